@@ -1,0 +1,389 @@
+"""Quantitative targets in a task's text: the ``indicators`` stage.
+
+``extract_indicators(text)`` finds every target written with Arabic digits
+(counts, percentages, money, areas, lengths, ratios, rates …) and returns
+:class:`graph.records.Indicator` records: value, unit as printed (magnitude kept:
+``万亩`` stays ``万亩``), comparison, target year, baseline, metric name and the
+metric concept of ``ontology/metrics.ttl``. Years, dates, document numbers, ages,
+names containing digits (``5G``, ``15分钟生活圈``, ``4+9+13``) and list numbering
+are not targets.
+
+The unit list (``ontology/measure_units.json``) and the metric labels
+(``ontology/metrics.ttl``) are data; they are read once per process.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from graph.records import Indicator
+
+__all__ = ["extract_indicators", "MeasureUnit", "measure_units", "metric_concepts", "match_metric_concept"]
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+UNITS_FILE = ONTOLOGY_DIR / "measure_units.json"
+METRICS_FILE = ONTOLOGY_DIR / "metrics.ttl"
+
+# One-to-one character folding (keeps offsets): full-width digits and signs → ASCII.
+FOLD = str.maketrans({
+    **{chr(0xFF10 + i): str(i) for i in range(10)},
+    "％": "%", "．": ".", "（": "(", "）": ")", "～": "~", "／": "/", "\u3000": " ",
+    "－": "-", "﹪": "%",
+})
+
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+CLAUSE_BREAK = "，,。；;：:\n！？!?"
+SENTENCE_BREAK = "。；;\n！？!?"
+
+OPS_AFTER = {"及以上": ">=", "以上": ">=", "以内": "<=", "及以下": "<=", "以下": "<=", "左右": "~", "上下": "~"}
+OPS_BEFORE = (
+    ("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至少", ">="), ("超过", ">="), ("高于", ">="),
+    ("大于", ">="), ("多于", ">="), ("突破", ">="), ("不超过", "<="), ("不高于", "<="), ("不大于", "<="),
+    ("控制在", "<="), ("低于", "<="), ("少于", "<="), ("小于", "<="), ("大约", "~"), ("约", "~"), ("超", ">="),
+)
+# verbs that introduce a unitless value: ``缩小到1.53``, ``保持在1.53``
+RATIO_VERB = re.compile(r"(?:到|至|在|为|达|达到|是)\s*$")
+RATIO_SUBJECT = re.compile(r"倍差|比值|比$|比[缩保稳控下降提扩力持达为]|系数|指数|倍数")
+BASELINE_BEFORE = re.compile(r"[从由](?:\d{4}年(?:底|末)?的?)?\s*$")
+BASELINE_GAP = re.compile(
+    r"\s*(?:提高|提升|增加|增长|上升|下降|降低|减少|缩小|扩大|压缩|降|升)?(?:到|至)\s*$")
+YEAR_MENTION = re.compile(r"(?<![\d—–\-~至])(?:到|至|于|在)?((?:19|20)\d{2})年(?!以来|前|度|以前)|每年|逐年")
+TARGET_VERB = re.compile(r"(?:达|为|至|到|在|超|于|过|是)\s*$")
+EXISTING = re.compile(r"已建成|已建|已有|已完成|已累计|已经|共有|目前|^围绕")
+PERCENT_COMPLEMENT = re.compile(r"[的和与及或至到全]|覆盖|达标|完成|到位")
+NAME_CIRCLE = re.compile(r"^[^，,。；;、]{0,10}圈")
+TRAILING_VERB = re.compile(
+    r"(?:分别|均|都|全部|力争|稳定|保持|控制|持续|年均|每年|累计)*"
+    r"(?:达到|达|提高到|提升到|提高至|提升至|提高|提升|增加到|增加|增长到|增长|上升到|上升|下降到|下降|"
+    r"降低到|降低|降至|降到|缩小到|缩小至|缩小|扩大到|扩大|稳定在|保持在|控制在|维持在|超过|超|不少于|"
+    r"不低于|不小于|至少|不超过|低于|高于|突破|实现|为|在|到|至|约)*$")
+LEADING_FILLER = re.compile(
+    r"^(?:其中|力争|争取|努力|确保|[到至]?\d{4}年(?:底|末)?[,，]?|全年|每年|累计|全县|全区|全市|全镇|全省|"
+    r"实现|并|且|同时|以及|和|与)+")
+LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|或|,|，)\s*$")
+EACH_MARK = re.compile(r"(?:均|都)(?:力争)?(?:达到|达|为|保持在|稳定在|控制在|实现|提高到|超过)?\s*(?:不低于|不少于|超过|超)?\s*$")
+
+
+@dataclass(frozen=True)
+class MeasureUnit:
+    """A unit read from ``ontology/measure_units.json``."""
+
+    label: str
+    kind: str
+    qudt: str | None
+    scalable: bool
+    not_followed_by: str = ""
+
+
+@lru_cache(maxsize=1)
+def measure_units() -> dict[str, MeasureUnit]:
+    """The recognised units by label (read once)."""
+    try:
+        data = json.loads(UNITS_FILE.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise RuntimeError(f"{UNITS_FILE}: cannot read the unit list: {exc}") from None
+    return {u["label"]: MeasureUnit(u["label"], u["kind"], u.get("qudt"), bool(u.get("scalable")),
+                                    u.get("not_followed_by", "")) for u in data["units"]}
+
+
+@lru_cache(maxsize=1)
+def _magnitudes() -> tuple[str, ...]:
+    data = json.loads(UNITS_FILE.read_text(encoding="utf-8"))
+    return tuple(sorted(data.get("magnitudes", {}), key=len, reverse=True))
+
+
+def _alternation(labels) -> str:
+    return "|".join(re.escape(x) for x in sorted(set(labels), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(number-with-unit pattern, unit-only pattern), compiled once."""
+    units = measure_units()
+    plain = _alternation(units)
+    scalable = _alternation(u.label for u in units.values() if u.scalable)
+    mags = _alternation(_magnitudes())
+    one_unit = rf"(?:{plain}|(?:{mags})(?:{scalable})|(?:{mags})(?![\u4e00-\u9fff]))"
+    unit = rf"(?:{one_unit})(?:\((?:{one_unit})\))?(?:/(?:{one_unit}))?"
+    number = re.compile(
+        rf"(?<![\d.A-Za-z+＋#№])(?P<num>{NUMBER})(?![\d]|\.\d)"
+        rf"(?:\s*(?P<rsep>[-—–~至])\s*(?P<num2>{NUMBER}))?"
+        rf"(?P<approx>多|余)?\s?(?P<unit>{unit})?")
+    return number, re.compile(unit)
+
+
+@lru_cache(maxsize=1)
+def metric_concepts() -> dict[str, str]:
+    """Surface form → metric concept IRI, read from ``ontology/metrics.ttl`` without RDF tooling."""
+    try:
+        ttl = METRICS_FILE.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    labels: dict[str, str] = {}
+    for block in re.split(r"\n\s*\n", ttl):
+        m = re.search(r"<(https://w3id\.org/plankg/metric/[^>]+)>\s+a\s+skos:Concept", block)
+        if not m:
+            continue
+        for lab in re.findall(r'"([^"]+)"@zh', block):
+            labels.setdefault(lab, m.group(1))
+    return labels
+
+
+@lru_cache(maxsize=1)
+def _metric_pattern() -> re.Pattern | None:
+    labels = metric_concepts()
+    return re.compile(_alternation(labels)) if labels else None
+
+
+def match_metric_concept(phrase: str) -> str:
+    """The concept IRI whose longest label occurs in ``phrase``, or ""."""
+    pat = _metric_pattern()
+    if not phrase or pat is None:
+        return ""
+    best = ""
+    for m in pat.finditer(phrase):
+        if len(m.group(0)) > len(best):
+            best = m.group(0)
+    return metric_concepts().get(best, "")
+
+
+@dataclass
+class _Hit:
+    """A number kept as a candidate while the text is scanned."""
+
+    start: int          # number start (folded text)
+    end: int            # end of number + unit + trailing comparison
+    unit_end: int
+    value: float
+    value_text: str
+    unit: str
+    op: str
+    ranged: bool = False
+    baseline: float | None = None
+    is_baseline: bool = False
+
+
+def _to_float(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _clause_start(work: str, pos: int, breaks: str = CLAUSE_BREAK, limit: int = 200) -> int:
+    lo = max(0, pos - limit)
+    for i in range(pos - 1, lo - 1, -1):
+        if work[i] in breaks:
+            return i + 1
+    return lo
+
+
+def _op_before(before: str) -> str:
+    for word, op in OPS_BEFORE:
+        if before.endswith(word):
+            if word == "超" and before.endswith("不超"):
+                return "<="
+            return op
+    if re.search(r"控制在[^，。；,;]{0,4}$", before):
+        return "<="
+    return ""
+
+
+def _unit_kind(unit: str) -> str:
+    units = measure_units()
+    base = unit.split("(")[0]
+    if "/" in base:
+        return "rate"
+    if base in units:
+        return units[base].kind
+    for mag in _magnitudes():
+        if base.startswith(mag) and base[len(mag):] in units:
+            return units[base[len(mag):]].kind
+    return "count" if base in _magnitudes() else "other"
+
+
+def unit_qudt(unit: str) -> str:
+    """QUDT IRI of a printed unit when it is an unscaled unit QUDT knows, else ""."""
+    u = measure_units().get(unit.split("(")[0])
+    return (u.qudt or "") if u else ""
+
+
+def _excluded(work: str, h: _Hit, has_unit: bool, before_clause: str) -> bool:
+    """Numbers that are not targets: ordinals, names, quoted labels, facts already reached."""
+    before = work[max(0, h.start - 2):h.start]
+    after = work[h.unit_end:h.unit_end + 12]
+    if before.endswith("第"):
+        return True
+    if after[:1] and (after[0].isascii() and after[0].isalpha() or after[0] in "+＋"):
+        return True
+    if before.endswith("“") and after.startswith("”"):
+        return True
+    if has_unit:
+        kind = _unit_kind(h.unit)
+        if kind == "time" and NAME_CIRCLE.match(after):
+            return True
+        follow = work[h.unit_end:h.unit_end + 2]
+        if kind == "percentage" and h.unit == "%" and h.end == h.unit_end and CJK.match(follow[:1] or " ") \
+                and not PERCENT_COMPLEMENT.match(follow) and not TARGET_VERB.search(before_clause):
+            return True  # 10%留用地: a percentage naming a thing
+        if EXISTING.search(before_clause):
+            return True  # 已建成的18个: a fact; 围绕5个方面: framing
+    return False
+
+
+def _accept_unitless(work: str, h: _Hit, clause_start: int) -> bool:
+    """A bare number is a target only as a ratio: ``收入倍差缩小到1.53以内``."""
+    if "." not in h.value_text and len(h.value_text) >= 4:
+        return False
+    nxt = work[h.end:h.end + 1]
+    if nxt and not (nxt in "，,。；;、)）”\n 和及与" or nxt == ""):
+        return False
+    before = work[clause_start:h.start]
+    if not RATIO_VERB.search(before):
+        return False
+    return bool(RATIO_SUBJECT.search(before))
+
+
+def _metric_name(work: str, clause_start: int, first: _Hit, last: _Hit) -> str:
+    """The metric as printed: the clause's subject, or the noun after a count (``实施10个县城重大项目``)."""
+    phrase = work[clause_start:first.start]
+    phrase = TRAILING_VERB.sub("", phrase.strip())
+    phrase = LEADING_FILLER.sub("", phrase).strip(" 、“”\"")
+    if len(phrase) <= 2:
+        tail = work[last.end:last.end + 30]
+        cut = re.search(r"[，,。；;、\n(（]", tail)
+        tail = tail[:cut.start()] if cut else tail
+        tail = re.split(r"的|建设|创建|创成", tail)[0].strip(" “”\"")
+        if tail:
+            phrase = (phrase + tail) if phrase else tail
+    return phrase
+
+
+def _year_for(work: str, pos: int, default_year: int | None) -> int | None:
+    start = _clause_start(work, pos, SENTENCE_BREAK, limit=300)
+    year: int | None = default_year
+    for m in YEAR_MENTION.finditer(work, start, pos):
+        year = int(m.group(1)) if m.group(1) else None
+    return year
+
+
+def _scan(work: str) -> list[_Hit]:
+    number, _ = _patterns()
+    units = measure_units()
+    hits: list[_Hit] = []
+    for m in number.finditer(work):
+        unit = m.group("unit") or ""
+        unit_end = m.end("unit") if unit else (m.end("num2") if m.group("num2") else m.end("num"))
+        if unit:
+            base = unit.split("(")[0].split("/")[0]
+            label = base
+            for mag in _magnitudes():
+                if base.startswith(mag) and base[len(mag):] in units:
+                    label = base[len(mag):]
+                    break
+            stop = units[label].not_followed_by if label in units else ""
+            if stop and work[unit_end:unit_end + 1] and work[unit_end] in stop and "(" not in unit and "/" not in unit:
+                unit, unit_end = "", (m.end("num2") if m.group("num2") else m.end("num"))
+        if m.group("num2") and not unit:
+            continue  # a bare range is a date or a span of years
+        if not unit and m.group("approx"):
+            continue
+        end = unit_end
+        op = ""
+        for word, o in OPS_AFTER.items():
+            if work.startswith(word, end):
+                op, end = o, end + len(word)
+                break
+        if not op and m.group("approx"):
+            op = ">="
+        value_text = work[m.start("num"):(m.end("num2") if m.group("num2") else m.end("num"))]
+        hits.append(_Hit(start=m.start("num"), end=end, unit_end=unit_end, value=_to_float(m.group("num")),
+                         value_text=value_text, unit=unit.replace(" ", ""), op=op, ranged=bool(m.group("num2"))))
+    return hits
+
+
+def extract_indicators(text: str, offset: int = 0, default_year: int | None = None) -> list[Indicator]:
+    """Every quantitative target in ``text``; offsets are ``offset`` + position in ``text``."""
+    if not text:
+        return []
+    work = text.translate(FOLD)
+    hits = _scan(work)
+    kept: list[_Hit] = []
+    for i, h in enumerate(hits):
+        has_unit = bool(h.unit)
+        clause = _clause_start(work, h.start)
+        before = work[clause:h.start]
+        if _excluded(work, h, has_unit, before):
+            continue
+        # baseline: 从1.6下降到1.55
+        if BASELINE_BEFORE.search(before) and i + 1 < len(hits):
+            nxt = hits[i + 1]
+            if BASELINE_GAP.fullmatch(work[h.unit_end:nxt.start]) or BASELINE_GAP.fullmatch(work[h.end:nxt.start]):
+                nxt.baseline = h.value
+                if not nxt.unit and h.unit:
+                    nxt.unit = h.unit
+                h.is_baseline = True
+                continue
+        if not has_unit and h.baseline is None:
+            # a unitless item of a list takes the unit of the next item: 分别达到95、90%
+            if i + 1 < len(hits) and hits[i + 1].unit and LIST_SEP.match(work[h.end:hits[i + 1].start]):
+                h.unit = hits[i + 1].unit
+            elif not _accept_unitless(work, h, clause):
+                continue
+        if not h.op:
+            h.op = _op_before(before.rstrip())
+        if h.ranged and not h.op:
+            h.op = ">="
+        kept.append(h)
+    # lists: items joined only by 、/和 share the trailing comparison (分别达到210万元和110万元以上)
+    for a, b in zip(reversed(kept[:-1]), reversed(kept[1:])):
+        if not a.op and b.op and LIST_SEP.match(work[a.end:b.start]):
+            a.op = b.op
+    return _records(text, work, kept, offset, default_year)
+
+
+def _groups(work: str, kept: list[_Hit]) -> list[list[_Hit]]:
+    groups: list[list[_Hit]] = []
+    for h in kept:
+        if groups and LIST_SEP.match(work[groups[-1][-1].end:h.start]):
+            groups[-1].append(h)
+        else:
+            groups.append([h])
+    return groups
+
+
+def _split_subjects(phrase: str) -> list[str]:
+    return [p for p in re.split(r"[、和及与]", phrase) if p]
+
+
+def _records(text: str, work: str, kept: list[_Hit], offset: int, default_year: int | None) -> list[Indicator]:
+    out: list[Indicator] = []
+    for group in _groups(work, kept):
+        first, last = group[0], group[-1]
+        clause = _clause_start(work, first.start)
+        metric = _metric_name(work, clause, first, last)
+        before = work[clause:first.start]
+        names = [metric] * len(group)
+        copies = 1
+        subjects = _split_subjects(metric)
+        each = EACH_MARK.search(before)
+        if len(subjects) > 1 and ("分别" in before or each):
+            if "分别" in before and len(subjects) == len(group):
+                names = subjects
+            elif each and len(group) == 1:
+                copies = len(subjects)
+        year = _year_for(work, first.start, default_year)
+        quote = text[clause:last.end]
+        for k, h in enumerate(group):
+            unit = h.unit
+            kind = _unit_kind(unit) if unit else "ratio"
+            if kind == "percentage" and re.search(r"增长|增速|增幅|下降|降低|提高|提升$", before) and unit == "%":
+                kind = "rate" if re.search(r"增长|增速|增幅", before) else kind
+            for c in range(copies):
+                name = subjects[c] if copies > 1 else names[k]
+                out.append(Indicator(
+                    text=quote, start=offset + clause, end=offset + last.end, value=h.value, unit=unit,
+                    op=h.op or "=", kind=kind, metric=name, metric_concept=match_metric_concept(name),
+                    year=year, baseline=h.baseline, value_text=h.value_text))
+    return out
