@@ -45,6 +45,7 @@ OPS_BEFORE = (
     ("大于", ">="), ("多于", ">="), ("突破", ">="), ("不超过", "<="), ("不高于", "<="), ("不大于", "<="),
     ("控制在", "<="), ("低于", "<="), ("少于", "<="), ("小于", "<="), ("大约", "~"), ("约", "~"), ("超", ">="),
 )
+OPS_BEFORE = tuple(sorted(OPS_BEFORE, key=lambda wo: -len(wo[0])))  # 不超过 before 超过
 # verbs that introduce a unitless value: ``缩小到1.53``, ``保持在1.53``
 RATIO_VERB = re.compile(r"(?:到|至|在|为|达|达到|是)\s*$")
 RATIO_SUBJECT = re.compile(r"倍差|比值|比$|比[缩保稳控下降提扩力持达为]|系数|指数|倍数")
@@ -52,18 +53,20 @@ BASELINE_BEFORE = re.compile(r"[从由](?:\d{4}年(?:底|末)?的?)?\s*$")
 BASELINE_GAP = re.compile(
     r"\s*(?:提高|提升|增加|增长|上升|下降|降低|减少|缩小|扩大|压缩|降|升)?(?:到|至)\s*$")
 YEAR_MENTION = re.compile(r"(?<![\d—–\-~至])(?:到|至|于|在)?((?:19|20)\d{2})年(?!以来|前|度|以前)|每年|逐年")
-TARGET_VERB = re.compile(r"(?:达|为|至|到|在|超|于|过|是)\s*$")
+TARGET_VERB = re.compile(r"(?:达|为|至|到|在|超|于|过|是|从|由)\s*$")
 EXISTING = re.compile(r"已建成|已建|已有|已完成|已累计|已经|共有|目前|^围绕")
 PERCENT_COMPLEMENT = re.compile(r"[的和与及或至到全]|覆盖|达标|完成|到位")
 NAME_CIRCLE = re.compile(r"^[^，,。；;、]{0,10}圈")
 TRAILING_VERB = re.compile(
-    r"(?:分别|均|都|全部|力争|稳定|保持|控制|持续|年均|每年|累计)*"
-    r"(?:达到|达|提高到|提升到|提高至|提升至|提高|提升|增加到|增加|增长到|增长|上升到|上升|下降到|下降|"
+    r"(?:年均|分别|均|都|全部|力争|稳定|保持|控制|持续|每年|累计)*"
+    r"(?:达到|达|提高到|提升到|提高至|提升至|提高|提升|增加到|增加|增长到|上升到|上升|下降到|下降|"
     r"降低到|降低|降至|降到|缩小到|缩小至|缩小|扩大到|扩大|稳定在|保持在|控制在|维持在|超过|超|不少于|"
     r"不低于|不小于|至少|不超过|低于|高于|突破|实现|为|在|到|至|约)*$")
 LEADING_FILLER = re.compile(
-    r"^(?:其中|力争|争取|努力|确保|[到至]?\d{4}年(?:底|末)?[,，]?|全年|每年|累计|全县|全区|全市|全镇|全省|"
-    r"实现|并|且|同时|以及|和|与)+")
+    r"^(?:\s+|\(?\d{1,2}[).、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|其中|力争|争取|努力|确保|[到至]?\d{4}年(?:底|末)?[,，]?|全年|每年|累计|全县|全区|全市|全镇|全省|"
+    r"实现|并|且|同时)+")
+SEGMENT_SEP = re.compile(r"\s*(?:以及|并且|并|、|和|及|与|或|,|，)\s*")
+TAIL_CUT = re.compile(r"[，,。；;、\n(（]|[和及与](?=\d)|\d")
 LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|或|,|，)\s*$")
 EACH_MARK = re.compile(r"(?:均|都)(?:力争)?(?:达到|达|为|保持在|稳定在|控制在|实现|提高到|超过)?\s*(?:不低于|不少于|超过|超)?\s*$")
 
@@ -164,6 +167,7 @@ class _Hit:
     op: str
     ranged: bool = False
     baseline: float | None = None
+    baseline_start: int = -1
     is_baseline: bool = False
 
 
@@ -182,8 +186,6 @@ def _clause_start(work: str, pos: int, breaks: str = CLAUSE_BREAK, limit: int = 
 def _op_before(before: str) -> str:
     for word, op in OPS_BEFORE:
         if before.endswith(word):
-            if word == "超" and before.endswith("不超"):
-                return "<="
             return op
     if re.search(r"控制在[^，。；,;]{0,4}$", before):
         return "<="
@@ -245,19 +247,20 @@ def _accept_unitless(work: str, h: _Hit, clause_start: int) -> bool:
     return bool(RATIO_SUBJECT.search(before))
 
 
-def _metric_name(work: str, clause_start: int, first: _Hit, last: _Hit) -> str:
-    """The metric as printed: the clause's subject, or the noun after a count (``实施10个县城重大项目``)."""
-    phrase = work[clause_start:first.start]
+def _metric_name(work: str, clause_start: int, first: _Hit, last: _Hit) -> tuple[str, int]:
+    """The metric as printed and where the quote ends: the clause's subject, or the noun after a
+    count (``实施10个县城重大项目``)."""
+    phrase = work[clause_start:first.baseline_start if first.baseline_start >= 0 else first.start]
     phrase = TRAILING_VERB.sub("", phrase.strip())
-    phrase = LEADING_FILLER.sub("", phrase).strip(" 、“”\"")
-    if len(phrase) <= 2:
-        tail = work[last.end:last.end + 30]
-        cut = re.search(r"[，,。；;、\n(（]", tail)
-        tail = tail[:cut.start()] if cut else tail
-        tail = re.split(r"的|建设|创建|创成", tail)[0].strip(" “”\"")
-        if tail:
-            phrase = (phrase + tail) if phrase else tail
-    return phrase
+    phrase = LEADING_FILLER.sub("", phrase).strip(" 、,，“”\"")
+    end = last.end
+    if len(phrase) <= 4 and CJK.match(work[last.end:last.end + 1] or " "):
+        cut = TAIL_CUT.search(work, last.end, last.end + 40)
+        tail_end = cut.start() if cut else min(len(work), last.end + 40)
+        tail = re.split(r"的|建设|创建|创成", work[last.end:tail_end])[0].strip(" “”\"")
+        if len(tail) >= 2:
+            phrase, end = tail, tail_end
+    return phrase, end
 
 
 def _year_for(work: str, pos: int, default_year: int | None) -> int | None:
@@ -321,6 +324,7 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
             nxt = hits[i + 1]
             if BASELINE_GAP.fullmatch(work[h.unit_end:nxt.start]) or BASELINE_GAP.fullmatch(work[h.end:nxt.start]):
                 nxt.baseline = h.value
+                nxt.baseline_start = clause + BASELINE_BEFORE.search(before).start()
                 if not nxt.unit and h.unit:
                     nxt.unit = h.unit
                 h.is_baseline = True
@@ -359,10 +363,22 @@ def _split_subjects(phrase: str) -> list[str]:
 
 def _records(text: str, work: str, kept: list[_Hit], offset: int, default_year: int | None) -> list[Indicator]:
     out: list[Indicator] = []
+    previous_end = previous_tail = -1
     for group in _groups(work, kept):
         first, last = group[0], group[-1]
         clause = _clause_start(work, first.start)
-        metric = _metric_name(work, clause, first, last)
+        if previous_end > clause:  # a second target in the clause starts after the first: 燃气管网9公里、供水管网6公里
+            sep = SEGMENT_SEP.match(work, previous_end, first.start)
+            if sep and sep.end() > previous_end:  # not 100万元以上行政村占比达到95%, where the first qualifies the second
+                clause = sep.end()
+        if previous_tail > clause:  # 建成2个老年友好镇街和15个老年友好村社
+            sep = SEGMENT_SEP.match(work, previous_tail, first.start)
+            if sep and sep.end() == first.start:
+                clause = first.start
+        previous_end = last.end
+        cut = TAIL_CUT.search(work, last.end, last.end + 40) if CJK.match(work[last.end:last.end + 1] or " ") else None
+        previous_tail = cut.start() if cut else -1
+        metric, quote_end = _metric_name(work, clause, first, last)
         before = work[clause:first.start]
         names = [metric] * len(group)
         copies = 1
@@ -370,11 +386,12 @@ def _records(text: str, work: str, kept: list[_Hit], offset: int, default_year: 
         each = EACH_MARK.search(before)
         if len(subjects) > 1 and ("分别" in before or each):
             if "分别" in before and len(subjects) == len(group):
-                names = subjects
+                names = _complete_subjects(subjects)
             elif each and len(group) == 1:
                 copies = len(subjects)
+                subjects = _complete_subjects(subjects)
         year = _year_for(work, first.start, default_year)
-        quote = text[clause:last.end]
+        quote = text[clause:quote_end]
         for k, h in enumerate(group):
             unit = h.unit
             kind = _unit_kind(unit) if unit else "ratio"
@@ -383,7 +400,24 @@ def _records(text: str, work: str, kept: list[_Hit], offset: int, default_year: 
             for c in range(copies):
                 name = subjects[c] if copies > 1 else names[k]
                 out.append(Indicator(
-                    text=quote, start=offset + clause, end=offset + last.end, value=h.value, unit=unit,
+                    text=quote, start=offset + clause, end=offset + quote_end, value=h.value, unit=unit,
                     op=h.op or "=", kind=kind, metric=name, metric_concept=match_metric_concept(name),
                     year=year, baseline=h.baseline, value_text=h.value_text))
     return out
+
+
+METRIC_HEAD = re.compile(r"(?:率|比|额|量|数|值|收入|比重|面积|密度|产值|指数|系数|倍差)$")
+
+
+def _complete_subjects(subjects: list[str]) -> list[str]:
+    """``设施种植、设施渔业机械化率`` → ``设施种植机械化率``: the last subject's head completes the others."""
+    last = subjects[-1]
+    if not METRIC_HEAD.search(last):
+        return subjects
+    out = []
+    for name in subjects[:-1]:
+        if METRIC_HEAD.search(name) or len(name) >= len(last):
+            out.append(name)
+        else:
+            out.append(name + last[len(name):])
+    return out + [last]
