@@ -36,6 +36,51 @@ def build(corpus: Path, out_dir: Path, strict: bool, quiet: bool) -> None:
         sys.exit(1)
 
 
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME[:TYPE]=VALUE",
+              help="Bind ?NAME to VALUE (a string literal; TYPE int, decimal, double, bool, date, year "
+                   "or iri makes it typed). Repeatable.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("--graph", "graph_files", multiple=True, type=click.Path(path_type=Path),
+              help="Query these RDF files with rdflib instead of the store (repeatable).")
+@click.option("--out", "out_dir", default="output", type=click.Path(path_type=Path), show_default=True,
+              help="Build folder whose Oxigraph store (DIR/store) is queried by default.")
+@click.option("--endpoint", metavar="URL", help="Query a remote SPARQL 1.1 endpoint instead.")
+@click.option("--graph-iri", metavar="IRI", help="With --endpoint: the named graph to query as default graph.")
+@click.option("--list", "list_only", is_flag=True, help="List the query library with descriptions.")
+def query(query: str | None, params: tuple[str, ...], fmt: str, graph_files: tuple[Path, ...], out_dir: Path,
+          endpoint: str | None, graph_iri: str | None, list_only: bool) -> None:
+    """Run QUERY (a library query name, or a .rq file) and print its rows."""
+    from graph import store
+
+    if list_only:
+        for item in store.list_queries():
+            click.echo(item.name)
+            for line in item.description:
+                click.echo(f"    {line}".rstrip())
+        return
+    if not query:
+        raise click.UsageError("give a query name or .rq file (plankg query --list shows the library)")
+    try:
+        text = store.read_query(store.resolve_query(query))
+        bindings = [store.parse_param(p) for p in params]
+        if endpoint:
+            source = store.RemoteSource(endpoint, default_graph=graph_iri)
+        elif graph_files:
+            source = store.RdflibSource.from_files(graph_files)
+        else:
+            if store.store_sources(out_dir) and store.store_is_stale(out_dir):
+                click.echo(f"note: {out_dir}/store is older than its graph files; rebuilding it", err=True)
+                store.build_store(out_dir)
+            source = store.OxigraphSource.open(out_dir / "store")
+        results = source.run(text, bindings)
+    except store.QueryError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(store.format_results(results, fmt).encode("utf-8"), nl=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``plankg`` console script."""
     try:
