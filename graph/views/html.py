@@ -1,0 +1,88 @@
+"""HTML helpers shared by the pages: escaping, embedded JSON, bundled assets, atomic UTF-8 writes."""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from string import Template
+from typing import Any
+
+ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
+VIS_VERSION = "9.1.2"
+
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SOURCE_MAP = re.compile(r"^[ \t]*//[#@] sourceMappingURL=.*$|/\*# sourceMappingURL=.*?\*/", re.MULTILINE)
+
+
+def esc(value: Any) -> str:
+    """Text for an HTML element or a quoted attribute."""
+    return html.escape(str(value), quote=True)
+
+
+def script_json(value: Any) -> str:
+    """JSON safe to place inside a ``<script>`` element: ``<``, ``>``, ``&`` written as ``\\u003c`` etc."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return re.sub("[<>&\u2028\u2029]", lambda match: _JSON_ESCAPES[match.group()], text)
+
+
+def inline_script(code: str) -> str:
+    """JavaScript safe to inline: no source-map link (a fetch), no ``</script`` closing the element."""
+    code = _SOURCE_MAP.sub("", code)
+    return re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE)
+
+
+def inline_style(css: str) -> str:
+    """CSS safe to inline in a ``<style>`` element."""
+    css = _SOURCE_MAP.sub("", css)
+    return re.sub(r"</(style)", r"<\\/\1", css, flags=re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def asset(name: str) -> str:
+    """A file of graph/assets (templates, page CSS and JS)."""
+    return (ASSETS_DIR / name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def vis_network() -> tuple[str, str]:
+    """The vis-network JS and CSS bundled with the installed pyvis package."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / f"vis-{VIS_VERSION}"
+    try:
+        js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
+        css = (lib / "vis-network.css").read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuntimeError(f"vis-network {VIS_VERSION} not found in the pyvis package ({lib}): {exc}") from None
+    return inline_script(js), inline_style(css)
+
+
+def render(template_name: str, **values: str) -> str:
+    """Fill a page template of graph/assets; every value must already be escaped for its place."""
+    return Template(asset(template_name)).substitute(values)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write UTF-8 text to ``path`` through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def number(value: float, digits: int = 2) -> str:
+    """A measure for people: whole numbers without decimals, others rounded."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".")

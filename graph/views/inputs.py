@@ -1,0 +1,218 @@
+"""Read the files the views are built from: report.json and analysis/ (docs/DESIGN.md, "Output folder").
+
+Everything is read into plain records here; a missing or malformed file raises
+:class:`ViewsInputError` naming the file and the problem.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import ParseError
+
+import networkx as nx
+
+
+class ViewsInputError(Exception):
+    """An input file of the views is missing or malformed; the message names it."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One plan as the build report describes it."""
+
+    doc: str
+    plan_iri: str
+    title: str
+    region: str
+    period_start: str
+    period_end: str
+    tasks: int
+    units: int
+
+
+@dataclass(frozen=True)
+class Scope:
+    """One analysis scope (a plan, a region or all regions) and its graph file."""
+
+    id: str
+    kind: str            # plan | region | all
+    label: str
+    graphml: Path
+    plan_iri: str = ""
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class UnitNode:
+    """A unit of a scope's collaboration graph with the measures the views show."""
+
+    id: str
+    label: str
+    region: str
+    kind: str
+    function: str
+    lead: float
+    cooperating: float
+    responsible: float
+    total: float
+    lead_share: float
+    overloaded: bool
+    reason: str
+    betweenness: float
+    pagerank: float
+    top_tasks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A lead → cooperating link weighted by the tasks the two units share."""
+
+    source: str
+    target: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class ScopeGraph:
+    """A scope's collaboration graph, nodes and links sorted by id."""
+
+    scope: Scope
+    nodes: tuple[UnitNode, ...]
+    links: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class ViewInputs:
+    """All that the dashboard and views are built from."""
+
+    plans: tuple[Plan, ...]
+    scopes: tuple[Scope, ...]
+    unit_rows: tuple[dict[str, Any], ...] = field(default=())
+
+
+def _load_json(path: Path) -> Any:
+    if not path.is_file():
+        raise ViewsInputError(f"{path}: missing (run `plankg build` or `plankg analyze` first)")
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ViewsInputError(f"{path}: not UTF-8 (bad byte at offset {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise ViewsInputError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+
+
+def as_text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def as_number(value: Any) -> float:
+    """A measure as a float; empty, missing or non-numeric values count as 0."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return 0.0
+    return number if math.isfinite(number) else 0.0
+
+
+def as_int(value: Any) -> int:
+    return int(as_number(value))
+
+
+def as_flag(value: Any) -> bool:
+    """A boolean written as bool, number or text (GraphML/CSV round trips)."""
+    if isinstance(value, str):
+        return value.strip().lower() in {"true", "1", "yes", "y"}
+    return bool(value)
+
+
+def read_plans(report_path: Path) -> tuple[Plan, ...]:
+    """The plans listed in the build report, in the report's order."""
+    report = _load_json(report_path)
+    if not isinstance(report, dict) or not isinstance(report.get("documents", []), list):
+        raise ViewsInputError(f"{report_path}: expected an object with a 'documents' list")
+    plans = []
+    for doc in report.get("documents", []):
+        if not isinstance(doc, dict):
+            raise ViewsInputError(f"{report_path}: a 'documents' entry is not an object")
+        plans.append(Plan(doc=as_text(doc.get("doc")), plan_iri=as_text(doc.get("plan_iri")),
+                          title=as_text(doc.get("title")) or as_text(doc.get("doc")), region=as_text(doc.get("region")),
+                          period_start=as_text(doc.get("period_start")), period_end=as_text(doc.get("period_end")),
+                          tasks=as_int(doc.get("tasks")), units=as_int(doc.get("units"))))
+    return tuple(plans)
+
+
+def _graphml_path(analysis_dir: Path, entry: dict[str, Any], scope_id: str) -> Path:
+    """Where a scope's GraphML is: as given (relative to analysis/ or the output folder), else graphs/{id}."""
+    given = as_text(entry.get("graphml"))
+    candidates = [analysis_dir / given, analysis_dir.parent / given, Path(given)] if given else []
+    candidates.append(analysis_dir / "graphs" / f"{scope_id}.graphml")
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    return candidates[0]
+
+
+def read_scopes(scopes_path: Path) -> tuple[Scope, ...]:
+    """The scopes analysis wrote, in its order."""
+    entries = _load_json(scopes_path)
+    if not isinstance(entries, list):
+        raise ViewsInputError(f"{scopes_path}: expected a list of scopes")
+    scopes, seen = [], set()
+    for entry in entries:
+        if not isinstance(entry, dict) or not as_text(entry.get("id")):
+            raise ViewsInputError(f"{scopes_path}: every scope needs an 'id' (got {entry!r:.80})")
+        scope_id = as_text(entry["id"])
+        if scope_id in seen:
+            raise ViewsInputError(f"{scopes_path}: scope id {scope_id!r} appears twice")
+        seen.add(scope_id)
+        scopes.append(Scope(id=scope_id, kind=as_text(entry.get("kind")) or "plan",
+                            label=as_text(entry.get("label")) or scope_id,
+                            graphml=_graphml_path(scopes_path.parent, entry, scope_id),
+                            plan_iri=as_text(entry.get("plan_iri")), doc=as_text(entry.get("doc"))))
+    return tuple(scopes)
+
+
+def read_unit_rows(units_path: Path) -> tuple[dict[str, Any], ...]:
+    """The rows of units.json (one per unit per scope)."""
+    rows = _load_json(units_path)
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        raise ViewsInputError(f"{units_path}: expected a list of row objects")
+    return tuple(rows)
+
+
+def read_scope_graph(scope: Scope) -> ScopeGraph:
+    """Read a scope's GraphML into sorted nodes and links."""
+    if not scope.graphml.is_file():
+        raise ViewsInputError(f"{scope.graphml}: missing (graph of scope {scope.id!r} in scopes.json)")
+    try:
+        graph = nx.read_graphml(scope.graphml)
+    except (ParseError, nx.NetworkXError, ValueError, KeyError) as exc:
+        raise ViewsInputError(f"{scope.graphml}: not readable GraphML ({exc})") from None
+    nodes = []
+    for node_id, data in sorted(graph.nodes(data=True), key=lambda item: str(item[0])):
+        tasks = tuple(line.strip() for line in as_text(data.get("top_tasks")).split("\n") if line.strip())
+        nodes.append(UnitNode(
+            id=str(node_id), label=as_text(data.get("label")) or str(node_id), region=as_text(data.get("region")),
+            kind=as_text(data.get("kind")) or "unknown", function=as_text(data.get("function")),
+            lead=as_number(data.get("lead")), cooperating=as_number(data.get("cooperating")),
+            responsible=as_number(data.get("responsible")), total=as_number(data.get("total")),
+            lead_share=as_number(data.get("lead_share")), overloaded=as_flag(data.get("overloaded")),
+            reason=as_text(data.get("reason")), betweenness=as_number(data.get("betweenness")),
+            pagerank=as_number(data.get("pagerank")), top_tasks=tasks))
+    links = tuple(sorted((Link(str(a), str(b), as_number(d.get("weight", 1)) or 1.0)
+                          for a, b, d in graph.edges(data=True) if a != b),
+                         key=lambda link: (link.source, link.target)))
+    return ScopeGraph(scope=scope, nodes=tuple(nodes), links=links)
+
+
+def read_inputs(out_dir: Path) -> ViewInputs:
+    """Read report.json, analysis/scopes.json and analysis/units.json from an output folder."""
+    if not out_dir.is_dir():
+        raise ViewsInputError(f"{out_dir}: output folder does not exist (run `plankg build` first)")
+    analysis = out_dir / "analysis"
+    return ViewInputs(plans=read_plans(out_dir / "report.json"),
+                      scopes=read_scopes(analysis / "scopes.json"),
+                      unit_rows=read_unit_rows(analysis / "units.json"))
