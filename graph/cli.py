@@ -81,6 +81,26 @@ def query(query: str | None, params: tuple[str, ...], fmt: str, graph_files: tup
     click.echo(store.format_results(results, fmt).encode("utf-8"), nl=False)
 
 
+@cli.command()
+@click.option("--out", "out_dir", default="output", type=click.Path(path_type=Path), show_default=True,
+              help="Output folder holding report.json and analysis/; views/ and index.html are written there.")
+@click.option("--max-nodes", default=250, show_default=True, type=click.IntRange(min=1),
+              help="Most units a view draws (the heaviest leads); the page says what it leaves out.")
+@click.option("--max-links", default=1500, show_default=True, type=click.IntRange(min=1),
+              help="Most links a view draws (the strongest among the units drawn).")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def views(out_dir: Path, max_nodes: int, max_links: int, quiet: bool) -> None:
+    """Write interactive HTML views (views/) and the dashboard (index.html) from the analysis in --out."""
+    from graph.views import ViewsInputError, build_views
+
+    try:
+        result = build_views(out_dir, max_nodes=max_nodes, max_links=max_links)
+    except ViewsInputError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not quiet:
+        click.echo(result.summary())
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``plankg`` console script."""
     try:
