@@ -1,0 +1,248 @@
+"""Build Word, PDF and web-page fixtures (and broken files) from seed text at test time.
+
+Nothing binary is committed: every fixture is written from the shipped ``.txt``
+seeds or from short passages, so the same plan can be read in every format.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+#: CJK TrueType fonts from Debian packages, in order of preference.
+CJK_FONTS = (
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",       # fonts-droid-fallback
+    "/usr/share/fonts-droid-fallback/truetype/DroidSansFallback.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",                  # fonts-wqy-microhei
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",                    # fonts-wqy-zenhei
+)
+
+#: A Latin TrueType font for digits and ASCII, which some CJK fonts lack.
+LATIN_FONTS = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",                 # fonts-dejavu-core
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",  # fonts-liberation
+)
+
+TABLE_HEADER_START = "序号"
+
+
+@dataclass(frozen=True)
+class SeedDoc:
+    """A seed plan split into the paragraphs around its (flattened) task table."""
+
+    before: tuple[str, ...]
+    header: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    after: tuple[str, ...] = ()
+
+    def lines(self) -> list[str]:
+        """Every non-empty line in reading order, table cells one per line."""
+        cells = [c for row in (self.header,) + self.rows for c in row]
+        return [line for line in (*self.before, *cells, *self.after) if line]
+
+
+def seed_path(prefix: str) -> Path:
+    """The shipped seed whose file name starts with ``prefix`` (``000`` …)."""
+    return next(CORPUS.glob(f"{prefix}_*.txt"))
+
+
+def seed_text(prefix: str) -> str:
+    """Text of a shipped seed."""
+    return seed_path(prefix).read_text(encoding="utf-8")
+
+
+def _clean(line: str) -> str:
+    return re.sub(r"[ \t\u00a0\u3000]+", " ", line).strip()
+
+
+def split_seed(text: str) -> SeedDoc:
+    """Split seed text into paragraphs and the task table flattened one cell per line.
+
+    The table starts at a line ``序号`` and its header runs to the first number;
+    in double-spaced seeds a run of k blank lines between two cells stands for
+    k-1 empty cells. The table ends at a row that does not start with a number.
+    """
+    raw = text.split("\n")
+    starts = [i for i, line in enumerate(raw) if _clean(line) == TABLE_HEADER_START]
+    if not starts:
+        return SeedDoc(before=tuple(_clean(l) for l in raw if _clean(l)))
+    at = starts[0]
+    before = tuple(_clean(l) for l in raw[:at] if _clean(l))
+    header: list[str] = []
+    i = at
+    while i < len(raw) and not _clean(raw[i]).isdigit():
+        if _clean(raw[i]):
+            header.append(_clean(raw[i]))
+        i += 1
+    double_spaced = i > at and sum(1 for l in raw[at:i] if not _clean(l)) >= len(header) - 1
+    cells: list[str] = []
+    blanks = 0
+    end = i
+    j = i
+    while j < len(raw):
+        line = _clean(raw[j])
+        if not line:
+            blanks += 1
+            j += 1
+            continue
+        if cells:
+            extra = blanks - 1 if double_spaced else blanks
+            cells.extend([""] * max(0, extra))
+        if len(cells) % len(header) == 0 and not line.isdigit():
+            break
+        cells.append(line)
+        blanks = 0
+        j += 1
+        end = j
+    cells.extend([""] * (-len(cells) % len(header)))
+    rows = tuple(tuple(cells[k:k + len(header)]) for k in range(0, len(cells), len(header)))
+    after = tuple(_clean(l) for l in raw[end:] if _clean(l))
+    return SeedDoc(before=before, header=tuple(header), rows=rows, after=after)
+
+
+# ----------------------------------------------------------------------- builders
+
+def write_docx(path: Path, seed: SeedDoc, *, drop_cells: tuple[tuple[int, int], ...] = (),
+               merge_down: tuple[int, int, int] | None = None) -> Path:
+    """Write ``seed`` as a Word file with a real table.
+
+    ``drop_cells`` removes ``(row, col)`` cells from the XML (rows counted with the
+    header as 0) to make a ragged table; ``merge_down=(col, first_row, last_row)``
+    merges a column's cells vertically.
+    """
+    import docx
+
+    document = docx.Document()
+    for line in seed.before:
+        document.add_paragraph(line)
+    if seed.header:
+        table = document.add_table(rows=1 + len(seed.rows), cols=len(seed.header))
+        table.style = "Table Grid"
+        for r, row in enumerate((seed.header,) + seed.rows):
+            for c, cell in enumerate(row):
+                table.cell(r, c).text = cell
+        if merge_down:
+            col, first, last = merge_down
+            keep = table.cell(first, col).text
+            merged = table.cell(first, col).merge(table.cell(last, col))
+            merged.text = keep
+        for r, c in drop_cells:
+            tc = table.rows[r].cells[c]._tc
+            tc.getparent().remove(tc)
+    for line in seed.after:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def cjk_font() -> tuple[str, str]:
+    """Paths of a CJK and a Latin TrueType font, or skip the test saying what to install."""
+    cjk = next((f for f in CJK_FONTS if Path(f).exists()), "")
+    latin = next((f for f in LATIN_FONTS if Path(f).exists()), "")
+    if not cjk or not latin:
+        pytest.skip("no CJK/Latin TrueType font for PDF fixtures: apt-get install fonts-droid-fallback fonts-dejavu-core")
+    return cjk, latin
+
+
+def write_pdf(path: Path, seed: SeedDoc) -> Path:
+    """Write ``seed`` as a PDF (fpdf2, CJK font embedded) with a ruled table."""
+    fpdf = pytest.importorskip("fpdf", reason="fpdf2 is needed to build PDF fixtures: pip install fpdf2")
+    cjk, latin = cjk_font()
+    pdf = fpdf.FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_font("cjk", "", cjk)
+    pdf.add_font("latin", "", latin)
+    pdf.set_fallback_fonts(["latin"])
+    pdf.set_font("cjk", size=11)
+    pdf.add_page()
+    width = pdf.epw
+
+    def paragraph(line: str) -> None:
+        pdf.multi_cell(width, 7, line, align="L", new_x="LMARGIN", new_y="NEXT", wrapmode="CHAR")
+
+    for line in seed.before:
+        paragraph(line)
+    if seed.header:
+        pdf.set_font("cjk", size=9)
+        widths = _column_widths(len(seed.header))
+        with pdf.table(col_widths=widths, line_height=5, text_align="LEFT", first_row_as_headings=False,
+                       wrapmode="CHAR") as table:
+            for row in (seed.header,) + seed.rows:
+                cells = table.row()
+                for cell in row:
+                    cells.cell(cell)
+        pdf.set_font("cjk", size=11)
+    for line in seed.after:
+        paragraph(line)
+    pdf.output(str(path))
+    return path
+
+
+def _column_widths(n: int) -> tuple[int, ...]:
+    """Relative widths for the task-table columns (number, name, measures, units …)."""
+    preset = {5: (6, 18, 44, 14, 18), 4: (6, 20, 50, 24), 3: (8, 30, 62)}
+    return preset.get(n, tuple([1] * n))
+
+
+GOV_PAGE = """<!DOCTYPE html>
+<html><head>
+<meta http-equiv="Content-Type" content="text/html; charset={charset}">
+<title>{title}_政策文件_人民政府门户网站</title>
+<style>.nav li {{ float: left; }} body {{ font: 14px/1.6 SimSun; }}</style>
+<script type="text/javascript">var _hmt = _hmt || []; document.write("统计代码");</script>
+</head><body>
+<div class="top-bar">无障碍 | 长者模式 | 登录 | 注册</div>
+<div class="header"><img src="logo.png" alt="门户网站"><div class="search"><input type="text" value="请输入关键词"><button>搜索</button></div></div>
+<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/bsfw/">办事服务</a></li><li><a href="/hdjl/">互动交流</a></li></ul>
+<div class="breadcrumb">您当前的位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zcwj/">政策文件</a></div>
+<div class="main">
+<div class="article">
+<h1 class="article-title">{title}</h1>
+<div class="info">发布日期：2024-05-14 <span>浏览次数：<script>document.write(1024)</script></span></div>
+<div id="zoom" class="article-content">
+{body}
+</div>
+<div class="share">分享到：<a href="#">微信</a> <a href="#">微博</a></div>
+</div>
+<div class="sidebar"><h3>相关链接</h3><ul><li><a href="/a">关于印发某某方案的通知</a></li><li><a href="/b">关于做好某某工作的通知</a></li></ul></div>
+</div>
+<div class="footer"><p>主办单位：人民政府办公室 地址：人民路1号 邮编：314100</p><p>网站标识码：3304210001 ICP备案号：浙ICP备05000000号</p></div>
+<script>window.onload = function () {{ console.log("页脚脚本"); }};</script>
+</body></html>
+"""
+
+
+def write_html(path: Path, seed: SeedDoc, *, charset: str = "utf-8", encoding: str | None = None) -> Path:
+    """Write ``seed`` as a government-site page: nav, breadcrumb, sidebar, footer, scripts.
+
+    ``charset`` is what the page declares; ``encoding`` what its bytes are (default: the same).
+    """
+    parts: list[str] = []
+    for line in seed.before:
+        parts.append(f"<p style=\"text-indent:2em\">{html.escape(line)}</p>")
+    if seed.header:
+        parts.append("<table border=\"1\" cellspacing=\"0\"><tbody>")
+        parts.append("<tr>" + "".join(f"<th><p>{html.escape(c)}</p></th>" for c in seed.header) + "</tr>")
+        for row in seed.rows:
+            parts.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>")
+        parts.append("</tbody></table>")
+    for line in seed.after:
+        parts.append(f"<p>{html.escape(line)}</p>")
+    title = next((l for l in seed.before if l.endswith(("方案", "要点", "计划", "通知"))), seed.before[0] if seed.before else "")
+    page = GOV_PAGE.format(charset=charset, title=html.escape(title), body="\n".join(parts))
+    path.write_bytes(page.encode(encoding or charset))
+    return path
+
+
+# ------------------------------------------------------------------ broken files
+
+def write_sparse(path: Path, size: int) -> Path:
+    """A file of ``size`` bytes that takes no disk space (a 'huge' input)."""
+    with path.open("wb") as handle:
+        handle.truncate(size)
+    return path
