@@ -1,0 +1,274 @@
+"""Views and dashboard built from an output folder in the analysis contract (no browser: see test_browser.py)."""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from views_fixtures import XSS_TASK, XSS_UNIT, write_large_output, write_output  # noqa: E402
+
+from graph.cli import cli  # noqa: E402
+from graph.views import ViewsInputError, build_views  # noqa: E402
+from graph.views.inputs import Link, Scope, ScopeGraph, UnitNode  # noqa: E402
+from graph.views.select import select  # noqa: E402
+
+
+class PageParser(HTMLParser):
+    """Collects scripts, links, sources and visible text of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[tuple[dict, str]] = []
+        self.urls: list[str] = []
+        self.text: list[str] = []
+        self.tags: list[str] = []
+        self._script: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append(tag)
+        for name in ("href", "src", "action", "data", "poster"):
+            if attributes.get(name):
+                self.urls.append(attributes[name])
+        if tag == "script":
+            self._script = attributes
+            self.scripts.append((attributes, ""))
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._script = None
+
+    def handle_data(self, data):
+        if self._script is not None:
+            attributes, text = self.scripts[-1]
+            self.scripts[-1] = (attributes, text + data)
+        else:
+            self.text.append(data)
+
+
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def page_data(path: Path) -> dict:
+    """The graph data a view embeds (what vis-network is handed)."""
+    scripts = [text for attributes, text in parse(path).scripts if attributes.get("id") == "plankg-data"]
+    assert len(scripts) == 1
+    return json.loads(scripts[0])
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    graphs = write_output(out)
+    return out, graphs, build_views(out)
+
+
+def test_one_view_per_scope_with_every_unit_and_link(built):
+    out, graphs, result = built
+    scopes = json.loads((out / "analysis" / "scopes.json").read_text(encoding="utf-8"))
+    assert [view.scope_id for view in result.views] == [scope["id"] for scope in scopes]
+    assert {view.scope_kind for view in result.views} == {"plan", "region", "all"}
+    for view in result.views:
+        data = page_data(view.path)
+        graph = graphs[view.scope_id]
+        assert {node["id"] for node in data["nodes"]} == set(graph.nodes)
+        assert {(edge["from"], edge["to"]) for edge in data["edges"]} == set(graph.edges)
+        for edge in data["edges"]:
+            assert edge["weight"] == graph.edges[edge["from"], edge["to"]]["weight"]
+
+
+def test_node_size_follows_lead_load_and_overload_is_marked(built):
+    _, graphs, result = built
+    view = next(v for v in result.views if v.scope_id == "plan-jiashan")
+    nodes = {node["id"]: node for node in page_data(view.path)["nodes"]}
+    graph = graphs["plan-jiashan"]
+    by_lead = sorted(nodes, key=lambda n: graph.nodes[n]["lead"])
+    sizes = [nodes[n]["size"] for n in by_lead]
+    assert sizes == sorted(sizes) and sizes[0] < sizes[-1]
+    for node_id, node in nodes.items():
+        overloaded = graph.nodes[node_id]["overloaded"]
+        assert node["label"].startswith("⚠ ") == overloaded
+        assert (node["color"]["border"] == "#d62728") == overloaded
+    kinds = {node["kind"]: node["color"]["background"] for node in nodes.values()}
+    assert len(set(kinds.values())) == len(kinds)
+
+
+def test_tooltip_is_plain_text_with_loads_centralities_and_top_tasks(built):
+    _, graphs, result = built
+    view = next(v for v in result.views if v.scope_id == "plan-jiashan")
+    node = next(n for n in page_data(view.path)["nodes"] if n["label"].endswith("县发改局"))
+    data = graphs["plan-jiashan"].nodes[node["id"]]
+    assert node["title"].splitlines()[0] == "⚠ 县发改局"
+    assert f"Tasks led: {int(data['lead'])}" in node["title"]
+    assert f"Betweenness: {data['betweenness']:.3f}" in node["title"]
+    assert data["reason"] in node["title"]
+    for task in data["top_tasks"].split("\n"):
+        assert "• " + task in node["title"]
+
+
+def test_pages_are_self_contained_and_request_nothing(built):
+    out, _, result = built
+    for path in [result.index, *(view.path for view in result.views)]:
+        page = parse(path)
+        html = path.read_text(encoding="utf-8")
+        external = [url for url in page.urls if re.match(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", url, re.I)]
+        assert external == [], path
+        assert "link" not in page.tags and "iframe" not in page.tags
+        assert not re.search(r"@import|url\(\s*['\"]?(?:https?:)?//|sourceMappingURL", html), path
+        assert all(not attributes.get("src") for attributes, _ in page.scripts)
+        assert "default-src 'none'" in html
+    for view in result.views:
+        assert "vis-network" in view.path.read_text(encoding="utf-8")[:300000]
+        local = [unquote(url) for url in parse(view.path).urls]
+        assert local == ["../index.html"]
+
+
+def test_dashboard_links_resolve_to_every_view(built):
+    out, _, result = built
+    links = [unquote(url) for url in parse(result.index).urls]
+    assert sorted({out / link for link in links}) == sorted(view.path for view in result.views)
+    for link in links:
+        assert (out / link).is_file()
+
+
+def test_dashboard_lists_plans_units_by_lead_and_heaviest_leads(built):
+    out, graphs, result = built
+    html = result.index.read_text(encoding="utf-8")
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    for doc in report["documents"]:
+        assert f"<td>{doc['title']}</td>" in html
+    rows = re.findall(r'<tr data-scope="all" class="([^"]*)"><td>([^<]*)</td>.*?data-value="([\d.]+)"', html)
+    assert len(rows) == graphs["all"].number_of_nodes()
+    leads = [float(lead) for _, _, lead in rows]
+    assert leads == sorted(leads, reverse=True)
+    overloaded = {data["label"] for _, data in graphs["all"].nodes(data=True) if data["overloaded"]}
+    assert {name for css, name, _ in rows if css == "overloaded"} == {n.replace("<", "&lt;").replace(">", "&gt;")
+                                                                       for n in overloaded}
+    chart = html[html.index("<svg"):html.index("</svg>")]
+    heaviest = max(graphs["all"].nodes.values(), key=lambda d: d["lead"])["label"]
+    assert heaviest in chart and chart.count("<rect") == sum(1 for _, d in graphs["all"].nodes(data=True) if d["lead"] > 0)
+
+
+def test_document_text_is_escaped_in_html_and_in_embedded_json(built):
+    out, _, result = built
+    for path in [result.index, *(view.path for view in result.views)]:
+        html = path.read_text(encoding="utf-8")
+        assert XSS_UNIT not in html and XSS_TASK not in html
+        assert "<script>alert" not in html and "<img" not in html
+        page = parse(path)
+        assert len(page.scripts) == (1 if path == result.index else 3)
+    view = next(v for v in result.views if v.scope_id == "plan-jiashan")
+    data = page_data(view.path)
+    assert any(node["label"] == "⚠ " + XSS_UNIT for node in data["nodes"])
+    assert any(XSS_TASK in node["title"] for node in data["nodes"])
+    assert XSS_UNIT in "".join(parse(view.path).text)
+    assert XSS_UNIT in "".join(parse(result.index).text)
+
+
+def test_pages_are_utf8_with_chinese_written_as_is(built):
+    _, _, result = built
+    html = next(v for v in result.views if v.scope_id == "plan-jiashan").path.read_bytes()
+    assert "县发改局".encode("utf-8") in html and b"\\u53bf" not in html
+    assert b'<meta charset="utf-8">' in html
+
+
+def test_same_input_gives_byte_identical_output(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    write_output(first)
+    write_output(second)
+    result_a, result_b = build_views(first), build_views(second)
+    build_views(first)
+    files_a = sorted(p.relative_to(first) for p in first.rglob("*.html"))
+    assert files_a == sorted(p.relative_to(second) for p in second.rglob("*.html"))
+    for rel in files_a:
+        assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+    assert len(result_a.views) == len(result_b.views) == 5
+
+
+def test_views_of_scopes_no_longer_analysed_are_removed(tmp_path):
+    write_output(tmp_path)
+    stale = tmp_path / "views" / "plan-gone.html"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("old", encoding="utf-8")
+    result = build_views(tmp_path)
+    assert not stale.exists() and result.removed == (stale,)
+
+
+def _unit(name: str, lead: float) -> UnitNode:
+    return UnitNode(id=name, label=name, region="", kind="agency", function="", lead=lead, cooperating=0,
+                    responsible=0, total=lead, lead_share=0, overloaded=False, reason="", betweenness=0,
+                    pagerank=0, top_tasks=())
+
+
+def test_selection_keeps_heaviest_leads_and_strongest_links():
+    units = [_unit(f"u{i}", lead) for i, lead in enumerate([5, 1, 9, 0, 3])]
+    links = [Link("u0", "u2", 1), Link("u2", "u4", 4), Link("u0", "u4", 2), Link("u1", "u0", 7), Link("u3", "u2", 9)]
+    graph = ScopeGraph(scope=Scope("s", "plan", "s", Path("s.graphml")), nodes=tuple(units), links=tuple(links))
+    chosen = select(graph, max_nodes=3, max_links=2)
+    assert [node.id for node in chosen.nodes] == ["u0", "u2", "u4"]
+    assert [(link.source, link.target) for link in chosen.links] == [("u0", "u4"), ("u2", "u4")]
+    assert (chosen.links_dropped_with_units, chosen.links_dropped_for_weight) == (2, 1)
+    assert (chosen.min_lead_shown, chosen.min_weight_shown) == (3, 2)
+    assert not chosen.complete and select(graph).complete
+
+
+def test_large_graph_view_is_capped_and_says_what_it_left_out(tmp_path):
+    graph = write_large_output(tmp_path, units=400, edges=2500)["plan-big"]
+    result = build_views(tmp_path, max_nodes=100, max_links=80)
+    (view,) = result.views
+    data = page_data(view.path)
+    assert (len(data["nodes"]), len(data["edges"])) == (100, 80) == (view.nodes_shown, view.edges_shown)
+    leads = sorted((d["lead"] for _, d in graph.nodes(data=True)), reverse=True)
+    assert min(graph.nodes[n["id"]]["lead"] for n in data["nodes"]) == leads[99]
+    text = " ".join(parse(view.path).text)
+    assert "100 of 400 units and 80 of 2500 links shown" in text
+    assert "300 units with the lightest lead load" in text
+    assert "top 100 of 400 units" in result.index.read_text(encoding="utf-8")
+
+
+def test_missing_or_broken_inputs_name_the_file(tmp_path):
+    with pytest.raises(ViewsInputError, match="does not exist"):
+        build_views(tmp_path / "nothing")
+    write_output(tmp_path)
+    (tmp_path / "analysis" / "graphs" / "all.graphml").unlink()
+    with pytest.raises(ViewsInputError, match=r"all\.graphml: missing"):
+        build_views(tmp_path)
+    (tmp_path / "analysis" / "scopes.json").write_text("[{\"id\": ", encoding="utf-8")
+    with pytest.raises(ViewsInputError, match=r"scopes\.json: not valid JSON .* line 1"):
+        build_views(tmp_path)
+    (tmp_path / "analysis" / "scopes.json").unlink()
+    with pytest.raises(ViewsInputError, match=r"scopes\.json: missing"):
+        build_views(tmp_path)
+
+
+def test_graphml_written_by_networkx_with_text_flags_is_read(tmp_path):
+    write_output(tmp_path)
+    path = tmp_path / "analysis" / "graphs" / "plan-dongtou.graphml"
+    graph = nx.read_graphml(path)
+    for _, data in graph.nodes(data=True):
+        data["overloaded"] = "true" if data["overloaded"] else "false"
+    nx.write_graphml(graph, path)
+    build_views(tmp_path)
+    nodes = page_data(tmp_path / "views" / "plan-dongtou.html")["nodes"]
+    assert sum(node["overloaded"] for node in nodes) == sum(d["overloaded"] == "true" for _, d in graph.nodes(data=True)) > 0
+
+
+def test_cli_views_command(tmp_path):
+    write_output(tmp_path)
+    runner = CliRunner()
+    ok = runner.invoke(cli, ["views", "--out", str(tmp_path)])
+    assert ok.exit_code == 0, ok.output
+    assert "5 views" in ok.output and (tmp_path / "index.html").is_file()
+    missing = runner.invoke(cli, ["views", "--out", str(tmp_path / "none")])
+    assert missing.exit_code == 1 and "does not exist" in missing.output
