@@ -1,0 +1,625 @@
+"""Metadata, headings, tasks and annex tables of a plan: the ``structure`` stage.
+
+:func:`parse_plan` reads a :class:`graph.records.SourceText` and returns a
+:class:`graph.records.Plan`: the plan's metadata, and every candidate task — each
+numbered item of the body (with its section path and the units it names) and each
+row of an annex table (rebuilt from cells flattened one per line).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph import units as U
+from graph.records import Plan, PlanMeta, SourceText, Task, UnitMention
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+# Heading styles, in no fixed order: the nesting is learned from the order they appear in.
+HEADING_STYLES: tuple[tuple[str, re.Pattern], ...] = (
+    ("chapter", re.compile(r"第([一二三四五六七八九十百零〇]+)[章部篇]\s*")),
+    ("cn", re.compile(r"([一二三四五六七八九十百]+)\s*[、.．]\s*")),
+    ("pcn", re.compile(r"\(([一二三四五六七八九十百]+)\)\s*[、.．]?\s*")),
+    ("num", re.compile(r"(\d{1,3})\s*(?:[.．、](?!\d)|\)(?!\d))\s*")),
+    ("pnum", re.compile(r"\((\d{1,3})\)\s*[、.．]?\s*")),
+    ("circ", re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
+)
+PLAN_WORDS = ("方案", "计划", "要点", "意见", "规划", "细则", "办法", "纲要", "清单", "举措", "措施", "安排")
+STOP_LINE = re.compile(r"^(抄送|抄报|打印本页|关闭窗口|附件\s*[::]?|附表\s*\d*[::]?)")
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{1,12}[\[〔［【(（]\s*(?:19|20)\d{2}\s*[\]〕］】)）]\s*第?\s*\d{1,4}\s*号)")
+DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE_ISO = re.compile(r"((?:19|20)\d{2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})")
+PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|20)\d{2})\s*年?")
+REGION = re.compile(r"([\u4e00-\u9fa5]{2,6}?(?:自治县|自治州|特区|新区|县|区|市|旗|盟))")
+DEADLINE_CELL = re.compile(r"^((?:19|20)\d{2}\s*年.{0,12}|.{0,8}(?:年底|年内|月底|季度|上半年|下半年|前)|长期.{0,4}|持续.{0,4}|常态化.{0,4}|每年.{0,6}|逐年.{0,4})$")
+ROW_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+@dataclass
+class Line:
+    """A line of the source text with its offsets (``text`` is stripped)."""
+
+    index: int
+    start: int
+    end: int
+    text: str     # stripped, as printed
+    folded: str   # stripped, punctuation folded
+
+
+@dataclass
+class Heading:
+    """A numbered heading (possibly with its body on the same line)."""
+
+    style: str
+    number: str      # as printed, without trailing punctuation: 一, (一), 1, (1), ①
+    value: int
+    title: str
+    marker_end: int  # offset in the line's text where the title starts
+
+
+@dataclass
+class Item:
+    """A numbered item of the body: its heading, own lines and children."""
+
+    heading: Heading
+    line: Line
+    level: int
+    path: tuple[int, ...]
+    section: tuple[str, ...]
+    body: list[Line] = field(default_factory=list)
+    children: int = 0
+
+
+def cn_to_int(s: str) -> int:
+    """Chinese numeral (up to 999) → int: ``十一`` → 11, ``二十三`` → 23."""
+    if s.isdigit():
+        return int(s)
+    total, current = 0, 0
+    for ch in s:
+        if ch in CN_DIGITS:
+            current = CN_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current
+
+
+def split_lines(text: str) -> list[Line]:
+    """The lines of ``text`` with offsets; blank lines are kept (empty ``text``)."""
+    lines, pos = [], 0
+    for i, raw in enumerate(text.split("\n")):
+        stripped = raw.strip(" \t\u00a0\u3000\ufeff")
+        lead = len(raw) - len(raw.lstrip(" \t\u00a0\u3000\ufeff"))
+        start = pos + lead
+        lines.append(Line(i, start, start + len(stripped), stripped, U.fold(stripped)))
+        pos += len(raw) + 1
+    return lines
+
+
+def match_heading(line: Line) -> Heading | None:
+    """The numbered heading that starts ``line``, if any."""
+    t = line.folded
+    if not t or len(t) < 2:
+        return None
+    for style, rx in HEADING_STYLES:
+        m = rx.match(t)
+        if not m or m.end() >= len(t):
+            continue
+        rest = line.text[m.end():]
+        if style == "num" and re.match(r"\s*[%万亿个年月日号]", rest):
+            continue
+        number = line.text[: m.end()].strip().rstrip("、.．").strip()
+        return Heading(style, number, cn_to_int(m.group(1)) if style != "circ" else "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(m.group(1)) + 1,
+                       heading_title(rest), m.end())
+    return None
+
+
+def heading_title(rest: str) -> str:
+    """The title part of a heading line: up to the first full stop (or a short clause)."""
+    t = rest.strip()
+    for stop in ("。", "!", "?"):
+        k = t.find(stop)
+        if 0 < k:
+            t = t[:k]
+            break
+    if len(t) > 60:
+        k = min([i for i in (t.find(","), t.find(","), t.find(";"), t.find(";"), t.find(":"), t.find(":")) if i > 0] or [60])
+        t = t[:k]
+    return t.strip().rstrip(":").strip()
+
+
+# ---------------------------------------------------------------- metadata
+
+def find_title(lines: list[Line]) -> tuple[str, int, int]:
+    """The plan's title and the line indexes it spans (not the covering notice's title)."""
+    cited = ""
+    for ln in lines[:80]:
+        t = ln.folded.replace(" ", "")
+        m = re.search(r"关于印发(?:《(.+?)》|(.+?))的?(?:通知|的通知)$", t) or re.search(r"(?:现将|^)《(.+?)》(?:已经|印发|予以|经)", t)
+        if m:
+            cited = next(g for g in m.groups() if g)
+            break
+    # a standalone line (or run of short lines) that reads as the plan's title
+    for i, ln in enumerate(lines):
+        t = ln.folded.replace(" ", "")
+        if not t or len(t) > 80 or "。" in t:
+            continue
+        if cited and t and cited.startswith(t) and len(t) >= min(8, len(cited)):
+            j, acc = i, t
+            while acc != cited and j + 1 < len(lines):
+                nxt = next((k for k in range(j + 1, min(j + 4, len(lines))) if lines[k].folded.strip()), None)
+                if nxt is None or not cited.startswith(acc + lines[nxt].folded.replace(" ", "")):
+                    break
+                j, acc = nxt, acc + lines[nxt].folded.replace(" ", "")
+            if acc == cited and not re.search(r"关于印发|通知$|^附件", t):
+                return restore_title(cited, lines[i:j + 1]), i, j
+    first_heading = next((ln.index for ln in lines if match_heading(ln) and match_heading(ln).style in ("cn", "chapter")), len(lines))
+    for i in range(first_heading - 1, -1, -1):
+        t = lines[i].folded.replace(" ", "")
+        if t and len(t) <= 80 and "。" not in t and (t.endswith(PLAN_WORDS) or re.search(r"(方案|计划|要点|意见|规划)\(?\d{4}", t)) \
+                and not re.search(r"关于印发|通知$|^附件|^根据|^为", t):
+            j = i
+            while j + 1 < len(lines) and re.fullmatch(r"\((?:19|20)\d{2}.{0,8}\)", lines[j + 1].folded.replace(" ", "")):
+                j += 1
+            start = i
+            while start - 1 >= 0 and lines[start - 1].folded and len(lines[start - 1].folded) <= 30 \
+                    and "。" not in lines[start - 1].folded and not re.search(r"[::]|通知|日$|^\d", lines[start - 1].folded) \
+                    and not lines[start - 1].folded.endswith(PLAN_WORDS):
+                start -= 1
+                if i - start >= 2:
+                    break
+            return "".join(l.text.replace(" ", "") for l in lines[start:j + 1]), start, j
+    if cited:
+        return cited, -1, -1
+    return "", -1, -1
+
+
+def restore_title(folded: str, span: list[Line]) -> str:
+    """The printed form of a title found in folded, space-free text."""
+    printed = "".join(l.text.replace(" ", "").replace("\u00a0", "") for l in span)
+    return printed if len(printed) == len(folded) else folded
+
+
+def find_doc_number(lines: list[Line]) -> str:
+    """The plan's own document number (``德政办发〔2023〕18号``), not one it cites."""
+    for ln in lines:
+        m = re.search(r"(?:文号|文件编号|发文字号|发文编号)\s*[::|]?\s*\|?\s*(\S+?〔?\S*号)", ln.text)
+        if m and DOC_NUMBER.search(m.group(1)):
+            return DOC_NUMBER.search(m.group(1)).group(1).replace(" ", "")
+    for ln in lines:
+        for m in DOC_NUMBER.finditer(ln.text):
+            before = ln.text[max(0, m.start() - 2): m.start()]
+            if "》" in before or "(" in before[-1:] or "(" in before[-1:]:
+                continue
+            return m.group(1).replace(" ", "")
+    return ""
+
+
+def signature_line(lines: list[Line]) -> int:
+    """Index of the signature date line (``2023年4月10日`` alone on its line), or -1."""
+    for ln in lines:
+        t = ln.text.replace(" ", "")
+        if DATE_CN.fullmatch(t) or re.fullmatch(r".{2,40}" + DATE_CN.pattern + r"印发", t):
+            return ln.index
+    return -1
+
+
+def find_issue_date(lines: list[Line], signed: int) -> str:
+    """ISO issue date: the 成文日期 field, else the signature date, else a published date."""
+    for ln in lines:
+        if re.search(r"成文日期", ln.text):
+            m = DATE_ISO.search(ln.text) or DATE_CN.search(ln.text)
+            if not m:
+                nxt = next((l for l in lines[ln.index + 1: ln.index + 4] if l.text), None)
+                m = nxt and (DATE_ISO.search(nxt.text) or DATE_CN.search(nxt.text))
+            if m:
+                return iso(m)
+    if signed >= 0:
+        return iso(DATE_CN.search(lines[signed].text.replace(" ", "")))
+    for ln in lines[:30]:
+        if re.search(r"(发文时间|发布日期|公布日期|发布时间)", ln.text):
+            m = DATE_ISO.search(ln.text) or DATE_CN.search(ln.text)
+            if m:
+                return iso(m)
+    return ""
+
+
+def iso(m: re.Match) -> str:
+    """``2023年4月10日`` → ``2023-04-10``."""
+    y, mo, d = (int(g) for g in m.groups()[:3])
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def find_issuer(lines: list[Line], date_line: int) -> str:
+    """The issuing body: the signature above the date line, else a labelled field."""
+    if date_line > 0:
+        for ln in reversed(lines[max(0, date_line - 8): date_line]):
+            t = ln.text.strip()
+            if not t or re.fullmatch(r"[((].*代章[))]", t):
+                continue
+            if len(t) <= 40 and U.unit_shape(U.fold(t)) == 2:
+                return t
+            break
+    for ln in lines[:40]:
+        m = re.search(r"(?:发布机构|发文机关|信息来源|发布单位|来源)\s*[::]\s*\|?\s*([^|\s]+)", ln.text)
+        if m and U.unit_shape(U.fold(m.group(1))):
+            return m.group(1)
+    return ""
+
+
+def find_period(title: str, text: str, issued: str) -> tuple[int | None, int | None]:
+    """The plan period: ``(2023—2027年)`` in the title, else its year, else the years it targets."""
+    t = U.fold(title)
+    m = PERIOD.search(t)
+    if m:
+        return int(m.group(1)), int(m.group(2))
+    m = re.search(r"((?:19|20)\d{2})\s*年", t)
+    if m:
+        return int(m.group(1)), int(m.group(1))
+    targets = [int(y) for y in re.findall(r"到\s*((?:19|20)\d{2})\s*年", text)]
+    start = int(issued[:4]) if issued else (min(targets) if targets else None)
+    end = max(targets) if targets else start
+    if start and end and end < start:
+        end = start
+    return start, end
+
+
+def find_region(title: str, issuer: str) -> str:
+    """The region the plan belongs to, read from the start of its title or its issuer."""
+    for text in (title, re.sub(r"^中共", "", issuer)):
+        m = REGION.match(text)
+        if m:
+            inner = REGION.match(text, m.end()) if m.group(1).endswith("市") else None
+            return inner.group(1) if inner and inner.group(1).endswith(("区", "县", "旗")) else m.group(1)
+    for text in (issuer, title):
+        found = REGION.findall(re.sub(r"^中共", "", text))
+        if found:
+            return found[-1]
+    return ""
+
+
+def find_references(text: str, own_title: str, own_number: str = "") -> tuple[str, ...]:
+    """Titles (``《…》``) and document numbers the plan cites, in order, without repeats."""
+    own = own_title.replace(" ", "")
+    skip = {own_number}
+    seen: list[str] = []
+    for m in re.finditer(r"《([^《》]{4,80})》|" + DOC_NUMBER.pattern, text):
+        ref = (m.group(1) or m.group(2) or "").replace(" ", "")
+        if ref and ref != own and ref not in seen and ref not in skip:
+            seen.append(ref)
+    return tuple(seen)
+
+
+# ---------------------------------------------------------------- body items
+
+def parse_items(lines: list[Line], start: int, stop: int) -> list[Item]:
+    """Numbered items of the body between two line indexes, with section paths."""
+    items: list[Item] = []
+    styles: list[str] = []
+    stack: list[Item] = []
+    for ln in lines[start:stop]:
+        h = match_heading(ln)
+        if h is None:
+            if stack and ln.text:
+                stack[-1].body.append(ln)
+            continue
+        if h.style in styles:
+            level = styles.index(h.style)
+            del styles[level + 1:]
+        else:
+            # a new style nests below the current one
+            level = len(stack)
+            styles[level:] = [h.style]
+        del stack[level:]
+        path = tuple(it.heading.value for it in stack) + (h.value,)
+        section = tuple(f"{it.heading.number}{'、' if it.heading.style == 'cn' else ''}{it.heading.title}" for it in stack)
+        item = Item(h, ln, level, path, section)
+        if stack:
+            stack[-1].children += 1
+        stack.append(item)
+        items.append(item)
+    return items
+
+
+def item_units(text: str, offset: int, first_is_lead: bool) -> tuple[list[UnitMention], int, int]:
+    """Units named in an item's text: labelled lists, bracketed lists, role verbs."""
+    found = U.mentions_from_labels(text, offset, first_is_lead)
+    covered = [(m.start, m.end) for m in found]
+    folded = U.fold(text)
+    for a, b in bracket_groups(folded):
+        inner = folded[a + 1: b]
+        if ":" in inner or any(a <= s - offset < b for s, _ in covered):
+            continue
+        before = folded[:a].rstrip(" ")
+        sentence_start = not before or before[-1] in "。;!?\n"
+        line_end = re.match(r"[。;.\s]*(\n|$)", folded[b + 1:]) is not None
+        if not (sentence_start or line_end):
+            continue
+        if U.is_unit_list(inner):
+            found.extend(U.mentions_from_list(inner, offset + a + 1, first_is_lead=first_is_lead))
+            covered.append((offset + a, offset + b + 1))
+    for m in U.mentions_from_prose(text, offset):
+        if not any(s <= m.start < e for s, e in covered):
+            found.append(m)
+    found.sort(key=lambda m: m.start)
+    unique: list[UnitMention] = []
+    for m in found:
+        if not any(u.name == m.name and u.role == m.role for u in unique):
+            unique.append(m)
+    if not unique:
+        return [], -1, -1
+    return unique, min(m.start for m in unique), max(m.end for m in unique)
+
+
+def bracket_groups(text: str) -> list[tuple[int, int]]:
+    """Outermost ``(…)`` groups of a folded text as (open, close) indexes."""
+    groups, depth, open_at = [], 0, -1
+    for i, ch in enumerate(text):
+        if ch == "(":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((open_at, i))
+    return groups
+
+
+def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, first_is_lead: bool) -> list[Task]:
+    """Candidate tasks of the body: every item with text of its own."""
+    tasks: list[Task] = []
+    keys: set[str] = set()
+    for it in parse_items(lines, start, stop):
+        own = [it.line, *it.body]
+        begin, end = it.line.start, own[-1].end
+        text = source.text[begin:end]
+        has_text = len(it.line.text) > it.heading.marker_end + len(it.heading.title) + 1 or it.body
+        mentions, us, ue = item_units(text, begin, first_is_lead)
+        if not mentions and not has_text:
+            continue
+        key = "b" + "-".join(str(v) for v in it.path)
+        while key in keys:
+            key += "x"
+        keys.add(key)
+        deadline = ""
+        m = re.search(r"(?:完成时限|完成时间|时间节点|时限)\s*[::]\s*([^;;。)\n]{2,20})", text)
+        if m:
+            deadline = m.group(1).strip()
+        tasks.append(Task(key=key, source="body", number=it.heading.number, title=it.heading.title,
+                          section=it.section, text=text, start=begin, end=end, units=tuple(mentions),
+                          deadline=deadline, units_text=source.text[us:ue] if us >= 0 else "",
+                          units_start=us, units_end=ue))
+    return tasks
+
+
+# ---------------------------------------------------------------- annex tables
+
+def column_kind(header: str) -> str | None:
+    """The role of a table column from its header text, or None."""
+    h = header.replace(" ", "")
+    if len(h) > 16 or re.match(r"[((]?[一二三四五六七八九十\d]+[)、.．)]", U.fold(h)) or ":" in U.fold(h) or "。" in h:
+        return None
+    for kind, words in U.shapes().table_columns:
+        if any(w in h for w in words):
+            return kind
+    return None
+
+
+def find_header(lines: list[Line], start: int) -> tuple[int, int, list[str]] | None:
+    """The next table header row (cells one per line) at or after ``start``."""
+    i = start
+    while i < len(lines):
+        kinds, j, last = [], i, i
+        while j < len(lines) and (not lines[j].text or column_kind(lines[j].text)):
+            if lines[j].text:
+                kinds.append(column_kind(lines[j].text))
+                last = j
+            j += 1
+            if len(kinds) >= 10:
+                break
+        if len(kinds) >= 2 and any(k in ("lead", "responsible", "cooperating") for k in kinds) \
+                and any(k in ("name", "text", "number") for k in kinds):
+            return i, last, kinds
+        i = max(j, i + 1)
+    return None
+
+
+def cell_kind(text: str) -> str:
+    """What a table cell holds: units, deadline, number or text."""
+    t = U.fold(text).strip()
+    if ROW_NUMBER.match(t):
+        return "number"
+    if U.is_unit_list(U.strip_notes(t)):
+        return "units"
+    if len(t) <= 20 and DEADLINE_CELL.match(t):
+        return "deadline"
+    return "text"
+
+
+ACCEPTS = {"name": {"text"}, "text": {"text"}, "note": {"text", "deadline"}, "deadline": {"deadline"},
+           "lead": {"units"}, "cooperating": {"units"}, "responsible": {"units"}, "ignore": {"text", "units"},
+           "number": {"number"}}
+
+
+def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead: bool,
+                table_index: int) -> tuple[list[Task], int]:
+    """Tasks of the next table at or after line ``start``; returns (tasks, line after the table)."""
+    found = find_header(lines, start)
+    if not found:
+        return [], len(lines)
+    h0, h1, kinds = found
+    title_line = next((lines[k] for k in range(h0 - 1, max(-1, h0 - 4), -1) if lines[k].text), None)
+    base_section = (title_line.text,) if title_line and not STOP_LINE.match(title_line.text) \
+        and len(title_line.text) < 60 else ()
+    columns = [k for k in kinds if k != "number"]
+    rows: list[tuple[str, list[Line], tuple[str, ...]]] = []
+    section: list[tuple[str, str]] = []
+    expected, end = 1, len(lines)
+    current: list[Line] | None = None
+    for k in range(h1 + 1, len(lines)):
+        ln = lines[k]
+        if not ln.text:
+            continue
+        if starts_table(lines, k) or STOP_LINE.match(ln.text) or re.search(DATE_CN.pattern + r"\s*印发$", ln.text):
+            end = k
+            break
+        if ROW_NUMBER.match(ln.folded) and int(ln.folded) in (expected, expected + 1):
+            expected = int(ln.folded) + 1
+            current = []
+            rows.append((ln.folded, current, tuple(t for _, t in section) or base_section))
+            continue
+        h = match_heading(ln)
+        if h and h.style in ("cn", "pcn", "chapter") and len(ln.text) <= 50 and "。" not in ln.text:
+            styles = [s for s, _ in section]
+            if h.style in styles:
+                del section[styles.index(h.style):]
+            section.append((h.style, ln.text))
+            continue
+        if current is not None:
+            current.append(ln)
+    tasks = []
+    previous_name = ""
+    for number, cells, row_section in rows:
+        task, own_name = row_task(source, number, merge_continuations(cells), columns, row_section,
+                                  first_is_lead, table_index, previous_name)
+        if task:
+            tasks.append(task)
+        previous_name = own_name or previous_name
+    return tasks, end
+
+
+def merge_continuations(cells: list[Line]) -> list[list[Line]]:
+    """Group lines into cells: a line continues the previous one after ``、``/``,``."""
+    groups: list[list[Line]] = []
+    for ln in cells:
+        if groups and (groups[-1][-1].folded.endswith(("、", ",")) or ln.folded.startswith(("、", ","))):
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    return groups
+
+
+def looks_like_name(text: str) -> bool:
+    """A short cell with no sentence punctuation reads as a task name, not its content."""
+    t = U.fold(text)
+    return len(t) <= 30 and not re.search(r"[。;,]", t)
+
+
+def row_task(source: SourceText, number: str, cells: list[list[Line]], columns: list[str],
+             section: tuple[str, ...], first_is_lead: bool, table_index: int,
+             previous_name: str = "") -> tuple[Task | None, str]:
+    """One table row as a task: cells matched to columns by what they hold.
+
+    Returns the task and the row's own name (empty when the name cell was merged
+    with the row above and so printed only there; the row then takes that name).
+    """
+    kinds = [cell_kind(" ".join(l.text for l in cell)) for cell in cells]
+    text_cells = sum(1 for k in kinds if k == "text")
+    skip_name = "name" in columns and "text" in columns and text_cells == 1 \
+        and not looks_like_name(" ".join(l.text for l in cells[kinds.index("text")]))
+    assigned: dict[str, list[list[Line]]] = {}
+    ptr, last_text = 0, None
+    for cell, kind in zip(cells, kinds):
+        j = next((j for j in range(ptr, len(columns)) if kind in ACCEPTS.get(columns[j], set())
+                  and not (skip_name and columns[j] == "name")), None)
+        if j is None:
+            if kind == "text" and last_text:
+                assigned[last_text].append(cell)
+            continue
+        assigned.setdefault(columns[j], []).append(cell)
+        if columns[j] in ("name", "text"):
+            last_text = columns[j]
+        ptr = j + 1
+    mentions: list[UnitMention] = []
+    for col, role, basis in (("lead", "lead", "column"), ("cooperating", "cooperating", "column"),
+                             ("responsible", "responsible", "listed")):
+        for cell in assigned.get(col, []):
+            a, b = cell[0].start, cell[-1].end
+            mentions.extend(U.mentions_from_list(source.text[a:b], a, role, basis,
+                                                 first_is_lead and col == "responsible"))
+    name_cells, text_cells_ = assigned.get("name", []), assigned.get("text", [])
+    own_name = " ".join(l.text for l in name_cells[0]) if name_cells else ""
+    title = own_name or (previous_name if "name" in columns else "") \
+        or (heading_title(text_cells_[0][0].text) if text_cells_ else "")
+    if not title and not mentions:
+        return None, own_name
+    body = text_cells_ or name_cells or cells
+    a, b = (body[0][0].start, body[-1][-1].end) if body else (0, 0)
+    deadline = " ".join(l.text for c in assigned.get("deadline", []) for l in c)
+    us = min((m.start for m in mentions), default=-1)
+    ue = max((m.end for m in mentions), default=-1)
+    key = f"a{table_index}-{number}" if table_index else f"a{number}"
+    task = Task(key=key, source="annex", number=number, title=title, section=section,
+                text=source.text[a:b], start=a, end=b, units=tuple(mentions), deadline=deadline,
+                units_text=source.text[us:ue] if us >= 0 else "", units_start=us, units_end=ue)
+    return task, own_name
+
+
+# ---------------------------------------------------------------- the plan
+
+def starts_table(lines: list[Line], index: int) -> bool:
+    """True when a table header row starts at line ``index``."""
+    if not column_kind(lines[index].text):
+        return False
+    found = find_header(lines[index: index + 14], 0)
+    return bool(found) and found[0] == 0
+
+
+def lead_convention(tasks: list[Task], first_is_lead: bool) -> str:
+    """How the document marks leads: column, star, first-listed, text or listed."""
+    bases = {m.basis for t in tasks for m in t.units}
+    roles = {m.role for t in tasks for m in t.units}
+    if "column" in bases:
+        return "column"
+    if "star" in bases:
+        return "star"
+    if first_is_lead:
+        return "first-listed"
+    if "listed" in bases:
+        return "listed"
+    if "lead" in roles:
+        return "text"
+    return ""
+
+
+def parse_plan(source: SourceText) -> Plan:
+    """Metadata and candidate tasks of one plan document."""
+    lines = split_lines(source.text)
+    title, t0, t1 = find_title(lines)
+    body_start = t1 + 1 if t1 >= 0 else 0
+    first_is_lead = U.says_first_listed_leads(source.text)
+    # the body runs until an annex, a table or the page's footer
+    body_stop = next((ln.index for ln in lines[body_start:] if STOP_LINE.match(ln.text) or starts_table(lines, ln.index)),
+                     len(lines))
+    tasks = body_tasks(source, lines, body_start, body_stop, first_is_lead)
+    k, table_index = body_stop, 0
+    while k < len(lines):
+        found, nxt = table_tasks(source, lines, k, first_is_lead, table_index)
+        tasks.extend(found)
+        table_index += 1
+        k = max(nxt, k + 1)
+    signed = signature_line(lines)
+    issued = find_issue_date(lines, signed)
+    issuer = find_issuer(lines, signed)
+    period = find_period(title, source.text, issued)
+    doc_number = find_doc_number(lines)
+    meta = PlanMeta(
+        title=title,
+        region=find_region(title, issuer),
+        issuer=issuer,
+        doc_number=doc_number,
+        issued=issued,
+        period_start=period[0],
+        period_end=period[1],
+        lead_convention=lead_convention(tasks, first_is_lead),
+        references=find_references(source.text[lines[body_start].start if body_start < len(lines) else 0:], title,
+                                   doc_number),
+        title_start=lines[t0].start if t0 >= 0 else -1,
+        title_end=lines[t1].end if t1 >= 0 else -1,
+    )
+    warnings = () if tasks else ("no tasks found",)
+    return Plan(source=source, meta=meta, tasks=tuple(tasks), warnings=warnings)

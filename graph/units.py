@@ -1,0 +1,328 @@
+"""Unit lists, roles and cleaning: the ``units`` stage.
+
+Reads the text that names who carries a task — ``(县农业农村局、县发改局)``,
+``(牵头单位:X;配合单位:Y、Z)``, ``由X牵头,Y配合``, ``*区发改局、区住建局`` — and
+returns :class:`graph.records.UnitMention` records with role, basis and span.
+The shapes of unit names (suffixes, prefixes, labels) are data in
+``ontology/unit_shapes.json``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from graph.records import UnitMention
+
+SHAPES_PATH = Path(__file__).resolve().parent.parent / "ontology" / "unit_shapes.json"
+
+# One-to-one character folding (offsets are preserved): full-width punctuation → ASCII.
+FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "；": ";", "，": ",", "＊": "*", "〈": "<", "〉": ">",
+                      "【": "[", "】": "]", "〔": "[", "〕": "]", "\u00a0": " ", "\u3000": " ", "﹡": "*", "✱": "*"})
+SEPARATORS = "、,;/ \t"
+OPEN, CLOSE = "([<", ")]>"
+
+
+@dataclass(frozen=True)
+class Shapes:
+    """The unit-name shapes loaded from ``ontology/unit_shapes.json``."""
+
+    strong: tuple[str, ...]
+    not_unit: tuple[str, ...]
+    weak: tuple[str, ...]
+    collective_prefixes: tuple[str, ...]
+    region_prefixes: tuple[str, ...]
+    merged: tuple[tuple[str, str], ...]
+    not_assignee: tuple[str, ...]
+    lead_labels: tuple[str, ...]
+    cooperating_labels: tuple[str, ...]
+    responsible_labels: tuple[str, ...]
+    lead_verbs: tuple[str, ...]
+    cooperating_verbs: tuple[str, ...]
+    responsible_verbs: tuple[str, ...]
+    first_listed: tuple[str, ...]
+    star_statements: tuple[str, ...]
+    table_columns: tuple[tuple[str, tuple[str, ...]], ...]
+    label_re: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def shapes() -> Shapes:
+    """The shapes of unit names and lists, loaded once."""
+    raw = json.loads(SHAPES_PATH.read_text(encoding="utf-8"))
+    by_len = lambda xs: tuple(sorted(xs, key=lambda s: (-len(s), s)))  # noqa: E731
+    labels = by_len(raw["lead_labels"] + raw["cooperating_labels"] + raw["responsible_labels"]
+                    + raw["not_assignee_labels"])
+    label_re = re.compile("(" + "|".join(re.escape(x) for x in labels) + r")\s*:\s*")
+    return Shapes(
+        strong=by_len(raw["strong_suffixes"]),
+        not_unit=tuple(raw["not_unit_endings"]),
+        weak=by_len(raw["weak_suffixes"]),
+        collective_prefixes=tuple(raw["collective_prefixes"]),
+        region_prefixes=by_len(raw["region_prefixes"]),
+        merged=tuple(tuple(p) for p in raw["merged_institutions"]),
+        not_assignee=tuple(raw["not_assignee_labels"]),
+        lead_labels=tuple(raw["lead_labels"]),
+        cooperating_labels=tuple(raw["cooperating_labels"]),
+        responsible_labels=tuple(raw["responsible_labels"]),
+        lead_verbs=by_len(raw["lead_verbs"]),
+        cooperating_verbs=by_len(raw["cooperating_verbs"]),
+        responsible_verbs=by_len(raw["responsible_verbs"]),
+        first_listed=tuple(s.translate(FOLD) for s in raw["first_listed_statements"]),
+        star_statements=tuple(s.translate(FOLD) for s in raw["star_statements"]),
+        table_columns=tuple((k, tuple(v)) for k, v in raw["table_columns"]),
+        label_re=label_re,
+    )
+
+
+def fold(text: str) -> str:
+    """Full-width punctuation folded to ASCII, one character for one (offsets kept)."""
+    return text.translate(FOLD)
+
+
+# ---------------------------------------------------------------- name shapes
+
+@lru_cache(maxsize=65536)
+def unit_shape(name: str) -> int:
+    """How much ``name`` reads as a unit name: 2 strong, 1 weak, 0 not a unit."""
+    s = shapes()
+    n = name.strip()
+    if len(n) < 2 or len(n) > 40 or any(c in n for c in "。:;,!?") or n[0].isdigit():
+        return 0
+    if n.startswith(s.collective_prefixes) and len(n) >= 3:
+        return 2
+    if n.endswith(s.not_unit):
+        return 0
+    core = re.sub(r"\([^()]*\)$", "", n) or n  # 县开发区(惠民街道) reads by its main part
+    for suf in s.strong:
+        if core.endswith(suf) and len(core) > len(suf):
+            return 2
+    for suf in s.weak:
+        if core.endswith(suf) and len(core) > len(suf) + 1:
+            return 1
+    return 0
+
+
+def is_unit_list(text: str) -> bool:
+    """True when every item of the list reads as a unit name and one reads strongly."""
+    parts = [p for p in split_raw(fold(text), 0) if p.name]
+    if not parts:
+        return False
+    grades = [unit_shape(p.name) for p in parts]
+    return min(grades) >= 1 and max(grades) == 2
+
+
+# ---------------------------------------------------------------- splitting
+
+@dataclass(frozen=True)
+class RawUnit:
+    """A unit name cut from a list, before roles are given."""
+
+    name: str
+    alias: str
+    start: int
+    end: int
+    starred: bool
+    lead_note: bool  # ``县发改局(牵头)``
+
+
+NOTE_RE = re.compile(r"\(([^()]*(?:牵头|下同|为主|排名|列第|首位)[^()]*)\)")
+LEAD_NOTES = ("牵头", "牵头单位", "牵头部门")
+
+
+def strip_notes(text: str) -> str:
+    """Blank out bracketed notes such as ``(标*的为牵头单位,下同)``, keeping length and ``(牵头)``."""
+    return NOTE_RE.sub(lambda m: m.group(0) if m.group(1) in LEAD_NOTES else " " * len(m.group(0)), text)
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    """Spans of list items: split on separators outside brackets, and before ``*``/``★``."""
+    spans, depth, start = [], 0, None
+    for i, ch in enumerate(text):
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in SEPARATORS:
+            if start is not None:
+                spans.append((start, i))
+                start = None
+            continue
+        if ch in "*★" and depth == 0 and start is not None and i > start and text[i - 1] not in "*★":
+            spans.append((start, i))
+            start = i
+            continue
+        if start is None:
+            start = i
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _split_run_together(name: str) -> list[tuple[int, int]]:
+    """Cut names written without a separator (``区发改局区住建局``) by the shape of unit names."""
+    s = shapes()
+    if name.startswith(s.collective_prefixes) or len(name) < 6:
+        return [(0, len(name))]
+    cuts = []
+    for i in range(2, len(name) - 1):
+        right = name[i:]
+        if not right.startswith(("县", "区", "市", "省", "团县", "团区", "团市", "中共", "国网")):
+            continue
+        left = name[cuts[-1] if cuts else 0:i]
+        if unit_shape(left) != 2 or unit_shape(right) == 0:
+            continue
+        if any(left.endswith(a) and right[1:].startswith(b) or left.endswith(a) and right.startswith(b)
+               for a, b in s.merged):
+            continue
+        if right.startswith(("县委", "区委", "市委")) and left.endswith(("县", "区", "市")):
+            continue
+        cuts.append(i)
+    bounds = [0, *cuts, len(name)]
+    return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+
+
+def clean_name(raw: str) -> tuple[str, str, bool, bool]:
+    """Clean one printed name: returns ``(name, alias, starred, lead_note)``."""
+    n = raw.strip()
+    starred = False
+    while n and n[0] in "*★·•":
+        starred = starred or n[0] == "*"
+        n = n[1:].strip()
+    lead_note = False
+    m = re.search(r"\((牵头|牵头单位|牵头部门)\)$", n)
+    if m:
+        lead_note, n = True, n[: m.start()].strip()
+    alias = ""
+    m = re.search(r"<([^<>]+)>", n)
+    if m:
+        alias, n = m.group(1).strip(), (n[: m.start()] + n[m.end():]).strip()
+    n = re.sub(r"\s+", "", n).rstrip("*★").strip(" .。")
+    for tail in ("等单位", "等部门", "主管", "等"):
+        if n.endswith(tail) and len(n) > len(tail) + 1:
+            n = n[: -len(tail)]
+    return n, alias, starred, lead_note
+
+
+def split_raw(text: str, offset: int) -> list[RawUnit]:
+    """Cut a folded unit-list text into cleaned names with their spans."""
+    out: list[RawUnit] = []
+    text = strip_notes(text)
+    for a, b in _tokens(text):
+        token = text[a:b]
+        for x, y in _split_run_together(token.strip("*★ ")) if token.strip("*★ ") else []:
+            lead_pad = len(token) - len(token.lstrip("*★ "))
+            piece = token.lstrip("*★ ")[x:y]
+            starred_prefix = x == 0 and "*" in token[:lead_pad]
+            name, alias, starred, lead_note = clean_name(piece)
+            if not name:
+                continue
+            start = offset + a + lead_pad + x
+            out.append(RawUnit(name, alias, start, start + len(piece.rstrip()), starred or starred_prefix, lead_note))
+    return out
+
+
+# ---------------------------------------------------------------- roles
+
+def mentions_from_list(text: str, offset: int, role: str = "responsible", basis: str = "listed",
+                       first_is_lead: bool = False) -> list[UnitMention]:
+    """Units of one printed list, with roles: stars mark leads, else ``role``/``basis``.
+
+    ``first_is_lead`` applies a document's statement that the first-listed unit leads.
+    """
+    raws = [r for r in split_raw(fold(text), offset) if unit_shape(r.name)]
+    if not raws:
+        return []
+    starred = any(r.starred for r in raws)
+    noted = any(r.lead_note for r in raws)
+    out = []
+    for i, r in enumerate(raws):
+        if starred and role == "responsible":
+            rl, bs = ("lead" if r.starred else "cooperating"), "star"
+        elif noted and role == "responsible":
+            rl, bs = ("lead" if r.lead_note else "cooperating"), "text"
+        elif first_is_lead and role == "responsible":
+            rl, bs = ("lead" if i == 0 else "cooperating"), "text"
+        else:
+            rl, bs = role, basis
+        out.append(UnitMention(name=r.name, role=rl, basis=bs, start=r.start, end=r.end, alias=r.alias))
+    return out
+
+
+def role_of_label(label: str) -> str:
+    """``牵头单位`` → lead, ``配合单位`` → cooperating, ``责任单位`` → responsible, else ignore."""
+    s = shapes()
+    if label in s.not_assignee:
+        return "ignore"
+    if label in s.lead_labels:
+        return "lead"
+    if label in s.cooperating_labels:
+        return "cooperating"
+    return "responsible"
+
+
+def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False) -> list[UnitMention]:
+    """Units of labelled lists: ``牵头单位:X;配合单位:Y、Z`` or ``责任单位:A、B``."""
+    folded = fold(text)
+    labels = list(shapes().label_re.finditer(folded))
+    out: list[UnitMention] = []
+    for k, m in enumerate(labels):
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(folded)
+        value = folded[m.end():end]
+        cut = re.search(r"[)\]\n]|。", value)
+        if cut:
+            value = value[: cut.start()]
+        role = role_of_label(m.group(1))
+        if role == "ignore":
+            continue
+        basis = "text" if role != "responsible" else "listed"
+        out.extend(mentions_from_list(value, offset + m.end(), role, basis, first_is_lead))
+    return out
+
+
+CLAUSE_BREAK = re.compile(r"[。;!?\n:]")
+
+
+def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
+    """Units named with role verbs: ``由X牵头,Y、Z配合``, ``X要牵头…``, ``X负责``."""
+    s = shapes()
+    folded = fold(text)
+    verbs = [(v, "lead") for v in s.lead_verbs] + [(v, "cooperating") for v in s.cooperating_verbs] \
+        + [(v, "responsible") for v in s.responsible_verbs]
+    verb_re = re.compile(r"(?:要|为|作为|负责)?(" + "|".join(re.escape(v) for v, _ in sorted(verbs, key=lambda x: -len(x[0]))) + ")")
+    role_of = dict(verbs)
+    found: list[tuple[int, str, list[RawUnit]]] = []
+    for m in verb_re.finditer(folded):
+        head = folded[: m.start()]
+        cut = max(head.rfind(c) for c in "。;,!?\n:()由")
+        chunk_start = cut + 1
+        chunk = head[chunk_start:]
+        if not chunk.strip() or not is_unit_list(chunk):
+            continue
+        raws = [r for r in split_raw(chunk, offset + chunk_start) if unit_shape(r.name)]
+        if raws:
+            found.append((m.start(), role_of[m.group(1)], raws))
+    if not found:
+        return []
+    roles = {role for _, role, _ in found}
+    out = []
+    for _, role, raws in found:
+        if role == "responsible" and "cooperating" in roles:
+            role = "lead"  # X负责,Y配合: the one in charge leads
+        for r in raws:
+            out.append(UnitMention(name=r.name, role=role, basis="text", start=r.start, end=r.end, alias=r.alias))
+    return out
+
+
+def says_first_listed_leads(text: str) -> bool:
+    """True when the document states that the first-listed unit is the lead."""
+    t = fold(text).replace(" ", "")
+    return any(s in t for s in shapes().first_listed)
+
+
+def says_star_marks_lead(text: str) -> bool:
+    """True when the document states that ``*`` marks the lead unit."""
+    t = fold(text).replace(" ", "")
+    return any(s in t for s in shapes().star_statements)
