@@ -146,8 +146,11 @@ def test_dashboard_lists_plans_units_by_lead_and_heaviest_leads(built):
     out, graphs, result = built
     html = result.index.read_text(encoding="utf-8")
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    scope_of_plan = {scope["plan"]: scope["id"] for scope in json.loads(
+        (out / "analysis" / "scopes.json").read_text(encoding="utf-8")) if scope["kind"] == "plan"}
     for doc in report["documents"]:
-        assert f"<td>{doc['title']}</td>" in html
+        row = re.search(rf"<tr><td>{re.escape(doc['title'])}</td>.*?</tr>", html).group()
+        assert f'<a href="views/{scope_of_plan[doc["plan_iri"]]}.html">view</a>' in row
     rows = re.findall(r'<tr data-scope="all" class="([^"]*)"><td>([^<]*)</td>.*?data-value="([\d.]+)"', html)
     assert len(rows) == graphs["all"].number_of_nodes()
     leads = [float(lead) for _, _, lead in rows]

@@ -89,7 +89,7 @@ def write_output(out: Path, extra_plans: list[dict] | None = None) -> dict[str, 
         top = max(plan["lead"], key=lambda n: plan["lead"][n]) if plan["lead"] else ""
         scope_id = "plan-" + plan["doc"].rsplit(".", 1)[0]
         graphs[scope_id] = _scope_graph(units, plan["edges"], plan["lead"], {top} | ({XSS_UNIT} & set(plan["lead"])))
-        scopes.append({"id": scope_id, "kind": "plan", "label": plan["title"], "plan_iri": plan["plan_iri"],
+        scopes.append({"id": scope_id, "kind": "plan", "label": plan["title"], "plan": plan["plan_iri"],
                        "doc": plan["doc"]})
         per_region.setdefault(plan["region"], []).append(plan)
     all_units, all_edges, all_lead = [], [], {}
@@ -154,5 +154,5 @@ def write_large_output(out: Path, units: int = 600, edges: int = 4000, seed: int
             "lead": {n: rng.randint(0, 40) for n in names}}
     graph = _scope_graph([(plan["region"], n, k) for n, k in plan["units"]], plan["edges"], plan["lead"],
                          set(sorted(plan["lead"], key=lambda n: -plan["lead"][n])[:5]))
-    scopes = [{"id": "plan-big", "kind": "plan", "label": plan["title"], "plan_iri": plan["plan_iri"], "doc": "big.txt"}]
+    scopes = [{"id": "plan-big", "kind": "plan", "label": plan["title"], "plan": plan["plan_iri"], "doc": "big.txt"}]
     return _write(out, [plan], {"plan-big": graph}, scopes)

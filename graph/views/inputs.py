@@ -171,7 +171,8 @@ def read_scopes(scopes_path: Path) -> tuple[Scope, ...]:
         scopes.append(Scope(id=scope_id, kind=as_text(entry.get("kind")) or "plan",
                             label=as_text(entry.get("label")) or scope_id,
                             graphml=_graphml_path(scopes_path.parent, entry, scope_id),
-                            plan_iri=as_text(entry.get("plan_iri")), doc=as_text(entry.get("doc"))))
+                            plan_iri=as_text(entry.get("plan") or entry.get("plan_iri")),
+                            doc=as_text(entry.get("doc"))))
     return tuple(scopes)
 
 
