@@ -66,6 +66,7 @@ LEADING_FILLER = re.compile(
     r"^(?:\s+|\(?\d{1,2}[).、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|其中|力争|争取|努力|确保|[到至]?\d{4}年(?:底|末)?[,，]?|全年|每年|累计|全县|全区|全市|全镇|全省|"
     r"实现|并|且|同时)+")
 SEGMENT_SEP = re.compile(r"\s*(?:以及|并且|并|、|和|及|与|或|,|，)\s*")
+NUMERIC_MODIFIER = re.compile(r"[^，,。；;、\n\d]{0,12}\d[^，,。；;、\n]{0,12}?的")
 TAIL_CUT = re.compile(r"[，,。；;、\n(（]|[和及与](?=\d)|\d")
 LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|或|,|，)\s*$")
 EACH_MARK = re.compile(r"(?:均|都)(?:力争)?(?:达到|达|为|保持在|稳定在|控制在|实现|提高到|超过)?\s*(?:不低于|不少于|超过|超)?\s*$")
@@ -120,20 +121,30 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
-def metric_concepts() -> dict[str, str]:
-    """Surface form → metric concept IRI, read from ``ontology/metrics.ttl`` without RDF tooling."""
+def _concept_table() -> tuple[dict[str, str], dict[str, str]]:
+    """(surface form → concept IRI, concept IRI → usual kind), read from ``ontology/metrics.ttl``
+    without RDF tooling (the file keeps one concept per blank-line separated block)."""
     try:
         ttl = METRICS_FILE.read_text(encoding="utf-8")
     except OSError:
-        return {}
+        return {}, {}
     labels: dict[str, str] = {}
+    kinds: dict[str, str] = {}
     for block in re.split(r"\n\s*\n", ttl):
         m = re.search(r"<(https://w3id\.org/plankg/metric/[^>]+)>\s+a\s+skos:Concept", block)
         if not m:
             continue
-        for lab in re.findall(r'"([^"]+)"@zh', block):
-            labels.setdefault(lab, m.group(1))
-    return labels
+        iri = m.group(1)
+        for lab in re.findall(r'"((?:[^"\\]|\\.)+)"@zh', block):
+            labels.setdefault(lab.replace('\\"', '"'), iri)
+        kind = re.search(r'plankg:indicatorKind\s+"([^"]+)"', block)
+        kinds[iri] = kind.group(1) if kind else ""
+    return labels, kinds
+
+
+def metric_concepts() -> dict[str, str]:
+    """Surface form (Chinese label) → metric concept IRI."""
+    return _concept_table()[0]
 
 
 @lru_cache(maxsize=1)
@@ -142,16 +153,27 @@ def _metric_pattern() -> re.Pattern | None:
     return re.compile(_alternation(labels)) if labels else None
 
 
-def match_metric_concept(phrase: str) -> str:
-    """The concept IRI whose longest label occurs in ``phrase``, or ""."""
+RELATIVE_KINDS = {"percentage", "rate", "ratio", "density"}
+
+
+def _kinds_fit(concept_kind: str, kind: str) -> bool:
+    if not concept_kind or concept_kind == kind:
+        return True
+    return concept_kind in RELATIVE_KINDS and kind in RELATIVE_KINDS
+
+
+def match_metric_concept(phrase: str, kind: str = "") -> str:
+    """The concept IRI whose longest label occurs in ``phrase`` (and whose kind fits ``kind``), or ""."""
     pat = _metric_pattern()
     if not phrase or pat is None:
         return ""
+    labels, kinds = _concept_table()
     best = ""
     for m in pat.finditer(phrase):
         if len(m.group(0)) > len(best):
             best = m.group(0)
-    return metric_concepts().get(best, "")
+    iri = labels.get(best, "")
+    return iri if iri and (not kind or _kinds_fit(kinds.get(iri, ""), kind)) else ""
 
 
 @dataclass
@@ -257,7 +279,13 @@ def _metric_name(work: str, clause_start: int, first: _Hit, last: _Hit) -> tuple
     if len(phrase) <= 4 and CJK.match(work[last.end:last.end + 1] or " "):
         cut = TAIL_CUT.search(work, last.end, last.end + 40)
         tail_end = cut.start() if cut else min(len(work), last.end + 40)
-        tail = re.split(r"的|建设|创建|创成", work[last.end:tail_end])[0].strip(" “”\"")
+        modified = NUMERIC_MODIFIER.match(work, last.end)  # 1条年产值超10亿元的农业全产业链
+        if modified:
+            cut = TAIL_CUT.search(work, modified.end(), modified.end() + 40)
+            tail_end = cut.start() if cut else min(len(work), modified.end() + 40)
+            tail = work[modified.end():tail_end].strip(" “”\"")
+        else:
+            tail = re.split(r"的|建设|创建|创成", work[last.end:tail_end])[0].strip(" “”\"")
         if len(tail) >= 2:
             phrase, end = tail, tail_end
     return phrase, end
@@ -401,7 +429,7 @@ def _records(text: str, work: str, kept: list[_Hit], offset: int, default_year: 
                 name = subjects[c] if copies > 1 else names[k]
                 out.append(Indicator(
                     text=quote, start=offset + clause, end=offset + quote_end, value=h.value, unit=unit,
-                    op=h.op or "=", kind=kind, metric=name, metric_concept=match_metric_concept(name),
+                    op=h.op or "=", kind=kind, metric=name, metric_concept=match_metric_concept(name, kind),
                     year=year, baseline=h.baseline, value_text=h.value_text))
     return out
 
