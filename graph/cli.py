@@ -83,6 +83,40 @@ def query(query: str | None, params: tuple[str, ...], fmt: str, graph_files: tup
 
 @cli.command()
 @click.option("--out", "out_dir", default="output", type=click.Path(path_type=Path), show_default=True,
+              help="Build folder holding graph.ttl (or store/); analysis/ and analysis.ttl are written there.")
+@click.option("--scope", type=click.Choice(["plan", "region", "all", "all-scopes"]), default="all-scopes",
+              show_default=True, help="Scopes to analyse: each plan, each region, all regions, or every kind.")
+@click.option("--lead-policy", type=click.Choice(["strict", "first-listed"]), default="strict", show_default=True,
+              help="strict: only leads the documents mark; first-listed: also the first unit of an unmarked "
+                   "list (marked inferred).")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(min=1),
+              help="Leads listed per scope in the table and in overload.md.")
+@click.option("--z-threshold", default=3.5, show_default=True, type=float,
+              help="Flag a unit whose robust z-score of tasks led (median, scaled MAD) reaches this.")
+@click.option("--share-threshold", default=0.25, show_default=True, type=click.FloatRange(0, 1),
+              help="Flag a unit that leads at least this share of the scope's tasks with a lead.")
+@click.option("--min-lead", default=3, show_default=True, type=click.IntRange(min=1),
+              help="Never flag a unit that leads fewer tasks than this.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def analyze(out_dir: Path, scope: str, lead_policy: str, top: int, z_threshold: float, share_threshold: float,
+            min_lead: int, quiet: bool) -> None:
+    """Measure unit workload, centrality and overloaded leads of the graph in --out."""
+    from graph.analysis import AnalysisInputError, OverloadOptions, run_analysis
+    from graph.analysis.report import terminal_table
+
+    options = OverloadOptions(z_threshold=z_threshold, share_threshold=share_threshold, min_lead=min_lead)
+    try:
+        result = run_analysis(out_dir, scope=scope, lead_policy=lead_policy, top=top, overload=options)
+    except AnalysisInputError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not quiet:
+        click.echo(terminal_table(result, top=top))
+        click.echo(f"{len(result.overloaded())} overloaded (unit, scope) pairs; wrote {out_dir / 'analysis'} "
+                   f"and {out_dir / 'analysis.ttl'}")
+
+
+@cli.command()
+@click.option("--out", "out_dir", default="output", type=click.Path(path_type=Path), show_default=True,
               help="Output folder holding report.json and analysis/; views/ and index.html are written there.")
 @click.option("--max-nodes", default=250, show_default=True, type=click.IntRange(min=1),
               help="Most units a view draws (the heaviest leads); the page says what it leaves out.")

@@ -1,0 +1,14 @@
+"""Inter-department load, centrality and overloaded lead departments (issue 5).
+
+Entry point: ``run_analysis(out_dir, scope="all-scopes", lead_policy="strict", top=10, ...)``
+reads ``out_dir/store/`` or ``out_dir/graph.ttl`` and writes ``out_dir/analysis/`` and
+``out_dir/analysis.ttl`` (see docs/analysis.md).
+"""
+from graph.analysis.centrality import CentralityOptions
+from graph.analysis.overload import OverloadOptions
+from graph.analysis.rows import LEAD_POLICIES, AnalysisInputError, load_graph_data
+from graph.analysis.run import AnalysisResult, ScopeResult, analyse, run_analysis
+from graph.analysis.scopes import SCOPE_CHOICES
+
+__all__ = ["run_analysis", "analyse", "AnalysisResult", "ScopeResult", "OverloadOptions",
+           "CentralityOptions", "AnalysisInputError", "load_graph_data", "LEAD_POLICIES", "SCOPE_CHOICES"]

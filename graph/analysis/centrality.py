@@ -1,0 +1,260 @@
+"""Centrality, communities and brokerage of a scope's graphs.
+
+Measured on the undirected co-assignment graph (tie strength ``weight`` = shared tasks):
+betweenness and closeness over the distance 1/weight, eigenvector, Louvain communities
+and Burt's constraint over the strength. On the directed collaboration graph (lead →
+other unit): weighted out/in degree, and PageRank with edges turned round (other unit →
+lead), so that rank flows to the units that lead others.
+
+networkx is the model; above a size limit the path measures are computed by igraph when it
+is installed (same definitions; they agree on small graphs) and, when the graph is larger
+still, from a fixed-seed sample of source nodes. Each measure records how it was computed.
+"""
+from __future__ import annotations
+
+import math
+import random
+import warnings
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+try:  # optional accelerator
+    import igraph
+except ImportError:  # pragma: no cover - depends on the environment
+    igraph = None
+
+# Distances are 1/weight in exact integer units (720720 = lcm(1..16)): equal-length paths
+# then compare equal in every backend, so shortest-path counts do not depend on rounding.
+DISTANCE_UNIT = 720720
+MEASURES = ("out_strength", "in_strength", "partners", "betweenness", "closeness", "pagerank",
+            "eigenvector", "constraint", "community")
+
+
+@dataclass(frozen=True)
+class CentralityOptions:
+    """How centralities are computed; work is measured as nodes × edges of the co-assignment graph."""
+
+    backend: str = "auto"               # auto | networkx | igraph
+    seed: int = 42
+    networkx_exact_limit: int = 2_000_000
+    igraph_exact_limit: int = 100_000_000
+    sample_k: int = 256                 # sampled sources (betweenness) and pivots (closeness)
+    pagerank_alpha: float = 0.85
+    eigenvector_max_iter: int = 1000
+
+
+@dataclass
+class Centralities:
+    """Measures per node, and how each measure was computed."""
+
+    values: dict[str, dict[str, float | int | None]]   # node → measure → value
+    methods: dict[str, str] = field(default_factory=dict)
+
+
+def _distance(weight: float) -> int:
+    return max(1, round(DISTANCE_UNIT / weight))
+
+
+def choose_backend(co_graph: nx.Graph, options: CentralityOptions) -> tuple[str, bool]:
+    """(backend, exact) for a co-assignment graph of this size."""
+    work = co_graph.number_of_nodes() * max(1, co_graph.number_of_edges())
+    backend = options.backend
+    if backend == "auto":
+        backend = "networkx" if work <= options.networkx_exact_limit or igraph is None else "igraph"
+    if backend == "igraph" and igraph is None:
+        raise RuntimeError("backend 'igraph' requested but python-igraph is not installed")
+    limit = options.networkx_exact_limit if backend == "networkx" else options.igraph_exact_limit
+    return backend, work <= limit or co_graph.number_of_nodes() <= options.sample_k
+
+
+def compute_centralities(collab: nx.DiGraph, co_graph: nx.Graph,
+                         options: CentralityOptions = CentralityOptions()) -> Centralities:
+    """All measures for every node of the two graphs (same node set)."""
+    nodes = sorted(co_graph)
+    values: dict[str, dict[str, float | int | None]] = {n: {} for n in nodes}
+    methods: dict[str, str] = {}
+    for n in nodes:
+        values[n]["out_strength"] = collab.out_degree(n, weight="weight") if n in collab else 0
+        values[n]["in_strength"] = collab.in_degree(n, weight="weight") if n in collab else 0
+        values[n]["partners"] = co_graph.degree(n)
+    methods["out_strength"] = methods["in_strength"] = "collaboration graph, sum of shared tasks"
+    methods["partners"] = "co-assignment graph, number of distinct units"
+    if not nodes:
+        return Centralities(values, methods)
+    backend, exact = choose_backend(co_graph, options)
+    sample = None if exact else sorted(random.Random(options.seed).sample(nodes, options.sample_k))
+    how = "exact" if exact else f"sampled k={options.sample_k} seed={options.seed}"
+    if backend == "igraph":
+        measures = _igraph_measures(collab, co_graph, nodes, sample, options)
+    else:
+        measures = _networkx_measures(collab, co_graph, nodes, sample, options)
+    for name, (per_node, method) in measures.items():
+        for n in nodes:
+            values[n][name] = per_node.get(n)
+        methods[name] = method.format(backend=backend, how=how)
+    return Centralities(values, methods)
+
+
+def _networkx_measures(collab, co_graph, nodes, sample, options):
+    dist = nx.Graph()
+    dist.add_nodes_from(nodes)
+    dist.add_weighted_edges_from(((u, v, _distance(w)) for u, v, w in co_graph.edges(data="weight")),
+                                 weight="distance")
+    n = len(nodes)
+    if sample is None:
+        raw = nx.betweenness_centrality(dist, weight="distance", normalized=False)
+    else:
+        raw = nx.betweenness_centrality_subset(dist, sample, nodes, weight="distance")
+        raw = {v: b * n / len(sample) for v, b in raw.items()}
+    betweenness = _normalise_betweenness(raw, n)
+    if sample is None:
+        closeness = nx.closeness_centrality(dist, distance="distance")
+        closeness = {v: c * DISTANCE_UNIT for v, c in closeness.items()}
+    else:
+        lengths = {s: nx.single_source_dijkstra_path_length(dist, s, weight="distance") for s in sample}
+        closeness = _pivot_closeness(nodes, dist, lengths)
+    eigen, eigen_method = _networkx_eigenvector(co_graph, options)
+    communities = nx.community.louvain_communities(co_graph, weight="weight", seed=options.seed)
+    constraint = nx.constraint(co_graph, weight="weight")
+    return {
+        "betweenness": (betweenness, "co-assignment graph, distance 1/weight, {backend} {how}"),
+        "closeness": (closeness, "co-assignment graph, distance 1/weight, Wasserman-Faust, {backend} {how}"),
+        "pagerank": (pagerank(collab.reverse(copy=False), options.pagerank_alpha),
+                     "collaboration graph reversed (other unit → lead), alpha "
+                     f"{options.pagerank_alpha}, power iteration"),
+        "eigenvector": (eigen, eigen_method),
+        "constraint": (_nan_to_none(constraint), "co-assignment graph, Burt's constraint, {backend}"),
+        "community": (_number_communities(communities),
+                      f"co-assignment graph, Louvain seed={options.seed}, {{backend}}"),
+    }
+
+
+def _networkx_eigenvector(co_graph: nx.Graph, options: CentralityOptions):
+    try:
+        eigen = nx.eigenvector_centrality(co_graph, weight="weight", max_iter=options.eigenvector_max_iter)
+        return eigen, "co-assignment graph, eigenvector (unit length), {backend}"
+    except (nx.PowerIterationFailedConvergence, nx.NetworkXException):
+        return (nx.degree_centrality(co_graph),
+                "degree centrality: eigenvector did not converge (fallback), {backend}")
+
+
+def _igraph_measures(collab, co_graph, nodes, sample, options):
+    index = {n: i for i, n in enumerate(nodes)}
+    edges = [(index[u], index[v]) for u, v in co_graph.edges()]
+    weights = [w for _, _, w in co_graph.edges(data="weight")]
+    g = igraph.Graph(n=len(nodes), edges=edges)
+    distances = [_distance(w) for w in weights]
+    n = len(nodes)
+    if sample is None:
+        raw = g.betweenness(weights=distances)
+    else:
+        raw = g.betweenness(weights=distances, sources=[index[s] for s in sample], targets=range(n))
+        raw = [b * n / len(sample) for b in raw]
+    betweenness = _normalise_betweenness(dict(zip(nodes, raw)), n)
+    component_size = {}
+    for comp in g.connected_components():
+        for i in comp:
+            component_size[nodes[i]] = len(comp)
+    if sample is None:
+        close = g.closeness(weights=distances, normalized=True)
+        closeness = {}
+        for v, c in zip(nodes, close):
+            reach = component_size[v]
+            closeness[v] = 0.0 if reach <= 1 or c != c else c * DISTANCE_UNIT * (reach - 1) / (n - 1)
+    else:
+        rows = g.distances(source=[index[s] for s in sample], weights=distances)
+        lengths = {s: {nodes[j]: d for j, d in enumerate(row) if d != math.inf} for s, row in zip(sample, rows)}
+        closeness = _pivot_closeness(nodes, None, lengths, component_size)
+    if g.ecount():
+        with warnings.catch_warnings():  # igraph warns on disconnected graphs; the values are still defined
+            warnings.simplefilter("ignore", RuntimeWarning)
+            eig = g.eigenvector_centrality(scale=True, weights=weights)
+        norm = math.sqrt(sum(x * x for x in eig)) or 1.0
+        eigen = {v: x / norm for v, x in zip(nodes, eig)}
+        eigen_method = "co-assignment graph, eigenvector (unit length), igraph ARPACK"
+    else:
+        eigen = {v: 1 / math.sqrt(n) for v in nodes}
+        eigen_method = "co-assignment graph, eigenvector of an edgeless graph (uniform)"
+    state = random.getstate()
+    igraph.set_random_number_generator(random.Random(options.seed))
+    try:
+        parts = g.community_multilevel(weights=weights) if g.ecount() else [[i] for i in range(n)]
+    finally:
+        igraph.set_random_number_generator(random)
+        random.setstate(state)
+    communities = [{nodes[i] for i in part} for part in parts]
+    constraint = dict(zip(nodes, g.constraint(weights=weights)))
+    # PageRank on the reversed collaboration graph (other unit → lead)
+    cidx = {v: i for i, v in enumerate(nodes)}
+    rev = igraph.Graph(n=n, edges=[(cidx[v], cidx[u]) for u, v in collab.edges()], directed=True)
+    pr = rev.pagerank(weights=[w for _, _, w in collab.edges(data="weight")] or None,
+                      damping=options.pagerank_alpha, directed=True)
+    return {
+        "betweenness": (betweenness, "co-assignment graph, distance 1/weight, {backend} {how}"),
+        "closeness": (closeness, "co-assignment graph, distance 1/weight, Wasserman-Faust, {backend} {how}"),
+        "pagerank": (dict(zip(nodes, pr)), "collaboration graph reversed (other unit → lead), alpha "
+                     f"{options.pagerank_alpha}, igraph PRPACK"),
+        "eigenvector": (eigen, eigen_method),
+        "constraint": (_nan_to_none(constraint), "co-assignment graph, Burt's constraint, {backend}"),
+        "community": (_number_communities(communities),
+                      f"co-assignment graph, Louvain (multilevel) seed={options.seed}, {{backend}}"),
+    }
+
+
+def _normalise_betweenness(raw: dict[str, float], n: int) -> dict[str, float]:
+    """Undirected betweenness (each pair once) scaled to [0, 1] as networkx's ``normalized=True``."""
+    scale = 2 / ((n - 1) * (n - 2)) if n > 2 else 0.0
+    return {v: b * scale for v, b in raw.items()}
+
+
+def _pivot_closeness(nodes, dist, lengths, component_size=None):
+    """Closeness estimated from the distances to sampled pivots (Eppstein–Wang), Wasserman-Faust scaled."""
+    if component_size is None:
+        component_size = {}
+        for comp in nx.connected_components(dist):
+            for v in comp:
+                component_size[v] = len(comp)
+    n = len(nodes)
+    closeness = {}
+    for v in nodes:
+        ds = [lengths[s][v] for s in lengths if s != v and v in lengths[s]]
+        reach = component_size[v]
+        if not ds or reach <= 1:
+            closeness[v] = 0.0
+            continue
+        mean = sum(ds) / len(ds) / DISTANCE_UNIT
+        closeness[v] = (reach - 1) / (n - 1) / mean
+    return closeness
+
+
+def pagerank(graph: nx.DiGraph, alpha: float = 0.85, weight: str = "weight",
+             tol: float = 1.0e-10, max_iter: int = 1000) -> dict[str, float]:
+    """PageRank by power iteration (dangling nodes spread uniformly), as networkx defines it."""
+    nodes = list(graph)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    out_weight = {u: graph.out_degree(u, weight=weight) for u in nodes}
+    rank = dict.fromkeys(nodes, 1.0 / n)
+    edges = [(u, v, d.get(weight, 1) / out_weight[u]) for u, v, d in graph.edges(data=True)]
+    for _ in range(max_iter):
+        dangling = alpha * sum(rank[u] for u in nodes if out_weight[u] == 0) / n
+        nxt = dict.fromkeys(nodes, (1.0 - alpha) / n + dangling)
+        for u, v, share in edges:
+            nxt[v] += alpha * rank[u] * share
+        err = sum(abs(nxt[u] - rank[u]) for u in nodes)
+        rank = nxt
+        if err < n * tol:
+            break
+    return rank
+
+
+def _nan_to_none(values: dict[str, float]) -> dict[str, float | None]:
+    return {v: (None if x is None or x != x else x) for v, x in values.items()}
+
+
+def _number_communities(communities: list[set[str]]) -> dict[str, int]:
+    """Community numbers 1, 2, … by size (largest first), ties by smallest member."""
+    ordered = sorted((sorted(c) for c in communities if c), key=lambda c: (-len(c), c[0]))
+    return {v: i for i, members in enumerate(ordered, 1) for v in members}

@@ -1,0 +1,73 @@
+"""networkx graphs of a scope, built from assignment rows (never from raw triples).
+
+- bipartite: task — unit, edge attribute ``role``;
+- collaboration (directed): each lead of a task → each other unit of that task,
+  ``weight`` = number of tasks they share that way;
+- co-assignment (undirected): every two units listed for the same task, ``weight`` = shared tasks.
+"""
+from __future__ import annotations
+
+from itertools import combinations
+
+import networkx as nx
+
+from graph.analysis.scopes import Scope
+
+
+def _units_by_task(scope: Scope) -> dict[str, dict[str, str]]:
+    """task IRI → {node: strongest role}, lead > cooperating > responsible."""
+    rank = {"lead": 0, "cooperating": 1, "responsible": 2}
+    tasks: dict[str, dict[str, str]] = {}
+    for row in scope.rows:
+        nodes = tasks.setdefault(row.task, {})
+        node = scope.node_of(row)
+        if node not in nodes or rank[row.role] < rank[nodes[node]]:
+            nodes[node] = row.role
+    return tasks
+
+
+def bipartite_graph(scope: Scope) -> nx.Graph:
+    """Task–unit graph: task nodes (``bipartite=0``) and unit nodes (``bipartite=1``), edge ``role``."""
+    graph = nx.Graph()
+    for row in scope.rows:
+        graph.add_node(row.task, bipartite=0, label=row.task_title)
+    for row in scope.rows:
+        graph.add_node(scope.node_of(row), bipartite=1)
+    for task, nodes in sorted(_units_by_task(scope).items()):
+        for node, role in sorted(nodes.items()):
+            graph.add_edge(task, node, role=role)
+    return graph
+
+
+def collaboration_graph(scope: Scope, nodes: list[str]) -> nx.DiGraph:
+    """Directed lead → other-unit graph of the scope, ``weight`` = shared tasks."""
+    weights: dict[tuple[str, str], int] = {}
+    for task_nodes in _units_by_task(scope).values():
+        leads = [n for n, role in task_nodes.items() if role == "lead"]
+        for lead in leads:
+            for other in task_nodes:
+                if other != lead and task_nodes[other] != "lead":
+                    weights[(lead, other)] = weights.get((lead, other), 0) + 1
+    graph = nx.DiGraph()
+    graph.add_nodes_from(sorted(nodes))
+    graph.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items()))
+    return graph
+
+
+def co_assignment_graph(scope: Scope, nodes: list[str]) -> nx.Graph:
+    """Undirected graph of units listed for the same task, ``weight`` = shared tasks."""
+    weights: dict[tuple[str, str], int] = {}
+    for task_nodes in _units_by_task(scope).values():
+        for u, v in combinations(sorted(task_nodes), 2):
+            weights[(u, v)] = weights.get((u, v), 0) + 1
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(nodes))
+    graph.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items()))
+    return graph
+
+
+def with_distance(graph: nx.Graph, weight: str = "weight", distance: str = "distance") -> nx.Graph:
+    """The graph with a ``distance`` = 1 / weight edge attribute (networkx paths read weights as lengths)."""
+    for _, _, data in graph.edges(data=True):
+        data[distance] = 1.0 / data[weight]
+    return graph

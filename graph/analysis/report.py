@@ -1,0 +1,122 @@
+"""Readable reports: ``overload.md`` and the terminal table of top leads."""
+from __future__ import annotations
+
+from graph.analysis.overload import OverloadOptions
+
+SECTION_TITLES = {"plan": "Plans", "region": "Regions (all plans of a region)", "all": "All regions"}
+
+
+def _pct(x: float) -> str:
+    return f"{x:.0%}"
+
+
+def _num(x) -> str:
+    return "" if x is None else f"{x:.3f}"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def no_lead_note(res) -> str:
+    """What to say about a scope whose documents mark no lead unit."""
+    loads = res.loads
+    text = (f"This scope marks **no lead units**: its {loads.tasks} tasks list "
+            f"{loads.responsible_assignments} unit assignments with no role (responsible), so no unit can be "
+            "flagged under the strict lead policy.")
+    alt = res.first_listed
+    if alt and alt.tasks_with_lead:
+        best = sorted(alt.units.values(), key=lambda u: (-u.lead, u.label, u.node))[:5]
+        names = ", ".join(f"{u.label} ({u.lead} of {alt.tasks_with_lead} tasks, {_pct(u.lead_share)})"
+                          for u in best if u.lead)
+        text += f" Under `--lead-policy first-listed` (first unit of each list leads) the top leads would be: {names}."
+    return text
+
+
+def scope_section(res, top: int) -> list[str]:
+    """The Markdown of one scope: totals, overloaded units with reasons, and the top leads."""
+    sc, loads = res.scope, res.loads
+    lines = [f"### {sc.label}", "",
+             f"`{sc.id}` — {loads.tasks} tasks, {loads.tasks_with_lead} with a lead, "
+             f"{loads.lead_assignments} lead assignments"
+             + (f" ({loads.inferred_leads} inferred, first listed)" if loads.inferred_leads else "")
+             + f", {len(loads.units)} {'function groups' if sc.level == 'function' else 'units'}.", ""]
+    ranked = res.ranked()
+    flagged = [n for n in ranked if res.overloads[n].overloaded]
+    if loads.tasks and not loads.tasks_with_lead:
+        lines += [no_lead_note(res), ""]
+    elif flagged:
+        lines.append("**Overloaded lead departments:**")
+        lines.append("")
+        for i, node in enumerate(flagged, 1):
+            lines.append(f"{i}. **{loads.units[node].label}** — {res.overloads[node].reason}")
+        lines.append("")
+    else:
+        head = loads.units[ranked[0]] if ranked else None
+        detail = (f" (most: {head.label}, leads {head.lead} of {loads.tasks_with_lead} tasks, "
+                  f"{_pct(head.lead_share)})") if head and head.lead else ""
+        lines += [f"No lead department stands out{detail}.", ""]
+    leads = [n for n in ranked if loads.units[n].lead][:top]
+    if leads:
+        lines += ["| # | unit | led | share | inferred | cooperating | responsible | total | targets "
+                  "| betweenness | pagerank | overloaded |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+        for i, node in enumerate(leads, 1):
+            u, c = loads.units[node], res.centralities.values[node]
+            lines.append(f"| {i} | {_cell(u.label)} | {u.lead} | {_pct(u.lead_share)} | {u.lead_inferred} "
+                         f"| {u.cooperating} | {u.responsible} | {u.total} | {u.targets} "
+                         f"| {_num(c.get('betweenness'))} | {_num(c.get('pagerank'))} "
+                         f"| {'yes' if res.overloads[node].overloaded else ''} |")
+        lines.append("")
+    return lines
+
+
+def overload_markdown(result, top: int = 10, options: OverloadOptions = OverloadOptions()) -> str:
+    """overload.md: per scope, the overloaded lead departments with reasons and a ranked table."""
+    lines = ["# Overloaded lead departments", "",
+             f"Lead policy: **{result.lead_policy}**"
+             + (" (leads inferred from the first-listed unit are counted and marked)"
+                if result.lead_policy == "first-listed" else " (only leads the documents mark)") + ".",
+             f"A unit is flagged when it leads at least {options.min_lead} tasks and either its robust z-score "
+             f"of tasks led (distance from the scope's median in scaled MADs) is at least {options.z_threshold:g}, "
+             f"or it leads at least {_pct(options.share_threshold)} of the scope's tasks that have a lead.",
+             "Workload = task counts; betweenness and closeness use distance = 1 / shared tasks on the "
+             "co-assignment graph; PageRank runs on the collaboration graph turned towards the leads.", ""]
+    flagged = result.overloaded()
+    lines += [f"**{len(flagged)} overloaded** (unit, scope) pairs in {len(result.scopes)} scopes.", ""]
+    for kind in ("plan", "region", "all"):
+        group = [r for r in result.scopes if r.scope.kind == kind]
+        if not group:
+            continue
+        lines += [f"## {SECTION_TITLES[kind]}", ""]
+        for res in group:
+            lines += scope_section(res, top)
+    lines += ["## How the measures were computed", ""]
+    seen: dict[tuple, list[str]] = {}
+    for res in result.scopes:
+        seen.setdefault(tuple(sorted(res.centralities.methods.items())), []).append(res.scope.id)
+    for methods, ids in seen.items():
+        lines.append(f"Scopes {', '.join(f'`{i}`' for i in ids)}:")
+        lines.append("")
+        lines += [f"- {name}: {how}" for name, how in methods]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def terminal_table(result, top: int = 10) -> str:
+    """Plain-text ranked table of the top leads of each scope, overloaded ones marked ``!``."""
+    out = []
+    for res in result.scopes:
+        loads = res.loads
+        out.append(f"{res.scope.id}  {res.scope.label}  ({loads.tasks} tasks, {loads.tasks_with_lead} with a lead)")
+        leads = [n for n in res.ranked() if loads.units[n].lead][:top]
+        if not leads:
+            out.append("   no marked leads" + (" (try --lead-policy first-listed)" if loads.tasks else ""))
+        for i, node in enumerate(leads, 1):
+            u = loads.units[node]
+            mark = "!" if res.overloads[node].overloaded else " "
+            out.append(f" {mark}{i:>2}. {u.label}  led {u.lead} ({_pct(u.lead_share)})  coop {u.cooperating}"
+                       f"  resp {u.responsible}  total {u.total}"
+                       + (f"  — {res.overloads[node].reason}" if res.overloads[node].overloaded else ""))
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,244 @@
+"""Assignment rows read from the built graph (SPARQL over Oxigraph), and the lead policies.
+
+The analysis never re-reads documents and never converts raw triples into a graph:
+it asks the RDF graph for one row per assignment and builds everything from those rows.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pyoxigraph as ox
+
+PLANKG = "https://w3id.org/plankg/ns#"
+ROLE_BY_IRI = {
+    PLANKG + "Lead": "lead",
+    PLANKG + "Cooperating": "cooperating",
+    PLANKG + "Responsible": "responsible",
+}
+ROLES = ("lead", "cooperating", "responsible")
+LEAD_POLICIES = ("strict", "first-listed")
+
+PREFIXES = """
+PREFIX plankg: <https://w3id.org/plankg/ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+
+ASSIGNMENTS_QUERY = PREFIXES + """
+SELECT ?a ?plan ?task ?taskTitle ?section ?unit ?unitLabel ?unitRegion ?kind ?function
+       ?roleNode ?roleCode ?basis ?position ?inferred
+WHERE {
+  ?a a plankg:Assignment ; plankg:ofTask ?task ; prov:agent ?unit ; prov:hadRole ?roleNode .
+  ?task plankg:inPlan ?plan .
+  OPTIONAL { ?roleNode plankg:code ?roleCode }
+  OPTIONAL { ?task dcterms:title ?taskTitle }
+  OPTIONAL { ?task plankg:section ?section }
+  OPTIONAL { ?unit skos:prefLabel ?unitLabel }
+  OPTIONAL { ?unit plankg:region ?ur . ?ur rdfs:label ?unitRegion }
+  OPTIONAL { ?unit plankg:kind ?kind }
+  OPTIONAL { ?unit plankg:function ?function }
+  OPTIONAL { ?a plankg:basis ?basis }
+  OPTIONAL { ?a plankg:position ?position }
+  OPTIONAL { ?a plankg:inferred ?inferred }
+}
+"""
+
+PLANS_QUERY = PREFIXES + """
+SELECT ?plan ?title ?region ?regionLabel ?convention ?docName WHERE {
+  ?plan a plankg:Plan .
+  OPTIONAL { ?plan dcterms:title ?title }
+  OPTIONAL { ?plan plankg:region ?region . OPTIONAL { ?region rdfs:label ?regionLabel } }
+  OPTIONAL { ?plan plankg:leadConvention ?convention }
+  OPTIONAL { ?plan prov:wasDerivedFrom ?doc . ?doc dcterms:identifier ?docName }
+}
+"""
+
+INDICATORS_QUERY = PREFIXES + """
+SELECT ?task (COUNT(DISTINCT ?i) AS ?n) WHERE { ?i a plankg:Indicator ; plankg:ofTask ?task } GROUP BY ?task
+"""
+
+FUNCTION_LABELS_QUERY = PREFIXES + """
+SELECT ?f ?label WHERE { ?u plankg:function ?f . ?f skos:prefLabel ?label }
+"""
+
+
+class AnalysisInputError(ValueError):
+    """The graph to analyse is missing or unreadable (the message names the file)."""
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One unit listed for one task, with its role (one SPARQL row)."""
+
+    iri: str
+    plan: str
+    task: str
+    task_title: str
+    section: str
+    unit: str
+    unit_label: str
+    region: str          # the unit's region label
+    kind: str            # government | party | … ("" when unknown)
+    function: str        # function concept IRI, or ""
+    role: str            # lead | cooperating | responsible
+    basis: str
+    position: int
+    inferred: bool
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """A plan as the analysis needs it."""
+
+    iri: str
+    title: str
+    region: str          # region label
+    region_iri: str
+    lead_convention: str
+    doc: str
+
+    @property
+    def sha12(self) -> str:
+        """The plan's short id (last segment of its IRI)."""
+        return self.iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+@dataclass
+class GraphData:
+    """Everything the analysis reads from the RDF graph."""
+
+    assignments: list[Assignment]
+    plans: dict[str, PlanInfo]
+    indicators: dict[str, int]          # task IRI → number of indicators
+    function_labels: dict[str, str]     # function concept IRI → label
+    source: str = ""                    # what was read (store folder or Turtle file)
+
+
+def _value(term: object) -> str:
+    """The lexical value of an Oxigraph term (or "" for an unbound variable)."""
+    if term is None:
+        return ""
+    return term.value  # type: ignore[attr-defined]
+
+
+def _local(iri: str, prefix: str = "") -> str:
+    """The last segment of an IRI, without ``prefix`` when it starts with it."""
+    name = iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return name[len(prefix):] if prefix and name.startswith(prefix) else name
+
+
+STORE_MANIFEST = "plankg-sources.json"   # written by graph.store: the files the store was built from
+
+
+def store_is_current(out_dir: Path) -> bool:
+    """True when ``out_dir/store`` was built from the ``graph.ttl`` now in ``out_dir`` (or there is none)."""
+    store_dir = out_dir / "store"
+    if not (store_dir / "CURRENT").is_file():
+        return False
+    ttl = out_dir / "graph.ttl"
+    if not ttl.is_file():
+        return True
+    try:
+        recorded = json.loads((store_dir / STORE_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    stat = ttl.stat()
+    return any(isinstance(entry, dict) and entry.get("path") == str(ttl.resolve())
+               and entry.get("size") == stat.st_size and entry.get("mtime_ns") == stat.st_mtime_ns
+               for entry in recorded)
+
+
+def open_store(out_dir: Path) -> tuple[ox.Store, str]:
+    """The Oxigraph store of ``out_dir`` (read-only) when it holds the current ``graph.ttl``, else that file."""
+    store_dir = out_dir / "store"
+    if store_is_current(out_dir):
+        try:
+            return ox.Store.read_only(str(store_dir)), str(store_dir)
+        except OSError:
+            pass  # locked or incompatible: fall back to the Turtle file
+    ttl = out_dir / "graph.ttl"
+    if not ttl.is_file():
+        raise AnalysisInputError(f"{ttl}: no graph to analyse (run `plankg build` first)")
+    store = ox.Store()
+    try:
+        store.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise AnalysisInputError(f"{ttl}: cannot read Turtle: {exc}") from exc
+    return store, str(ttl)
+
+
+def read_graph(store: ox.Store, source: str = "") -> GraphData:
+    """Assignment rows, plans, indicator counts and function labels from a store."""
+    assignments = []
+    for row in store.query(ASSIGNMENTS_QUERY):
+        role_code = _value(row["roleCode"]) or ROLE_BY_IRI.get(_value(row["roleNode"]), "")
+        if role_code not in ROLES:
+            role_code = _local(_value(row["roleNode"])).lower()
+        if role_code not in ROLES:
+            continue
+        position = _value(row["position"])
+        unit = _value(row["unit"])
+        assignments.append(Assignment(
+            iri=_value(row["a"]), plan=_value(row["plan"]), task=_value(row["task"]),
+            task_title=_value(row["taskTitle"]), section=_value(row["section"]),
+            unit=unit, unit_label=_value(row["unitLabel"]) or _local(unit),
+            region=_value(row["unitRegion"]), kind=_local(_value(row["kind"]), "kind-"),
+            function=_value(row["function"]), role=role_code, basis=_value(row["basis"]),
+            position=int(position) if position.lstrip("-").isdigit() else 0,
+            inferred=_value(row["inferred"]).lower() in ("true", "1"),
+        ))
+    # one row per assignment even if an optional property was given twice
+    unique = {a.iri: a for a in sorted(assignments, key=_row_key, reverse=True)}
+    plans: dict[str, PlanInfo] = {}
+    for row in store.query(PLANS_QUERY):
+        iri = _value(row["plan"])
+        info = PlanInfo(iri=iri, title=_value(row["title"]), region=_value(row["regionLabel"]),
+                        region_iri=_value(row["region"]), lead_convention=_value(row["convention"]),
+                        doc=_value(row["docName"]))
+        if iri not in plans or (info.title, info.region) > (plans[iri].title, plans[iri].region):
+            plans[iri] = info
+    indicators = {_value(r["task"]): int(_value(r["n"])) for r in store.query(INDICATORS_QUERY)}
+    labels = {_value(r["f"]): _value(r["label"]) for r in store.query(FUNCTION_LABELS_QUERY)}
+    rows = sorted(unique.values(), key=_row_key)
+    for a in rows:  # plans referenced by tasks but not typed: keep them analysable
+        plans.setdefault(a.plan, PlanInfo(a.plan, "", a.region, "", "", ""))
+    return GraphData(rows, plans, indicators, dict(sorted(labels.items())), source)
+
+
+def load_graph_data(out_dir: Path) -> GraphData:
+    """Read the graph built in ``out_dir`` (its store when present, else ``graph.ttl``)."""
+    store, source = open_store(out_dir)
+    return read_graph(store, source)
+
+
+def _row_key(a: Assignment) -> tuple:
+    return (a.plan, a.task, a.position, a.unit, a.role, a.iri)
+
+
+def apply_lead_policy(rows: list[Assignment], policy: str) -> list[Assignment]:
+    """Rows under a lead policy.
+
+    ``strict`` keeps the roles the documents mark. ``first-listed`` also reads a task whose
+    units are all ``responsible`` as "first unit leads, the others cooperate", and marks
+    those rows ``inferred``.
+    """
+    if policy not in LEAD_POLICIES:
+        raise ValueError(f"unknown lead policy {policy!r} (choose from {', '.join(LEAD_POLICIES)})")
+    if policy == "strict":
+        return list(rows)
+    by_task: dict[str, list[Assignment]] = {}
+    for a in rows:
+        by_task.setdefault(a.task, []).append(a)
+    out: list[Assignment] = []
+    for task_rows in by_task.values():
+        if all(a.role == "responsible" for a in task_rows):
+            first = min(task_rows, key=lambda a: (a.position, a.unit))
+            out.extend(replace(a, role="lead" if a is first else "cooperating", inferred=True)
+                       for a in task_rows)
+        else:
+            out.extend(task_rows)
+    return sorted(out, key=_row_key)

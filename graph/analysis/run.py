@@ -1,0 +1,118 @@
+"""``run_analysis``: read the built graph, measure every scope, write ``DIR/analysis/`` and ``DIR/analysis.ttl``."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from graph.analysis.centrality import CentralityOptions, Centralities, compute_centralities
+from graph.analysis.graphs import co_assignment_graph, collaboration_graph
+from graph.analysis.loads import ScopeLoads, compute_loads
+from graph.analysis.overload import Overload, OverloadOptions, flag_overloads
+from graph.analysis.rows import GraphData, apply_lead_policy, load_graph_data
+from graph.analysis.scopes import Scope, build_scopes
+
+
+@dataclass
+class ScopeResult:
+    """Everything measured in one scope."""
+
+    scope: Scope
+    loads: ScopeLoads
+    collaboration: nx.DiGraph
+    co_assignment: nx.Graph
+    centralities: Centralities
+    overloads: dict[str, Overload]
+    first_listed: ScopeLoads | None = None   # loads under first-listed, for scopes with no marked lead
+
+    def ranked(self) -> list[str]:
+        """Nodes by lead load: tasks led, weighted lead, total, then label and IRI."""
+        units = self.loads.units
+        return sorted(units, key=lambda n: (-units[n].lead, -units[n].lead_weighted, -units[n].total,
+                                            units[n].label, n))
+
+
+@dataclass
+class AnalysisResult:
+    """What ``run_analysis`` measured and wrote."""
+
+    out_dir: Path
+    lead_policy: str
+    scopes: list[ScopeResult]
+    files: list[Path] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)   # phase → seconds
+    source: str = ""
+    function_labels: dict[str, str] = field(default_factory=dict)
+
+    def overloaded(self) -> list[tuple[str, str, str]]:
+        """(scope id, unit label, reason) of every flagged unit, scope by scope, highest load first."""
+        return [(r.scope.id, r.loads.units[n].label, r.overloads[n].reason)
+                for r in self.scopes for n in r.ranked() if r.overloads[n].overloaded]
+
+
+def analyse(data: GraphData, scope: str = "all-scopes", lead_policy: str = "strict",
+            overload: OverloadOptions = OverloadOptions(),
+            centrality: CentralityOptions = CentralityOptions(),
+            timings: dict[str, float] | None = None) -> list[ScopeResult]:
+    """Measure every scope of ``data`` (nothing is written)."""
+    timings = timings if timings is not None else {}
+
+    def tick(phase: str, start: float) -> float:
+        now = time.perf_counter()
+        timings[phase] = timings.get(phase, 0.0) + now - start
+        return now
+
+    t = time.perf_counter()
+    rows = apply_lead_policy(data.assignments, lead_policy)
+    scopes = build_scopes(data, rows, scope)
+    t = tick("scopes", t)
+    results = []
+    for sc in scopes:
+        loads = compute_loads(sc, data.indicators, data.function_labels)
+        first = None
+        if loads.tasks and not loads.tasks_with_lead and lead_policy == "strict":
+            alt = build_scopes(data, apply_lead_policy(list(sc.rows), "first-listed"), sc.kind)
+            alt_scope = next(s for s in alt if s.level == sc.level and s.id == sc.id)
+            first = compute_loads(alt_scope, data.indicators, data.function_labels)
+        t = tick("loads", t)
+        nodes = sorted(loads.units)
+        collab = collaboration_graph(sc, nodes)
+        co_graph = co_assignment_graph(sc, nodes)
+        t = tick("graphs", t)
+        cent = compute_centralities(collab, co_graph, centrality)
+        t = tick("centrality", t)
+        verdicts = flag_overloads(loads, overload)
+        t = tick("overload", t)
+        results.append(ScopeResult(sc, loads, collab, co_graph, cent, verdicts, first))
+    return results
+
+
+def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "strict", top: int = 10,
+                 overload: OverloadOptions = OverloadOptions(),
+                 centrality: CentralityOptions = CentralityOptions(),
+                 data: GraphData | None = None) -> AnalysisResult:
+    """Analyse the graph built in ``out_dir`` and write the analysis outputs there.
+
+    Reads ``out_dir/store/`` (Oxigraph) when present, else ``out_dir/graph.ttl``; writes
+    ``out_dir/analysis/`` (units.csv, units.json, overload.md, scopes.json, graphs/) and
+    ``out_dir/analysis.ttl``. ``scope`` is plan | region | all | all-scopes; ``lead_policy``
+    strict | first-listed; ``top`` is the number of leads listed per scope in overload.md.
+    Raises ``AnalysisInputError`` when there is no readable graph.
+    """
+    from graph.analysis.export import write_outputs
+
+    out_dir = Path(out_dir)
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    if data is None:
+        data = load_graph_data(out_dir)
+    timings["read"] = time.perf_counter() - t
+    results = analyse(data, scope, lead_policy, overload, centrality, timings)
+    result = AnalysisResult(out_dir, lead_policy, results, timings=timings, source=data.source,
+                            function_labels=data.function_labels)
+    t = time.perf_counter()
+    result.files = write_outputs(result, top=top, overload=overload)
+    timings["export"] = time.perf_counter() - t
+    return result

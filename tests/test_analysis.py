@@ -1,0 +1,319 @@
+"""Analysis (issue 5): loads, centralities, overload flags and outputs on small hand-made graphs."""
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+
+from graph.analysis import AnalysisInputError, CentralityOptions, OverloadOptions, analyse, run_analysis
+from graph.analysis.centrality import compute_centralities, pagerank
+from graph.analysis.graphs import co_assignment_graph, collaboration_graph
+from graph.analysis.loads import ScopeLoads, UnitLoad
+from graph.analysis.overload import flag_overloads, lead_spread
+from graph.analysis.rows import apply_lead_policy, load_graph_data
+
+ID = "https://w3id.org/plankg/id/"
+FN = "https://w3id.org/plankg/fn/"
+ROOT = Path(__file__).resolve().parent.parent
+
+# (plan sha12, region, title, lead convention)
+PLANS = [("aaaaaaaaaaa1", "甲县", "甲县城乡提升方案", "column"),
+         ("aaaaaaaaaaa2", "甲县", "甲县工作要点", "listed"),
+         ("bbbbbbbbbbb3", "乙区", "乙区行动计划", "star")]
+# unit key → (label, region, kind, function)
+UNITS = {"A": ("县发改局", "甲县", "government", "development"),
+         "B": ("县住建局", "甲县", "government", "housing"),
+         "C": ("县财政局", "甲县", "government", ""),
+         "D": ("各镇街道", "甲县", "township", ""),
+         "E": ("区发改局", "乙区", "government", "development"),
+         "F": ("区农业农村局", "乙区", "government", "")}
+# (plan, task key, title, section, indicators, [(unit, role, position)])
+TASKS = [
+    ("aaaaaaaaaaa1", "t1", "产业平台提升", "一、主要任务", 2, [("A", "lead", 0), ("B", "cooperating", 1), ("C", "cooperating", 2)]),
+    ("aaaaaaaaaaa1", "t2", "项目投资", "一、主要任务", 0, [("A", "lead", 0), ("C", "cooperating", 1)]),
+    ("aaaaaaaaaaa1", "t3", "老旧小区改造", "二、保障", 1, [("A", "lead", 0), ("B", "lead", 1), ("D", "cooperating", 2)]),
+    ("aaaaaaaaaaa1", "t4", "村庄整治", "二、保障", 0, [("A", "responsible", 0), ("D", "responsible", 1)]),
+    ("aaaaaaaaaaa2", "t5", "资金保障", "", 0, [("C", "responsible", 0), ("A", "responsible", 1)]),
+    ("aaaaaaaaaaa2", "t6", "镇街落实", "", 0, [("D", "responsible", 0)]),
+    ("bbbbbbbbbbb3", "t7", "乡村振兴", "一、任务", 0, [("E", "lead", 0), ("F", "cooperating", 1)]),
+]
+ROLE_IRI = {"lead": "Lead", "cooperating": "Cooperating", "responsible": "Responsible"}
+
+
+def unit_iri(key: str) -> str:
+    return f"{ID}unit/{key.lower() * 12}"
+
+
+def fixture_turtle() -> str:
+    """A small graph in the vocabulary of docs/DESIGN.md."""
+    lines = ["@prefix plankg: <https://w3id.org/plankg/ns#> .", "@prefix prov: <http://www.w3.org/ns/prov#> .",
+             "@prefix dcterms: <http://purl.org/dc/terms/> .", "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
+             "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .", "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .", ""]
+    regions = {"甲县": f"{ID}region/%E7%94%B2%E5%8E%BF", "乙区": f"{ID}region/%E4%B9%99%E5%8C%BA"}
+    for name, iri in regions.items():
+        lines.append(f'<{iri}> a plankg:Region ; rdfs:label "{name}" .')
+    lines.append(f'<{FN}development> skos:prefLabel "发展改革" .')
+    for sha, region, title, conv in PLANS:
+        lines.append(f'<{ID}doc/{sha}> a plankg:SourceDocument ; dcterms:identifier "{sha}.txt" .')
+        lines.append(f'<{ID}plan/{sha}> a plankg:Plan ; dcterms:title "{title}" ; plankg:region <{regions[region]}> ; '
+                     f'plankg:leadConvention "{conv}" ; prov:wasDerivedFrom <{ID}doc/{sha}> .')
+    for key, (label, region, kind, function) in UNITS.items():
+        fn = f" ; plankg:function <{FN}{function}>" if function else ""
+        lines.append(f'<{unit_iri(key)}> a plankg:Unit ; skos:prefLabel "{label}" ; plankg:region <{regions[region]}> ; '
+                     f'plankg:kind plankg:kind-{kind}{fn} .')
+    for sha, key, title, section, n_ind, units in TASKS:
+        task = f"{ID}plan/{sha}/task/{key}"
+        sec = f' ; plankg:section "{section}"' if section else ""
+        lines.append(f'<{task}> a plankg:Task ; plankg:inPlan <{ID}plan/{sha}> ; dcterms:title "{title}"{sec} .')
+        for i in range(n_ind):
+            lines.append(f'<{task}/i/{i}> a plankg:Indicator ; plankg:ofTask <{task}> ; plankg:value 1.0 .')
+        for i, (unit, role, pos) in enumerate(units):
+            lines.append(f'<{task}/a/{i}> a plankg:Assignment ; plankg:ofTask <{task}> ; prov:agent <{unit_iri(unit)}> ; '
+                         f'prov:hadRole plankg:{ROLE_IRI[role]} ; plankg:basis "column" ; plankg:position {pos} ; '
+                         f'plankg:inferred false .')
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture()
+def built(tmp_path: Path) -> Path:
+    """An output folder holding only graph.ttl, as `plankg build` leaves it."""
+    (tmp_path / "graph.ttl").write_text(fixture_turtle(), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture()
+def data(built: Path):
+    return load_graph_data(built)
+
+
+def scope_result(results, scope_id):
+    return next(r for r in results if r.scope.id == scope_id)
+
+
+def test_reads_one_row_per_assignment(data):
+    assert len(data.assignments) == sum(len(t[5]) for t in TASKS)
+    assert data.indicators == {f"{ID}plan/aaaaaaaaaaa1/task/t1": 2, f"{ID}plan/aaaaaaaaaaa1/task/t3": 1}
+    assert {a.role for a in data.assignments} == {"lead", "cooperating", "responsible"}
+    a = next(a for a in data.assignments if a.task.endswith("t1") and a.position == 0)
+    assert (a.unit_label, a.region, a.kind, a.function) == ("县发改局", "甲县", "government", FN + "development")
+
+
+def test_plan_loads_by_hand(data):
+    res = scope_result(analyse(data, "plan"), "plan-aaaaaaaaaaa1")
+    a, b, c, d = (res.loads.units[unit_iri(k)] for k in "ABCD")
+    assert (a.lead, a.lead_weighted, a.cooperating, a.responsible, a.total, a.targets) == (3, 2.5, 0, 1, 4, 3)
+    assert (b.lead, b.lead_weighted, b.cooperating, b.total) == (1, 0.5, 1, 2)
+    assert (c.lead, c.cooperating, c.total) == (0, 2, 2)
+    assert (d.cooperating, d.responsible, d.total, d.sections) == (1, 1, 2, 1)
+    assert res.loads.tasks == 4 and res.loads.tasks_with_lead == 3
+    assert a.lead_share == 1.0 and b.lead_share == pytest.approx(1 / 3)
+    assert a.sections == 2 and a.plans == 1
+
+
+def test_collaboration_and_co_assignment_graphs(data):
+    res = scope_result(analyse(data, "plan"), "plan-aaaaaaaaaaa1")
+    A, B, C, D = (unit_iri(k) for k in "ABCD")
+    assert dict(((u, v), w) for u, v, w in res.collaboration.edges(data="weight")) == {
+        (A, B): 1, (A, C): 2, (A, D): 1, (B, D): 1}
+    assert {frozenset((u, v)): w for u, v, w in res.co_assignment.edges(data="weight")} == {
+        frozenset((A, B)): 2, frozenset((A, C)): 2, frozenset((B, C)): 1, frozenset((A, D)): 2, frozenset((B, D)): 1}
+
+
+def test_betweenness_and_closeness_use_distance_not_strength(data):
+    """With distance 1/weight, A brokers C–D fully and B–C, B–D half each: 2 of 3 pairs."""
+    res = scope_result(analyse(data, "plan"), "plan-aaaaaaaaaaa1")
+    values = res.centralities.values
+    A, B, C, D = (unit_iri(k) for k in "ABCD")
+    assert values[A]["betweenness"] == pytest.approx(2 / 3)
+    assert values[B]["betweenness"] == values[C]["betweenness"] == values[D]["betweenness"] == 0
+    # closeness: A is 1/2 from each of the three others; B is 1/2, 1, 1 away
+    assert values[A]["closeness"] == pytest.approx(3 / 1.5)
+    assert values[B]["closeness"] == pytest.approx(3 / 2.5)
+    assert (values[A]["out_strength"], values[B]["out_strength"], values[C]["in_strength"]) == (4, 1, 2)
+    assert values[A]["partners"] == 3 and values[C]["partners"] == 2
+    assert "exact" in res.centralities.methods["betweenness"]
+
+
+def test_pagerank_star_by_hand():
+    """B → A, C → A with alpha 0.85: solving the two linear equations gives b = 1/(3·1.5667)."""
+    graph = nx.DiGraph([("B", "A"), ("C", "A")])
+    rank = pagerank(graph)
+    b = (0.05 + 0.85 / 3) / (1 + 2 * 0.85 / 3)
+    assert rank["B"] == pytest.approx(b, abs=1e-8) and rank["A"] == pytest.approx(1 - 2 * b, abs=1e-8)
+
+
+def _random_scope_graphs(seed: int):
+    g = nx.gnm_random_graph(40, 120, seed=seed)
+    co = nx.Graph()
+    co.add_nodes_from(f"u{n:02d}" for n in g)
+    co.add_weighted_edges_from((f"u{u:02d}", f"u{v:02d}", 1 + (u * 7 + v) % 4) for u, v in g.edges)
+    co.add_node("u99")  # an isolated unit
+    collab = nx.DiGraph()
+    collab.add_nodes_from(co)
+    collab.add_weighted_edges_from((u, v, w) for u, v, w in co.edges(data="weight") if (hash(u) ^ 1) % 3)
+    collab.add_weighted_edges_from(sorted((u, v, w) for u, v, w in co.edges(data="weight"))[::3])
+    return collab, co
+
+
+@pytest.mark.parametrize("sampled", [False, True])
+def test_igraph_agrees_with_networkx(sampled):
+    pytest.importorskip("igraph")
+    collab, co = _random_scope_graphs(3)
+    limit = 0 if sampled else 10 ** 9
+    opts = dict(networkx_exact_limit=limit, igraph_exact_limit=limit, sample_k=10, seed=5)
+    by_nx = compute_centralities(collab, co, CentralityOptions(backend="networkx", **opts))
+    by_ig = compute_centralities(collab, co, CentralityOptions(backend="igraph", **opts))
+    assert ("sampled k=10" in by_nx.methods["betweenness"]) is sampled
+    for measure in ("betweenness", "closeness", "pagerank", "eigenvector", "constraint", "out_strength"):
+        for node in co:
+            x, y = by_nx.values[node][measure], by_ig.values[node][measure]
+            if x is None or y is None:
+                assert x is None and y is None, (measure, node)
+            else:
+                assert x == pytest.approx(y, rel=1e-4, abs=1e-6), (measure, node)
+
+
+def test_sampled_betweenness_is_reproducible():
+    collab, co = _random_scope_graphs(4)
+    opts = CentralityOptions(backend="networkx", networkx_exact_limit=0, sample_k=8, seed=1)
+    first = compute_centralities(collab, co, opts).values
+    assert first == compute_centralities(collab, co, opts).values
+
+
+def test_eigenvector_falls_back_and_says_so():
+    collab, co = _random_scope_graphs(5)
+    result = compute_centralities(collab, co, CentralityOptions(backend="networkx", eigenvector_max_iter=1))
+    assert result.methods["eigenvector"].startswith("degree centrality")
+    assert result.values["u00"]["eigenvector"] == pytest.approx(co.degree("u00") / (len(co) - 1))
+
+
+def test_lead_policy_first_listed_marks_inferred(data):
+    rows = apply_lead_policy(data.assignments, "first-listed")
+    t5 = sorted((a.position, a.unit_label, a.role, a.inferred) for a in rows if a.task.endswith("/t5"))
+    assert t5 == [(0, "县财政局", "lead", True), (1, "县发改局", "cooperating", True)]
+    t1 = [a for a in rows if a.task.endswith("/t1")]
+    assert not any(a.inferred for a in t1)
+    res = scope_result(analyse(data, "plan", lead_policy="first-listed"), "plan-aaaaaaaaaaa1")
+    a = res.loads.units[unit_iri("A")]
+    assert (a.lead, a.lead_inferred, a.responsible) == (4, 1, 0)
+
+
+def test_region_and_function_scopes(data):
+    results = analyse(data, "all-scopes")
+    region = next(r for r in results if r.scope.kind == "region" and r.scope.label == "甲县")
+    a = region.loads.units[unit_iri("A")]
+    assert (a.lead, a.responsible, a.total, a.plans) == (3, 2, 5, 2)
+    functions = scope_result(results, "all-functions")
+    dev = functions.loads.units[FN + "development"]
+    assert (dev.label, dev.lead, dev.members, dev.region) == ("发展改革", 4, 2, "乙区; 甲县")
+    assert unit_iri("C") in functions.loads.units   # a unit with no function concept stays itself
+
+
+def _loads(counts: list[int], tasks_with_lead: int) -> ScopeLoads:
+    units = {f"u{i}": UnitLoad(f"u{i}", f"unit {i}", "", "", "", lead=c, total=c,
+                               lead_share=c / tasks_with_lead) for i, c in enumerate(counts)}
+    return ScopeLoads(units, tasks_with_lead, tasks_with_lead, sum(counts), 0, 0)
+
+
+def test_overload_robust_z_by_hand():
+    # median 2, MAD 1 → scale 1.4826; 9 is (9 − 2) / 1.4826 = 4.72 scaled MADs above the median
+    loads = _loads([9, 3, 2, 2, 1, 1, 2, 3, 2, 1], 26)
+    verdicts = flag_overloads(loads, OverloadOptions(z_threshold=3.5, share_threshold=0.5))
+    assert verdicts["u0"].overloaded and verdicts["u0"].robust_z == pytest.approx(7 / 1.4826, abs=1e-4)
+    assert verdicts["u0"].reason == "leads 9 of 26 tasks (35%), 4.7 scaled MADs above the median (2)"
+    assert not any(v.overloaded for k, v in verdicts.items() if k != "u0")
+
+
+def test_overload_mad_zero_falls_back_to_mean_deviation():
+    counts = [4, 0, 0, 0, 0, 0, 0, 1]
+    spread = lead_spread(counts)
+    assert (spread.median, spread.scale_name) == (0, "mean absolute deviation")
+    assert spread.scale == pytest.approx(1.2533 * 5 / 8)
+    verdicts = flag_overloads(_loads(counts, 5), OverloadOptions(z_threshold=3.5, share_threshold=0.9))
+    assert verdicts["u0"].overloaded and "robust SDs above the median (0)" in verdicts["u0"].reason
+    assert lead_spread([2, 2, 2]).scale == 0
+
+
+def test_overload_share_and_minimum():
+    loads = _loads([3, 3, 2, 2], 10)
+    flagged = flag_overloads(loads, OverloadOptions(z_threshold=99, share_threshold=0.3, min_lead=3))
+    assert [k for k, v in flagged.items() if v.overloaded] == ["u0", "u1"]
+    assert flagged["u0"].reason == "leads 3 of 10 tasks (30%), at least 30% of the led tasks"
+    assert not any(v.overloaded for v in flag_overloads(loads, OverloadOptions(99, 0.3, min_lead=4)).values())
+
+
+def test_run_writes_outputs_deterministically(built):
+    result = run_analysis(built)
+    folder = built / "analysis"
+    names = sorted(p.relative_to(built).as_posix() for p in result.files)
+    assert "analysis.ttl" in names and "analysis/units.csv" in names
+    snapshot = {p: p.read_bytes() for p in result.files}
+    run_analysis(built)
+    assert all(p.read_bytes() == data for p, data in snapshot.items())
+    rows = list(csv.DictReader((folder / "units.csv").open(encoding="utf-8")))
+    assert list(rows[0])[:9] == ["scope", "unit", "region", "kind", "lead", "lead_share", "cooperating",
+                                 "responsible", "total"]
+    top = next(r for r in rows if r["scope"] == "plan-aaaaaaaaaaa1" and r["rank"] == "1")
+    assert (top["unit"], top["lead"], top["unit_iri"], top["overloaded"]) == ("县发改局", "3", unit_iri("A"), "true")
+    units_json = json.loads((folder / "units.json").read_text(encoding="utf-8"))
+    assert len(units_json) == len(rows)
+    scopes = json.loads((folder / "scopes.json").read_text(encoding="utf-8"))
+    assert {s["kind"] for s in scopes} == {"plan", "region", "all"}
+    for entry in scopes:
+        graph = nx.read_graphml(folder / entry["graphml"])
+        assert (graph.number_of_nodes(), graph.number_of_edges()) == (entry["nodes"], entry["edges"])
+        nx.read_gexf(folder / entry["gexf"])
+    graph = nx.read_graphml(folder / "graphs" / "plan-aaaaaaaaaaa1.graphml")
+    node = graph.nodes[unit_iri("A")]
+    assert (node["label"], node["lead"], node["overloaded"]) == ("县发改局", 3, True)
+    assert set(node) >= {"label", "region", "kind", "function", "lead", "cooperating", "responsible", "total",
+                         "lead_share", "overloaded", "reason", "betweenness", "pagerank", "top_tasks"}
+    assert graph.edges[unit_iri("A"), unit_iri("C")]["weight"] == 2
+
+
+def test_overload_report_names_plans_without_leads(built):
+    run_analysis(built)
+    text = (built / "analysis" / "overload.md").read_text(encoding="utf-8")
+    section = text.split("### 甲县 · 甲县工作要点")[1].split("###")[0]
+    assert "no lead units" in section and "县财政局 (1 of 2 tasks, 50%)" in section
+    assert "**县发改局** — leads 3 of 3 tasks (100%)" in text
+
+
+def test_analysis_ttl_answers_sparql(built):
+    run_analysis(built)
+    store = ox.Store()
+    store.load(path=str(built / "analysis.ttl"), format=ox.RdfFormat.TURTLE)
+    query = """PREFIX plankg: <https://w3id.org/plankg/ns#>
+    SELECT ?unit ?n ?why WHERE { ?m a plankg:UnitMeasure ; plankg:measureOf ?unit ; plankg:inScope ?s ;
+      plankg:overloaded true ; plankg:leadCount ?n ; plankg:overloadReason ?why . ?s plankg:scopeKind "plan" }"""
+    rows = [(r["unit"].value, int(r["n"].value), r["why"].value) for r in store.query(query)]
+    assert [(u, n) for u, n, _ in rows] == [(unit_iri("A"), 3)]
+    assert not any(isinstance(t.subject, ox.BlankNode) for t in store.quads_for_pattern(None, None, None))
+
+
+def test_missing_graph_is_a_clear_error(tmp_path):
+    with pytest.raises(AnalysisInputError, match="graph.ttl"):
+        run_analysis(tmp_path)
+    (tmp_path / "graph.ttl").write_text("<a> <b> .", encoding="utf-8")
+    with pytest.raises(AnalysisInputError, match="cannot read Turtle"):
+        run_analysis(tmp_path)
+
+
+def test_cli_analyze_prints_ranked_table(built):
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    result = CliRunner().invoke(cli, ["analyze", "--out", str(built), "--scope", "plan", "--top", "2",
+                                      "--share-threshold", "0.9"])
+    assert result.exit_code == 0, result.output
+    assert " ! 1. 县发改局  led 3 (100%)" in result.output
+    assert "no marked leads" in result.output
+    scopes = json.loads((built / "analysis" / "scopes.json").read_text(encoding="utf-8"))
+    assert [s["kind"] for s in scopes] == ["plan"] * 3
+    missing = CliRunner().invoke(cli, ["analyze", "--out", str(built / "nowhere")])
+    assert missing.exit_code == 1 and "graph.ttl" in missing.output
