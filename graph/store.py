@@ -456,6 +456,7 @@ class OxigraphSource:
         import pyoxigraph as ox
 
         check_bindings(query_text, bindings)
+        query_form(query_text)  # refuses UPDATE with a clear message
         bound = bind_with_values(query_text, bindings)
         try:
             result = self.store.query(bound)
@@ -496,6 +497,7 @@ class RemoteSource:
 
     def run(self, query_text: str, bindings: Sequence[Binding] = ()) -> Results:
         check_bindings(query_text, bindings)
+        query_form(query_text)  # refuses UPDATE with a clear message
         form = {"query": bind_with_values(query_text, bindings)}
         if self.default_graph:
             form["default-graph-uri"] = self.default_graph
