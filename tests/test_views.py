@@ -110,6 +110,7 @@ def test_tooltip_is_plain_text_with_loads_centralities_and_top_tasks(built):
     node = next(n for n in page_data(view.path)["nodes"] if n["label"].endswith("县发改局"))
     data = graphs["plan-jiashan"].nodes[node["id"]]
     assert node["title"].splitlines()[0] == "⚠ 县发改局"
+    assert node["title"].splitlines()[1] == "嘉善县 · agency · 发改局"  # function by its label, not its IRI
     assert f"Tasks led: {int(data['lead'])}" in node["title"]
     assert f"Betweenness: {data['betweenness']:.3f}" in node["title"]
     assert data["reason"] in node["title"]

@@ -13,6 +13,7 @@ from pathlib import Path
 import networkx as nx
 
 XSS_UNIT = "<script>alert(1)</script>局"
+FUNCTION_IRI = "https://example.org/plankg/fn/"
 XSS_TASK = "建立</script><img src=x onerror=alert(2)>协调机制 & 台账"
 
 PLANS = [
@@ -53,7 +54,7 @@ def _scope_graph(units: list[tuple[str, str, str]], edges: list[tuple[str, str, 
         lead_n = lead.get(name, 0)
         graph.add_node(
             _unit_iri(region, name), label=name, region=region, kind=kind,
-            function=name[1:] if len(name) > 1 else name, lead=float(lead_n), cooperating=float(coop),
+            function=FUNCTION_IRI + (name[1:] if len(name) > 1 else name), lead=float(lead_n), cooperating=float(coop),
             responsible=1.0, total=float(lead_n + coop + 1), lead_share=lead_n / total_lead,
             overloaded=name in overloaded,
             reason=f"leads {lead_n} of {total_lead} tasks ({100 * lead_n // total_lead}%)" if name in overloaded else "",
@@ -74,7 +75,8 @@ def _rows(scope: str, graph: nx.DiGraph) -> list[dict]:
                      "responsible": data["responsible"], "total": data["total"],
                      "betweenness": data["betweenness"], "pagerank": data["pagerank"],
                      "overloaded": data["overloaded"], "reason": data["reason"],
-                     "unit_iri": node, "function": data["function"]})
+                     "unit_iri": node, "function": data["function"],
+                     "function_label": data["function"].removeprefix(FUNCTION_IRI)})
     return rows
 
 

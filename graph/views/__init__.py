@@ -11,7 +11,7 @@ from pathlib import Path
 
 from graph.views.dashboard import ViewLink, render_dashboard, view_href
 from graph.views.html import write_atomic
-from graph.views.inputs import ViewsInputError, read_inputs, read_scope_graph
+from graph.views.inputs import ViewsInputError, function_labels, read_inputs, read_scope_graph
 from graph.views.network_page import kind_colours, render_view
 from graph.views.select import DEFAULT_MAX_LINKS, DEFAULT_MAX_NODES, select
 
@@ -67,7 +67,8 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
     """
     out_dir = Path(out_dir)
     inputs = read_inputs(out_dir)
-    graphs = [read_scope_graph(scope) for scope in inputs.scopes]
+    functions = function_labels(inputs.unit_rows)
+    graphs = [read_scope_graph(scope, functions) for scope in inputs.scopes]
     colours = kind_colours({node.kind for graph in graphs for node in graph.nodes})
     views_dir = out_dir / "views"
     taken: set[str] = set()

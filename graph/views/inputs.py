@@ -184,8 +184,28 @@ def read_unit_rows(units_path: Path) -> tuple[dict[str, Any], ...]:
     return tuple(rows)
 
 
-def read_scope_graph(scope: Scope) -> ScopeGraph:
-    """Read a scope's GraphML into sorted nodes and links."""
+def function_labels(rows: tuple[dict[str, Any], ...]) -> dict[str, str]:
+    """Function concept IRI → its label, from the ``function``/``function_label`` columns of units.json."""
+    labels: dict[str, str] = {}
+    for row in rows:
+        function, label = as_text(row.get("function")), as_text(row.get("function_label"))
+        if function and label:
+            labels.setdefault(function, label)
+    return labels
+
+
+def _function_name(value: str, labels: dict[str, str]) -> str:
+    """A function for people: its label when known, else the last segment of an IRI."""
+    if value in labels:
+        return labels[value]
+    if "://" in value:
+        return value.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    return value
+
+
+def read_scope_graph(scope: Scope, function_names: dict[str, str] | None = None) -> ScopeGraph:
+    """Read a scope's GraphML into sorted nodes and links (function IRIs shown by their labels)."""
+    function_names = function_names or {}
     if not scope.graphml.is_file():
         raise ViewsInputError(f"{scope.graphml}: missing (graph of scope {scope.id!r} in scopes.json)")
     try:
@@ -197,7 +217,8 @@ def read_scope_graph(scope: Scope) -> ScopeGraph:
         tasks = tuple(line.strip() for line in as_text(data.get("top_tasks")).split("\n") if line.strip())
         nodes.append(UnitNode(
             id=str(node_id), label=as_text(data.get("label")) or str(node_id), region=as_text(data.get("region")),
-            kind=as_text(data.get("kind")) or "unknown", function=as_text(data.get("function")),
+            kind=as_text(data.get("kind")) or "unknown",
+            function=_function_name(as_text(data.get("function")), function_names),
             lead=as_number(data.get("lead")), cooperating=as_number(data.get("cooperating")),
             responsible=as_number(data.get("responsible")), total=as_number(data.get("total")),
             lead_share=as_number(data.get("lead_share")), overloaded=as_flag(data.get("overloaded")),
