@@ -131,7 +131,7 @@ def _concept_table() -> tuple[dict[str, str], dict[str, str]]:
     labels: dict[str, str] = {}
     kinds: dict[str, str] = {}
     for block in re.split(r"\n\s*\n", ttl):
-        m = re.search(r"<(https://w3id\.org/plankg/metric/[^>]+)>\s+a\s+skos:Concept", block)
+        m = re.search(r"<(https://w3id\.org/plankg/metric/[^>]+)>\s+a\s+skos:Concept\s*[;.]", block)
         if not m:
             continue
         iri = m.group(1)
