@@ -107,8 +107,8 @@ def _decode_dropping_cut_tail(data: bytes, encoding: str) -> Decoded | None:
 def decode_bytes(data: bytes, declared: str = "") -> Decoded:
     """Decode the bytes of a text file or web page.
 
-    Order: a byte-order mark; the declared charset (GB2312/GBK read as GB18030);
-    UTF-8; GB18030; then charset detection. Raises :class:`IngestError` when the
+    Order: a byte-order mark; UTF-8; the declared charset (GB2312/GBK read as
+    GB18030); GB18030; then charset detection. Raises :class:`IngestError` when the
     bytes are not text.
     """
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
@@ -121,13 +121,14 @@ def decode_bytes(data: bytes, declared: str = "") -> Decoded:
         raise IngestError("binary data, not text")
     tried: list[str] = []
     declared_codec = _canonical_encoding(declared) if declared else ""
-    for encoding in (declared_codec, "utf-8", "gb18030"):
+    # valid UTF-8 beyond ASCII is almost never another encoding by chance, so it goes first
+    for encoding in ("utf-8", declared_codec, "gb18030"):
         if not encoding or encoding in tried:
             continue
         tried.append(encoding)
         decoded = _decode_dropping_cut_tail(data, encoding)
         if decoded is not None and _looks_like_text(decoded.text):
-            if declared_codec and encoding != declared_codec:
+            if declared_codec and encoding != declared_codec and not data.isascii():
                 note = f"declared charset '{declared}' does not match the bytes; read as {encoding}"
                 decoded = Decoded(decoded.text, decoded.encoding, decoded.warnings + (note,))
             return decoded
@@ -425,10 +426,14 @@ def _docx_paragraph_text(p) -> str:
 
 def _docx_numbering(document) -> "_DocxNumbering":
     try:
-        part = document.part.numbering_part
+        numbering = document.part.numbering_part.element
     except (NotImplementedError, KeyError, AttributeError):
-        return _DocxNumbering(None)
-    return _DocxNumbering(part.element)
+        numbering = None
+    try:
+        styles = document.styles.element
+    except (NotImplementedError, KeyError, AttributeError):
+        styles = None
+    return _DocxNumbering(numbering, styles)
 
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -453,11 +458,14 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 class _DocxNumbering:
     """Word's automatic list numbers (``一、``, ``(一)``, ``1.``), rendered as printed."""
 
-    def __init__(self, numbering) -> None:
+    def __init__(self, numbering, styles=None) -> None:
         self.levels: dict[tuple[str, str], tuple[str, str, int]] = {}
         self.counters: dict[str, list[int]] = {}
+        self.style_numbers: dict[str, tuple[str | None, str | None]] = {}
         if numbering is None:
             return
+        if styles is not None:
+            self._read_styles(styles)
         abstract: dict[str, dict[str, tuple[str, str, int]]] = {}
         for an in numbering.iter(f"{_W}abstractNum"):
             levels = {}
@@ -478,6 +486,28 @@ class _DocxNumbering:
             for ilvl, spec in abstract.get(ref.get(f"{_W}val"), {}).items():
                 self.levels[(num.get(f"{_W}numId"), ilvl)] = spec
 
+    def _read_styles(self, styles) -> None:
+        """Paragraph styles that number their paragraphs (``List Number`` …), through ``basedOn``."""
+        own: dict[str, tuple[str | None, str | None]] = {}
+        based: dict[str, str] = {}
+        for style in styles.iter(f"{_W}style"):
+            sid = style.get(f"{_W}styleId") or ""
+            base = style.find(f"{_W}basedOn")
+            if base is not None:
+                based[sid] = base.get(f"{_W}val") or ""
+            numpr = style.find(f"{_W}pPr/{_W}numPr")
+            if numpr is not None:
+                num_el, lvl_el = numpr.find(f"{_W}numId"), numpr.find(f"{_W}ilvl")
+                own[sid] = (num_el.get(f"{_W}val") if num_el is not None else None,
+                            lvl_el.get(f"{_W}val") if lvl_el is not None else None)
+        for sid in set(own) | set(based):
+            seen, cur = set(), sid
+            while cur and cur not in own and cur not in seen:
+                seen.add(cur)
+                cur = based.get(cur, "")
+            if cur in own:
+                self.style_numbers[sid] = own[cur]
+
     @staticmethod
     def _format(fmt: str, n: int) -> str:
         if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional", "taiwaneseCounting"):
@@ -493,13 +523,18 @@ class _DocxNumbering:
 
     def label(self, p) -> str:
         """The number Word would print before paragraph ``p``, or ``""``."""
+        if not self.levels:
+            return ""
         ppr = p.find(f"{_W}pPr")
         numpr = ppr.find(f"{_W}numPr") if ppr is not None else None
-        if numpr is None:
+        style_el = ppr.find(f"{_W}pStyle") if ppr is not None else None
+        from_style = self.style_numbers.get(style_el.get(f"{_W}val") or "") if style_el is not None else None
+        if numpr is None and from_style is None:
             return ""
-        num_el, lvl_el = numpr.find(f"{_W}numId"), numpr.find(f"{_W}ilvl")
-        num_id = num_el.get(f"{_W}val") if num_el is not None else None
-        ilvl = lvl_el.get(f"{_W}val") if lvl_el is not None else "0"
+        num_el = numpr.find(f"{_W}numId") if numpr is not None else None
+        lvl_el = numpr.find(f"{_W}ilvl") if numpr is not None else None
+        num_id = num_el.get(f"{_W}val") if num_el is not None else (from_style or (None, None))[0]
+        ilvl = lvl_el.get(f"{_W}val") if lvl_el is not None else ((from_style or (None, None))[1] or "0")
         spec = self.levels.get((num_id, ilvl))
         if not num_id or num_id == "0" or spec is None:
             return ""

@@ -1,0 +1,390 @@
+"""The ingest stage: every format read into the same one-line-per-paragraph text."""
+from __future__ import annotations
+
+import io
+import random
+import re
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from fixtures import (
+    SeedDoc, seed_path, seed_text, split_seed, write_docx, write_html, write_pdf, write_sparse,
+)
+from graph.ingest import (
+    IngestError, clean_line, decode_bytes, format_of, read_document, MAX_BYTES_ENV,
+)
+
+PASSAGE = (
+    "嘉善县实施县城承载能力提升工程2024年工作要点\n"
+    "(一)推进小微企业园提档升级。力争打造三星级及以上小微企业园1个以上。(责任单位:县经信局、县科技局)\n"
+    "(二)持续提升教育质量。普惠性幼儿园占比96.5%以上。(责任单位:县教育局)\n"
+)
+
+
+@pytest.fixture(scope="module")
+def seed000() -> SeedDoc:
+    return split_seed(seed_text("000"))
+
+
+def nonblank(text: str) -> list[str]:
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def squeeze(lines: list[str]) -> list[str]:
+    """Lines without whitespace: PDF text keeps the characters, not always the spaces."""
+    return [re.sub(r"\s+", "", line) for line in lines if line.strip()]
+
+
+def flattened(block) -> str:
+    return "\n".join(cell for row in block.rows for cell in row)
+
+
+# ----------------------------------------------------------------------- txt
+
+def test_utf8_seed_reads_as_is():
+    path = seed_path("000")
+    source = read_document(path)
+    assert source.format == "txt" and source.encoding == "utf-8"
+    assert source.text == path.read_text(encoding="utf-8")
+    assert source.name == path.name and len(source.sha256) == 64
+
+
+@pytest.mark.parametrize("encode", [
+    lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"),
+    lambda t: t.encode("gb18030"),
+    lambda t: t.encode("gbk"),
+], ids=["utf8-bom", "gb18030", "gbk"])
+def test_txt_encodings_detected(tmp_path, encode):
+    path = tmp_path / "plan.txt"
+    path.write_bytes(encode(PASSAGE))
+    source = read_document(path)
+    assert source.text == PASSAGE
+    assert not source.warnings
+
+
+def test_gb18030_beyond_gbk(tmp_path):
+    text = PASSAGE + "负责人:王䶮、张𠀾\n"  # CJK Ext. A and B: four-byte GB18030
+    path = tmp_path / "plan.txt"
+    path.write_bytes(text.encode("gb18030"))
+    assert read_document(path).text == text
+
+
+def test_utf8_cut_inside_a_character_drops_the_tail(tmp_path):
+    data = PASSAGE.encode("utf-8") + "县教育局".encode("utf-8")[:-1]
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data)
+    source = read_document(path)
+    assert source.text == PASSAGE + "县教育"
+    assert len(source.warnings) == 1 and "middle of a character" in source.warnings[0]
+
+
+def test_gb18030_cut_inside_a_character_drops_the_tail(tmp_path):
+    data = (PASSAGE + "县教育局").encode("gb18030")[:-1]
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data)
+    source = read_document(path)
+    assert source.text.endswith("县教育") and source.encoding == "gb18030"
+    assert source.warnings
+
+
+def test_decode_does_not_misread_utf8_as_gb():
+    decoded = decode_bytes("牵头单位:县发改局".encode("utf-8"), declared="gb2312")
+    assert decoded.text == "牵头单位:县发改局"
+    assert decoded.warnings and "gb2312" in decoded.warnings[0]
+
+
+# ---------------------------------------------------------------- bad input
+
+def test_empty_file(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.raises(IngestError, match="empty"):
+        read_document(tmp_path / "empty.txt")
+
+
+def test_whitespace_only_file(tmp_path):
+    (tmp_path / "blank.txt").write_bytes(b" \r\n\t\n")
+    with pytest.raises(IngestError, match="empty"):
+        read_document(tmp_path / "blank.txt")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".docx", ".pdf"])
+def test_binary_garbage(tmp_path, suffix):
+    path = tmp_path / f"garbage{suffix}"
+    path.write_bytes(random.Random(7).randbytes(20000))
+    with pytest.raises(IngestError) as info:
+        read_document(path)
+    assert re.search(r"binary|not a|cannot", str(info.value))
+
+
+def test_garbage_without_nul_bytes_is_not_text(tmp_path):
+    rng = random.Random(11)
+    data = bytes(rng.choice(range(1, 256)) for _ in range(5000))
+    path = tmp_path / "noise.txt"
+    path.write_bytes(data)
+    with pytest.raises(IngestError, match="binary|encoding"):
+        read_document(path)
+
+
+def test_huge_file_refused_without_reading_it(tmp_path):
+    path = write_sparse(tmp_path / "huge.txt", 100 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        with pytest.raises(IngestError, match=r"too large \(100 MB; the limit is 50 MB\)"):
+            read_document(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * 1024 * 1024
+
+
+def test_size_limit_is_configurable(tmp_path, monkeypatch):
+    path = tmp_path / "plan.txt"
+    path.write_text(PASSAGE, encoding="utf-8")
+    with pytest.raises(IngestError, match="too large"):
+        read_document(path, max_bytes=100)
+    monkeypatch.setenv(MAX_BYTES_ENV, "100")
+    with pytest.raises(IngestError, match="too large"):
+        read_document(path)
+    assert read_document(path, max_bytes=10_000).text == PASSAGE
+
+
+@pytest.mark.parametrize("name", ["plan.xls", "plan.zip", "README"])
+def test_unknown_extension(tmp_path, name):
+    path = tmp_path / name
+    path.write_text(PASSAGE, encoding="utf-8")
+    with pytest.raises(IngestError, match="unsupported file type"):
+        read_document(path)
+    assert format_of(path) == ""
+
+
+def test_old_word_format_named(tmp_path):
+    path = tmp_path / "plan.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    with pytest.raises(IngestError, match=r"old Word \.doc"):
+        read_document(path)
+
+
+def test_broken_word_file(tmp_path, seed000):
+    good = write_docx(tmp_path / "good.docx", seed000).read_bytes()
+    path = tmp_path / "cut.docx"
+    path.write_bytes(good[: len(good) // 2])
+    with pytest.raises(IngestError, match="Word"):
+        read_document(path)
+
+
+def test_not_a_pdf(tmp_path):
+    path = tmp_path / "plan.pdf"
+    path.write_text(PASSAGE, encoding="utf-8")
+    with pytest.raises(IngestError, match="not a PDF"):
+        read_document(path)
+
+
+def test_folder_named_like_a_file(tmp_path):
+    (tmp_path / "plan.txt").mkdir()
+    with pytest.raises(IngestError, match="folder"):
+        read_document(tmp_path / "plan.txt")
+
+
+def test_messages_are_one_short_line(tmp_path):
+    cases = {"a.txt": b"", "b.txt": b"\0\1\2" * 100, "c.bin": b"x", "d.pdf": b"%PDF-1.4\n broken",
+             "e.docx": b"PK\3\4 broken", "f.html": b"\0" * 10}
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(IngestError) as info:
+            read_document(tmp_path / name)
+        message = str(info.value)
+        assert "\n" not in message and 0 < len(message) <= 120, (name, message)
+
+
+# ---------------------------------------------------------------------- Word
+
+def test_docx_lines_match_the_txt(tmp_path, seed000):
+    source = read_document(write_docx(tmp_path / "plan.docx", seed000))
+    assert source.format == "docx"
+    assert nonblank(source.text) == seed000.lines()
+
+
+def test_docx_table_as_block(tmp_path, seed000):
+    source = read_document(write_docx(tmp_path / "plan.docx", seed000))
+    assert len(source.tables) == 1
+    block = source.tables[0]
+    assert block.rows == (seed000.header,) + seed000.rows
+    assert source.text[block.start:block.end] == flattened(block)
+    assert source.text[block.start:].startswith("序号\n任务名称")
+
+
+def test_docx_merged_cell_appears_once(tmp_path, seed000):
+    source = read_document(write_docx(tmp_path / "plan.docx", seed000, merge_down=(3, 1, 2)))
+    rows = source.tables[0].rows
+    lead = seed000.rows[0][3]
+    assert rows[1][3] == lead and rows[2][3] == ""
+    assert all(len(r) == len(seed000.header) for r in rows)
+    assert source.text[source.tables[0].start:source.tables[0].end] == flattened(source.tables[0])
+
+
+def test_docx_missing_cells_padded_and_reported(tmp_path, seed000):
+    source = read_document(write_docx(tmp_path / "plan.docx", seed000, drop_cells=((3, 4), (5, 4))))
+    rows = source.tables[0].rows
+    assert all(len(r) == 5 for r in rows)
+    assert rows[3][4] == "" and rows[3][:4] == seed000.rows[2][:4]
+    assert len(source.warnings) == 1
+    assert re.search(r"table 1: 2 row\(s\) with missing cells \(expected 5; e\.g\. row 4\)", source.warnings[0])
+
+
+def test_docx_paragraphs_and_tables_in_document_order(tmp_path):
+    seed = SeedDoc(before=("一、主要任务", "前言段落"), header=("序号", "任务名称", "牵头单位"),
+                   rows=(("1", "建设园区", "县发改局"),), after=("二、保障措施",))
+    source = read_document(write_docx(tmp_path / "order.docx", seed))
+    assert source.text == "一、主要任务\n前言段落\n序号\n任务名称\n牵头单位\n1\n建设园区\n县发改局\n二、保障措施"
+
+
+def test_docx_automatic_numbers_are_printed(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for title in ("建设园区", "提升教育"):
+        document.add_paragraph(title, style="List Number")
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    assert read_document(path).text == "1.建设园区\n2.提升教育"
+
+
+def test_docx_multi_paragraph_cell_on_one_line(tmp_path):
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "任务名称", "牵头单位"
+    table.cell(1, 0).text = "建设园区"
+    cell = table.cell(1, 1)
+    cell.text = "县发改局"
+    cell.add_paragraph("县经信局")
+    path = tmp_path / "cell.docx"
+    document.save(str(path))
+    source = read_document(path)
+    assert source.tables[0].rows[1] == ("建设园区", "县发改局 县经信局")
+    assert source.text.split("\n")[-1] == "县发改局 县经信局"
+
+
+# ---------------------------------------------------------------------- HTML
+
+FURNITURE = ("政务公开", "办事服务", "统计代码", "相关链接", "分享到", "主办单位", "ICP备案号",
+             "页脚脚本", "请输入关键词", "长者模式", "您当前的位置")
+
+
+def test_html_article_without_furniture(tmp_path, seed000):
+    source = read_document(write_html(tmp_path / "page.html", seed000))
+    assert source.format == "html"
+    lines = nonblank(source.text)
+    # around the seed's own lines, only the page's title and date line are kept
+    added = [line for line in lines if line not in seed000.lines()]
+    for word in FURNITURE:
+        assert not any(word in line for line in added), word
+    assert added and all(line == lines[0] or line.startswith("发布日期：2024-05-14") for line in added)
+    assert lines[0].startswith("嘉善县实施县城承载能力提升")
+    # the article's lines come out in order, each on its own line (the breadcrumb line dropped)
+    article = [line for line in seed000.lines() if not line.startswith("您当前的位置")]
+    assert [line for line in lines if line in seed000.lines()] == article
+
+
+def test_html_table_one_cell_per_line_and_block(tmp_path, seed000):
+    source = read_document(write_html(tmp_path / "page.html", seed000))
+    assert len(source.tables) == 1
+    block = source.tables[0]
+    assert block.rows == (seed000.header,) + seed000.rows
+    assert source.text[block.start:block.end] == flattened(block)
+
+
+def test_html_declared_gb2312_holding_gb18030(tmp_path):
+    seed = SeedDoc(before=("关于印发实施方案的通知", "联系人:王䶮(县发改局),电话:0573-84000000", "鎔铸园区"))
+    path = write_html(tmp_path / "page.htm", seed, charset="gb2312", encoding="gb18030")
+    source = read_document(path)
+    assert source.encoding == "gb18030"
+    assert "联系人:王䶮(县发改局),电话:0573-84000000" in source.text.split("\n")
+    assert "鎔铸园区" in source.text and not source.warnings
+
+
+def test_html_wrong_declared_charset_falls_back(tmp_path):
+    seed = SeedDoc(before=("关于印发实施方案的通知", "牵头单位:县发改局"))
+    path = write_html(tmp_path / "page.html", seed, charset="utf-8", encoding="gb18030")
+    source = read_document(path)
+    assert "牵头单位:县发改局" in source.text.split("\n")
+    assert source.warnings and "declared charset" in source.warnings[0]
+
+
+def test_html_blocks_and_line_breaks(tmp_path):
+    page = ("<html><body><div id='zoom'><p>一、总体要求</p><div>(一)建设园区。<br>加快推进\n  园区建设。"
+            "</div><ul><li>县发改局</li><li>县经信局</li></ul><p>加快推进 <b>小微</b>企业园</p></div></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert nonblank(read_document(path).text) == [
+        "一、总体要求", "(一)建设园区。", "加快推进园区建设。", "县发改局", "县经信局", "加快推进 小微企业园"]
+
+
+def test_html_table_spans_and_missing_cells(tmp_path):
+    page = ("<html><body><table>"
+            "<tr><th>序号</th><th>任务</th><th>牵头单位</th></tr>"
+            "<tr><td>1</td><td>建设园区</td><td rowspan='2'>县发改局</td></tr>"
+            "<tr><td>2</td><td>提升教育</td></tr>"
+            "<tr><td colspan='3'>二、保障</td></tr>"
+            "<tr><td>3</td><td>加强督查</td></tr>"
+            "</table></body></html>")
+    path = tmp_path / "t.html"
+    path.write_text(page, encoding="utf-8")
+    source = read_document(path)
+    assert source.tables[0].rows == (
+        ("序号", "任务", "牵头单位"), ("1", "建设园区", "县发改局"), ("2", "提升教育", ""),
+        ("二、保障", "", ""), ("3", "加强督查", ""))
+    assert source.warnings and "missing cells" in source.warnings[0]
+
+
+def test_html_without_text(tmp_path):
+    path = tmp_path / "empty.html"
+    path.write_text("<html><head><script>var a=1;</script></head><body><nav><a href='/'>首页</a></nav></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(IngestError, match="no text"):
+        read_document(path)
+
+
+# ----------------------------------------------------------------------- PDF
+
+def test_pdf_lines_match_the_txt(tmp_path, seed000):
+    source = read_document(write_pdf(tmp_path / "plan.pdf", seed000))
+    assert source.format == "pdf"
+    assert squeeze(nonblank(source.text)) == squeeze(seed000.lines())
+
+
+def test_pdf_table_as_block(tmp_path, seed000):
+    source = read_document(write_pdf(tmp_path / "plan.pdf", seed000))
+    assert len(source.tables) == 1
+    block = source.tables[0]
+    assert [squeeze(list(r)) for r in block.rows[:1]] == [list(seed000.header)]
+    assert len(block.rows) == 1 + len(seed000.rows)
+    assert [[re.sub(r"\s+", "", c) for c in r] for r in block.rows[1:]] == \
+        [[re.sub(r"\s+", "", c) for c in r] for r in seed000.rows]
+    assert source.text[block.start:block.end] == flattened(block)
+
+
+def test_pdf_paragraphs_rejoined(tmp_path):
+    seed = split_seed(seed_text("003"))
+    source = read_document(write_pdf(tmp_path / "plan.pdf", seed))
+    assert squeeze(nonblank(source.text)) == squeeze(seed.lines())
+    assert not re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", source.text)
+
+
+def test_broken_pdf(tmp_path, seed000):
+    good = write_pdf(tmp_path / "good.pdf", seed000).read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(good[:2000])
+    try:
+        source = read_document(path)
+    except IngestError as exc:
+        assert "PDF" in str(exc)
+    else:
+        assert source.format == "pdf"
+
+
+def test_clean_line_collapses_spaces():
+    assert clean_line("\u3000\u3000县发改局\u00a0\u00a0县经信局\u200b ") == "县发改局 县经信局"
