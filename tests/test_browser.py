@@ -327,8 +327,45 @@ def make_screenshots(out_dir: Path, img_dir: Path) -> list[Path]:
     return shots
 
 
+def time_views(out_dir: Path) -> list[str]:
+    """Build the views of an output folder and time, per page, the load and (views) the settled layout."""
+    if CHROMIUM is None:
+        raise SystemExit("Chromium not found")
+    started = time.perf_counter()
+    result = build_views(out_dir)
+    lines = [f"build_views: {time.perf_counter() - started:.2f} s"]
+    instance = Browser(CHROMIUM)
+    try:
+        for path in [result.index, *(view.path for view in result.views)]:
+            started = time.perf_counter()
+            instance.open(path)
+            loaded = time.perf_counter() - started
+            line = f"{path.name}: loaded {loaded:.2f} s"
+            if path != result.index:
+                counts = view_ready(instance)
+                line += f", settled {time.perf_counter() - started:.2f} s ({counts['nodes']} nodes, {counts['edges']} edges)"
+            lines.append(line)
+        lines.append(f"console errors: {len(instance.errors)}, external requests: {len(instance.external_requests())}")
+    finally:
+        instance.close()
+    return lines
+
+
+USAGE = """usage: python tests/test_browser.py screenshots OUT_DIR IMG_DIR
+       python tests/test_browser.py time OUT_DIR
+       python tests/test_browser.py fixture OUT_DIR [UNITS LINKS]   (write a synthetic output folder)"""
+
 if __name__ == "__main__":
-    if len(sys.argv) != 4 or sys.argv[1] != "screenshots":
-        raise SystemExit("usage: python tests/test_browser.py screenshots OUT_DIR IMG_DIR")
-    for shot in make_screenshots(Path(sys.argv[2]), Path(sys.argv[3])):
-        print(shot)
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    if command == "screenshots" and len(sys.argv) == 4:
+        for shot in make_screenshots(Path(sys.argv[2]), Path(sys.argv[3])):
+            print(shot)
+    elif command == "time" and len(sys.argv) == 3:
+        print("\n".join(time_views(Path(sys.argv[2]))))
+    elif command == "fixture" and len(sys.argv) in (3, 5):
+        if len(sys.argv) == 5:
+            write_large_output(Path(sys.argv[2]), units=int(sys.argv[3]), edges=int(sys.argv[4]))
+        else:
+            write_output(Path(sys.argv[2]))
+    else:
+        raise SystemExit(USAGE)

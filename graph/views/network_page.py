@@ -13,7 +13,7 @@ from pyvis.network import Network
 
 from graph.views.html import esc, inline_script, inline_style, asset, number, render, script_json, vis_network
 from graph.views.inputs import ScopeGraph, UnitNode
-from graph.views.select import Selection
+from graph.views.select import Selection, unit_rank
 
 OVERLOAD_COLOUR = "#d62728"
 PALETTE = ("#4e79a7", "#f28e2b", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
@@ -148,13 +148,21 @@ def legend_html(selection: Selection, colours: dict[str, str]) -> str:
     return "\n".join(items)
 
 
+def overloaded_names(labels: list[str], limit: int = 20) -> str:
+    """The overloaded units for the page header: the first ``limit`` names and how many more."""
+    if not labels:
+        return "none"
+    shown = ", ".join(labels[:limit])
+    return shown + (f" and {len(labels) - limit} more" if len(labels) > limit else "")
+
+
 def render_view(graph: ScopeGraph, selection: Selection, colours: dict[str, str], index_href: str) -> str:
     """The complete, self-contained HTML page of one view."""
     net = build_network(selection, colours)
     nodes, edges, _heading, _height, _width, _options = net.get_network_data()
     vis_js, vis_css = vis_network()
     scope = graph.scope
-    overloaded = sorted((node for node in selection.nodes if node.overloaded), key=lambda node: node.label)
+    overloaded = sorted((node for node in selection.nodes if node.overloaded), key=unit_rank)
     shown = (f"{len(selection.nodes)} of {selection.total_nodes} units and {len(selection.links)} of "
              f"{selection.total_links} links shown.")
     return render(
@@ -165,7 +173,7 @@ def render_view(graph: ScopeGraph, selection: Selection, colours: dict[str, str]
         shown=esc(shown),
         left_out=esc(left_out_text(selection)),
         left_out_class="" if not selection.complete else "hidden",
-        overloaded_list=esc(", ".join(node.label for node in overloaded) or "none"),
+        overloaded_list=esc(overloaded_names([node.label for node in overloaded])),
         legend=legend_html(selection, colours),
         vis_css=vis_css,
         page_css=inline_style(asset("view.css")),
