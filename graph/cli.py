@@ -71,14 +71,67 @@ def query(query: str | None, params: tuple[str, ...], fmt: str, graph_files: tup
         elif graph_files:
             source = store.RdflibSource.from_files(graph_files)
         else:
-            if store.store_sources(out_dir) and store.store_is_stale(out_dir):
-                click.echo(f"note: {out_dir}/store is older than its graph files; rebuilding it", err=True)
-                store.build_store(out_dir)
+            if store.ensure_store(out_dir):
+                click.echo(f"note: rebuilt {out_dir / 'store'} from its changed graph files", err=True)
             source = store.OxigraphSource.open(out_dir / "store")
         results = source.run(text, bindings)
     except store.QueryError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(store.format_results(results, fmt).encode("utf-8"), nl=False)
+
+
+@cli.command()
+@click.option("--out", "out_dir", default="output", type=click.Path(path_type=Path), show_default=True,
+              help="Build folder whose Oxigraph store (DIR/store) is served.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+def serve(out_dir: Path, host: str, port: int) -> None:
+    """Serve the built graph as a read-only SPARQL 1.1 endpoint with a query page."""
+    from graph import store
+    from graph.serve import SparqlEndpoint
+
+    try:
+        store.ensure_store(out_dir)
+        server = SparqlEndpoint(out_dir / "store", host, port)
+    except store.QueryError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: other machines can query this graph", err=True)
+    click.echo(f"SPARQL endpoint (read-only): {server.url}/query — query page: {server.url}/ — Ctrl-C stops")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@cli.command()
+@click.option("--endpoint", required=True, metavar="URL",
+              help="SPARQL 1.1 Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store (Oxigraph), "
+                   "http://localhost:3030/ds/data (Fuseki), http://localhost:8890/sparql-graph-crud (Virtuoso).")
+@click.option("--graph-iri", default="https://w3id.org/plankg/id/graph", show_default=True, metavar="IRI",
+              help="Named graph to replace with the built graph.")
+@click.option("--out", "out_dir", default="output", type=click.Path(path_type=Path), show_default=True,
+              help="Build folder whose graph (DIR/store) is pushed.")
+def push(endpoint: str, graph_iri: str, out_dir: Path) -> None:
+    """Upload the built graph into a named graph of a remote triple store (HTTP PUT)."""
+    import tempfile
+
+    from graph import store
+
+    try:
+        store.ensure_store(out_dir)
+        with tempfile.TemporaryDirectory(prefix="plankg-push-") as tmp:
+            dump = Path(tmp) / "graph.nt"
+            store.dump_store(out_dir / "store", dump)
+            triples = sum(1 for line in dump.open("rb") if line.strip())
+            status = store.push_graph(endpoint, dump, graph_iri)
+    except store.QueryError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"pushed {triples} triples into <{graph_iri}> at {endpoint} (HTTP {status})")
 
 
 @cli.command()

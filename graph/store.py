@@ -638,6 +638,14 @@ def store_is_stale(out_dir: Path) -> bool:
     return current != recorded
 
 
+def ensure_store(out_dir: Path) -> bool:
+    """Rebuild ``DIR/store`` when its graph files changed since it was built; True if rebuilt."""
+    if store_sources(Path(out_dir)) and store_is_stale(Path(out_dir)):
+        build_store(Path(out_dir))
+        return True
+    return False
+
+
 def open_store(store_dir: Path, read_only: bool = True):
     """Open an Oxigraph store on disk (read-only by default, so several readers can share it)."""
     import pyoxigraph as ox

@@ -1,0 +1,140 @@
+"""plankg serve: a read-only SPARQL 1.1 Protocol endpoint on a loopback port."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from graph import serve, store
+from sparql_corpus import build_output
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+UNITS = ("PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX plankg: <https://w3id.org/plankg/ns#> "
+         "SELECT ?unit WHERE { ?u a plankg:Unit ; skos:prefLabel ?unit } ORDER BY ?unit")
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory):
+    out_dir, _ = build_output(tmp_path_factory.mktemp("sparql"))
+    server = serve.start_in_thread(out_dir / "store", "127.0.0.1", 0)
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def request(url: str, data: bytes | None = None, headers: dict | None = None, method: str | None = None):
+    """(status, content type, body) of an HTTP request, errors included."""
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as response:
+            return response.status, response.headers.get("Content-Type", ""), response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers.get("Content-Type", ""), exc.read()
+
+
+def triple_count(server) -> int:
+    _, _, body = request(f"{server.url}/query?" + urllib.parse.urlencode({"query": COUNT}))
+    return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
+
+
+def test_get_query_answers_sparql_json(endpoint):
+    status, content_type, body = request(f"{endpoint.url}/query?" + urllib.parse.urlencode({"query": UNITS}))
+    assert status == 200 and content_type.startswith("application/sparql-results+json")
+    units = [b["unit"]["value"] for b in json.loads(body)["results"]["bindings"]]
+    assert units and any(re.search(r"[\u4e00-\u9fff]", u) for u in units)
+
+
+def test_post_form_and_direct_post_agree(endpoint):
+    form = urllib.parse.urlencode({"query": UNITS}).encode()
+    by_form = request(f"{endpoint.url}/query", form, {"Content-Type": "application/x-www-form-urlencoded",
+                                                       "Accept": "text/csv"})
+    direct = request(f"{endpoint.url}/query", UNITS.encode(), {"Content-Type": "application/sparql-query",
+                                                                "Accept": "text/csv"})
+    assert by_form[0] == direct[0] == 200 and by_form[1].startswith("text/csv")
+    assert by_form[2] == direct[2]
+    rows = list(csv.reader(io.StringIO(by_form[2].decode("utf-8"))))
+    assert rows[0] == ["unit"] and len(rows) > 1
+
+
+def test_construct_answers_turtle(endpoint):
+    query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 5"
+    status, content_type, body = request(f"{endpoint.url}/query?" + urllib.parse.urlencode({"query": query}),
+                                         headers={"Accept": "text/turtle"})
+    assert status == 200 and content_type.startswith("text/turtle") and body.strip()
+
+
+@pytest.mark.parametrize("how", ["update-endpoint", "update-param", "update-body", "query-param", "put"])
+def test_update_is_refused(endpoint, how):
+    before = triple_count(endpoint)
+    drop = "DROP ALL"
+    if how == "update-endpoint":
+        reply = request(f"{endpoint.url}/update", urllib.parse.urlencode({"update": drop}).encode(),
+                        {"Content-Type": "application/x-www-form-urlencoded"})
+    elif how == "update-param":
+        reply = request(f"{endpoint.url}/query", urllib.parse.urlencode({"update": drop}).encode(),
+                        {"Content-Type": "application/x-www-form-urlencoded"})
+    elif how == "update-body":
+        reply = request(f"{endpoint.url}/query", drop.encode(), {"Content-Type": "application/sparql-update"})
+    elif how == "query-param":
+        reply = request(f"{endpoint.url}/query?" + urllib.parse.urlencode({"query": "CLEAR DEFAULT"}))
+    else:
+        reply = request(f"{endpoint.url}/store?default", b"<http://x/a> <http://x/b> <http://x/c> .",
+                        {"Content-Type": "application/n-triples"}, method="PUT")
+    assert 400 <= reply[0] < 500
+    assert triple_count(endpoint) == before > 0
+
+
+def test_bad_requests_get_clear_4xx(endpoint):
+    assert request(f"{endpoint.url}/query")[0] == 400
+    status, _, body = request(f"{endpoint.url}/query?" + urllib.parse.urlencode({"query": "SELECT WHERE {"}))
+    assert status == 400 and body
+    assert request(f"{endpoint.url}/nothing")[0] == 404
+    assert request(f"{endpoint.url}/query?" + urllib.parse.urlencode({"query": COUNT}),
+                   headers={"Accept": "image/png"})[0] == 406
+
+
+def test_query_page_is_self_contained(endpoint):
+    status, content_type, body = request(f"{endpoint.url}/")
+    page = body.decode("utf-8")
+    assert status == 200 and content_type.startswith("text/html")
+    assert "<textarea" in page and "lead-load" in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)  # no external assets
+    library = json.loads(re.search(r'id="library-data">(.*?)</script>', page, re.S).group(1))
+    assert {q["name"] for q in library} == {q.name for q in store.list_queries()}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_command_listens_on_loopback(tmp_path_factory):
+    out_dir, _ = build_output(tmp_path_factory.mktemp("sparql"))
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "graph", "serve", "--out", str(out_dir), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        url = f"http://127.0.0.1:{port}/query?" + urllib.parse.urlencode({"query": COUNT})
+        for _ in range(100):
+            try:
+                status, _, body = request(url)
+                break
+            except urllib.error.URLError:
+                time.sleep(0.1)
+        else:
+            pytest.fail(f"plankg serve did not answer: {process.stderr.read1().decode()}")
+        assert status == 200 and int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) > 0
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
