@@ -1,0 +1,179 @@
+"""Metadata, headings, tasks and annex tables (graph.structure) on seed text and written passages."""
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from graph.ingest import read_document
+from graph.records import SourceText
+from graph.structure import cn_to_int, parse_plan
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def source(text: str, name: str = "t.txt") -> SourceText:
+    return SourceText(path=name, name=name, sha256=hashlib.sha256(text.encode()).hexdigest(), text=text, format="txt")
+
+
+def seed(prefix: str):
+    return parse_plan(read_document(next(CORPUS.glob(prefix + "*.txt"))))
+
+
+def units_of(task):
+    return [(m.name, m.role, m.basis) for m in task.units]
+
+
+def test_chinese_numerals():
+    assert [cn_to_int(s) for s in ("一", "十", "十一", "二十三", "九十九")] == [1, 10, 11, 23, 99]
+
+
+def test_plan_title_comes_from_the_notice_not_the_notice_title():
+    meta = seed("002").meta
+    assert meta.title == "洞头区提升县城承载能力和深化“千村示范、万村整治”工程实施方案(2023—2027年)"
+    assert meta.doc_number == "洞政办发〔2023〕14号"
+    assert meta.issued == "2023-06-29"
+    assert (meta.period_start, meta.period_end) == (2023, 2027)
+    assert meta.issuer == "温州市洞头区人民政府办公室"
+    assert "浙政办发〔2023〕15号" in meta.references
+
+
+def test_title_split_over_lines_and_region_from_issuer():
+    meta = seed("003").meta
+    assert meta.title == "深化新时代“千万工程”打造中国式现代化乡村范例西湖样板行动计划(2023-2027年)"
+    assert meta.issuer == "中共杭州市西湖区委农村工作领导小组"
+    assert meta.issued == "2023-09-13"
+    assert meta.doc_number == ""
+
+
+def test_doc_number_of_square_bracket_style_and_signature_date():
+    meta = seed("000").meta
+    assert meta.doc_number == "善城乡提升办[2024]1号"
+    assert meta.issued == "2024-04-30"
+    assert meta.lead_convention == "column"
+
+
+def test_section_paths_and_body_units():
+    plan = seed("001")
+    task = next(t for t in plan.tasks if t.title == "做强重大产业平台")
+    assert task.section == ("二、全面提升县城承载能力", "(一)实施产业平台集聚能力提升行动")
+    assert units_of(task) == [("高新区", "responsible", "listed"), ("经开区", "responsible", "listed"),
+                              ("县发改局", "responsible", "listed"), ("县经信局", "responsible", "listed")]
+    lead = next(t for t in plan.tasks if t.title == "强化组织领导")
+    assert units_of(lead) == [("县农业农村局", "lead", "text"), ("县发改局", "lead", "text"), ("县建设局", "lead", "text")]
+
+
+def test_bracket_inside_a_sentence_is_not_a_unit_list():
+    plan = seed("001")
+    task = next(t for t in plan.tasks if t.title == "推进城乡基础设施一体化")
+    assert "快递共富驿站" not in [m.name for m in task.units]
+
+
+def test_annex_rows_with_blank_cells():
+    plan = seed("000")
+    annex = {t.number: t for t in plan.tasks if t.source == "annex"}
+    assert len(annex) == 28
+    assert units_of(annex["4"]) == [("县建设局", "lead", "column")]
+    assert units_of(annex["1"]) == [("县发改局", "lead", "column"), ("县开发区(惠民街道)", "cooperating", "column"),
+                                    ("魏塘街道", "cooperating", "column")]
+    assert annex["28"].title == "完善乡村振兴多元化投入机制"
+    assert [m.role for m in annex["28"].units] == ["lead", "lead", "cooperating", "cooperating", "cooperating"]
+
+
+def test_star_table_sections_and_merged_name_cells():
+    plan = seed("002")
+    annex = {t.number: t for t in plan.tasks if t.source == "annex"}
+    assert annex["1"].section == ("一、发展目标",)
+    assert annex["12"].section[-1] == "(一)实施乡村产业发展提升行动"
+    assert annex["18"].title == "统筹城镇和村庄布局"
+    # rows 64 and 65 print their name only in row 63 (a merged cell)
+    assert annex["64"].title == annex["65"].title == "政策保证机制"
+    assert units_of(annex["63"]) == [("各区级相关责任部门", "responsible", "listed"), ("各街道乡镇", "responsible", "listed")]
+
+
+def test_responsibility_label_without_brackets():
+    plan = seed("004")
+    task = next(t for t in plan.tasks if t.title == "完善推进机制")
+    assert [m.name for m in task.units] == ["区委办", "区委组织部", "区美丽城镇办"]
+
+
+WRITTEN_TABLE = """关于印发《某市推进数字政府建设三年行动计划(2024—2026年)》的通知
+各县(市、区)人民政府,市政府各部门:
+现将《某市推进数字政府建设三年行动计划(2024—2026年)》印发给你们,请认真贯彻执行。
+某市人民政府办公室
+2024年3月1日
+某市推进数字政府建设三年行动计划(2024—2026年)
+一、总体目标
+到2026年,政务服务事项网上可办率达到98%以上。
+二、重点任务
+(一)夯实数字底座。建设全市统一的政务云平台。
+牵头单位:市大数据局
+配合单位:市财政局、市发展改革委
+(二)优化政务服务。推行“一网通办”,由市政务服务中心牵头,市大数据局、市司法局配合。
+附件
+重点任务分工表
+序号
+工作任务
+牵头单位
+配合单位
+完成时限
+1
+建设政务云平台,整合各部门机房
+市大数据局
+市财政局
+2024年底前
+2
+推进电子证照应用
+市政务服务中心
+
+2025年6月底前
+3
+完善数据共享交换体系
+市大数据局
+市发展改革委、
+市统计局
+长期坚持
+"""
+
+
+def test_written_plan_in_other_styles():
+    plan = parse_plan(source(WRITTEN_TABLE))
+    assert plan.meta.title == "某市推进数字政府建设三年行动计划(2024—2026年)"
+    assert plan.meta.issuer == "某市人民政府办公室"
+    assert (plan.meta.period_start, plan.meta.period_end) == (2024, 2026)
+    body = {t.title: t for t in plan.tasks if t.source == "body"}
+    assert units_of(body["夯实数字底座"]) == [("市大数据局", "lead", "text"), ("市财政局", "cooperating", "text"),
+                                            ("市发展改革委", "cooperating", "text")]
+    assert units_of(body["优化政务服务"]) == [("市政务服务中心", "lead", "text"), ("市大数据局", "cooperating", "text"),
+                                            ("市司法局", "cooperating", "text")]
+    annex = {t.number: t for t in plan.tasks if t.source == "annex"}
+    assert annex["1"].title.startswith("建设政务云平台")
+    assert units_of(annex["1"]) == [("市大数据局", "lead", "column"), ("市财政局", "cooperating", "column")]
+    assert annex["1"].deadline == "2024年底前"
+    assert units_of(annex["2"]) == [("市政务服务中心", "lead", "column")]
+    assert annex["2"].deadline == "2025年6月底前"
+    # a cell that wraps after 、 continues on the next line
+    assert units_of(annex["3"]) == [("市大数据局", "lead", "column"), ("市发展改革委", "cooperating", "column"),
+                                    ("市统计局", "cooperating", "column")]
+
+
+FIRST_LISTED = """某县农村人居环境整治提升实施方案
+(各项任务中列第一位的为牵头单位,其余为配合单位)
+一、重点任务
+1.推进厕所革命。新改建农村公厕30座。(县农业农村局、县卫生健康局、县住建局)
+2.治理生活污水。(县生态环境局)
+"""
+
+
+def test_first_listed_statement_makes_the_first_unit_lead():
+    plan = parse_plan(source(FIRST_LISTED))
+    assert plan.meta.lead_convention == "first-listed"
+    tasks = {t.number: t for t in plan.tasks}
+    assert units_of(tasks["1"]) == [("县农业农村局", "lead", "text"), ("县卫生健康局", "cooperating", "text"),
+                                    ("县住建局", "cooperating", "text")]
+    assert units_of(tasks["2"]) == [("县生态环境局", "lead", "text")]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "一、", "(", "附件\n序号\n牵头单位\n1\n", "1.\n2.\n(一)"])
+def test_degenerate_text_does_not_raise(text):
+    plan = parse_plan(source(text))
+    assert isinstance(plan.tasks, tuple)

@@ -1,0 +1,112 @@
+"""Unit lists, roles and cleaning (graph.units) on seed lines and on passages in other styles."""
+from graph.units import (is_unit_list, mentions_from_labels, mentions_from_list, mentions_from_prose,
+                         says_first_listed_leads, says_star_marks_lead, unit_shape)
+
+
+def names_roles(mentions):
+    return [(m.name, m.role, m.basis) for m in mentions]
+
+
+def test_plain_bracket_list_is_responsible_listed():
+    text = "县经信局、县发改局、县市场监管局"
+    assert names_roles(mentions_from_list(text, 0)) == [
+        ("县经信局", "responsible", "listed"), ("县发改局", "responsible", "listed"),
+        ("县市场监管局", "responsible", "listed")]
+
+
+def test_spans_point_at_the_printed_names():
+    text = "(责任单位:区住建局、区农业农村和水利局)"
+    for m in mentions_from_labels(text, 100):
+        assert text[m.start - 100:m.end - 100] == m.name
+
+
+def test_star_marks_leads_and_the_rest_cooperate():
+    # seed: 洞头 annex, with the note that explains the star
+    text = "*区发改局、区农业农村局、区经信局、生态环境分局、区住建局,各街道乡镇(标*的为牵头单位,下同)"
+    got = names_roles(mentions_from_list(text, 0))
+    assert got[0] == ("区发改局", "lead", "star")
+    assert all(role == "cooperating" and basis == "star" for _, role, basis in got[1:])
+    assert [n for n, _, _ in got] == ["区发改局", "区农业农村局", "区经信局", "生态环境分局", "区住建局", "各街道乡镇"]
+
+
+def test_names_run_together_are_split_but_merged_institutions_are_not():
+    got = names_roles(mentions_from_list("*区住建局、*区农业农村局*自然资源和规划分局,各街道乡镇", 0))
+    assert [n for n, _, _ in got] == ["区住建局", "区农业农村局", "自然资源和规划分局", "各街道乡镇"]
+    assert [r for _, r, _ in got] == ["lead", "lead", "lead", "cooperating"]
+    got = names_roles(mentions_from_list("*区农业农村局、区发改局区住建局、自然资源和规划分局", 0))
+    assert [n for n, _, _ in got] == ["区农业农村局", "区发改局", "区住建局", "自然资源和规划分局"]
+    assert [n for n, _, _ in names_roles(mentions_from_list("县纪委县监委、县司法局", 0))] == ["县纪委县监委", "县司法局"]
+    assert [n for n, _, _ in names_roles(mentions_from_list("*区纪委区监委、*区委政法委", 0))] == ["区纪委区监委", "区委政法委"]
+
+
+def test_cleaning_trailing_deng_alias_and_spaces():
+    got = mentions_from_list("县发改局、  县农业农村局", 0)
+    assert [m.name for m in got] == ["县发改局", "县农业农村局"]
+    got = mentions_from_list("县财政局、县金融发展中心、国家金融监督管理总局嘉善监管支局等", 0)
+    assert got[-1].name == "国家金融监督管理总局嘉善监管支局"
+    got = mentions_from_list("区委宣传部<区文明办>、区民政局、区文旅局", 0)
+    assert (got[0].name, got[0].alias) == ("区委宣传部", "区文明办")
+    got = mentions_from_list("县开发区(惠民街道)、魏塘街道", 0)
+    assert [m.name for m in got] == ["县开发区(惠民街道)", "魏塘街道"]
+
+
+def test_collective_units_are_units():
+    got = mentions_from_list("各镇党委和政府,区美丽城镇办", 0)
+    assert [m.name for m in got] == ["各镇党委和政府", "区美丽城镇办"]
+    assert unit_shape("各街道乡镇") == 2
+
+
+def test_inline_labels_give_lead_and_cooperating():
+    text = "(牵头单位:市发展改革委;配合单位:市财政局、市自然资源局)"
+    assert names_roles(mentions_from_labels(text, 0)) == [
+        ("市发展改革委", "lead", "text"), ("市财政局", "cooperating", "text"), ("市自然资源局", "cooperating", "text")]
+
+
+def test_labels_one_per_line_and_full_width_punctuation():
+    text = "牵头单位：省教育厅\n配合单位：省财政厅，省人力资源社会保障厅"
+    assert names_roles(mentions_from_labels(text, 0)) == [
+        ("省教育厅", "lead", "text"), ("省财政厅", "cooperating", "text"), ("省人力资源社会保障厅", "cooperating", "text")]
+
+
+def test_leader_fields_are_not_assignees():
+    text = "分管领导:张三;牵头单位:区商务局;配合单位:区市场监管局"
+    assert [m.name for m in mentions_from_labels(text, 0)] == ["区商务局", "区市场监管局"]
+
+
+def test_prose_lead_and_cooperating():
+    got = names_roles(mentions_from_prose("由市住房城乡建设局牵头,市发展改革委、市财政局配合。", 0))
+    assert got == [("市住房城乡建设局", "lead", "text"), ("市发展改革委", "cooperating", "text"),
+                   ("市财政局", "cooperating", "text")]
+    got = names_roles(mentions_from_prose("县农业农村局、县发改局、县建设局要牵头细化专项方案,建立指标体系", 0))
+    assert got == [("县农业农村局", "lead", "text"), ("县发改局", "lead", "text"), ("县建设局", "lead", "text")]
+
+
+def test_prose_responsible_alone_and_with_partners():
+    assert names_roles(mentions_from_prose("此项工作由县民政局负责。", 0)) == [("县民政局", "responsible", "text")]
+    got = names_roles(mentions_from_prose("县交通运输局负责,县公安局配合。", 0))
+    assert got == [("县交通运输局", "lead", "text"), ("县公安局", "cooperating", "text")]
+
+
+def test_prose_that_names_no_unit_gives_nothing():
+    assert mentions_from_prose("加强左右协同、强化上下联动,高质量推进工程实施。", 0) == []
+    assert mentions_from_prose("领导小组下设办公室,实行集中办公,实体化运作,负责具体工作。", 0) == []
+    assert mentions_from_prose("邀请国内外设计大师和知名设计单位参与城镇总体城市设计", 0) == []
+
+
+def test_unit_list_shape_rejects_ordinary_phrases():
+    assert is_unit_list("县经信局、县发改局、县市场监管局")
+    assert not is_unit_list("新材料")
+    assert not is_unit_list("统筹城镇和村庄布局")
+    assert not is_unit_list("记忆馆、非遗馆等")
+
+
+def test_lead_notes_in_a_list():
+    got = names_roles(mentions_from_list("县发改局(牵头)、县财政局、县统计局", 0))
+    assert got == [("县发改局", "lead", "text"), ("县财政局", "cooperating", "text"), ("县统计局", "cooperating", "text")]
+
+
+def test_first_listed_convention():
+    assert says_first_listed_leads("(各项任务中列第一位的为牵头单位,下同)")
+    got = names_roles(mentions_from_list("县发改局、县财政局", 0, first_is_lead=True))
+    assert got == [("县发改局", "lead", "text"), ("县财政局", "cooperating", "text")]
+    assert says_star_marks_lead("(标*的为牵头单位,下同)")
