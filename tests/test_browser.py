@@ -230,10 +230,18 @@ needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Chromium not insta
 
 
 @pytest.fixture(scope="module")
-def browser():
+def chromium():
     instance = Browser(CHROMIUM)
     yield instance
     instance.close()
+
+
+@pytest.fixture
+def browser(chromium: Browser) -> Browser:
+    """The module's Chromium with the records of earlier tests cleared."""
+    for record in (chromium.requests, chromium.blocked, chromium.errors, chromium.dialogs):
+        record.clear()
+    return chromium
 
 
 @needs_chromium
@@ -302,6 +310,21 @@ def test_script_in_unit_name_shows_as_text_and_never_runs(tmp_path: Path, browse
     assert browser.evaluate("document.querySelectorAll('script').length") == 1  # only the page's own script
     assert browser.dialogs == [], "an alert() from document text ran"
     assert browser.errors == []
+
+
+@needs_chromium
+def test_view_of_a_scope_without_units_loads_cleanly(tmp_path: Path, browser: Browser) -> None:
+    import networkx as nx
+
+    write_output(tmp_path)
+    scopes_path = tmp_path / "analysis" / "scopes.json"
+    nx.write_graphml(nx.DiGraph(), tmp_path / "analysis" / "graphs" / "plan-empty.graphml")
+    scopes_path.write_text(json.dumps([{"id": "plan-empty", "kind": "plan", "label": "空方案"}]), encoding="utf-8")
+    (view,) = build_views(tmp_path).views
+    browser.open(view.path)
+    assert view_ready(browser)["nodes"] == 0
+    assert browser.evaluate("document.getElementById('status').textContent") == "This scope has no units."
+    assert browser.errors == [] and browser.external_requests() == []
 
 
 def make_screenshots(out_dir: Path, img_dir: Path) -> list[Path]:

@@ -276,3 +276,16 @@ def test_cli_views_command(tmp_path):
     assert "5 views" in ok.output and (tmp_path / "index.html").is_file()
     missing = runner.invoke(cli, ["views", "--out", str(tmp_path / "none")])
     assert missing.exit_code == 1 and "does not exist" in missing.output
+
+
+def test_scope_without_units_gives_an_empty_view(tmp_path):
+    write_output(tmp_path)
+    scopes_path = tmp_path / "analysis" / "scopes.json"
+    scopes = json.loads(scopes_path.read_text(encoding="utf-8"))
+    nx.write_graphml(nx.DiGraph(), tmp_path / "analysis" / "graphs" / "plan-empty.graphml")
+    scopes.append({"id": "plan-empty", "kind": "plan", "label": "空方案", "graphml": "graphs/plan-empty.graphml"})
+    scopes_path.write_text(json.dumps(scopes, ensure_ascii=False), encoding="utf-8")
+    result = build_views(tmp_path)
+    view = next(v for v in result.views if v.scope_id == "plan-empty")
+    assert page_data(view.path)["nodes"] == [] and (view.total_nodes, view.total_edges) == (0, 0)
+    assert "0 of 0 units and 0 of 0 links shown" in " ".join(parse(view.path).text)

@@ -10,6 +10,7 @@
   window.plankgView = view;
 
   function settled() {
+    if (view.stabilized) { return; }
     network.setOptions({ physics: { enabled: false } });
     view.stabilized = true;
     status.textContent = "";
@@ -19,6 +20,7 @@
     view.stabilized = true;
   } else {
     network.once("stabilizationIterationsDone", settled);
+    setTimeout(function () { if (!view.stabilized) { settled(); } }, 20000);  /* never keep moving for long */
     network.on("stabilizationProgress", function (p) {
       status.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
     });
