@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
@@ -152,6 +153,8 @@ def test_dashboard_lists_plans_units_by_lead_and_heaviest_leads(built):
     for doc in report["documents"]:
         row = re.search(rf"<tr><td>{re.escape(doc['title'])}</td>.*?</tr>", html).group()
         assert f'<a href="views/{scope_of_plan[doc["plan_iri"]]}.html">view</a>' in row
+        flagged = {d["label"] for _, d in graphs[scope_of_plan[doc["plan_iri"]]].nodes(data=True) if d["overloaded"]}
+        assert flagged and all(html_escape(name) in row for name in flagged)
     rows = re.findall(r'<tr data-scope="all" class="([^"]*)"><td>([^<]*)</td>.*?data-value="([\d.]+)"', html)
     assert len(rows) == graphs["all"].number_of_nodes()
     leads = [float(lead) for _, _, lead in rows]

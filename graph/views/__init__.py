@@ -13,7 +13,7 @@ from graph.views.dashboard import ViewLink, render_dashboard, view_href
 from graph.views.html import write_atomic
 from graph.views.inputs import ViewsInputError, function_labels, read_inputs, read_scope_graph
 from graph.views.network_page import kind_colours, render_view
-from graph.views.select import DEFAULT_MAX_LINKS, DEFAULT_MAX_NODES, select
+from graph.views.select import DEFAULT_MAX_LINKS, DEFAULT_MAX_NODES, select, unit_rank
 
 __all__ = ["ViewFile", "ViewsInputError", "ViewsResult", "build_views", "view_file_name"]
 
@@ -84,7 +84,9 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
                                 total_nodes=selection.total_nodes, total_edges=selection.total_links))
         links.append(ViewLink(scope=graph.scope, href=view_href(name), nodes_shown=len(selection.nodes),
                               edges_shown=len(selection.links), total_nodes=selection.total_nodes,
-                              total_edges=selection.total_links))
+                              total_edges=selection.total_links,
+                              overloaded=tuple(node.label for node in sorted(graph.nodes, key=unit_rank)
+                                               if node.overloaded)))
     removed = tuple(sorted(old for old in views_dir.glob("*.html") if old.name.lower() not in taken)) \
         if views_dir.is_dir() else ()
     for old in removed:

@@ -24,6 +24,7 @@ class ViewLink:
     edges_shown: int
     total_nodes: int
     total_edges: int
+    overloaded: tuple[str, ...] = ()     # names of the scope's overloaded units, heaviest lead first
 
 
 @dataclass(frozen=True)
@@ -81,9 +82,11 @@ def plans_table(plans: tuple[Plan, ...], views: list[ViewLink]) -> str:
     for plan in plans:
         view = plan_view(plan, views)
         link = f'<a href="{esc(view.href)}">view</a>' if view else '<span class="note">no view</span>'
+        flagged = f'<span class="warn">⚠ {esc("、".join(view.overloaded))}</span>' if view and view.overloaded else ""
         rows.append(f"<tr><td>{esc(plan.title)}</td><td>{esc(plan.region)}</td><td>{esc(_period(plan))}</td>"
-                    f'<td class="num">{plan.tasks}</td><td class="num">{plan.units}</td><td>{link}</td></tr>')
-    return "\n".join(rows) or '<tr><td colspan="6" class="note">No plans in report.json.</td></tr>'
+                    f'<td class="num">{plan.tasks}</td><td class="num">{plan.units}</td><td>{flagged}</td>'
+                    f"<td>{link}</td></tr>")
+    return "\n".join(rows) or '<tr><td colspan="7" class="note">No plans in report.json.</td></tr>'
 
 
 def views_list(views: list[ViewLink]) -> str:
@@ -97,8 +100,10 @@ def views_list(views: list[ViewLink]) -> str:
         for view in members:
             part = "" if (view.nodes_shown, view.edges_shown) == (view.total_nodes, view.total_edges) else \
                 f" — top {view.nodes_shown} of {view.total_nodes} units, {view.edges_shown} of {view.total_edges} links shown"
+            flagged = f", {len(view.overloaded)} overloaded" if view.overloaded else ""
             items.append(f'<li><a href="{esc(view.href)}">{esc(view.scope.label)}</a> '
-                         f'<span class="note">({view.total_nodes} units, {view.total_edges} links{esc(part)})</span></li>')
+                         f'<span class="note">({view.total_nodes} units, {view.total_edges} links{flagged}'
+                         f'{esc(part)})</span></li>')
         groups.append(f"<h3>{esc(SCOPE_KIND_NAMES.get(kind, kind))}</h3>\n<ul>\n" + "\n".join(items) + "\n</ul>")
     return "\n".join(groups) or '<p class="note">No views (analysis/scopes.json lists no scope).</p>'
 
