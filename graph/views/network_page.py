@@ -60,8 +60,8 @@ def vis_node(node: UnitNode, colour: str, top_lead: float) -> dict[str, Any]:
         "kind": node.kind, "overloaded": node.overloaded, "lead": node.lead,
         "size": _scaled(node.lead, top_lead, MIN_NODE_SIZE, MAX_NODE_SIZE),
         "color": {"background": colour, "border": border,
-                  "highlight": {"background": colour, "border": "#000000"},
-                  "hover": {"background": colour, "border": "#000000"}},
+                  "highlight": {"background": colour, "border": border if node.overloaded else "#000000"},
+                  "hover": {"background": colour, "border": border if node.overloaded else "#000000"}},
         "borderWidth": 5 if node.overloaded else 1, "borderWidthSelected": 6 if node.overloaded else 3,
     }
     if node.overloaded:
