@@ -31,7 +31,7 @@ METRICS_FILE = ONTOLOGY_DIR / "metrics.ttl"
 FOLD = str.maketrans({
     **{chr(0xFF10 + i): str(i) for i in range(10)},
     "％": "%", "．": ".", "（": "(", "）": ")", "～": "~", "／": "/", "\u3000": " ",
-    "－": "-", "﹪": "%",
+    "－": "-", "﹪": "%", "：": ":", "＞": ">", "＜": "<",
 })
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -44,6 +44,7 @@ OPS_BEFORE = (
     ("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至少", ">="), ("超过", ">="), ("高于", ">="),
     ("大于", ">="), ("多于", ">="), ("突破", ">="), ("不超过", "<="), ("不高于", "<="), ("不大于", "<="),
     ("控制在", "<="), ("低于", "<="), ("少于", "<="), ("小于", "<="), ("大约", "~"), ("约", "~"), ("超", ">="),
+    ("逾", ">="), ("≥", ">="), (">=", ">="), (">", ">="), ("≤", "<="), ("<=", "<="), ("<", "<="),
 )
 OPS_BEFORE = tuple(sorted(OPS_BEFORE, key=lambda wo: -len(wo[0])))  # 不超过 before 超过
 # verbs that introduce a unitless value: ``缩小到1.53``, ``保持在1.53``
@@ -52,16 +53,17 @@ RATIO_SUBJECT = re.compile(r"倍差|比值|比$|比[缩保稳控下降提扩力�
 BASELINE_BEFORE = re.compile(r"[从由](?:\d{4}年(?:底|末)?的?)?\s*$")
 BASELINE_GAP = re.compile(
     r"\s*(?:提高|提升|增加|增长|上升|下降|降低|减少|缩小|扩大|压缩|降|升)?(?:到|至)\s*$")
-YEAR_MENTION = re.compile(r"(?<![\d—–\-~至])(?:到|至|于|在)?((?:19|20)\d{2})年(?!以来|前|度|以前)|每年|逐年")
+YEAR_MENTION = re.compile(r"(?<![\d—–\-~至比较])(?:到|至|于|在)?((?:19|20)\d{2})年(?!以来|前|度|以前)|每年|逐年")
 TARGET_VERB = re.compile(r"(?:达|为|至|到|在|超|于|过|是|从|由)\s*$")
-EXISTING = re.compile(r"已建成|已建|已有|已完成|已累计|已经|共有|目前|^围绕")
+EXISTING = re.compile(r"已建成|已建|已有|已完成|已累计|已经|共有|目前|截至|截止|^围绕")
 PERCENT_COMPLEMENT = re.compile(r"[的和与及或至到全]|覆盖|达标|完成|到位")
 NAME_CIRCLE = re.compile(r"^[^，,。；;、]{0,10}圈")
+COMPARISON_BASE = re.compile(r"(?:比|较)(?:\d{4}年(?:底|末)?|上年|上一年|去年|同期|基期年?)(?:的?水平)?")
 TRAILING_VERB = re.compile(
     r"(?:年均|分别|均|都|全部|力争|稳定|保持|控制|持续|每年|累计)*"
     r"(?:达到|达|提高到|提升到|提高至|提升至|提高|提升|增加到|增加|增长到|上升到|上升|下降到|下降|"
     r"降低到|降低|降至|降到|缩小到|缩小至|缩小|扩大到|扩大|稳定在|保持在|控制在|维持在|超过|超|不少于|"
-    r"不低于|不小于|至少|不超过|低于|高于|突破|实现|为|在|到|至|约)*$")
+    r"不低于|不小于|至少|不超过|低于|高于|突破|实现|为|在|到|至|约|逾|≥|≤|>=|<=|>|<|\s)*$")
 LEADING_FILLER = re.compile(
     r"^(?:\s+|\(?\d{1,2}[).、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|其中|力争|争取|努力|确保|[到至]?\d{4}年(?:底|末)?[,，]?|全年|每年|累计|全县|全区|全市|全镇|全省|"
     r"实现|并|且|同时)+")
@@ -81,23 +83,28 @@ class MeasureUnit:
     qudt: str | None
     scalable: bool
     not_followed_by: str = ""
+    requires: str = ""
+
+
+@lru_cache(maxsize=1)
+def _unit_data() -> dict:
+    try:
+        return json.loads(UNITS_FILE.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise RuntimeError(f"{UNITS_FILE}: cannot read the unit list: {exc}") from None
 
 
 @lru_cache(maxsize=1)
 def measure_units() -> dict[str, MeasureUnit]:
     """The recognised units by label (read once)."""
-    try:
-        data = json.loads(UNITS_FILE.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise RuntimeError(f"{UNITS_FILE}: cannot read the unit list: {exc}") from None
     return {u["label"]: MeasureUnit(u["label"], u["kind"], u.get("qudt"), bool(u.get("scalable")),
-                                    u.get("not_followed_by", "")) for u in data["units"]}
+                                    u.get("not_followed_by", ""), u.get("requires", ""))
+            for u in _unit_data()["units"]}
 
 
 @lru_cache(maxsize=1)
 def _magnitudes() -> tuple[str, ...]:
-    data = json.loads(UNITS_FILE.read_text(encoding="utf-8"))
-    return tuple(sorted(data.get("magnitudes", {}), key=len, reverse=True))
+    return tuple(sorted(_unit_data().get("magnitudes", {}), key=len, reverse=True))
 
 
 def _alternation(labels) -> str:
@@ -112,11 +119,12 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     scalable = _alternation(u.label for u in units.values() if u.scalable)
     mags = _alternation(_magnitudes())
     one_unit = rf"(?:{plain}|(?:{mags})(?:{scalable})|(?:{mags})(?![\u4e00-\u9fff]))"
-    unit = rf"(?:{one_unit})(?:\((?:{one_unit})\))?(?:/(?:{one_unit}))?"
+    per = _alternation(_unit_data().get("per_units", []))
+    unit = rf"(?:{one_unit})(?:\((?:{one_unit})\))?(?:/(?:{one_unit}|{per}))?"
     number = re.compile(
         rf"(?<![\d.A-Za-z+＋#№])(?P<num>{NUMBER})(?![\d]|\.\d)"
         rf"(?:\s*(?P<rsep>[-—–~至])\s*(?P<num2>{NUMBER}))?"
-        rf"(?P<approx>多|余)?\s?(?P<unit>{unit})?")
+        rf"(?:(?P<to_one>:1)(?![\d.])|(?P<approx>多|余)?\s?(?P<unit>{unit})?)")
     return number, re.compile(unit)
 
 
@@ -191,6 +199,7 @@ class _Hit:
     baseline: float | None = None
     baseline_start: int = -1
     is_baseline: bool = False
+    requires: str = ""   # a word the clause must contain for the unit to count (岁 → 寿命)
 
 
 def _to_float(s: str) -> float:
@@ -237,8 +246,8 @@ def _excluded(work: str, h: _Hit, has_unit: bool, before_clause: str) -> bool:
     """Numbers that are not targets: ordinals, names, quoted labels, facts already reached."""
     before = work[max(0, h.start - 2):h.start]
     after = work[h.unit_end:h.unit_end + 12]
-    if before.endswith("第"):
-        return True
+    if before.endswith("第") or (before.endswith("前") and not before.endswith("提前")):
+        return True  # 第3批, 进入全省前10名
     if after[:1] and (after[0].isascii() and after[0].isalpha() or after[0] in "+＋"):
         return True
     if before.endswith("“") and after.startswith("”"):
@@ -273,7 +282,8 @@ def _metric_name(work: str, clause_start: int, first: _Hit, last: _Hit) -> tuple
     """The metric as printed and where the quote ends: the clause's subject, or the noun after a
     count (``实施10个县城重大项目``)."""
     phrase = work[clause_start:first.baseline_start if first.baseline_start >= 0 else first.start]
-    phrase = TRAILING_VERB.sub("", phrase.strip())
+    phrase = COMPARISON_BASE.sub("", phrase.strip())
+    phrase = TRAILING_VERB.sub("", phrase)
     phrase = LEADING_FILLER.sub("", phrase).strip(" 、,，“”\"")
     end = last.end
     if len(phrase) <= 4 and CJK.match(work[last.end:last.end + 1] or " "):
@@ -306,6 +316,11 @@ def _scan(work: str) -> list[_Hit]:
     for m in number.finditer(work):
         unit = m.group("unit") or ""
         unit_end = m.end("unit") if unit else (m.end("num2") if m.group("num2") else m.end("num"))
+        requires = ""
+        if m.group("to_one"):  # 1.8:1
+            if m.group("num2"):
+                continue
+            unit_end = m.end("to_one")
         if unit:
             base = unit.split("(")[0].split("/")[0]
             label = base
@@ -314,6 +329,7 @@ def _scan(work: str) -> list[_Hit]:
                     label = base[len(mag):]
                     break
             stop = units[label].not_followed_by if label in units else ""
+            requires = units[label].requires if label in units else ""
             if stop and work[unit_end:unit_end + 1] and work[unit_end] in stop and "(" not in unit and "/" not in unit:
                 unit, unit_end = "", (m.end("num2") if m.group("num2") else m.end("num"))
         if m.group("num2") and not unit:
@@ -326,11 +342,14 @@ def _scan(work: str) -> list[_Hit]:
             if work.startswith(word, end):
                 op, end = o, end + len(word)
                 break
+        if not op and work.startswith("内", end) and unit and _unit_kind(unit) == "time":
+            op, end = "<=", end + 1  # 15个工作日内
         if not op and m.group("approx"):
             op = ">="
         value_text = work[m.start("num"):(m.end("num2") if m.group("num2") else m.end("num"))]
         hits.append(_Hit(start=m.start("num"), end=end, unit_end=unit_end, value=_to_float(m.group("num")),
-                         value_text=value_text, unit=unit.replace(" ", ""), op=op, ranged=bool(m.group("num2"))))
+                         value_text=value_text, unit=unit.replace(" ", ""), op=op, ranged=bool(m.group("num2")),
+                         requires=requires))
     return hits
 
 
@@ -345,6 +364,8 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
         has_unit = bool(h.unit)
         clause = _clause_start(work, h.start)
         before = work[clause:h.start]
+        if h.requires and h.requires not in before:
+            continue  # 3岁以下: an age, not a target
         if _excluded(work, h, has_unit, before):
             continue
         # baseline: 从1.6下降到1.55
@@ -368,11 +389,30 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
         if h.ranged and not h.op:
             h.op = ">="
         kept.append(h)
+    kept = _merge_ranges(work, kept)
     # lists: items joined only by 、/和 share the trailing comparison (分别达到210万元和110万元以上)
     for a, b in zip(reversed(kept[:-1]), reversed(kept[1:])):
         if not a.op and b.op and LIST_SEP.match(work[a.end:b.start]):
             a.op = b.op
     return _records(text, work, kept, offset, default_year)
+
+
+RANGE_SEP = re.compile(r"\s*[-—–~至]\s*")
+
+
+def _merge_ranges(work: str, kept: list[_Hit]) -> list[_Hit]:
+    """``5%-10%``: two numbers with the same unit joined by a dash are one range target."""
+    out: list[_Hit] = []
+    for h in kept:
+        prev = out[-1] if out else None
+        if prev and prev.unit == h.unit and not prev.op and prev.baseline is None \
+                and RANGE_SEP.fullmatch(work, prev.unit_end, h.start):
+            prev.value_text = work[prev.start:h.unit_end]
+            prev.end, prev.unit_end, prev.ranged = h.end, h.unit_end, True
+            prev.op = h.op or ">="
+            continue
+        out.append(h)
+    return out
 
 
 def _groups(work: str, kept: list[_Hit]) -> list[list[_Hit]]:

@@ -200,6 +200,42 @@ def test_growth_rates_have_kind_rate_and_keep_growth_in_metric():
     assert found.kind == "rate" and found.metric == "区域国内生产总值年均增长"
 
 
+def test_ratio_written_as_x_to_one():
+    found = one("城乡居民收入比缩小至1.8:1,按1:1比例配套资金。")
+    assert (found.value, found.unit, found.kind, found.metric_concept) == (1.8, "", "ratio", RATIO_CONCEPT)
+
+
+def test_comparison_symbols():
+    assert [(i.value, i.op, i.metric) for i in extract_indicators("乡镇卫生院达标率≥95%,返贫率＜1%。")] == [
+        (95, ">=", "乡镇卫生院达标率"), (1, "<=", "返贫率")]
+
+
+def test_range_with_the_unit_on_both_ends_is_one_target():
+    found = one("林木覆盖率提高到5%-10%")
+    assert (found.value, found.unit, found.value_text) == (5, "%", "5%-10%")
+
+
+def test_life_expectancy_counts_but_ages_do_not():
+    assert pairs("人均预期寿命达到79.5岁,3岁以下婴幼儿托位数达4.5个") == [(79.5, "岁"), (4.5, "个")]
+
+
+def test_rankings_ordinals_and_facts_are_not_targets():
+    assert pairs("考核排名进入全省前10名,推进第3批试点") == []
+    assert pairs("截至2023年底,全县已建成示范村18个") == []
+    assert pairs("截至目前建成示范村18个") == []
+
+
+def test_comparison_base_year_is_not_the_target_year():
+    found = one("农村居民人均可支配收入比2020年增长20%以上", default_year=2027)
+    assert (found.year, found.op, found.metric) == (2027, ">=", "农村居民人均可支配收入增长")
+
+
+def test_compound_and_scaled_units_from_other_plans():
+    assert pairs("PM2.5平均浓度控制在30微克/立方米以下,新增污水处理能力5万吨/日,完成投资1.2万亿元,"
+                 "光伏装机容量100MW,新建110kV变电站2座") == [
+        (30, "微克/立方米"), (5, "万吨/日"), (1.2, "万亿元"), (100, "MW"), (2, "座")]
+
+
 # ---------------------------------------------------------------- data files
 
 
