@@ -313,6 +313,46 @@ def test_script_in_unit_name_shows_as_text_and_never_runs(tmp_path: Path, browse
 
 
 @needs_chromium
+def test_dashboard_table_sorts_by_a_column_and_filters_by_scope(tmp_path: Path, browser: Browser) -> None:
+    graphs = write_output(tmp_path)
+    result = build_views(tmp_path)
+    browser.open(result.index)
+    visible = ("Array.from(document.querySelectorAll('#unit-table tbody tr')).filter(r => !r.hidden)"
+               ".map(r => [r.cells[0].textContent, parseFloat(r.cells[7].dataset.value)])")
+    rows = browser.evaluate(visible)
+    assert sorted(name for name, _ in rows) == sorted(d["label"] for _, d in graphs["all"].nodes(data=True))
+    total_header = "document.querySelectorAll('#unit-table th')[7]"
+    browser.evaluate(f"{total_header}.click()")
+    totals = [total for _, total in browser.evaluate(visible)]
+    assert totals == sorted(totals, reverse=True) and totals[0] > totals[-1]
+    browser.evaluate(f"{total_header}.click()")
+    assert [total for _, total in browser.evaluate(visible)] == sorted(totals)
+    browser.evaluate("(() => { const s = document.getElementById('scope-filter'); s.value = 'plan-dongtou'; "
+                     "s.dispatchEvent(new Event('change')); })()")
+    assert sorted(name for name, _ in browser.evaluate(visible)) == \
+        sorted(d["label"] for _, d in graphs["plan-dongtou"].nodes(data=True))
+    assert browser.errors == []
+
+
+@needs_chromium
+def test_view_search_focuses_a_unit_and_kind_filter_hides_units(tmp_path: Path, browser: Browser) -> None:
+    graphs = write_output(tmp_path)
+    view = next(v for v in build_views(tmp_path).views if v.scope_id == "plan-jiashan")
+    browser.open(view.path)
+    view_ready(browser)
+    browser.evaluate("document.getElementById('search').value = '经信'; "
+                     "document.getElementById('search-form').requestSubmit()")
+    selected = browser.evaluate("plankgView.network.getSelectedNodes()")
+    assert [graphs["plan-jiashan"].nodes[n]["label"] for n in selected] == ["县经信局"]
+    browser.evaluate("(() => { const box = document.querySelector('.kind-filter[value=\"agency\"]'); "
+                     "box.checked = false; box.dispatchEvent(new Event('change')); })()")
+    hidden = browser.evaluate("plankgView.nodes.get({filter: n => n.hidden}).map(n => n.kind)")
+    agencies = [d for _, d in graphs["plan-jiashan"].nodes(data=True) if d["kind"] == "agency"]
+    assert hidden == ["agency"] * len(agencies) and agencies
+    assert browser.errors == []
+
+
+@needs_chromium
 def test_view_of_a_scope_without_units_loads_cleanly(tmp_path: Path, browser: Browser) -> None:
     import networkx as nx
 
