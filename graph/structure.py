@@ -354,18 +354,21 @@ def item_units(text: str, offset: int, first_is_lead: bool) -> tuple[list[UnitMe
     return unique, min(m.start for m in unique), max(m.end for m in unique)
 
 
+BRACKET = re.compile(r"[()]")
+
+
 def bracket_groups(text: str) -> list[tuple[int, int]]:
     """Outermost ``(…)`` groups of a folded text as (open, close) indexes."""
     groups, depth, open_at = [], 0, -1
-    for i, ch in enumerate(text):
-        if ch == "(":
+    for m in BRACKET.finditer(text):
+        if m.group() == "(":
             if depth == 0:
-                open_at = i
+                open_at = m.start()
             depth += 1
-        elif ch == ")" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
-                groups.append((open_at, i))
+                groups.append((open_at, m.start()))
     return groups
 
 
@@ -400,6 +403,8 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
 
 def column_kind(header: str) -> str | None:
     """The role of a table column from its header text, or None."""
+    if len(header) > 24:
+        return None
     h = header.replace(" ", "")
     if len(h) > 16 or re.match(r"[((]?[一二三四五六七八九十\d]+[)、.．)]", U.fold(h)) or ":" in U.fold(h) or "。" in h:
         return None

@@ -8,6 +8,7 @@ The shapes of unit names (suffixes, prefixes, labels) are data in
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -77,9 +78,12 @@ def shapes() -> Shapes:
     )
 
 
+FOLDABLE = re.compile("[" + re.escape("".join(chr(c) for c in FOLD)) + "]")
+
+
 def fold(text: str) -> str:
     """Full-width punctuation folded to ASCII, one character for one (offsets kept)."""
-    return text.translate(FOLD)
+    return text.translate(FOLD) if FOLDABLE.search(text) else text
 
 
 # ---------------------------------------------------------------- name shapes
@@ -208,6 +212,15 @@ def clean_name(raw: str) -> tuple[str, str, bool, bool]:
 
 def split_raw(text: str, offset: int) -> list[RawUnit]:
     """Cut a folded unit-list text into cleaned names with their spans."""
+    if not offset:
+        return list(_split_raw_cached(text))
+    return [dataclasses.replace(r, start=r.start + offset, end=r.end + offset) for r in _split_raw_cached(text)]
+
+
+@lru_cache(maxsize=16384)
+def _split_raw_cached(text: str) -> tuple[RawUnit, ...]:
+    """Names of a unit list with spans relative to the list (lists repeat across a corpus)."""
+    offset = 0
     out: list[RawUnit] = []
     text = strip_notes(text)
     for a, b in _tokens(text):
@@ -221,7 +234,7 @@ def split_raw(text: str, offset: int) -> list[RawUnit]:
                 continue
             start = offset + a + lead_pad + x
             out.append(RawUnit(name, alias, start, start + len(piece.rstrip()), starred or starred_prefix, lead_note))
-    return out
+    return tuple(out)
 
 
 # ---------------------------------------------------------------- roles
@@ -316,13 +329,26 @@ def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
     return out
 
 
+@lru_cache(maxsize=2)
+def _statement_re(kind: str) -> re.Pattern:
+    """A pattern matching any of the statements of ``kind``, in raw or folded text, spaces allowed."""
+    statements = shapes().first_listed if kind == "first" else shapes().star_statements
+    alternatives = []
+    for st in statements:
+        chars = [re.escape(c) + ("|" + re.escape(k) if (k := next((a for a, b in FOLD_PAIRS if b == c), "")) else "")
+                 for c in st]
+        alternatives.append(r"\s*".join(f"(?:{c})" for c in chars))
+    return re.compile("|".join(alternatives))
+
+
+FOLD_PAIRS = tuple((chr(a), b) for a, b in FOLD.items())
+
+
 def says_first_listed_leads(text: str) -> bool:
     """True when the document states that the first-listed unit is the lead."""
-    t = fold(text).replace(" ", "")
-    return any(s in t for s in shapes().first_listed)
+    return _statement_re("first").search(text) is not None
 
 
 def says_star_marks_lead(text: str) -> bool:
     """True when the document states that ``*`` marks the lead unit."""
-    t = fold(text).replace(" ", "")
-    return any(s in t for s in shapes().star_statements)
+    return _statement_re("star").search(text) is not None
