@@ -185,13 +185,14 @@ class Browser:
                 raise TimeoutError(f"still false after {timeout} s: {expression}")
             time.sleep(0.1)
 
-    def screenshot(self, path: Path, full_page: bool = False) -> None:
-        """Save a PNG of the page (the whole page when ``full_page``)."""
+    def screenshot(self, path: Path, max_height: int = 0) -> None:
+        """Save a PNG of the page: the viewport, or the page's top ``max_height`` pixels when given."""
         params: dict[str, Any] = {"format": "png"}
-        if full_page:
+        if max_height:
             size = self.call("Page.getLayoutMetrics")["cssContentSize"]
             params.update({"captureBeyondViewport": True,
-                           "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}})
+                           "clip": {"x": 0, "y": 0, "width": size["width"],
+                                    "height": min(size["height"], max_height), "scale": 1}})
         data = self.call("Page.captureScreenshot", params)["data"]
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(data))
@@ -377,7 +378,7 @@ def make_screenshots(out_dir: Path, img_dir: Path) -> list[Path]:
     instance = Browser(CHROMIUM, width=1280, height=820)
     try:
         instance.open(result.index)
-        instance.screenshot(shots[0], full_page=True)
+        instance.screenshot(shots[0], max_height=1400)
         instance.open(view.path)
         view_ready(instance)
         time.sleep(0.5)

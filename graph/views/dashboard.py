@@ -83,7 +83,8 @@ def plans_table(plans: tuple[Plan, ...], views: list[ViewLink]) -> str:
         view = plan_view(plan, views)
         link = f'<a href="{esc(view.href)}">view</a>' if view else '<span class="note">no view</span>'
         flagged = f'<span class="warn">⚠ {esc("、".join(view.overloaded))}</span>' if view and view.overloaded else ""
-        rows.append(f"<tr><td>{esc(plan.title)}</td><td>{esc(plan.region)}</td><td>{esc(_period(plan))}</td>"
+        rows.append(f"<tr><td>{esc(plan.title)}</td><td>{esc(plan.region)}</td>"
+                    f'<td class="nowrap">{esc(_period(plan))}</td>'
                     f'<td class="num">{plan.tasks}</td><td class="num">{plan.units}</td><td>{flagged}</td>'
                     f"<td>{link}</td></tr>")
     return "\n".join(rows) or '<tr><td colspan="7" class="note">No plans in report.json.</td></tr>'
