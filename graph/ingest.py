@@ -655,6 +655,19 @@ def _pdf_lines(page, bboxes) -> list[dict]:
     return lines
 
 
+def _is_page_number(line: dict, width: float, height: float) -> bool:
+    """A page number in the top or bottom margin: ``- 3 -``, ``第3页``, or a bare number off the left edge."""
+    text = line["text"]
+    if not _PAGE_NUMBER_RE.match(text):
+        return False
+    if 0.1 * height < line["top"] < 0.88 * height:
+        return False
+    if not text.strip().isdigit():
+        return True
+    centre = (line["x0"] + line["x1"]) / 2
+    return abs(centre - width / 2) < 0.1 * width or line["x0"] > 0.6 * width
+
+
 def _join_pdf_lines(lines: list[dict]) -> list[str]:
     """Rebuild paragraphs: a line that reaches the right margin continues on the next."""
     if not lines:
@@ -695,10 +708,9 @@ def _read_pdf(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Block, ...]
                     bboxes = [t.bbox for t in found]
                     events: list[tuple[float, int, object]] = []
                     lines = [l for l in _pdf_lines(page, bboxes)]
-                    # page numbers printed at the top or bottom of the page
-                    if lines and _PAGE_NUMBER_RE.match(lines[-1]["text"]):
+                    if lines and _is_page_number(lines[-1], page.width, page.height):
                         lines.pop()
-                    if lines and _PAGE_NUMBER_RE.match(lines[0]["text"]):
+                    if lines and _is_page_number(lines[0], page.width, page.height):
                         lines.pop(0)
                     for line in lines:
                         events.append((line["top"], 0, line))

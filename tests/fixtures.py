@@ -149,11 +149,22 @@ def cjk_font() -> tuple[str, str]:
     return cjk, latin
 
 
-def write_pdf(path: Path, seed: SeedDoc) -> Path:
-    """Write ``seed`` as a PDF (fpdf2, CJK font embedded) with a ruled table."""
+def write_pdf(path: Path, seed: SeedDoc, *, page_numbers: bool = False) -> Path:
+    """Write ``seed`` as a PDF (fpdf2, CJK font embedded) with a ruled table.
+
+    ``page_numbers`` prints ``- N -`` centred at the foot of every page.
+    """
     fpdf = pytest.importorskip("fpdf", reason="fpdf2 is needed to build PDF fixtures: pip install fpdf2")
     cjk, latin = cjk_font()
-    pdf = fpdf.FPDF(format="A4")
+
+    class NumberedPDF(fpdf.FPDF):
+        def footer(self) -> None:
+            if page_numbers:
+                self.set_y(-15)
+                self.set_font("cjk", size=9)
+                self.cell(0, 10, f"- {self.page_no()} -", align="C")
+
+    pdf = NumberedPDF(format="A4")
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_font("cjk", "", cjk)
     pdf.add_font("latin", "", latin)
@@ -163,7 +174,13 @@ def write_pdf(path: Path, seed: SeedDoc) -> Path:
     width = pdf.epw
 
     def paragraph(line: str) -> None:
-        pdf.multi_cell(width, 7, line, align="L", new_x="LMARGIN", new_y="NEXT", wrapmode="CHAR")
+        # first line indented as in printed Chinese documents; a paragraph that does not fit
+        # starts a new page (fpdf2 can misplace lines when it breaks a page inside multi_cell)
+        text = "      " + line
+        height = pdf.multi_cell(width, 7, text, dry_run=True, output="HEIGHT", wrapmode="CHAR")
+        if pdf.get_y() + height > pdf.page_break_trigger:
+            pdf.add_page()
+        pdf.multi_cell(width, 7, text, align="L", new_x="LMARGIN", new_y="NEXT", wrapmode="CHAR")
 
     for line in seed.before:
         paragraph(line)
@@ -246,3 +263,51 @@ def write_sparse(path: Path, size: int) -> Path:
     with path.open("wb") as handle:
         handle.truncate(size)
     return path
+
+
+NO_TASKS = ("关于开展2024年度安全生产检查的通知\n"
+            "各镇人民政府、街道办事处,县级各部门:\n"
+            "现将有关事项通知如下,请认真做好检查准备工作。\n"
+            "县人民政府办公室\n2024年3月1日\n")
+
+UNCLOSED = ("某县推进美丽城镇建设实施方案\n"
+            "一、主要任务\n"
+            "1.深化环境综合整治。巩固深化小城镇环境综合整治。(责任单位:县住建局、县农业农村局\n"
+            "2.构建现代化交通网络。优化路网结构和交通组织。(责任单位:县交通运输局、县公安局)\n"
+            "3.推进市政设施网络建设。全面提升供水水质,饮用水水质达标率100%。(责任单位:县水利局\n")
+
+#: The bad files of a messy corpus, each with the words its one problem line must contain.
+BAD_FILES = {
+    "empty.txt": r"empty",
+    "garbage.txt": r"binary",
+    "cut.txt": r"middle of a character",
+    "huge.txt": r"too large",
+    "notasks.txt": r"no tasks",
+    "ragged.docx": r"missing cells",
+    "unclosed.txt": r"bracket|括号|unclosed|not closed",
+    "notes.xyz": r"unsupported file type",
+    "broken.docx": r"Word",
+    "broken.pdf": r"PDF",
+}
+
+
+def write_bad_files(folder: Path) -> dict[str, str]:
+    """Write the ten bad files of :data:`BAD_FILES` into ``folder``; returns that table."""
+    import random
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "garbage.txt").write_bytes(random.Random(5).randbytes(30000))
+    passage = UNCLOSED.replace("(责任单位:县住建局、县农业农村局\n", "(责任单位:县住建局、县农业农村局)\n")
+    passage = passage.replace("(责任单位:县水利局\n", "(责任单位:县水利局)\n")
+    (folder / "cut.txt").write_bytes(passage.encode("utf-8") + "县水利局".encode("utf-8")[:-2])
+    write_sparse(folder / "huge.txt", 100 * 1024 * 1024)
+    (folder / "notasks.txt").write_text(NO_TASKS, encoding="utf-8")
+    seed = split_seed(seed_text("000"))
+    write_docx(folder / "ragged.docx", seed, drop_cells=((4, 4), (7, 3)))
+    (folder / "unclosed.txt").write_text(UNCLOSED, encoding="utf-8")
+    (folder / "notes.xyz").write_text("这不是一个规划文件。\n", encoding="utf-8")
+    good = write_docx(folder / "broken.docx", seed).read_bytes()
+    (folder / "broken.docx").write_bytes(good[: len(good) // 3])
+    (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n" + b"\x00\xff" * 50)
+    return dict(BAD_FILES)

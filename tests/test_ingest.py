@@ -1,10 +1,10 @@
 """The ingest stage: every format read into the same one-line-per-paragraph text."""
 from __future__ import annotations
 
-import io
 import random
 import re
 import tracemalloc
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -374,6 +374,13 @@ def test_pdf_paragraphs_rejoined(tmp_path):
     assert not re.search(r"[\u4e00-\u9fff] [\u4e00-\u9fff]", source.text)
 
 
+def test_pdf_page_numbers_dropped(tmp_path):
+    seed = split_seed(seed_text("003"))
+    source = read_document(write_pdf(tmp_path / "plan.pdf", seed, page_numbers=True))
+    assert squeeze(nonblank(source.text)) == squeeze(seed.lines())
+    assert not re.search(r"^- \d+ -$", source.text, re.M)
+
+
 def test_broken_pdf(tmp_path, seed000):
     good = write_pdf(tmp_path / "good.pdf", seed000).read_bytes()
     path = tmp_path / "cut.pdf"
@@ -388,3 +395,24 @@ def test_broken_pdf(tmp_path, seed000):
 
 def test_clean_line_collapses_spaces():
     assert clean_line("\u3000\u3000县发改局\u00a0\u00a0县经信局\u200b ") == "县发改局 县经信局"
+
+
+# ------------------------------------------------- the extractor does not know the format
+
+WRITERS = {"docx": write_docx, "html": write_html, "pdf": write_pdf}
+
+
+def assignments(source) -> Counter:
+    from graph.structure import parse_plan
+
+    return Counter((t.number, t.title, m.name, m.role) for t in parse_plan(source).tasks for m in t.units)
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_same_assignments_in_every_format(tmp_path, prefix, fmt):
+    expected = assignments(read_document(seed_path(prefix)))
+    converted = read_document(WRITERS[fmt](tmp_path / f"plan.{fmt}", split_seed(seed_text(prefix))))
+    assert converted.format == fmt
+    assert sum(expected.values()) > 0
+    assert assignments(converted) == expected
