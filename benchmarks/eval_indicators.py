@@ -1,11 +1,11 @@
 """Compare graph.indicators with the gold's indicators: (value, unit) multisets per document.
 
-Usage: .venv/bin/python benchmarks/eval_indicators.py [--gold DIR] [--corpus DIR] [--diff] [--whole]
+Usage: .venv/bin/python benchmarks/eval_indicators.py [--gold DIR] [--corpus DIR] [--diff] [--whole] [--bench N]
 
 Runs the extractor over each task's text when ``graph.structure.parse_plan`` exists
 (``--whole``: over the whole document instead), prints P/R/F1 per document and overall,
 and with ``--diff`` the missed and extra (value, unit) pairs with their clauses.
-Also times the extractor over the corpus text.
+``--bench N`` also times N extractor calls over the corpus's task texts (repeated).
 """
 from __future__ import annotations
 
@@ -51,6 +51,7 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     ap.add_argument("--diff", action="store_true", help="print missed and extra pairs")
     ap.add_argument("--whole", action="store_true", help="run over whole documents, not tasks")
+    ap.add_argument("--bench", type=int, default=0, metavar="N", help="time N calls on task texts")
     a = ap.parse_args()
     tot = Counter()
     elapsed = 0.0
@@ -83,7 +84,29 @@ def main() -> int:
                 print(f"   EXTRA  x{n} {key}: {' | '.join(texts)[:150]}")
     print(f"OVERALL {prf(tot['tp'], tot['fp'], tot['fn'])}")
     print(f"time: {elapsed:.3f}s for {chars} bytes (incl. reading/parsing)")
+    if a.bench:
+        bench(a.corpus, a.bench)
     return 0
+
+
+def bench(corpus: Path, calls: int) -> None:
+    """Time ``calls`` extractor calls on the corpus's task texts (whole lines without the structure stage)."""
+    from graph.structure import parse_plan
+
+    texts = []
+    for path in sorted(corpus.glob("*.txt")):
+        plan = parse_plan(read_document(path))
+        texts += [(t.text, t.start, plan.meta.period_end) for t in plan.tasks]
+    if not texts:
+        return
+    found = 0
+    t0 = time.perf_counter()
+    for k in range(calls):
+        text, start, year = texts[k % len(texts)]
+        found += len(extract_indicators(text, start, year))
+    dt = time.perf_counter() - t0
+    print(f"bench: {calls} calls on {len(texts)} task texts in {dt:.2f}s ({dt / calls * 1e6:.0f} us/call), "
+          f"{found} indicators")
 
 
 def prf(tp: int, fp: int, fn: int) -> str:

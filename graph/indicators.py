@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,23 +31,28 @@ METRICS_FILE = ONTOLOGY_DIR / "metrics.ttl"
 # One-to-one character folding (keeps offsets): full-width digits and signs → ASCII.
 FOLD = str.maketrans({
     **{chr(0xFF10 + i): str(i) for i in range(10)},
-    "％": "%", "．": ".", "（": "(", "）": ")", "～": "~", "／": "/", "\u3000": " ",
-    "－": "-", "﹪": "%", "：": ":", "＞": ">", "＜": "<",
+    "％": "%", "．": ".", "～": "~", "／": "/", "－": "-", "﹪": "%", "＞": ">", "＜": "<",
 })
+NEEDS_FOLD = re.compile("[\uff10-\uff19％．～／－﹪＞＜]")
+NUMBER_BLOCKERS = frozenset("0123456789.+＋#№") | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 CJK = re.compile(r"[\u4e00-\u9fff]")
-CLAUSE_BREAK = "，,。；;：:\n！？!?"
-SENTENCE_BREAK = "。；;\n！？!?"
+CLAUSE_BREAKS = re.compile("[，,。；;：:\n！？!?]")
+SENTENCE_BREAKS = re.compile("[。；;\n！？!?]")
 
 OPS_AFTER = {"及以上": ">=", "以上": ">=", "以内": "<=", "及以下": "<=", "以下": "<=", "左右": "~", "上下": "~"}
+OPS_AFTER_RE = re.compile("|".join(sorted(OPS_AFTER, key=len, reverse=True)))
 OPS_BEFORE = (
     ("不少于", ">="), ("不低于", ">="), ("不小于", ">="), ("至少", ">="), ("超过", ">="), ("高于", ">="),
     ("大于", ">="), ("多于", ">="), ("突破", ">="), ("不超过", "<="), ("不高于", "<="), ("不大于", "<="),
     ("控制在", "<="), ("低于", "<="), ("少于", "<="), ("小于", "<="), ("大约", "~"), ("约", "~"), ("超", ">="),
     ("逾", ">="), ("≥", ">="), (">=", ">="), (">", ">="), ("≤", "<="), ("<=", "<="), ("<", "<="),
 )
-OPS_BEFORE = tuple(sorted(OPS_BEFORE, key=lambda wo: -len(wo[0])))  # 不超过 before 超过
+OPS_BEFORE_MAP = dict(OPS_BEFORE)
+OPS_BEFORE_RE = re.compile("(?:" + "|".join(
+    re.escape(w) if w != "约" else "(?<![节制签契预])约"  # 节约100吨 is not "about"
+    for w in sorted(OPS_BEFORE_MAP, key=len, reverse=True)) + r")\s*$")
 # verbs that introduce a unitless value: ``缩小到1.53``, ``保持在1.53``
 RATIO_VERB = re.compile(r"(?:到|至|在|为|达|达到|是)\s*$")
 RATIO_SUBJECT = re.compile(r"倍差|比值|比$|比[缩保稳控下降提扩力持达为]|系数|指数|倍数")
@@ -65,10 +71,14 @@ TRAILING_VERB = re.compile(
     r"降低到|降低|降至|降到|缩小到|缩小至|缩小|扩大到|扩大|稳定在|保持在|控制在|维持在|超过|超|不少于|"
     r"不低于|不小于|至少|不超过|低于|高于|突破|实现|为|在|到|至|约|逾|≥|≤|>=|<=|>|<|\s)*$")
 LEADING_FILLER = re.compile(
-    r"^(?:\s+|\(?\d{1,2}[).、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|其中|力争|争取|努力|确保|[到至]?\d{4}年(?:底|末)?[,，]?|全年|每年|累计|全县|全区|全市|全镇|全省|"
+    r"^(?:\s+|[(（]?\d{1,2}[)）.、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|其中|力争|争取|努力|确保|[到至]?\d{4}年(?:底|末)?[,，]?|全年|每年|累计|全县|全区|全市|全镇|全省|"
     r"实现|并|且|同时)+")
 SEGMENT_SEP = re.compile(r"\s*(?:以及|并且|并|、|和|及|与|或|,|，)\s*")
 NUMERIC_MODIFIER = re.compile(r"[^，,。；;、\n\d]{0,12}\d[^，,。；;、\n]{0,12}?的")
+CONTROL_WITHIN = re.compile(r"控制在[^，。；,;]{0,4}$")
+TAIL_STOP = re.compile(r"的|建设|创建|创成")
+SUBJECT_SEP = re.compile(r"[、和及与]")
+GROWTH = re.compile(r"增长|增速|增幅")
 TAIL_CUT = re.compile(r"[，,。；;、\n(（]|[和及与](?=\d)|\d")
 LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|或|,|，)\s*$")
 EACH_MARK = re.compile(r"(?:均|都)(?:力争)?(?:达到|达|为|保持在|稳定在|控制在|实现|提高到|超过)?\s*(?:不低于|不少于|超过|超)?\s*$")
@@ -120,11 +130,11 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     mags = _alternation(_magnitudes())
     one_unit = rf"(?:{plain}|(?:{mags})(?:{scalable})|(?:{mags})(?![\u4e00-\u9fff]))"
     per = _alternation(_unit_data().get("per_units", []))
-    unit = rf"(?:{one_unit})(?:\((?:{one_unit})\))?(?:/(?:{one_unit}|{per}))?"
+    unit = rf"(?:{one_unit})(?:[(（](?:{one_unit})[)）])?(?:/(?:{one_unit}|{per}))?"
     number = re.compile(
-        rf"(?<![\d.A-Za-z+＋#№])(?P<num>{NUMBER})(?![\d]|\.\d)"
+        rf"(?P<num>{NUMBER})(?![\d]|\.\d)"
         rf"(?:\s*(?P<rsep>[-—–~至])\s*(?P<num2>{NUMBER}))?"
-        rf"(?:(?P<to_one>:1)(?![\d.])|(?P<approx>多|余)?\s?(?P<unit>{unit})?)")
+        rf"(?:(?P<to_one>[:：]1)(?![\d.])|(?P<approx>多|余)?\s?(?P<unit>{unit})?)")
     return number, re.compile(unit)
 
 
@@ -206,19 +216,23 @@ def _to_float(s: str) -> float:
     return float(s.replace(",", ""))
 
 
-def _clause_start(work: str, pos: int, breaks: str = CLAUSE_BREAK, limit: int = 200) -> int:
-    lo = max(0, pos - limit)
-    for i in range(pos - 1, lo - 1, -1):
-        if work[i] in breaks:
-            return i + 1
-    return lo
+def _break_positions(work: str, pattern: re.Pattern) -> list[int]:
+    """Offsets just after each clause (or sentence) break of ``work``, in order."""
+    return [m.end() for m in pattern.finditer(work)]
+
+
+def _start_before(breaks: list[int], pos: int, limit: int = 200) -> int:
+    """Start of the clause holding ``pos``: just after the last break before it (at most ``limit`` back)."""
+    i = bisect_right(breaks, pos) - 1
+    return max(breaks[i] if i >= 0 else 0, pos - limit, 0)
 
 
 def _op_before(before: str) -> str:
-    for word, op in OPS_BEFORE:
-        if before.endswith(word):
-            return op
-    if re.search(r"控制在[^，。；,;]{0,4}$", before):
+    """The comparison written just before a number: ``超过``, ``不低于``, ``控制在`` …"""
+    m = OPS_BEFORE_RE.search(before[-6:])
+    if m:
+        return OPS_BEFORE_MAP[m.group(0)]
+    if CONTROL_WITHIN.search(before):
         return "<="
     return ""
 
@@ -295,16 +309,16 @@ def _metric_name(work: str, clause_start: int, first: _Hit, last: _Hit) -> tuple
             tail_end = cut.start() if cut else min(len(work), modified.end() + 40)
             tail = work[modified.end():tail_end].strip(" “”\"")
         else:
-            tail = re.split(r"的|建设|创建|创成", work[last.end:tail_end])[0].strip(" “”\"")
+            tail = TAIL_STOP.split(work[last.end:tail_end], 1)[0].strip(" “”\"")
         if len(tail) >= 2:
             phrase, end = tail, tail_end
     return phrase, end
 
 
-def _year_for(work: str, pos: int, default_year: int | None) -> int | None:
-    start = _clause_start(work, pos, SENTENCE_BREAK, limit=300)
+def _year_for(work: str, sentences: list[int], pos: int, default_year: int | None) -> int | None:
+    """The year stated before ``pos`` in its sentence (``到2025年``), None after ``每年``, else the default."""
     year: int | None = default_year
-    for m in YEAR_MENTION.finditer(work, start, pos):
+    for m in YEAR_MENTION.finditer(work, _start_before(sentences, pos, 300), pos):
         year = int(m.group(1)) if m.group(1) else None
     return year
 
@@ -314,7 +328,9 @@ def _scan(work: str) -> list[_Hit]:
     units = measure_units()
     hits: list[_Hit] = []
     for m in number.finditer(work):
-        unit = m.group("unit") or ""
+        if m.start() and work[m.start() - 1] in NUMBER_BLOCKERS:
+            continue  # part of a name or code: 5G60, V2, 4+9
+        unit = (m.group("unit") or "").replace("（", "(").replace("）", ")")
         unit_end = m.end("unit") if unit else (m.end("num2") if m.group("num2") else m.end("num"))
         requires = ""
         if m.group("to_one"):  # 1.8:1
@@ -338,10 +354,9 @@ def _scan(work: str) -> list[_Hit]:
             continue
         end = unit_end
         op = ""
-        for word, o in OPS_AFTER.items():
-            if work.startswith(word, end):
-                op, end = o, end + len(word)
-                break
+        after = OPS_AFTER_RE.match(work, end)
+        if after:
+            op, end = OPS_AFTER[after.group(0)], after.end()
         if not op and work.startswith("内", end) and unit and _unit_kind(unit) == "time":
             op, end = "<=", end + 1  # 15个工作日内
         if not op and m.group("approx"):
@@ -357,12 +372,15 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
     """Every quantitative target in ``text``; offsets are ``offset`` + position in ``text``."""
     if not text:
         return []
-    work = text.translate(FOLD)
+    work = text.translate(FOLD) if NEEDS_FOLD.search(text) else text
     hits = _scan(work)
+    if not hits:
+        return []
+    clauses = _break_positions(work, CLAUSE_BREAKS)
     kept: list[_Hit] = []
     for i, h in enumerate(hits):
         has_unit = bool(h.unit)
-        clause = _clause_start(work, h.start)
+        clause = _start_before(clauses, h.start)
         before = work[clause:h.start]
         if h.requires and h.requires not in before:
             continue  # 3岁以下: an age, not a target
@@ -394,7 +412,7 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
     for a, b in zip(reversed(kept[:-1]), reversed(kept[1:])):
         if not a.op and b.op and LIST_SEP.match(work[a.end:b.start]):
             a.op = b.op
-    return _records(text, work, kept, offset, default_year)
+    return _records(text, work, kept, clauses, offset, default_year)
 
 
 RANGE_SEP = re.compile(r"\s*[-—–~至]\s*")
@@ -426,15 +444,17 @@ def _groups(work: str, kept: list[_Hit]) -> list[list[_Hit]]:
 
 
 def _split_subjects(phrase: str) -> list[str]:
-    return [p for p in re.split(r"[、和及与]", phrase) if p]
+    return [p for p in SUBJECT_SEP.split(phrase) if p]
 
 
-def _records(text: str, work: str, kept: list[_Hit], offset: int, default_year: int | None) -> list[Indicator]:
+def _records(text: str, work: str, kept: list[_Hit], clauses: list[int], offset: int,
+             default_year: int | None) -> list[Indicator]:
     out: list[Indicator] = []
+    sentences = _break_positions(work, SENTENCE_BREAKS)
     previous_end = previous_tail = -1
     for group in _groups(work, kept):
         first, last = group[0], group[-1]
-        clause = _clause_start(work, first.start)
+        clause = _start_before(clauses, first.start)
         if previous_end > clause:  # a second target in the clause starts after the first: 燃气管网9公里、供水管网6公里
             sep = SEGMENT_SEP.match(work, previous_end, first.start)
             if sep and sep.end() > previous_end:  # not 100万元以上行政村占比达到95%, where the first qualifies the second
@@ -458,13 +478,13 @@ def _records(text: str, work: str, kept: list[_Hit], offset: int, default_year: 
             elif each and len(group) == 1:
                 copies = len(subjects)
                 subjects = _complete_subjects(subjects)
-        year = _year_for(work, first.start, default_year)
+        year = _year_for(work, sentences, first.start, default_year)
         quote = text[clause:quote_end]
         for k, h in enumerate(group):
             unit = h.unit
             kind = _unit_kind(unit) if unit else "ratio"
-            if kind == "percentage" and re.search(r"增长|增速|增幅|下降|降低|提高|提升$", before) and unit == "%":
-                kind = "rate" if re.search(r"增长|增速|增幅", before) else kind
+            if kind == "percentage" and unit == "%" and GROWTH.search(before):
+                kind = "rate"
             for c in range(copies):
                 name = subjects[c] if copies > 1 else names[k]
                 out.append(Indicator(
