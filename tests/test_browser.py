@@ -368,6 +368,33 @@ def test_view_of_a_scope_without_units_loads_cleanly(tmp_path: Path, browser: Br
     assert browser.errors == [] and browser.external_requests() == []
 
 
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@needs_chromium
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shipped corpus not found")
+def test_shipped_corpus_views_hold_every_unit_and_link_of_the_analysis(tmp_path: Path, browser: Browser) -> None:
+    import networkx as nx
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    runner = CliRunner()
+    runner.invoke(cli, ["build", str(CORPUS), "--out", str(tmp_path), "--quiet"])
+    analysed = runner.invoke(cli, ["analyze", "--out", str(tmp_path)])
+    assert analysed.exit_code == 0, analysed.output
+    result = build_views(tmp_path)
+    scopes = json.loads((tmp_path / "analysis" / "scopes.json").read_text(encoding="utf-8"))
+    assert len(result.views) == len(scopes) >= 3
+    browser.open(result.index)
+    for view in result.views:
+        graph = nx.read_graphml(tmp_path / "analysis" / "graphs" / f"{view.scope_id}.graphml")
+        browser.open(view.path)
+        counts = view_ready(browser)
+        assert (counts["nodes"], counts["edges"]) == (graph.number_of_nodes(), graph.number_of_edges()), view
+    assert browser.errors == [] and browser.external_requests() == [] and browser.dialogs == []
+
+
 def make_screenshots(out_dir: Path, img_dir: Path) -> list[Path]:
     """Screenshots of the dashboard and of the largest view of an output folder, taken by headless Chromium."""
     if CHROMIUM is None:
