@@ -134,7 +134,7 @@ def _aliases() -> dict[str, str]:
     return out
 
 
-_TTL_CONCEPT = re.compile(r"^fn:([\w-]+) a skos:Concept")
+_TTL_CONCEPT = re.compile(r"^fn:([\w-]+) a skos:Concept\s*;")
 _TTL_LABEL = re.compile(r'"((?:[^"\\]|\\.)*)"@zh')
 
 
@@ -442,6 +442,12 @@ def _any_region_prefix() -> re.Pattern[str]:
     return re.compile("^(?:中共)?(?:" + "|".join(re.escape(n) for n in ordered) + ")+")
 
 
+@lru_cache(maxsize=1)
+def _region_inside() -> re.Pattern[str]:
+    """Any gazetteer name (full names only) anywhere in a name."""
+    return re.compile("|".join(re.escape(n) for n in sorted(_regions(), key=lambda n: (-len(n), n))))
+
+
 def _core_candidates(text: str) -> tuple[list[str], list[str]]:
     """Forms of a name to look up, from the whole name to its bare core, and guessed cores.
 
@@ -480,6 +486,8 @@ def _core_candidates(text: str) -> tuple[list[str], list[str]]:
         if unit_kind(form) in DEPARTMENT_KINDS:
             for cut in range(2, min(5, len(form) - 2)):
                 add(form[cut:], guesses)
+    # a region named inside the name: 共青团济南市委 → 共青团委
+    add(_region_inside().sub("", text), guesses)
     return out, guesses
 
 
