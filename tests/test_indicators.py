@@ -382,3 +382,16 @@ def test_compare_indicator_matches_a_printed_metric_name(engine):
     query = read_query(ROOT / "queries" / "compare-indicator.rq")
     rows = _sources()[engine].run(query, [parse_param("metric=新建城市公园")]).values()
     assert [(r["region"], r["value"], r["unit"]) for r in rows] == [("甲县", "3", "个")]
+
+
+def test_compare_indicator_on_the_shipped_corpus_finds_four_plans(tmp_path):
+    """Acceptance: 城乡居民收入倍差 (also printed 城乡居民收入比) is stated by four of the five plans."""
+    from graph.pipeline import build_corpus
+    from graph.store import RdflibSource, parse_param, read_query
+
+    build_corpus(ROOT / "corpus", tmp_path, jobs=1, use_cache=False, validate=False, store=False)
+    source = RdflibSource.from_files(tmp_path / "graph.ttl")
+    rows = source.run(read_query(ROOT / "queries" / "compare-indicator.rq"),
+                      [parse_param("metric=城乡居民收入倍差")]).values()
+    assert sorted((r["region"], r["value"], r["op"]) for r in rows) == [
+        ("嘉善县", "1.53", "~"), ("德清县", "1.6", "<="), ("洞头区", "1.54", "<="), ("西湖区", "1.4", "<=")]
