@@ -115,6 +115,17 @@ def _kind_data() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], tuple[str, ..
 
 
 @lru_cache(maxsize=1)
+def _committee_organs() -> frozenset[str]:
+    """Party committee departments printed without their committee (宣传部 = 县委宣传部)."""
+    path = ONTOLOGY / "unit_kinds.json"
+    try:
+        data = json.loads("\n".join(_read_lines(path)))
+        return frozenset(data.get("party_committee_organs", {}).get("names", ()))
+    except (json.JSONDecodeError, AttributeError, TypeError) as err:
+        raise AgencyDataError(f"{path}: malformed party_committee_organs ({err})") from err
+
+
+@lru_cache(maxsize=1)
 def _aliases() -> dict[str, str]:
     """Synonym → canonical core name; ``{L}`` stands for the region's level character."""
     path = ONTOLOGY / "agency_aliases.tsv"
@@ -392,6 +403,8 @@ def unit_key(name: str, region: str) -> str:
     canonical = aliases.get(core) or aliases.get(core.replace(level, "{L}", 1) if level in core else "")
     if canonical:
         core = canonical.replace("{L}", level)
+    if label_prefix and core in _committee_organs():
+        core = f"{label_prefix}委{core}"
     return f"{region}/{core}"
 
 
@@ -409,7 +422,7 @@ def _has_own_prefix(core: str, region: str) -> bool:
         return True
     if re.search(f"[{LEVEL_CHARS}]委", core):
         return True
-    return any(n in core for n in names)
+    return any(n in core for n in names) or bool(_region_inside().search(core))
 
 
 @lru_cache(maxsize=65536)

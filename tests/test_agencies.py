@@ -155,6 +155,14 @@ def test_party_organs_keep_their_party_prefix():
     assert unit_key("区委办", "秀洲区") == unit_key("区委办公室", "秀洲区")
 
 
+def test_committee_department_printed_without_its_committee_is_the_same_unit():
+    keys = {unit_key(n, "嘉善县") for n in ("县宣传部", "宣传部", "县委宣传部", "嘉善县委宣传部")}
+    assert keys == {"嘉善县/县委宣传部"}
+    assert unit_key("区政法委", "西湖区") == unit_key("区委政法委", "西湖区")
+    # the discipline commission is not a department of the committee
+    assert unit_key("县纪委", "嘉善县") == "嘉善县/纪委监委"
+
+
 def test_merged_discipline_organ_stays_one_unit():
     assert unit_key("县纪委县监委", "嘉善县") == unit_key("县纪委监委", "嘉善县") == "嘉善县/纪委监委"
     assert unit_kind("县纪委县监委") == "party"
