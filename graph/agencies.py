@@ -440,6 +440,7 @@ def unit_label(key: str, region: str) -> str:
 
 _BRANCH = re.compile(r"^(?P<parent>人行|人民银行|.+?(?:总局|局|委|银行))(?P<place>.{1,8}?)"
                      r"(?:监管支局|监管分局|中心支行|分局|支局|支行|分行)$")
+_SUBUNIT = re.compile(r"^(?P<parent>.+?(?:局|委|办))(?P<sub>.{1,10}(?:大队|支队|中队|分局|中心|所|科|处|站|队|室))$")
 _BRACKETS = re.compile(r"\([^)]*\)|<[^>]*>|\[[^\]]*\]")
 
 
@@ -478,6 +479,10 @@ def _core_candidates(text: str) -> tuple[list[str], list[str]]:
     branch = _BRANCH.match(text)
     if branch:
         forms.insert(0, branch.group("parent"))
+    else:
+        part = _SUBUNIT.match(text)
+        if part:  # 县公安局交警大队: the bureau it belongs to
+            forms.append(part.group("parent"))
     for form in forms:
         add(form, out)
         if form.startswith("中共"):

@@ -109,6 +109,9 @@ def test_gazetteer_parents_and_provinces_exist(gazetteer):
     ("成都市人民政府办公厅", "成都市", "四川省", "四川省", "city"),
     ("延边朝鲜族自治州人民政府", "延边朝鲜族自治州", "吉林省", "吉林省", "autonomous_prefecture"),
     ("浙江省人民政府", "浙江省", "", "浙江省", "province"),
+    ("吉林省吉林市人民政府", "吉林市", "吉林省", "吉林省", "city"),
+    ("海南省琼海市", "琼海市", "海南省", "海南省", "county_city"),
+    ("上海市浦东新区人民政府", "浦东新区", "上海市", "上海市", "district"),
 ])
 def test_lookup_region(text, name, parent, province, level):
     info = lookup_region(text)
@@ -304,6 +307,13 @@ def test_real_unit_names(region, name, kind, function):
     ("各镇(街道)", "collective", ""),
     ("某某村民委员会", "other", ""),
     ("县农业专家服务团", "other", ""),
+    ("县人民法院", "other", "courts"),
+    ("县人武部", "other", ""),
+    ("乡镇(街道)", "collective", ""),
+    ("县公安局交警大队", "government", "public-security"),
+    ("县发展和改革局(县粮食和物资储备局)", "government", "development-and-reform"),
+    ("市委社治委", "party", "social-governance"),
+    ("四川省气象局", "government", "meteorology"),
 ])
 def test_other_provinces_unit_names(name, kind, function):
     assert unit_kind(name) == kind
