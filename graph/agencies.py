@@ -199,10 +199,21 @@ def _region_pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(n) for n in names))
 
 
-_NOT_AFTER_REGION = {"市": "场民政容级属直区域", "区": "域块划级属直", "县": "域级属直", "省": "级属直"}
+# a region name followed by these is a word instead (东方市场 is a market, 西湖区域 an area);
+# 杭州市场监管局 is still 杭州's bureau
+_NOT_A_REGION_AFTER = re.compile(r"场(?!监)|域|块|划")
 _COUNTY_AFTER_CITY = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:自治县|自治旗|新区|林区|县|区|市|旗))")
 _NOT_A_COUNTY_START = set("各全本市区县省城辖属和与及其等")
 _UNIT_CHARS = set("局委办部厅会司团组所队院站处科")
+
+
+def _not_a_region(text: str, end: int, name: str) -> bool:
+    """True when the name found ends inside a longer word (东方市场, 西湖区域)."""
+    after = _NOT_A_REGION_AFTER.match(text, end)
+    if not after:
+        return False
+    return (name[-1] == "市" and after.group(0).startswith("场")) or \
+        (name[-1] == "区" and not after.group(0).startswith("场"))
 
 
 def _region_matches(text: str) -> list[tuple[int, int, RegionInfo]]:
@@ -211,8 +222,7 @@ def _region_matches(text: str) -> list[tuple[int, int, RegionInfo]]:
     found = []
     for match in _region_pattern().finditer(text):
         name = match.group(0)
-        following = text[match.end():match.end() + 1]
-        if following and following in _NOT_AFTER_REGION.get(name[-1], ""):
+        if _not_a_region(text, match.end(), name):
             continue
         found.append((match.start(), match.end(), regions[name]))
     return found
@@ -226,8 +236,7 @@ def _county_after(text: str, end: int, city: RegionInfo) -> RegionInfo | None:
     name = match.group(1)
     if name[0] in _NOT_A_COUNTY_START or _UNIT_CHARS & set(name) or len(name) < 2:
         return None
-    following = text[match.end():match.end() + 1]
-    if following and following in _NOT_AFTER_REGION.get(name[-1], ""):
+    if _not_a_region(text, match.end(), name):
         return None
     known = _regions().get(name)
     if known and known.level in COUNTY_LEVELS:

@@ -127,6 +127,9 @@ def test_lookup_region_finds_nothing_without_a_region_name(text):
 def test_lookup_region_does_not_read_a_market_as_a_city():
     # 东方市 is a county-level city of Hainan; 东方市场 is a market
     assert lookup_region("建设东方市场综合体") is None
+    assert lookup_region("中山市政府").name == "中山市"
+    assert lookup_region("杭州市场监管局").name == "杭州市"
+    assert lookup_region("德清县域").name == "德清县"
 
 
 # --------------------------------------------------------------------------------- unit keys
