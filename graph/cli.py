@@ -17,23 +17,80 @@ def cli() -> None:
 @click.argument("corpus", default="corpus", type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", default="output", type=click.Path(path_type=Path), show_default=True,
               help="Folder to write graph.ttl, the report and the other outputs to.")
-@click.option("--strict", is_flag=True, help="Fail (exit 1) on any problem with an input file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: the machine's cores). Output does not depend on it.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["nt", "nq"]),
+              help="Also write graph.nt / graph.nq (one named graph per document) for bulk loading.")
+@click.option("--no-cache", is_flag=True, help="Re-extract every document (ignore DIR/.cache).")
+@click.option("--no-validate", is_flag=True, help="Skip SHACL validation.")
+@click.option("--no-analysis", is_flag=True, help="Build only the graph, the report and the store.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Run extraction on an existing Dask cluster (needs the 'dask' extra).")
+@click.option("--strict", is_flag=True, help="Fail (exit 2, previous outputs kept) on any problem with an input file.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(corpus: Path, out_dir: Path, strict: bool, quiet: bool) -> None:
-    """Extract every plan in CORPUS and write the graph and report to --out."""
+def build(corpus: Path, out_dir: Path, jobs: int | None, formats: tuple[str, ...], no_cache: bool,
+          no_validate: bool, no_analysis: bool, dask_address: str | None, strict: bool, quiet: bool) -> None:
+    """Extract every plan in CORPUS and write the graph, report, store, analysis and views to --out.
+
+    Exit status: 0 all good, 1 built with problems, 2 nothing usable or bad usage.
+    """
     from graph.pipeline import build_corpus
 
     if not corpus.exists():
         raise click.UsageError(f"corpus folder '{corpus}' does not exist")
-    result = build_corpus(corpus, out_dir)
+    show_progress = not quiet and sys.stderr.isatty()
+    with click.progressbar(length=1, label="extracting", file=sys.stderr) if show_progress else _NoBar() as bar:
+        def progress(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(1)
+
+        result = build_corpus(corpus, out_dir, jobs=jobs, use_cache=not no_cache, formats=formats,
+                              validate=not no_validate, dask_address=dask_address, progress=progress, strict=strict)
     for problem in result.problems:
         click.echo(f"warning: {problem.doc}: {problem.problem}", err=True)
+    if not result.documents:
+        click.echo("error: no document could be built", err=True)
+        sys.exit(2)
+    if strict and result.problems:
+        click.echo("error: --strict: problems found, previous outputs left in place", err=True)
+        sys.exit(2)
+    if not no_analysis:
+        _analysis_and_views(out_dir, result, quiet)
     if not quiet:
         click.echo(result.summary())
-    if not result.documents:
-        sys.exit(2)
-    if result.problems:
-        sys.exit(1)
+    sys.exit(1 if result.problems else 0)
+
+
+class _NoBar:
+    """Stands in for a progress bar when none is shown."""
+
+    length = 0
+
+    def __enter__(self) -> "_NoBar":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, n: int) -> None:
+        return None
+
+
+def _analysis_and_views(out_dir: Path, result, quiet: bool) -> None:
+    """Run the analysis and the views on a fresh build (``plankg build`` gives everything)."""
+    import time
+
+    from graph.analysis import run_analysis
+    from graph.views import build_views
+
+    t = time.perf_counter()
+    run_analysis(out_dir)
+    result.timings["analysis"] = round(time.perf_counter() - t, 3)
+    result.written += ["analysis/", "analysis.ttl"]
+    t = time.perf_counter()
+    build_views(out_dir)
+    result.timings["views"] = round(time.perf_counter() - t, 3)
+    result.written += ["views/", "index.html"]
 
 
 @cli.command()

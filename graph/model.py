@@ -1,35 +1,75 @@
 """RDF triples of plans, tasks, units, assignments and indicators: the ``model`` stage.
 
-The only module that knows RDF terms. :func:`document_triples` turns one
-:class:`graph.records.ExtractedPlan` into triples; :func:`ontology_graph` holds the
-vocabulary and concept schemes of ``ontology/``. IRIs are derived from content
-(document hash, task key, region-scoped unit key), never from run order, and no
-blank nodes are made. Every task, assignment and indicator carries its source:
-the document, character offsets and the quoted text.
+The only module that knows RDF. :func:`document_triples` turns one
+:class:`graph.records.ExtractedPlan` into triples whose terms are written in
+N-Triples syntax (so extraction workers need no RDF library and output streams);
+:class:`TurtleWriter` writes them as Turtle; :func:`build_graph` gives an rdflib
+graph for small corpora and tests. IRIs are derived from content (document hash,
+task key, region-scoped unit key), never from run order, and no blank nodes are
+made. Every task, assignment and indicator carries its source: the document,
+character offsets and the quoted text.
 """
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
+from typing import IO
 from urllib.parse import quote
-
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from graph.records import Agency, ExtractedPlan, Indicator, Task, UnitMention
 
-PLANKG = Namespace("https://w3id.org/plankg/ns#")
-QB = Namespace("http://purl.org/linked-data/cube#")
+NS = "https://w3id.org/plankg/ns#"
 ID = "https://w3id.org/plankg/id/"
+PROV = "http://www.w3.org/ns/prov#"
+ORG = "http://www.w3.org/ns/org#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCTERMS = "http://purl.org/dc/terms/"
+QB = "http://purl.org/linked-data/cube#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+PREFIXES = (("plankg", NS), ("prov", PROV), ("org", ORG), ("skos", SKOS), ("dcterms", DCTERMS), ("qb", QB),
+            ("rdf", RDF), ("rdfs", RDFS), ("xsd", XSD), ("unit", ID + "unit/"), ("plan", ID + "plan/"),
+            ("doc", ID + "doc/"), ("region", ID + "region/"), ("fn", "https://w3id.org/plankg/function/"),
+            ("metric", "https://w3id.org/plankg/metric/"))
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 ONTOLOGY_FILES = ("plankg.ttl", "functions.ttl", "metrics.ttl")
-ROLE_IRI = {"lead": PLANKG.Lead, "cooperating": PLANKG.Cooperating, "responsible": PLANKG.Responsible}
-PREFIXES = {"plankg": PLANKG, "prov": PROV, "org": ORG, "skos": SKOS, "dcterms": DCTERMS, "qb": QB,
-            "xsd": XSD, "rdfs": RDFS}
+ROLE_IRI = {"lead": NS + "Lead", "cooperating": NS + "Cooperating", "responsible": NS + "Responsible"}
 
-Triple = tuple[URIRef, URIRef, object]
+Triple = tuple[str, str, str]  # subject, predicate, object in N-Triples syntax
+
+
+# ---------------------------------------------------------------- terms
+
+def iri(value: str) -> str:
+    """An IRI term."""
+    return f"<{value}>"
+
+
+ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def literal(value: str | int | float | Decimal | bool, datatype: str = "") -> str:
+    """A literal term: strings plain, numbers and booleans typed (or as ``datatype`` says)."""
+    if isinstance(value, bool):
+        return f'"{"true" if value else "false"}"^^<{XSD}boolean>'
+    if isinstance(value, int) and not datatype:
+        return f'"{value}"^^<{XSD}integer>'
+    if isinstance(value, (float, Decimal)) and not datatype:
+        return f'"{decimal_lexical(value)}"^^<{XSD}decimal>'
+    text = str(value).translate(ESCAPES)
+    return f'"{text}"^^<{datatype}>' if datatype else f'"{text}"'
+
+
+def decimal_lexical(value: float | Decimal) -> str:
+    """``1.53`` → ``1.53``, ``100.0`` → ``100``, never an exponent."""
+    d = Decimal(repr(value)) if isinstance(value, float) else value
+    text = format(d.normalize(), "f")
+    return text if text not in ("-0", "") else "0"
 
 
 def short_hash(text: str, n: int = 12) -> str:
@@ -37,93 +77,114 @@ def short_hash(text: str, n: int = 12) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:n]
 
 
-def doc_iri(sha256: str) -> URIRef:
-    return URIRef(f"{ID}doc/{sha256[:12]}")
+def doc_iri(sha256: str) -> str:
+    return f"{ID}doc/{sha256[:12]}"
 
 
-def plan_iri(sha256: str) -> URIRef:
-    return URIRef(f"{ID}plan/{sha256[:12]}")
+def plan_iri(sha256: str) -> str:
+    return f"{ID}plan/{sha256[:12]}"
 
 
-def task_iri(sha256: str, task_key: str) -> URIRef:
-    return URIRef(f"{ID}plan/{sha256[:12]}/task/{quote(task_key, safe='-_.')}")
+def task_iri(sha256: str, task_key: str) -> str:
+    return f"{ID}plan/{sha256[:12]}/task/{quote(task_key, safe='-_.')}"
 
 
-def unit_iri(unit_key: str) -> URIRef:
-    return URIRef(f"{ID}unit/{short_hash(unit_key, 16)}")
+@lru_cache(maxsize=65536)
+def unit_iri(unit_key: str) -> str:
+    return f"{ID}unit/{short_hash(unit_key, 16)}"
 
 
-def region_iri(name: str) -> URIRef:
-    return URIRef(f"{ID}region/{quote(name, safe='')}")
+@lru_cache(maxsize=4096)
+def region_iri(name: str) -> str:
+    return f"{ID}region/{quote(name, safe='')}"
 
 
-def kind_iri(kind: str) -> URIRef:
-    return PLANKG[f"kind-{kind or 'other'}"]
+def kind_iri(kind: str) -> str:
+    return f"{NS}kind-{kind or 'other'}"
 
 
-def span_triples(node: URIRef, doc: URIRef, text: str, start: int, end: int) -> Iterator[Triple]:
+# ---------------------------------------------------------------- triples
+
+T_TYPE, T_LABEL = iri(RDF + "type"), iri(RDFS + "label")
+P = {name: iri(NS + name) for name in (
+    "SourceDocument", "Plan", "Task", "Unit", "Assignment", "Indicator", "Region", "sha256", "region",
+    "parentRegion", "issuer", "docNumber", "leadConvention", "periodStart", "periodEnd", "cites", "inPlan",
+    "hasTask", "number", "part", "key", "section", "deadline", "ofTask", "basis", "surfaceForm", "position",
+    "alias", "inferred", "unitKey", "kind", "function", "hasIndicator", "value", "unitLabel", "op",
+    "indicatorKind", "valueText", "targetYear", "baseline", "metricName", "metric", "qudtUnit",
+    "startOffset", "endOffset", "quote")}
+T_DERIVED, T_QUALIFIED, T_AGENT, T_ROLE = (iri(PROV + n) for n in ("wasDerivedFrom", "qualifiedAssociation",
+                                                                  "agent", "hadRole"))
+T_ENTITY, T_ASSOCIATION, T_ORGANIZATION, T_OBSERVATION = (iri(PROV + "Entity"), iri(PROV + "Association"),
+                                                         iri(ORG + "Organization"), iri(QB + "Observation"))
+T_TITLE, T_IDENTIFIER, T_FORMAT, T_ISSUED = (iri(DCTERMS + n) for n in ("title", "identifier", "format", "issued"))
+T_PREF, T_ALT = iri(SKOS + "prefLabel"), iri(SKOS + "altLabel")
+
+
+def span_triples(node: str, doc: str, text: str, start: int, end: int) -> Iterator[Triple]:
     """Provenance of a node: its document, offsets and the quoted source text."""
-    yield node, PROV.wasDerivedFrom, doc
+    yield node, T_DERIVED, doc
     if 0 <= start <= end:
-        yield node, PLANKG.startOffset, Literal(start, datatype=XSD.integer)
-        yield node, PLANKG.endOffset, Literal(end, datatype=XSD.integer)
-        yield node, PLANKG.quote, Literal(text[start:end])
+        yield node, P["startOffset"], literal(start)
+        yield node, P["endOffset"], literal(end)
+        yield node, P["quote"], literal(text[start:end])
 
 
 def plan_triples(ex: ExtractedPlan) -> Iterator[Triple]:
     """The source document, the plan and its region."""
     src, meta = ex.plan.source, ex.plan.meta
-    doc, plan = doc_iri(src.sha256), plan_iri(src.sha256)
-    yield doc, RDF.type, PLANKG.SourceDocument
-    yield doc, RDF.type, PROV.Entity
-    yield doc, DCTERMS.identifier, Literal(src.name)
-    yield doc, PLANKG.sha256, Literal(src.sha256)
-    yield doc, DCTERMS["format"], Literal(src.format)
-    yield plan, RDF.type, PLANKG.Plan
-    yield plan, PROV.wasDerivedFrom, doc
-    yield plan, DCTERMS.title, Literal(meta.title or src.name)
+    doc, plan = iri(doc_iri(src.sha256)), iri(plan_iri(src.sha256))
+    yield doc, T_TYPE, P["SourceDocument"]
+    yield doc, T_TYPE, T_ENTITY
+    yield doc, T_IDENTIFIER, literal(src.name)
+    yield doc, P["sha256"], literal(src.sha256)
+    yield doc, T_FORMAT, literal(src.format)
+    yield plan, T_TYPE, P["Plan"]
+    yield plan, T_DERIVED, doc
+    yield plan, T_TITLE, literal(meta.title or src.name)
     if meta.title_start >= 0:
-        yield plan, PLANKG.startOffset, Literal(meta.title_start, datatype=XSD.integer)
-        yield plan, PLANKG.endOffset, Literal(meta.title_end, datatype=XSD.integer)
+        yield plan, P["startOffset"], literal(meta.title_start)
+        yield plan, P["endOffset"], literal(meta.title_end)
     if meta.region:
-        region = region_iri(meta.region)
-        yield plan, PLANKG.region, region
-        yield region, RDF.type, PLANKG.Region
-        yield region, RDFS.label, Literal(meta.region)
-        if meta.parent_region:
-            parent = region_iri(meta.parent_region)
-            yield region, PLANKG.parentRegion, parent
-            yield parent, RDF.type, PLANKG.Region
-            yield parent, RDFS.label, Literal(meta.parent_region)
-    for prop, value in ((PLANKG.issuer, meta.issuer), (PLANKG.docNumber, meta.doc_number),
-                        (PLANKG.leadConvention, meta.lead_convention)):
+        yield plan, P["region"], iri(region_iri(meta.region))
+    for prop, value in (("issuer", meta.issuer), ("docNumber", meta.doc_number), ("leadConvention", meta.lead_convention)):
         if value:
-            yield plan, prop, Literal(value)
+            yield plan, P[prop], literal(value)
     if meta.issued:
-        yield plan, DCTERMS.issued, Literal(meta.issued, datatype=XSD.date)
+        yield plan, T_ISSUED, literal(meta.issued, XSD + "date")
     if meta.period_start:
-        yield plan, PLANKG.periodStart, Literal(meta.period_start, datatype=XSD.integer)
+        yield plan, P["periodStart"], literal(meta.period_start)
     if meta.period_end:
-        yield plan, PLANKG.periodEnd, Literal(meta.period_end, datatype=XSD.integer)
+        yield plan, P["periodEnd"], literal(meta.period_end)
     for ref in meta.references:
-        yield plan, PLANKG.cites, Literal(ref)
+        yield plan, P["cites"], literal(ref)
+
+
+def region_triples(name: str, parent: str = "") -> Iterator[Triple]:
+    """A region and the division above it."""
+    node = iri(region_iri(name))
+    yield node, T_TYPE, P["Region"]
+    yield node, T_LABEL, literal(name)
+    if parent:
+        yield node, P["parentRegion"], iri(region_iri(parent))
+        yield from region_triples(parent)
 
 
 def task_triples(ex: ExtractedPlan, task: Task) -> Iterator[Triple]:
     """A task, its place in the plan, and its provenance."""
     src = ex.plan.source
-    plan, doc, node = plan_iri(src.sha256), doc_iri(src.sha256), task_iri(src.sha256, task.key)
-    yield node, RDF.type, PLANKG.Task
-    yield node, PLANKG.inPlan, plan
-    yield plan, PLANKG.hasTask, node
-    yield node, DCTERMS.title, Literal(task.title)
-    yield node, PLANKG.number, Literal(task.number)
-    yield node, PLANKG.part, Literal(task.source)
-    yield node, PLANKG.key, Literal(task.key)
+    plan, doc, node = iri(plan_iri(src.sha256)), iri(doc_iri(src.sha256)), iri(task_iri(src.sha256, task.key))
+    yield node, T_TYPE, P["Task"]
+    yield node, P["inPlan"], plan
+    yield plan, P["hasTask"], node
+    yield node, T_TITLE, literal(task.title)
+    yield node, P["number"], literal(task.number)
+    yield node, P["part"], literal(task.source)
+    yield node, P["key"], literal(task.key)
     if task.section:
-        yield node, PLANKG.section, Literal(" > ".join(task.section))
+        yield node, P["section"], literal(" > ".join(task.section))
     if task.deadline:
-        yield node, PLANKG.deadline, Literal(task.deadline)
+        yield node, P["deadline"], literal(task.deadline)
     yield from span_triples(node, doc, src.text, task.start, task.end)
 
 
@@ -131,74 +192,79 @@ def assignment_triples(ex: ExtractedPlan, task: Task, index: int, mention: UnitM
     """A qualified association of a unit with a task: role, basis and source."""
     src = ex.plan.source
     tnode = task_iri(src.sha256, task.key)
-    node = URIRef(f"{tnode}/a/{index}")
-    unit = unit_iri(ex.unit_keys[(task.key, index)])
-    yield node, RDF.type, PLANKG.Assignment
-    yield node, RDF.type, PROV.Association
-    yield tnode, PROV.qualifiedAssociation, node
-    yield node, PLANKG.ofTask, tnode
-    yield node, PROV.agent, unit
-    yield node, PROV.hadRole, ROLE_IRI[mention.role]
-    yield node, PLANKG.basis, Literal(mention.basis)
-    yield node, PLANKG.surfaceForm, Literal(mention.name)
-    yield node, PLANKG.position, Literal(index, datatype=XSD.integer)
+    node = iri(f"{tnode}/a/{index}")
+    yield node, T_TYPE, P["Assignment"]
+    yield node, T_TYPE, T_ASSOCIATION
+    yield iri(tnode), T_QUALIFIED, node
+    yield node, P["ofTask"], iri(tnode)
+    yield node, T_AGENT, iri(unit_iri(ex.unit_keys[(task.key, index)]))
+    yield node, T_ROLE, iri(ROLE_IRI[mention.role])
+    yield node, P["basis"], literal(mention.basis)
+    yield node, P["surfaceForm"], literal(mention.name)
+    yield node, P["position"], literal(index)
     if mention.alias:
-        yield node, PLANKG.alias, Literal(mention.alias)
+        yield node, P["alias"], literal(mention.alias)
     if mention.inferred:
-        yield node, PLANKG.inferred, Literal(True)
-    yield from span_triples(node, doc_iri(src.sha256), src.text, mention.start, mention.end)
+        yield node, P["inferred"], literal(True)
+    yield from span_triples(node, iri(doc_iri(src.sha256)), src.text, mention.start, mention.end)
 
 
 def unit_triples(agency: Agency) -> Iterator[Triple]:
     """A unit scoped to its region, with kind and function concept."""
-    node = unit_iri(agency.key)
-    yield node, RDF.type, PLANKG.Unit
-    yield node, RDF.type, ORG.Organization
-    yield node, SKOS.prefLabel, Literal(agency.name)
-    yield node, PLANKG.unitKey, Literal(agency.key)
+    node = iri(unit_iri(agency.key))
+    yield node, T_TYPE, P["Unit"]
+    yield node, T_TYPE, T_ORGANIZATION
+    yield node, T_PREF, literal(agency.name)
+    yield node, P["unitKey"], literal(agency.key)
     for form in agency.surface_forms:
         if form != agency.name:
-            yield node, SKOS.altLabel, Literal(form)
+            yield node, T_ALT, literal(form)
     if agency.region:
-        yield node, PLANKG.region, region_iri(agency.region)
-    yield node, PLANKG.kind, kind_iri(agency.kind)
+        yield node, P["region"], iri(region_iri(agency.region))
+    yield node, P["kind"], iri(kind_iri(agency.kind))
     if agency.function:
-        yield node, PLANKG.function, URIRef(agency.function)
+        yield node, P["function"], iri(agency.function)
 
 
 def indicator_triples(ex: ExtractedPlan, task: Task, index: int, ind: Indicator) -> Iterator[Triple]:
     """A quantitative target as an RDF Data Cube observation of its task."""
     src = ex.plan.source
     tnode = task_iri(src.sha256, task.key)
-    node = URIRef(f"{tnode}/i/{index}")
-    yield node, RDF.type, PLANKG.Indicator
-    yield node, RDF.type, QB.Observation
-    yield node, PLANKG.ofTask, tnode
-    yield tnode, PLANKG.hasIndicator, node
-    yield node, PLANKG.value, Literal(Decimal(repr(ind.value)).normalize() if ind.value == ind.value else 0,
-                                      datatype=XSD.decimal)
-    yield node, PLANKG.unitLabel, Literal(ind.unit)
-    yield node, PLANKG.op, Literal(ind.op)
-    yield node, PLANKG.indicatorKind, Literal(ind.kind)
+    node = iri(f"{tnode}/i/{index}")
+    yield node, T_TYPE, P["Indicator"]
+    yield node, T_TYPE, T_OBSERVATION
+    yield node, P["ofTask"], iri(tnode)
+    yield iri(tnode), P["hasIndicator"], node
+    yield node, P["value"], literal(float(ind.value))
+    yield node, P["unitLabel"], literal(ind.unit)
+    yield node, P["op"], literal(ind.op)
+    yield node, P["indicatorKind"], literal(ind.kind)
     if ind.value_text:
-        yield node, PLANKG.valueText, Literal(ind.value_text)
+        yield node, P["valueText"], literal(ind.value_text)
     if ind.year:
-        yield node, PLANKG.targetYear, Literal(ind.year, datatype=XSD.integer)
+        yield node, P["targetYear"], literal(int(ind.year))
     if ind.baseline is not None:
-        yield node, PLANKG.baseline, Literal(Decimal(repr(ind.baseline)).normalize(), datatype=XSD.decimal)
+        yield node, P["baseline"], literal(float(ind.baseline))
     if ind.metric:
-        yield node, PLANKG.metricName, Literal(ind.metric)
+        yield node, P["metricName"], literal(ind.metric)
     if ind.metric_concept:
-        yield node, PLANKG.metric, URIRef(ind.metric_concept)
+        yield node, P["metric"], iri(ind.metric_concept)
     qudt = getattr(ind, "qudt_unit", "")
     if qudt:
-        yield node, PLANKG.qudtUnit, URIRef(qudt)
-    yield from span_triples(node, doc_iri(src.sha256), src.text, ind.start, ind.end)
+        yield node, P["qudtUnit"], iri(qudt)
+    yield from span_triples(node, iri(doc_iri(src.sha256)), src.text, ind.start, ind.end)
 
 
 def document_triples(ex: ExtractedPlan) -> Iterator[Triple]:
     """Every triple of one extracted document, in a fixed order."""
     yield from plan_triples(ex)
+    meta = ex.plan.meta
+    regions = {meta.region: meta.parent_region} if meta.region else {}
+    for agency in ex.agencies.values():
+        if agency.region and agency.region not in regions:
+            regions[agency.region] = ""
+    for name in sorted(regions):
+        yield from region_triples(name, regions[name])
     for key in sorted(ex.agencies):
         yield from unit_triples(ex.agencies[key])
     for task in ex.plan.tasks:
@@ -209,30 +275,99 @@ def document_triples(ex: ExtractedPlan) -> Iterator[Triple]:
             yield from indicator_triples(ex, task, i, ind)
 
 
-def new_graph() -> Graph:
-    """An empty graph with the project's prefixes bound."""
+def ntriples(triples: Iterable[Triple]) -> str:
+    """Triples as N-Triples text."""
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
+
+
+def parse_ntriples_line(line: str) -> Triple:
+    """The three terms of one N-Triples line written by :func:`ntriples`."""
+    s, p, rest = line.split(" ", 2)
+    return s, p, rest.rstrip("\n")[:-2]
+
+
+@lru_cache(maxsize=1)
+def ontology_triples() -> tuple[Triple, ...]:
+    """The vocabulary and concept schemes of ``ontology/`` (shapes excluded), sorted."""
+    from rdflib import Graph
+
     g = Graph()
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, override=True)
-    g.bind("unit", Namespace(f"{ID}unit/"))
-    g.bind("region", Namespace(f"{ID}region/"))
-    return g
-
-
-def ontology_graph() -> Graph:
-    """The vocabulary and concept schemes of ``ontology/`` (shapes excluded)."""
-    g = new_graph()
     for name in ONTOLOGY_FILES:
         path = ONTOLOGY_DIR / name
         if path.exists():
             g.parse(path, format="turtle")
-    return g
+    if any(isinstance(t, _bnode_type()) for triple in g for t in triple):
+        g = g.skolemize()
+    lines = sorted(set(g.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()))
+    return tuple(parse_ntriples_line(line) for line in lines if line.strip())
 
 
-def build_graph(extracted: Iterable[ExtractedPlan], with_ontology: bool = True) -> Graph:
-    """One graph of all documents (and the ontology, for labels in queries)."""
-    g = ontology_graph() if with_ontology else new_graph()
-    for ex in extracted:
-        for triple in document_triples(ex):
-            g.add(triple)
+def _bnode_type():
+    from rdflib import BNode
+    return BNode
+
+
+# ---------------------------------------------------------------- Turtle
+
+PN_LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_\-]*$")
+
+
+class TurtleWriter:
+    """Writes triples as Turtle, grouping runs of the same subject; streams to a file."""
+
+    def __init__(self, out: IO[str]):
+        self.out = out
+        self.subject: str | None = None
+        self.count = 0
+        out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES) + "\n")
+        self._by_length = sorted(PREFIXES, key=lambda x: -len(x[1]))
+
+    @lru_cache(maxsize=200000)
+    def term(self, term: str) -> str:
+        """A term written compactly: prefixed names, bare integers."""
+        if term.startswith("<"):
+            value = term[1:-1]
+            if value == RDF + "type":
+                return "a"
+            for prefix, ns in self._by_length:
+                if value.startswith(ns) and PN_LOCAL.match(value[len(ns):]):
+                    return f"{prefix}:{value[len(ns):]}"
+            return term
+        if term.endswith(f"^^<{XSD}integer>") and re.fullmatch(r'"-?\d+"\^\^<[^>]+>', term):
+            return term[1:term.index('"', 1)]
+        if term.startswith('"') and term.endswith(">") and '"^^<' in term:
+            head, _, datatype = term.rpartition("^^<")
+            return f"{head}^^{self.term('<' + datatype)}"
+        return term
+
+    def write(self, triples: Iterable[Triple]) -> None:
+        """Append triples."""
+        out, term = self.out, self.term
+        for s, p, o in triples:
+            if s == self.subject:
+                out.write(f" ;\n    {term(p)} {term(o)}")
+            else:
+                if self.subject is not None:
+                    out.write(" .\n")
+                out.write(f"\n{term(s)} {term(p)} {term(o)}")
+                self.subject = s
+            self.count += 1
+
+    def close(self) -> None:
+        """Finish the last statement."""
+        if self.subject is not None:
+            self.out.write(" .\n")
+            self.subject = None
+
+
+def build_graph(extracted: Iterable[ExtractedPlan], with_ontology: bool = True):
+    """One rdflib graph of all documents (and the ontology): for small corpora and tests."""
+    from rdflib import Graph
+
+    text = ntriples(ontology_triples()) if with_ontology else ""
+    text += "".join(ntriples(document_triples(ex)) for ex in extracted)
+    g = Graph()
+    for prefix, ns in PREFIXES:
+        g.bind(prefix, ns, override=True)
+    g.parse(data=text, format="nt")
     return g

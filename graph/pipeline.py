@@ -1,24 +1,36 @@
-"""Run the stages over a corpus and write the outputs: extraction, graph, report.
+"""Run the stages over a corpus and write the outputs: extraction, graph, report, store.
 
 :func:`extract_document` runs ``ingest → structure → agencies / indicators`` on one
-file and returns an :class:`graph.records.ExtractedPlan`; :func:`build_corpus`
-does it for a folder, then writes ``graph.ttl``, the build report and the store.
-A file that cannot be read becomes a :class:`Problem`; the others still build.
+file and returns an :class:`graph.records.ExtractedPlan`. :func:`build_corpus`
+does it for a folder — in parallel processes or on a Dask cluster, reusing a cache
+keyed by document content and extractor version — and streams every document's
+triples into ``graph.ttl`` (and ``graph.nt``/``graph.nq`` on request), then writes
+the build report and loads the Oxigraph store. A file that cannot be read becomes
+a :class:`Problem`; the others still build. Outputs are replaced atomically.
 """
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
+import shutil
 import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph import agencies, indicators, structure
+from graph import agencies, indicators, model, structure
 from graph.ingest import IngestError, read_document
 from graph.records import ExtractedPlan, Plan
 
 SKIP_NAMES = ("readme", "license", ".")
+PACKAGE_DIR = Path(__file__).resolve().parent
+EXTRACTOR_MODULES = ("records", "ingest", "structure", "units", "agencies", "indicators", "model", "pipeline")
+VALIDATE_MAX_TRIPLES = 300_000  # SHACL with pyshacl is slow beyond this; `plankg validate` runs it anyway
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -54,8 +66,18 @@ class DocumentReport:
 
 
 @dataclass
+class DocumentOutput:
+    """One document's extraction as it travels between processes and the cache."""
+
+    name: str
+    report: dict | None
+    ntriples: str
+    problem: str = ""
+
+
+@dataclass
 class BuildResult:
-    """The outcome of a build: documents built, problems met, files written."""
+    """The outcome of a build: documents built, problems met, files written, time per phase."""
 
     out_dir: Path
     documents: list[DocumentReport]
@@ -63,25 +85,33 @@ class BuildResult:
     triples: int = 0
     shacl: dict = field(default_factory=dict)
     written: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    extracted: int = 0
+    cached: int = 0
 
     def summary(self) -> str:
         """A few lines for the terminal."""
         tasks = sum(d.tasks for d in self.documents)
         roles = {r: sum(d.assignments.get(r, 0) for d in self.documents) for r in ("lead", "cooperating", "responsible")}
-        lines = [f"built {len(self.documents)} document(s): {tasks} tasks, "
-                 f"{sum(roles.values())} assignments (lead {roles['lead']}, cooperating {roles['cooperating']}, "
-                 f"responsible {roles['responsible']}), {sum(d.indicators for d in self.documents)} indicators, "
-                 f"{self.triples} triples"]
-        for d in self.documents:
+        lines = [f"built {len(self.documents)} document(s) ({self.extracted} extracted, {self.cached} from cache): "
+                 f"{tasks} tasks, {sum(roles.values())} assignments (lead {roles['lead']}, cooperating "
+                 f"{roles['cooperating']}, responsible {roles['responsible']}), "
+                 f"{sum(d.indicators for d in self.documents)} indicators, {self.triples} triples"]
+        for d in self.documents[:20]:
             lines.append(f"  {d.doc}: {d.region or '?'} · {d.title[:40]} · {d.tasks} tasks · "
                          f"lead convention {d.lead_convention or 'none'}")
+        if len(self.documents) > 20:
+            lines.append(f"  … and {len(self.documents) - 20} more (see report.md)")
         if self.shacl:
-            lines.append(f"SHACL: {'conforms' if self.shacl.get('conforms') else str(self.shacl.get('violations')) + ' violation(s)'}")
+            lines.append("SHACL: " + ("conforms" if self.shacl.get("conforms") else
+                                      self.shacl.get("skipped") or f"{self.shacl.get('violations')} violation(s)"))
         if self.problems:
             lines.append(f"{len(self.problems)} problem(s), see report.md")
         lines.append(f"outputs in {self.out_dir}/")
         return "\n".join(lines)
 
+
+# ---------------------------------------------------------------- one document
 
 def corpus_files(corpus: Path) -> list[Path]:
     """The documents of a corpus folder (or a single file), in a stable order."""
@@ -113,14 +143,13 @@ def extract_document(path: str | Path) -> ExtractedPlan:
     warnings = tuple(source.warnings) + (() if tasks else ("no tasks with units or targets found",))
     plan = dataclasses.replace(plan, tasks=tasks, warnings=warnings)
     units, unit_keys = agencies.resolve_agencies(plan, plan.meta.region)
+    kept = {t.key for t in tasks}
     return ExtractedPlan(plan=plan, agencies=units, unit_keys=unit_keys,
-                         indicators={k: v for k, v in found.items() if v and any(t.key == k for t in tasks)})
+                         indicators={k: v for k, v in found.items() if v and k in kept})
 
 
 def document_report(ex: ExtractedPlan) -> DocumentReport:
     """Counts and metadata of one extracted document."""
-    from graph.model import plan_iri
-
     plan, meta = ex.plan, ex.plan.meta
     roles = {"lead": 0, "cooperating": 0, "responsible": 0}
     for t in plan.tasks:
@@ -128,12 +157,102 @@ def document_report(ex: ExtractedPlan) -> DocumentReport:
             roles[m.role] += 1
     return DocumentReport(
         doc=plan.source.name, path=plan.source.path, sha256=plan.source.sha256,
-        plan_iri=str(plan_iri(plan.source.sha256)), title=meta.title, region=meta.region,
+        plan_iri=model.plan_iri(plan.source.sha256), title=meta.title, region=meta.region,
         parent_region=meta.parent_region, issuer=meta.issuer, doc_number=meta.doc_number, issued=meta.issued,
         period_start=meta.period_start, period_end=meta.period_end, lead_convention=meta.lead_convention,
         tasks=len(plan.tasks), units=len(ex.agencies), assignments=roles,
         indicators=sum(len(v) for v in ex.indicators.values()), warnings=list(plan.warnings))
 
+
+def document_output(path: str) -> DocumentOutput:
+    """Extract one file into its report and N-Triples (runs in worker processes)."""
+    name = Path(path).name
+    try:
+        ex = extract_document(path)
+    except IngestError as exc:
+        return DocumentOutput(name, None, "", str(exc))
+    except Exception as exc:  # an extractor bug must not cost the other documents
+        return DocumentOutput(name, None, "", f"extraction failed: {type(exc).__name__}: {exc}")
+    return DocumentOutput(name, dataclasses.asdict(document_report(ex)), model.ntriples(model.document_triples(ex)))
+
+
+# ---------------------------------------------------------------- cache
+
+@dataclasses.dataclass(frozen=True)
+class Cache:
+    """Per-document outputs keyed by file name, content and extractor version."""
+
+    folder: Path
+    version: str
+
+    def key(self, path: Path) -> str:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(f"{path.name}\0{digest}\0{self.version}".encode()).hexdigest()
+
+    def get(self, key: str) -> DocumentOutput | None:
+        f = self.folder / key[:2] / f"{key}.json"
+        try:
+            return DocumentOutput(**json.loads(f.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def put(self, key: str, out: DocumentOutput) -> None:
+        write_atomically(self.folder / key[:2] / f"{key}.json",
+                         json.dumps(dataclasses.asdict(out), ensure_ascii=False).encode("utf-8"))
+
+
+def extractor_version() -> str:
+    """A hash of the extractor's code and data: a change invalidates the cache."""
+    h = hashlib.sha256()
+    for f in [PACKAGE_DIR / f"{m}.py" for m in EXTRACTOR_MODULES] + sorted((PACKAGE_DIR.parent / "ontology").glob("*")):
+        if f.is_file():
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+# ---------------------------------------------------------------- running extraction
+
+def run_extraction(paths: list[Path], jobs: int, dask_address: str | None) -> Iterator[DocumentOutput]:
+    """Extract ``paths`` in order: in this process, in ``jobs`` processes, or on a Dask cluster."""
+    if not paths:
+        return
+    names = [str(p) for p in paths]
+    if dask_address:
+        from dask.distributed import Client
+
+        with Client(dask_address) as client:
+            for start in range(0, len(names), 256):
+                futures = client.map(document_output, names[start:start + 256], pure=False)
+                yield from client.gather(futures)
+        return
+    if jobs <= 1 or len(names) < 4:
+        yield from map(document_output, names)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(document_output, names, chunksize=max(1, min(32, len(names) // (jobs * 8))))
+
+
+def outputs_in_order(files: list[Path], cache: Cache | None, jobs: int, dask_address: str | None,
+                     counts: dict[str, int]) -> Iterator[DocumentOutput]:
+    """Every file's output in corpus order, from the cache when it has it."""
+    keys = [cache.key(f) if cache else "" for f in files]
+    hits = {i: out for i, k in enumerate(keys) if cache and (out := cache.get(k)) is not None}
+    missing = [f for i, f in enumerate(files) if i not in hits]
+    fresh = run_extraction(missing, jobs, dask_address)
+    for i, f in enumerate(files):
+        if i in hits:
+            counts["cached"] += 1
+            yield hits[i]
+            continue
+        out = next(fresh)
+        counts["extracted"] += 1
+        if cache and out.report is not None:
+            cache.put(keys[i], out)
+        yield out
+
+
+# ---------------------------------------------------------------- writing
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to a temp file beside ``path``, then rename it into place."""
@@ -142,13 +261,63 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+class GraphFiles:
+    """The graph files of a build, written to temp files and renamed into place on commit."""
+
+    def __init__(self, out_dir: Path, formats: Iterable[str]):
+        self.out_dir = out_dir
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.paths = {fmt: out_dir / f"graph.{fmt}" for fmt in ("ttl", *formats)}
+        self.tmp = {fmt: out_dir / f".graph.{fmt}.{os.getpid()}.tmp" for fmt in self.paths}
+        self.handles = {fmt: open(p, "w", encoding="utf-8", newline="\n") for fmt, p in self.tmp.items()}
+        self.turtle = model.TurtleWriter(self.handles["ttl"])
+        self.seen: set[tuple[str, str, str]] = set()  # triples of shared nodes (units, regions) already written
+        self.triples = 0
+
+    def add(self, triples: Iterable[model.Triple], graph_iri: str = "") -> None:
+        """Append one document's (or the ontology's) triples."""
+        batch = []
+        for t in triples:
+            if t[0].startswith(SHARED_SUBJECTS):
+                if t in self.seen:
+                    continue
+                self.seen.add(t)
+            batch.append(t)
+        self.turtle.write(batch)
+        if "nt" in self.handles:
+            self.handles["nt"].write(model.ntriples(batch))
+        if "nq" in self.handles:
+            g = f" <{graph_iri}>" if graph_iri else ""
+            self.handles["nq"].write("".join(f"{s} {p} {o}{g} .\n" for s, p, o in batch))
+        self.triples += len(batch)
+
+    def commit(self) -> list[str]:
+        """Close and rename every file into place."""
+        self.turtle.close()
+        for h in self.handles.values():
+            h.close()
+        for fmt, tmp in self.tmp.items():
+            os.replace(tmp, self.paths[fmt])
+        return [p.name for p in self.paths.values()]
+
+    def abort(self) -> None:
+        """Close and remove the temp files."""
+        for h in self.handles.values():
+            h.close()
+        for tmp in self.tmp.values():
+            if tmp.exists():
+                tmp.unlink()
+
+
+SHARED_SUBJECTS = (f"<{model.ID}unit/", f"<{model.ID}region/")
 
 
 def report_markdown(result: BuildResult) -> str:
@@ -160,52 +329,76 @@ def report_markdown(result: BuildResult) -> str:
         a = d.assignments
         out.append(f"| {d.doc} | {d.region} | {d.title} | {d.tasks} | {d.units} | {a['lead']} | {a['cooperating']} "
                    f"| {a['responsible']} | {d.indicators} | {d.lead_convention} |")
-    warned = [(d.doc, w) for d in result.documents for w in d.warnings]
-    if warned or result.problems:
+    if result.problems:
         out += ["", "## Problems and warnings", ""]
         out += [f"- {p.doc}: {p.problem}" for p in result.problems]
-        out += [f"- {doc}: {w}" for doc, w in warned]
     if result.shacl:
-        out += ["", "## SHACL validation", "", f"conforms: {result.shacl.get('conforms')}, "
-                f"violations: {result.shacl.get('violations', 0)}"]
-        out += [f"- {m}" for m in result.shacl.get("messages", [])[:50]]
+        out += ["", "## SHACL validation", ""]
+        if result.shacl.get("skipped"):
+            out.append(result.shacl["skipped"])
+        else:
+            out.append(f"conforms: {result.shacl.get('conforms')}, violations: {result.shacl.get('violations', 0)}")
+            out += [f"- {m}" for m in result.shacl.get("messages", [])[:50]]
     return "\n".join(out) + "\n"
 
 
-def extract_all(files: list[Path]) -> tuple[list[ExtractedPlan], list[Problem]]:
-    """Extract every file; unreadable ones become problems."""
-    extracted, problems = [], []
-    for f in files:
-        try:
-            extracted.append(extract_document(f))
-        except IngestError as exc:
-            problems.append(Problem(f.name, str(exc)))
-    return extracted, problems
+def build_corpus(corpus: Path, out_dir: Path, *, jobs: int | None = None, use_cache: bool = True,
+                 formats: Iterable[str] = (), validate: bool = True, store: bool = True,
+                 dask_address: str | None = None, progress: Progress | None = None,
+                 strict: bool = False) -> BuildResult:
+    """Extract a corpus and write ``graph.ttl`` (+ ``graph.nt``/``.nq``), ``report.json``/``.md`` and the store.
 
-
-def build_corpus(corpus: Path, out_dir: Path, validate: bool = True, store: bool = True) -> BuildResult:
-    """Extract a corpus and write ``graph.ttl``, ``report.json``/``report.md`` and the store."""
-    from graph import model
-
+    ``jobs``: extraction processes (default: the machine's cores); output does not depend on it.
+    ``progress(done, total)`` is called after each document. ``strict``: any problem
+    leaves the previous outputs in place (nothing is written).
+    """
+    t0 = time.perf_counter()
     files = corpus_files(corpus)
-    extracted, problems = extract_all(files)
-    result = BuildResult(out_dir=out_dir, documents=[document_report(ex) for ex in extracted], problems=problems)
-    for d in result.documents:
-        result.problems.extend(Problem(d.doc, w) for w in d.warnings)
-    if not extracted:
-        return result
-    g = model.build_graph(extracted)
-    result.triples = len(g)
-    ttl = g.serialize(format="turtle", encoding="utf-8")
+    jobs = jobs or os.cpu_count() or 1
+    cache = Cache(out_dir / ".cache", extractor_version()) if use_cache else None
+    result = BuildResult(out_dir=out_dir, documents=[], problems=[])
+    counts = {"extracted": 0, "cached": 0}
+    graph_files = GraphFiles(out_dir, [f for f in formats if f in ("nt", "nq")])
+    t_extract = 0.0
+    try:
+        graph_files.add(model.ontology_triples())
+        stream = outputs_in_order(files, cache, jobs, dask_address, counts)
+        for done in range(1, len(files) + 1):
+            t = time.perf_counter()
+            out = next(stream)
+            t_extract += time.perf_counter() - t
+            if out.report is None:
+                result.problems.append(Problem(out.name, out.problem))
+            else:
+                report = DocumentReport(**out.report)
+                result.documents.append(report)
+                result.problems.extend(Problem(report.doc, w) for w in report.warnings)
+                graph_files.add((model.parse_ntriples_line(line) for line in out.ntriples.splitlines()),
+                                graph_iri=f"{model.ID}graph/{report.sha256[:12]}")
+            if progress:
+                progress(done, len(files))
+        if not result.documents or (strict and result.problems):
+            graph_files.abort()
+            return result
+        result.written += graph_files.commit()
+    except BaseException:
+        graph_files.abort()
+        raise
+    result.extracted, result.cached = counts["extracted"], counts["cached"]
+    result.triples = graph_files.triples
+    result.timings["extract"] = round(t_extract, 3)
+    result.timings["write"] = round(time.perf_counter() - t0 - t_extract, 3)
     if validate:
-        from graph.validate import validate_graph
-        result.shacl = validate_graph(g)
-    write_atomically(out_dir / "graph.ttl", ttl)
-    result.written.append("graph.ttl")
+        t = time.perf_counter()
+        result.shacl = validate_file(out_dir / "graph.ttl", result.triples)
+        result.timings["validate"] = round(time.perf_counter() - t, 3)
     if store:
         from graph.store import write_store
-        write_store(g, out_dir / "store")
+
+        t = time.perf_counter()
+        write_store(out_dir / "graph.ttl", out_dir / "store")
         result.written.append("store/")
+        result.timings["store"] = round(time.perf_counter() - t, 3)
     payload = {"documents": [dataclasses.asdict(d) for d in result.documents],
                "problems": [dataclasses.asdict(p) for p in result.problems], "shacl": result.shacl,
                "triples": result.triples}
@@ -213,3 +406,15 @@ def build_corpus(corpus: Path, out_dir: Path, validate: bool = True, store: bool
     write_atomically(out_dir / "report.md", report_markdown(result).encode("utf-8"))
     result.written += ["report.json", "report.md"]
     return result
+
+
+def validate_file(path: Path, triples: int) -> dict:
+    """SHACL-validate a graph file, unless it is too large for pyshacl in reasonable time."""
+    if triples > VALIDATE_MAX_TRIPLES:
+        return {"skipped": f"skipped: {triples} triples is more than {VALIDATE_MAX_TRIPLES}; "
+                           f"run `plankg validate` to check the whole graph"}
+    from rdflib import Graph
+
+    from graph.validate import validate_graph
+
+    return validate_graph(Graph().parse(path, format="turtle"))
