@@ -33,6 +33,7 @@ FOLD = str.maketrans({
     **{chr(0xFF10 + i): str(i) for i in range(10)},
     "％": "%", "．": ".", "～": "~", "／": "/", "－": "-", "﹪": "%", "＞": ">", "＜": "<",
 })
+DATE_WORDS = frozenset("年月日号时")
 NEEDS_FOLD = re.compile("[\uff10-\uff19％．～／－﹪＞＜]")
 NUMBER_BLOCKERS = frozenset("0123456789.+＋#№") | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -58,8 +59,8 @@ RATIO_VERB = re.compile(r"(?:到|至|在|为|达|达到|是)\s*$")
 RATIO_SUBJECT = re.compile(r"倍差|比值|比$|比[缩保稳控下降提扩力持达为]|系数|指数|倍数")
 BASELINE_BEFORE = re.compile(r"[从由](?:\d{4}年(?:底|末)?的?)?\s*$")
 BASELINE_GAP = re.compile(
-    r"\s*(?:提高|提升|增加|增长|上升|下降|降低|减少|缩小|扩大|压缩|降|升)?(?:到|至)\s*$")
-YEAR_MENTION = re.compile(r"(?<![\d—–\-~至比较])(?:到|至|于|在)?((?:19|20)\d{2})年(?!以来|前|度|以前)|每年|逐年")
+    r"\s*(?:提高|提升|增加|增长|上升|下降|降低|减少|缩小|扩大|压缩|降|升)?(?:到|至)\s*(?:\d{4}年(?:底|末)?的?)?\s*$")
+YEAR_MENTION = re.compile(r"(?<![\d—–\-~至比较从由])(?:到|至|于|在)?((?:19|20)\d{2})年(?!以来|前|度|以前)|每年|逐年")
 TARGET_VERB = re.compile(r"(?:达|为|至|到|在|超|于|过|是|从|由)\s*$")
 EXISTING = re.compile(r"已建成|已建|已有|已完成|已累计|已经|共有|目前|截至|截止|^围绕")
 PERCENT_COMPLEMENT = re.compile(r"[的和与及或至到全]|覆盖|达标|完成|到位")
@@ -67,7 +68,7 @@ NAME_CIRCLE = re.compile(r"^[^，,。；;、]{0,10}圈")
 COMPARISON_BASE = re.compile(r"(?:比|较)(?:\d{4}年(?:底|末)?|上年|上一年|去年|同期|基期年?)(?:的?水平)?")
 TRAILING_VERB = re.compile(
     r"(?:年均|分别|均|都|全部|力争|稳定|保持|控制|持续|每年|累计)*"
-    r"(?:达到|达|提高到|提升到|提高至|提升至|提高|提升|增加到|增加|增长到|上升到|上升|下降到|下降|"
+    r"(?:达到|达|提高到|提升到|提高至|提升至|提高|提升|增加到|增加|增长到|上升到|上升|下降到|下降|压缩|压减|缩短|减少|"
     r"降低到|降低|降至|降到|缩小到|缩小至|缩小|扩大到|扩大|稳定在|保持在|控制在|维持在|超过|超|不少于|"
     r"不低于|不小于|至少|不超过|低于|高于|突破|实现|为|在|到|至|约|逾|≥|≤|>=|<=|>|<|\s)*$")
 LEADING_FILLER = re.compile(
@@ -75,6 +76,7 @@ LEADING_FILLER = re.compile(
     r"实现|并|且|同时)+")
 SEGMENT_SEP = re.compile(r"\s*(?:以及|并且|并|、|和|及|与|或|,|，)\s*")
 NUMERIC_MODIFIER = re.compile(r"[^，,。；;、\n\d]{0,12}\d[^，,。；;、\n]{0,12}?的")
+AT_LEAST_VERB = re.compile(r"(?:至少|不少于|不低于)[\u4e00-\u9fff]{1,4}$")
 CONTROL_WITHIN = re.compile(r"控制在[^，。；,;]{0,4}$")
 TAIL_STOP = re.compile(r"的|建设|创建|创成")
 SUBJECT_SEP = re.compile(r"[、和及与]")
@@ -130,7 +132,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     mags = _alternation(_magnitudes())
     one_unit = rf"(?:{plain}|(?:{mags})(?:{scalable})|(?:{mags})(?![\u4e00-\u9fff]))"
     per = _alternation(_unit_data().get("per_units", []))
-    unit = rf"(?:{one_unit})(?:[(（](?:{one_unit})[)）])?(?:/(?:{one_unit}|{per}))?"
+    rate_base = _alternation(_unit_data().get("rate_bases", []))
+    unit = rf"(?:{one_unit})(?:[(（](?:{one_unit})[)）])?(?:/(?:{one_unit}|{per}))?|/(?:{rate_base})"
     number = re.compile(
         rf"(?P<num>{NUMBER})(?![\d]|\.\d)"
         rf"(?:\s*(?P<rsep>[-—–~至])\s*(?P<num2>{NUMBER}))?"
@@ -234,6 +237,8 @@ def _op_before(before: str) -> str:
         return OPS_BEFORE_MAP[m.group(0)]
     if CONTROL_WITHIN.search(before):
         return "<="
+    if AT_LEAST_VERB.search(before):
+        return ">="  # 每个镇至少建有1个
     return ""
 
 
@@ -289,7 +294,16 @@ def _accept_unitless(work: str, h: _Hit, clause_start: int) -> bool:
     before = work[clause_start:h.start]
     if not RATIO_VERB.search(before):
         return False
-    return bool(RATIO_SUBJECT.search(before))
+    return bool(RATIO_SUBJECT.search(before)) or ("." in h.value_text and h.op != "")  # 系数控制在0.4以内
+
+
+def _strip_quotes(phrase: str) -> str:
+    """Drop a quotation mark at either end that has no partner inside: ``“12345”热线`` keeps both."""
+    if phrase.startswith("“") and phrase.count("“") > phrase.count("”"):
+        phrase = phrase[1:]
+    if phrase.endswith("”") and phrase.count("”") > phrase.count("“"):
+        phrase = phrase[:-1]
+    return phrase.strip()
 
 
 def _metric_name(work: str, clause_start: int, first: _Hit, last: _Hit) -> tuple[str, int]:
@@ -298,7 +312,7 @@ def _metric_name(work: str, clause_start: int, first: _Hit, last: _Hit) -> tuple
     phrase = work[clause_start:first.baseline_start if first.baseline_start >= 0 else first.start]
     phrase = COMPARISON_BASE.sub("", phrase.strip())
     phrase = TRAILING_VERB.sub("", phrase)
-    phrase = LEADING_FILLER.sub("", phrase).strip(" 、,，“”\"")
+    phrase = _strip_quotes(LEADING_FILLER.sub("", phrase).strip(" 、,，"))
     end = last.end
     if len(phrase) <= 4 and CJK.match(work[last.end:last.end + 1] or " "):
         cut = TAIL_CUT.search(work, last.end, last.end + 40)
@@ -307,9 +321,9 @@ def _metric_name(work: str, clause_start: int, first: _Hit, last: _Hit) -> tuple
         if modified:
             cut = TAIL_CUT.search(work, modified.end(), modified.end() + 40)
             tail_end = cut.start() if cut else min(len(work), modified.end() + 40)
-            tail = work[modified.end():tail_end].strip(" “”\"")
+            tail = _strip_quotes(work[modified.end():tail_end].strip())
         else:
-            tail = TAIL_STOP.split(work[last.end:tail_end], 1)[0].strip(" “”\"")
+            tail = _strip_quotes(TAIL_STOP.split(work[last.end:tail_end], 1)[0].strip())
         if len(tail) >= 2:
             phrase, end = tail, tail_end
     return phrase, end
@@ -348,6 +362,8 @@ def _scan(work: str) -> list[_Hit]:
             requires = units[label].requires if label in units else ""
             if stop and work[unit_end:unit_end + 1] and work[unit_end] in stop and "(" not in unit and "/" not in unit:
                 unit, unit_end = "", (m.end("num2") if m.group("num2") else m.end("num"))
+        if not unit and work[unit_end:unit_end + 1] in DATE_WORDS:
+            continue  # 2025年, 6月, 30日, 18号: a date or a number, never a target
         if m.group("num2") and not unit:
             continue  # a bare range is a date or a span of years
         if not unit and m.group("approx"):
@@ -384,9 +400,7 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
         before = work[clause:h.start]
         if h.requires and h.requires not in before:
             continue  # 3岁以下: an age, not a target
-        if _excluded(work, h, has_unit, before):
-            continue
-        # baseline: 从1.6下降到1.55
+        # baseline: 从1.6下降到1.55, 由2020年的58%提高到2025年的65%
         if BASELINE_BEFORE.search(before) and i + 1 < len(hits):
             nxt = hits[i + 1]
             if BASELINE_GAP.fullmatch(work[h.unit_end:nxt.start]) or BASELINE_GAP.fullmatch(work[h.end:nxt.start]):
@@ -396,6 +410,8 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
                     nxt.unit = h.unit
                 h.is_baseline = True
                 continue
+        if _excluded(work, h, has_unit, before):
+            continue
         if not has_unit and h.baseline is None:
             # a unitless item of a list takes the unit of the next item: 分别达到95、90%
             if i + 1 < len(hits) and hits[i + 1].unit and LIST_SEP.match(work[h.end:hits[i + 1].start]):

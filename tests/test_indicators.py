@@ -236,6 +236,26 @@ def test_compound_and_scaled_units_from_other_plans():
         (30, "微克/立方米"), (5, "万吨/日"), (1.2, "万亿元"), (100, "MW"), (2, "座")]
 
 
+def test_baseline_with_years_on_both_ends():
+    found = one("常住人口城镇化率由2020年的58%提高到2025年的65%。", default_year=2027)
+    assert (found.value, found.unit, found.baseline, found.year, found.metric) == (65, "%", 58, 2025, "常住人口城镇化率")
+
+
+def test_at_least_before_a_verb():
+    assert one("每个镇至少建有1个居家养老服务中心").op == ">="
+
+
+def test_health_style_targets_from_other_plans():
+    text = ("每千人口拥有执业(助理)医师3.2人、注册护士3.8人;孕产妇死亡率控制在8/10万以下,婴儿死亡率控制在5‰以下,"
+            "群众满意度达到90分以上,基尼系数控制在0.4以内。")
+    assert [(i.value, i.unit, i.op) for i in extract_indicators(text)] == [
+        (3.2, "人", "="), (3.8, "人", "="), (8, "/10万", "<="), (5, "‰", "<="), (90, "分", ">="), (0.4, "", "<=")]
+
+
+def test_quoted_names_keep_balanced_quotes_in_metric():
+    assert one("“12345”热线接通率达到98%以上").metric == "“12345”热线接通率"
+
+
 # ---------------------------------------------------------------- data files
 
 
