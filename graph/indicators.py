@@ -33,6 +33,7 @@ FOLD = str.maketrans({
     **{chr(0xFF10 + i): str(i) for i in range(10)},
     "％": "%", "．": ".", "～": "~", "／": "/", "－": "-", "﹪": "%", "＞": ">", "＜": "<",
 })
+APPROX_IN_UNIT = re.compile(r"(?<=[万亿千百十])(?:余|多)")
 DATE_WORDS = frozenset("年月日号时")
 NEEDS_FOLD = re.compile("[\uff10-\uff19％．～／－﹪＞＜]")
 NUMBER_BLOCKERS = frozenset("0123456789.+＋#№") | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -130,7 +131,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     plain = _alternation(units)
     scalable = _alternation(u.label for u in units.values() if u.scalable)
     mags = _alternation(_magnitudes())
-    one_unit = rf"(?:{plain}|(?:{mags})(?:{scalable})|(?:{mags})(?![\u4e00-\u9fff]))"
+    one_unit = rf"(?:{plain}|(?:{mags})(?:余|多)?(?:{scalable})|(?:{mags})(?![\u4e00-\u9fff]))"
     per = _alternation(_unit_data().get("per_units", []))
     rate_base = _alternation(_unit_data().get("rate_bases", []))
     unit = rf"(?:{one_unit})(?:[(（](?:{one_unit})[)）])?(?:/(?:{one_unit}|{per}))?|/(?:{rate_base})"
@@ -212,6 +213,7 @@ class _Hit:
     baseline: float | None = None
     baseline_start: int = -1
     is_baseline: bool = False
+    op_before: bool = False  # the comparison was written before the number
     requires: str = ""   # a word the clause must contain for the unit to count (岁 → 寿命)
 
 
@@ -345,6 +347,9 @@ def _scan(work: str) -> list[_Hit]:
         if m.start() and work[m.start() - 1] in NUMBER_BLOCKERS:
             continue  # part of a name or code: 5G60, V2, 4+9
         unit = (m.group("unit") or "").replace("（", "(").replace("）", ")")
+        approx = bool(m.group("approx"))
+        if unit and APPROX_IN_UNIT.search(unit):  # 3万余人 → 3 万人, at least
+            unit, approx = APPROX_IN_UNIT.sub("", unit, count=1), True
         unit_end = m.end("unit") if unit else (m.end("num2") if m.group("num2") else m.end("num"))
         requires = ""
         if m.group("to_one"):  # 1.8:1
@@ -366,7 +371,7 @@ def _scan(work: str) -> list[_Hit]:
             continue  # 2025年, 6月, 30日, 18号: a date or a number, never a target
         if m.group("num2") and not unit:
             continue  # a bare range is a date or a span of years
-        if not unit and m.group("approx"):
+        if not unit and approx:
             continue
         end = unit_end
         op = ""
@@ -375,7 +380,7 @@ def _scan(work: str) -> list[_Hit]:
             op, end = OPS_AFTER[after.group(0)], after.end()
         if not op and work.startswith("内", end) and unit and _unit_kind(unit) == "time":
             op, end = "<=", end + 1  # 15个工作日内
-        if not op and m.group("approx"):
+        if not op and approx:
             op = ">="
         value_text = work[m.start("num"):(m.end("num2") if m.group("num2") else m.end("num"))]
         hits.append(_Hit(start=m.start("num"), end=end, unit_end=unit_end, value=_to_float(m.group("num")),
@@ -393,6 +398,10 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
     if not hits:
         return []
     clauses = _break_positions(work, CLAUSE_BREAKS)
+    # a unitless item of a list takes the unit of the items after it: 分别达到95、90和85%
+    for h, nxt in zip(reversed(hits[:-1]), reversed(hits[1:])):
+        if not h.unit and nxt.unit and LIST_SEP.match(work[h.end:nxt.start]):
+            h.unit = nxt.unit
     kept: list[_Hit] = []
     for i, h in enumerate(hits):
         has_unit = bool(h.unit)
@@ -412,14 +421,11 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
                 continue
         if _excluded(work, h, has_unit, before):
             continue
-        if not has_unit and h.baseline is None:
-            # a unitless item of a list takes the unit of the next item: 分别达到95、90%
-            if i + 1 < len(hits) and hits[i + 1].unit and LIST_SEP.match(work[h.end:hits[i + 1].start]):
-                h.unit = hits[i + 1].unit
-            elif not _accept_unitless(work, h, clause):
-                continue
+        if not h.unit and h.baseline is None and not _accept_unitless(work, h, clause):
+            continue
         if not h.op:
             h.op = _op_before(before.rstrip())
+            h.op_before = bool(h.op)
         if h.ranged and not h.op:
             h.op = ">="
         kept.append(h)
@@ -428,6 +434,10 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
     for a, b in zip(reversed(kept[:-1]), reversed(kept[1:])):
         if not a.op and b.op and LIST_SEP.match(work[a.end:b.start]):
             a.op = b.op
+    # … and a comparison written before the first: 分别不低于95%、90%
+    for a, b in zip(kept[:-1], kept[1:]):
+        if a.op_before and not b.op and LIST_SEP.match(work[a.end:b.start]):
+            b.op, b.op_before = a.op, True
     return _records(text, work, kept, clauses, offset, default_year)
 
 

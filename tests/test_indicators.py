@@ -256,6 +256,17 @@ def test_quoted_names_keep_balanced_quotes_in_metric():
     assert one("“12345”热线接通率达到98%以上").metric == "“12345”热线接通率"
 
 
+def test_lists_share_units_and_comparisons_both_ways():
+    assert [(i.value, i.unit) for i in extract_indicators("两项比例分别达到95、90和85%")] == [
+        (95, "%"), (90, "%"), (85, "%")]
+    assert [(i.value, i.op) for i in extract_indicators("覆盖率、达标率分别不低于95%、90%")] == [(95, ">="), (90, ">=")]
+
+
+def test_approximate_counts_are_lower_bounds():
+    assert [(i.value, i.unit, i.op) for i in extract_indicators("培训3万余人,新增100余家")] == [
+        (3, "万人", ">="), (100, "家", ">=")]
+
+
 # ---------------------------------------------------------------- data files
 
 
