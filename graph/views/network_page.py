@@ -38,7 +38,8 @@ def _scaled(value: float, top: float, low: float, high: float) -> float:
 def tooltip(node: UnitNode) -> str:
     """Plain-text tooltip (vis-network shows a string title as text): name, loads, centralities, top tasks."""
     lines = [("⚠ " if node.overloaded else "") + node.label]
-    place = " · ".join(part for part in (node.region, node.kind, node.function) if part)
+    function = node.function if node.function != node.label else ""
+    place = " · ".join(part for part in (node.region, node.kind, function) if part)
     if place:
         lines.append(place)
     lines.append(f"Tasks led: {number(node.lead)} ({node.lead_share:.0%} of the scope) · cooperating: "
