@@ -518,20 +518,23 @@ def _core_candidates(text: str) -> tuple[list[str], list[str]]:
     return out, guesses
 
 
-def _decompose(stem: str) -> list[str]:
-    """A merged core split into known stems, longest first (发改经信 → 发改, 经信), or []."""
+@lru_cache(maxsize=4096)
+def _decompose(stem: str) -> tuple[str, ...]:
+    """A merged core split into two or more known stems (发改经信 → 发改, 经信), or ()."""
     _, stems, ordered = _functions()
-    parts: list[str] = []
-    rest = stem
-    while rest:
-        for candidate in ordered:
+
+    def cover(rest: str) -> tuple[str, ...] | None:
+        if not rest:
+            return ()
+        for candidate in ordered:  # longest first, backtracking on a dead end
             if rest.startswith(candidate):
-                parts.append(candidate)
-                rest = rest[len(candidate):]
-                break
-        else:
-            return []
-    return parts if len(parts) >= 2 else []
+                tail = cover(rest[len(candidate):])
+                if tail is not None:
+                    return (candidate,) + tail
+        return None
+
+    parts = cover(stem)
+    return parts if parts and len(parts) >= 2 else ()
 
 
 @lru_cache(maxsize=65536)
