@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 import unicodedata
 import urllib.error
 import urllib.parse
@@ -219,6 +220,8 @@ def check_bindings(query_text: str, bindings: Sequence[Binding]) -> None:
             raise QueryError(f"parameter '{name}' given more than once")
         if not re.search(r"[?$]" + re.escape(name) + r"(?![A-Za-z0-9_])", _strip_comments(query_text)):
             raise QueryError(f"the query has no variable ?{name} to bind")
+        if re.search(r"\bAS\s+[?$]" + re.escape(name) + r"(?![A-Za-z0-9_])", _strip_comments(query_text), re.I):
+            raise QueryError(f"?{name} is computed by the query (… AS ?{name}), so it cannot be a parameter")
 
 
 def bind_with_values(query_text: str, bindings: Sequence[Binding]) -> str:
@@ -573,8 +576,9 @@ def write_store(source, store_dir: Path) -> int:
 
     store_dir = Path(store_dir)
     store_dir.parent.mkdir(parents=True, exist_ok=True)
+    started_ns = time.time_ns()
     tmp_dir = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.new-", dir=store_dir.parent))
-    manifest = []
+    files = []
     try:
         store = ox.Store(str(tmp_dir))
         if isinstance(source, (str, Path)) or (isinstance(source, (list, tuple)) and
@@ -588,8 +592,7 @@ def write_store(source, store_dir: Path) -> int:
                     store.bulk_load(path=str(path), format=fmt)
                 except SyntaxError as exc:
                     raise QueryError(f"cannot load graph file '{path}': {exc}") from exc
-                stat = path.stat()
-                manifest.append({"path": str(path.resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns})
+                files.append(str(path.resolve()))
         elif hasattr(source, "serialize"):  # an rdflib Graph
             store.bulk_load(input=source.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
         else:  # N-Triples as bytes, str or a binary stream
@@ -597,6 +600,7 @@ def write_store(source, store_dir: Path) -> int:
         store.flush()
         count = len(store)
         del store
+        manifest = {"built_ns": started_ns, "files": files, "triples": count}
         (tmp_dir / STORE_MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         _swap_in(tmp_dir, store_dir)
         return count
@@ -625,17 +629,17 @@ def build_store(out_dir: Path) -> int:
 
 
 def store_is_stale(out_dir: Path) -> bool:
-    """True when graph.ttl or analysis.ttl changed (or appeared) since the store was built."""
+    """True when graph.ttl or analysis.ttl changed (or appeared) since the store was built,
+    or a file it was built from is gone."""
     manifest_path = Path(out_dir) / "store" / STORE_MANIFEST
     try:
-        recorded = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        built_ns, recorded = int(manifest["built_ns"]), list(manifest["files"])
+    except (OSError, ValueError, KeyError, TypeError):
         return True
-    current = []
-    for path in store_sources(Path(out_dir)):
-        stat = path.stat()
-        current.append({"path": str(path.resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns})
-    return current != recorded
+    if any(not Path(f).is_file() for f in recorded):
+        return True
+    return any(path.stat().st_mtime_ns > built_ns for path in store_sources(Path(out_dir)))
 
 
 def ensure_store(out_dir: Path) -> bool:

@@ -36,6 +36,8 @@ def build_output(tmp_root: Path) -> tuple[Path, str]:
             warnings.warn(f"corpus build failed ({exc!r}); SPARQL tests use {FIXTURE_TTL.name}")
         if (out_dir / "graph.ttl").is_file():
             kind = "corpus"
+            if not (out_dir / "analysis.ttl").is_file():
+                run_analysis(out_dir)
     if kind == "fixture":
         shutil.rmtree(out_dir, ignore_errors=True)
         out_dir.mkdir(parents=True)
@@ -43,6 +45,17 @@ def build_output(tmp_root: Path) -> tuple[Path, str]:
     store.build_store(out_dir)
     _built["out"] = (out_dir, kind)
     return _built["out"]
+
+
+def run_analysis(out_dir: Path) -> None:
+    """``plankg analyze --out DIR``, for the analysis triples (plankg:UnitMeasure) in the store."""
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    result = CliRunner().invoke(cli, ["analyze", "--out", str(out_dir), "--quiet"])
+    if result.exit_code != 0:
+        warnings.warn(f"plankg analyze failed on the corpus build: {result.output or result.exception!r}")
 
 
 def graph_files(out_dir: Path) -> list[Path]:
