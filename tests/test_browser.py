@@ -11,7 +11,6 @@ import base64
 import fcntl
 import json
 import os
-import re
 import select
 import shutil
 import subprocess
