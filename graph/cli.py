@@ -61,6 +61,27 @@ def build(corpus: Path, out_dir: Path, jobs: int | None, formats: tuple[str, ...
     sys.exit(1 if result.problems else 0)
 
 
+@cli.command()
+@click.option("--out", "out_dir", default="output", type=click.Path(path_type=Path), show_default=True,
+              help="Folder holding the built graph.ttl.")
+@click.option("--shapes", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
+              help="SHACL shapes file (default: ontology/shapes.ttl).")
+def validate(out_dir: Path, shapes: Path | None) -> None:
+    """Check DIR/graph.ttl against the SHACL shapes; exit 1 when it does not conform."""
+    from rdflib import Graph
+
+    from graph.validate import SHAPES_PATH, validate_graph
+
+    path = out_dir / "graph.ttl"
+    if not path.is_file():
+        raise click.UsageError(f"no graph at '{path}': run `plankg build` first")
+    report = validate_graph(Graph().parse(path, format="turtle"), shapes or SHAPES_PATH)
+    for message in report["messages"]:
+        click.echo(message)
+    click.echo("conforms" if report["conforms"] else f"{report['violations']} violation(s)")
+    sys.exit(0 if report["conforms"] else 1)
+
+
 class _NoBar:
     """Stands in for a progress bar when none is shown."""
 
