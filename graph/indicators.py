@@ -22,7 +22,8 @@ from pathlib import Path
 
 from graph.records import Indicator
 
-__all__ = ["extract_indicators", "MeasureUnit", "measure_units", "metric_concepts", "match_metric_concept"]
+__all__ = ["extract_indicators", "MeasureUnit", "measure_units", "metric_concepts", "match_metric_concept",
+           "unit_qudt"]
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 UNITS_FILE = ONTOLOGY_DIR / "measure_units.json"
@@ -80,11 +81,11 @@ NUMERIC_MODIFIER = re.compile(r"[^，,。；;、\n\d]{0,12}\d[^，,。；;、\n]
 AT_LEAST_VERB = re.compile(r"(?:至少|不少于|不低于)[\u4e00-\u9fff]{1,4}$")
 CONTROL_WITHIN = re.compile(r"控制在[^，。；,;]{0,4}$")
 TAIL_STOP = re.compile(r"的|建设|创建|创成")
-SUBJECT_SEP = re.compile(r"[、和及与]")
+SUBJECT_SEP = re.compile(r"、|以及|(?<=.)(?:和(?![美谐睦])|及|与)")  # not the 和 of 和美乡村
 GROWTH = re.compile(r"增长|增速|增幅")
 TAIL_CUT = re.compile(r"[，,。；;、\n(（]|[和及与](?=\d)|\d")
 LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|或|,|，)\s*$")
-EACH_MARK = re.compile(r"(?:均|都)(?:力争)?(?:达到|达|为|保持在|稳定在|控制在|实现|提高到|超过)?\s*(?:不低于|不少于|超过|超)?\s*$")
+EACH_MARK = re.compile(r"(?:(?<![年人户亩日月])均|都)(?:力争)?(?:达到|达|为|保持在|稳定在|控制在|实现|提高到|超过)?\s*(?:不低于|不少于|超过|超)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -125,8 +126,8 @@ def _alternation(labels) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
-    """(number-with-unit pattern, unit-only pattern), compiled once."""
+def _number_pattern() -> re.Pattern:
+    """A number with its range, ratio form, unit and unit alternatives, compiled once from the unit list."""
     units = measure_units()
     plain = _alternation(units)
     scalable = _alternation(u.label for u in units.values() if u.scalable)
@@ -139,7 +140,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
         rf"(?P<num>{NUMBER})(?![\d]|\.\d)"
         rf"(?:\s*(?P<rsep>[-—–~至])\s*(?P<num2>{NUMBER}))?"
         rf"(?:(?P<to_one>[:：]1)(?![\d.])|(?P<approx>多|余)?\s?(?P<unit>{unit})?)")
-    return number, re.compile(unit)
+    return number
 
 
 @lru_cache(maxsize=1)
@@ -212,7 +213,6 @@ class _Hit:
     ranged: bool = False
     baseline: float | None = None
     baseline_start: int = -1
-    is_baseline: bool = False
     op_before: bool = False  # the comparison was written before the number
     requires: str = ""   # a word the clause must contain for the unit to count (岁 → 寿命)
 
@@ -245,6 +245,7 @@ def _op_before(before: str) -> str:
 
 
 def _unit_kind(unit: str) -> str:
+    """Kind of a printed unit (``万亩`` → area, ``公里/平方公里`` → rate)."""
     units = measure_units()
     base = unit.split("(")[0]
     if "/" in base:
@@ -291,7 +292,7 @@ def _accept_unitless(work: str, h: _Hit, clause_start: int) -> bool:
     if "." not in h.value_text and len(h.value_text) >= 4:
         return False
     nxt = work[h.end:h.end + 1]
-    if nxt and not (nxt in "，,。；;、)）”\n 和及与" or nxt == ""):
+    if nxt and nxt not in "，,。；;、)）”\n 和及与":
         return False
     before = work[clause_start:h.start]
     if not RATIO_VERB.search(before):
@@ -340,7 +341,8 @@ def _year_for(work: str, sentences: list[int], pos: int, default_year: int | Non
 
 
 def _scan(work: str) -> list[_Hit]:
-    number, _ = _patterns()
+    """Every number with what is printed right after it (unit, comparison); dates and codes dropped."""
+    number = _number_pattern()
     units = measure_units()
     hits: list[_Hit] = []
     for m in number.finditer(work):
@@ -417,7 +419,6 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
                 nxt.baseline_start = clause + BASELINE_BEFORE.search(before).start()
                 if not nxt.unit and h.unit:
                     nxt.unit = h.unit
-                h.is_baseline = True
                 continue
         if _excluded(work, h, has_unit, before):
             continue
@@ -460,6 +461,7 @@ def _merge_ranges(work: str, kept: list[_Hit]) -> list[_Hit]:
 
 
 def _groups(work: str, kept: list[_Hit]) -> list[list[_Hit]]:
+    """Targets written as one list (``63.7%、71%、57%``), in order."""
     groups: list[list[_Hit]] = []
     for h in kept:
         if groups and LIST_SEP.match(work[groups[-1][-1].end:h.start]):
@@ -475,6 +477,7 @@ def _split_subjects(phrase: str) -> list[str]:
 
 def _records(text: str, work: str, kept: list[_Hit], clauses: list[int], offset: int,
              default_year: int | None) -> list[Indicator]:
+    """Indicator records of the kept numbers: quote, metric names (paired for 分别/均 lists), year."""
     out: list[Indicator] = []
     sentences = _break_positions(work, SENTENCE_BREAKS)
     previous_end = previous_tail = -1
@@ -524,8 +527,12 @@ METRIC_HEAD = re.compile(r"(?:率|比|额|量|数|值|收入|比重|面积|密�
 
 
 def _complete_subjects(subjects: list[str]) -> list[str]:
-    """``设施种植、设施渔业机械化率`` → ``设施种植机械化率``: the last subject's head completes the others."""
-    last = subjects[-1]
+    """``设施种植、设施渔业机械化率`` → ``设施种植机械化率``: the last subject's head completes the others;
+    ``和美乡村覆盖率、建成率`` → ``和美乡村建成率``: the first subject's modifier completes short heads."""
+    first, last = subjects[0], subjects[-1]
+    if METRIC_HEAD.search(first) and len(first) > 3 and all(len(x) <= 3 and METRIC_HEAD.search(x) for x in subjects[1:]):
+        stem = first[:-3]
+        return [first] + [stem + x for x in subjects[1:]]
     if not METRIC_HEAD.search(last):
         return subjects
     out = []

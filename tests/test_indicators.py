@@ -68,6 +68,11 @@ def test_seed_jun_gives_one_target_per_subject():
     assert [i.metric for i in found] == ["处理设施行政村覆盖率", "出水水质达标率"]
 
 
+def test_jun_completes_short_heads_and_keeps_hemei():
+    found = extract_indicators("和美乡村覆盖率、建成率均达到100%")
+    assert [i.metric for i in found] == ["和美乡村覆盖率", "和美乡村建成率"]
+
+
 def test_seed_count_list_with_two_units():
     assert pairs("新开工改造城镇老旧小区1个、3栋,") == [(1, "个"), (3, "栋")]
 
