@@ -380,8 +380,9 @@ def test_shipped_corpus_views_hold_every_unit_and_link_of_the_analysis(tmp_path:
 
     runner = CliRunner()
     runner.invoke(cli, ["build", str(CORPUS), "--out", str(tmp_path), "--quiet"])
-    analysed = runner.invoke(cli, ["analyze", "--out", str(tmp_path)])
-    assert analysed.exit_code == 0, analysed.output
+    if not (tmp_path / "analysis" / "scopes.json").is_file():  # build runs the analysis; else run it here
+        analysed = runner.invoke(cli, ["analyze", "--out", str(tmp_path)])
+        assert analysed.exit_code == 0, analysed.output
     result = build_views(tmp_path)
     scopes = json.loads((tmp_path / "analysis" / "scopes.json").read_text(encoding="utf-8"))
     assert len(result.views) == len(scopes) >= 3
