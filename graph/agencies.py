@@ -314,9 +314,12 @@ def _region_prefixes(region: str) -> tuple[tuple[str, ...], tuple[str, ...], str
     short = info.short if info else _short_name(region)
     if len(short) >= 2:
         names.add(short)
+    if region[-1] in LEVEL_CHARS and len(region) > 2:
+        names.add(region[:-1])  # 景宁畲族自治县委办 → 县委办
     if info and info.parent:
         names.add(info.parent + region)
     levels = _designations(region)
+    names.update(level[:-1] for level in levels if len(level) > 1)  # 自治县委办 → 县委办
     label = levels[-1] if levels else ""
     by_length = lambda s: (-len(s), s)  # noqa: E731
     return tuple(sorted(names, key=by_length)), tuple(sorted(levels, key=by_length)), label
@@ -386,6 +389,8 @@ def _strip_prefixes(text: str, region: str) -> str:
             rest = text[len(prefix):]
             if len(rest) < 2 or rest[0] in "委级直属" or unit_kind(rest) != kind:
                 continue
+            if text.startswith(region) and region.startswith(prefix) and len(prefix) < len(region) - 1:
+                continue  # 景宁 is not a prefix of 景宁畲族自治县委办
             if prefix in levels and not _level_prefix_drops(text, rest):
                 continue
             text = rest

@@ -203,6 +203,20 @@ def test_other_provinces_level_prefixes():
     assert unit_key("旗发展改革委", "准格尔旗") == unit_key("准格尔旗发展和改革委员会", "准格尔旗")
     assert unit_key("自治县民族宗教事务局", "景宁畲族自治县") == unit_key("县民宗局", "景宁畲族自治县")
     assert unit_key("州民宗委", "凉山彝族自治州") == unit_key("凉山州民宗委", "凉山彝族自治州")
+    party_office = {unit_key(n, "景宁畲族自治县") for n in ("景宁畲族自治县委办", "自治县委办", "县委办")}
+    assert party_office == {"景宁畲族自治县/县委办公室"}
+
+
+def test_prefixed_forms_of_every_bureau_label_share_a_key():
+    labels, _, _ = agencies._functions()
+    for region in ("嘉善县", "西湖区", "济南市", "景宁畲族自治县"):
+        level = agencies._region_prefixes(region)[2]
+        for label in labels:
+            if label.endswith(("局", "委员会", "中心")) and not label.startswith("委"):
+                forms = {unit_key(label, region), unit_key(level + label, region),
+                         unit_key(region + label, region)}
+                assert len(forms) == 1, (region, label, forms)
+                assert unit_function(level + label) == unit_function(label), (region, label)
 
 
 @pytest.mark.parametrize("key, region, label", [
