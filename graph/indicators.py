@@ -82,6 +82,7 @@ AT_LEAST_VERB = re.compile(r"(?:至少|不少于|不低于)[\u4e00-\u9fff]{1,4}$
 CONTROL_WITHIN = re.compile(r"控制在[^，。；,;]{0,4}$")
 TAIL_STOP = re.compile(r"的|建设|创建|创成")
 SUBJECT_SEP = re.compile(r"、|以及|(?<=.)(?:和(?![美谐睦])|及|与)")  # not the 和 of 和美乡村
+ELIDED_SUBJECT = re.compile(r"^(?:年均|年|同比|平均)?(?:增长|增速|增幅)")
 GROWTH = re.compile(r"增长|增速|增幅")
 TAIL_CUT = re.compile(r"[，,。；;、\n(（]|[和及与](?=\d)|\d")
 LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|或|,|，)\s*$")
@@ -480,7 +481,8 @@ def _records(text: str, work: str, kept: list[_Hit], clauses: list[int], offset:
     """Indicator records of the kept numbers: quote, metric names (paired for 分别/均 lists), year."""
     out: list[Indicator] = []
     sentences = _break_positions(work, SENTENCE_BREAKS)
-    previous_end = previous_tail = -1
+    previous_end = previous_tail = previous_sentence = -1
+    previous_metric = ""
     for group in _groups(work, kept):
         first, last = group[0], group[-1]
         clause = _start_before(clauses, first.start)
@@ -496,6 +498,11 @@ def _records(text: str, work: str, kept: list[_Hit], clauses: list[int], offset:
         cut = TAIL_CUT.search(work, last.end, last.end + 40) if CJK.match(work[last.end:last.end + 1] or " ") else None
         previous_tail = cut.start() if cut else -1
         metric, quote_end = _metric_name(work, clause, first, last)
+        sentence = _start_before(sentences, first.start, 300)
+        if previous_metric and previous_sentence == sentence and ELIDED_SUBJECT.match(metric):
+            metric = previous_metric + metric  # 收入达到2.6万元,年均增长7% → 收入年均增长
+        previous_sentence = sentence
+        previous_metric = "" if ELIDED_SUBJECT.match(metric) else metric
         before = work[clause:first.start]
         names = [metric] * len(group)
         copies = 1

@@ -272,6 +272,18 @@ def test_approximate_counts_are_lower_bounds():
         (3, "万人", ">="), (100, "家", ">=")]
 
 
+def test_growth_with_elided_subject_takes_the_previous_metric():
+    found = extract_indicators("全省农村居民人均可支配收入达到2.6万元,年均增长7%左右。")
+    assert [i.metric for i in found] == ["农村居民人均可支配收入", "农村居民人均可支配收入年均增长"]
+    assert found[1].metric_concept.endswith("/rural-per-capita-disposable-income-growth")
+
+
+def test_metric_concepts_of_common_targets_elsewhere():
+    text = "森林覆盖率达到24.1%,细颗粒物(PM2.5)浓度下降到28微克/立方米,人均预期寿命达到79.5岁。"
+    assert [i.metric_concept.rsplit("/", 1)[1] for i in extract_indicators(text)] == [
+        "forest-coverage", "pm25-concentration", "life-expectancy"]
+
+
 # ---------------------------------------------------------------- data files
 
 
