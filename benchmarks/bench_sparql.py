@@ -6,7 +6,7 @@ and into an on-disk Oxigraph store, and every query of the library timed on both
 
 Prints a Markdown table (seconds). The graph follows docs/DESIGN.md: regions, plans, tasks,
 region-scoped units with kinds and function concepts, assignments with roles and provenance,
-indicators with metrics, and the analysis measures (plankg:UnitMeasure).
+indicators with metrics, and the analysis measures (plankg:AnalysisScope, plankg:UnitMeasure).
 """
 from __future__ import annotations
 
@@ -81,7 +81,7 @@ def generate(path: Path, target_triples: int, seed: int) -> int:
     """Write a synthetic graph of about ``target_triples`` triples as N-Triples; return the count."""
     rng = random.Random(seed)
     tasks_per_plan, units_per_region = 40, 60
-    per_plan = 2900  # triples per plan of 40 tasks, measured on the generator's output
+    per_plan = 2170  # triples per plan of 40 tasks (units, regions and measures included), measured
     plans = max(2, target_triples // per_plan)
     regions = max(2, plans // 10)
     with path.open("w", encoding="utf-8") as fh:
@@ -180,16 +180,27 @@ def generate(path: Path, target_triples: int, seed: int) -> int:
                     t(node, iri(PROV + "wasDerivedFrom"), doc)
                     t(node, iri(NS + "quote"), lit(f"{metric_label}达到目标"))
                 offset += 100
-        for r, units in units_of.items():  # analysis measures, region scope
+        for r, units in units_of.items():  # analysis measures (as `plankg analyze` writes them), region scope
+            region = iri(ID + "region/" + quote(region_names[r], safe=""))
+            scope = iri(f"{ID}analysis/region-{r}")
+            t(scope, a, iri(NS + "AnalysisScope"))
+            t(scope, iri(RDFS + "label"), lit(region_names[r]))
+            t(scope, iri(NS + "scopeKind"), lit("region"))
+            t(scope, iri(NS + "scopeLevel"), lit("unit"))
+            t(scope, iri(NS + "scopeRegion"), region)
             for u, unit in enumerate(units):
-                node = iri(f"{ID}measure/r{r}u{u}")
+                node = iri(f"{ID}analysis/region-{r}/m/{u}")
+                overloaded = u % 17 == 3
                 t(node, a, iri(NS + "UnitMeasure"))
-                t(node, iri(NS + "ofUnit"), unit)
-                t(node, iri(NS + "scope"), iri(ID + "region/" + quote(region_names[r], safe="")))
+                t(node, iri(NS + "measureOf"), unit)
+                t(node, iri(NS + "inScope"), scope)
                 t(node, iri(NS + "scopeKind"), lit("region"))
                 t(node, iri(NS + "leadCount"), lit(str(rng.randint(0, 40)), XSD + "integer"))
-                t(node, iri(NS + "overloaded"), lit("true" if u % 17 == 3 else "false", XSD + "boolean"))
-                t(node, iri(NS + "reason"), lit("leads many tasks" if u % 17 == 3 else ""))
+                t(node, iri(NS + "leadShare"), lit(f"0.{rng.randint(0, 99):02d}", XSD + "decimal"))
+                t(node, iri(NS + "robustZ"), lit(f"{rng.randint(0, 9)}.5", XSD + "decimal"))
+                t(node, iri(NS + "overloaded"), lit("true" if overloaded else "false", XSD + "boolean"))
+                if overloaded:
+                    t(node, iri(NS + "overloadReason"), lit("leads many tasks"))
     return t.count
 
 

@@ -192,9 +192,11 @@ def serve(out_dir: Path, host: str, port: int) -> None:
                    "http://localhost:3030/ds/data (Fuseki), http://localhost:8890/sparql-graph-crud (Virtuoso).")
 @click.option("--graph-iri", default="https://w3id.org/plankg/id/graph", show_default=True, metavar="IRI",
               help="Named graph to replace with the built graph.")
+@click.option("--graph-param", default="graph", show_default=True,
+              help="Query parameter naming the graph (Virtuoso's sparql-graph-crud: graph-uri).")
 @click.option("--out", "out_dir", default="output", type=click.Path(path_type=Path), show_default=True,
               help="Build folder whose graph (DIR/store) is pushed.")
-def push(endpoint: str, graph_iri: str, out_dir: Path) -> None:
+def push(endpoint: str, graph_iri: str, graph_param: str, out_dir: Path) -> None:
     """Upload the built graph into a named graph of a remote triple store (HTTP PUT)."""
     import tempfile
 
@@ -206,7 +208,7 @@ def push(endpoint: str, graph_iri: str, out_dir: Path) -> None:
             dump = Path(tmp) / "graph.nt"
             store.dump_store(out_dir / "store", dump)
             triples = sum(1 for line in dump.open("rb") if line.strip())
-            status = store.push_graph(endpoint, dump, graph_iri)
+            status = store.push_graph(endpoint, dump, graph_iri, graph_param)
     except store.QueryError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"pushed {triples} triples into <{graph_iri}> at {endpoint} (HTTP {status})")

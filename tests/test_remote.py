@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -112,3 +113,58 @@ def test_remote_parameters_are_bound_as_literals(oxigraph_server, pushed):
 def test_unreachable_endpoint_is_a_clear_error():
     result = CliRunner().invoke(cli, ["query", "lead-load", "--endpoint", f"http://127.0.0.1:{free_port()}/query"])
     assert result.exit_code == 1 and "cannot reach" in result.output
+
+
+class RecordingGraphStore:
+    """A stand-in Graph Store that demands Basic auth and records what was PUT."""
+
+    def __init__(self, user: str, password: str) -> None:
+        import base64
+        import threading
+        from http.server import BaseHTTPRequestHandler, HTTPServer
+
+        expected = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+        self.requests: list[tuple[str, str, bytes]] = []
+        recorder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_PUT(self):
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                if self.headers.get("Authorization") != expected:
+                    self.send_response(401)
+                    self.send_header("WWW-Authenticate", 'Basic realm="store"')
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                recorder.requests.append((self.path, self.headers["Content-Type"], body))
+                self.send_response(201)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+        self.server = HTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sparql-graph-crud"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_push_answers_an_auth_challenge_and_names_the_graph_parameter(tmp_path, monkeypatch):
+    nt = tmp_path / "g.nt"
+    nt.write_text('<http://x/a> <http://x/b> "县发改局" .\n', encoding="utf-8")
+    fake = RecordingGraphStore("dba", "s3cret")
+    try:
+        with pytest.raises(store.QueryError, match="401"):
+            store.push_graph(fake.url, nt, GRAPH_IRI, "graph-uri")
+        monkeypatch.setenv("PLANKG_SPARQL_USER", "dba")
+        monkeypatch.setenv("PLANKG_SPARQL_PASSWORD", "s3cret")
+        assert store.push_graph(fake.url, nt, GRAPH_IRI, "graph-uri") == 201
+    finally:
+        fake.close()
+    path, content_type, body = fake.requests[0]
+    assert path == "/sparql-graph-crud?graph-uri=" + urllib.parse.quote(GRAPH_IRI, safe="")
+    assert content_type == "application/n-triples" and body == nt.read_bytes()
