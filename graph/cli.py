@@ -141,6 +141,10 @@ def query(query: str | None, params: tuple[str, ...], fmt: str, graph_files: tup
         return
     if not query:
         raise click.UsageError("give a query name or .rq file (plankg query --list shows the library)")
+    if endpoint and graph_files:
+        raise click.UsageError("--graph and --endpoint are two different sources: give one of them")
+    if graph_iri and not endpoint:
+        raise click.UsageError("--graph-iri names a graph of a remote store: use it with --endpoint")
     try:
         text = store.read_query(store.resolve_query(query))
         bindings = [store.parse_param(p) for p in params]

@@ -144,3 +144,12 @@ def test_cli_refuses_names_outside_the_library(name):
 def test_cli_reports_a_missing_store(tmp_path):
     result = CliRunner().invoke(cli, ["query", "lead-load", "--out", str(tmp_path)])
     assert result.exit_code == 1 and "plankg build" in result.output
+
+
+def test_cli_refuses_two_sources_at_once(tmp_path):
+    ttl = tmp_path / "g.ttl"
+    ttl.write_text("<http://x/a> <http://x/b> 1 .\n", encoding="utf-8")
+    both = CliRunner().invoke(cli, ["query", "lead-load", "--graph", str(ttl), "--endpoint", "http://127.0.0.1:9/q"])
+    assert both.exit_code == 2 and "--graph and --endpoint" in both.output
+    stray = CliRunner().invoke(cli, ["query", "lead-load", "--graph-iri", "http://x/g"])
+    assert stray.exit_code == 2 and "--endpoint" in stray.output
