@@ -31,6 +31,20 @@ DOCX_SUFFIXES = {".docx"}
 PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES
 
+#: What to do with formats plankg does not read, by suffix.
+UNSUPPORTED_ADVICE = {
+    ".doc": "old Word format: save it as .docx",
+    ".wps": "WPS format: save it as .docx",
+    ".rtf": "save it as .docx",
+    ".odt": "save it as .docx",
+    ".ofd": "OFD: export it to PDF",
+    ".xls": "spreadsheets are not read",
+    ".xlsx": "spreadsheets are not read",
+    ".et": "spreadsheets are not read",
+    ".mht": "web archive: save the page as .html",
+    ".mhtml": "web archive: save the page as .html",
+}
+
 #: Files larger than this are refused unless ``max_bytes`` (or the environment
 #: variable ``PLANKG_MAX_BYTES``) says otherwise.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -248,6 +262,7 @@ _HTML_FURNITURE_WORDS = {
 }
 _HTML_HEADER_WORDS = {"header", "head", "top", "masthead"}
 _HTML_CONTENT_WORDS = {"article", "title", "content", "detail", "text", "zoom", "main", "con", "body"}
+_HTML_LAYOUT_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "section", "article")
 _BREADCRUMB_RE = re.compile(r"^(您?(当前|现在)?的?(所在)?位置|当前位置)\s*[:：]")
 
 
@@ -282,11 +297,17 @@ def _link_heavy(el) -> bool:
 
 
 def _is_data_table(table) -> bool:
-    """A table of data (rows and columns) rather than a layout table."""
+    """A table of data (rows and columns) rather than one that lays out a page."""
     if any(True for _ in table.iterdescendants("table")):
         return False
     rows = [tr for tr in table.iter("tr")]
-    return len(rows) >= 2 and max(len([c for c in tr if c.tag in ("td", "th")]) for tr in rows) >= 2
+    if len(rows) < 2 or max(len([c for c in tr if c.tag in ("td", "th")]) for tr in rows) < 2:
+        return False
+    for cell in table.iter("td", "th"):
+        blocks = sum(1 for el in cell.iterdescendants(*_HTML_LAYOUT_BLOCKS) if el.text_content().strip())
+        if blocks >= 4 or len(cell.text_content()) > 1500:
+            return False  # a cell holding a whole article
+    return True
 
 
 def _html_cell_text(cell) -> str:
@@ -389,7 +410,11 @@ def _read_html(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Block, ...
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
-    for el in list(body.iter("ul", "ol", "dl", "div", "table", "p", "span", "section")):
+    for el in list(body.iter("ul", "ol", "dl", "div", "table", "section", "td")):
+        if el.tag == "td":
+            table = next(el.iterancestors("table"), None)
+            if table is None or _is_data_table(table):
+                continue  # a data table keeps every cell, so its columns stay in place
         if el.getparent() is not None and _link_heavy(el):
             el.drop_tree()
     items: list[Item] = []
@@ -810,7 +835,8 @@ def read_document(path: str | Path, *, max_bytes: int | None = None) -> SourceTe
     fmt = format_of(p)
     if not fmt:
         suffix = p.suffix.lower() or "(none)"
-        raise IngestError(f"unsupported file type '{suffix}' (plankg reads .txt, .html, .docx, .pdf)")
+        advice = UNSUPPORTED_ADVICE.get(suffix, "plankg reads .txt, .html, .docx, .pdf")
+        raise IngestError(f"unsupported file type '{suffix}' ({advice})")
     limit = max_bytes_limit(max_bytes)
     try:
         if p.is_dir():

@@ -416,3 +416,24 @@ def test_same_assignments_in_every_format(tmp_path, prefix, fmt):
     assert converted.format == fmt
     assert sum(expected.values()) > 0
     assert assignments(converted) == expected
+
+
+def test_unsupported_type_says_what_to_do(tmp_path):
+    path = tmp_path / "plan.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    with pytest.raises(IngestError, match=r"unsupported file type '\.doc' \(old Word format: save it as \.docx\)"):
+        read_document(path)
+
+
+def test_html_layout_table_is_not_a_data_table(tmp_path):
+    article = "".join(f"<p>{i}.第{i}项任务。加快推进园区建设。(责任单位:县发改局)</p>" for i in range(1, 6))
+    page = (f"<html><body><table><tr><td class='left'><a href='/'>首页</a></td><td>"
+            f"<h2>某县实施方案</h2>{article}</td></tr>"
+            f"<tr><td></td><td>县人民政府办公室</td></tr></table></body></html>")
+    path = tmp_path / "layout.html"
+    path.write_text(page, encoding="utf-8")
+    source = read_document(path)
+    assert source.tables == ()
+    lines = nonblank(source.text)
+    assert lines[:2] == ["某县实施方案", "1.第1项任务。加快推进园区建设。(责任单位:县发改局)"]
+    assert len(lines) == 7
