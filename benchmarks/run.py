@@ -1,0 +1,432 @@
+"""End-to-end scale benchmark of plankg on generated plans (not a test).
+
+    .venv/bin/python benchmarks/run.py --docs 1000 [--jobs 2] [--json] [--keep DIR]
+
+Generates N documents with ``benchmarks/make_corpus.py`` (cached by N and seed), then:
+a bare regex pass over the same text (the floor: read every file, one ``re.finditer``
+per line); the build (``graph.pipeline.build_corpus``), ``run_analysis`` and
+``build_views``, each timed (wall and CPU); the check of the build's assignments
+(the library query ``assignments.rq``) against the generator's expected ones; a
+rebuild of the unchanged corpus (the cache); a rebuild after adding one document;
+and, with ``--determinism``, the ``graph.ttl`` bytes of ``--jobs 1`` and ``--jobs 2``.
+``--json`` prints one JSON object on stdout; progress goes to stderr.
+``--extract-only`` times only the serial extraction (for ``python -m cProfile``).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import hashlib
+import inspect
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import make_corpus  # noqa: E402
+
+DEFAULT_CACHE = Path(tempfile.gettempdir()) / "plankg-bench"
+FLOOR_PATTERN = re.compile(r"[\u4e00-\u9fa5]+局")
+QUERY = ROOT / "queries" / "assignments.rq"
+
+
+def log(message: str) -> None:
+    """Progress for people, on stderr."""
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- measuring
+
+def cpu_seconds() -> float:
+    """User + system CPU time of this process and its waited-for children."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def peak_rss_mb() -> dict[str, float]:
+    """Peak resident memory (MB) of this process, of its largest child, and their sum."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"self": round(own, 1), "children": round(kids, 1), "total": round(own + kids, 1)}
+
+
+@dataclasses.dataclass
+class Clock:
+    """Wall and CPU seconds of named phases."""
+
+    wall: dict[str, float] = dataclasses.field(default_factory=dict)
+    cpu: dict[str, float] = dataclasses.field(default_factory=dict)
+
+    @contextmanager
+    def phase(self, name: str) -> Iterator[None]:
+        """Time the enclosed block as phase ``name``."""
+        w0, c0 = time.perf_counter(), cpu_seconds()
+        try:
+            yield
+        finally:
+            self.wall[name] = round(time.perf_counter() - w0, 3)
+            self.cpu[name] = round(cpu_seconds() - c0, 3)
+            log(f"{name}: {self.wall[name]:.2f} s wall, {self.cpu[name]:.2f} s CPU")
+
+
+def machine() -> dict[str, Any]:
+    """What the benchmark ran on."""
+    model = ""
+    try:
+        model = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                      if ln.startswith("model name")), "")
+    except OSError:
+        pass
+    mem_gb = None
+    try:
+        kb = next(int(ln.split()[1]) for ln in Path("/proc/meminfo").read_text().splitlines()
+                  if ln.startswith("MemTotal"))
+        mem_gb = round(kb / 1024 / 1024, 1)
+    except (OSError, StopIteration, ValueError):
+        pass
+    return {"cpu_count": os.cpu_count(), "cpu_model": model, "memory_gb": mem_gb,
+            "python": platform.python_version(), "platform": platform.platform(),
+            "load_average_at_start": [round(x, 2) for x in os.getloadavg()]}
+
+
+# ---------------------------------------------------------------- corpus
+
+def corpus_for(docs: int, seed: int, cache_root: Path) -> Path:
+    """The folder of N generated documents for a seed, generated once and reused."""
+    base = cache_root / f"n{docs}-s{seed}-g{make_corpus.GENERATOR_VERSION}"
+    docs_dir = base / "docs"
+    meta_path = base / "corpus.json"
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        ok = meta.get("docs") == docs and meta.get("seed") == seed and \
+            meta.get("generator_version") == make_corpus.GENERATOR_VERSION and \
+            sum(1 for _ in docs_dir.glob("*.txt")) == docs
+    except (OSError, ValueError):
+        ok = False
+    if not ok:
+        log(f"generating {docs} documents (seed {seed}) in {docs_dir}")
+        t0 = time.perf_counter()
+        make_corpus.make_corpus(docs, seed, docs_dir)
+        log(f"generated in {time.perf_counter() - t0:.1f} s")
+    else:
+        log(f"reusing {docs_dir}")
+    return docs_dir
+
+
+def regex_floor(files: list[Path]) -> int:
+    """The floor: read every file and run one ``re.finditer`` per line; returns the matches."""
+    found = 0
+    for f in files:
+        for line in f.read_text(encoding="utf-8").split("\n"):
+            for _ in FLOOR_PATTERN.finditer(line):
+                found += 1
+    return found
+
+
+# ---------------------------------------------------------------- the project's API
+
+def call_supported(fn: Callable, *args: Any, **wanted: Any) -> Any:
+    """Call ``fn`` with the keyword arguments it accepts (the API grows while we measure)."""
+    params = inspect.signature(fn).parameters
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
+        return fn(*args, **wanted)
+    return fn(*args, **{k: v for k, v in wanted.items() if k in params})
+
+
+def build(corpus: Path, out_dir: Path, jobs: int | None) -> tuple[Any, float, float]:
+    """One build; returns (BuildResult, wall seconds, CPU seconds)."""
+    from graph.pipeline import build_corpus
+
+    w0, c0 = time.perf_counter(), cpu_seconds()
+    result = call_supported(build_corpus, corpus, out_dir, jobs=jobs, quiet=True, progress=False)
+    return result, time.perf_counter() - w0, cpu_seconds() - c0
+
+
+def counts(result: Any) -> dict[str, Any]:
+    """Documents extracted and taken from the cache, when the build reports them."""
+    return {"extracted": getattr(result, "extracted", None), "cached": getattr(result, "cached", None)}
+
+
+def graph_file(out_dir: Path) -> Path | None:
+    """The graph file a build wrote (Turtle preferred)."""
+    for name in ("graph.ttl", "graph.nt", "graph.nq"):
+        if (out_dir / name).is_file():
+            return out_dir / name
+    return None
+
+
+def sha256_file(path: Path) -> str:
+    """Hex SHA-256 of a file."""
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------- checking the output
+
+def built_assignments(out_dir: Path) -> Counter:
+    """(doc, task_title, unit, role) of every assignment in the build, by ``assignments.rq``."""
+    from graph import store
+
+    text = QUERY.read_text(encoding="utf-8")
+    text = re.sub(r"ORDER\s+BY[^}]*$", "", text, flags=re.S | re.I)  # a multiset: order is not needed
+    if (out_dir / "store" / "CURRENT").is_file():
+        source = store.OxigraphSource.open(out_dir / "store")
+    else:
+        source = store.RdflibSource.from_files(store.store_sources(out_dir))
+    rows = source.run(text).values()
+    return Counter((r["doc"], r["task_title"], r["unit"], r["role"]) for r in rows)
+
+
+def expected_assignments(corpus: Path, docs: set[str] | None = None) -> Counter:
+    """The generator's expected assignments, optionally only of some documents."""
+    with make_corpus.expected_path(corpus).open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))[1:]
+    return Counter(tuple(r) for r in rows if docs is None or r[0] in docs)
+
+
+def score(expected: Counter, built: Counter, examples: int = 8) -> dict[str, Any]:
+    """Precision and recall of the built assignments against the expected ones (multisets)."""
+    hit = sum((expected & built).values())
+    n_built, n_expected = sum(built.values()), sum(expected.values())
+    missed, extra = expected - built, built - expected
+    by_role = {}
+    for role in ("lead", "cooperating", "responsible"):
+        e = Counter({k: v for k, v in expected.items() if k[3] == role})
+        b = Counter({k: v for k, v in built.items() if k[3] == role})
+        h = sum((e & b).values())
+        by_role[role] = {"expected": sum(e.values()), "built": sum(b.values()),
+                         "precision": round(h / max(1, sum(b.values())), 4),
+                         "recall": round(h / max(1, sum(e.values())), 4)}
+    return {"expected": n_expected, "built": n_built, "matched": hit,
+            "precision": round(hit / n_built, 4) if n_built else 0.0,
+            "recall": round(hit / n_expected, 4) if n_expected else 0.0,
+            "by_role": by_role,
+            "missed_examples": [list(k) for k in sorted(missed)[:examples]],
+            "extra_examples": [list(k) for k in sorted(extra)[:examples]]}
+
+
+# ---------------------------------------------------------------- the benchmark
+
+def extract_only(files: list[Path]) -> dict[str, Any]:
+    """Serial extraction of every file (text → records), as in the build's extract phase."""
+    from graph.pipeline import extract_document
+
+    t0 = time.perf_counter()
+    tasks = 0
+    for f in files:
+        tasks += len(extract_document(f).plan.tasks)
+    seconds = time.perf_counter() - t0
+    return {"docs": len(files), "tasks": tasks, "seconds": round(seconds, 3),
+            "extract_docs_per_s": round(len(files) / seconds, 1)}
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    """Every measurement of one benchmark run."""
+    cache_root = args.keep or DEFAULT_CACHE
+    corpus = corpus_for(args.docs, args.seed, cache_root)
+    files = sorted(corpus.glob("*.txt"))
+    report: dict[str, Any] = {"docs": len(files), "seed": args.seed, "jobs": args.jobs,
+                              "corpus": str(corpus), "corpus_mb": round(sum(f.stat().st_size for f in files) / 1e6, 1),
+                              "machine": machine()}
+    if args.extract_only:
+        report.update(extract_only(files))
+        return report
+    clock = Clock()
+    with clock.phase("regex"):
+        matches = regex_floor(files)
+    regex_s = clock.wall["regex"]
+
+    work = Path(tempfile.mkdtemp(prefix=f"out-n{args.docs}-", dir=cache_root))
+    out_dir = work / "out"
+    try:
+        log(f"building into {out_dir} (jobs={args.jobs})")
+        result, build_s, build_cpu = build(corpus, out_dir, args.jobs)
+        clock.wall["build"], clock.cpu["build"] = round(build_s, 3), round(build_cpu, 3)
+        log(f"build: {build_s:.2f} s wall, {build_cpu:.2f} s CPU; {getattr(result, 'triples', 0)} triples")
+        phases = dict(getattr(result, "timings", None) or {})
+        if not args.no_analysis:
+            from graph.analysis import run_analysis
+            with clock.phase("analysis"):
+                run_analysis(out_dir)
+            if not args.no_views:
+                from graph.views import build_views
+                with clock.phase("views"):
+                    build_views(out_dir)
+        seconds = sum(clock.wall.get(k, 0.0) for k in ("build", "analysis", "views"))
+        # extraction alone: the build's own timing, else a serial pass of ours
+        if "extract" in phases:
+            extract_s = phases["extract"]
+        else:
+            log("the build reports no timings: timing a serial extraction pass")
+            with clock.phase("extract_serial"):
+                extract_only(files)
+            extract_s = clock.wall["extract_serial"]
+        with clock.phase("check"):
+            checked = score(expected_assignments(corpus), built_assignments(out_dir))
+        log(f"assignments: precision {checked['precision']}, recall {checked['recall']}")
+        triples = int(getattr(result, "triples", 0) or 0)
+        report.update({
+            "seconds": round(seconds, 3),
+            "docs_per_s": round(len(files) / seconds, 2),
+            "extract_seconds": round(extract_s, 3),
+            "extract_docs_per_s": round(len(files) / extract_s, 2),
+            "regex_seconds": round(regex_s, 3),
+            "regex_docs_per_s": round(len(files) / regex_s, 1),
+            "regex_matches": matches,
+            "extract_vs_regex": round((len(files) / extract_s) / (len(files) / regex_s), 4),
+            "triples": triples,
+            "triples_per_s": round(triples / seconds, 1),
+            "documents_built": len(getattr(result, "documents", []) or []),
+            "problems": len(getattr(result, "problems", []) or []),
+            "phases": {**{f"build.{k}": round(v, 3) for k, v in phases.items()}, **clock.wall},
+            "phases_cpu": clock.cpu,
+            "first_build": counts(result),
+            "assignments": checked,
+        })
+        if not args.no_rebuild:
+            report["rebuild_unchanged"] = rebuild_unchanged(corpus, out_dir, args.jobs)
+            report["add_one"] = add_one(corpus, out_dir, args.jobs, args.seed, len(files))
+        if args.determinism:
+            report["determinism"] = determinism(corpus, work, out_dir)
+        report["peak_rss_mb"] = peak_rss_mb()["total"]
+        report["peak_rss"] = peak_rss_mb()
+        report["out_mb"] = round(sum(p.stat().st_size for p in out_dir.rglob("*") if p.is_file()) / 1e6, 1)
+    finally:
+        if not args.keep_output:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            report["out_dir"] = str(out_dir)
+    return report
+
+
+def rebuild_unchanged(corpus: Path, out_dir: Path, jobs: int | None) -> dict[str, Any]:
+    """A second build of the same documents into the same folder."""
+    before = sha256_file(graph_file(out_dir)) if graph_file(out_dir) else ""
+    result, wall, cpu = build(corpus, out_dir, jobs)
+    after = sha256_file(graph_file(out_dir)) if graph_file(out_dir) else ""
+    log(f"rebuild unchanged: {wall:.2f} s, {counts(result)}")
+    return {"seconds": round(wall, 3), "cpu_seconds": round(cpu, 3), **counts(result),
+            "timings": dict(getattr(result, "timings", None) or {}), "same_graph": before == after}
+
+
+def add_one(corpus: Path, out_dir: Path, jobs: int | None, seed: int, index: int) -> dict[str, Any]:
+    """A build after adding document ``index`` (removed again afterwards)."""
+    make_corpus.write_document(index, seed, corpus)
+    added = corpus / make_corpus.document_name(index)
+    try:
+        result, wall, cpu = build(corpus, out_dir, jobs)
+    finally:
+        added.unlink()
+    log(f"add one document: {wall:.2f} s, {counts(result)}")
+    return {"seconds": round(wall, 3), "cpu_seconds": round(cpu, 3), **counts(result),
+            "timings": dict(getattr(result, "timings", None) or {}),
+            "documents_built": len(getattr(result, "documents", []) or [])}
+
+
+def determinism(corpus: Path, work: Path, built: Path) -> dict[str, Any]:
+    """``graph.ttl`` of fresh builds with 1 and 2 jobs: same bytes?"""
+    digests = {}
+    for jobs in (1, 2):
+        out = work / f"jobs{jobs}"
+        result, wall, _ = build(corpus, out, jobs)
+        path = graph_file(out)
+        digests[jobs] = {"sha256": sha256_file(path) if path else "", "seconds": round(wall, 3), "file": path.name if path else ""}
+        shutil.rmtree(out, ignore_errors=True)
+    same = bool(digests[1]["sha256"]) and digests[1]["sha256"] == digests[2]["sha256"]
+    log(f"jobs 1 vs 2: {'same' if same else 'DIFFERENT'} graph bytes")
+    return {"jobs1": digests[1], "jobs2": digests[2], "same_bytes": same}
+
+
+def use_code(snapshot_root: Path | None) -> Path:
+    """Put the project's code on the import path: the working tree, or a frozen copy of it.
+
+    A copy (``graph/``, ``ontology/``, ``queries/``) keeps the extractor version, hence the
+    cache and the output bytes, fixed for the whole run while the tree is being edited.
+    """
+    code = ROOT
+    if snapshot_root is not None:
+        code = Path(tempfile.mkdtemp(prefix="code-", dir=snapshot_root))
+        for name in ("graph", "ontology", "queries"):
+            shutil.copytree(ROOT / name, code / name, ignore=shutil.ignore_patterns("__pycache__"))
+        log(f"measuring a snapshot of the code in {code}")
+    sys.path.insert(0, str(code))
+    global QUERY
+    QUERY = code / "queries" / "assignments.rq"
+    return code
+
+
+def git_head() -> str:
+    """The commit the working tree is on (the tree may have uncommitted changes)."""
+    try:
+        head = (ROOT / ".git" / "HEAD").read_text().strip()
+        if head.startswith("ref: "):
+            return (ROOT / ".git" / head[5:]).read_text().strip()[:12]
+        return head[:12]
+    except OSError:
+        return ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--docs", type=int, required=True, help="number of generated documents")
+    ap.add_argument("--jobs", type=int, default=None, help="extraction processes (default: the build's default)")
+    ap.add_argument("--seed", type=int, default=1, help="generator seed")
+    ap.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    ap.add_argument("--keep", type=Path, help=f"folder for the generated corpus and outputs (default {DEFAULT_CACHE})")
+    ap.add_argument("--keep-output", action="store_true", help="do not delete the build folder")
+    ap.add_argument("--no-rebuild", action="store_true", help="skip the rebuild and add-one measurements")
+    ap.add_argument("--no-analysis", action="store_true", help="skip analysis and views")
+    ap.add_argument("--no-views", action="store_true", help="skip views")
+    ap.add_argument("--determinism", action="store_true", help="also compare graph bytes of --jobs 1 and 2")
+    ap.add_argument("--extract-only", action="store_true", help="only time a serial extraction (for profiling)")
+    ap.add_argument("--live-code", action="store_true",
+                    help="import the working tree instead of a snapshot of it taken at the start")
+    args = ap.parse_args(argv)
+    if args.docs < 1:
+        ap.error("--docs must be >= 1")
+    cache_root = args.keep or DEFAULT_CACHE
+    cache_root.mkdir(parents=True, exist_ok=True)
+    code = use_code(None if args.live_code else cache_root)
+    try:
+        report = run(args)
+    finally:
+        if code != ROOT:
+            shutil.rmtree(code, ignore_errors=True)
+    report["code"] = "working tree" if code == ROOT else "snapshot of the working tree"
+    report["commit"] = git_head()
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        keys = ("docs", "seconds", "docs_per_s", "extract_docs_per_s", "regex_docs_per_s", "extract_vs_regex",
+                "triples", "triples_per_s", "peak_rss_mb")
+        for k in keys:
+            if k in report:
+                print(f"{k:>20}: {report[k]}")
+        for k in ("phases", "assignments", "rebuild_unchanged", "add_one", "determinism"):
+            if k in report:
+                value = report[k]
+                if k == "assignments":
+                    value = {x: value[x] for x in ("expected", "built", "precision", "recall")}
+                print(f"{k:>20}: {json.dumps(value, ensure_ascii=False)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
