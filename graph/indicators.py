@@ -37,7 +37,7 @@ FOLD = str.maketrans({
 APPROX_IN_UNIT = re.compile(r"(?<=[万亿千百十])(?:余|多)")
 DATE_WORDS = frozenset("年月日号时")
 NEEDS_FOLD = re.compile("[\uff10-\uff19％．～／－﹪＞＜]")
-NUMBER_BLOCKERS = frozenset("0123456789.+＋#№") | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+NUMBER_BLOCKERS = frozenset("0123456789.+＋#№×*") | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -191,6 +191,7 @@ def test_not_indicators_years_dates_numbers_and_numbering():
     assert pairs("1.建设平台\n(2)完善机制\n三、保障措施") == []
     assert pairs("打造2.0版数字平台,推进第3批试点,围绕5个方面推进") == []
     assert pairs("持续3个月开展整治") == []
+    assert pairs("改造10千伏线路50公里,提供7×24小时服务") == [(50, "公里")]
 
 
 def test_full_width_digits_and_percent_sign():
