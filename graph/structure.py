@@ -99,22 +99,29 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+KEY_MARKERS = "★☆▲△◆◇■□●*"
+
+
 def match_heading(line: Line) -> Heading | None:
-    """The numbered heading that starts ``line``, if any."""
+    """The numbered heading that starts ``line`` (after a key-task marker such as ``★``), if any."""
     t = line.folded
     if not t or len(t) < 2:
         return None
+    skip = len(t) - len(t.lstrip(KEY_MARKERS + " "))
     for style, rx in HEADING_STYLES:
-        m = rx.match(t)
+        m = rx.match(t, skip)
         if not m or m.end() >= len(t):
             continue
         rest = line.text[m.end():]
         if style == "num" and re.match(r"\s*[%万亿个年月日号]", rest):
             continue
-        number = line.text[: m.end()].strip().rstrip("、.．").strip()
-        return Heading(style, number, cn_to_int(m.group(1)) if style != "circ" else "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(m.group(1)) + 1,
-                       heading_title(rest), m.end())
+        number = line.text[skip: m.end()].strip().rstrip("、.．").strip()
+        value = cn_to_int(m.group(1)) if style != "circ" else CIRCLED.index(m.group(1)) + 1
+        return Heading(style, number, value, heading_title(rest), m.end())
     return None
+
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def heading_title(rest: str) -> str:
@@ -324,9 +331,9 @@ def parse_items(lines: list[Line], start: int, stop: int) -> list[Item]:
     return items
 
 
-def item_units(text: str, offset: int, first_is_lead: bool) -> tuple[list[UnitMention], int, int]:
+def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*") -> tuple[list[UnitMention], int, int]:
     """Units named in an item's text: labelled lists, bracketed lists, role verbs."""
-    found = U.mentions_from_labels(text, offset, first_is_lead)
+    found = U.mentions_from_labels(text, offset, first_is_lead, marks)
     covered = [(m.start, m.end) for m in found]
     folded = U.fold(text)
     for a, b in bracket_groups(folded):
@@ -339,7 +346,7 @@ def item_units(text: str, offset: int, first_is_lead: bool) -> tuple[list[UnitMe
         if not (sentence_start or line_end):
             continue
         if U.is_unit_list(inner):
-            found.extend(U.mentions_from_list(inner, offset + a + 1, first_is_lead=first_is_lead))
+            found.extend(U.mentions_from_list(inner, offset + a + 1, first_is_lead=first_is_lead, lead_marks=marks))
             covered.append((offset + a, offset + b + 1))
     for m in U.mentions_from_prose(text, offset):
         if not any(s <= m.start < e for s, e in covered):
@@ -372,7 +379,8 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
     return groups
 
 
-def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, first_is_lead: bool) -> list[Task]:
+def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, first_is_lead: bool,
+               marks: str = "*") -> list[Task]:
     """Candidate tasks of the body: every item with text of its own."""
     tasks: list[Task] = []
     keys: set[str] = set()
@@ -381,7 +389,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
         begin, end = it.line.start, own[-1].end
         text = source.text[begin:end]
         has_text = len(it.line.text) > it.heading.marker_end + len(it.heading.title) + 1 or it.body
-        mentions, us, ue = item_units(text, begin, first_is_lead)
+        mentions, us, ue = item_units(text, begin, first_is_lead, marks)
         if not mentions and not has_text:
             continue
         key = "b" + "-".join(str(v) for v in it.path)
@@ -442,22 +450,25 @@ def cell_kind(text: str) -> str:
         return "units"
     if len(t) <= 20 and DEADLINE_CELL.match(t):
         return "deadline"
+    if len(t) <= 8 and not re.search(r"[。;,、:]", t):
+        return "short"
     return "text"
 
 
-ACCEPTS = {"name": {"text"}, "text": {"text"}, "note": {"text", "deadline"}, "deadline": {"deadline"},
-           "lead": {"units"}, "cooperating": {"units"}, "responsible": {"units"}, "ignore": {"text", "units"},
-           "number": {"number"}}
+ACCEPTS = {"name": {"text", "short"}, "text": {"text", "short"}, "note": {"text", "short", "deadline"},
+           "deadline": {"deadline"}, "lead": {"units"}, "cooperating": {"units"}, "responsible": {"units"},
+           "ignore": {"short"}, "number": {"number"}}
 
 
 def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead: bool,
-                table_index: int) -> tuple[list[Task], int]:
+                table_index: int, marks: str = "*") -> tuple[list[Task], int]:
     """Tasks of the next table at or after line ``start``; returns (tasks, line after the table)."""
     found = find_header(lines, start)
     if not found:
         return [], len(lines)
     h0, h1, kinds = found
-    title_line = next((lines[k] for k in range(h0 - 1, max(-1, h0 - 4), -1) if lines[k].text), None)
+    title_line = next((lines[k] for k in range(h0 - 1, max(-1, h0 - 5), -1)
+                       if lines[k].text and not re.match(r"[((注]", lines[k].folded)), None)
     base_section = (title_line.text,) if title_line and not STOP_LINE.match(title_line.text) \
         and len(title_line.text) < 60 else ()
     columns = [k for k in kinds if k != "number"]
@@ -490,7 +501,7 @@ def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
     previous_name = ""
     for number, cells, row_section in rows:
         task, own_name = row_task(source, number, merge_continuations(cells), columns, row_section,
-                                  first_is_lead, table_index, previous_name)
+                                  first_is_lead, table_index, previous_name, marks)
         if task:
             tasks.append(task)
         previous_name = own_name or previous_name
@@ -516,36 +527,43 @@ def looks_like_name(text: str) -> bool:
 
 def row_task(source: SourceText, number: str, cells: list[list[Line]], columns: list[str],
              section: tuple[str, ...], first_is_lead: bool, table_index: int,
-             previous_name: str = "") -> tuple[Task | None, str]:
+             previous_name: str = "", marks: str = "*") -> tuple[Task | None, str]:
     """One table row as a task: cells matched to columns by what they hold.
 
     Returns the task and the row's own name (empty when the name cell was merged
     with the row above and so printed only there; the row then takes that name).
     """
     kinds = [cell_kind(" ".join(l.text for l in cell)) for cell in cells]
-    text_cells = sum(1 for k in kinds if k == "text")
+    text_cells = sum(1 for k in kinds if k in ("text", "short"))
+    first_text = next((i for i, k in enumerate(kinds) if k in ("text", "short")), None)
     skip_name = "name" in columns and "text" in columns and text_cells == 1 \
-        and not looks_like_name(" ".join(l.text for l in cells[kinds.index("text")]))
+        and not looks_like_name(" ".join(l.text for l in cells[first_text]))
     assigned: dict[str, list[list[Line]]] = {}
-    ptr, last_text = 0, None
+    ptr, last_text, last_units = 0, None, None
     for cell, kind in zip(cells, kinds):
         j = next((j for j in range(ptr, len(columns)) if kind in ACCEPTS.get(columns[j], set())
                   and not (skip_name and columns[j] == "name")), None)
         if j is None:
-            if kind == "text" and last_text:
+            # a cell with no column left continues the last column of its kind (multi-line cells)
+            if kind in ("text", "short") and last_text:
                 assigned[last_text].append(cell)
+            elif kind == "units" and last_units:
+                assigned[last_units].append(cell)
             continue
         assigned.setdefault(columns[j], []).append(cell)
         if columns[j] in ("name", "text"):
             last_text = columns[j]
+        if columns[j] in ("lead", "cooperating", "responsible"):
+            last_units = columns[j]
         ptr = j + 1
     mentions: list[UnitMention] = []
     for col, role, basis in (("lead", "lead", "column"), ("cooperating", "cooperating", "column"),
                              ("responsible", "responsible", "listed")):
-        for cell in assigned.get(col, []):
-            a, b = cell[0].start, cell[-1].end
+        cells_of_col = assigned.get(col, [])
+        if cells_of_col:
+            a, b = cells_of_col[0][0].start, cells_of_col[-1][-1].end
             mentions.extend(U.mentions_from_list(source.text[a:b], a, role, basis,
-                                                 first_is_lead and col == "responsible"))
+                                                 first_is_lead and col == "responsible", marks))
     name_cells, text_cells_ = assigned.get("name", []), assigned.get("text", [])
     own_name = " ".join(l.text for l in name_cells[0]) if name_cells else ""
     title = own_name or (previous_name if "name" in columns else "") \
@@ -597,13 +615,14 @@ def parse_plan(source: SourceText) -> Plan:
     title, t0, t1 = find_title(lines)
     body_start = t1 + 1 if t1 >= 0 else 0
     first_is_lead = U.says_first_listed_leads(source.text)
+    marks = U.lead_marks(source.text)
     # the body runs until an annex, a table or the page's footer
     body_stop = next((ln.index for ln in lines[body_start:] if STOP_LINE.match(ln.text) or starts_table(lines, ln.index)),
                      len(lines))
-    tasks = body_tasks(source, lines, body_start, body_stop, first_is_lead)
+    tasks = body_tasks(source, lines, body_start, body_stop, first_is_lead, marks)
     k, table_index = body_stop, 0
     while k < len(lines):
-        found, nxt = table_tasks(source, lines, k, first_is_lead, table_index)
+        found, nxt = table_tasks(source, lines, k, first_is_lead, table_index, marks)
         tasks.extend(found)
         table_index += 1
         k = max(nxt, k + 1)

@@ -22,7 +22,8 @@ SHAPES_PATH = Path(__file__).resolve().parent.parent / "ontology" / "unit_shapes
 # One-to-one character folding (offsets are preserved): full-width punctuation → ASCII.
 FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "；": ";", "，": ",", "＊": "*", "〈": "<", "〉": ">",
                       "【": "[", "】": "]", "〔": "[", "〕": "]", "\u00a0": " ", "\u3000": " ", "﹡": "*", "✱": "*"})
-SEPARATORS = "、,;/ \t"
+SEPARATORS = "、,;/ \t\n"
+MARKS = "*★☆▲◆"
 OPEN, CLOSE = "([<", ")]>"
 
 
@@ -88,6 +89,18 @@ def fold(text: str) -> str:
 
 # ---------------------------------------------------------------- name shapes
 
+COLLECTIVE_END = re.compile(r"(部门|单位|机构|政府|党委|党工委|办事处|管委会|园区|开发区|[镇街乡村区县市州旗局委办部会所站]|\))$")
+
+
+def is_collective(name: str) -> bool:
+    """``各街道乡镇``, ``各镇(街道)``, ``各县(市、区)人民政府``, ``区直各有关部门``: units of their own kind."""
+    if len(name) < 3:
+        return False
+    if name.startswith(shapes().collective_prefixes) or re.search(r"各|有关|相关", name[:6]):
+        return COLLECTIVE_END.search(name) is not None
+    return False
+
+
 @lru_cache(maxsize=65536)
 def unit_shape(name: str) -> int:
     """How much ``name`` reads as a unit name: 2 strong, 1 weak, 0 not a unit."""
@@ -95,10 +108,10 @@ def unit_shape(name: str) -> int:
     n = name.strip()
     if len(n) < 2 or len(n) > 40 or any(c in n for c in "。:;,!?") or n[0].isdigit():
         return 0
-    if n.startswith(s.collective_prefixes) and len(n) >= 3:
-        return 2
     if n.endswith(s.not_unit):
         return 0
+    if is_collective(n):
+        return 2
     core = re.sub(r"\([^()]*\)$", "", n) or n  # 县开发区(惠民街道) reads by its main part
     for suf in s.strong:
         if core.endswith(suf) and len(core) > len(suf):
@@ -128,7 +141,7 @@ class RawUnit:
     alias: str
     start: int
     end: int
-    starred: bool
+    mark: str        # the marker printed before the name (``*``, ``★``), or ""
     lead_note: bool  # ``县发改局(牵头)``
 
 
@@ -154,7 +167,7 @@ def _tokens(text: str) -> list[tuple[int, int]]:
                 spans.append((start, i))
                 start = None
             continue
-        if ch in "*★" and depth == 0 and start is not None and i > start and text[i - 1] not in "*★":
+        if ch in MARKS and depth == 0 and start is not None and i > start and text[i - 1] not in MARKS:
             spans.append((start, i))
             start = i
             continue
@@ -188,12 +201,12 @@ def _split_run_together(name: str) -> list[tuple[int, int]]:
     return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
 
 
-def clean_name(raw: str) -> tuple[str, str, bool, bool]:
-    """Clean one printed name: returns ``(name, alias, starred, lead_note)``."""
+def clean_name(raw: str) -> tuple[str, str, str, bool]:
+    """Clean one printed name: returns ``(name, alias, mark, lead_note)``."""
     n = raw.strip()
-    starred = False
-    while n and n[0] in "*★·•":
-        starred = starred or n[0] == "*"
+    mark = ""
+    while n and n[0] in MARKS + "·•":
+        mark = mark or (n[0] if n[0] in MARKS else "")
         n = n[1:].strip()
     lead_note = False
     m = re.search(r"\((牵头|牵头单位|牵头部门)\)$", n)
@@ -203,11 +216,14 @@ def clean_name(raw: str) -> tuple[str, str, bool, bool]:
     m = re.search(r"<([^<>]+)>", n)
     if m:
         alias, n = m.group(1).strip(), (n[: m.start()] + n[m.end():]).strip()
-    n = re.sub(r"\s+", "", n).rstrip("*★").strip(" .。")
+    n = re.sub(r"\s+", "", n).rstrip(MARKS).strip(" .。")
     for tail in ("等单位", "等部门", "主管", "等"):
         if n.endswith(tail) and len(n) > len(tail) + 1:
             n = n[: -len(tail)]
-    return n, alias, starred, lead_note
+    return n, alias, mark, lead_note
+
+
+GENERIC_LEVEL = re.compile(r"^(?:区|县|市|镇|乡|街道|乡镇|社区|村)(?:人民政府|政府|党委|党委和政府|办事处|党工委)?$")
 
 
 def split_raw(text: str, offset: int) -> list[RawUnit]:
@@ -220,40 +236,49 @@ def split_raw(text: str, offset: int) -> list[RawUnit]:
 @lru_cache(maxsize=16384)
 def _split_raw_cached(text: str) -> tuple[RawUnit, ...]:
     """Names of a unit list with spans relative to the list (lists repeat across a corpus)."""
-    offset = 0
     out: list[RawUnit] = []
     text = strip_notes(text)
     for a, b in _tokens(text):
         token = text[a:b]
-        for x, y in _split_run_together(token.strip("*★ ")) if token.strip("*★ ") else []:
-            lead_pad = len(token) - len(token.lstrip("*★ "))
-            piece = token.lstrip("*★ ")[x:y]
-            starred_prefix = x == 0 and "*" in token[:lead_pad]
-            name, alias, starred, lead_note = clean_name(piece)
+        body = token.lstrip(MARKS + " ")
+        lead_pad = len(token) - len(body)
+        prefix_mark = next((c for c in token[:lead_pad] if c in MARKS), "")
+        body = body.rstrip(MARKS + " ")
+        if out and out[-1].name.startswith("各") and GENERIC_LEVEL.match(clean_name(body)[0]):
+            # 各街道、镇 / 各市(县)、区人民政府: the level word continues the collective name
+            last = out[-1]
+            merged = text[last.start:a + lead_pad + len(body)]
+            out[-1] = dataclasses.replace(last, name=re.sub(r"\s+", "", merged), end=a + lead_pad + len(body))
+            continue
+        for x, y in _split_run_together(body) if body else []:
+            piece = body[x:y]
+            name, alias, mark, lead_note = clean_name(piece)
             if not name:
                 continue
-            start = offset + a + lead_pad + x
-            out.append(RawUnit(name, alias, start, start + len(piece.rstrip()), starred or starred_prefix, lead_note))
+            start = a + lead_pad + x
+            out.append(RawUnit(name, alias, start, start + len(piece.rstrip()),
+                               mark or (prefix_mark if x == 0 else ""), lead_note))
     return tuple(out)
 
 
 # ---------------------------------------------------------------- roles
 
 def mentions_from_list(text: str, offset: int, role: str = "responsible", basis: str = "listed",
-                       first_is_lead: bool = False) -> list[UnitMention]:
-    """Units of one printed list, with roles: stars mark leads, else ``role``/``basis``.
+                       first_is_lead: bool = False, lead_marks: str = "*") -> list[UnitMention]:
+    """Units of one printed list, with roles: marked names (``*``) lead, else ``role``/``basis``.
 
-    ``first_is_lead`` applies a document's statement that the first-listed unit leads.
+    ``first_is_lead`` applies a document's statement that the first-listed unit leads;
+    ``lead_marks`` are the markers that the document uses for leads (``*`` always).
     """
     raws = [r for r in split_raw(fold(text), offset) if unit_shape(r.name)]
     if not raws:
         return []
-    starred = any(r.starred for r in raws)
+    marked = any(r.mark and r.mark in lead_marks for r in raws)
     noted = any(r.lead_note for r in raws)
     out = []
     for i, r in enumerate(raws):
-        if starred and role == "responsible":
-            rl, bs = ("lead" if r.starred else "cooperating"), "star"
+        if marked and role == "responsible":
+            rl, bs = ("lead" if r.mark and r.mark in lead_marks else "cooperating"), "star"
         elif noted and role == "responsible":
             rl, bs = ("lead" if r.lead_note else "cooperating"), "text"
         elif first_is_lead and role == "responsible":
@@ -276,7 +301,8 @@ def role_of_label(label: str) -> str:
     return "responsible"
 
 
-def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False) -> list[UnitMention]:
+def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
+                         lead_marks: str = "*") -> list[UnitMention]:
     """Units of labelled lists: ``牵头单位:X;配合单位:Y、Z`` or ``责任单位:A、B``."""
     folded = fold(text)
     labels = list(shapes().label_re.finditer(folded))
@@ -284,27 +310,58 @@ def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False) ->
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(folded)
         value = folded[m.end():end]
-        cut = re.search(r"[)\]\n]|。", value)
-        if cut:
-            value = value[: cut.start()]
+        value = value[: list_end(value)]
         role = role_of_label(m.group(1))
         if role == "ignore":
             continue
         basis = "text" if role != "responsible" else "listed"
-        out.extend(mentions_from_list(value, offset + m.end(), role, basis, first_is_lead))
+        out.extend(mentions_from_list(value, offset + m.end(), role, basis, first_is_lead, lead_marks))
     return out
+
+
+def list_end(value: str) -> int:
+    """Where a labelled unit list ends: a closing bracket it did not open, a line end or a full stop."""
+    depth = 0
+    for i, ch in enumerate(value):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif ch in "\n。" or (ch == ";" and depth == 0 and i + 1 < len(value) and value[i + 1:i + 2] == "\n"):
+            return i
+    return len(value)
 
 
 CLAUSE_BREAK = re.compile(r"[。;!?\n:]")
 
 
+MODIFIERS = r"(?:按职责分工|按照职责分工|按职责|按照职责|分别|共同|具体|要|为|作为|负责)*"
+CONVENE = re.compile(r"会同|联合|协调")
+
+
+def leading_units(text: str, offset: int) -> list[RawUnit]:
+    """The unit names at the start of ``text`` (``区建设局、区经信局组织实施`` → two units)."""
+    out = []
+    for r in split_raw(text, offset):
+        if unit_shape(r.name):
+            out.append(r)
+            continue
+        cut = max((r.name.rfind(suf) + len(suf) for suf in shapes().strong if suf in r.name[2:]), default=-1)
+        if cut > 1 and unit_shape(r.name[:cut]) == 2:
+            out.append(dataclasses.replace(r, name=r.name[:cut], end=r.start + cut))
+        break
+    return out
+
+
 def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
-    """Units named with role verbs: ``由X牵头,Y、Z配合``, ``X要牵头…``, ``X负责``."""
+    """Units named with role verbs: ``由X牵头,Y、Z配合``, ``X要牵头…``, ``X负责``, ``由X会同Y实施``."""
     s = shapes()
     folded = fold(text)
     verbs = [(v, "lead") for v in s.lead_verbs] + [(v, "cooperating") for v in s.cooperating_verbs] \
         + [(v, "responsible") for v in s.responsible_verbs]
-    verb_re = re.compile(r"(?:要|为|作为|负责)?(" + "|".join(re.escape(v) for v, _ in sorted(verbs, key=lambda x: -len(x[0]))) + ")")
+    verb_re = _verb_re()
     role_of = dict(verbs)
     found: list[tuple[int, str, list[RawUnit]]] = []
     for m in verb_re.finditer(folded):
@@ -317,8 +374,21 @@ def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
         raws = [r for r in split_raw(chunk, offset + chunk_start) if unit_shape(r.name)]
         if raws:
             found.append((m.start(), role_of[m.group(1)], raws))
+    for m in CONVENE.finditer(folded):
+        head = folded[: m.start()]
+        cut = max(head.rfind(c) for c in "。;,!?\n:()由")
+        chunk = head[cut + 1:]
+        if not chunk.strip() or not is_unit_list(chunk):
+            continue
+        partners = leading_units(folded[m.end():re.search(r"[。;,!?\n]|$", folded[m.end():]).start() + m.end()],
+                                 offset + m.end())
+        if not partners:
+            continue
+        found.append((cut + 1, "lead", [r for r in split_raw(chunk, offset + cut + 1) if unit_shape(r.name)]))
+        found.append((m.end(), "cooperating", partners))
     if not found:
         return []
+    found.sort(key=lambda f: f[0])
     roles = {role for _, role, _ in found}
     out = []
     for _, role, raws in found:
@@ -327,6 +397,13 @@ def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
         for r in raws:
             out.append(UnitMention(name=r.name, role=role, basis="text", start=r.start, end=r.end, alias=r.alias))
     return out
+
+
+@lru_cache(maxsize=1)
+def _verb_re() -> re.Pattern:
+    s = shapes()
+    verbs = sorted(s.lead_verbs + s.cooperating_verbs + s.responsible_verbs, key=lambda v: -len(v))
+    return re.compile(MODIFIERS + "(" + "|".join(re.escape(v) for v in verbs) + ")")
 
 
 @lru_cache(maxsize=2)
@@ -352,3 +429,13 @@ def says_first_listed_leads(text: str) -> bool:
 def says_star_marks_lead(text: str) -> bool:
     """True when the document states that ``*`` marks the lead unit."""
     return _statement_re("star").search(text) is not None
+
+
+def lead_marks(text: str) -> str:
+    """The markers the document says mark lead units: ``*`` always, ``★`` etc. when stated."""
+    t = re.sub(r"\s+", "", fold(text))
+    marks = "*"
+    for mark in MARKS[1:]:
+        if mark in t and any(st.replace("*", mark) in t for st in shapes().star_statements):
+            marks += mark
+    return marks
