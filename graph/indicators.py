@@ -62,7 +62,7 @@ RATIO_SUBJECT = re.compile(r"倍差|比值|比$|比[缩保稳控下降提扩力�
 BASELINE_BEFORE = re.compile(r"[从由](?:\d{4}年(?:底|末)?的?)?\s*$")
 BASELINE_GAP = re.compile(
     r"\s*(?:提高|提升|增加|增长|上升|下降|降低|减少|缩小|扩大|压缩|降|升)?(?:到|至)\s*(?:\d{4}年(?:底|末)?的?)?\s*$")
-YEAR_MENTION = re.compile(r"(?<![\d—–\-~至比较从由])(?:到|至|于|在)?((?:19|20)\d{2})年(?!以来|前|度|以前)|每年|逐年")
+YEAR_MENTION = re.compile(r"(?<![\d—–\-~至比较从由])(?:到|至|于|在)?((?:19|20)\d{2})年(?!以来|前|度|以前)|每年|逐年|累计")
 TARGET_VERB = re.compile(r"(?:达|为|至|到|在|超|于|过|是|从|由)\s*$")
 EXISTING = re.compile(r"已建成|已建|已有|已完成|已累计|已经|共有|目前|截至|截止|^围绕")
 PERCENT_COMPLEMENT = re.compile(r"[的和与及或至到全]|覆盖|达标|完成|到位")
@@ -333,11 +333,19 @@ def _metric_name(work: str, clause_start: int, first: _Hit, last: _Hit) -> tuple
     return phrase, end
 
 
-def _year_for(work: str, sentences: list[int], pos: int, default_year: int | None) -> int | None:
-    """The year stated before ``pos`` in its sentence (``到2025年``), None after ``每年``, else the default."""
+def _year_for(work: str, sentences: list[int], clause: int, pos: int, default_year: int | None,
+              kind: str) -> int | None:
+    """The year stated before ``pos`` in its sentence (``到2025年``), else the default. ``每年`` makes a
+    yearly target (None) in its clause, and in the clauses after it for counts and amounts (flows), not
+    for rates; ``累计`` returns to the default."""
     year: int | None = default_year
     for m in YEAR_MENTION.finditer(work, _start_before(sentences, pos, 300), pos):
-        year = int(m.group(1)) if m.group(1) else None
+        if m.group(1):
+            year = int(m.group(1))
+        elif m.group(0) == "累计":
+            year = default_year
+        elif m.start() >= clause or kind not in RELATIVE_KINDS:
+            year = None
     return year
 
 
@@ -514,13 +522,13 @@ def _records(text: str, work: str, kept: list[_Hit], clauses: list[int], offset:
             elif each and len(group) == 1:
                 copies = len(subjects)
                 subjects = _complete_subjects(subjects)
-        year = _year_for(work, sentences, first.start, default_year)
         quote = text[clause:quote_end]
         for k, h in enumerate(group):
             unit = h.unit
             kind = _unit_kind(unit) if unit else "ratio"
             if kind == "percentage" and unit == "%" and GROWTH.search(before):
                 kind = "rate"
+            year = _year_for(work, sentences, clause, first.start, default_year, kind)
             for c in range(copies):
                 name = subjects[c] if copies > 1 else names[k]
                 out.append(Indicator(

@@ -120,6 +120,13 @@ def test_seed_year_stated_in_clause_and_yearly_targets():
     assert one("其中2023年建成3个", default_year=2027).year == 2023
     assert one("全区每年滚动推进重点项目90个以上", default_year=2027).year is None
     assert one("农业增加值年均增长5%以上", default_year=2027).year == 2027
+    # 每年 carries to later clauses for flows (counts, amounts), not for rates; 累计 ends it
+    assert [i.year for i in extract_indicators(
+        "全区每年滚动推进重点项目90个以上,完成投资额超60亿元。", default_year=2027)] == [None, None]
+    assert [i.year for i in extract_indicators(
+        "每年建成新时代乡村电气化村10个以上,农村地区供电可靠率达到99.99%。", default_year=2027)] == [None, 2027]
+    assert [i.year for i in extract_indicators(
+        "每年建设示范乡镇1个,和美庭院累计建成1.7万户。", default_year=2027)] == [None, 2027]
 
 
 def test_seed_not_indicators_names_ages_and_quoted_numbers():
