@@ -414,7 +414,7 @@ def column_kind(header: str) -> str | None:
     if len(header) > 24:
         return None
     h = header.replace(" ", "")
-    if len(h) > 16 or re.match(r"[((]?[一二三四五六七八九十\d]+[)、.．)]", U.fold(h)) or ":" in U.fold(h) or "。" in h:
+    if re.match(r"[((注※]", h) or "的为" in h or len(h) > 16 or re.match(r"[((]?[一二三四五六七八九十\d]+[)、.．)]", U.fold(h)) or ":" in U.fold(h) or "。" in h:
         return None
     for kind, words in U.shapes().table_columns:
         if any(w in h for w in words):

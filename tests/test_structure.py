@@ -177,3 +177,42 @@ def test_first_listed_statement_makes_the_first_unit_lead():
 def test_degenerate_text_does_not_raise(text):
     plan = parse_plan(source(text))
     assert isinstance(plan.tasks, tuple)
+
+
+KEY_TASKS = """某区优化营商环境工作要点
+(标★的为区政府重点督办事项)
+一、重点任务
+★1.深化“一网通办”。政务服务事项网上办理率达到95%。责任单位:区政务服务中心、区大数据中心
+2.降低企业成本。责任单位:区财政局
+附件
+任务清单
+(标★的为牵头单位)
+序号
+工作任务
+分管领导
+责任单位
+完成时限
+1
+清理拖欠企业账款
+王某
+★区财政局、区工信局
+各街道办事处
+2024年6月底前
+2
+推进信用修复
+★区发展改革委、区市场监管局
+持续推进
+"""
+
+
+def test_key_task_markers_leader_columns_and_multi_line_cells():
+    plan = parse_plan(source(KEY_TASKS))
+    body = {t.number: t for t in plan.tasks if t.source == "body"}
+    assert body["1"].title == "深化“一网通办”"
+    assert [m.name for m in body["1"].units] == ["区政务服务中心", "区大数据中心"]
+    annex = {t.number: t for t in plan.tasks if t.source == "annex"}
+    # the leader's name is not a unit; the second line of the unit cell continues it
+    assert units_of(annex["1"]) == [("区财政局", "lead", "star"), ("区工信局", "cooperating", "star"),
+                                    ("各街道办事处", "cooperating", "star")]
+    # a row whose leader cell was merged away keeps its units in the unit column
+    assert units_of(annex["2"]) == [("区发展改革委", "lead", "star"), ("区市场监管局", "cooperating", "star")]

@@ -110,3 +110,33 @@ def test_first_listed_convention():
     got = names_roles(mentions_from_list("县发改局、县财政局", 0, first_is_lead=True))
     assert got == [("县发改局", "lead", "text"), ("县财政局", "cooperating", "text")]
     assert says_star_marks_lead("(标*的为牵头单位,下同)")
+
+
+def test_collective_names_keep_their_level_words():
+    from graph.units import mentions_from_labels
+    got = mentions_from_list("区城管局、各镇街", 0)
+    assert [m.name for m in got] == ["区城管局", "各镇街"]
+    got = mentions_from_list("市住建局、各区(市)人民政府、各乡镇、街", 0)
+    assert [m.name for m in got][:2] == ["市住建局", "各区(市)人民政府"]
+    got = mentions_from_labels("(责任单位:区民政局、各镇(街道))", 0)
+    assert [m.name for m in got] == ["区民政局", "各镇(街道)"]
+    assert not is_unit_list("各项任务中列第一位的")
+    assert is_unit_list("市直各有关部门")
+
+
+def test_a_stated_marker_other_than_star_marks_leads():
+    from graph.units import lead_marks
+    assert lead_marks("(标★的为牵头单位,下同)") == "*★"
+    assert lead_marks("(标★的为重点督办事项)") == "*"
+    got = names_roles(mentions_from_list("★市交通运输局、市公安局", 0, lead_marks="*★"))
+    assert got == [("市交通运输局", "lead", "star"), ("市公安局", "cooperating", "star")]
+    got = names_roles(mentions_from_list("★市交通运输局、市公安局", 0))
+    assert got == [("市交通运输局", "responsible", "listed"), ("市公安局", "responsible", "listed")]
+
+
+def test_prose_convening_and_duty_phrases():
+    got = names_roles(mentions_from_prose("由市商务局会同市财政局、市市场监管局组织实施。", 0))
+    assert got == [("市商务局", "lead", "text"), ("市财政局", "cooperating", "text"),
+                   ("市市场监管局", "cooperating", "text")]
+    got = names_roles(mentions_from_prose("市林业局、市水务局按职责分工负责。", 0))
+    assert got == [("市林业局", "responsible", "text"), ("市水务局", "responsible", "text")]
