@@ -34,28 +34,36 @@ def build(corpus: Path, out_dir: Path, jobs: int | None, formats: tuple[str, ...
 
     Exit status: 0 all good, 1 built with problems, 2 nothing usable or bad usage.
     """
-    from graph.pipeline import build_corpus
+    import shutil
+
+    from graph.pipeline import build_corpus, publish, staging_dir
 
     if not corpus.exists():
         raise click.UsageError(f"corpus folder '{corpus}' does not exist")
     show_progress = not quiet and sys.stderr.isatty()
-    with click.progressbar(length=1, label="extracting", file=sys.stderr) if show_progress else _NoBar() as bar:
-        def progress(done: int, total: int) -> None:
-            bar.length = total
-            bar.update(1)
+    stage = staging_dir(out_dir)
+    try:
+        with click.progressbar(length=1, label="extracting", file=sys.stderr) if show_progress else _NoBar() as bar:
+            def progress(done: int, total: int) -> None:
+                bar.length = total
+                bar.update(1)
 
-        result = build_corpus(corpus, out_dir, jobs=jobs, use_cache=not no_cache, formats=formats,
-                              validate=not no_validate, dask_address=dask_address, progress=progress, strict=strict)
-    for problem in result.problems:
-        click.echo(f"warning: {problem.doc}: {problem.problem}", err=True)
-    if not result.documents:
-        click.echo("error: no document could be built", err=True)
-        sys.exit(2)
-    if strict and result.problems:
-        click.echo("error: --strict: problems found, previous outputs left in place", err=True)
-        sys.exit(2)
-    if not no_analysis:
-        _analysis_and_views(out_dir, result, quiet)
+            result = build_corpus(corpus, out_dir, jobs=jobs, use_cache=not no_cache, formats=formats,
+                                  validate=not no_validate, dask_address=dask_address, progress=progress,
+                                  strict=strict, stage=stage)
+        for problem in result.problems:
+            click.echo(f"warning: {problem.doc}: {problem.problem}", err=True)
+        if not result.documents:
+            click.echo("error: no document could be built", err=True)
+            sys.exit(2)
+        if strict and result.problems:
+            click.echo("error: --strict: problems found, previous outputs left in place", err=True)
+            sys.exit(2)
+        if not no_analysis:
+            _analysis_and_views(stage, result, quiet)
+        publish(stage, out_dir)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
     if not quiet:
         click.echo(result.summary())
     sys.exit(1 if result.problems else 0)
@@ -104,8 +112,12 @@ def _analysis_and_views(out_dir: Path, result, quiet: bool) -> None:
     from graph.analysis import run_analysis
     from graph.views import build_views
 
+    from graph.store import add_to_store
+
     t = time.perf_counter()
     run_analysis(out_dir)
+    if (out_dir / "store").is_dir():
+        add_to_store(out_dir / "store", out_dir / "analysis.ttl")
     result.timings["analysis"] = round(time.perf_counter() - t, 3)
     result.written += ["analysis/", "analysis.ttl"]
     t = time.perf_counter()

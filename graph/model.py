@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import quote
 
+from graph.indicators import unit_qudt
 from graph.records import Agency, ExtractedPlan, Indicator, Task, UnitMention
 
 NS = "https://w3id.org/plankg/ns#"
@@ -249,7 +250,7 @@ def indicator_triples(ex: ExtractedPlan, task: Task, index: int, ind: Indicator)
         yield node, P["metricName"], literal(ind.metric)
     if ind.metric_concept:
         yield node, P["metric"], iri(ind.metric_concept)
-    qudt = getattr(ind, "qudt_unit", "")
+    qudt = unit_qudt(ind.unit)
     if qudt:
         yield node, P["qudtUnit"], iri(qudt)
     yield from span_triples(node, iri(doc_iri(src.sha256)), src.text, ind.start, ind.end)

@@ -342,23 +342,83 @@ def report_markdown(result: BuildResult) -> str:
     return "\n".join(out) + "\n"
 
 
+STAGING = ".staging"
+CACHE = ".cache"
+
+
+def sweep(out_dir: Path) -> None:
+    """Remove what an interrupted build left in ``out_dir``: the staging folder and temp files."""
+    if not out_dir.is_dir():
+        return
+    for entry in out_dir.iterdir():
+        name = entry.name
+        if name.startswith(STAGING) or (name.startswith(".") and (name.endswith(".tmp") or ".new-" in name
+                                                                  or ".old-" in name)):
+            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
+
+
+def publish(staging: Path, out_dir: Path) -> None:
+    """Move every output of a finished build from ``staging`` into ``out_dir``, replacing the old ones.
+
+    Each file or folder is replaced by a rename; the old folders are removed afterwards.
+    """
+    old = []
+    for entry in sorted(staging.iterdir()):
+        target = out_dir / entry.name
+        if entry.is_dir() and target.exists():
+            parked = out_dir / f".{entry.name}.old-{os.getpid()}"
+            os.replace(target, parked)
+            old.append(parked)
+        os.replace(entry, target)
+    for parked in old:
+        shutil.rmtree(parked, ignore_errors=True)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def staging_dir(out_dir: Path) -> Path:
+    """A fresh staging folder inside ``out_dir`` where a build writes before publishing."""
+    sweep(out_dir)
+    staging = out_dir / STAGING
+    staging.mkdir(parents=True)
+    return staging
+
+
 def build_corpus(corpus: Path, out_dir: Path, *, jobs: int | None = None, use_cache: bool = True,
                  formats: Iterable[str] = (), validate: bool = True, store: bool = True,
                  dask_address: str | None = None, progress: Progress | None = None,
-                 strict: bool = False) -> BuildResult:
+                 strict: bool = False, stage: Path | None = None) -> BuildResult:
     """Extract a corpus and write ``graph.ttl`` (+ ``graph.nt``/``.nq``), ``report.json``/``.md`` and the store.
 
     ``jobs``: extraction processes (default: the machine's cores); output does not depend on it.
     ``progress(done, total)`` is called after each document. ``strict``: any problem
-    leaves the previous outputs in place (nothing is written).
+    leaves the previous outputs in place (nothing is written). Outputs are written to a
+    staging folder and published together at the end; pass ``stage`` (from
+    :func:`staging_dir`) to write more outputs there and :func:`publish` it yourself.
     """
+    own_stage = stage is None
+    work = stage or staging_dir(out_dir)
+    try:
+        result = _build_into(corpus, out_dir, work, jobs, use_cache, formats, validate, store, dask_address,
+                             progress, strict)
+        if own_stage and result.documents and not (strict and result.problems):
+            publish(work, out_dir)
+        return result
+    finally:
+        if own_stage:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _build_into(corpus: Path, out_dir: Path, work: Path, jobs: int | None, use_cache: bool,
+                formats: Iterable[str], validate: bool, store: bool, dask_address: str | None,
+                progress: Progress | None, strict: bool) -> BuildResult:
+    """The build itself, writing into ``work`` (the cache stays in ``out_dir``)."""
     t0 = time.perf_counter()
     files = corpus_files(corpus)
     jobs = jobs or os.cpu_count() or 1
-    cache = Cache(out_dir / ".cache", extractor_version()) if use_cache else None
+    cache = Cache(out_dir / CACHE, extractor_version()) if use_cache else None
     result = BuildResult(out_dir=out_dir, documents=[], problems=[])
     counts = {"extracted": 0, "cached": 0}
-    graph_files = GraphFiles(out_dir, [f for f in formats if f in ("nt", "nq")])
+    graph_files = GraphFiles(work, [f for f in formats if f in ("nt", "nq")])
     t_extract = 0.0
     try:
         graph_files.add(model.ontology_triples())
@@ -390,20 +450,20 @@ def build_corpus(corpus: Path, out_dir: Path, *, jobs: int | None = None, use_ca
     result.timings["write"] = round(time.perf_counter() - t0 - t_extract, 3)
     if validate:
         t = time.perf_counter()
-        result.shacl = validate_file(out_dir / "graph.ttl", result.triples)
+        result.shacl = validate_file(work / "graph.ttl", result.triples)
         result.timings["validate"] = round(time.perf_counter() - t, 3)
     if store:
         from graph.store import write_store
 
         t = time.perf_counter()
-        write_store(out_dir / "graph.ttl", out_dir / "store")
+        write_store(work / "graph.ttl", work / "store")
         result.written.append("store/")
         result.timings["store"] = round(time.perf_counter() - t, 3)
     payload = {"documents": [dataclasses.asdict(d) for d in result.documents],
                "problems": [dataclasses.asdict(p) for p in result.problems], "shacl": result.shacl,
                "triples": result.triples}
-    write_atomically(out_dir / "report.json", json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8"))
-    write_atomically(out_dir / "report.md", report_markdown(result).encode("utf-8"))
+    write_atomically(work / "report.json", json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8"))
+    write_atomically(work / "report.md", report_markdown(result).encode("utf-8"))
     result.written += ["report.json", "report.md"]
     return result
 

@@ -121,7 +121,7 @@ class Indicator:
     value: float
     unit: str            # normalised unit: ``%``, ``个``, ``亿元`` …, or "" for a ratio
     op: str              # >= | <= | ~ | =
-    kind: str            # count | percentage | money | area | length | ratio | rate | other
+    kind: str            # count | percentage | money | area | length | ratio | rate | mass | time … (ontology/measure_units.json)
     metric: str = ""     # metric name as printed, when the text gives one
     metric_concept: str = ""  # id of the SKOS metric concept, when recognised
     year: int | None = None

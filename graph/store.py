@@ -594,7 +594,7 @@ def write_store(source, store_dir: Path) -> int:
                     store.bulk_load(path=str(path), format=fmt)
                 except SyntaxError as exc:
                     raise QueryError(f"cannot load graph file '{path}': {exc}") from exc
-                files.append(str(path.resolve()))
+                files.append(_manifest_name(path, store_dir))
         elif hasattr(source, "serialize"):  # an rdflib Graph
             store.bulk_load(input=source.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
         else:  # N-Triples as bytes, str or a binary stream
@@ -609,6 +609,32 @@ def write_store(source, store_dir: Path) -> int:
     except BaseException:
         shutil.rmtree(tmp_dir, ignore_errors=True)
         raise
+
+
+def _manifest_name(path: Path, store_dir: Path) -> str:
+    """How the manifest names a source file: by name when it sits beside the store (so a
+    finished build can be moved into place), else by absolute path."""
+    path = Path(path).resolve()
+    return path.name if path.parent == Path(store_dir).resolve().parent else str(path)
+
+
+def add_to_store(store_dir: Path, path: Path) -> int:
+    """Load one more graph file into an existing store (e.g. analysis.ttl after the analysis)."""
+    import pyoxigraph as ox
+
+    store_dir, path = Path(store_dir), Path(path)
+    manifest_path = store_dir / STORE_MANIFEST
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    store = ox.Store(str(store_dir))
+    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
+    store.bulk_load(path=str(path), format=fmt)
+    store.flush()
+    manifest["files"].append(_manifest_name(path, store_dir))
+    manifest["triples"] = count = len(store)
+    manifest["built_ns"] = time.time_ns()
+    del store
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    return count
 
 
 def _swap_in(new_dir: Path, target: Path) -> None:
@@ -639,7 +665,7 @@ def store_is_stale(out_dir: Path) -> bool:
         built_ns, recorded = int(manifest["built_ns"]), list(manifest["files"])
     except (OSError, ValueError, KeyError, TypeError):
         return True
-    if any(not Path(f).is_file() for f in recorded):
+    if any(not (Path(out_dir) / f).is_file() for f in recorded):
         return True
     return any(path.stat().st_mtime_ns > built_ns for path in store_sources(Path(out_dir)))
 
