@@ -127,14 +127,12 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 def heading_title(rest: str) -> str:
     """The title part of a heading line: up to the first full stop (or a short clause)."""
     t = rest.strip()
-    for stop in ("。", "!", "?"):
-        k = t.find(stop)
-        if 0 < k:
-            t = t[:k]
-            break
+    m = re.search(r"[。!?！？]", t[1:])
+    if m:
+        t = t[: m.start() + 1]
     if len(t) > 60:
-        k = min([i for i in (t.find(","), t.find(","), t.find(";"), t.find(";"), t.find(":"), t.find(":")) if i > 0] or [60])
-        t = t[:k]
+        m = re.search(r"[,;:]", U.fold(t)[1:])
+        t = t[: m.start() + 1 if m else 60]
     return t.strip().rstrip(":").strip()
 
 
@@ -564,6 +562,12 @@ def row_task(source: SourceText, number: str, cells: list[list[Line]], columns: 
             a, b = cells_of_col[0][0].start, cells_of_col[-1][-1].end
             mentions.extend(U.mentions_from_list(source.text[a:b], a, role, basis,
                                                  first_is_lead and col == "responsible", marks))
+    if not mentions:
+        # a single cell may carry labelled lists: 牵头单位:X;配合单位:Y
+        for cell in assigned.get("name", [])[1:] + assigned.get("text", []) + assigned.get("note", []):
+            a, b = cell[0].start, cell[-1].end
+            if U.shapes().label_re.search(U.fold(source.text[a:b])):
+                mentions.extend(U.mentions_from_labels(source.text[a:b], a, first_is_lead, marks))
     name_cells, text_cells_ = assigned.get("name", []), assigned.get("text", [])
     own_name = " ".join(l.text for l in name_cells[0]) if name_cells else ""
     title = own_name or (previous_name if "name" in columns else "") \

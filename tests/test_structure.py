@@ -216,3 +216,24 @@ def test_key_task_markers_leader_columns_and_multi_line_cells():
                                     ("各街道办事处", "cooperating", "star")]
     # a row whose leader cell was merged away keeps its units in the unit column
     assert units_of(annex["2"]) == [("区发展改革委", "lead", "star"), ("区市场监管局", "cooperating", "star")]
+
+
+LABELLED_CELLS = """某市文明城市创建任务分解表
+序号
+工作任务
+责任单位
+1
+整治占道经营,主次干道占道经营整治率达到100%。
+牵头单位:市城市管理局;配合单位:市市场监管局、各区政府
+2
+规范公益广告设置
+市委宣传部(牵头)、市城市管理局
+"""
+
+
+def test_table_cells_with_labels_or_lead_notes():
+    plan = parse_plan(source(LABELLED_CELLS))
+    annex = {t.number: t for t in plan.tasks}
+    assert units_of(annex["1"]) == [("市城市管理局", "lead", "text"), ("市市场监管局", "cooperating", "text"),
+                                    ("各区政府", "cooperating", "text")]
+    assert units_of(annex["2"]) == [("市委宣传部", "lead", "text"), ("市城市管理局", "cooperating", "text")]
