@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
+import logging
 import os
 import re
 import warnings as pywarnings
@@ -724,8 +725,9 @@ def _read_pdf(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Block, ...]
     import pdfplumber
 
     items: list = []  # ("lines", [line dicts]) or ("table", rows)
+    complaints = _PdfComplaints()
     try:
-        with pywarnings.catch_warnings():
+        with pywarnings.catch_warnings(), complaints:
             pywarnings.simplefilter("ignore")
             with pdfplumber.open(io.BytesIO(data)) as pdf:
                 for page in pdf.pages:
@@ -783,15 +785,51 @@ def _read_pdf(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Block, ...]
         short = [i + 1 for i, r in enumerate(rows) if len(r) < width]
         if short:
             ragged.append((n, len(short), width, short[0]))
-    return text, "", _table_warnings(tables, ragged), blocks
+    damaged = ("the PDF is damaged; some text may be missing",) if complaints.count else ()
+    return text, "", damaged + _table_warnings(tables, ragged), blocks
+
+
+class _PdfComplaints(logging.Handler):
+    """Collects pdfminer's log messages about a damaged file instead of printing them."""
+
+    LOGGERS = ("pdfminer", "pdfplumber")
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+        self._saved: list[tuple[logging.Logger, bool, int]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+    def __enter__(self) -> "_PdfComplaints":
+        for name in self.LOGGERS:
+            logger = logging.getLogger(name)
+            self._saved.append((logger, logger.propagate, logger.level))
+            logger.addHandler(self)
+            logger.propagate = False
+            if logger.level == logging.NOTSET or logger.level > logging.WARNING:
+                logger.setLevel(logging.WARNING)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for logger, propagate, level in self._saved:
+            logger.removeHandler(self)
+            logger.propagate = propagate
+            logger.setLevel(level)
+        self._saved.clear()
 
 
 # ----------------------------------------------------------------------- dispatch
 
+_UNPRINTABLE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffd]")
+
+
 def _short_reason(exc: BaseException) -> str:
     """An exception as a few words for a one-line message."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    text = text[:80] + ("…" if len(text) > 80 else "")
+    text = _UNPRINTABLE_RE.sub("?", text)
+    text = text[:60] + ("…" if len(text) > 60 else "")
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 

@@ -393,6 +393,27 @@ def test_broken_pdf(tmp_path, seed000):
         assert source.format == "pdf"
 
 
+def test_damaged_pdf_streams_read_quietly(tmp_path, capfd):
+    good = write_pdf(tmp_path / "good.pdf", split_seed(seed_text("003"))).read_bytes()
+    starts = [m.end() for m in re.finditer(rb"stream\r?\n", good)][:8]
+    outcomes = []
+    for n, at in enumerate(starts):
+        data = bytearray(good)
+        for i in range(at + 40, at + 60):
+            data[i] ^= 0x5A
+        path = tmp_path / f"damaged{n}.pdf"
+        path.write_bytes(bytes(data))
+        try:
+            outcomes.append(read_document(path).warnings)
+        except IngestError as exc:
+            assert re.fullmatch(r"[^\x00-\x1f\x7f]{1,120}", str(exc)), str(exc)
+            outcomes.append("refused")
+    captured = capfd.readouterr()
+    assert captured.err == "" and captured.out == ""
+    assert any(o == "refused" for o in outcomes)
+    assert any(o != "refused" and any("damaged" in w for w in o) for o in outcomes)
+
+
 def test_clean_line_collapses_spaces():
     assert clean_line("\u3000\u3000县发改局\u00a0\u00a0县经信局\u200b ") == "县发改局 县经信局"
 

@@ -367,3 +367,24 @@ def test_seed_unit_spans_point_at_their_names(seed):
     from graph.ingest import read_document
 
     check_spans(read_document(seed))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(prefix=st.sampled_from([b"", b"\xef\xbb\xbf", b"PK\x03\x04", b"%PDF-1.4\n", b"<html><meta charset=gb2312>"]),
+       body=st.one_of(st.binary(max_size=3000), st.text(max_size=800).map(lambda t: t.encode("utf-8")),
+                      st.text(max_size=800).map(lambda t: t.encode("gb18030"))),
+       suffix=st.sampled_from([".txt", ".html", ".docx", ".pdf"]))
+def test_reading_arbitrary_bytes_raises_only_ingest_errors(tmp_path_factory, prefix, body, suffix):
+    from graph.ingest import IngestError, read_document
+
+    path = tmp_path_factory.mktemp("bytes") / f"input{suffix}"
+    path.write_bytes(prefix + body)
+    try:
+        source = read_document(path)
+    except IngestError as exc:
+        message = str(exc)
+        assert message and "\n" not in message and len(message) <= 160
+    else:
+        assert source.text.strip()
+        for block in source.tables:
+            assert source.text[block.start:block.end] == "\n".join(c for row in block.rows for c in row)
