@@ -411,10 +411,15 @@ def _read_html(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Block, ...
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
+    data_tables: dict = {}
     for el in list(body.iter("ul", "ol", "dl", "div", "table", "section", "td")):
         if el.tag == "td":
             table = next(el.iterancestors("table"), None)
-            if table is None or _is_data_table(table):
+            if table is None:
+                continue
+            if table not in data_tables:
+                data_tables[table] = _is_data_table(table)
+            if data_tables[table]:
                 continue  # a data table keeps every cell, so its columns stay in place
         if el.getparent() is not None and _link_heavy(el):
             el.drop_tree()
