@@ -140,6 +140,26 @@ def test_messy_report_lists_the_problems(messy_build):
     assert "empty.txt" in (out / "report.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.xfail(reason="pipeline Cache.key reads the whole file to hash it before ingest refuses it", strict=False)
+def test_huge_file_is_refused_without_reading_it(tmp_path):
+    import tracemalloc
+
+    from fixtures import write_sparse
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(SEEDS[0], folder / SEEDS[0].name)
+    write_sparse(folder / "huge.txt", 200 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        result = run_build(folder, tmp_path / "out")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.exit_code == 1 and "huge.txt: file too large" in result.stderr
+    assert peak < 100 * 1024 * 1024, f"peak {peak / 2**20:.0f} MB"
+
+
 def test_nothing_usable_is_status_2(tmp_path):
     folder = tmp_path / "bad"
     folder.mkdir()
