@@ -52,6 +52,7 @@ def iri(value: str) -> str:
 
 
 ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t]')
 
 
 def literal(value: str | int | float | Decimal | bool, datatype: str = "") -> str:
@@ -62,7 +63,9 @@ def literal(value: str | int | float | Decimal | bool, datatype: str = "") -> st
         return f'"{value}"^^<{XSD}integer>'
     if isinstance(value, (float, Decimal)) and not datatype:
         return f'"{decimal_lexical(value)}"^^<{XSD}decimal>'
-    text = str(value).translate(ESCAPES)
+    text = str(value)
+    if NEEDS_ESCAPE.search(text):
+        text = text.translate(ESCAPES)
     return f'"{text}"^^<{datatype}>' if datatype else f'"{text}"'
 
 
@@ -316,11 +319,12 @@ PN_LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_\-]*$")
 class TurtleWriter:
     """Writes triples as Turtle, grouping runs of the same subject; streams to a file."""
 
-    def __init__(self, out: IO[str]):
+    def __init__(self, out: IO[str], header: bool = True):
         self.out = out
         self.subject: str | None = None
         self.count = 0
-        out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES) + "\n")
+        if header:
+            out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES) + "\n")
         self._by_length = sorted(PREFIXES, key=lambda x: -len(x[1]))
 
     @lru_cache(maxsize=200000)
@@ -359,6 +363,28 @@ class TurtleWriter:
         if self.subject is not None:
             self.out.write(" .\n")
             self.subject = None
+
+
+SHARED_SUBJECTS = (f"<{ID}unit/", f"<{ID}region/")
+
+
+def split_shared(triples: Iterable[Triple]) -> tuple[list[Triple], list[Triple]]:
+    """Triples about nodes that several documents share (units, regions) and the document's own."""
+    shared, own = [], []
+    for t in triples:
+        (shared if t[0].startswith(SHARED_SUBJECTS) else own).append(t)
+    return shared, own
+
+
+def turtle_chunk(triples: Iterable[Triple]) -> str:
+    """Triples as a self-contained piece of Turtle (the prefixes of :data:`PREFIXES` assumed)."""
+    import io
+
+    buf = io.StringIO()
+    writer = TurtleWriter(buf, header=False)
+    writer.write(triples)
+    writer.close()
+    return buf.getvalue()
 
 
 def build_graph(extracted: Iterable[ExtractedPlan], with_ontology: bool = True):

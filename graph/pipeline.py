@@ -67,11 +67,17 @@ class DocumentReport:
 
 @dataclass
 class DocumentOutput:
-    """One document's extraction as it travels between processes and the cache."""
+    """One document's extraction as it travels between processes and the cache.
+
+    ``shared``: triples about units and regions (other documents may state them too);
+    ``turtle`` and ``ntriples``: the document's own triples, already written out.
+    """
 
     name: str
     report: dict | None
-    ntriples: str
+    shared: list[list[str]] = field(default_factory=list)
+    turtle: str = ""
+    ntriples: str = ""
     problem: str = ""
 
 
@@ -170,10 +176,12 @@ def document_output(path: str) -> DocumentOutput:
     try:
         ex = extract_document(path)
     except IngestError as exc:
-        return DocumentOutput(name, None, "", str(exc))
+        return DocumentOutput(name, None, problem=str(exc))
     except Exception as exc:  # an extractor bug must not cost the other documents
-        return DocumentOutput(name, None, "", f"extraction failed: {type(exc).__name__}: {exc}")
-    return DocumentOutput(name, dataclasses.asdict(document_report(ex)), model.ntriples(model.document_triples(ex)))
+        return DocumentOutput(name, None, problem=f"extraction failed: {type(exc).__name__}: {exc}")
+    shared, own = model.split_shared(model.document_triples(ex))
+    return DocumentOutput(name, dataclasses.asdict(document_report(ex)), [list(t) for t in shared],
+                          model.turtle_chunk(own), model.ntriples(own))
 
 
 # ---------------------------------------------------------------- cache
@@ -283,21 +291,31 @@ class GraphFiles:
         self.triples = 0
 
     def add(self, triples: Iterable[model.Triple], graph_iri: str = "") -> None:
-        """Append one document's (or the ontology's) triples."""
+        """Append triples (shared ones only the first time they are seen)."""
         batch = []
         for t in triples:
-            if t[0].startswith(SHARED_SUBJECTS):
+            if t[0].startswith(model.SHARED_SUBJECTS):
                 if t in self.seen:
                     continue
                 self.seen.add(t)
             batch.append(t)
         self.turtle.write(batch)
-        if "nt" in self.handles:
-            self.handles["nt"].write(model.ntriples(batch))
-        if "nq" in self.handles:
-            g = f" <{graph_iri}>" if graph_iri else ""
-            self.handles["nq"].write("".join(f"{s} {p} {o}{g} .\n" for s, p, o in batch))
+        self.turtle.close()
+        self._write_nt(model.ntriples(batch), graph_iri)
         self.triples += len(batch)
+
+    def add_document(self, out: DocumentOutput, graph_iri: str) -> None:
+        """Append one document's output: its shared triples, then its own pre-written ones."""
+        self.add([tuple(t) for t in out.shared], graph_iri)
+        self.handles["ttl"].write(out.turtle)
+        self._write_nt(out.ntriples, graph_iri)
+        self.triples += out.ntriples.count("\n")
+
+    def _write_nt(self, text: str, graph_iri: str) -> None:
+        if "nt" in self.handles:
+            self.handles["nt"].write(text)
+        if "nq" in self.handles and text:
+            self.handles["nq"].write(text.replace(" .\n", f" <{graph_iri}> .\n") if graph_iri else text)
 
     def commit(self) -> list[str]:
         """Close and rename every file into place."""
@@ -315,9 +333,6 @@ class GraphFiles:
         for tmp in self.tmp.values():
             if tmp.exists():
                 tmp.unlink()
-
-
-SHARED_SUBJECTS = (f"<{model.ID}unit/", f"<{model.ID}region/")
 
 
 def report_markdown(result: BuildResult) -> str:
@@ -433,8 +448,7 @@ def _build_into(corpus: Path, out_dir: Path, work: Path, jobs: int | None, use_c
                 report = DocumentReport(**out.report)
                 result.documents.append(report)
                 result.problems.extend(Problem(report.doc, w) for w in report.warnings)
-                graph_files.add((model.parse_ntriples_line(line) for line in out.ntriples.splitlines()),
-                                graph_iri=f"{model.ID}graph/{report.sha256[:12]}")
+                graph_files.add_document(out, graph_iri=f"{model.ID}graph/{report.sha256[:12]}")
             if progress:
                 progress(done, len(files))
         if not result.documents or (strict and result.problems):
