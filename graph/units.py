@@ -101,25 +101,43 @@ def is_collective(name: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _shape_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Compiled end-of-name patterns: not-unit endings, strong suffixes, weak suffixes."""
+    s = shapes()
+    ends = lambda words: re.compile("(?:" + "|".join(map(re.escape, words)) + ")$")  # noqa: E731
+    return ends(s.not_unit), ends(s.strong), ends(s.weak)
+
+
+BAD_NAME = re.compile(r"[。:;,!?]|^\d")
+TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
+
+
 @lru_cache(maxsize=65536)
 def unit_shape(name: str) -> int:
     """How much ``name`` reads as a unit name: 2 strong, 1 weak, 0 not a unit."""
-    s = shapes()
     n = name.strip()
-    if len(n) < 2 or len(n) > 40 or any(c in n for c in "。:;,!?") or n[0].isdigit():
+    if len(n) < 2 or len(n) > 40 or BAD_NAME.search(n):
         return 0
-    if n.endswith(s.not_unit):
+    not_unit, strong, weak = _shape_patterns()
+    if not_unit.search(n):
         return 0
     if is_collective(n):
         return 2
-    core = re.sub(r"\([^()]*\)$", "", n) or n  # 县开发区(惠民街道) reads by its main part
-    for suf in s.strong:
-        if core.endswith(suf) and len(core) > len(suf):
-            return 2
-    for suf in s.weak:
-        if core.endswith(suf) and len(core) > len(suf) + 1:
-            return 1
+    core = TRAILING_BRACKET.sub("", n) or n  # 县开发区(惠民街道) reads by its main part
+    if _suffix_after(core, strong, 1):
+        return 2
+    if _suffix_after(core, weak, 2):
+        return 1
     return 0
+
+
+def _suffix_after(name: str, pattern: re.Pattern, min_start: int) -> bool:
+    """True when one of the suffixes of ``pattern`` ends ``name`` leaving ``min_start`` characters before it."""
+    m = pattern.search(name)
+    while m and m.start() < min_start:
+        m = pattern.search(name, m.start() + 1)
+    return m is not None
 
 
 def is_unit_list(text: str) -> bool:
@@ -178,10 +196,13 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+RUN_TOGETHER_HINT = re.compile("[县区市省]|中共|国网")
+
+
 def _split_run_together(name: str) -> list[tuple[int, int]]:
     """Cut names written without a separator (``区发改局区住建局``) by the shape of unit names."""
     s = shapes()
-    if name.startswith(s.collective_prefixes) or len(name) < 6:
+    if name.startswith(s.collective_prefixes) or len(name) < 6 or not RUN_TOGETHER_HINT.search(name, 2):
         return [(0, len(name))]
     cuts = []
     for i in range(2, len(name) - 1):
@@ -201,6 +222,11 @@ def _split_run_together(name: str) -> list[tuple[int, int]]:
     return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
 
 
+LEAD_NOTE = re.compile(r"\((牵头|牵头单位|牵头部门)\)$")
+ALIAS = re.compile(r"<([^<>]+)>")
+SPACES = re.compile(r"\s+")
+
+
 def clean_name(raw: str) -> tuple[str, str, str, bool]:
     """Clean one printed name: returns ``(name, alias, mark, lead_note)``."""
     n = raw.strip()
@@ -209,14 +235,14 @@ def clean_name(raw: str) -> tuple[str, str, str, bool]:
         mark = mark or (n[0] if n[0] in MARKS else "")
         n = n[1:].strip()
     lead_note = False
-    m = re.search(r"\((牵头|牵头单位|牵头部门)\)$", n)
+    m = LEAD_NOTE.search(n)
     if m:
         lead_note, n = True, n[: m.start()].strip()
     alias = ""
-    m = re.search(r"<([^<>]+)>", n)
+    m = ALIAS.search(n)
     if m:
         alias, n = m.group(1).strip(), (n[: m.start()] + n[m.end():]).strip()
-    n = re.sub(r"\s+", "", n).rstrip(MARKS).strip(" .。")
+    n = SPACES.sub("", n).rstrip(MARKS).strip(" .。")
     for tail in ("等单位", "等部门", "主管", "等"):
         if n.endswith(tail) and len(n) > len(tail) + 1:
             n = n[: -len(tail)]
