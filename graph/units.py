@@ -196,7 +196,7 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-RUN_TOGETHER_HINT = re.compile("[县区市省]|中共|国网")
+RUN_TOGETHER_HINT = re.compile("[县区市省旗各]|中共|国网|中国")
 
 
 def _split_run_together(name: str) -> list[tuple[int, int]]:
@@ -207,7 +207,7 @@ def _split_run_together(name: str) -> list[tuple[int, int]]:
     cuts = []
     for i in range(2, len(name) - 1):
         right = name[i:]
-        if not right.startswith(("县", "区", "市", "省", "团县", "团区", "团市", "中共", "国网")):
+        if not right.startswith(("县", "区", "市", "省", "旗", "各", "团县", "团区", "团市", "中共", "国网", "中国")):
             continue
         left = name[cuts[-1] if cuts else 0:i]
         if unit_shape(left) != 2 or unit_shape(right) == 0:
@@ -224,6 +224,9 @@ def _split_run_together(name: str) -> list[tuple[int, int]]:
 
 LEAD_NOTE = re.compile(r"\((牵头|牵头单位|牵头部门)\)$")
 ALIAS = re.compile(r"<([^<>]+)>")
+# 县委统战部(县民族宗教事务局): a department named in brackets after another is its second name;
+# 县开发区(惠民街道) and 各镇(街道) keep their brackets
+DEPARTMENT_ALIAS = re.compile(r"(?<=[局委办部室心])\(([^()]{2,20}(?:局|委|办|办公室|部|中心))\)$")
 SPACES = re.compile(r"\s+")
 
 
@@ -239,8 +242,8 @@ def clean_name(raw: str) -> tuple[str, str, str, bool]:
     if m:
         lead_note, n = True, n[: m.start()].strip()
     alias = ""
-    m = ALIAS.search(n)
-    if m:
+    m = ALIAS.search(n) or DEPARTMENT_ALIAS.search(n)
+    if m and m.start() > 1:
         alias, n = m.group(1).strip(), (n[: m.start()] + n[m.end():]).strip()
     n = SPACES.sub("", n).rstrip(MARKS).strip(" .。")
     for tail in ("等单位", "等部门", "主管", "等"):
@@ -332,6 +335,7 @@ def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
     """Units of labelled lists: ``牵头单位:X;配合单位:Y、Z`` or ``责任单位:A、B``."""
     folded = fold(text)
     labels = list(shapes().label_re.finditer(folded))
+    has_lead = any(role_of_label(m.group(1)) == "lead" for m in labels)
     out: list[UnitMention] = []
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(folded)
@@ -340,6 +344,8 @@ def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
         role = role_of_label(m.group(1))
         if role == "ignore":
             continue
+        if role == "responsible" and has_lead:
+            role = "cooperating"  # 牵头单位:X;责任单位:Y — the others responsible with the lead
         basis = "text" if role != "responsible" else "listed"
         out.extend(mentions_from_list(value, offset + m.end(), role, basis, first_is_lead, lead_marks))
     return out
@@ -364,7 +370,7 @@ CLAUSE_BREAK = re.compile(r"[。;!?\n:]")
 
 
 MODIFIERS = r"(?:按职责分工|按照职责分工|按职责|按照职责|分别|共同|具体|要|为|作为|负责)*"
-CONVENE = re.compile(r"会同|联合|协调")
+CONVENE = re.compile(r"会同|联合")
 
 
 def leading_units(text: str, offset: int) -> list[RawUnit]:
@@ -374,11 +380,33 @@ def leading_units(text: str, offset: int) -> list[RawUnit]:
         if unit_shape(r.name):
             out.append(r)
             continue
-        cut = max((r.name.rfind(suf) + len(suf) for suf in shapes().strong if suf in r.name[2:]), default=-1)
-        if cut > 1 and unit_shape(r.name[:cut]) == 2:
+        cut = next((i for i in range(3, len(r.name)) if unit_shape(r.name[:i]) == 2), 0)
+        if cut:
             out.append(dataclasses.replace(r, name=r.name[:cut], end=r.start + cut))
         break
     return out
+
+
+def clause_start(text: str, end: int) -> int:
+    """Where the clause ending at ``end`` starts: after a delimiter or an unclosed bracket.
+
+    Brackets closed within the clause belong to names (``区政府办公室(区大数据发展局)``).
+    """
+    depth = 0
+    for i in range(end - 1, -1, -1):
+        ch = text[i]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            if depth == 0:
+                return i + 1
+            depth -= 1
+        elif depth == 0 and ch in CLAUSE_DELIMITERS:
+            return i + 1
+    return 0
+
+
+CLAUSE_DELIMITERS = "。;,!?\n:由"
 
 
 def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
@@ -392,18 +420,26 @@ def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
     found: list[tuple[int, str, list[RawUnit]]] = []
     for m in verb_re.finditer(folded):
         head = folded[: m.start()]
-        cut = max(head.rfind(c) for c in "。;,!?\n:()由")
-        chunk_start = cut + 1
+        chunk_start = clause_start(head, len(head))
+        if CONVENE.search(head, chunk_start):
+            continue  # 由X会同Y负责: read by the convening rule below
         chunk = head[chunk_start:]
         if not chunk.strip() or not is_unit_list(chunk):
             continue
-        raws = [r for r in split_raw(chunk, offset + chunk_start) if unit_shape(r.name)]
+        role = role_of[m.group(1)]
+        while role == "cooperating" and chunk_start > 0 and folded[chunk_start - 1] == ",":
+            # 市商务局牵头,A、B,各县市人民政府配合: the partners run back over commas
+            prev = clause_start(head, chunk_start - 1)
+            if not is_unit_list(head[prev:chunk_start - 1]):
+                break
+            chunk_start = prev
+        raws = [r for r in split_raw(head[chunk_start:], offset + chunk_start) if unit_shape(r.name)]
         if raws:
-            found.append((m.start(), role_of[m.group(1)], raws))
+            found.append((m.start(), role, raws))
     for m in CONVENE.finditer(folded):
         head = folded[: m.start()]
-        cut = max(head.rfind(c) for c in "。;,!?\n:()由")
-        chunk = head[cut + 1:]
+        cut = clause_start(head, len(head)) - 1
+        chunk = re.sub(r"(?:要|负责|牵头)$", "", head[cut + 1:])
         if not chunk.strip() or not is_unit_list(chunk):
             continue
         partners = leading_units(folded[m.end():re.search(r"[。;,!?\n]|$", folded[m.end():]).start() + m.end()],
