@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 import re
 import shutil
@@ -66,10 +67,15 @@ class Term:
     def to_python(self) -> str | int | float | bool:
         """The value as JSON would carry it: numbers and booleans typed, the rest as text."""
         if self.kind == "literal":
-            if self.datatype in _INTEGER_TYPES:
-                return int(self.value)
-            if self.datatype in _DECIMAL_TYPES | _FLOAT_TYPES:
-                return float(self.value) if any(c in self.value for c in ".eEIN") else int(self.value)
+            try:
+                if self.datatype in _INTEGER_TYPES:
+                    return int(self.value)
+                if self.datatype in _DECIMAL_TYPES | _FLOAT_TYPES:
+                    number = float(self.value)
+                    if math.isfinite(number):
+                        return number if any(c in self.value for c in ".eE") else int(self.value)
+            except ValueError:
+                pass  # an ill-formed literal in the data stays text
             if self.datatype == XSD + "boolean":
                 return self.value == "true"
         return self.value
@@ -93,6 +99,8 @@ def _canonical_lexical(lexical: str, datatype: str) -> str:
             return format(number.normalize(), "f")  # 23.0 → 23, 2.50 → 2.5
         if datatype in _FLOAT_TYPES:
             number = float(lexical.strip())
+            if not math.isfinite(number):
+                return "NaN" if math.isnan(number) else "INF" if number > 0 else "-INF"
             if number.is_integer() and abs(number) < 1e16:
                 return str(int(number))
             return repr(number)

@@ -234,3 +234,9 @@ def test_table_columns_line_up_with_wide_characters():
     assert store.display_width(first[: first.index("12")]) == second_column
     assert rule.split("  ")[0] == "-" * store.display_width("https://w3id.org/plankg/id/unit/x")
     assert lines[-1] == "(2 rows)"
+
+
+def test_json_keeps_ill_formed_and_infinite_numbers_as_text():
+    odd = store.Results(("v",), ((Term("literal", "abc", store.XSD + "integer"),),
+                                 (store.literal_term("INF", store.XSD + "double"),)))
+    assert json.loads(store.format_results(odd, "json")) == [{"v": "abc"}, {"v": "INF"}]
