@@ -17,7 +17,8 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 
 # Heading styles, in no fixed order: the nesting is learned from the order they appear in.
 HEADING_STYLES: tuple[tuple[str, re.Pattern], ...] = (
-    ("chapter", re.compile(r"第([一二三四五六七八九十百零〇]+)[章部篇]\s*")),
+    ("chapter", re.compile(r"第([一二三四五六七八九十百零〇]+)(?:章|部分|篇|编)\s*")),
+    ("article", re.compile(r"第([一二三四五六七八九十百零〇]+)条\s*")),
     ("cn", re.compile(r"([一二三四五六七八九十百]+)\s*[、.．]\s*")),
     ("pcn", re.compile(r"\(([一二三四五六七八九十百]+)\)\s*[、.．]?\s*")),
     ("num", re.compile(r"(\d{1,3})\s*(?:[.．、](?!\d)|\)(?!\d))\s*")),
@@ -558,10 +559,12 @@ def row_task(source: SourceText, number: str, cells: list[list[Line]], columns: 
     for col, role, basis in (("lead", "lead", "column"), ("cooperating", "cooperating", "column"),
                              ("responsible", "responsible", "listed")):
         cells_of_col = assigned.get(col, [])
+        if col == "responsible" and "lead" in columns:
+            role, basis = "cooperating", "column"  # 牵头单位 | 责任单位: the others share the task
         if cells_of_col:
             a, b = cells_of_col[0][0].start, cells_of_col[-1][-1].end
             mentions.extend(U.mentions_from_list(source.text[a:b], a, role, basis,
-                                                 first_is_lead and col == "responsible", marks))
+                                                 first_is_lead and role == "responsible", marks))
     if not mentions:
         # a single cell may carry labelled lists: 牵头单位:X;配合单位:Y
         for cell in assigned.get("name", [])[1:] + assigned.get("text", []) + assigned.get("note", []):
