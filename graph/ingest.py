@@ -760,7 +760,7 @@ def _read_pdf(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Block, ...]
     except IngestError:
         raise
     except Exception as exc:  # pdfminer raises many types on broken or encrypted files
-        name = type(exc).__name__
+        name = f"{type(exc).__name__} {exc.args!r} {type(exc.__cause__).__name__}"
         if "Password" in name or "Encrypt" in name:
             raise IngestError("the PDF is password-protected") from None
         raise IngestError(f"cannot read the PDF ({_short_reason(exc)})") from None

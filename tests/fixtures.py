@@ -149,10 +149,11 @@ def cjk_font() -> tuple[str, str]:
     return cjk, latin
 
 
-def write_pdf(path: Path, seed: SeedDoc, *, page_numbers: bool = False) -> Path:
+def write_pdf(path: Path, seed: SeedDoc, *, page_numbers: bool = False, repeat_header: bool = False) -> Path:
     """Write ``seed`` as a PDF (fpdf2, CJK font embedded) with a ruled table.
 
-    ``page_numbers`` prints ``- N -`` centred at the foot of every page.
+    ``page_numbers`` prints ``- N -`` centred at the foot of every page;
+    ``repeat_header`` repeats the table's header row on every page it runs onto.
     """
     fpdf = pytest.importorskip("fpdf", reason="fpdf2 is needed to build PDF fixtures: pip install fpdf2")
     cjk, latin = cjk_font()
@@ -187,7 +188,10 @@ def write_pdf(path: Path, seed: SeedDoc, *, page_numbers: bool = False) -> Path:
     if seed.header:
         pdf.set_font("cjk", size=9)
         widths = _column_widths(len(seed.header))
-        with pdf.table(col_widths=widths, line_height=5, text_align="LEFT", first_row_as_headings=False,
+        from fpdf.fonts import FontFace
+
+        with pdf.table(col_widths=widths, line_height=5, text_align="LEFT", first_row_as_headings=repeat_header,
+                       repeat_headings=1 if repeat_header else 0, headings_style=FontFace(emphasis=""),
                        wrapmode="CHAR") as table:
             for row in (seed.header,) + seed.rows:
                 cells = table.row()

@@ -367,6 +367,20 @@ def test_pdf_table_as_block(tmp_path, seed000):
     assert source.text[block.start:block.end] == flattened(block)
 
 
+def test_pdf_table_over_pages_with_repeated_header_is_one_table(tmp_path, seed000):
+    path = write_pdf(tmp_path / "plan.pdf", seed000, repeat_header=True)
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        # the table does run over pages, each part headed by the header row
+        assert sum(1 for page in pdf.pages for t in page.find_tables() if t.extract()[0][0] == "序号") > 1
+    source = read_document(path)
+    assert len(source.tables) == 1
+    rows = source.tables[0].rows
+    assert len(rows) == 1 + len(seed000.rows)
+    assert sum(1 for r in rows if r[0] == "序号") == 1
+
+
 def test_pdf_paragraphs_rejoined(tmp_path):
     seed = split_seed(seed_text("003"))
     source = read_document(write_pdf(tmp_path / "plan.pdf", seed))
@@ -379,6 +393,19 @@ def test_pdf_page_numbers_dropped(tmp_path):
     source = read_document(write_pdf(tmp_path / "plan.pdf", seed, page_numbers=True))
     assert squeeze(nonblank(source.text)) == squeeze(seed.lines())
     assert not re.search(r"^- \d+ -$", source.text, re.M)
+
+
+def test_password_protected_pdf(tmp_path):
+    fpdf = pytest.importorskip("fpdf", reason="fpdf2 is needed to build PDF fixtures: pip install fpdf2")
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(0, 10, "plan")
+    pdf.set_encryption(owner_password="owner", user_password="user")
+    path = tmp_path / "locked.pdf"
+    pdf.output(str(path))
+    with pytest.raises(IngestError, match="password-protected"):
+        read_document(path)
 
 
 def test_broken_pdf(tmp_path, seed000):
