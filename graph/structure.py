@@ -471,10 +471,9 @@ def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
     base_section = (title_line.text,) if title_line and not STOP_LINE.match(title_line.text) \
         and len(title_line.text) < 60 else ()
     columns = [k for k in kinds if k != "number"]
-    rows: list[tuple[str, list[Line], tuple[str, ...]]] = []
+    body: list[tuple[Line, tuple[str, ...]]] = []  # the table's cell lines with the section above each
     section: list[tuple[str, str]] = []
-    expected, end = 1, len(lines)
-    current: list[Line] | None = None
+    end = len(lines)
     for k in range(h1 + 1, len(lines)):
         ln = lines[k]
         if not ln.text:
@@ -482,11 +481,6 @@ def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
         if starts_table(lines, k) or STOP_LINE.match(ln.text) or re.search(DATE_CN.pattern + r"\s*印发$", ln.text):
             end = k
             break
-        if ROW_NUMBER.match(ln.folded) and int(ln.folded) in (expected, expected + 1):
-            expected = int(ln.folded) + 1
-            current = []
-            rows.append((ln.folded, current, tuple(t for _, t in section) or base_section))
-            continue
         h = match_heading(ln)
         if h and h.style in ("cn", "pcn", "chapter") and len(ln.text) <= 50 and "。" not in ln.text:
             styles = [s for s, _ in section]
@@ -494,8 +488,9 @@ def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
                 del section[styles.index(h.style):]
             section.append((h.style, ln.text))
             continue
-        if current is not None:
-            current.append(ln)
+        body.append((ln, tuple(t for _, t in section) or base_section))
+    numbered = any(ROW_NUMBER.match(ln.folded) for ln, _ in body[: 3 * len(columns) + 3])
+    rows = numbered_rows(body) if numbered else cycled_rows(body)
     tasks = []
     previous_name = ""
     for number, cells, row_section in rows:
@@ -505,6 +500,42 @@ def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
             tasks.append(task)
         previous_name = own_name or previous_name
     return tasks, end
+
+
+Row = tuple[str, list[Line], tuple[str, ...]]  # number, cell lines, section
+
+
+def numbered_rows(body: list[tuple[Line, tuple[str, ...]]]) -> list[Row]:
+    """Rows that start at their 序号 (1, 2, 3 …)."""
+    rows: list[Row] = []
+    expected = 1
+    for ln, section in body:
+        if ROW_NUMBER.match(ln.folded) and int(ln.folded) in (expected, expected + 1):
+            expected = int(ln.folded) + 1
+            rows.append((ln.folded, [], section))
+        elif rows:
+            rows[-1][1].append(ln)
+    return rows
+
+
+def cycled_rows(body: list[tuple[Line, tuple[str, ...]]]) -> list[Row]:
+    """Rows of a table without 序号: a row starts where text is followed by the units it assigns."""
+    kinds = [cell_kind(ln.text) for ln, _ in body] + ["", ""]
+    textual = ("text", "short")
+
+    def row_start(i: int) -> bool:
+        return kinds[i] in textual and (kinds[i + 1] == "units"
+                                        or (kinds[i + 1] in textual and kinds[i + 2] == "units"))
+
+    rows: list[Row] = []
+    has_units = False
+    for i, (ln, section) in enumerate(body):
+        if not rows or (has_units and row_start(i)):
+            rows.append((str(len(rows) + 1), [], section))
+            has_units = False
+        rows[-1][1].append(ln)
+        has_units = has_units or kinds[i] == "units"
+    return rows
 
 
 def merge_continuations(cells: list[Line]) -> list[list[Line]]:

@@ -237,3 +237,48 @@ def test_table_cells_with_labels_or_lead_notes():
     assert units_of(annex["1"]) == [("市城市管理局", "lead", "text"), ("市市场监管局", "cooperating", "text"),
                                     ("各区政府", "cooperating", "text")]
     assert units_of(annex["2"]) == [("市委宣传部", "lead", "text"), ("市城市管理局", "cooperating", "text")]
+
+
+NO_NUMBER_TABLE = """附件
+某区教育重点任务清单
+工作任务
+目标要求
+牵头单位
+配合单位
+完成时限
+备注
+扩充优质学位
+新建学校3所,新增公办学位1200个
+区教育局
+区发展改革局
+区财政局
+2024年8月
+列入民生实事
+推进集团化办学
+组建教育集团2个
+区教育局
+各镇人民政府
+2024年9月
+"""
+
+
+def test_table_without_row_numbers_is_cut_into_rows_by_its_cells():
+    plan = parse_plan(source(NO_NUMBER_TABLE))
+    rows = [t for t in plan.tasks if t.source == "annex"]
+    assert [t.title for t in rows] == ["扩充优质学位", "推进集团化办学"]
+    assert units_of(rows[0]) == [("区教育局", "lead", "column"), ("区发展改革局", "cooperating", "column"),
+                                 ("区财政局", "cooperating", "column")]
+    assert units_of(rows[1]) == [("区教育局", "lead", "column"), ("各镇人民政府", "cooperating", "column")]
+
+
+ARTICLES = """某旗促进农牧业发展若干措施
+第一条 支持设施农业。新建温室大棚100座,每座补贴2万元。(旗农牧局、旗财政局)
+第二条 培育龙头企业。新增自治区级龙头企业3家。(旗农牧局旗商务局)
+"""
+
+
+def test_articles_are_tasks_and_run_together_names_split():
+    plan = parse_plan(source(ARTICLES))
+    tasks = {t.number: t for t in plan.tasks}
+    assert set(tasks) == {"第一条", "第二条"}
+    assert [m.name for m in tasks["第二条"].units] == ["旗农牧局", "旗商务局"]
