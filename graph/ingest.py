@@ -245,7 +245,7 @@ _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 _HTML_DROP_TAGS = {
-    "script", "style", "noscript", "template", "iframe", "nav", "footer", "aside", "form", "button",
+    "script", "style", "noscript", "template", "iframe", "nav", "footer", "aside", "button",
     "select", "input", "textarea", "svg", "canvas", "object", "embed", "map", "head", "link", "meta",
 }
 _HTML_BLOCK_TAGS = {
@@ -404,6 +404,8 @@ def _read_html(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Block, ...
         raise IngestError(f"cannot parse the web page ({type(exc).__name__})") from None
     title_el = root.find(".//title")
     page_title = clean_line(title_el.text_content()) if title_el is not None else ""
+    # "方案名_政策文件_某县人民政府" → the longest part, which is the document's own title
+    page_title = max(re.split(r"\s*[_|｜]\s*|\s+[-—]\s+", page_title), key=len) if page_title else ""
     body = root.find("body")
     if body is None:
         body = root
@@ -412,7 +414,7 @@ def _read_html(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Block, ...
         if el.getparent() is not None:
             el.drop_tree()
     data_tables: dict = {}
-    for el in list(body.iter("ul", "ol", "dl", "div", "table", "section", "td")):
+    for el in list(body.iter("ul", "ol", "dl", "div", "table", "section", "td", "form")):
         if el.tag == "td":
             table = next(el.iterancestors("table"), None)
             if table is None:

@@ -485,3 +485,22 @@ def test_html_layout_table_is_not_a_data_table(tmp_path):
     lines = nonblank(source.text)
     assert lines[:2] == ["某县实施方案", "1.第1项任务。加快推进园区建设。(责任单位:县发改局)"]
     assert len(lines) == 7
+
+
+def test_html_page_wrapped_in_a_form(tmp_path):
+    # ASP.NET sites put the whole page inside one <form>
+    page = ("<html><body><form id='form1' method='post'><input type='hidden' name='__VIEWSTATE' value='x'>"
+            "<div class='nav'><a href='/'>首页</a></div><div id='zoom'><p>某县实施方案</p>"
+            "<p>1.建设园区。(责任单位:县发改局)</p></div>"
+            "<form class='search'><input name='q'><button>搜索</button></form></form></body></html>")
+    path = tmp_path / "aspx.html"
+    path.write_text(page, encoding="utf-8")
+    assert nonblank(read_document(path).text) == ["某县实施方案", "1.建设园区。(责任单位:县发改局)"]
+
+
+def test_html_page_title_added_when_the_article_lacks_it(tmp_path):
+    page = ("<html><head><title>某县美丽城镇建设实施方案_政策文件_某县人民政府</title></head><body>"
+            "<div id='zoom'><p>一、总体要求</p><p>1.建设园区。(责任单位:县发改局)</p></div></body></html>")
+    path = tmp_path / "untitled.html"
+    path.write_text(page, encoding="utf-8")
+    assert nonblank(read_document(path).text) == ["某县美丽城镇建设实施方案", "一、总体要求", "1.建设园区。(责任单位:县发改局)"]
