@@ -439,12 +439,15 @@ def _read_html(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Block, ...
 # --------------------------------------------------------------------------- Word
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def _docx_paragraph_text(p) -> str:
     """Text of a ``w:p`` element: runs, tabs as spaces, line breaks as newlines."""
     out: list[str] = []
     for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen", f"{_W}sym"):
+        if _MC_FALLBACK in {a.tag for a in node.iterancestors()}:
+            continue  # the same text box again, for old readers
         tag = node.tag[len(_W):]
         if tag == "t":
             out.append(node.text or "")

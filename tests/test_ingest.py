@@ -504,3 +504,19 @@ def test_html_page_title_added_when_the_article_lacks_it(tmp_path):
     path = tmp_path / "untitled.html"
     path.write_text(page, encoding="utf-8")
     assert nonblank(read_document(path).text) == ["某县美丽城镇建设实施方案", "一、总体要求", "1.建设园区。(责任单位:县发改局)"]
+
+
+def test_docx_text_box_fallback_not_read_twice(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("附件")
+    mc = ('<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+          '<mc:Choice Requires="wps"><w:r><w:t>重点任务清单</w:t></w:r></mc:Choice>'
+          '<mc:Fallback><w:r><w:t>重点任务清单</w:t></w:r></mc:Fallback></mc:AlternateContent>')
+    paragraph._p.append(parse_xml(mc))
+    path = tmp_path / "box.docx"
+    document.save(str(path))
+    assert read_document(path).text == "附件重点任务清单"
