@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -315,3 +316,19 @@ def write_bad_files(folder: Path) -> dict[str, str]:
     (folder / "broken.docx").write_bytes(good[: len(good) // 3])
     (folder / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n" + b"\x00\xff" * 50)
     return dict(BAD_FILES)
+
+
+# ---------------------------------------------------------------- checks
+
+def _fold(text: str) -> str:
+    """Compare surface forms loosely: width-folded, without spaces and markers."""
+    return re.sub(r"[\s*★※]", "", unicodedata.normalize("NFKC", text))
+
+
+def derivable(name: str, span: str) -> bool:
+    """The cleaned unit ``name`` is in the source ``span``, or made of its characters in order."""
+    name, span = _fold(name), _fold(span)
+    if name in span:
+        return True
+    it = iter(span)
+    return bool(name) and all(ch in it for ch in name)

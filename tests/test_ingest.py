@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fixtures import (
-    SeedDoc, seed_path, seed_text, split_seed, write_docx, write_html, write_pdf, write_sparse,
+    SeedDoc, derivable, seed_path, seed_text, split_seed, write_docx, write_html, write_pdf, write_sparse,
 )
 from graph.ingest import (
     IngestError, clean_line, decode_bytes, format_of, read_document, MAX_BYTES_ENV,
@@ -464,6 +464,11 @@ def test_same_assignments_in_every_format(tmp_path, prefix, fmt):
     assert converted.format == fmt
     assert sum(expected.values()) > 0
     assert assignments(converted) == expected
+    from graph.structure import parse_plan
+
+    for task in parse_plan(converted).tasks:
+        for m in task.units:
+            assert derivable(m.name, converted.text[m.start:m.end]), (m, converted.text[m.start:m.end])
 
 
 def test_unsupported_type_says_what_to_do(tmp_path):

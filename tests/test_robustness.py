@@ -10,14 +10,13 @@ import signal
 import subprocess
 import sys
 import time
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from fixtures import CORPUS, write_bad_files
+from fixtures import CORPUS, derivable, write_bad_files
 from graph.records import SourceText
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -336,20 +335,6 @@ texts = st.one_of(
 
 def as_source(text: str) -> SourceText:
     return SourceText(path="arbitrary.txt", name="arbitrary.txt", sha256="0" * 64, text=text, format="txt")
-
-
-def _fold(text: str) -> str:
-    """Compare surface forms loosely: width-folded, without spaces and markers."""
-    return re.sub(r"[\s*★※]", "", unicodedata.normalize("NFKC", text))
-
-
-def derivable(name: str, span: str) -> bool:
-    """The cleaned ``name`` is in the span, or made of the span's characters in order."""
-    name, span = _fold(name), _fold(span)
-    if name in span:
-        return True
-    it = iter(span)
-    return bool(name) and all(ch in it for ch in name)
 
 
 def check_spans(source: SourceText) -> None:
