@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from pathlib import Path
 
 import networkx as nx
@@ -177,6 +178,24 @@ def test_igraph_agrees_with_networkx(sampled):
                 assert x == pytest.approx(y, rel=1e-4, abs=1e-6), (measure, node)
 
 
+def test_constraint_matches_networkx():
+    from graph.analysis.centrality import burt_constraint
+
+    collab, co = _random_scope_graphs(6)
+    expected = nx.constraint(co, weight="weight")
+    ours = burt_constraint(co)
+    for node in co:
+        if math.isnan(expected[node]):
+            assert ours[node] is None
+        else:
+            assert ours[node] == pytest.approx(expected[node], rel=1e-9)
+    # a triangle with one heavy tie, by hand: p(a,b) = 2/3, p(a,c) = 1/3, p(b,c) = 1/3 …
+    tri = nx.Graph()
+    tri.add_weighted_edges_from([("a", "b", 2), ("a", "c", 1), ("b", "c", 1)])
+    c_a = (2 / 3 + 1 / 3 * 1 / 2) ** 2 + (1 / 3 + 2 / 3 * 1 / 3) ** 2
+    assert burt_constraint(tri)["a"] == pytest.approx(c_a)
+
+
 def test_sampled_betweenness_is_reproducible():
     collab, co = _random_scope_graphs(4)
     opts = CentralityOptions(backend="networkx", networkx_exact_limit=0, sample_k=8, seed=1)
@@ -317,3 +336,20 @@ def test_cli_analyze_prints_ranked_table(built):
     assert [s["kind"] for s in scopes] == ["plan"] * 3
     missing = CliRunner().invoke(cli, ["analyze", "--out", str(built / "nowhere")])
     assert missing.exit_code == 1 and "graph.ttl" in missing.output
+
+
+def test_graph_files_round_trip_awkward_text(tmp_path):
+    from graph.analysis.export import gexf_bytes, graphml_bytes
+
+    graph = nx.DiGraph()
+    graph.add_node("https://x/u?a=1&b=2", label='县"发改"局 <A&B>', lead=2, lead_share=0.5, overloaded=True,
+                   top_tasks="一\n二 & 三")
+    graph.add_node("https://x/v", label="v", lead=0, lead_share=0.0, overloaded=False, top_tasks="")
+    graph.add_edge("https://x/u?a=1&b=2", "https://x/v", weight=3)
+    for name, data, reader in (("g.graphml", graphml_bytes(graph), nx.read_graphml),
+                               ("g.gexf", gexf_bytes(graph), nx.read_gexf)):
+        (tmp_path / name).write_bytes(data)
+        back = reader(tmp_path / name)
+        assert dict(back.nodes["https://x/u?a=1&b=2"]) == dict(graph.nodes["https://x/u?a=1&b=2"]), name
+        assert back.nodes["https://x/v"]["overloaded"] is False
+        assert back.edges["https://x/u?a=1&b=2", "https://x/v"]["weight"] == 3

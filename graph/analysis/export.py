@@ -5,15 +5,12 @@ import csv
 import io
 import json
 import os
-import re
 import tempfile
 from pathlib import Path
 
 import networkx as nx
-import pyoxigraph as ox
 
 from graph.analysis.overload import OverloadOptions
-from graph.analysis.rows import PLANKG
 from graph.analysis.scopes import short_hash
 
 DIGITS = 6
@@ -27,10 +24,6 @@ GRAPH_NODE_ATTRS = ("label", "region", "kind", "function", "lead", "cooperating"
                     "robust_z", "betweenness", "closeness", "pagerank", "eigenvector", "constraint",
                     "community", "out_strength", "in_strength", "partners", "top_tasks")
 ID = "https://w3id.org/plankg/id/"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-TTL_PREFIXES = {"plankg": PLANKG, "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "xsd": XSD}
 RDF_INTS = {"lead": "leadCount", "lead_inferred": "leadInferredCount", "cooperating": "cooperatingCount",
             "responsible": "responsibleCount", "total": "taskCount", "targets": "targetCount",
             "plans": "planCount", "sections": "sectionCount", "members": "memberCount",
@@ -115,6 +108,12 @@ def json_bytes(value) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+def json_lines_array_bytes(rows: list[dict]) -> bytes:
+    """A JSON array with one row object per line (fast to write, easy to diff)."""
+    body = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+    return (f"[\n{body}\n]\n" if rows else "[]\n").encode("utf-8")
+
+
 def export_graph(res) -> nx.DiGraph:
     """The scope's collaboration graph with the node attributes of the views contract (no None, no lists)."""
     graph = nx.DiGraph(scope=res.scope.id, label=res.scope.label)
@@ -139,17 +138,84 @@ def export_graph(res) -> nx.DiGraph:
     return graph
 
 
+def _xml_type(values: list) -> str:
+    """The GraphML type of an attribute from its values: boolean, int, double or string."""
+    kinds = {type(v) for v in values}
+    if kinds <= {bool}:
+        return "boolean"
+    if kinds <= {int}:
+        return "int"
+    if kinds <= {int, float}:
+        return "double"
+    return "string"
+
+
+def _xml_value(value) -> str:
+    """Text of an attribute value, escaped for XML text and double-quoted attributes."""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if not isinstance(value, str):
+        return str(value)
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
+
+
+def _attribute_table(graph: nx.DiGraph) -> list[tuple[str, str]]:
+    """(name, type) of every node attribute used in the graph, in ``GRAPH_NODE_ATTRS`` order."""
+    seen: dict[str, list] = {}
+    for _, data in graph.nodes(data=True):
+        for key, value in data.items():
+            seen.setdefault(key, []).append(value)
+    return [(k, _xml_type(seen[k])) for k in GRAPH_NODE_ATTRS if k in seen]
+
+
 def graphml_bytes(graph: nx.DiGraph) -> bytes:
-    buffer = io.BytesIO()
-    nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
-    return buffer.getvalue()
+    """GraphML of a weighted directed graph (what ``nx.write_graphml`` writes, written directly)."""
+    attrs = _attribute_table(graph)
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation='
+           '"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">']
+    out += [f'  <key id="d{i}" for="node" attr.name="{name}" attr.type="{kind}"/>' for i, (name, kind) in enumerate(attrs)]
+    out.append(f'  <key id="d{len(attrs)}" for="edge" attr.name="weight" attr.type="int"/>')
+    out.append('  <graph edgedefault="directed">')
+    for node, data in graph.nodes(data=True):
+        out.append(f'    <node id="{_xml_value(node)}">')
+        out += [f'      <data key="d{i}">{_xml_value(data[name])}</data>'
+                for i, (name, _) in enumerate(attrs) if name in data]
+        out.append("    </node>")
+    for u, v, w in graph.edges(data="weight"):
+        out.append(f'    <edge source="{_xml_value(u)}" target="{_xml_value(v)}">'
+                   f'<data key="d{len(attrs)}">{w}</data></edge>')
+    out += ["  </graph>", "</graphml>", ""]
+    return "\n".join(out).encode("utf-8")
+
+
+GEXF_TYPES = {"boolean": "boolean", "int": "integer", "double": "double", "string": "string"}
 
 
 def gexf_bytes(graph: nx.DiGraph) -> bytes:
-    buffer = io.BytesIO()
-    nx.write_gexf(graph, buffer, encoding="utf-8", prettyprint=True)
-    # networkx stamps today's date into <meta>: drop it so the same input gives the same bytes
-    return re.sub(rb' lastmodifieddate="[^"]*"', b"", buffer.getvalue())
+    """GEXF 1.2 of a weighted directed graph; the node attribute ``label`` is the GEXF label."""
+    attrs = [(k, t) for k, t in _attribute_table(graph) if k != "label"]
+    out = ['<?xml version="1.0" encoding="utf-8"?>',
+           '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">',
+           '  <meta><creator>plankg</creator></meta>',
+           '  <graph defaultedgetype="directed" mode="static" name="">',
+           '    <attributes mode="static" class="node">']
+    out += [f'      <attribute id="{i}" title="{name}" type="{GEXF_TYPES[kind]}"/>' for i, (name, kind) in enumerate(attrs)]
+    out += ["    </attributes>", "    <nodes>"]
+    for node, data in graph.nodes(data=True):
+        out.append(f'      <node id="{_xml_value(node)}" label="{_xml_value(str(data.get("label", node)))}">')
+        values = [f'<attvalue for="{i}" value="{_xml_value(data[name])}"/>'
+                  for i, (name, _) in enumerate(attrs) if name in data]
+        out.append(f"        <attvalues>{''.join(values)}</attvalues>")
+        out.append("      </node>")
+    out += ["    </nodes>", "    <edges>"]
+    for i, (u, v, w) in enumerate(graph.edges(data="weight")):
+        out.append(f'      <edge id="{i}" source="{_xml_value(u)}" target="{_xml_value(v)}" weight="{w}"/>')
+    out += ["    </edges>", "  </graph>", "</gexf>", ""]
+    return "\n".join(out).encode("utf-8")
 
 
 def scope_entries(result, sizes: dict[str, tuple[int, int]]) -> list[dict]:
@@ -172,60 +238,57 @@ def scope_entries(result, sizes: dict[str, tuple[int, int]]) -> list[dict]:
     return entries
 
 
-def _literal(value, datatype: str | None = None) -> ox.Literal:
+TTL_HEAD = ("@prefix plankg: <https://w3id.org/plankg/ns#> .\n"
+            "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+            "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\n")
+_TTL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def _ttl(value) -> str:
+    """A Turtle term for a Python value: boolean, integer, decimal or string literal."""
     if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
+        return "true" if value else "false"
     if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
+        return str(value)
     if isinstance(value, float):
         text = f"{value:.{DIGITS}f}".rstrip("0")
-        return ox.Literal(text + ("0" if text.endswith(".") else ""), datatype=ox.NamedNode(XSD + "decimal"))
-    return ox.Literal(str(value))
+        return text + "0" if text.endswith(".") else text
+    return '"' + str(value).translate(_TTL_ESCAPES) + '"'
 
 
-def analysis_triples(result, rows: list[dict]) -> list[ox.Triple]:
+def _iri(iri: str) -> str:
+    return f"<{iri}>"
+
+
+def _block(subject: str, pairs: list[tuple[str, str]]) -> str:
+    return f"{subject} " + " ;\n    ".join(f"{p} {o}" for p, o in pairs) + " .\n"
+
+
+def analysis_turtle(result, rows: list[dict]) -> bytes:
     """The measures as RDF: a plankg:AnalysisScope per scope and a plankg:UnitMeasure per unit per scope."""
-    p = lambda name: ox.NamedNode(PLANKG + name)  # noqa: E731
-    triples: list[ox.Triple] = []
+    blocks = [TTL_HEAD]
     for res in result.scopes:
         sc, loads = res.scope, res.loads
-        s = ox.NamedNode(f"{ID}analysis/{sc.id}")
-        triples += [ox.Triple(s, RDF_TYPE, p("AnalysisScope")), ox.Triple(s, RDFS_LABEL, _literal(sc.label)),
-                    ox.Triple(s, p("scopeKind"), _literal(sc.kind)), ox.Triple(s, p("scopeLevel"), _literal(sc.level)),
-                    ox.Triple(s, p("leadPolicy"), _literal(result.lead_policy)),
-                    ox.Triple(s, p("taskCount"), _literal(loads.tasks)),
-                    ox.Triple(s, p("tasksWithLead"), _literal(loads.tasks_with_lead)),
-                    ox.Triple(s, p("leadCount"), _literal(loads.lead_assignments))]
+        pairs = [("a", "plankg:AnalysisScope"), ("rdfs:label", _ttl(sc.label)), ("plankg:scopeKind", _ttl(sc.kind)),
+                 ("plankg:scopeLevel", _ttl(sc.level)), ("plankg:leadPolicy", _ttl(result.lead_policy)),
+                 ("plankg:taskCount", _ttl(loads.tasks)), ("plankg:tasksWithLead", _ttl(loads.tasks_with_lead)),
+                 ("plankg:leadAssignmentCount", _ttl(loads.lead_assignments))]
         if sc.plan:
-            triples.append(ox.Triple(s, p("scopePlan"), ox.NamedNode(sc.plan)))
+            pairs.append(("plankg:scopePlan", _iri(sc.plan)))
         if sc.region:
-            triples.append(ox.Triple(s, p("scopeRegion"), _literal(sc.region)))
+            pairs.append(("plankg:scopeRegion", _ttl(sc.region)))
+        blocks.append(_block(_iri(f"{ID}analysis/{sc.id}"), pairs))
     for row in rows:
-        m = ox.NamedNode(f"{ID}analysis/{row['scope']}/m/{short_hash(row['unit_iri'])}")
-        triples += [ox.Triple(m, RDF_TYPE, p("UnitMeasure")),
-                    ox.Triple(m, p("measureOf"), ox.NamedNode(row["unit_iri"])),
-                    ox.Triple(m, p("inScope"), ox.NamedNode(f"{ID}analysis/{row['scope']}")),
-                    ox.Triple(m, RDFS_LABEL, _literal(row["unit"])),
-                    ox.Triple(m, p("scopeKind"), _literal(row["scope_kind"])),
-                    ox.Triple(m, p("overloaded"), _literal(bool(row["overloaded"])))]
+        pairs = [("a", "plankg:UnitMeasure"), ("plankg:measureOf", _iri(row["unit_iri"])),
+                 ("plankg:inScope", _iri(f"{ID}analysis/{row['scope']}")), ("rdfs:label", _ttl(row["unit"])),
+                 ("plankg:scopeKind", _ttl(row["scope_kind"])), ("plankg:overloaded", _ttl(bool(row["overloaded"])))]
         if row["reason"]:
-            triples.append(ox.Triple(m, p("overloadReason"), _literal(row["reason"])))
-        for key, name in RDF_INTS.items():
-            if row[key] is not None:
-                triples.append(ox.Triple(m, p(name), _literal(int(row[key]))))
-        for key, name in RDF_DECIMALS.items():
-            if row[key] is not None:
-                triples.append(ox.Triple(m, p(name), _literal(float(row[key]))))
-    return sorted(set(triples), key=lambda t: (t.subject.value, t.predicate.value, str(t.object)))
-
-
-def turtle_bytes(triples: list[ox.Triple]) -> bytes:
-    """Turtle of sorted triples, with the @prefix lines in a fixed order (Oxigraph's order is not)."""
-    body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=TTL_PREFIXES)
-    lines = body.split(b"\n")
-    head = sorted(line for line in lines if line.startswith(b"@prefix"))
-    rest = [line for line in lines if not line.startswith(b"@prefix")]
-    return b"\n".join(head + [b""] + rest)
+            pairs.append(("plankg:overloadReason", _ttl(row["reason"])))
+        pairs += [(f"plankg:{name}", _ttl(int(row[key]))) for key, name in RDF_INTS.items() if row[key] is not None]
+        pairs += [(f"plankg:{name}", _ttl(float(row[key]))) for key, name in RDF_DECIMALS.items()
+                  if row[key] is not None]
+        blocks.append(_block(_iri(f"{ID}analysis/{row['scope']}/m/{short_hash(row['unit_iri'])}"), pairs))
+    return "\n".join(blocks).encode("utf-8")
 
 
 def write_outputs(result, top: int = 10, overload: OverloadOptions = OverloadOptions()) -> list[Path]:
@@ -248,8 +311,8 @@ def write_outputs(result, top: int = 10, overload: OverloadOptions = OverloadOpt
         put(folder / "graphs" / f"{res.scope.id}.graphml", graphml_bytes(graph))
         put(folder / "graphs" / f"{res.scope.id}.gexf", gexf_bytes(graph))
     put(folder / "units.csv", csv_bytes(rows))
-    put(folder / "units.json", json_bytes(rows))
+    put(folder / "units.json", json_lines_array_bytes(rows))
     put(folder / "scopes.json", json_bytes(scope_entries(result, sizes)))
     put(folder / "overload.md", overload_markdown(result, top=top, options=overload).encode("utf-8"))
-    put(out / "analysis.ttl", turtle_bytes(analysis_triples(result, rows)))
+    put(out / "analysis.ttl", analysis_turtle(result, rows))
     return written

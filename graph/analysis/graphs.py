@@ -1,5 +1,7 @@
 """networkx graphs of a scope, built from assignment rows (never from raw triples).
 
+Edges are added in the order of the (sorted) rows, so the same input gives the same graphs.
+
 - bipartite: task — unit, edge attribute ``role``;
 - collaboration (directed): each lead of a task → each other unit of that task,
   ``weight`` = number of tasks they share that way;
@@ -7,6 +9,7 @@
 """
 from __future__ import annotations
 
+from collections import Counter
 from itertools import combinations
 
 import networkx as nx
@@ -14,7 +17,7 @@ import networkx as nx
 from graph.analysis.scopes import Scope
 
 
-def _units_by_task(scope: Scope) -> dict[str, dict[str, str]]:
+def units_by_task(scope: Scope) -> dict[str, dict[str, str]]:
     """task IRI → {node: strongest role}, lead > cooperating > responsible."""
     rank = {"lead": 0, "cooperating": 1, "responsible": 2}
     tasks: dict[str, dict[str, str]] = {}
@@ -33,16 +36,17 @@ def bipartite_graph(scope: Scope) -> nx.Graph:
         graph.add_node(row.task, bipartite=0, label=row.task_title)
     for row in scope.rows:
         graph.add_node(scope.node_of(row), bipartite=1)
-    for task, nodes in sorted(_units_by_task(scope).items()):
+    for task, nodes in sorted(units_by_task(scope).items()):
         for node, role in sorted(nodes.items()):
             graph.add_edge(task, node, role=role)
     return graph
 
 
-def collaboration_graph(scope: Scope, nodes: list[str]) -> nx.DiGraph:
+def collaboration_graph(scope: Scope, nodes: list[str],
+                        by_task: dict[str, dict[str, str]] | None = None) -> nx.DiGraph:
     """Directed lead → other-unit graph of the scope, ``weight`` = shared tasks."""
     weights: dict[tuple[str, str], int] = {}
-    for task_nodes in _units_by_task(scope).values():
+    for task_nodes in (by_task if by_task is not None else units_by_task(scope)).values():
         leads = [n for n, role in task_nodes.items() if role == "lead"]
         for lead in leads:
             for other in task_nodes:
@@ -50,19 +54,19 @@ def collaboration_graph(scope: Scope, nodes: list[str]) -> nx.DiGraph:
                     weights[(lead, other)] = weights.get((lead, other), 0) + 1
     graph = nx.DiGraph()
     graph.add_nodes_from(sorted(nodes))
-    graph.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items()))
+    graph.add_weighted_edges_from((u, v, w) for (u, v), w in weights.items())
     return graph
 
 
-def co_assignment_graph(scope: Scope, nodes: list[str]) -> nx.Graph:
+def co_assignment_graph(scope: Scope, nodes: list[str],
+                        by_task: dict[str, dict[str, str]] | None = None) -> nx.Graph:
     """Undirected graph of units listed for the same task, ``weight`` = shared tasks."""
-    weights: dict[tuple[str, str], int] = {}
-    for task_nodes in _units_by_task(scope).values():
-        for u, v in combinations(sorted(task_nodes), 2):
-            weights[(u, v)] = weights.get((u, v), 0) + 1
+    weights: Counter = Counter()
+    for task_nodes in (by_task if by_task is not None else units_by_task(scope)).values():
+        weights.update(combinations(sorted(task_nodes), 2))
     graph = nx.Graph()
     graph.add_nodes_from(sorted(nodes))
-    graph.add_weighted_edges_from((u, v, w) for (u, v), w in sorted(weights.items()))
+    graph.add_weighted_edges_from((u, v, w) for (u, v), w in weights.items())
     return graph
 
 

@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from graph.analysis.scopes import Scope
@@ -49,53 +49,56 @@ class ScopeLoads:
 
 def compute_loads(scope: Scope, indicators: dict[str, int], function_labels: dict[str, str]) -> ScopeLoads:
     """Count, for every node of ``scope``, the tasks it leads, cooperates on or is responsible for."""
-    roles: dict[str, dict[str, set[str]]] = {}
-    inferred: dict[str, set[str]] = {}
-    leads_of_task: dict[str, set[str]] = {}
+    roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"lead": set(), "cooperating": set(),
+                                                                  "responsible": set()})
+    inferred: dict[str, set[str]] = defaultdict(set)
+    leads_of_task: dict[str, set[str]] = defaultdict(set)
     titles: dict[str, str] = {}
     task_order: dict[str, tuple] = {}
-    plans: dict[str, set[str]] = {}
-    sections: dict[str, set[tuple[str, str]]] = {}
-    members: dict[str, set[str]] = {}
-    kinds: dict[str, Counter] = {}
-    regions: dict[str, set[str]] = {}
-    labels: dict[str, Counter] = {}
-    functions: dict[str, str] = {}
+    plans: dict[str, set[str]] = defaultdict(set)
+    sections: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    members: dict[str, set[str]] = defaultdict(set)
+    unit_info: dict[str, tuple[str, str, str, str]] = {}   # unit → (label, region, kind, function)
     lead_assignments = inferred_leads = responsible_assignments = 0
+    node_of = scope.node_of
     for row in scope.rows:
-        node = scope.node_of(row)
-        roles.setdefault(node, {"lead": set(), "cooperating": set(), "responsible": set()})[row.role].add(row.task)
-        titles[row.task] = row.task_title
-        task_order.setdefault(row.task, (row.plan, row.section, row.task))
-        plans.setdefault(node, set()).add(row.plan)
-        sections.setdefault(node, set()).add((row.plan, row.section))
-        members.setdefault(node, set()).add(row.unit)
-        kinds.setdefault(node, Counter())[row.kind] += 1
-        regions.setdefault(node, set()).add(row.region)
-        labels.setdefault(node, Counter())[row.unit_label] += 1
-        functions[node] = row.function or functions.get(node, "")
+        node = node_of(row)
+        task = row.task
+        roles[node][row.role].add(task)
+        if task not in task_order:
+            titles[task] = row.task_title
+            task_order[task] = (row.plan, row.section, task)
+        plans[node].add(row.plan)
+        sections[node].add((row.plan, row.section))
+        members[node].add(row.unit)
+        if row.unit not in unit_info:
+            unit_info[row.unit] = (row.unit_label, row.region, row.kind, row.function)
         if row.role == "lead":
             lead_assignments += 1
-            leads_of_task.setdefault(row.task, set()).add(node)
+            leads_of_task[task].add(node)
             if row.inferred:
                 inferred_leads += 1
-                inferred.setdefault(node, set()).add(row.task)
+                inferred[node].add(task)
         elif row.role == "responsible":
             responsible_assignments += 1
     tasks_with_lead = len(leads_of_task)
     units: dict[str, UnitLoad] = {}
     for node in sorted(roles):
+        infos = [unit_info[u] for u in sorted(members[node])]
+        labels = Counter(i[0] for i in infos)
+        kinds = Counter(i[2] for i in infos)
+        function = next((i[3] for i in infos if i[3]), "")
         by_role = roles[node]
         led = by_role["lead"]
         all_tasks = led | by_role["cooperating"] | by_role["responsible"]
-        if scope.level == "function" and node == functions.get(node):
-            label = function_labels.get(node) or _top_label(labels[node])
+        if scope.level == "function" and node == function:
+            label = function_labels.get(node) or _top_label(labels)
         else:
-            label = _top_label(labels[node])
+            label = _top_label(labels)
         ordered = sorted(led, key=task_order.__getitem__) + sorted(all_tasks - led, key=task_order.__getitem__)
         units[node] = UnitLoad(
-            node=node, label=label, region="; ".join(sorted(r for r in regions[node] if r)),
-            kind=_top_label(kinds[node]), function=functions.get(node, ""),
+            node=node, label=label, region="; ".join(sorted({i[1] for i in infos if i[1]})),
+            kind=_top_label(kinds), function=function,
             lead=len(led), lead_weighted=sum(1 / len(leads_of_task[t]) for t in led),
             lead_inferred=len(inferred.get(node, ())),
             cooperating=len(by_role["cooperating"] - led),

@@ -8,7 +8,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.analysis.centrality import CentralityOptions, Centralities, compute_centralities
-from graph.analysis.graphs import co_assignment_graph, collaboration_graph
+from graph.analysis.graphs import co_assignment_graph, collaboration_graph, units_by_task
 from graph.analysis.loads import ScopeLoads, compute_loads
 from graph.analysis.overload import Overload, OverloadOptions, flag_overloads
 from graph.analysis.rows import GraphData, apply_lead_policy, load_graph_data
@@ -78,8 +78,9 @@ def analyse(data: GraphData, scope: str = "all-scopes", lead_policy: str = "stri
             first = compute_loads(alt_scope, data.indicators, data.function_labels)
         t = tick("loads", t)
         nodes = sorted(loads.units)
-        collab = collaboration_graph(sc, nodes)
-        co_graph = co_assignment_graph(sc, nodes)
+        by_task = units_by_task(sc)
+        collab = collaboration_graph(sc, nodes, by_task)
+        co_graph = co_assignment_graph(sc, nodes, by_task)
         t = tick("graphs", t)
         cent = compute_centralities(collab, co_graph, centrality)
         t = tick("centrality", t)
