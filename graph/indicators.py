@@ -557,3 +557,29 @@ def _complete_subjects(subjects: list[str]) -> list[str]:
         else:
             out.append(name + last[len(name):])
     return out + [last]
+
+
+CELL_VALUE = re.compile(r"^\s*(≥|>=|＞=|不低于|不少于|≤|<=|不高于|不超过|约|~|＞|>|＜|<)?\s*(" + NUMBER + r")\s*(以上|以内|以下|左右)?\s*(%|‰)?\s*$")
+CELL_OPS = {"≥": ">=", ">=": ">=", "＞=": ">=", "不低于": ">=", "不少于": ">=", "＞": ">=", ">": ">=",
+            "≤": "<=", "<=": "<=", "不高于": "<=", "不超过": "<=", "＜": "<=", "<": "<=", "约": "~", "~": "~",
+            "以上": ">=", "以内": "<=", "以下": "<=", "左右": "~"}
+
+
+def indicator_from_cells(metric: str, value_text: str, unit: str, start: int, end: int,
+                         year: int | None = None, baseline_text: str = "") -> Indicator | None:
+    """A target given by the cells of an indicator table (指标名称 | 单位 | 基数 | 目标): or None.
+
+    ``value_text`` is the target cell (``120``, ``≥7``, ``95%以上``) at ``start``–``end`` of the
+    source; ``unit`` the measure-unit cell; ``baseline_text`` the baseline cell, if any.
+    """
+    m = CELL_VALUE.match(value_text.translate(FOLD))
+    if not m:
+        return None
+    sign, number, after, pct = m.groups()
+    unit = (pct or unit or "").strip()
+    op = CELL_OPS.get(sign or "", "") or CELL_OPS.get(after or "", "") or "="
+    kind = "percentage" if unit in ("%", "‰", "个百分点") else (_unit_kind(unit) if unit else "ratio")
+    base = CELL_VALUE.match(baseline_text.translate(FOLD)) if baseline_text else None
+    return Indicator(text=value_text.strip(), start=start, end=end, value=_to_float(number), unit=unit, op=op,
+                     kind=kind, metric=metric, metric_concept=match_metric_concept(metric, kind), year=year,
+                     baseline=_to_float(base.group(2)) if base else None, value_text=number)

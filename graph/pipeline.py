@@ -24,7 +24,7 @@ from pathlib import Path
 
 from graph import agencies, indicators, model, structure
 from graph.ingest import IngestError, read_document
-from graph.records import ExtractedPlan, Plan
+from graph.records import ExtractedPlan, Indicator, Plan, Task
 
 SKIP_NAMES = ("readme", "license", ".")
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -144,7 +144,7 @@ def extract_document(path: str | Path) -> ExtractedPlan:
     source = read_document(path)
     plan = resolve_region(structure.parse_plan(source))
     year = plan.meta.period_end
-    found = {t.key: tuple(indicators.extract_indicators(t.text, t.start, year)) for t in plan.tasks}
+    found = {t.key: tuple(task_indicators(t, year)) for t in plan.tasks}
     tasks = tuple(t for t in plan.tasks if t.units or found[t.key])
     warnings = tuple(source.warnings) + (() if tasks else ("no tasks with units or targets found",))
     plan = dataclasses.replace(plan, tasks=tasks, warnings=warnings)
@@ -152,6 +152,16 @@ def extract_document(path: str | Path) -> ExtractedPlan:
     kept = {t.key for t in tasks}
     return ExtractedPlan(plan=plan, agencies=units, unit_keys=unit_keys,
                          indicators={k: v for k, v in found.items() if v and k in kept})
+
+
+def task_indicators(task: Task, year: int | None) -> list[Indicator]:
+    """The targets of a task: from its text, and from the cells of an indicator table."""
+    found = [] if task.target_cells else indicators.extract_indicators(task.text, task.start, year)
+    for value, unit, start, end, baseline, cell_year in task.target_cells:
+        ind = indicators.indicator_from_cells(task.title, value, unit, start, end, cell_year or year, baseline)
+        if ind:
+            found.append(ind)
+    return found
 
 
 def document_report(ex: ExtractedPlan) -> DocumentReport:

@@ -69,6 +69,8 @@ class Task:
     units_text: str = ""  # the raw text the units were read from
     units_start: int = -1
     units_end: int = -1
+    # targets given as table cells (指标 | 单位 | 基数 | 目标): (value cell, unit cell, start, end, baseline cell, year)
+    target_cells: tuple[tuple[str, str, int, int, str, int | None], ...] = ()
 
 
 @dataclass(frozen=True)

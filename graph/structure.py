@@ -408,11 +408,21 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
 
 # ---------------------------------------------------------------- annex tables
 
+TARGET_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:目标值?|预期值|预期目标|目标任务)")
+BASELINE_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:基数|基期值?|现状值?|基准值?|基础值|实际值|完成值|现值)")
+
+
 def column_kind(header: str) -> str | None:
     """The role of a table column from its header text, or None."""
     if len(header) > 24:
         return None
     h = header.replace(" ", "")
+    if h in ("单位", "计量单位", "指标单位"):
+        return "measure"
+    if TARGET_HEADER.fullmatch(h):
+        return "target"
+    if BASELINE_HEADER.fullmatch(h):
+        return "baseline"
     if re.match(r"[((注※]", h) or "的为" in h or len(h) > 16 or re.match(r"[((]?[一二三四五六七八九十\d]+[)、.．)]", U.fold(h)) or ":" in U.fold(h) or "。" in h:
         return None
     for kind, words in U.shapes().table_columns:
@@ -433,6 +443,10 @@ def find_header(lines: list[Line], start: int) -> tuple[int, int, list[str]] | N
             j += 1
             if len(kinds) >= 10:
                 break
+        # a table's title line may read like a header cell (主要指标): the header starts after it
+        while len(kinds) > 2 and kinds[0] in kinds[1:] and kinds[0] in ("name", "text"):
+            kinds.pop(0)
+            i = next(k for k in range(i + 1, j) if lines[k].text)
         if len(kinds) >= 2 and any(k in ("lead", "responsible", "cooperating") for k in kinds) \
                 and any(k in ("name", "text", "number") for k in kinds):
             return i, last, kinds
@@ -456,7 +470,8 @@ def cell_kind(text: str) -> str:
 
 ACCEPTS = {"name": {"text", "short"}, "text": {"text", "short"}, "note": {"text", "short", "deadline"},
            "deadline": {"deadline"}, "lead": {"units"}, "cooperating": {"units"}, "responsible": {"units"},
-           "ignore": {"short"}, "number": {"number"}}
+           "ignore": {"short"}, "number": {"number"}, "measure": {"short"},
+           "baseline": {"number", "short"}, "target": {"number", "short"}}
 
 
 def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead: bool,
@@ -466,6 +481,8 @@ def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
     if not found:
         return [], len(lines)
     h0, h1, kinds = found
+    target_year = next((int(m.group(1)) for ln in lines[h0:h1 + 1]
+                        if (m := re.match(r"((?:19|20)\d{2})年", ln.text)) and column_kind(ln.text) == "target"), None)
     title_line = next((lines[k] for k in range(h0 - 1, max(-1, h0 - 5), -1)
                        if lines[k].text and not re.match(r"[((注]", lines[k].folded)), None)
     base_section = (title_line.text,) if title_line and not STOP_LINE.match(title_line.text) \
@@ -490,12 +507,13 @@ def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
             continue
         body.append((ln, tuple(t for _, t in section) or base_section))
     numbered = any(ROW_NUMBER.match(ln.folded) for ln, _ in body[: 3 * len(columns) + 3])
-    rows = numbered_rows(body) if numbered else cycled_rows(body)
+    min_cells = 3 if "target" in columns else 1
+    rows = numbered_rows(body, min_cells) if numbered else cycled_rows(body)
     tasks = []
     previous_name = ""
     for number, cells, row_section in rows:
         task, own_name = row_task(source, number, merge_continuations(cells), columns, row_section,
-                                  first_is_lead, table_index, previous_name, marks)
+                                  first_is_lead, table_index, previous_name, marks, target_year)
         if task:
             tasks.append(task)
         previous_name = own_name or previous_name
@@ -505,12 +523,13 @@ def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
 Row = tuple[str, list[Line], tuple[str, ...]]  # number, cell lines, section
 
 
-def numbered_rows(body: list[tuple[Line, tuple[str, ...]]]) -> list[Row]:
-    """Rows that start at their 序号 (1, 2, 3 …)."""
+def numbered_rows(body: list[tuple[Line, tuple[str, ...]]], min_cells: int = 1) -> list[Row]:
+    """Rows that start at their 序号 (1, 2, 3 …); a row holds ``min_cells`` cells before the next may start."""
     rows: list[Row] = []
     expected = 1
     for ln, section in body:
-        if ROW_NUMBER.match(ln.folded) and int(ln.folded) in (expected, expected + 1):
+        if ROW_NUMBER.match(ln.folded) and int(ln.folded) in (expected, expected + 1) \
+                and (not rows or len(rows[-1][1]) >= min_cells):
             expected = int(ln.folded) + 1
             rows.append((ln.folded, [], section))
         elif rows:
@@ -557,7 +576,7 @@ def looks_like_name(text: str) -> bool:
 
 def row_task(source: SourceText, number: str, cells: list[list[Line]], columns: list[str],
              section: tuple[str, ...], first_is_lead: bool, table_index: int,
-             previous_name: str = "", marks: str = "*") -> tuple[Task | None, str]:
+             previous_name: str = "", marks: str = "*", target_year: int | None = None) -> tuple[Task | None, str]:
     """One table row as a task: cells matched to columns by what they hold.
 
     Returns the task and the row's own name (empty when the name cell was merged
@@ -614,9 +633,13 @@ def row_task(source: SourceText, number: str, cells: list[list[Line]], columns: 
     us = min((m.start for m in mentions), default=-1)
     ue = max((m.end for m in mentions), default=-1)
     key = f"a{table_index}-{number}" if table_index else f"a{number}"
+    cell_text = lambda col: " ".join(l.text for c in assigned.get(col, []) for l in c)  # noqa: E731
+    targets = tuple((cell_text("target"), cell_text("measure"), c[0].start, c[-1].end, cell_text("baseline"),
+                     target_year) for c in assigned.get("target", [])[:1])
     task = Task(key=key, source="annex", number=number, title=title, section=section,
                 text=source.text[a:b], start=a, end=b, units=tuple(mentions), deadline=deadline,
-                units_text=source.text[us:ue] if us >= 0 else "", units_start=us, units_end=ue)
+                units_text=source.text[us:ue] if us >= 0 else "", units_start=us, units_end=ue,
+                target_cells=targets)
     return task, own_name
 
 

@@ -282,3 +282,39 @@ def test_articles_are_tasks_and_run_together_names_split():
     tasks = {t.number: t for t in plan.tasks}
     assert set(tasks) == {"第一条", "第二条"}
     assert [m.name for m in tasks["第二条"].units] == ["旗农牧局", "旗商务局"]
+
+
+INDICATOR_TABLE = """附件
+某市数字经济主要指标
+序号
+指标名称
+单位
+2023年基数
+2025年目标
+责任单位
+1
+数字经济核心产业增加值
+亿元
+86
+120
+市经济信息委
+2
+核心产业增加值占地区生产总值比重
+%
+5.3
+≥7
+市经济信息委、市统计局
+"""
+
+
+def test_indicator_table_rows_carry_their_targets():
+    from graph.pipeline import task_indicators
+
+    plan = parse_plan(source(INDICATOR_TABLE))
+    rows = {t.number: t for t in plan.tasks}
+    first = task_indicators(rows["1"], 2025)
+    assert [(i.value, i.unit, i.op, i.year, i.baseline) for i in first] == [(120.0, "亿元", "=", 2025, 86.0)]
+    second = task_indicators(rows["2"], 2025)
+    assert [(i.value, i.unit, i.op, i.baseline) for i in second] == [(7.0, "%", ">=", 5.3)]
+    assert source(INDICATOR_TABLE).text[second[0].start:second[0].end] == "≥7"
+    assert [m.name for m in rows["2"].units] == ["市经济信息委", "市统计局"]
