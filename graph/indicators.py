@@ -265,6 +265,9 @@ def unit_qudt(unit: str) -> str:
     return (u.qudt or "") if u else ""
 
 
+OWN_TASKS = re.compile(r"(?:重点|主要|具体)?(?:工作)?(?:任务|举措|措施|工作|行动)(?:和|、|$|[,，。;；])")
+
+
 def _excluded(work: str, h: _Hit, has_unit: bool, before_clause: str) -> bool:
     """Numbers that are not targets: ordinals, names, quoted labels, facts already reached."""
     before = work[max(0, h.start - 2):h.start]
@@ -285,6 +288,8 @@ def _excluded(work: str, h: _Hit, has_unit: bool, before_clause: str) -> bool:
             return True  # 10%留用地: a percentage naming a thing
         if EXISTING.search(before_clause):
             return True  # 已建成的18个: a fact; 围绕5个方面: framing
+        if OWN_TASKS.match(after):
+            return True  # 实施8项重点工作: the plan counting its own tasks
     return False
 
 

@@ -417,6 +417,8 @@ def column_kind(header: str) -> str | None:
     if len(header) > 24:
         return None
     h = header.replace(" ", "")
+    if re.search(r"[、,，;；“”\"《》]", h):
+        return None  # header cells are bare words
     if h in ("单位", "计量单位", "指标单位"):
         return "measure"
     if TARGET_HEADER.fullmatch(h):

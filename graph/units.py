@@ -371,6 +371,7 @@ CLAUSE_BREAK = re.compile(r"[。;!?\n:]")
 
 MODIFIERS = r"(?:按职责分工|按照职责分工|按职责|按照职责|分别|共同|具体|要|为|作为|负责)*"
 CONVENE = re.compile(r"会同|联合")
+DUTY_BEARER = re.compile(r"是[^。;,!?\n]{0,24}?(?:责任主体|第一责任人)")
 
 
 def leading_units(text: str, offset: int) -> list[RawUnit]:
@@ -436,6 +437,12 @@ def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
         raws = [r for r in split_raw(head[chunk_start:], offset + chunk_start) if unit_shape(r.name)]
         if raws:
             found.append((m.start(), role, raws))
+    for m in DUTY_BEARER.finditer(folded):
+        # 各苏木镇人民政府是落实本措施的责任主体
+        head = folded[: m.start()]
+        start = clause_start(head, len(head))
+        if is_unit_list(head[start:]):
+            found.append((start, "responsible", [r for r in split_raw(head[start:], offset + start) if unit_shape(r.name)]))
     for m in CONVENE.finditer(folded):
         head = folded[: m.start()]
         cut = clause_start(head, len(head)) - 1

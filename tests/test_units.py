@@ -140,3 +140,10 @@ def test_prose_convening_and_duty_phrases():
                    ("市市场监管局", "cooperating", "text")]
     got = names_roles(mentions_from_prose("市林业局、市水务局按职责分工负责。", 0))
     assert got == [("市林业局", "responsible", "text"), ("市水务局", "responsible", "text")]
+
+
+def test_duty_bearer_statements():
+    got = names_roles(mentions_from_prose("各苏木镇人民政府是落实本措施的责任主体,要细化工作举措。", 0))
+    assert got == [("各苏木镇人民政府", "responsible", "text")]
+    got = names_roles(mentions_from_prose("区生态环境局为责任单位,各街镇为责任主体。", 0))
+    assert got == [("区生态环境局", "responsible", "text"), ("各街镇", "responsible", "text")]
