@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph import units as U
 from graph.records import Plan, PlanMeta, SourceText, Task, UnitMention
@@ -34,6 +35,9 @@ PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|2
 REGION = re.compile(r"([\u4e00-\u9fa5]{2,6}?(?:自治县|自治州|特区|新区|县|区|市|旗|盟))")
 DEADLINE_CELL = re.compile(r"^((?:19|20)\d{2}\s*年.{0,12}|.{0,8}(?:年底|年内|月底|季度|上半年|下半年|前)|长期.{0,4}|持续.{0,4}|常态化.{0,4}|每年.{0,6}|逐年.{0,4})$")
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
+CLAUSE_PUNCT = re.compile(r"[。;,、:]")
+SENTENCE_PUNCT = re.compile(r"[。;,]")
+LINE_END = re.compile(r"[。;.\s]*(\n|$)")
 
 
 @dataclass
@@ -47,7 +51,7 @@ class Line:
     folded: str   # stripped, punctuation folded
 
 
-@dataclass
+@dataclass(frozen=True)
 class Heading:
     """A numbered heading (possibly with its body on the same line)."""
 
@@ -101,13 +105,21 @@ def split_lines(text: str) -> list[Line]:
 
 
 KEY_MARKERS = "★☆▲△◆◇■□●*"
+HEADING_START = re.compile(r"[" + re.escape(KEY_MARKERS) + r" ]*(?:第|[一二三四五六七八九十百]|\(|\d|[①-⑳])")
 
 
 def match_heading(line: Line) -> Heading | None:
     """The numbered heading that starts ``line`` (after a key-task marker such as ``★``), if any."""
-    t = line.folded
-    if not t or len(t) < 2:
+    return _heading_of(line.text, line.folded)
+
+
+@lru_cache(maxsize=65536)
+def _heading_of(text: str, folded: str) -> Heading | None:
+    """The heading at the start of a line's printed and folded text."""
+    t = folded
+    if not t or len(t) < 2 or not HEADING_START.match(t):
         return None
+    line = Line(0, 0, 0, text, folded)
     skip = len(t) - len(t.lstrip(KEY_MARKERS + " "))
     for style, rx in HEADING_STYLES:
         m = rx.match(t, skip)
@@ -341,7 +353,7 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*") ->
             continue
         before = folded[:a].rstrip(" ")
         sentence_start = not before or before[-1] in "。;!?\n"
-        line_end = re.match(r"[。;.\s]*(\n|$)", folded[b + 1:]) is not None
+        line_end = LINE_END.match(folded, b + 1) is not None
         if not (sentence_start or line_end):
             continue
         if U.is_unit_list(inner):
@@ -412,6 +424,7 @@ TARGET_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:目标值?|预期值|预�
 BASELINE_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:基数|基期值?|现状值?|基准值?|基础值|实际值|完成值|现值)")
 
 
+@lru_cache(maxsize=65536)
 def column_kind(header: str) -> str | None:
     """The role of a table column from its header text, or None."""
     if len(header) > 24:
@@ -465,7 +478,7 @@ def cell_kind(text: str) -> str:
         return "units"
     if len(t) <= 20 and DEADLINE_CELL.match(t):
         return "deadline"
-    if len(t) <= 8 and not re.search(r"[。;,、:]", t):
+    if len(t) <= 8 and not CLAUSE_PUNCT.search(t):
         return "short"
     return "text"
 
@@ -573,7 +586,7 @@ def merge_continuations(cells: list[Line]) -> list[list[Line]]:
 def looks_like_name(text: str) -> bool:
     """A short cell with no sentence punctuation reads as a task name, not its content."""
     t = U.fold(text)
-    return len(t) <= 30 and not re.search(r"[。;,]", t)
+    return len(t) <= 30 and not SENTENCE_PUNCT.search(t)
 
 
 def row_task(source: SourceText, number: str, cells: list[list[Line]], columns: list[str],

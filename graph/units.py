@@ -140,8 +140,19 @@ def _suffix_after(name: str, pattern: re.Pattern, min_start: int) -> bool:
     return m is not None
 
 
+@lru_cache(maxsize=1)
+def _final_chars() -> frozenset[str]:
+    """Characters a unit list can end with (last characters of suffixes, brackets, markers)."""
+    s = shapes()
+    return frozenset(w[-1] for w in s.strong + s.weak) | frozenset("镇街乡村区县市州旗局委办部会所站位门构府)>*★ 等") \
+        | frozenset("心司团社联")
+
+
 def is_unit_list(text: str) -> bool:
     """True when every item of the list reads as a unit name and one reads strongly."""
+    t = text.rstrip(" ,;、\n\t")
+    if not t or len(t) > 400 or "。" in t or t[-1] not in _final_chars():
+        return False
     parts = [p for p in split_raw(fold(text), 0) if p.name]
     if not parts:
         return False
@@ -259,7 +270,7 @@ def split_raw(text: str, offset: int) -> list[RawUnit]:
     """Cut a folded unit-list text into cleaned names with their spans."""
     if not offset:
         return list(_split_raw_cached(text))
-    return [dataclasses.replace(r, start=r.start + offset, end=r.end + offset) for r in _split_raw_cached(text)]
+    return [RawUnit(r.name, r.alias, r.start + offset, r.end + offset, r.mark, r.lead_note) for r in _split_raw_cached(text)]
 
 
 @lru_cache(maxsize=16384)
@@ -371,6 +382,7 @@ CLAUSE_BREAK = re.compile(r"[。;!?\n:]")
 
 MODIFIERS = r"(?:按职责分工|按照职责分工|按职责|按照职责|分别|共同|具体|要|为|作为|负责)*"
 CONVENE = re.compile(r"会同|联合")
+CONVENE_PREFIX = re.compile(r"(?:要|负责|牵头)$")
 DUTY_BEARER = re.compile(r"是[^。;,!?\n]{0,24}?(?:责任主体|第一责任人)")
 
 
@@ -446,7 +458,7 @@ def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
     for m in CONVENE.finditer(folded):
         head = folded[: m.start()]
         cut = clause_start(head, len(head)) - 1
-        chunk = re.sub(r"(?:要|负责|牵头)$", "", head[cut + 1:])
+        chunk = CONVENE_PREFIX.sub("", head[cut + 1:])
         if not chunk.strip() or not is_unit_list(chunk):
             continue
         partners = leading_units(folded[m.end():re.search(r"[。;,!?\n]|$", folded[m.end():]).start() + m.end()],
