@@ -32,9 +32,10 @@ DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{1,12}[\[〔［【(（]\s*(?:19|20)\d{
 DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_ISO = re.compile(r"((?:19|20)\d{2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})")
 PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|20)\d{2})\s*年?")
-REGION = re.compile(r"([\u4e00-\u9fa5]{2,6}?(?:自治县|自治州|特区|新区|县|区|市|旗|盟))")
+REGION = re.compile(r"([\u4e00-\u9fa5]{2,6}?(?:自治县|自治州|自治区|特区|新区|县|区|市|旗|盟|省))")
 DEADLINE_CELL = re.compile(r"^((?:19|20)\d{2}\s*年.{0,12}|.{0,8}(?:年底|年内|月底|季度|上半年|下半年|前)|长期.{0,4}|持续.{0,4}|常态化.{0,4}|每年.{0,6}|逐年.{0,4})$")
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
+PRINTED_ON = re.compile(DATE_CN.pattern + r"\s*印发$")
 CLAUSE_PUNCT = re.compile(r"[。;,、:]")
 SENTENCE_PUNCT = re.compile(r"[。;,]")
 LINE_END = re.compile(r"[。;.\s]*(\n|$)")
@@ -201,48 +202,52 @@ def restore_title(folded: str, span: list[Line]) -> str:
     return printed if len(printed) == len(folded) else folded
 
 
-def find_doc_number(lines: list[Line]) -> str:
+DOC_NUMBER_LABEL = re.compile(r"(?:文号|文件编号|发文字号|发文编号)\s*[::|]?\s*\|?\s*(\S+?〔?\S*号)")
+SIGNATURE_DATE = re.compile(r"^[ \t\u00a0]*(?:.{2,40}?[ \t\u00a0]*)??((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+                            r"(?:[ \t\u00a0]*印发)?[ \t\u00a0]*$", re.M)
+WRITTEN_DATE = re.compile(r"成文日期[^\n]*?\n?[^\n]*?(?:" + DATE_ISO.pattern + "|" + DATE_CN.pattern + ")")
+PUBLISHED_DATE = re.compile(r"(?:发文时间|发布日期|公布日期|发布时间)[^\n]*?(?:" + DATE_ISO.pattern + "|" + DATE_CN.pattern + ")")
+
+
+def find_doc_number(text: str) -> str:
     """The plan's own document number (``德政办发〔2023〕18号``), not one it cites."""
-    for ln in lines:
-        m = re.search(r"(?:文号|文件编号|发文字号|发文编号)\s*[::|]?\s*\|?\s*(\S+?〔?\S*号)", ln.text)
-        if m and DOC_NUMBER.search(m.group(1)):
-            return DOC_NUMBER.search(m.group(1)).group(1).replace(" ", "")
-    for ln in lines:
-        for m in DOC_NUMBER.finditer(ln.text):
-            before = ln.text[max(0, m.start() - 2): m.start()]
-            if "》" in before or "(" in before[-1:] or "(" in before[-1:]:
-                continue
-            return m.group(1).replace(" ", "")
+    m = DOC_NUMBER_LABEL.search(text)
+    if m and DOC_NUMBER.search(m.group(1)):
+        return DOC_NUMBER.search(m.group(1)).group(1).replace(" ", "")
+    for m in DOC_NUMBER.finditer(text):
+        before = text[max(0, m.start() - 2): m.start()]
+        if "》" in before or before[-1:] in ("(", "("):
+            continue
+        return m.group(1).replace(" ", "")
     return ""
 
 
-def signature_line(lines: list[Line]) -> int:
-    """Index of the signature date line (``2023年4月10日`` alone on its line), or -1."""
-    for ln in lines:
-        t = ln.text.replace(" ", "")
-        if DATE_CN.fullmatch(t) or re.fullmatch(r".{2,40}" + DATE_CN.pattern + r"印发", t):
-            return ln.index
+def signature_line(text: str, lines: list[Line]) -> int:
+    """Index of the signature date line (``2023年4月10日`` alone on its line, or after the issuer), or -1."""
+    for m in SIGNATURE_DATE.finditer(text):
+        line = text.count("\n", 0, m.start())
+        printed = lines[line].text.replace(" ", "")
+        if DATE_CN.fullmatch(printed) or printed.endswith("印发"):
+            return line
     return -1
 
 
-def find_issue_date(lines: list[Line], signed: int) -> str:
+def find_issue_date(text: str, lines: list[Line], signed: int) -> str:
     """ISO issue date: the 成文日期 field, else the signature date, else a published date."""
-    for ln in lines:
-        if re.search(r"成文日期", ln.text):
-            m = DATE_ISO.search(ln.text) or DATE_CN.search(ln.text)
-            if not m:
-                nxt = next((l for l in lines[ln.index + 1: ln.index + 4] if l.text), None)
-                m = nxt and (DATE_ISO.search(nxt.text) or DATE_CN.search(nxt.text))
-            if m:
-                return iso(m)
+    for rx in (WRITTEN_DATE,):
+        m = rx.search(text)
+        if m:
+            return iso_of_groups(m.groups())
     if signed >= 0:
         return iso(DATE_CN.search(lines[signed].text.replace(" ", "")))
-    for ln in lines[:30]:
-        if re.search(r"(发文时间|发布日期|公布日期|发布时间)", ln.text):
-            m = DATE_ISO.search(ln.text) or DATE_CN.search(ln.text)
-            if m:
-                return iso(m)
-    return ""
+    m = PUBLISHED_DATE.search(text, 0, lines[min(29, len(lines) - 1)].end if lines else 0)
+    return iso_of_groups(m.groups()) if m else ""
+
+
+def iso_of_groups(groups: tuple) -> str:
+    """ISO date from the first three non-empty groups of a match."""
+    y, mo, d = (int(g) for g in [g for g in groups if g][:3])
+    return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
 def iso(m: re.Match) -> str:
@@ -510,7 +515,7 @@ def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
         ln = lines[k]
         if not ln.text:
             continue
-        if starts_table(lines, k) or STOP_LINE.match(ln.text) or re.search(DATE_CN.pattern + r"\s*印发$", ln.text):
+        if starts_table(lines, k) or STOP_LINE.match(ln.text) or PRINTED_ON.search(ln.text):
             end = k
             break
         h = match_heading(ln)
@@ -702,11 +707,11 @@ def parse_plan(source: SourceText) -> Plan:
         tasks.extend(found)
         table_index += 1
         k = max(nxt, k + 1)
-    signed = signature_line(lines)
-    issued = find_issue_date(lines, signed)
+    signed = signature_line(source.text, lines)
+    issued = find_issue_date(source.text, lines, signed)
     issuer = find_issuer(lines, signed)
     period = find_period(title, source.text, issued)
-    doc_number = find_doc_number(lines)
+    doc_number = find_doc_number(source.text)
     meta = PlanMeta(
         title=title,
         region=find_region(title, issuer),
