@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -23,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph import agencies, indicators, model, structure
+from graph.files import write_atomically
 from graph.ingest import IngestError, read_document
 from graph.records import ExtractedPlan, Indicator, Plan, Task
 
@@ -271,21 +271,6 @@ def outputs_in_order(files: list[Path], cache: Cache | None, jobs: int, dask_add
 
 
 # ---------------------------------------------------------------- writing
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temp file beside ``path``, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
 
 class GraphFiles:
     """The graph files of a build, written to temp files and renamed into place on commit."""

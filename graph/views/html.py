@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-import tempfile
 from functools import lru_cache
 from pathlib import Path
+
+from graph.files import write_atomically
 from string import Template
 from typing import Any
 
@@ -68,17 +68,7 @@ def render(template_name: str, **values: str) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text to ``path`` through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomically(path, text)
 
 
 def number(value: float, digits: int = 2) -> str:
