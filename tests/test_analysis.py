@@ -232,9 +232,12 @@ def test_region_and_function_scopes(data):
     assert unit_iri("C") in functions.loads.units   # a unit with no function concept stays itself
 
 
-def _loads(counts: list[int], tasks_with_lead: int) -> ScopeLoads:
-    units = {f"u{i}": UnitLoad(f"u{i}", f"unit {i}", "", "", "", lead=c, total=c,
+def _loads(counts: list[int], tasks_with_lead: int, idle: int = 0) -> ScopeLoads:
+    """Loads with these lead counts, plus ``idle`` units that take part in no task with a lead."""
+    units = {f"u{i}": UnitLoad(f"u{i}", f"unit {i}", "", "", "", lead=c, total=c, on_led_tasks=max(c, 1),
                                lead_share=c / tasks_with_lead) for i, c in enumerate(counts)}
+    units.update({f"idle{i}": UnitLoad(f"idle{i}", f"idle {i}", "", "", "", responsible=1, total=1)
+                  for i in range(idle)})
     return ScopeLoads(units, tasks_with_lead, tasks_with_lead, sum(counts), 0, 0)
 
 
@@ -255,6 +258,15 @@ def test_overload_mad_zero_falls_back_to_mean_deviation():
     verdicts = flag_overloads(_loads(counts, 5), OverloadOptions(z_threshold=3.5, share_threshold=0.9))
     assert verdicts["u0"].overloaded and "robust SDs above the median (0)" in verdicts["u0"].reason
     assert lead_spread([2, 2, 2]).scale == 0
+
+
+def test_overload_median_ignores_units_outside_led_tasks():
+    # over the six units on led tasks (1 1 1 2 2 6): median 1.5, MAD 0.5 → z(6) = 4.5 / (1.4826 · 0.5) = 6.07;
+    # the twenty units of unmarked lists would have pulled the median to 0
+    verdicts = flag_overloads(_loads([6, 1, 1, 2, 1, 2], 13, idle=20), OverloadOptions(share_threshold=0.9))
+    assert verdicts["u0"].robust_z == pytest.approx(4.5 / (1.4826 * 0.5), abs=1e-4)
+    assert verdicts["u0"].reason.endswith("6.1 scaled MADs above the median (1.5)")
+    assert not verdicts["u5"].overloaded
 
 
 def test_overload_share_and_minimum():
@@ -353,3 +365,53 @@ def test_graph_files_round_trip_awkward_text(tmp_path):
         assert dict(back.nodes["https://x/u?a=1&b=2"]) == dict(graph.nodes["https://x/u?a=1&b=2"]), name
         assert back.nodes["https://x/v"]["overloaded"] is False
         assert back.edges["https://x/u?a=1&b=2", "https://x/v"]["weight"] == 3
+
+
+@pytest.fixture(scope="module")
+def corpus_build(tmp_path_factory):
+    """The shipped corpus built and analysed (skipped while the core build is not there)."""
+    pipeline = pytest.importorskip("graph.pipeline")
+    out = tmp_path_factory.mktemp("corpus-analysis")
+    pipeline.build_corpus(ROOT / "corpus", out, validate=False, store=False)
+    if not (out / "graph.ttl").is_file():
+        pytest.skip("the corpus build wrote no graph.ttl")
+    run_analysis(out)
+    return out
+
+
+def test_corpus_lead_counts_equal_assignments_query(corpus_build):
+    """units.csv lead counts per plan and unit = rows of queries/assignments.rq with role lead."""
+    from collections import Counter
+
+    store = ox.Store()
+    store.load(path=str(corpus_build / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    expected: Counter = Counter()
+    for row in store.query((ROOT / "queries" / "assignments.rq").read_text(encoding="utf-8")):
+        if row["role"].value == "lead":
+            expected[(row["task"].value.split("/task/")[0], row["unit_iri"].value)] += 1
+    scopes = json.loads((corpus_build / "analysis" / "scopes.json").read_text(encoding="utf-8"))
+    plan_of = {s["id"]: s["plan"] for s in scopes if s["kind"] == "plan"}
+    with (corpus_build / "analysis" / "units.csv").open(encoding="utf-8") as handle:
+        got = {(plan_of[r["scope"]], r["unit_iri"]): int(r["lead"]) for r in csv.DictReader(handle)
+               if r["scope"] in plan_of and int(r["lead"])}
+    assert sum(expected.values()) > 0
+    assert got == dict(expected)
+
+
+def test_corpus_overload_report_covers_every_plan(corpus_build):
+    """Each plan gets a verdict in words: overloaded leads with reasons, none, or why leads are missing."""
+    text = (corpus_build / "analysis" / "overload.md").read_text(encoding="utf-8")
+    scopes = json.loads((corpus_build / "analysis" / "scopes.json").read_text(encoding="utf-8"))
+    plans = [s for s in scopes if s["kind"] == "plan"]
+    assert plans
+    for entry in plans:
+        section = text.split(f"`{entry['id']}` —")[1].split("\n### ")[0]
+        if entry["overloaded"]:
+            assert "**Overloaded lead departments:**" in section
+            for name in entry["overloaded"]:
+                assert f"**{name}** — leads " in section
+        elif entry["tasks_with_lead"] == 0:
+            assert "no lead units" in section and "first-listed" in section
+        else:
+            assert "No lead department stands out" in section
+    assert any(entry["overloaded"] for entry in plans)

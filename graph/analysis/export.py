@@ -6,6 +6,7 @@ import io
 import json
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
@@ -169,24 +170,44 @@ def _attribute_table(graph: nx.DiGraph) -> list[tuple[str, str]]:
     return [(k, _xml_type(seen[k])) for k in GRAPH_NODE_ATTRS if k in seen]
 
 
-def graphml_bytes(graph: nx.DiGraph) -> bytes:
-    """GraphML of a weighted directed graph (what ``nx.write_graphml`` writes, written directly)."""
+@dataclass
+class GraphTable:
+    """A graph's nodes and edges with every value already escaped for XML."""
+
+    attrs: list[tuple[str, str]]                      # (name, type), node attributes but the label
+    nodes: list[tuple[str, str, list[str]]]           # (id, label, [value text or None per attr])
+    edges: list[tuple[str, str, int]]
+
+
+def graph_table(graph: nx.DiGraph) -> GraphTable:
+    """Escape a graph once for both writers."""
     attrs = _attribute_table(graph)
+    ids = {node: _xml_value(node) for node in graph}
+    nodes = [(ids[node], _xml_value(str(data.get("label", node))),
+              [_xml_value(data[name]) if name in data else None for name, _ in attrs])
+             for node, data in graph.nodes(data=True)]
+    edges = [(ids[u], ids[v], int(w)) for u, v, w in graph.edges(data="weight", default=1)]
+    return GraphTable(attrs, nodes, edges)
+
+
+def graphml_bytes(graph: nx.DiGraph | GraphTable) -> bytes:
+    """GraphML of a weighted directed graph (as ``nx.write_graphml`` writes it, written directly)."""
+    table = graph if isinstance(graph, GraphTable) else graph_table(graph)
+    attrs = table.attrs
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation='
            '"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">']
     out += [f'  <key id="d{i}" for="node" attr.name="{name}" attr.type="{kind}"/>' for i, (name, kind) in enumerate(attrs)]
-    out.append(f'  <key id="d{len(attrs)}" for="edge" attr.name="weight" attr.type="int"/>')
+    weight_key = f"d{len(attrs)}"
+    out.append(f'  <key id="{weight_key}" for="edge" attr.name="weight" attr.type="int"/>')
     out.append('  <graph edgedefault="directed">')
-    for node, data in graph.nodes(data=True):
-        out.append(f'    <node id="{_xml_value(node)}">')
-        out += [f'      <data key="d{i}">{_xml_value(data[name])}</data>'
-                for i, (name, _) in enumerate(attrs) if name in data]
+    for node, _, values in table.nodes:
+        out.append(f'    <node id="{node}">')
+        out += [f'      <data key="d{i}">{text}</data>' for i, text in enumerate(values) if text is not None]
         out.append("    </node>")
-    for u, v, w in graph.edges(data="weight"):
-        out.append(f'    <edge source="{_xml_value(u)}" target="{_xml_value(v)}">'
-                   f'<data key="d{len(attrs)}">{w}</data></edge>')
+    out += [f'    <edge source="{u}" target="{v}"><data key="{weight_key}">{w}</data></edge>'
+            for u, v, w in table.edges]
     out += ["  </graph>", "</graphml>", ""]
     return "\n".join(out).encode("utf-8")
 
@@ -194,26 +215,24 @@ def graphml_bytes(graph: nx.DiGraph) -> bytes:
 GEXF_TYPES = {"boolean": "boolean", "int": "integer", "double": "double", "string": "string"}
 
 
-def gexf_bytes(graph: nx.DiGraph) -> bytes:
+def gexf_bytes(graph: nx.DiGraph | GraphTable) -> bytes:
     """GEXF 1.2 of a weighted directed graph; the node attribute ``label`` is the GEXF label."""
-    attrs = [(k, t) for k, t in _attribute_table(graph) if k != "label"]
+    table = graph if isinstance(graph, GraphTable) else graph_table(graph)
+    keep = [i for i, (name, _) in enumerate(table.attrs) if name != "label"]
     out = ['<?xml version="1.0" encoding="utf-8"?>',
            '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
            'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">',
            '  <meta><creator>plankg</creator></meta>',
            '  <graph defaultedgetype="directed" mode="static" name="">',
            '    <attributes mode="static" class="node">']
-    out += [f'      <attribute id="{i}" title="{name}" type="{GEXF_TYPES[kind]}"/>' for i, (name, kind) in enumerate(attrs)]
+    out += [f'      <attribute id="{i}" title="{table.attrs[i][0]}" type="{GEXF_TYPES[table.attrs[i][1]]}"/>'
+            for i in keep]
     out += ["    </attributes>", "    <nodes>"]
-    for node, data in graph.nodes(data=True):
-        out.append(f'      <node id="{_xml_value(node)}" label="{_xml_value(str(data.get("label", node)))}">')
-        values = [f'<attvalue for="{i}" value="{_xml_value(data[name])}"/>'
-                  for i, (name, _) in enumerate(attrs) if name in data]
-        out.append(f"        <attvalues>{''.join(values)}</attvalues>")
-        out.append("      </node>")
+    for node, label, values in table.nodes:
+        attvalues = "".join(f'<attvalue for="{i}" value="{values[i]}"/>' for i in keep if values[i] is not None)
+        out.append(f'      <node id="{node}" label="{label}">\n        <attvalues>{attvalues}</attvalues>\n      </node>')
     out += ["    </nodes>", "    <edges>"]
-    for i, (u, v, w) in enumerate(graph.edges(data="weight")):
-        out.append(f'      <edge id="{i}" source="{_xml_value(u)}" target="{_xml_value(v)}" weight="{w}"/>')
+    out += [f'      <edge id="{i}" source="{u}" target="{v}" weight="{w}"/>' for i, (u, v, w) in enumerate(table.edges)]
     out += ["    </edges>", "  </graph>", "</gexf>", ""]
     return "\n".join(out).encode("utf-8")
 
@@ -232,6 +251,7 @@ def scope_entries(result, sizes: dict[str, tuple[int, int]]) -> list[dict]:
             "lead_assignments": loads.lead_assignments, "inferred_leads": loads.inferred_leads,
             "responsible_assignments": loads.responsible_assignments,
             "no_marked_leads": bool(loads.tasks and not loads.tasks_with_lead),
+            "lead_coverage": round(loads.tasks_with_lead / loads.tasks, 4) if loads.tasks else 0.0,
             "overloaded": [loads.units[n].label for n in res.ranked() if res.overloads[n].overloaded],
             "methods": dict(sorted(res.centralities.methods.items())),
         })
@@ -306,10 +326,10 @@ def write_outputs(result, top: int = 10, overload: OverloadOptions = OverloadOpt
     rows = unit_rows(result)
     sizes = {}
     for res in result.scopes:
-        graph = export_graph(res)
-        sizes[res.scope.id] = (graph.number_of_nodes(), graph.number_of_edges())
-        put(folder / "graphs" / f"{res.scope.id}.graphml", graphml_bytes(graph))
-        put(folder / "graphs" / f"{res.scope.id}.gexf", gexf_bytes(graph))
+        table = graph_table(export_graph(res))
+        sizes[res.scope.id] = (len(table.nodes), len(table.edges))
+        put(folder / "graphs" / f"{res.scope.id}.graphml", graphml_bytes(table))
+        put(folder / "graphs" / f"{res.scope.id}.gexf", gexf_bytes(table))
     put(folder / "units.csv", csv_bytes(rows))
     put(folder / "units.json", json_lines_array_bytes(rows))
     put(folder / "scopes.json", json_bytes(scope_entries(result, sizes)))

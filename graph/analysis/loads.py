@@ -31,6 +31,7 @@ class UnitLoad:
     plans: int = 0
     sections: int = 0
     members: int = 1              # units merged into this node (function level)
+    on_led_tasks: int = 0         # its tasks that have a lead (any unit's): whether it takes part in led work
     lead_share: float = 0.0       # lead / tasks of the scope that have a lead
     top_tasks: list[str] = field(default_factory=list)
 
@@ -106,6 +107,7 @@ def compute_loads(scope: Scope, indicators: dict[str, int], function_labels: dic
             total=len(all_tasks), targets=sum(indicators.get(t, 0) for t in led),
             plans=len(plans[node]), sections=len(sections[node]), members=len(members[node]),
             lead_share=len(led) / tasks_with_lead if tasks_with_lead else 0.0,
+            on_led_tasks=sum(1 for t in all_tasks if t in leads_of_task),
             top_tasks=[titles[t] for t in ordered[:TOP_TASKS] if titles[t]],
         )
     return ScopeLoads(units, len(task_order), tasks_with_lead, lead_assignments, inferred_leads,

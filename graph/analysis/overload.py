@@ -1,7 +1,8 @@
 """Overloaded lead departments: a unit whose lead load stands out in its scope.
 
 A unit is flagged when its robust z-score of tasks led, (lead − median) / (1.4826 · MAD) over
-all units of the scope, reaches ``z_threshold``, or when it leads at least ``share_threshold``
+the units of the scope that take part in tasks with a lead (all units when there are none;
+units of plans that mark no lead would otherwise pull the median to 0), reaches ``z_threshold``, or when it leads at least ``share_threshold``
 of the scope's tasks that have a lead; in both cases it must lead at least ``min_lead`` tasks.
 When MAD = 0 (most units lead the same number of tasks) the scale falls back to
 1.2533 · mean absolute deviation; when that is 0 too, no unit stands out by z-score.
@@ -60,7 +61,8 @@ def lead_spread(counts: list[int]) -> LeadSpread:
 
 def flag_overloads(loads: ScopeLoads, options: OverloadOptions = OverloadOptions()) -> dict[str, Overload]:
     """Robust z-score, flag and reason in words for every unit of a scope."""
-    spread = lead_spread([u.lead for u in loads.units.values()])
+    population = [u.lead for u in loads.units.values() if u.on_led_tasks] or [u.lead for u in loads.units.values()]
+    spread = lead_spread(population)
     verdicts = {}
     for node, unit in loads.units.items():
         z = (unit.lead - spread.median) / spread.scale if spread.scale > 0 else 0.0

@@ -18,19 +18,28 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def no_lead_note(res) -> str:
-    """What to say about a scope whose documents mark no lead unit."""
-    loads = res.loads
-    text = (f"This scope marks **no lead units**: its {loads.tasks} tasks list "
-            f"{loads.responsible_assignments} unit assignments with no role (responsible), so no unit can be "
-            "flagged under the strict lead policy.")
+def _first_listed_leads(res) -> str:
+    """The top leads of the scope under the first-listed policy, in words ("" when not computed)."""
     alt = res.first_listed
-    if alt and alt.tasks_with_lead:
-        best = sorted(alt.units.values(), key=lambda u: (-u.lead, u.label, u.node))[:5]
-        names = ", ".join(f"{u.label} ({u.lead} of {alt.tasks_with_lead} tasks, {_pct(u.lead_share)})"
-                          for u in best if u.lead)
-        text += f" Under `--lead-policy first-listed` (first unit of each list leads) the top leads would be: {names}."
-    return text
+    if not alt or not alt.tasks_with_lead:
+        return ""
+    best = sorted(alt.units.values(), key=lambda u: (-u.lead, u.label, u.node))[:5]
+    names = ", ".join(f"{u.label} ({u.lead} of {alt.tasks_with_lead} tasks, {_pct(u.lead_share)})"
+                      for u in best if u.lead)
+    return f" Under `--lead-policy first-listed` (first unit of each unmarked list leads) the top leads would be: {names}."
+
+
+def no_lead_note(res) -> str:
+    """What to say about a scope whose documents mark no lead unit, or few."""
+    loads = res.loads
+    if not loads.tasks_with_lead:
+        text = (f"This scope marks **no lead units**: its {loads.tasks} tasks list "
+                f"{loads.responsible_assignments} unit assignments with no role (responsible), so no unit can be "
+                "flagged under the strict lead policy.")
+    else:
+        text = (f"Only **{loads.tasks_with_lead} of {loads.tasks} tasks {'marks' if loads.tasks_with_lead == 1 else 'mark'} a lead**; the others list units "
+                f"with no role ({loads.responsible_assignments} assignments), so lead loads say little here.")
+    return text + _first_listed_leads(res)
 
 
 def scope_section(res, top: int) -> list[str]:
@@ -43,8 +52,10 @@ def scope_section(res, top: int) -> list[str]:
              + f", {len(loads.units)} {'function groups' if sc.level == 'function' else 'units'}.", ""]
     ranked = res.ranked()
     flagged = [n for n in ranked if res.overloads[n].overloaded]
-    if loads.tasks and not loads.tasks_with_lead:
+    if res.first_listed is not None:
         lines += [no_lead_note(res), ""]
+    if loads.tasks and not loads.tasks_with_lead:
+        pass
     elif flagged:
         lines.append("**Overloaded lead departments:**")
         lines.append("")
@@ -78,19 +89,27 @@ def overload_markdown(result, top: int = 10, options: OverloadOptions = Overload
              + (" (leads inferred from the first-listed unit are counted and marked)"
                 if result.lead_policy == "first-listed" else " (only leads the documents mark)") + ".",
              f"A unit is flagged when it leads at least {options.min_lead} tasks and either its robust z-score "
-             f"of tasks led (distance from the scope's median in scaled MADs) is at least {options.z_threshold:g}, "
+             f"of tasks led (distance from the median of the units working on led tasks, in scaled MADs) is at "
+             f"least {options.z_threshold:g}, "
              f"or it leads at least {_pct(options.share_threshold)} of the scope's tasks that have a lead.",
              "Workload = task counts; betweenness and closeness use distance = 1 / shared tasks on the "
              "co-assignment graph; PageRank runs on the collaboration graph turned towards the leads.", ""]
     flagged = result.overloaded()
     lines += [f"**{len(flagged)} overloaded** (unit, scope) pairs in {len(result.scopes)} scopes.", ""]
+    plan_scope = {r.scope.plan: r.scope.id for r in result.scopes if r.scope.kind == "plan"}
     for kind in ("plan", "region", "all"):
         group = [r for r in result.scopes if r.scope.kind == kind]
         if not group:
             continue
         lines += [f"## {SECTION_TITLES[kind]}", ""]
         for res in group:
-            lines += scope_section(res, top)
+            plans = {row.plan for row in res.scope.rows}
+            only = plan_scope.get(next(iter(plans))) if kind == "region" and len(plans) == 1 else None
+            if only:
+                lines += [f"### {res.scope.label}", "",
+                          f"`{res.scope.id}` — the region's only plan: the same figures as `{only}` above.", ""]
+            else:
+                lines += scope_section(res, top)
     lines += ["## How the measures were computed", ""]
     seen: dict[tuple, list[str]] = {}
     for res in result.scopes:

@@ -71,8 +71,9 @@ SELECT ?task (COUNT(DISTINCT ?i) AS ?n) WHERE { ?i a plankg:Indicator ; plankg:o
 """
 
 FUNCTION_LABELS_QUERY = PREFIXES + """
-SELECT ?f ?label WHERE { ?u plankg:function ?f . ?f skos:prefLabel ?label }
+SELECT DISTINCT ?f ?label (LANG(?label) AS ?lang) WHERE { ?u plankg:function ?f . ?f skos:prefLabel ?label }
 """
+LABEL_LANGUAGES = ("zh", "zh-hans", "zh-cn", "", "en")   # preferred languages of function labels, best first
 
 
 class AnalysisInputError(ValueError):
@@ -230,7 +231,12 @@ def read_graph(store: ox.Store, source: str = "") -> GraphData:
         if iri not in plans or (info.title, info.region) > (plans[iri].title, plans[iri].region):
             plans[iri] = info
     indicators = {_value(r["task"]): int(_value(r["n"])) for r in store.query(INDICATORS_QUERY)}
-    labels = {_value(r["f"]): _value(r["label"]) for r in store.query(FUNCTION_LABELS_QUERY)}
+    ranked: dict[str, tuple[int, str]] = {}
+    for r in store.query(FUNCTION_LABELS_QUERY):
+        lang = _value(r["lang"]).lower()
+        rank = (LABEL_LANGUAGES.index(lang) if lang in LABEL_LANGUAGES else len(LABEL_LANGUAGES), _value(r["label"]))
+        ranked[_value(r["f"])] = min(rank, ranked.get(_value(r["f"]), rank))
+    labels = {f: label for f, (_, label) in ranked.items()}
     for a in rows:  # plans referenced by tasks but not typed: keep them analysable
         plans.setdefault(a.plan, PlanInfo(a.plan, "", a.region, "", "", ""))
     return GraphData(rows, plans, indicators, dict(sorted(labels.items())), source)

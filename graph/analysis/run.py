@@ -15,6 +15,9 @@ from graph.analysis.rows import GraphData, apply_lead_policy, load_graph_data
 from graph.analysis.scopes import Scope, build_scopes
 
 
+FEW_LEADS = 0.5   # a scope where fewer than this share of tasks mark a lead is reported with first-listed figures
+
+
 @dataclass
 class ScopeResult:
     """Everything measured in one scope."""
@@ -25,7 +28,7 @@ class ScopeResult:
     co_assignment: nx.Graph
     centralities: Centralities
     overloads: dict[str, Overload]
-    first_listed: ScopeLoads | None = None   # loads under first-listed, for scopes with no marked lead
+    first_listed: ScopeLoads | None = None   # loads under first-listed, for scopes where few tasks mark a lead
 
     def ranked(self) -> list[str]:
         """Nodes by lead load: tasks led, weighted lead, total, then label and IRI."""
@@ -42,7 +45,8 @@ class AnalysisResult:
     lead_policy: str
     scopes: list[ScopeResult]
     files: list[Path] = field(default_factory=list)
-    timings: dict[str, float] = field(default_factory=dict)   # phase → seconds
+    timings: dict[str, float] = field(default_factory=dict)       # phase → wall-clock seconds
+    cpu_timings: dict[str, float] = field(default_factory=dict)   # phase → CPU seconds of this process
     source: str = ""
     function_labels: dict[str, str] = field(default_factory=dict)
 
@@ -55,16 +59,19 @@ class AnalysisResult:
 def analyse(data: GraphData, scope: str = "all-scopes", lead_policy: str = "strict",
             overload: OverloadOptions = OverloadOptions(),
             centrality: CentralityOptions = CentralityOptions(),
-            timings: dict[str, float] | None = None) -> list[ScopeResult]:
-    """Measure every scope of ``data`` (nothing is written)."""
+            timings: dict[str, float] | None = None,
+            cpu_timings: dict[str, float] | None = None) -> list[ScopeResult]:
+    """Measure every scope of ``data`` (nothing is written); phase times are added to ``timings``."""
     timings = timings if timings is not None else {}
+    cpu_timings = cpu_timings if cpu_timings is not None else {}
 
-    def tick(phase: str, start: float) -> float:
-        now = time.perf_counter()
-        timings[phase] = timings.get(phase, 0.0) + now - start
+    def tick(phase: str, start: tuple[float, float]) -> tuple[float, float]:
+        now = (time.perf_counter(), time.process_time())
+        timings[phase] = timings.get(phase, 0.0) + now[0] - start[0]
+        cpu_timings[phase] = cpu_timings.get(phase, 0.0) + now[1] - start[1]
         return now
 
-    t = time.perf_counter()
+    t = (time.perf_counter(), time.process_time())
     rows = apply_lead_policy(data.assignments, lead_policy)
     scopes = build_scopes(data, rows, scope)
     t = tick("scopes", t)
@@ -72,7 +79,7 @@ def analyse(data: GraphData, scope: str = "all-scopes", lead_policy: str = "stri
     for sc in scopes:
         loads = compute_loads(sc, data.indicators, data.function_labels)
         first = None
-        if loads.tasks and not loads.tasks_with_lead and lead_policy == "strict":
+        if lead_policy == "strict" and loads.tasks and loads.tasks_with_lead < loads.tasks * FEW_LEADS:
             alt = build_scopes(data, apply_lead_policy(list(sc.rows), "first-listed"), sc.kind)
             alt_scope = next(s for s in alt if s.level == sc.level and s.id == sc.id)
             first = compute_loads(alt_scope, data.indicators, data.function_labels)
@@ -106,14 +113,15 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
 
     out_dir = Path(out_dir)
     timings: dict[str, float] = {}
-    t = time.perf_counter()
+    cpu: dict[str, float] = {}
+    wall0, cpu0 = time.perf_counter(), time.process_time()
     if data is None:
         data = load_graph_data(out_dir)
-    timings["read"] = time.perf_counter() - t
-    results = analyse(data, scope, lead_policy, overload, centrality, timings)
-    result = AnalysisResult(out_dir, lead_policy, results, timings=timings, source=data.source,
-                            function_labels=data.function_labels)
-    t = time.perf_counter()
+    timings["read"], cpu["read"] = time.perf_counter() - wall0, time.process_time() - cpu0
+    results = analyse(data, scope, lead_policy, overload, centrality, timings, cpu)
+    result = AnalysisResult(out_dir, lead_policy, results, timings=timings, cpu_timings=cpu,
+                            source=data.source, function_labels=data.function_labels)
+    wall0, cpu0 = time.perf_counter(), time.process_time()
     result.files = write_outputs(result, top=top, overload=overload)
-    timings["export"] = time.perf_counter() - t
+    timings["export"], cpu["export"] = time.perf_counter() - wall0, time.process_time() - cpu0
     return result
