@@ -179,14 +179,16 @@ def query(query: str | None, params: tuple[str, ...], fmt: str, graph_files: tup
               help="Build folder whose Oxigraph store (DIR/store) is served.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-def serve(out_dir: Path, host: str, port: int) -> None:
+@click.option("--memory", "in_memory", is_flag=True,
+              help="Copy the store into memory first: faster queries, the whole graph held in RAM.")
+def serve(out_dir: Path, host: str, port: int, in_memory: bool) -> None:
     """Serve the built graph as a read-only SPARQL 1.1 endpoint with a query page."""
     from graph import store
     from graph.serve import SparqlEndpoint
 
     try:
         store.ensure_store(out_dir)
-        server = SparqlEndpoint(out_dir / "store", host, port)
+        server = SparqlEndpoint(out_dir / "store", host, port, in_memory)
     except store.QueryError as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:

@@ -138,3 +138,21 @@ def test_serve_command_listens_on_loopback(tmp_path_factory):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_ask_answers_a_boolean(endpoint):
+    status, content_type, body = request(f"{endpoint.url}/query?" + urllib.parse.urlencode(
+        {"query": "PREFIX plankg: <https://w3id.org/plankg/ns#> ASK { ?t a plankg:Task }"}))
+    assert status == 200 and json.loads(body)["boolean"] is True
+
+
+def test_in_memory_copy_answers_the_same(endpoint, tmp_path_factory):
+    out_dir, _ = build_output(tmp_path_factory.mktemp("sparql"))
+    memory = serve.start_in_thread(out_dir / "store", "127.0.0.1", 0, in_memory=True)
+    try:
+        query = f"{{}}/query?" + urllib.parse.urlencode({"query": UNITS})
+        assert request(query.format(memory.url))[2] == request(query.format(endpoint.url))[2]
+        assert triple_count(memory) == triple_count(endpoint)
+    finally:
+        memory.shutdown()
+        memory.server_close()
