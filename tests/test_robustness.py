@@ -222,7 +222,7 @@ def snapshot(out: Path) -> dict[str, bytes]:
 
 
 def entries(out: Path) -> set[str]:
-    return {str(p.relative_to(out)) for p in out.rglob("*")}
+    return set(tree(out)) | {os.path.relpath(os.path.join(f, d), out) for f, dirs, _ in os.walk(out) for d in dirs}
 
 
 def start_build(corpus: Path, out: Path) -> subprocess.Popen:
@@ -232,27 +232,28 @@ def start_build(corpus: Path, out: Path) -> subprocess.Popen:
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def kill_when(corpus: Path, out: Path, visible: bool) -> bool:
-    """Start a build and SIGKILL it as soon as it touches ``out``: any entry, or (``visible``)
-    one of the visible outputs. False if the build finished first."""
-    def state() -> dict:
-        found = {}
-        for p in out.rglob("*"):
-            rel = p.relative_to(out)
-            if visible and (any(part.startswith(".") for part in rel.parts) or str(rel) not in OUTPUTS):
-                continue
+def tree(out: Path) -> dict[str, int]:
+    """Every file under ``out`` with its modification time; tolerant of files that vanish."""
+    found = {}
+    for folder, _, names in os.walk(out):
+        for name in names:
+            path = os.path.join(folder, name)
             try:
-                found[str(rel)] = p.stat().st_mtime_ns
+                found[os.path.relpath(path, out)] = os.stat(path).st_mtime_ns
             except FileNotFoundError:
                 pass
-        return found
+    return found
 
-    before = state()
+
+def kill_when(corpus: Path, out: Path, started) -> bool:
+    """Start a build and SIGKILL it as soon as ``started(before, now)`` holds for the file
+    trees of ``out``. False if the build finished first."""
+    before = tree(out)
     proc = start_build(corpus, out)
     deadline = time.monotonic() + 120
     try:
         while proc.poll() is None and time.monotonic() < deadline:
-            if state() != before:
+            if started(before, tree(out)):
                 if proc.poll() is not None:
                     return False
                 proc.send_signal(signal.SIGKILL)
@@ -264,6 +265,16 @@ def kill_when(corpus: Path, out: Path, visible: bool) -> bool:
         if proc.poll() is None:
             proc.kill()
             proc.wait(30)
+
+
+def touched_anything(before: dict, now: dict) -> bool:
+    return now != before
+
+
+def wrote_a_new_graph(before: dict, now: dict) -> bool:
+    """A graph file written somewhere under ``out`` (staged or temp), not yet published."""
+    return any("graph" in Path(name).name and name != "graph.ttl" and before.get(name) != mtime
+               for name, mtime in now.items())
 
 
 def built_corpus(tmp_path: Path, clean_build) -> tuple[Path, Path, dict[str, bytes]]:
@@ -281,7 +292,7 @@ def built_corpus(tmp_path: Path, clean_build) -> tuple[Path, Path, dict[str, byt
 
 def test_build_killed_as_it_starts_writing_leaves_previous_outputs(tmp_path, clean_build):
     corpus, out, previous = built_corpus(tmp_path, clean_build)
-    if not kill_when(corpus, out, visible=False):
+    if not kill_when(corpus, out, touched_anything):
         pytest.skip("the build finished before it could be killed")
     now = snapshot(out)
     assert now == previous, [n for n in OUTPUTS if now.get(n) != previous.get(n)]
@@ -289,19 +300,18 @@ def test_build_killed_as_it_starts_writing_leaves_previous_outputs(tmp_path, cle
     assert not [e for e in visible if TEMP_NAME.search(Path(e).name)]
 
 
-def test_build_killed_after_replacing_an_output_leaves_a_consistent_set(tmp_path, clean_build):
+def test_build_killed_half_way_leaves_previous_outputs(tmp_path, clean_build):
     corpus, out, previous = built_corpus(tmp_path, clean_build)
-    if not kill_when(corpus, out, visible=True):
+    if not kill_when(corpus, out, wrote_a_new_graph):
         pytest.skip("the build finished before it could be killed")
     now = snapshot(out)
-    changed = [n for n in OUTPUTS if now.get(n) != previous.get(n)]
-    # all-or-nothing: either no output was replaced yet, or all of them were
-    assert changed in ([], list(OUTPUTS)), changed
+    # the new graph is written, the rest is not: none of it may have replaced the old outputs
+    assert now == previous, [n for n in OUTPUTS if now.get(n) != previous.get(n)]
 
 
 def test_next_build_sweeps_what_a_killed_build_left(tmp_path, clean_build):
     corpus, out, _ = built_corpus(tmp_path, clean_build)
-    kill_when(corpus, out, visible=False)
+    kill_when(corpus, out, wrote_a_new_graph)
     assert run_build(corpus, out).exit_code == 0
     leftovers = [e for e in entries(out) if TEMP_NAME.search(Path(e).name)]
     assert not leftovers, leftovers
