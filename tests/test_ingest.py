@@ -5,7 +5,6 @@ import random
 import re
 import tracemalloc
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
