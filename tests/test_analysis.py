@@ -203,6 +203,16 @@ def test_sampled_betweenness_is_reproducible():
     assert first == compute_centralities(collab, co, opts).values
 
 
+def test_many_scopes_in_worker_processes_give_the_same_measures():
+    from graph.analysis.centrality import compute_many
+
+    pairs = [_random_scope_graphs(seed) for seed in (7, 8, 9)]
+    serial = compute_many(pairs, CentralityOptions(workers=1))
+    forked = compute_many(pairs, CentralityOptions(workers=2, parallel_above=0))
+    assert [c.values for c in forked] == [c.values for c in serial]
+    assert [c.methods for c in forked] == [c.methods for c in serial]
+
+
 def test_eigenvector_falls_back_and_says_so():
     collab, co = _random_scope_graphs(5)
     result = compute_centralities(collab, co, CentralityOptions(backend="networkx", eigenvector_max_iter=1))

@@ -13,6 +13,8 @@ still, from a fixed-seed sample of source nodes. Each measure records how it was
 from __future__ import annotations
 
 import math
+import multiprocessing
+import os
 import random
 import warnings
 from dataclasses import dataclass, field
@@ -43,6 +45,8 @@ class CentralityOptions:
     sample_k: int = 256                 # sampled sources (betweenness) and pivots (closeness)
     pagerank_alpha: float = 0.85
     eigenvector_max_iter: int = 1000
+    workers: int = 0                    # processes for many scopes at once: 0 = the machine's cores, 1 = none
+    parallel_above: int = 20_000_000    # total work of all scopes above which the scopes are spread over workers
 
 
 @dataclass
@@ -283,3 +287,36 @@ def _number_communities(communities: list[set[str]]) -> dict[str, int]:
     """Community numbers 1, 2, … by size (largest first), ties by smallest member."""
     ordered = sorted((sorted(c) for c in communities if c), key=lambda c: (-len(c), c[0]))
     return {v: i for i, members in enumerate(ordered, 1) for v in members}
+
+
+_PENDING: list[tuple[nx.DiGraph, nx.Graph, CentralityOptions]] = []   # read by forked workers
+
+
+def _pending_job(index: int) -> Centralities:
+    collab, co_graph, options = _PENDING[index]
+    return compute_centralities(collab, co_graph, options)
+
+
+def compute_many(pairs: list[tuple[nx.DiGraph, nx.Graph]],
+                 options: CentralityOptions = CentralityOptions()) -> list[Centralities]:
+    """``compute_centralities`` of many scopes, spread over forked processes when the work is large.
+
+    The results are the same as one by one (every measure is deterministic); only the time differs.
+    """
+    workers = options.workers or os.cpu_count() or 1
+    work = [co.number_of_nodes() * co.number_of_edges() for _, co in pairs]
+    if (workers <= 1 or len(pairs) < 2 or sum(work) < options.parallel_above
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return [compute_centralities(collab, co, options) for collab, co in pairs]
+    global _PENDING
+    _PENDING = [(collab, co, options) for collab, co in pairs]
+    order = sorted(range(len(pairs)), key=lambda i: -work[i])   # largest first balances the workers
+    try:
+        with multiprocessing.get_context("fork").Pool(min(workers, len(pairs))) as pool:
+            done = pool.map(_pending_job, order, chunksize=1)
+    finally:
+        _PENDING = []
+    results: list[Centralities | None] = [None] * len(pairs)
+    for i, result in zip(order, done):
+        results[i] = result
+    return results  # type: ignore[return-value]
