@@ -124,6 +124,19 @@ def test_collaboration_and_co_assignment_graphs(data):
         frozenset((A, B)): 2, frozenset((A, C)): 2, frozenset((B, C)): 1, frozenset((A, D)): 2, frozenset((B, D)): 1}
 
 
+def test_bipartite_graph(data):
+    from graph.analysis.graphs import bipartite_graph
+
+    res = scope_result(analyse(data, "plan"), "plan-aaaaaaaaaaa1")
+    graph = bipartite_graph(res.scope)
+    tasks = {n for n, side in graph.nodes(data="bipartite") if side == 0}
+    assert len(tasks) == 4 and graph.number_of_edges() == 10
+    t3 = f"{ID}plan/aaaaaaaaaaa1/task/t3"
+    assert {graph.nodes[t3]["label"]} == {"老旧小区改造"}
+    assert {u: graph.edges[t3, u]["role"] for u in graph[t3]} == {
+        unit_iri("A"): "lead", unit_iri("B"): "lead", unit_iri("D"): "cooperating"}
+
+
 def test_betweenness_and_closeness_use_distance_not_strength(data):
     """With distance 1/weight, A brokers C–D fully and B–C, B–D half each: 2 of 3 pairs."""
     res = scope_result(analyse(data, "plan"), "plan-aaaaaaaaaaa1")

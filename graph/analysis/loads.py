@@ -100,7 +100,7 @@ def compute_loads(scope: Scope, indicators: dict[str, int], function_labels: dic
         units[node] = UnitLoad(
             node=node, label=label, region="; ".join(sorted({i[1] for i in infos if i[1]})),
             kind=_top_label(kinds), function=function,
-            lead=len(led), lead_weighted=sum(1 / len(leads_of_task[t]) for t in led),
+            lead=len(led), lead_weighted=sum(1 / len(leads_of_task[t]) for t in sorted(led)),
             lead_inferred=len(inferred.get(node, ())),
             cooperating=len(by_role["cooperating"] - led),
             responsible=len(by_role["responsible"] - led - by_role["cooperating"]),

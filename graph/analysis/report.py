@@ -134,7 +134,8 @@ def terminal_table(result, top: int = 10) -> str:
         for i, node in enumerate(leads, 1):
             u = loads.units[node]
             mark = "!" if res.overloads[node].overloaded else " "
-            out.append(f" {mark}{i:>2}. {u.label}  led {u.lead} ({_pct(u.lead_share)})  coop {u.cooperating}"
+            inferred = f", {u.lead_inferred} inferred" if u.lead_inferred else ""
+            out.append(f" {mark}{i:>2}. {u.label}  led {u.lead} ({_pct(u.lead_share)}{inferred})  coop {u.cooperating}"
                        f"  resp {u.responsible}  total {u.total}"
                        + (f"  — {res.overloads[node].reason}" if res.overloads[node].overloaded else ""))
         out.append("")
