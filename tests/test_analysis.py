@@ -152,6 +152,20 @@ def test_betweenness_and_closeness_use_distance_not_strength(data):
     assert "exact" in res.centralities.methods["betweenness"]
 
 
+def test_eigenvector_and_communities_by_hand():
+    # a star: centre 1/√2, leaves 1/√6 (unit length); two triangles joined by one edge: two communities
+    co = nx.Graph()
+    co.add_weighted_edges_from([("c", "x", 1), ("c", "y", 1), ("c", "z", 1)])
+    values = compute_centralities(nx.DiGraph(), co).values
+    assert values["c"]["eigenvector"] == pytest.approx(1 / math.sqrt(2), abs=1e-4)
+    assert values["x"]["eigenvector"] == pytest.approx(1 / math.sqrt(6), abs=1e-4)
+    two = nx.Graph()
+    two.add_weighted_edges_from([("a", "b", 3), ("b", "c", 3), ("a", "c", 3), ("d", "e", 2), ("e", "f", 2),
+                                 ("d", "f", 2), ("c", "d", 1)])
+    community = {n: v["community"] for n, v in compute_centralities(nx.DiGraph(), two).values.items()}
+    assert community["a"] == community["b"] == community["c"] != community["d"] == community["e"] == community["f"]
+
+
 def test_pagerank_star_by_hand():
     """B → A, C → A with alpha 0.85: solving the two linear equations gives b = 1/(3·1.5667)."""
     graph = nx.DiGraph([("B", "A"), ("C", "A")])
