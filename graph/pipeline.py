@@ -23,7 +23,7 @@ from pathlib import Path
 
 from graph import agencies, indicators, model, structure
 from graph.files import write_atomically
-from graph.ingest import IngestError, read_document
+from graph.ingest import IngestError, max_bytes_limit, read_document
 from graph.records import ExtractedPlan, Indicator, Plan, Task
 
 SKIP_NAMES = ("readme", "license", ".")
@@ -146,7 +146,8 @@ def extract_document(path: str | Path) -> ExtractedPlan:
     year = plan.meta.period_end
     found = {t.key: tuple(task_indicators(t, year)) for t in plan.tasks}
     tasks = tuple(t for t in plan.tasks if t.units or found[t.key])
-    warnings = tuple(source.warnings) + (() if tasks else ("no tasks with units or targets found",))
+    warnings = tuple(source.warnings) + tuple(w for w in plan.warnings if w != structure.NO_TASKS) \
+        + (() if tasks else ("no tasks with units or targets found",))
     plan = dataclasses.replace(plan, tasks=tasks, warnings=warnings)
     units, unit_keys = agencies.resolve_agencies(plan, plan.meta.region)
     kept = {t.key for t in tasks}
@@ -204,10 +205,18 @@ class Cache:
     version: str
 
     def key(self, path: Path) -> str:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        """The cache key of a file, or "" for one too large to read (ingest refuses it anyway)."""
+        try:
+            if path.stat().st_size > max_bytes_limit():
+                return ""
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return ""
         return hashlib.sha256(f"{path.name}\0{digest}\0{self.version}".encode()).hexdigest()
 
     def get(self, key: str) -> DocumentOutput | None:
+        if not key:
+            return None
         f = self.folder / key[:2] / f"{key}.json"
         try:
             return DocumentOutput(**json.loads(f.read_text(encoding="utf-8")))
@@ -265,7 +274,7 @@ def outputs_in_order(files: list[Path], cache: Cache | None, jobs: int, dask_add
             continue
         out = next(fresh)
         counts["extracted"] += 1
-        if cache and out.report is not None:
+        if cache and keys[i] and out.report is not None:
             cache.put(keys[i], out)
         yield out
 

@@ -35,6 +35,8 @@ PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|2
 REGION = re.compile(r"([\u4e00-\u9fa5]{2,6}?(?:自治县|自治州|自治区|特区|新区|县|区|市|旗|盟|省))")
 DEADLINE_CELL = re.compile(r"^((?:19|20)\d{2}\s*年.{0,12}|.{0,8}(?:年底|年内|月底|季度|上半年|下半年|前)|长期.{0,4}|持续.{0,4}|常态化.{0,4}|每年.{0,6}|逐年.{0,4})$")
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
+UNIT_LABEL_IN_BRACKET = re.compile(r"\((?:责任单位|牵头单位|配合单位|协同单位|责任部门|牵头部门)\s*:")
+NO_TASKS = "no tasks found"
 PRINTED_ON = re.compile(DATE_CN.pattern + r"\s*印发$")
 CLAUSE_PUNCT = re.compile(r"[。;,、:]")
 SENTENCE_PUNCT = re.compile(r"[。;,]")
@@ -726,5 +728,18 @@ def parse_plan(source: SourceText) -> Plan:
         title_start=lines[t0].start if t0 >= 0 else -1,
         title_end=lines[t1].end if t1 >= 0 else -1,
     )
-    warnings = () if tasks else ("no tasks found",)
+    warnings = () if tasks else (NO_TASKS,)
+    unclosed = [t.number for t in tasks if t.source == "body" and unclosed_unit_bracket(t.text)]
+    if unclosed:
+        warnings += (f"unclosed bracket in the unit list of task{'s' if len(unclosed) > 1 else ''} "
+                     f"{', '.join(unclosed[:8])}{' …' if len(unclosed) > 8 else ''}",)
     return Plan(source=source, meta=meta, tasks=tuple(tasks), warnings=warnings)
+
+
+def unclosed_unit_bracket(text: str) -> bool:
+    """True when a line opens a bracket before a unit label (``(责任单位:…``) and never closes it."""
+    for line in U.fold(text).split("\n"):
+        m = UNIT_LABEL_IN_BRACKET.search(line)
+        if m and line.count("(", m.start()) > line.count(")", m.start()):
+            return True
+    return False

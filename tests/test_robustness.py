@@ -110,8 +110,7 @@ def test_messy_corpus_reports_each_bad_file_once(messy_build):
     result, _, bad = messy_build
     lines = problem_lines(result.stderr)
     named = Counter(line.split(": ", 2)[1] for line in lines)
-    pending = {"unclosed.txt"}  # see test_problem_line_says_what_is_wrong
-    missing = [name for name in bad if named[name] == 0 and name not in pending]
+    missing = [name for name in bad if named[name] == 0]
     assert not missing, f"no problem line for {missing}:\n" + "\n".join(lines)
     assert all(named[name] <= 1 for name in bad), named
     # the seeds themselves have no problems
@@ -120,8 +119,7 @@ def test_messy_corpus_reports_each_bad_file_once(messy_build):
 
 @pytest.mark.parametrize("name", [
     "empty.txt", "garbage.txt", "cut.txt", "huge.txt", "notasks.txt", "ragged.docx",
-    pytest.param("unclosed.txt", marks=pytest.mark.xfail(
-        reason="structure stage does not yet report an unclosed bracket in a unit list", strict=False)),
+    "unclosed.txt",
     "notes.xyz", "broken.docx", "broken.pdf"])
 def test_problem_line_says_what_is_wrong(messy_build, name):
     result, _, bad = messy_build
@@ -139,7 +137,6 @@ def test_messy_report_lists_the_problems(messy_build):
     assert "empty.txt" in (out / "report.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(reason="pipeline Cache.key reads the whole file to hash it before ingest refuses it", strict=False)
 def test_huge_file_is_refused_without_reading_it(tmp_path):
     import tracemalloc
 
