@@ -263,11 +263,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         if not args.no_analysis:
             from graph.analysis import run_analysis
             with clock.phase("analysis"):
-                run_analysis(out_dir)
+                analysed = run_analysis(out_dir)
+            phases.update({f"analysis.{k}": v for k, v in (getattr(analysed, "timings", None) or {}).items()})
             if not args.no_views:
                 from graph.views import build_views
                 with clock.phase("views"):
-                    build_views(out_dir)
+                    viewed = build_views(out_dir)
+                phases.update({f"views.{k}": v for k, v in (getattr(viewed, "timings", None) or {}).items()})
         seconds = sum(clock.wall.get(k, 0.0) for k in ("build", "analysis", "views"))
         # extraction alone: the build's own timing, else a serial pass of ours
         if "extract" in phases:
@@ -294,7 +296,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "triples_per_s": round(triples / seconds, 1),
             "documents_built": len(getattr(result, "documents", []) or []),
             "problems": len(getattr(result, "problems", []) or []),
-            "phases": {**{f"build.{k}": round(v, 3) for k, v in phases.items()}, **clock.wall},
+            "phases": {**{(k if "." in k else f"build.{k}"): round(v, 3) for k, v in phases.items()}, **clock.wall},
             "phases_cpu": clock.cpu,
             "first_build": counts(result),
             "assignments": checked,
