@@ -68,10 +68,3 @@ def co_assignment_graph(scope: Scope, nodes: list[str],
     graph.add_nodes_from(sorted(nodes))
     graph.add_weighted_edges_from((u, v, w) for (u, v), w in weights.items())
     return graph
-
-
-def with_distance(graph: nx.Graph, weight: str = "weight", distance: str = "distance") -> nx.Graph:
-    """The graph with a ``distance`` = 1 / weight edge attribute (networkx paths read weights as lengths)."""
-    for _, _, data in graph.edges(data=True):
-        data[distance] = 1.0 / data[weight]
-    return graph

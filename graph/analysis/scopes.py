@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from graph.analysis.rows import Assignment, GraphData
@@ -34,6 +35,11 @@ def short_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
+def safe_id(text: str) -> str:
+    """``text`` when it is a safe file name part (letters, digits, ``-``, ``_``), else its short hash."""
+    return text if re.fullmatch(r"[A-Za-z0-9_-]{1,64}", text) else short_hash(text)
+
+
 def build_scopes(data: GraphData, rows: list[Assignment], which: str = "all-scopes") -> list[Scope]:
     """The scopes of ``which`` kind (plan | region | all | all-scopes), in a stable order."""
     if which not in SCOPE_CHOICES:
@@ -46,7 +52,7 @@ def build_scopes(data: GraphData, rows: list[Assignment], which: str = "all-scop
         for plan_iri in sorted(by_plan, key=lambda p: (data.plans[p].region, data.plans[p].sha12)):
             info = data.plans[plan_iri]
             label = f"{info.region} · {info.title}" if info.region else (info.title or info.sha12)
-            scopes.append(Scope(f"plan-{info.sha12}", "plan", label, "unit",
+            scopes.append(Scope(f"plan-{safe_id(info.sha12)}", "plan", label, "unit",
                                 tuple(by_plan[plan_iri]), plan=plan_iri, region=info.region))
     if which in ("region", "all-scopes"):
         by_region: dict[str, list[Assignment]] = {}
