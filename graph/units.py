@@ -183,10 +183,19 @@ def strip_notes(text: str) -> str:
     return NOTE_RE.sub(lambda m: m.group(0) if m.group(1) in LEAD_NOTES else " " * len(m.group(0)), text)
 
 
+TRAILING_MARK = re.compile(r"[*★](?=\s*(?:[、,;/)\n]|$))")
+
+
 def _tokens(text: str) -> list[tuple[int, int]]:
-    """Spans of list items: split on separators outside brackets, and before ``*``/``★``."""
+    """Spans of list items: split on separators outside brackets, and at lead markers —
+    before ``*X`` or, when the list writes its marks after the names (``X*、Y``), after them."""
+    trailing = TRAILING_MARK.search(text) is not None
     spans, depth, start = [], 0, None
     for i, ch in enumerate(text):
+        if trailing and ch in MARKS and depth == 0 and start is not None:
+            spans.append((start, i + 1))
+            start = None
+            continue
         if ch in OPEN:
             depth += 1
         elif ch in CLOSE:
@@ -207,7 +216,9 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-RUN_TOGETHER_HINT = re.compile("[县区市省旗各]|中共|国网|中国")
+RUN_TOGETHER_HINT = re.compile("[县区市省旗各]|中共|国网|中国|政府|办事处|管委会")
+OWN_MEMBERS = re.compile(r"各(?:成员单位|成员|有关|相关|部门|单位|处室|科室|直属)")
+PLACE_START = re.compile(r"[\u4e00-\u9fa5]{2,4}?(?:区|县|市|镇|乡|街道|旗)(?:人民政府|政府|办事处|管委会)")
 
 
 def _split_run_together(name: str) -> list[tuple[int, int]]:
@@ -218,10 +229,12 @@ def _split_run_together(name: str) -> list[tuple[int, int]]:
     cuts = []
     for i in range(2, len(name) - 1):
         right = name[i:]
-        if not right.startswith(("县", "区", "市", "省", "旗", "各", "团县", "团区", "团市", "中共", "国网", "中国")):
+        after_government = PLACE_START.match(right) and name[:i].endswith(("政府", "办事处", "管委会"))
+        if not right.startswith(("县", "区", "市", "省", "旗", "各", "团县", "团区", "团市", "中共", "国网", "中国")) \
+                and not after_government:
             continue
         left = name[cuts[-1] if cuts else 0:i]
-        if unit_shape(left) != 2 or unit_shape(right) == 0:
+        if unit_shape(left) != 2 or unit_shape(right) == 0 or OWN_MEMBERS.match(right):
             continue
         if any(left.endswith(a) and right[1:].startswith(b) or left.endswith(a) and right.startswith(b)
                for a, b in s.merged):
@@ -283,7 +296,9 @@ def _split_raw_cached(text: str) -> tuple[RawUnit, ...]:
         body = token.lstrip(MARKS + " ")
         lead_pad = len(token) - len(body)
         prefix_mark = next((c for c in token[:lead_pad] if c in MARKS), "")
-        body = body.rstrip(MARKS + " ")
+        stripped = body.rstrip(MARKS + " ")
+        prefix_mark = prefix_mark or next((c for c in body[len(stripped):] if c in MARKS), "")
+        body = stripped
         if out and out[-1].name.startswith("各") and GENERIC_LEVEL.match(clean_name(body)[0]):
             # 各街道、镇 / 各市(县)、区人民政府: the level word continues the collective name
             last = out[-1]
@@ -372,6 +387,8 @@ def list_end(value: str) -> int:
             if depth == 0:
                 return i
             depth -= 1
+        elif ch == "\n" and value[:i].rstrip(" ").endswith(("、", ",")):
+            continue  # 配合单位:A、B、\nC — the list goes on on the next line
         elif ch in "\n。" or (ch == ";" and depth == 0 and i + 1 < len(value) and value[i + 1:i + 2] == "\n"):
             return i
     return len(value)
@@ -382,8 +399,11 @@ CLAUSE_BREAK = re.compile(r"[。;!?\n:]")
 
 MODIFIERS = r"(?:按职责分工|按照职责分工|按职责|按照职责|分别|共同|具体|要|为|作为|负责)*"
 CONVENE = re.compile(r"会同|联合")
-CONVENE_PREFIX = re.compile(r"(?:要|负责|牵头)$")
-DUTY_BEARER = re.compile(r"是[^。;,!?\n]{0,24}?(?:责任主体|第一责任人)")
+CONVENE_PREFIX = re.compile(r"(?:负责|牵头)$")
+
+
+ACTION_VERB = re.compile(r"组织|开展|负责|实施|推进|落实|建立|制定|做好|加强|完善|研究|统筹|牵头|配合|协调|共同|按照|依法|做|抓")
+DESCRIPTIVE = re.compile(r"[以把将对]")  # 以X为牵头医院: X described, not assigned
 
 
 def leading_units(text: str, offset: int) -> list[RawUnit]:
@@ -393,7 +413,9 @@ def leading_units(text: str, offset: int) -> list[RawUnit]:
         if unit_shape(r.name):
             out.append(r)
             continue
-        cut = next((i for i in range(3, len(r.name)) if unit_shape(r.name[:i]) == 2), 0)
+        verb = ACTION_VERB.search(r.name, 2)
+        cut = verb.start() if verb and unit_shape(r.name[:verb.start()]) == 2 else \
+            next((i for i in range(3, len(r.name)) if unit_shape(r.name[:i]) == 2), 0)
         if cut:
             out.append(dataclasses.replace(r, name=r.name[:cut], end=r.start + cut))
         break
@@ -431,13 +453,19 @@ def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
     verb_re = _verb_re()
     role_of = dict(verbs)
     found: list[tuple[int, str, list[RawUnit]]] = []
+    previous_verb_end = 0
     for m in verb_re.finditer(folded):
         head = folded[: m.start()]
         chunk_start = clause_start(head, len(head))
+        if previous_verb_end > chunk_start:
+            # 由X牵头、Y、Z配合: the partners start after the previous role verb
+            chunk_start = previous_verb_end + len(folded[previous_verb_end:m.start()]) \
+                - len(folded[previous_verb_end:m.start()].lstrip("、,和及与 "))
+        previous_verb_end = m.end()
         if CONVENE.search(head, chunk_start):
             continue  # 由X会同Y负责: read by the convening rule below
         chunk = head[chunk_start:]
-        if not chunk.strip() or not is_unit_list(chunk):
+        if not chunk.strip() or DESCRIPTIVE.match(chunk) or not is_unit_list(chunk):
             continue
         role = role_of[m.group(1)]
         while role == "cooperating" and chunk_start > 0 and folded[chunk_start - 1] == ",":
@@ -449,12 +477,6 @@ def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
         raws = [r for r in split_raw(head[chunk_start:], offset + chunk_start) if unit_shape(r.name)]
         if raws:
             found.append((m.start(), role, raws))
-    for m in DUTY_BEARER.finditer(folded):
-        # 各苏木镇人民政府是落实本措施的责任主体
-        head = folded[: m.start()]
-        start = clause_start(head, len(head))
-        if is_unit_list(head[start:]):
-            found.append((start, "responsible", [r for r in split_raw(head[start:], offset + start) if unit_shape(r.name)]))
     for m in CONVENE.finditer(folded):
         head = folded[: m.start()]
         cut = clause_start(head, len(head)) - 1

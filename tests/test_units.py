@@ -143,7 +143,26 @@ def test_prose_convening_and_duty_phrases():
 
 
 def test_duty_bearer_statements():
-    got = names_roles(mentions_from_prose("各苏木镇人民政府是落实本措施的责任主体,要细化工作举措。", 0))
-    assert got == [("各苏木镇人民政府", "responsible", "text")]
+    # a description (是…主体) assigns nothing, as in the seed gold; a designation (为责任单位) does
+    assert mentions_from_prose("各苏木镇人民政府是落实本措施的责任主体,要细化工作举措。", 0) == []
+    assert mentions_from_prose("以利通区人民医院为牵头医院,组建医共体。", 0) == []
     got = names_roles(mentions_from_prose("区生态环境局为责任单位,各街镇为责任主体。", 0))
     assert got == [("区生态环境局", "responsible", "text"), ("各街镇", "responsible", "text")]
+
+
+def test_marks_written_after_the_names():
+    got = names_roles(mentions_from_list("市安委办*、市委组织部、市应急管理局*市消防救援支队", 0))
+    assert got == [("市安委办", "lead", "star"), ("市委组织部", "cooperating", "star"),
+                   ("市应急管理局", "lead", "star"), ("市消防救援支队", "cooperating", "star")]
+
+
+def test_member_units_and_governments_run_together():
+    got = [m.name for m in mentions_from_list("市安委会各成员单位、兰山区人民政府罗庄区人民政府", 0)]
+    assert got == ["市安委会各成员单位", "兰山区人民政府", "罗庄区人民政府"]
+
+
+def test_partners_after_a_lead_verb_and_cut_before_the_action():
+    got = names_roles(mentions_from_prose("由区住建局牵头、区发改局、区财政局配合。", 0))
+    assert got == [("区住建局", "lead", "text"), ("区发改局", "cooperating", "text"), ("区财政局", "cooperating", "text")]
+    got = names_roles(mentions_from_prose("由区城管局会同区发改局、区住房和城乡建设局组织实施。", 0))
+    assert got[-1] == ("区住房和城乡建设局", "cooperating", "text")
