@@ -27,7 +27,8 @@ HEADING_STYLES: tuple[tuple[str, re.Pattern], ...] = (
     ("circ", re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
 )
 PLAN_WORDS = ("方案", "计划", "要点", "意见", "规划", "细则", "办法", "纲要", "清单", "举措", "措施", "安排")
-STOP_LINE = re.compile(r"^(抄送|抄报|打印本页|关闭窗口|附件\s*[::]?|附表\s*\d*[::]?)")
+STOP_LINE = re.compile(r"^(抄送|抄报|打印本页|关闭窗口|附件\s*\d*[::]?|附表\s*\d*[::]?|相关链接|相关文件|相关阅读|"
+                       r"相关稿件|扫一扫|分享到|【打印|【关闭|\[打印|\[关闭)")
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{1,12}[\[〔［【(（]\s*(?:19|20)\d{2}\s*[\]〕］】)）]\s*第?\s*\d{1,4}\s*号)")
 DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_ISO = re.compile(r"((?:19|20)\d{2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})")
@@ -399,36 +400,73 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
 
 def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, first_is_lead: bool,
                marks: str = "*") -> list[Task]:
-    """Candidate tasks of the body: every item with text of its own."""
+    """Candidate tasks of the body: every item with text of its own, with the units it names."""
+    items = parse_items(lines, start, stop)
+    found = []
+    for it in items:
+        begin, end = it.line.start, (it.body[-1] if it.body else it.line).end
+        text = source.text[begin:end]
+        mentions, us, ue = item_units(text, begin, first_is_lead, marks)
+        found.append([it, text, mentions, us, ue])
+    share_group_units(source.text, found)
     tasks: list[Task] = []
     keys: set[str] = set()
-    for it in parse_items(lines, start, stop):
-        own = [it.line, *it.body]
-        begin, end = it.line.start, own[-1].end
-        text = source.text[begin:end]
+    for it, text, mentions, us, ue in found:
         has_text = len(it.line.text) > it.heading.marker_end + len(it.heading.title) + 1 or it.body
-        mentions, us, ue = item_units(text, begin, first_is_lead, marks)
         if not mentions and not has_text:
             continue
         key = "b" + "-".join(str(v) for v in it.path)
         while key in keys:
             key += "x"
         keys.add(key)
-        deadline = ""
-        m = re.search(r"(?:完成时限|完成时间|时间节点|时限)\s*[::]\s*([^;;。)\n]{2,20})", text)
-        if m:
-            deadline = m.group(1).strip()
+        m = DEADLINE_LABEL.search(text)
         tasks.append(Task(key=key, source="body", number=it.heading.number, title=it.heading.title,
-                          section=it.section, text=text, start=begin, end=end, units=tuple(mentions),
-                          deadline=deadline, units_text=source.text[us:ue] if us >= 0 else "",
-                          units_start=us, units_end=ue))
+                          section=it.section, text=text, start=it.line.start, end=it.line.start + len(text),
+                          units=tuple(mentions), deadline=m.group(1).strip() if m else "",
+                          units_text=source.text[us:ue] if us >= 0 else "", units_start=us, units_end=ue))
     return tasks
+
+
+DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|时间节点|时限)\s*[::]\s*([^;;。)\n]{2,20})")
+
+
+def share_group_units(text: str, found: list[list]) -> None:
+    """Units printed once for a group of items go to every item of the group.
+
+    Two layouts: a heading that names units and only groups its children
+    (``(二)提升基层服务能力(责任单位:…)`` then 1., 2., 3.); and a block of label lines
+    (``牵头单位:…`` ``配合单位:…``) after the last of several items none of which names units.
+    """
+    children: dict[int, list[int]] = {}
+    for i, (it, *_rest) in enumerate(found):
+        for j in range(i - 1, -1, -1):
+            if found[j][0].level < it.level:
+                children.setdefault(j, []).append(i)
+                break
+    for parent, kids in children.items():
+        it, _, mentions, us, ue = found[parent]
+        if mentions and not it.body and all(not found[k][2] for k in kids):
+            for k in kids:
+                found[k][2:5] = [list(mentions), us, ue]
+            found[parent][2:5] = [[], -1, -1]
+            continue
+        last = found[kids[-1]]
+        if len(kids) > 1 and last[2] and all(not found[k][2] for k in kids[:-1]) \
+                and all(label_line_at(text, m.start) for m in last[2]):
+            for k in kids[:-1]:
+                found[k][2:5] = [list(last[2]), last[3], last[4]]
+
+
+def label_line_at(text: str, offset: int) -> bool:
+    """True when the unit at ``offset`` sits on a line that starts with a unit label (牵头单位: …)."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return U.shapes().label_re.match(U.fold(text[line_start:offset])) is not None
 
 
 # ---------------------------------------------------------------- annex tables
 
 TARGET_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:目标值?|预期值|预期目标|目标任务)")
-BASELINE_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:基数|基期值?|现状值?|基准值?|基础值|实际值|完成值|现值)")
+BASELINE_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:基数|基期值?|现状值?|基准值?|基础值|实际值|实际完成|完成值?|现值)")
 
 
 @lru_cache(maxsize=65536)

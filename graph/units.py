@@ -109,7 +109,7 @@ def _shape_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return ends(s.not_unit), ends(s.strong), ends(s.weak)
 
 
-BAD_NAME = re.compile(r"[。:;,!?]|^\d")
+BAD_NAME = re.compile(r"[。:;,!?]|^\d|\d+(?:\.\d+)?[所个家座条项处名人户万亿%]")
 TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
 
 

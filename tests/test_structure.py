@@ -318,3 +318,33 @@ def test_indicator_table_rows_carry_their_targets():
     assert [(i.value, i.unit, i.op, i.baseline) for i in second] == [(7.0, "%", ">=", 5.3)]
     assert source(INDICATOR_TABLE).text[second[0].start:second[0].end] == "≥7"
     assert [m.name for m in rows["2"].units] == ["市经济信息委", "市统计局"]
+
+
+GROUP_UNITS = """某市乡村振兴重点工作实施方案
+一、重点任务
+(一)确保粮食安全
+1.稳定粮食播种面积。严格落实粮食安全党政同责。
+2.加强高标准农田建设。新建高标准农田3.2万亩。
+牵头单位:市农业农村局
+配合单位:市财政局、市水利局
+(二)提升基层服务能力(责任单位:区卫生健康局、区财政局)
+1.推进乡镇卫生院标准化建设。
+2.建设“15分钟健康服务圈”。
+(三)做强特色产业
+1.壮大特色产业。新建生产基地10个。
+牵头单位:市农业农村局
+2.发展农产品加工。
+牵头单位:市工信局
+"""
+
+
+def test_units_printed_once_for_a_group_of_items():
+    plan = parse_plan(source(GROUP_UNITS))
+    tasks = {t.key: t for t in plan.tasks}
+    assert units_of(tasks["b1-1-1"]) == units_of(tasks["b1-1-2"]) == [
+        ("市农业农村局", "lead", "text"), ("市财政局", "cooperating", "text"), ("市水利局", "cooperating", "text")]
+    assert [m.name for m in tasks["b1-2-1"].units] == [m.name for m in tasks["b1-2-2"].units] == ["区卫生健康局", "区财政局"]
+    assert "b1-2" not in tasks or not tasks["b1-2"].units
+    # items that name their own units keep them
+    assert [m.name for m in tasks["b1-3-1"].units] == ["市农业农村局"]
+    assert [m.name for m in tasks["b1-3-2"].units] == ["市工信局"]
