@@ -14,6 +14,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -144,7 +145,10 @@ def extract_document(path: str | Path) -> ExtractedPlan:
     source = read_document(path)
     plan = resolve_region(structure.parse_plan(source))
     year = plan.meta.period_end
-    found = {t.key: tuple(task_indicators(t, year)) for t in plan.tasks}
+    found = {t.key: tuple(i for i in task_indicators(t, year)
+                          if not is_past_figure(i, plan.meta.period_start, source.text))
+             for t in plan.tasks if not BACKGROUND_SECTION.search(t.title)}
+    found.update({t.key: () for t in plan.tasks if t.key not in found})
     tasks = tuple(t for t in plan.tasks if t.units or found[t.key])
     warnings = tuple(source.warnings) + tuple(w for w in plan.warnings if w != structure.NO_TASKS) \
         + (() if tasks else ("no tasks with units or targets found",))
@@ -153,6 +157,19 @@ def extract_document(path: str | Path) -> ExtractedPlan:
     kept = {t.key for t in tasks}
     return ExtractedPlan(plan=plan, agencies=units, unit_keys=unit_keys,
                          indicators={k: v for k, v in found.items() if v and k in kept})
+
+
+BACKGROUND_SECTION = re.compile(r"现状|形势|发展基础|工作基础|基本情况|取得成效|主要成效|工作成效|背景|存在问题|面临")
+RETROSPECT = re.compile(r"\s*(?:近年来|近几年|过去|以往|[^,，。;；]{0,12}以来)")
+
+
+def is_past_figure(ind: Indicator, period_start: int | None, text: str) -> bool:
+    """A record, not a target: a figure for a year before the plan's period, or in a paragraph
+    that looks back (``近年来…``, ``“十四五”以来…``)."""
+    if ind.year and period_start and ind.year < period_start:
+        return True
+    paragraph = text.rfind("\n", 0, ind.start) + 1
+    return RETROSPECT.match(text, paragraph) is not None
 
 
 def task_indicators(task: Task, year: int | None) -> list[Indicator]:

@@ -177,3 +177,15 @@ def test_assignments_csv_has_the_columns_the_scorer_reads(built):
     assert res.exit_code == 0, res.output
     header = next(csv.reader(io.StringIO(res.output)))
     assert header == ["doc", "task", "task_title", "unit", "unit_iri", "role", "basis"]
+
+
+def test_records_of_the_past_are_not_targets(tmp_path):
+    text = ("某区城市更新三年行动方案(2024—2026年)\n一、总体要求\n"
+            "近年来,我区累计改造城镇老旧小区186个,惠及居民5.9万户。\n"
+            "到2026年,改造城镇老旧小区120个,新增口袋公园30个。\n"
+            "二、发展基础\n2023年全区建成绿道80公里。\n")
+    f = tmp_path / "plan.txt"
+    f.write_text(text, encoding="utf-8")
+    ex = extract_document(f)
+    values = sorted((i.value, i.unit) for inds in ex.indicators.values() for i in inds)
+    assert values == [(30.0, "个"), (120.0, "个")]
