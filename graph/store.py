@@ -681,7 +681,11 @@ def store_is_stale(out_dir: Path) -> bool:
 def ensure_store(out_dir: Path) -> bool:
     """Rebuild ``DIR/store`` when its graph files changed since it was built; True if rebuilt."""
     if store_sources(Path(out_dir)) and store_is_stale(Path(out_dir)):
-        build_store(Path(out_dir))
+        try:
+            build_store(Path(out_dir))
+        except OSError as exc:
+            raise QueryError(f"the store in '{out_dir}' is older than its graph files and cannot be "
+                             f"rebuilt ({exc.strerror or exc}); query the files with --graph instead") from exc
         return True
     return False
 
