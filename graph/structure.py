@@ -402,6 +402,12 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
                marks: str = "*") -> list[Task]:
     """Candidate tasks of the body: every item with text of its own, with the units it names."""
     items = parse_items(lines, start, stop)
+    first = items[0].line.index if items else stop
+    # a goal paragraph before the first heading (总体目标:…, 到2025年,…) is an item of its own
+    goals = [ln for ln in lines[start:first] if GOAL_PARAGRAPH.match(ln.folded)]
+    for n, ln in enumerate(reversed(goals)):
+        title = heading_title(ln.text.split(":")[0].split("：")[0]) if ":" in ln.folded[:8] else heading_title(ln.text)
+        items.insert(0, Item(Heading("preamble", "", 0, title, 0), ln, 0, (0, len(goals) - n), (), []))
     found = []
     for it in items:
         begin, end = it.line.start, (it.body[-1] if it.body else it.line).end
@@ -427,6 +433,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
     return tasks
 
 
+GOAL_PARAGRAPH = re.compile(r"(?:总体目标|工作目标|主要目标|发展目标|目标任务)\s*[:.]|到\s*(?:19|20)\d{2}\s*年(?:底|末)?\s*,")
 DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|时间节点|时限)\s*[::]\s*([^;;。)\n]{2,20})")
 
 
