@@ -348,3 +348,11 @@ def test_units_printed_once_for_a_group_of_items():
     # items that name their own units keep them
     assert [m.name for m in tasks["b1-3-1"].units] == ["市农业农村局"]
     assert [m.name for m in tasks["b1-3-2"].units] == ["市工信局"]
+
+
+def test_goal_paragraph_before_the_first_heading_is_an_item():
+    text = ("某市数字政府建设工作要点\n2024年是攻坚之年,网上可办率已达98.6%。\n"
+            "总体目标:全市政务数据共享需求满足率达到95%以上。\n一、重点任务\n1.建设政务云。(市大数据局)\n")
+    plan = parse_plan(source(text))
+    goal = [t for t in plan.tasks if t.title == "总体目标"]
+    assert len(goal) == 1 and "95%" in goal[0].text and "98.6%" not in goal[0].text
