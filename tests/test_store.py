@@ -240,3 +240,13 @@ def test_json_keeps_ill_formed_and_infinite_numbers_as_text():
     odd = store.Results(("v",), ((Term("literal", "abc", store.XSD + "integer"),),
                                  (store.literal_term("INF", store.XSD + "double"),)))
     assert json.loads(store.format_results(odd, "json")) == [{"v": "abc"}, {"v": "INF"}]
+
+
+def test_add_to_store_loads_analysis_and_keeps_the_store_fresh(tmp_path):
+    (tmp_path / "graph.ttl").write_text(f"<{EX}a> <{EX}p> 1 .\n", encoding="utf-8")
+    store.build_store(tmp_path)
+    (tmp_path / "analysis.ttl").write_text(f"<{EX}a> <{EX}q> 2 .\n", encoding="utf-8")
+    assert store.add_to_store(tmp_path / "store", tmp_path / "analysis.ttl") == 2
+    assert not store.store_is_stale(tmp_path)
+    (tmp_path / "analysis.ttl").unlink()
+    assert store.store_is_stale(tmp_path)  # a file it was built from is gone
