@@ -187,7 +187,8 @@ def serve(out_dir: Path, host: str, port: int, in_memory: bool) -> None:
     from graph.serve import SparqlEndpoint
 
     try:
-        store.ensure_store(out_dir)
+        if store.ensure_store(out_dir):
+            click.echo(f"note: rebuilt {out_dir / 'store'} from its changed graph files", err=True)
         server = SparqlEndpoint(out_dir / "store", host, port, in_memory)
     except store.QueryError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -221,7 +222,8 @@ def push(endpoint: str, graph_iri: str, graph_param: str, out_dir: Path) -> None
     from graph import store
 
     try:
-        store.ensure_store(out_dir)
+        if store.ensure_store(out_dir):
+            click.echo(f"note: rebuilt {out_dir / 'store'} from its changed graph files", err=True)
         with tempfile.TemporaryDirectory(prefix="plankg-push-") as tmp:
             dump = Path(tmp) / "graph.nt"
             store.dump_store(out_dir / "store", dump)
