@@ -234,7 +234,7 @@ def _split_run_together(name: str) -> list[tuple[int, int]]:
                 and not after_government:
             continue
         left = name[cuts[-1] if cuts else 0:i]
-        if unit_shape(left) != 2 or unit_shape(right) == 0 or OWN_MEMBERS.match(right):
+        if unit_shape(left) != 2 or unit_shape(clean_name(right)[0]) == 0 or OWN_MEMBERS.match(right):
             continue
         if any(left.endswith(a) and right[1:].startswith(b) or left.endswith(a) and right.startswith(b)
                for a, b in s.merged):
@@ -252,6 +252,23 @@ ALIAS = re.compile(r"<([^<>]+)>")
 # 县开发区(惠民街道) and 各镇(街道) keep their brackets
 DEPARTMENT_ALIAS = re.compile(r"(?<=[局委办部室心])\(([^()]{2,20}(?:局|委|办|办公室|部|中心))\)$")
 SPACES = re.compile(r"\s+")
+
+
+CONJUNCTION = re.compile("[和及与]")
+BARE_BODY = re.compile(r"(?:人民政府|政府|党委|党工委|办事处|管委会|人大|政协|人民政府办公室)")
+
+
+def _split_conjoined(body: str) -> list[tuple[int, int]]:
+    """Cut ``省直有关部门和各市州人民政府`` at 和/及/与 when both sides are unit names,
+    then names run together; ``各镇党委和政府`` and ``区农业农村和水利局`` stay whole."""
+    spans, start = [], 0
+    for m in CONJUNCTION.finditer(body):
+        left, right = body[start:m.start()], body[m.end():]
+        if len(right) >= 4 and unit_shape(left) == 2 and unit_shape(right) == 2 and not BARE_BODY.match(right):
+            spans.append((start, m.start()))
+            start = m.end()
+    spans.append((start, len(body)))
+    return [(a + x, a + y) for a, b in spans for x, y in _split_run_together(body[a:b])]
 
 
 def clean_name(raw: str) -> tuple[str, str, str, bool]:
@@ -305,7 +322,7 @@ def _split_raw_cached(text: str) -> tuple[RawUnit, ...]:
             merged = text[last.start:a + lead_pad + len(body)]
             out[-1] = dataclasses.replace(last, name=re.sub(r"\s+", "", merged), end=a + lead_pad + len(body))
             continue
-        for x, y in _split_run_together(body) if body else []:
+        for x, y in (_split_conjoined(body) if body else []):
             piece = body[x:y]
             name, alias, mark, lead_note = clean_name(piece)
             if not name:
@@ -494,9 +511,13 @@ def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
     found.sort(key=lambda f: f[0])
     roles = {role for _, role, _ in found}
     out = []
+    lead_seen = False
     for _, role, raws in found:
-        if role == "responsible" and "cooperating" in roles:
+        if role == "responsible" and lead_seen:
+            role = "cooperating"  # X牵头,Y、Z按职责分工负责: the others share the task with the lead
+        elif role == "responsible" and "cooperating" in roles:
             role = "lead"  # X负责,Y配合: the one in charge leads
+        lead_seen = lead_seen or role == "lead"
         for r in raws:
             out.append(UnitMention(name=r.name, role=role, basis="text", start=r.start, end=r.end, alias=r.alias))
     return out

@@ -166,3 +166,12 @@ def test_partners_after_a_lead_verb_and_cut_before_the_action():
     assert got == [("区住建局", "lead", "text"), ("区发改局", "cooperating", "text"), ("区财政局", "cooperating", "text")]
     got = names_roles(mentions_from_prose("由区城管局会同区发改局、区住房和城乡建设局组织实施。", 0))
     assert got[-1] == ("区住房和城乡建设局", "cooperating", "text")
+
+
+def test_central_style_duty_division():
+    got = names_roles(mentions_from_prose("国家发展改革委牵头,教育部、财政部等按职责分工负责", 0))
+    assert got == [("国家发展改革委", "lead", "text"), ("教育部", "cooperating", "text"), ("财政部", "cooperating", "text")]
+    got = [m.name for m in mentions_from_prose("省发展改革委牵头,省直有关部门和各市州人民政府按职责分工负责", 0)]
+    assert got == ["省发展改革委", "省直有关部门", "各市州人民政府"]
+    assert [m.name for m in mentions_from_list("各镇党委和人民政府、旗自然资源局旗水利局等", 0)] == [
+        "各镇党委和人民政府", "旗自然资源局", "旗水利局"]
