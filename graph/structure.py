@@ -8,6 +8,7 @@ row of an annex table (rebuilt from cells flattened one per line).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -30,6 +31,9 @@ PLAN_WORDS = ("方案", "计划", "要点", "意见", "规划", "细则", "办�
 STOP_LINE = re.compile(r"^(抄送|抄报|打印本页|关闭窗口|附件\s*\d*[::]?|附表\s*\d*[::]?|相关链接|相关文件|相关阅读|"
                        r"相关稿件|扫一扫|分享到|【打印|【关闭|\[打印|\[关闭)")
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{1,12}[\[〔［【(（]\s*(?:19|20)\d{2}\s*[\]〕］】)）]\s*第?\s*\d{1,4}\s*号)")
+DOC_NUMBER_YEAR = re.compile(r"[\[〔［【(（]\s*(?:19|20)\d{2}\s*[\]〕］】)）]\s*第?\s*\d{1,4}\s*号")
+ISSUER_CODE = re.compile(r"[\u4e00-\u9fa5]{1,12}$")
+CITED_TITLE = re.compile(r"《([^《》]{4,80})》")
 DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_ISO = re.compile(r"((?:19|20)\d{2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})")
 PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|20)\d{2})\s*年?")
@@ -217,12 +221,21 @@ def find_doc_number(text: str) -> str:
     m = DOC_NUMBER_LABEL.search(text)
     if m and DOC_NUMBER.search(m.group(1)):
         return DOC_NUMBER.search(m.group(1)).group(1).replace(" ", "")
-    for m in DOC_NUMBER.finditer(text):
-        before = text[max(0, m.start() - 2): m.start()]
+    for start, number in doc_numbers(text):
+        before = text[max(0, start - 2): start]
         if "》" in before or before[-1:] in ("(", "("):
             continue
-        return m.group(1).replace(" ", "")
+        return number
     return ""
+
+
+def doc_numbers(text: str) -> Iterator[tuple[int, str]]:
+    """Document numbers (``德政办发〔2023〕18号``) in ``text`` with their offsets: the bracketed
+    year is found first, then the issuer's code before it."""
+    for m in DOC_NUMBER_YEAR.finditer(text):
+        code = ISSUER_CODE.search(text, max(0, m.start() - 12), m.start())
+        if code:
+            yield code.start(), (code.group(0) + m.group(0)).replace(" ", "")
 
 
 def signature_line(text: str, lines: list[Line]) -> int:
@@ -312,8 +325,8 @@ def find_references(text: str, own_title: str, own_number: str = "") -> tuple[st
     own = own_title.replace(" ", "")
     skip = {own_number}
     seen: list[str] = []
-    for m in re.finditer(r"《([^《》]{4,80})》|" + DOC_NUMBER.pattern, text):
-        ref = (m.group(1) or m.group(2) or "").replace(" ", "")
+    found = [(m.start(), m.group(1).replace(" ", "")) for m in CITED_TITLE.finditer(text)]
+    for start, ref in sorted(found + list(doc_numbers(text))):
         if ref and ref != own and ref not in seen and ref not in skip:
             seen.append(ref)
     return tuple(seen)
