@@ -63,22 +63,44 @@ def peak_rss_mb() -> dict[str, float]:
     return {"self": round(own, 1), "children": round(kids, 1), "total": round(own + kids, 1)}
 
 
+def reset_peak_rss() -> None:
+    """Restart this process's peak-RSS counter (``VmHWM``); Linux only, ignored elsewhere."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def peak_rss_since_reset_mb() -> float | None:
+    """This process's peak RSS (MB) since :func:`reset_peak_rss`, from ``/proc/self/status``."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, ValueError):
+        pass
+    return None
+
+
 @dataclasses.dataclass
 class Clock:
     """Wall and CPU seconds of named phases."""
 
     wall: dict[str, float] = dataclasses.field(default_factory=dict)
     cpu: dict[str, float] = dataclasses.field(default_factory=dict)
+    rss: dict[str, float | None] = dataclasses.field(default_factory=dict)
 
     @contextmanager
     def phase(self, name: str) -> Iterator[None]:
-        """Time the enclosed block as phase ``name``."""
+        """Time the enclosed block as phase ``name`` (and this process's peak RSS during it)."""
+        reset_peak_rss()
         w0, c0 = time.perf_counter(), cpu_seconds()
         try:
             yield
         finally:
             self.wall[name] = round(time.perf_counter() - w0, 3)
             self.cpu[name] = round(cpu_seconds() - c0, 3)
+            self.rss[name] = peak_rss_since_reset_mb()
             log(f"{name}: {self.wall[name]:.2f} s wall, {self.cpu[name]:.2f} s CPU")
 
 
@@ -256,8 +278,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     out_dir = work / "out"
     try:
         log(f"building into {out_dir} (jobs={args.jobs})")
+        reset_peak_rss()
         result, build_s, build_cpu = build(corpus, out_dir, args.jobs)
         clock.wall["build"], clock.cpu["build"] = round(build_s, 3), round(build_cpu, 3)
+        clock.rss["build"] = peak_rss_since_reset_mb()
+        build_children_rss = peak_rss_mb()["children"]
         log(f"build: {build_s:.2f} s wall, {build_cpu:.2f} s CPU; {getattr(result, 'triples', 0)} triples")
         phases = dict(getattr(result, "timings", None) or {})
         if not args.no_analysis:
@@ -298,6 +323,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "problems": len(getattr(result, "problems", []) or []),
             "phases": {**{(k if "." in k else f"build.{k}"): round(v, 3) for k, v in phases.items()}, **clock.wall},
             "phases_cpu": clock.cpu,
+            "phases_peak_rss_mb": clock.rss,
+            "build_peak_rss_mb": {"main": clock.rss["build"], "largest_worker": build_children_rss,
+                                  "total": round((clock.rss["build"] or 0) + build_children_rss, 1)},
             "first_build": counts(result),
             "assignments": checked,
         })
@@ -306,8 +334,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             report["add_one"] = add_one(corpus, out_dir, args.jobs, args.seed, len(files))
         if args.determinism:
             report["determinism"] = determinism(corpus, work, out_dir)
-        report["peak_rss_mb"] = peak_rss_mb()["total"]
-        report["peak_rss"] = peak_rss_mb()
+        # the per-phase counters restart the kernel's peak, so the run's peak is the largest of them
+        own = max([v for v in clock.rss.values() if v] + [peak_rss_mb()["self"]])
+        kids = peak_rss_mb()["children"]
+        report["peak_rss_mb"] = round(own + kids, 1)
+        report["peak_rss"] = {"self": own, "children": kids, "total": round(own + kids, 1)}
         report["out_mb"] = round(sum(p.stat().st_size for p in out_dir.rglob("*") if p.is_file()) / 1e6, 1)
     finally:
         if not args.keep_output:
