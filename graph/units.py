@@ -95,7 +95,7 @@ COLLECTIVE_END = re.compile(r"(部门|单位|机构|政府|党委|党工委|办�
 def is_collective(name: str) -> bool:
     """``各街道乡镇``, ``各镇(街道)``, ``各县(市、区)人民政府``, ``区直各有关部门``: units of their own kind."""
     if len(name) < 3:
-        return False
+        return len(name) == 2 and name[0] == "各" and name[1] in "村镇乡区县市街"
     if name.startswith(shapes().collective_prefixes) or re.search(r"各|有关|相关", name[:6]):
         return COLLECTIVE_END.search(name) is not None
     return False
@@ -119,11 +119,13 @@ def unit_shape(name: str) -> int:
     n = name.strip()
     if len(n) < 2 or len(n) > 40 or BAD_NAME.search(n):
         return 0
+    if len(n) == 2 and is_collective(n):
+        return 2
     not_unit, strong, weak = _shape_patterns()
-    if not_unit.search(n):
-        return 0
     if is_collective(n):
         return 2
+    if not_unit.search(n):
+        return 0
     core = TRAILING_BRACKET.sub("", n) or n  # 县开发区(惠民街道) reads by its main part
     if _suffix_after(core, strong, 1):
         return 2
@@ -216,8 +218,12 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-RUN_TOGETHER_HINT = re.compile("[县区市省旗各]|中共|国网|中国|政府|办事处|管委会")
+RUN_TOGETHER_HINT = re.compile("[县区市省旗各]|中共|国网|中国|政府|办事处|管委会|公司")
+WORDS_ACROSS_CUT = frozenset({"社区", "园区", "景区", "城区", "街区", "小区", "辖区", "片区", "市区", "郊区", "山区",
+                              "湖区", "县市", "城市", "都市", "监区", "厂区", "港区", "新区", "矿区"})
 OWN_MEMBERS = re.compile(r"各(?:成员单位|成员|有关|相关|部门|单位|处室|科室|直属)")
+COMPANY = re.compile(r"(?:有限公司|公司|集团)等?$")
+BRANCH = re.compile(r"分公司|分行|支行|分局|分中心")
 PLACE_START = re.compile(r"[\u4e00-\u9fa5]{2,4}?(?:区|县|市|镇|乡|街道|旗)(?:人民政府|政府|办事处|管委会)")
 
 
@@ -229,7 +235,9 @@ def _split_run_together(name: str) -> list[tuple[int, int]]:
     cuts = []
     for i in range(2, len(name) - 1):
         right = name[i:]
-        after_government = PLACE_START.match(right) and name[:i].endswith(("政府", "办事处", "管委会"))
+        after_government = (PLACE_START.match(right) and name[:i].endswith(("政府", "办事处", "管委会"))) \
+            or (COMPANY.search(right) and not BRANCH.search(right) and not right.startswith(("有限", "股份"))
+                and name[:i].endswith(("局", "委", "办", "公司", "中心")) and len(right) >= 6)
         if not right.startswith(("县", "区", "市", "省", "旗", "各", "团县", "团区", "团市", "中共", "国网", "中国")) \
                 and not after_government:
             continue
@@ -241,6 +249,8 @@ def _split_run_together(name: str) -> list[tuple[int, int]]:
             continue
         if right.startswith(("县委", "区委", "市委")) and left.endswith(("县", "区", "市")):
             continue
+        if left[-1] + right[0] in WORDS_ACROSS_CUT:
+            continue  # 社区, 园区, 城市: one word, not a new name
         cuts.append(i)
     bounds = [0, *cuts, len(name)]
     return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
@@ -415,10 +425,12 @@ CLAUSE_BREAK = re.compile(r"[。;!?\n:]")
 
 
 MODIFIERS = r"(?:按职责分工|按照职责分工|按职责|按照职责|分别|共同|具体|要|为|作为|负责)*"
-CONVENE = re.compile(r"会同|联合")
+CONVENE = re.compile(r"会同")
 CONVENE_PREFIX = re.compile(r"(?:负责|牵头)$")
 
 
+CLAUSE_END_VERBS = ("落实",)
+CLAUSE_END = re.compile(r"\s*(?:[),;。\n]|$)")
 ACTION_VERB = re.compile(r"组织|开展|负责|实施|推进|落实|建立|制定|做好|加强|完善|研究|统筹|牵头|配合|协调|共同|按照|依法|做|抓")
 DESCRIPTIVE = re.compile(r"[以把将对]")  # 以X为牵头医院: X described, not assigned
 
@@ -479,13 +491,15 @@ def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
             chunk_start = previous_verb_end + len(folded[previous_verb_end:m.start()]) \
                 - len(folded[previous_verb_end:m.start()].lstrip("、,和及与 "))
         previous_verb_end = m.end()
+        if m.group(1) in CLAUSE_END_VERBS and (head.endswith("要") or not CLAUSE_END.match(folded, m.end())):
+            continue  # 要落实相关职责: a duty described, not a unit assigned
         if CONVENE.search(head, chunk_start):
             continue  # 由X会同Y负责: read by the convening rule below
         chunk = head[chunk_start:]
         if not chunk.strip() or DESCRIPTIVE.match(chunk) or not is_unit_list(chunk):
             continue
         role = role_of[m.group(1)]
-        while role == "cooperating" and chunk_start > 0 and folded[chunk_start - 1] == ",":
+        while role in ("cooperating", "responsible") and chunk_start > 0 and folded[chunk_start - 1] == ",":
             # 市商务局牵头,A、B,各县市人民政府配合: the partners run back over commas
             prev = clause_start(head, chunk_start - 1)
             if not is_unit_list(head[prev:chunk_start - 1]):

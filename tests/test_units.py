@@ -175,3 +175,24 @@ def test_central_style_duty_division():
     assert got == ["省发展改革委", "省直有关部门", "各市州人民政府"]
     assert [m.name for m in mentions_from_list("各镇党委和人民政府、旗自然资源局旗水利局等", 0)] == [
         "各镇党委和人民政府", "旗自然资源局", "旗水利局"]
+
+
+def test_province_level_division_of_labour():
+    got = names_roles(mentions_from_prose(
+        "省发展改革委牵头,省能源局、国网湖北省电力有限公司,各市州人民政府按职责分工负责", 0))
+    assert got == [("省发展改革委", "lead", "text"), ("省能源局", "cooperating", "text"),
+                   ("国网湖北省电力有限公司", "cooperating", "text"), ("各市州人民政府", "cooperating", "text")]
+    got = names_roles(mentions_from_prose("省商务厅牵头,湖北广播电视台配合,各市州人民政府落实", 0))
+    assert got[-1] == ("各市州人民政府", "cooperating", "text")
+    assert mentions_from_prose("各责任单位要落实相关职责,形成合力", 0) == []
+    got = [m.name for m in mentions_from_prose("省委金融办、河南农商联合银行按职责分工负责", 0)]
+    assert got == ["省委金融办", "河南农商联合银行"]
+
+
+def test_companies_run_together_and_street_level_labels():
+    got = [m.name for m in mentions_from_list("市公安局芜湖港口运营有限公司、国网芜湖供电公司芜湖华衍水务有限公司等", 0)]
+    assert got == ["市公安局", "芜湖港口运营有限公司", "国网芜湖供电公司", "芜湖华衍水务有限公司"]
+    assert [m.name for m in mentions_from_list("中国移动通信集团浙江有限公司嘉善分公司、各社区、各村", 0)] == [
+        "中国移动通信集团浙江有限公司嘉善分公司", "各社区", "各村"]
+    got = names_roles(mentions_from_labels("(联系领导:刘洋;牵头科室:党政办;配合科室:社会事务办,各社区居委会)", 0))
+    assert got == [("党政办", "lead", "text"), ("社会事务办", "cooperating", "text"), ("各社区居委会", "cooperating", "text")]
