@@ -439,6 +439,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--docs must be >= 1")
     cache_root = args.keep or DEFAULT_CACHE
     cache_root.mkdir(parents=True, exist_ok=True)
+    commit = git_head()  # the commit the snapshot is taken on (the tree may have uncommitted changes)
     code = use_code(None if args.live_code else cache_root)
     try:
         report = run(args)
@@ -446,7 +447,7 @@ def main(argv: list[str] | None = None) -> int:
         if code != ROOT:
             shutil.rmtree(code, ignore_errors=True)
     report["code"] = "working tree" if code == ROOT else "snapshot of the working tree"
-    report["commit"] = git_head()
+    report["commit"] = commit
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
     else:
