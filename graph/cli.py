@@ -36,11 +36,24 @@ def build(corpus: Path, out_dir: Path, jobs: int | None, formats: tuple[str, ...
     """
     import shutil
 
-    from graph.pipeline import build_corpus, publish, staging_dir
+    from graph.pipeline import (CACHE, Cache, build_corpus, build_signature, corpus_files, extractor_version,
+                                previous_result, publish, record_signature, staging_dir, sweep, up_to_date)
 
     if not corpus.exists():
         raise click.UsageError(f"corpus folder '{corpus}' does not exist")
     show_progress = not quiet and sys.stderr.isatty()
+    signature = ""
+    if not no_cache:
+        options = {"formats": sorted(formats), "validate": not no_validate, "analysis": not no_analysis,
+                   "strict": strict}
+        signature = build_signature(corpus_files(corpus), Cache(out_dir / CACHE, extractor_version()), options)
+        if up_to_date(out_dir, signature):
+            sweep(out_dir)  # what an interrupted build may have left
+            result = previous_result(out_dir)
+            if not quiet:
+                click.echo(f"up to date: {len(result.documents)} document(s), nothing changed since the last build "
+                           f"(outputs in {out_dir}/)")
+            sys.exit(1 if result.problems else 0)
     stage = staging_dir(out_dir)
     try:
         with click.progressbar(length=1, label="extracting", file=sys.stderr) if show_progress else _NoBar() as bar:
@@ -62,6 +75,8 @@ def build(corpus: Path, out_dir: Path, jobs: int | None, formats: tuple[str, ...
         if not no_analysis:
             _analysis_and_views(stage, result, quiet)
         publish(stage, out_dir)
+        if signature:
+            record_signature(out_dir, signature)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     if not quiet:

@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -231,6 +232,9 @@ class Cache:
             return ""
         return hashlib.sha256(f"{path.name}\0{digest}\0{self.version}".encode()).hexdigest()
 
+    def has(self, key: str) -> bool:
+        return bool(key) and (self.folder / key[:2] / f"{key}.json").is_file()
+
     def get(self, key: str) -> DocumentOutput | None:
         if not key:
             return None
@@ -255,6 +259,47 @@ def extractor_version() -> str:
     return h.hexdigest()[:16]
 
 
+def build_signature(files: list[Path], cache: Cache, options: dict) -> str:
+    """What a build's outputs depend on: every file's content key, the code, data and options."""
+    h = hashlib.sha256(json.dumps(options, sort_keys=True).encode())
+    for f in sorted(PACKAGE_DIR.rglob("*")) + sorted((PACKAGE_DIR.parent / "ontology").glob("*")) \
+            + sorted((PACKAGE_DIR.parent / "queries").glob("*.rq")):
+        if f.is_file() and "__pycache__" not in f.parts:
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    for f in files:
+        h.update(f"{f}\0{cache.key(f)}\n".encode())
+    return h.hexdigest()
+
+
+SIGNATURE_FILE = "last-build.json"
+OUTPUTS = ("graph.ttl", "report.json", "report.md")
+
+
+def up_to_date(out_dir: Path, signature: str) -> bool:
+    """True when ``out_dir`` holds the outputs of a build with this signature."""
+    try:
+        recorded = json.loads((out_dir / CACHE / SIGNATURE_FILE).read_text(encoding="utf-8"))["signature"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    return recorded == signature and all((out_dir / name).exists() for name in OUTPUTS)
+
+
+def record_signature(out_dir: Path, signature: str) -> None:
+    """Remember the signature of the build just published in ``out_dir``."""
+    write_atomically(out_dir / CACHE / SIGNATURE_FILE, json.dumps({"signature": signature}))
+
+
+def previous_result(out_dir: Path) -> BuildResult:
+    """The result of the build whose outputs are in ``out_dir`` (read back from report.json)."""
+    payload = json.loads((out_dir / "report.json").read_text(encoding="utf-8"))
+    result = BuildResult(out_dir=out_dir, documents=[DocumentReport(**d) for d in payload["documents"]],
+                         problems=[Problem(**p) for p in payload["problems"]], triples=payload.get("triples", 0),
+                         shacl=payload.get("shacl", {}))
+    result.cached = len(result.documents)
+    return result
+
+
 # ---------------------------------------------------------------- running extraction
 
 def run_extraction(paths: list[Path], jobs: int, dask_address: str | None) -> Iterator[DocumentOutput]:
@@ -274,20 +319,33 @@ def run_extraction(paths: list[Path], jobs: int, dask_address: str | None) -> It
         yield from map(document_output, names)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(document_output, names, chunksize=max(1, min(32, len(names) // (jobs * 8))))
+        # a bounded window of documents in flight: memory stays flat however large the corpus
+        window: deque = deque()
+        for name in names:
+            window.append(pool.submit(document_output, name))
+            if len(window) >= jobs * 4:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
 
 
 def outputs_in_order(files: list[Path], cache: Cache | None, jobs: int, dask_address: str | None,
                      counts: dict[str, int]) -> Iterator[DocumentOutput]:
     """Every file's output in corpus order, from the cache when it has it."""
     keys = [cache.key(f) if cache else "" for f in files]
-    hits = {i: out for i, k in enumerate(keys) if cache and (out := cache.get(k)) is not None}
+    hits = {i for i, k in enumerate(keys) if cache and cache.has(k)}
     missing = [f for i, f in enumerate(files) if i not in hits]
     fresh = run_extraction(missing, jobs, dask_address)
     for i, f in enumerate(files):
-        if i in hits:
+        cached = cache.get(keys[i]) if i in hits else None
+        if cached is not None:
             counts["cached"] += 1
-            yield hits[i]
+            yield cached
+            continue
+        if i in hits:  # unreadable cache entry: extract it here
+            out = document_output(str(f))
+            counts["extracted"] += 1
+            yield out
             continue
         out = next(fresh)
         counts["extracted"] += 1

@@ -490,14 +490,15 @@ def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
             # 由X牵头、Y、Z配合: the partners start after the previous role verb
             chunk_start = previous_verb_end + len(folded[previous_verb_end:m.start()]) \
                 - len(folded[previous_verb_end:m.start()].lstrip("、,和及与 "))
-        previous_verb_end = m.end()
         if m.group(1) in CLAUSE_END_VERBS and (head.endswith("要") or not CLAUSE_END.match(folded, m.end())):
             continue  # 要落实相关职责: a duty described, not a unit assigned
         if CONVENE.search(head, chunk_start):
+            previous_verb_end = m.end()
             continue  # 由X会同Y负责: read by the convening rule below
         chunk = head[chunk_start:]
         if not chunk.strip() or DESCRIPTIVE.match(chunk) or not is_unit_list(chunk):
-            continue
+            continue  # (协办 inside 区政协办 is no verb: it does not end a clause either)
+        previous_verb_end = m.end()
         role = role_of[m.group(1)]
         while role in ("cooperating", "responsible") and chunk_start > 0 and folded[chunk_start - 1] == ",":
             # 市商务局牵头,A、B,各县市人民政府配合: the partners run back over commas

@@ -47,3 +47,19 @@ def test_validate_command(tmp_path):
     assert result.exit_code == 0 and "conforms" in result.output
     result = CliRunner().invoke(cli, ["validate", "--out", str(tmp_path / "none")])
     assert result.exit_code == 2 and "run `plankg build` first" in result.output
+
+
+def test_rebuild_of_an_unchanged_corpus_is_up_to_date(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for src in sorted((ROOT / "corpus").glob("00[34]*.txt")):
+        (corpus / src.name).write_bytes(src.read_bytes())
+    args = ["build", str(corpus), "--out", str(tmp_path / "o"), "--no-analysis"]
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    before = (tmp_path / "o" / "graph.ttl").stat().st_mtime_ns
+    again = CliRunner().invoke(cli, args)
+    assert again.exit_code == 0 and "up to date" in again.output
+    assert (tmp_path / "o" / "graph.ttl").stat().st_mtime_ns == before
+    (corpus / "004_c7355e893b2f199a.txt").unlink()
+    changed = CliRunner().invoke(cli, args)
+    assert "built 1 document(s)" in changed.output
