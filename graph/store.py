@@ -24,6 +24,8 @@ import urllib.request
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+
+from graph.files import write_atomically
 from typing import Iterable, Protocol, Sequence
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -395,19 +397,7 @@ def save_graph(graph, path: Path, fmt: str = "turtle") -> None:
     """Write an rdflib Graph atomically (temp file + rename)."""
     path = Path(path)
     data = graph.serialize(format=fmt, encoding="utf-8")
-    _write_atomically(path, data)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data)
 
 
 class RdflibSource:

@@ -12,7 +12,6 @@ import pytest
 
 from graph.analysis import AnalysisInputError, CentralityOptions, OverloadOptions, analyse, run_analysis
 from graph.analysis.centrality import compute_centralities, pagerank
-from graph.analysis.graphs import co_assignment_graph, collaboration_graph
 from graph.analysis.loads import ScopeLoads, UnitLoad
 from graph.analysis.overload import flag_overloads, lead_spread
 from graph.analysis.rows import apply_lead_policy, load_graph_data

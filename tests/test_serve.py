@@ -150,7 +150,7 @@ def test_in_memory_copy_answers_the_same(endpoint, tmp_path_factory):
     out_dir, _ = build_output(tmp_path_factory.mktemp("sparql"))
     memory = serve.start_in_thread(out_dir / "store", "127.0.0.1", 0, in_memory=True)
     try:
-        query = f"{{}}/query?" + urllib.parse.urlencode({"query": UNITS})
+        query = "{}/query?" + urllib.parse.urlencode({"query": UNITS})
         assert request(query.format(memory.url))[2] == request(query.format(endpoint.url))[2]
         assert triple_count(memory) == triple_count(endpoint)
     finally:

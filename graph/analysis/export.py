@@ -4,12 +4,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
+
+from graph.files import write_atomically
 
 from graph.analysis.overload import OverloadOptions
 from graph.analysis.scopes import short_hash
@@ -33,20 +33,6 @@ RDF_DECIMALS = {"lead_share": "leadShare", "lead_weighted": "leadWeighted", "out
                 "in_strength": "inStrength", "betweenness": "betweenness", "closeness": "closeness",
                 "pagerank": "pagerank", "eigenvector": "eigenvector", "constraint": "constraint",
                 "robust_z": "robustZ"}
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def _round(value):
@@ -320,7 +306,7 @@ def write_outputs(result, top: int = 10, overload: OverloadOptions = OverloadOpt
     written: list[Path] = []
 
     def put(path: Path, data: bytes) -> None:
-        atomic_write(path, data)
+        write_atomically(path, data)
         written.append(path)
 
     rows = unit_rows(result)
