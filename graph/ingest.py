@@ -20,6 +20,7 @@ import logging
 import os
 import re
 import warnings as pywarnings
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence, Union
@@ -187,7 +188,36 @@ def clean_cell(text: str) -> str:
 
 def _read_txt(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Block, ...]]:
     decoded = decode_bytes(data)
-    return normalise_newlines(decoded.text), decoded.encoding, decoded.warnings, ()
+    return reflow_hard_wraps(normalise_newlines(decoded.text)), decoded.encoding, decoded.warnings, ()
+
+
+PARAGRAPH_END = re.compile(r"[。;；!！?？:：)）”」》]\s*$")
+STARTS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.．、](?!\d)|第[一二三四五六七八九十百]+[章条部节]|[①-⑳]|附件)")
+
+
+def reflow_hard_wraps(text: str) -> str:
+    """Join paragraphs that were broken at a fixed width (text saved from a PDF or a printout).
+
+    Only when most long lines share one width; a line that fills the width and does not end
+    a sentence continues on the next line. Text with one paragraph per line is left as is.
+    """
+    lines = text.split("\n")
+    widths = Counter(len(line.rstrip()) for line in lines if len(line.rstrip()) >= 16)
+    if not widths:
+        return text
+    width, _ = widths.most_common(1)[0]
+    near = sum(n for w, n in widths.items() if abs(w - width) <= 1)
+    if near < 0.4 * sum(widths.values()) or near < 8:
+        return text
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1].rstrip() if out else ""
+        if out and len(previous) >= width - 1 and not PARAGRAPH_END.search(previous) \
+                and line.strip() and not STARTS_ITEM.match(line):
+            out[-1] = previous + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 # ------------------------------------------------------------------ common layout

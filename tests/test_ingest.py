@@ -524,3 +524,22 @@ def test_docx_text_box_fallback_not_read_twice(tmp_path):
     path = tmp_path / "box.docx"
     document.save(str(path))
     assert read_document(path).text == "附件重点任务清单"
+
+
+def test_hard_wrapped_text_is_reflowed_into_paragraphs(tmp_path):
+    import textwrap
+
+    from graph.ingest import read_document, reflow_hard_wraps
+    from graph.structure import parse_plan
+
+    seed = seed_path("003")
+    text = seed.read_text(encoding="utf-8")
+    wrapped = "\n".join("\n".join(textwrap.wrap(line, 36, drop_whitespace=False)) if line.strip() else line
+                        for line in text.split("\n"))
+    (tmp_path / seed.name).write_text(wrapped, encoding="utf-8")
+    got = parse_plan(read_document(tmp_path / seed.name))
+    want = parse_plan(read_document(seed))
+    assignments = lambda plan: [(t.title, m.name, m.role) for t in plan.tasks for m in t.units]  # noqa: E731
+    assert assignments(got) == assignments(want)
+    # text with one paragraph per line is left alone
+    assert reflow_hard_wraps(text) == text
