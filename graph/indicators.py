@@ -272,7 +272,7 @@ def _excluded(work: str, h: _Hit, has_unit: bool, before_clause: str) -> bool:
     """Numbers that are not targets: ordinals, names, quoted labels, facts already reached."""
     before = work[max(0, h.start - 2):h.start]
     after = work[h.unit_end:h.unit_end + 12]
-    if before.endswith("第") or (before.endswith("前") and not before.endswith("提前")):
+    if before.endswith("第") or (before.endswith(("前", "后")) and not before.endswith(("提前", "之后", "以后"))):
         return True  # 第3批, 进入全省前10名
     if after[:1] and (after[0].isascii() and after[0].isalpha() or after[0] in "+＋"):
         return True
