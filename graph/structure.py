@@ -192,6 +192,7 @@ def find_title(lines: list[Line]) -> tuple[str, int, int]:
                 j += 1
             start = i
             while start - 1 >= 0 and lines[start - 1].folded and len(lines[start - 1].folded) <= 30 \
+                    and not STOP_LINE.match(lines[start - 1].folded) \
                     and "。" not in lines[start - 1].folded and not re.search(r"[::]|通知|日$|^\d", lines[start - 1].folded) \
                     and not lines[start - 1].folded.endswith(PLAN_WORDS):
                 start -= 1
@@ -754,7 +755,10 @@ def parse_plan(source: SourceText) -> Plan:
     """Metadata and candidate tasks of one plan document."""
     lines = split_lines(source.text)
     title, t0, t1 = find_title(lines)
-    body_start = t1 + 1 if t1 >= 0 else 0
+    first_heading = next((ln.index for ln in lines if match_heading(ln)), len(lines))
+    # the body starts after the plan's title; a "title" found below the first heading
+    # (an annex's caption, say) must not hide the items above it
+    body_start = t1 + 1 if 0 <= t1 < first_heading else (first_heading if first_heading < len(lines) else 0)
     first_is_lead = U.says_first_listed_leads(source.text)
     marks = U.lead_marks(source.text)
     # the body runs until an annex, a table or the page's footer

@@ -356,3 +356,10 @@ def test_goal_paragraph_before_the_first_heading_is_an_item():
     plan = parse_plan(source(text))
     goal = [t for t in plan.tasks if t.title == "总体目标"]
     assert len(goal) == 1 and "95%" in goal[0].text and "98.6%" not in goal[0].text
+
+
+def test_a_title_found_below_the_items_does_not_hide_them():
+    text = "1.推进政务服务一网通办。(市政务服务中心)\n2.优化营商环境。(市发展改革委)\n附件\n某市优化营商环境任务分工方案\n"
+    plan = parse_plan(source(text))
+    assert [[m.name for m in t.units] for t in plan.tasks] == [["市政务服务中心"], ["市发展改革委"]]
+    assert not plan.meta.title.startswith("附件")
