@@ -73,7 +73,11 @@ def build(corpus: Path, out_dir: Path, jobs: int | None, formats: tuple[str, ...
             click.echo("error: --strict: problems found, previous outputs left in place", err=True)
             sys.exit(2)
         if not no_analysis:
-            _analysis_and_views(stage, result, quiet)
+            try:
+                _analysis_and_views(stage, result, quiet)
+            except Exception as exc:  # the graph and report still land; say what failed
+                click.echo(f"warning: analysis or views failed ({type(exc).__name__}: {exc}); "
+                           f"the graph, report and store were written", err=True)
         publish(stage, out_dir)
         if signature:
             record_signature(out_dir, signature)
