@@ -204,13 +204,13 @@ def document_output(path: str) -> DocumentOutput:
     name = Path(path).name
     try:
         ex = extract_document(path)
+        shared, own = model.split_shared(model.document_triples(ex))
+        return DocumentOutput(name, dataclasses.asdict(document_report(ex)), [list(t) for t in shared],
+                              model.turtle_chunk(own), model.ntriples(own))
     except IngestError as exc:
         return DocumentOutput(name, None, problem=str(exc))
     except Exception as exc:  # an extractor bug must not cost the other documents
         return DocumentOutput(name, None, problem=f"extraction failed: {type(exc).__name__}: {exc}")
-    shared, own = model.split_shared(model.document_triples(ex))
-    return DocumentOutput(name, dataclasses.asdict(document_report(ex)), [list(t) for t in shared],
-                          model.turtle_chunk(own), model.ntriples(own))
 
 
 # ---------------------------------------------------------------- cache
