@@ -175,7 +175,7 @@ def is_past_figure(ind: Indicator, period_start: int | None, text: str) -> bool:
 
 def task_indicators(task: Task, year: int | None) -> list[Indicator]:
     """The targets of a task: from its text, and from the cells of an indicator table."""
-    found = [] if task.target_cells else indicators.extract_indicators(task.text, task.start, year)
+    found = indicators.extract_indicators(task.text, task.start, year)
     for value, unit, start, end, baseline, cell_year in task.target_cells:
         ind = indicators.indicator_from_cells(task.title, value, unit, start, end, cell_year or year, baseline)
         if ind:

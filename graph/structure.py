@@ -27,6 +27,7 @@ HEADING_STYLES: tuple[tuple[str, re.Pattern], ...] = (
     ("pnum", re.compile(r"\((\d{1,3})\)\s*[、.．]?\s*")),
     ("circ", re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
 )
+STYLE_RANK = {"chapter": 0, "article": 1, "cn": 2, "pcn": 3, "num": 4, "pnum": 5, "circ": 6}
 PLAN_WORDS = ("方案", "计划", "要点", "意见", "规划", "细则", "办法", "纲要", "清单", "举措", "措施", "安排")
 STOP_LINE = re.compile(r"^(抄送|抄报|打印本页|关闭窗口|附件\s*\d*[::]?|附表\s*\d*[::]?|相关链接|相关文件|相关阅读|"
                        r"相关稿件|扫一扫|分享到|【打印|【关闭|\[打印|\[关闭)")
@@ -350,8 +351,10 @@ def parse_items(lines: list[Line], start: int, stop: int) -> list[Item]:
             level = styles.index(h.style)
             del styles[level + 1:]
         else:
-            # a new style nests below the current one
-            level = len(stack)
+            # a new style nests below the current one, unless it ranks above a style in use
+            # (二、 after items numbered 1. 2. starts a new section, it is not inside item 2)
+            level = next((i for i, st in enumerate(styles) if STYLE_RANK[st] > STYLE_RANK[h.style]), len(stack))
+            level = min(level, len(stack))
             styles[level:] = [h.style]
         del stack[level:]
         path = tuple(it.heading.value for it in stack) + (h.value,)
@@ -487,6 +490,8 @@ def label_line_at(text: str, offset: int) -> bool:
 # ---------------------------------------------------------------- annex tables
 
 TARGET_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:目标值?|预期值|预期目标|目标任务)")
+MONEY_HEADER = re.compile(r"投资|资金|金额|预算|产值|营业收入")
+HEADER_UNIT = re.compile(r"[((]([^()（）]{1,6})[)）]$")
 BASELINE_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:基数|基期值?|现状值?|基准值?|基础值|实际值|实际完成|完成值?|现值)")
 
 
@@ -496,20 +501,23 @@ def column_kind(header: str) -> str | None:
     if len(header) > 24:
         return None
     h = header.replace(" ", "")
-    if re.search(r"[、,，;；“”\"《》]", h):
+    folded = U.fold(h)
+    if HEADER_NOT.search(h) or re.match(r"[(注※]", folded) or "的为" in h or len(h) > 16 or ":" in folded \
+            or "。" in h or re.match(r"\(?[一二三四五六七八九十\d]+[)、.．]", folded):
         return None  # header cells are bare words
     if h in ("单位", "计量单位", "指标单位"):
         return "measure"
-    if TARGET_HEADER.fullmatch(h):
+    if TARGET_HEADER.fullmatch(h) or MONEY_HEADER.search(h):
         return "target"
     if BASELINE_HEADER.fullmatch(h):
         return "baseline"
-    if re.match(r"[((注※]", h) or "的为" in h or len(h) > 16 or re.match(r"[((]?[一二三四五六七八九十\d]+[)、.．)]", U.fold(h)) or ":" in U.fold(h) or "。" in h:
-        return None
     for kind, words in U.shapes().table_columns:
         if any(w in h for w in words):
             return kind
     return None
+
+
+HEADER_NOT = re.compile(r"[、,，;；“”\"《》]")
 
 
 def find_header(lines: list[Line], start: int) -> tuple[int, int, list[str]] | None:
@@ -564,6 +572,8 @@ def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
     h0, h1, kinds = found
     target_year = next((int(m.group(1)) for ln in lines[h0:h1 + 1]
                         if (m := re.match(r"((?:19|20)\d{2})年", ln.text)) and column_kind(ln.text) == "target"), None)
+    target_units = [(m.group(1) if (m := HEADER_UNIT.search(U.fold(ln.text))) else "")
+                    for ln in lines[h0:h1 + 1] if ln.text and column_kind(ln.text) == "target"]
     title_line = next((lines[k] for k in range(h0 - 1, max(-1, h0 - 5), -1)
                        if lines[k].text and not re.match(r"[((注]", lines[k].folded)), None)
     base_section = (title_line.text,) if title_line and not STOP_LINE.match(title_line.text) \
@@ -594,7 +604,7 @@ def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
     previous_name = ""
     for number, cells, row_section in rows:
         task, own_name = row_task(source, number, merge_continuations(cells), columns, row_section,
-                                  first_is_lead, table_index, previous_name, marks, target_year)
+                                  first_is_lead, table_index, previous_name, marks, target_year, target_units)
         if task:
             tasks.append(task)
         previous_name = own_name or previous_name
@@ -657,7 +667,8 @@ def looks_like_name(text: str) -> bool:
 
 def row_task(source: SourceText, number: str, cells: list[list[Line]], columns: list[str],
              section: tuple[str, ...], first_is_lead: bool, table_index: int,
-             previous_name: str = "", marks: str = "*", target_year: int | None = None) -> tuple[Task | None, str]:
+             previous_name: str = "", marks: str = "*", target_year: int | None = None,
+             target_units: list[str] | None = None) -> tuple[Task | None, str]:
     """One table row as a task: cells matched to columns by what they hold.
 
     Returns the task and the row's own name (empty when the name cell was merged
@@ -715,8 +726,10 @@ def row_task(source: SourceText, number: str, cells: list[list[Line]], columns: 
     ue = max((m.end for m in mentions), default=-1)
     key = f"a{table_index}-{number}" if table_index else f"a{number}"
     cell_text = lambda col: " ".join(l.text for c in assigned.get(col, []) for l in c)  # noqa: E731
-    targets = tuple((cell_text("target"), cell_text("measure"), c[0].start, c[-1].end, cell_text("baseline"),
-                     target_year) for c in assigned.get("target", [])[:1])
+    header_units = target_units or []
+    targets = tuple((" ".join(l.text for l in c), cell_text("measure") or (header_units[k] if k < len(header_units) else ""),
+                     c[0].start, c[-1].end, cell_text("baseline"), target_year)
+                    for k, c in enumerate(assigned.get("target", [])))
     task = Task(key=key, source="annex", number=number, title=title, section=section,
                 text=source.text[a:b], start=a, end=b, units=tuple(mentions), deadline=deadline,
                 units_text=source.text[us:ue] if us >= 0 else "", units_start=us, units_end=ue,
@@ -759,6 +772,8 @@ def parse_plan(source: SourceText) -> Plan:
     # the body starts after the plan's title; a "title" found below the first heading
     # (an annex's caption, say) must not hide the items above it
     body_start = t1 + 1 if 0 <= t1 < first_heading else (first_heading if first_heading < len(lines) else 0)
+    first_table = next((ln.index for ln in lines[:body_start] if starts_table(lines, ln.index)), body_start)
+    body_start = min(body_start, first_table)
     first_is_lead = U.says_first_listed_leads(source.text)
     marks = U.lead_marks(source.text)
     # the body runs until an annex, a table or the page's footer

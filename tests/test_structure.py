@@ -363,3 +363,25 @@ def test_a_title_found_below_the_items_does_not_hide_them():
     plan = parse_plan(source(text))
     assert [[m.name for m in t.units] for t in plan.tasks] == [["市政务服务中心"], ["市发展改革委"]]
     assert not plan.meta.title.startswith("附件")
+
+
+def test_a_higher_ranked_heading_after_numbered_items_starts_a_section():
+    text = ("某县2024年十大民生实事项目\n1.新增城镇就业6000人以上。 牵头单位:县人社局 配合单位:县财政局\n"
+            "二、教育医疗类\n2.新建幼儿园5所。 牵头单位:县教育局\n")
+    plan = parse_plan(source(text))
+    tasks = {t.number: t for t in plan.tasks}
+    assert units_of(tasks["1"]) == [("县人社局", "lead", "text"), ("县财政局", "cooperating", "text")]
+    assert tasks["2"].section == ("二、教育医疗类",)
+    assert "二" not in tasks or not tasks["二"].units
+
+
+def test_project_table_money_columns_are_targets():
+    from graph.pipeline import task_indicators
+
+    text = ("附件:某市重点项目投资计划表\n序号\n项目名称\n建设内容\n总投资(亿元)\n2024年计划投资(亿元)\n责任单位\n"
+            "一、先进制造业项目\n1\n海洋装备产业园\n新建海缆生产线,形成年产海缆1500公里产能\n56\n18.5\n通州湾示范区管委会\n")
+    plan = parse_plan(source(text))
+    row = plan.tasks[0]
+    assert [m.name for m in row.units] == ["通州湾示范区管委会"]
+    values = sorted((i.value, i.unit) for i in task_indicators(row, 2024))
+    assert values == [(18.5, "亿元"), (56.0, "亿元"), (1500.0, "公里")]
