@@ -618,9 +618,10 @@ def numbered_rows(body: list[tuple[Line, tuple[str, ...]]], min_cells: int = 1) 
     """Rows that start at their 序号 (1, 2, 3 …); a row holds ``min_cells`` cells before the next may start."""
     rows: list[Row] = []
     expected = 1
-    for ln, section in body:
+    for k, (ln, section) in enumerate(body):
+        following = cell_kind(body[k + 1][0].text) if k + 1 < len(body) else ""
         if ROW_NUMBER.match(ln.folded) and int(ln.folded) in (expected, expected + 1) \
-                and (not rows or len(rows[-1][1]) >= min_cells):
+                and (not rows or len(rows[-1][1]) >= min_cells) and following not in ("units", "number"):
             expected = int(ln.folded) + 1
             rows.append((ln.folded, [], section))
         elif rows:
