@@ -620,8 +620,11 @@ def numbered_rows(body: list[tuple[Line, tuple[str, ...]]], min_cells: int = 1) 
     expected = 1
     for k, (ln, section) in enumerate(body):
         following = cell_kind(body[k + 1][0].text) if k + 1 < len(body) else ""
+        # 9 followed by units, in a row that has none yet, is that row's 计划投资 cell, not row 9
+        pending_units = bool(rows) and not any(cell_kind(c.text) == "units" for c in rows[-1][1])
         if ROW_NUMBER.match(ln.folded) and int(ln.folded) in (expected, expected + 1) \
-                and (not rows or len(rows[-1][1]) >= min_cells) and following not in ("units", "number"):
+                and (not rows or len(rows[-1][1]) >= min_cells) and following != "number" \
+                and not (following == "units" and pending_units):
             expected = int(ln.folded) + 1
             rows.append((ln.folded, [], section))
         elif rows:
@@ -676,6 +679,8 @@ def row_task(source: SourceText, number: str, cells: list[list[Line]], columns: 
     with the row above and so printed only there; the row then takes that name).
     """
     kinds = [cell_kind(" ".join(l.text for l in cell)) for cell in cells]
+    if columns and columns[0] == "name" and kinds[:1] == ["units"] and kinds.count("units") > 1:
+        kinds[0] = "text"  # a project named like a unit (…数字贸易中心) in the name column
     text_cells = sum(1 for k in kinds if k in ("text", "short"))
     first_text = next((i for i, k in enumerate(kinds) if k in ("text", "short")), None)
     skip_name = "name" in columns and "text" in columns and text_cells == 1 \
