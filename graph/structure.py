@@ -252,12 +252,11 @@ def signature_line(text: str, lines: list[Line]) -> int:
 
 def find_issue_date(text: str, lines: list[Line], signed: int) -> str:
     """ISO issue date: the 成文日期 field, else the signature date, else a published date."""
-    for rx in (WRITTEN_DATE,):
-        m = rx.search(text)
-        if m:
-            return iso_of_groups(m.groups())
+    m = WRITTEN_DATE.search(text)
+    if m:
+        return iso_of_groups(m.groups())
     if signed >= 0:
-        return iso(DATE_CN.search(lines[signed].text.replace(" ", "")))
+        return iso_of_groups(DATE_CN.search(lines[signed].text.replace(" ", "")).groups())
     m = PUBLISHED_DATE.search(text, 0, lines[min(29, len(lines) - 1)].end if lines else 0)
     return iso_of_groups(m.groups()) if m else ""
 
@@ -265,12 +264,6 @@ def find_issue_date(text: str, lines: list[Line], signed: int) -> str:
 def iso_of_groups(groups: tuple) -> str:
     """ISO date from the first three non-empty groups of a match."""
     y, mo, d = (int(g) for g in [g for g in groups if g][:3])
-    return f"{y:04d}-{mo:02d}-{d:02d}"
-
-
-def iso(m: re.Match) -> str:
-    """``2023年4月10日`` → ``2023-04-10``."""
-    y, mo, d = (int(g) for g in m.groups()[:3])
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
