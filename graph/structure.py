@@ -409,7 +409,7 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
 
 
 def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, first_is_lead: bool,
-               marks: str = "*") -> list[Task]:
+               marks: str = "*", keys: set[str] | None = None) -> list[Task]:
     """Candidate tasks of the body: every item with text of its own, with the units it names."""
     items = parse_items(lines, start, stop)
     first = items[0].line.index if items else stop
@@ -426,7 +426,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
         found.append([it, text, mentions, us, ue])
     share_group_units(source.text, found)
     tasks: list[Task] = []
-    keys: set[str] = set()
+    keys = set() if keys is None else keys
     for it, text, mentions, us, ue in found:
         has_text = len(it.line.text) > it.heading.marker_end + len(it.heading.title) + 1 or it.body
         if not mentions and not has_text:
@@ -583,6 +583,9 @@ def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
             end = k
             break
         h = match_heading(ln)
+        if h and h.style in ("cn", "pcn", "chapter", "article") and (len(ln.text) > 50 or "。" in ln.text):
+            end = k  # a numbered paragraph of prose: the table is over
+            break
         if h and h.style in ("cn", "pcn", "chapter") and len(ln.text) <= 50 and "。" not in ln.text:
             styles = [s for s, _ in section]
             if h.style in styles:
@@ -778,12 +781,19 @@ def parse_plan(source: SourceText) -> Plan:
     # the body runs until an annex, a table or the page's footer
     body_stop = next((ln.index for ln in lines[body_start:] if STOP_LINE.match(ln.text) or starts_table(lines, ln.index)),
                      len(lines))
-    tasks = body_tasks(source, lines, body_start, body_stop, first_is_lead, marks)
+    keys: set[str] = set()
+    tasks = body_tasks(source, lines, body_start, body_stop, first_is_lead, marks, keys)
     k, table_index = body_stop, 0
     while k < len(lines):
         found, nxt = table_tasks(source, lines, k, first_is_lead, table_index, marks)
         tasks.extend(found)
         table_index += 1
+        if found and nxt < len(lines) and match_heading(lines[nxt]) and not STOP_LINE.match(lines[nxt].text):
+            # numbered prose after a table (三、保障措施…) is body again
+            stop = next((ln.index for ln in lines[nxt + 1:] if STOP_LINE.match(ln.text) or starts_table(lines, ln.index)),
+                        len(lines))
+            tasks.extend(body_tasks(source, lines, nxt, stop, first_is_lead, marks, keys))
+            nxt = stop
         k = max(nxt, k + 1)
     signed = signature_line(source.text, lines)
     issued = find_issue_date(source.text, lines, signed)

@@ -492,6 +492,8 @@ def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
                 - len(folded[previous_verb_end:m.start()].lstrip("、,和及与 "))
         if m.group(1) in CLAUSE_END_VERBS and (head.endswith("要") or not CLAUSE_END.match(folded, m.end())):
             continue  # 要落实相关职责: a duty described, not a unit assigned
+        if folded.startswith("解释", m.end()):
+            continue  # 由X负责解释: who interprets the text, not who carries a task
         if CONVENE.search(head, chunk_start):
             previous_verb_end = m.end()
             continue  # 由X会同Y负责: read by the convening rule below

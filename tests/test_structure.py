@@ -385,3 +385,13 @@ def test_project_table_money_columns_are_targets():
     assert [m.name for m in row.units] == ["通州湾示范区管委会"]
     values = sorted((i.value, i.unit) for i in task_indicators(row, 2024))
     assert values == [(18.5, "亿元"), (56.0, "亿元"), (1500.0, "公里")]
+
+
+def test_numbered_prose_after_a_table_is_body_again():
+    text = ("某区就业工作方案\n附件\n序号\n重点任务\n责任单位\n1\n援助就业困难人员\n区人社局\n"
+            "三、保障措施。区审计局牵头对就业补助资金使用情况开展专项审计,每半年通报1次。\n")
+    plan = parse_plan(source(text))
+    rows = [t for t in plan.tasks if t.source == "annex"]
+    assert [m.name for m in rows[0].units] == ["区人社局"] and "审计" not in rows[0].text
+    body = [t for t in plan.tasks if t.source == "body"]
+    assert [(m.name, m.role) for t in body for m in t.units] == [("区审计局", "lead")]
