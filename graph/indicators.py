@@ -266,6 +266,8 @@ def unit_qudt(unit: str) -> str:
     return (u.qudt or "") if u else ""
 
 
+MEETING = re.compile(r"召开|调度|通报|会商|例会|推进会|联席会")
+MEETING_AFTER = re.compile(r"(?:专题|工作|联席)?(?:会议|督查|检查|研判|推进会|调度会|例会|通报)")
 OWN_TASKS = re.compile(r"(?:重点|主要|具体)?(?:工作)?(?:任务|举措|措施|工作|行动)(?:和|、|$|[,，。;；])")
 
 
@@ -291,6 +293,8 @@ def _excluded(work: str, h: _Hit, has_unit: bool, before_clause: str) -> bool:
             return True  # 已建成的18个: a fact; 围绕5个方面: framing
         if OWN_TASKS.match(after):
             return True  # 实施8项重点工作: the plan counting its own tasks
+        if h.unit == "次" and (MEETING.search(before_clause) or MEETING_AFTER.match(after)):
+            return True  # 每月召开1次推进会: how often people meet, not a target
     return False
 
 

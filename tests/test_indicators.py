@@ -451,3 +451,8 @@ def test_compare_indicator_on_the_shipped_corpus_finds_four_plans(tmp_path):
                       [parse_param("metric=城乡居民收入倍差")]).values()
     assert sorted((r["region"], r["value"], r["op"]) for r in rows) == [
         ("嘉善县", "1.53", "~"), ("德清县", "1.6", "<="), ("洞头区", "1.54", "<="), ("西湖区", "1.4", "<=")]
+
+
+def test_meeting_frequencies_are_not_targets():
+    found = [(i.value, i.unit) for i in extract_indicators("每月召开1次推进会,每季度开展1次督查,开展群众性礼堂活动3500场次")]
+    assert found == [(3500.0, "场次")]
