@@ -654,6 +654,15 @@ def build_store(out_dir: Path) -> int:
     return write_store(sources, Path(out_dir) / "store")
 
 
+def store_manifest(store_dir: Path) -> dict:
+    """What a store records about the files it was built from (``{}`` when unreadable)."""
+    try:
+        manifest = json.loads((Path(store_dir) / STORE_MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
 def store_is_stale(out_dir: Path) -> bool:
     """True when graph.ttl or analysis.ttl changed (or appeared) since the store was built,
     or a file it was built from is gone."""

@@ -451,3 +451,24 @@ def test_corpus_overload_report_covers_every_plan(corpus_build):
         else:
             assert "No lead department stands out" in section
     assert any(entry["overloaded"] for entry in plans)
+
+
+def test_a_large_graph_is_read_from_the_disk_store_with_the_same_result(tmp_path, monkeypatch):
+    import shutil
+
+    from graph.analysis import rows as analysis_rows
+    from graph.analysis import run_analysis
+    from graph.pipeline import build_corpus
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for f in sorted((Path(__file__).resolve().parent.parent / "corpus").glob("00[02]*.txt")):
+        shutil.copy(f, corpus / f.name)
+    out = tmp_path / "o"
+    build_corpus(corpus, out, validate=False)
+    run_analysis(out)
+    in_memory = (out / "analysis" / "units.csv").read_bytes()
+    monkeypatch.setattr(analysis_rows, "IN_MEMORY_LIMIT", 0)
+    assert analysis_rows.open_store(out)[1].endswith("store")
+    run_analysis(out)
+    assert (out / "analysis" / "units.csv").read_bytes() == in_memory

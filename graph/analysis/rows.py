@@ -5,7 +5,6 @@ it asks the RDF graph for one row per assignment and builds everything from thos
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -141,25 +140,25 @@ def _local(iri: str, prefix: str = "") -> str:
     return name[len(prefix):] if prefix and name.startswith(prefix) else name
 
 
-STORE_MANIFEST = "plankg-sources.json"   # written by graph.store: the files the store was built from
 
 
 def store_is_current(out_dir: Path) -> bool:
-    """True when ``out_dir/store`` was built from the ``graph.ttl`` now in ``out_dir`` (or there is none)."""
-    store_dir = out_dir / "store"
-    if not (store_dir / "CURRENT").is_file():
-        return False
+    """True when ``out_dir/store`` was loaded from the ``graph.ttl`` now in ``out_dir``
+    (or there is no graph.ttl); an analysis.ttl added since does not matter here."""
+    from graph.store import store_manifest
+
     ttl = out_dir / "graph.ttl"
+    if not (out_dir / "store" / "CURRENT").is_file():
+        return False
     if not ttl.is_file():
         return True
-    try:
-        recorded = json.loads((store_dir / STORE_MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    stat = ttl.stat()
-    return any(isinstance(entry, dict) and entry.get("path") == str(ttl.resolve())
-               and entry.get("size") == stat.st_size and entry.get("mtime_ns") == stat.st_mtime_ns
-               for entry in recorded)
+    manifest = store_manifest(out_dir / "store")
+    files = [str(f) for f in manifest.get("files", [])]
+    built = int(manifest.get("built_ns", 0))
+    return any(f in ("graph.ttl", str(ttl.resolve())) for f in files) and ttl.stat().st_mtime_ns <= built
+
+
+IN_MEMORY_LIMIT = 400 * 1024 * 1024  # graph.ttl bytes (~1.3 M triples) above which the disk store is read
 
 
 def open_store(out_dir: Path) -> tuple[ox.Store, str]:
@@ -169,7 +168,10 @@ def open_store(out_dir: Path) -> tuple[ox.Store, str]:
     querying the on-disk store (read-only RocksDB) 11–18 s, so the file is preferred.
     """
     store_dir = out_dir / "store"
-    if not (out_dir / "graph.ttl").is_file() and store_is_current(out_dir):
+    ttl_file = out_dir / "graph.ttl"
+    large = ttl_file.is_file() and ttl_file.stat().st_size > IN_MEMORY_LIMIT
+    if (large or not ttl_file.is_file()) and store_is_current(out_dir):
+        # a large graph is read from the on-disk store: an in-memory copy would take many GB
         try:
             return ox.Store.read_only(str(store_dir)), str(store_dir)
         except OSError:
