@@ -456,6 +456,9 @@ def clause_start(text: str, end: int) -> int:
 
     Brackets closed within the clause belong to names (``区政府办公室(区大数据发展局)``).
     """
+    cut = max(text.rfind(c, 0, end) for c in CLAUSE_DELIMITERS)
+    if "(" not in text[cut + 1:end] and ")" not in text[cut + 1:end]:
+        return cut + 1  # no bracket in the clause: the last delimiter starts it
     depth = 0
     for i in range(end - 1, -1, -1):
         ch = text[i]
