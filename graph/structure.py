@@ -536,6 +536,7 @@ def find_header(lines: list[Line], start: int) -> tuple[int, int, list[str]] | N
     return None
 
 
+@lru_cache(maxsize=65536)
 def cell_kind(text: str) -> str:
     """What a table cell holds: units, deadline, number or text."""
     t = U.fold(text).strip()
@@ -615,17 +616,24 @@ def numbered_rows(body: list[tuple[Line, tuple[str, ...]]], min_cells: int = 1) 
     rows: list[Row] = []
     expected = 1
     for k, (ln, section) in enumerate(body):
-        following = cell_kind(body[k + 1][0].text) if k + 1 < len(body) else ""
-        # 9 followed by units, in a row that has none yet, is that row's 计划投资 cell, not row 9
-        pending_units = bool(rows) and not any(cell_kind(c.text) == "units" for c in rows[-1][1])
         if ROW_NUMBER.match(ln.folded) and int(ln.folded) in (expected, expected + 1) \
-                and (not rows or len(rows[-1][1]) >= min_cells) and following != "number" \
-                and not (following == "units" and pending_units):
+                and (not rows or len(rows[-1][1]) >= min_cells) and row_starts_here(body, k, rows):
             expected = int(ln.folded) + 1
             rows.append((ln.folded, [], section))
         elif rows:
             rows[-1][1].append(ln)
     return rows
+
+
+def row_starts_here(body: list[tuple[Line, tuple[str, ...]]], k: int, rows: list[Row]) -> bool:
+    """Whether the number at ``k`` starts a row: it does unless another number follows it, or
+    units follow it while the current row has none yet (then it is a cell, e.g. 计划投资 9)."""
+    following = cell_kind(body[k + 1][0].text) if k + 1 < len(body) else ""
+    if following == "number":
+        return False
+    if following == "units" and rows and not any(cell_kind(c.text) == "units" for c in rows[-1][1]):
+        return False
+    return True
 
 
 def cycled_rows(body: list[tuple[Line, tuple[str, ...]]]) -> list[Row]:
