@@ -11,6 +11,7 @@ a :class:`Problem`; the others still build. Outputs are replaced atomically.
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import hashlib
 import json
 import os
@@ -233,20 +234,20 @@ class Cache:
         return hashlib.sha256(f"{path.name}\0{digest}\0{self.version}".encode()).hexdigest()
 
     def has(self, key: str) -> bool:
-        return bool(key) and (self.folder / key[:2] / f"{key}.json").is_file()
+        return bool(key) and (self.folder / key[:2] / f"{key}.json.gz").is_file()
 
     def get(self, key: str) -> DocumentOutput | None:
         if not key:
             return None
-        f = self.folder / key[:2] / f"{key}.json"
+        f = self.folder / key[:2] / f"{key}.json.gz"
         try:
-            return DocumentOutput(**json.loads(f.read_text(encoding="utf-8")))
+            return DocumentOutput(**json.loads(gzip.decompress(f.read_bytes()).decode("utf-8")))
         except (OSError, ValueError, TypeError):
             return None
 
     def put(self, key: str, out: DocumentOutput) -> None:
-        write_atomically(self.folder / key[:2] / f"{key}.json",
-                         json.dumps(dataclasses.asdict(out), ensure_ascii=False).encode("utf-8"))
+        data = json.dumps(dataclasses.asdict(out), ensure_ascii=False).encode("utf-8")
+        write_atomically(self.folder / key[:2] / f"{key}.json.gz", gzip.compress(data, compresslevel=1, mtime=0))
 
 
 def extractor_version() -> str:
