@@ -158,7 +158,7 @@ def store_is_current(out_dir: Path) -> bool:
     return any(f in ("graph.ttl", str(ttl.resolve())) for f in files) and ttl.stat().st_mtime_ns <= built
 
 
-IN_MEMORY_LIMIT = 400 * 1024 * 1024  # graph.ttl bytes (~1.3 M triples) above which the disk store is read
+IN_MEMORY_LIMIT = 150 * 1024 * 1024  # graph.ttl bytes (~0.9 M triples) above which the disk store is read
 
 
 def open_store(out_dir: Path) -> tuple[ox.Store, str]:
