@@ -101,16 +101,40 @@ def cn_to_int(s: str) -> int:
     return total + current
 
 
+SPACE_CHARS = " \t\u00a0\u3000\ufeff"
+CELL_SEPARATOR = re.compile(r"\s*[|｜\t]\s*")
+
+
 def split_lines(text: str) -> list[Line]:
-    """The lines of ``text`` with offsets; blank lines are kept (empty ``text``)."""
-    lines, pos = [], 0
-    for i, raw in enumerate(text.split("\n")):
-        stripped = raw.strip(" \t\u00a0\u3000\ufeff")
-        lead = len(raw) - len(raw.lstrip(" \t\u00a0\u3000\ufeff"))
-        start = pos + lead
-        lines.append(Line(i, start, start + len(stripped), stripped, U.fold(stripped)))
+    """The lines of ``text`` with offsets; blank lines are kept (empty ``text``).
+
+    A table row pasted on one line with ``|`` or tab separators (``1|任务|县发改局``) becomes
+    one line per cell, as tables are everywhere else.
+    """
+    lines: list[Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        for a, b in row_cells(raw):
+            cell = raw[a:b]
+            stripped = cell.strip(SPACE_CHARS)
+            start = pos + a + len(cell) - len(cell.lstrip(SPACE_CHARS))
+            lines.append(Line(len(lines), start, start + len(stripped), stripped, U.fold(stripped)))
         pos += len(raw) + 1
     return lines
+
+
+def row_cells(raw: str) -> list[tuple[int, int]]:
+    """Spans of the cells of a line: the whole line, or its ``|``/tab-separated cells."""
+    if ("|" not in raw and "｜" not in raw and "\t" not in raw) or len(CELL_SEPARATOR.findall(raw.strip(SPACE_CHARS))) < 2:
+        return [(0, len(raw))]
+    spans, start = [], 0
+    for m in CELL_SEPARATOR.finditer(raw):
+        if raw[start:m.start()].strip(SPACE_CHARS):
+            spans.append((start, m.start()))
+        start = m.end()
+    if raw[start:].strip(SPACE_CHARS):
+        spans.append((start, len(raw)))
+    return spans or [(0, len(raw))]
 
 
 KEY_MARKERS = "★☆▲△◆◇■□●*"
@@ -243,7 +267,9 @@ def doc_numbers(text: str) -> Iterator[tuple[int, str]]:
 def signature_line(text: str, lines: list[Line]) -> int:
     """Index of the signature date line (``2023年4月10日`` alone on its line, or after the issuer), or -1."""
     for m in SIGNATURE_DATE.finditer(text):
-        line = text.count("\n", 0, m.start())
+        line = next((ln.index for ln in lines if ln.start <= m.start(1) <= ln.end), -1)
+        if line < 0:
+            continue
         printed = lines[line].text.replace(" ", "")
         if DATE_CN.fullmatch(printed) or printed.endswith("印发"):
             return line
@@ -580,7 +606,8 @@ def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
         ln = lines[k]
         if not ln.text:
             continue
-        if starts_table(lines, k) or STOP_LINE.match(ln.text) or PRINTED_ON.search(ln.text):
+        if starts_table(lines, k) or STOP_LINE.match(ln.text) or PRINTED_ON.search(ln.text) \
+                or signs_off(lines, k):
             end = k
             break
         h = match_heading(ln)
@@ -606,6 +633,14 @@ def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
             tasks.append(task)
         previous_name = own_name or previous_name
     return tasks, end
+
+
+def signs_off(lines: list[Line], k: int) -> bool:
+    """True at the page's signature: a date alone on its line, or the issuer just above it."""
+    if DATE_CN.fullmatch(lines[k].text.replace(" ", "")):
+        return True
+    nxt = next((ln for ln in lines[k + 1:k + 4] if ln.text), None)
+    return nxt is not None and DATE_CN.fullmatch(nxt.text.replace(" ", "")) is not None and len(lines[k].text) <= 30
 
 
 Row = tuple[str, list[Line], tuple[str, ...]]  # number, cell lines, section

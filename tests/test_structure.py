@@ -395,3 +395,16 @@ def test_numbered_prose_after_a_table_is_body_again():
     assert [m.name for m in rows[0].units] == ["区人社局"] and "审计" not in rows[0].text
     body = [t for t in plan.tasks if t.source == "body"]
     assert [(m.name, m.role) for t in body for m in t.units] == [("区审计局", "lead")]
+
+
+def test_table_rows_pasted_with_separators_are_read_as_cells():
+    text = ("某区重点工作督办清单\n序号|督办事项|牵头单位|责任单位|办结时限\n"
+            "1|推进政务服务一网通办,网上可办率达到95%|区政务服务局|区大数据中心、各街道|2024年6月底\n"
+            "2|优化营商环境|区发改局、区市场监管局||2024年12月底\n"
+            "东河区人民政府办公室\n2024年3月1日\n")
+    plan = parse_plan(source(text))
+    rows = {t.number: t for t in plan.tasks}
+    assert units_of(rows["1"]) == [("区政务服务局", "lead", "column"), ("区大数据中心", "cooperating", "column"),
+                                   ("各街道", "cooperating", "column")]
+    assert units_of(rows["2"]) == [("区发改局", "lead", "column"), ("区市场监管局", "lead", "column")]
+    assert plan.meta.issued == "2024-03-01"
