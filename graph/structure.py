@@ -461,7 +461,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
         while key in keys:
             key += "x"
         keys.add(key)
-        m = DEADLINE_LABEL.search(text)
+        m = DEADLINE_LABEL.search(U.fold(text))
         tasks.append(Task(key=key, source="body", number=it.heading.number, title=it.heading.title,
                           section=it.section, text=text, start=it.line.start, end=it.line.start + len(text),
                           units=tuple(mentions), deadline=m.group(1).strip() if m else "",

@@ -274,7 +274,7 @@ def _split_conjoined(body: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in CONJUNCTION.finditer(body):
         left, right = body[start:m.start()], body[m.end():]
-        if len(right) >= 4 and unit_shape(left) == 2 and unit_shape(right) == 2 and not BARE_BODY.match(right):
+        if len(right) >= 3 and unit_shape(left) == 2 and unit_shape(right) == 2 and not BARE_BODY.match(right):
             spans.append((start, m.start()))
             start = m.end()
     spans.append((start, len(body)))

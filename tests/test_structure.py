@@ -408,3 +408,10 @@ def test_table_rows_pasted_with_separators_are_read_as_cells():
                                    ("各街道", "cooperating", "column")]
     assert units_of(rows["2"]) == [("区发改局", "lead", "column"), ("区市场监管局", "lead", "column")]
     assert plan.meta.issued == "2024-03-01"
+
+
+def test_conjoined_collective_and_full_width_deadline_label():
+    text = "某县2024年工作要点\n一、重点任务\n1.优化营商环境。（县教育局及各乡镇）\n2.强化保障。（责任单位：县财政局；完成时限：2024年底前）\n"
+    tasks = {t.number: t for t in parse_plan(source(text)).tasks}
+    assert [m.name for m in tasks["1"].units] == ["县教育局", "各乡镇"]
+    assert tasks["2"].deadline == "2024年底前"
