@@ -293,22 +293,17 @@ def parse_ntriples_line(line: str) -> Triple:
 @lru_cache(maxsize=1)
 def ontology_triples() -> tuple[Triple, ...]:
     """The vocabulary and concept schemes of ``ontology/`` (shapes excluded), sorted."""
-    from rdflib import Graph
+    from rdflib import BNode, Graph
 
     g = Graph()
     for name in ONTOLOGY_FILES:
         path = ONTOLOGY_DIR / name
         if path.exists():
             g.parse(path, format="turtle")
-    if any(isinstance(t, _bnode_type()) for triple in g for t in triple):
+    if any(isinstance(t, BNode) for triple in g for t in triple):
         g = g.skolemize()
     lines = sorted(set(g.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()))
     return tuple(parse_ntriples_line(line) for line in lines if line.strip())
-
-
-def _bnode_type():
-    from rdflib import BNode
-    return BNode
 
 
 # ---------------------------------------------------------------- Turtle

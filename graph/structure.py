@@ -31,8 +31,8 @@ STYLE_RANK = {"chapter": 0, "article": 1, "cn": 2, "pcn": 3, "num": 4, "pnum": 5
 PLAN_WORDS = ("方案", "计划", "要点", "意见", "规划", "细则", "办法", "纲要", "清单", "举措", "措施", "安排")
 STOP_LINE = re.compile(r"^(抄送|抄报|打印本页|关闭窗口|附件\s*\d*[::]?|附表\s*\d*[::]?|相关链接|相关文件|相关阅读|"
                        r"相关稿件|扫一扫|分享到|【打印|【关闭|\[打印|\[关闭)")
-DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{1,12}[\[〔［【(（]\s*(?:19|20)\d{2}\s*[\]〕］】)）]\s*第?\s*\d{1,4}\s*号)")
 DOC_NUMBER_YEAR = re.compile(r"[\[〔［【(（]\s*(?:19|20)\d{2}\s*[\]〕］】)）]\s*第?\s*\d{1,4}\s*号")
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fa5]{1,12}" + DOC_NUMBER_YEAR.pattern + ")")
 ISSUER_CODE = re.compile(r"[\u4e00-\u9fa5]{1,12}$")
 CITED_TITLE = re.compile(r"《([^《》]{4,80})》")
 DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -41,7 +41,6 @@ PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|2
 REGION = re.compile(r"([\u4e00-\u9fa5]{2,6}?(?:自治县|自治州|自治区|特区|新区|县|区|市|旗|盟|省))")
 DEADLINE_CELL = re.compile(r"^((?:19|20)\d{2}\s*年.{0,12}|.{0,8}(?:年底|年内|月底|季度|上半年|下半年|前)|长期.{0,4}|持续.{0,4}|常态化.{0,4}|每年.{0,6}|逐年.{0,4})$")
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
-UNIT_LABEL_IN_BRACKET = re.compile(r"\((?:责任单位|牵头单位|配合单位|协同单位|责任部门|牵头部门)\s*:")
 NO_TASKS = "no tasks found"
 PRINTED_ON = re.compile(DATE_CN.pattern + r"\s*印发$")
 CLAUSE_PUNCT = re.compile(r"[。;,、:]")
@@ -868,7 +867,9 @@ def parse_plan(source: SourceText) -> Plan:
 def unclosed_unit_bracket(text: str) -> bool:
     """True when a line opens a bracket before a unit label (``(责任单位:…``) and never closes it."""
     for line in U.fold(text).split("\n"):
-        m = UNIT_LABEL_IN_BRACKET.search(line)
-        if m and line.count("(", m.start()) > line.count(")", m.start()):
-            return True
+        for m in U.shapes().label_re.finditer(line):
+            opened = line.rfind("(", 0, m.start())
+            if opened >= 0 and not line[opened + 1:m.start()].strip() \
+                    and line.count("(", opened) > line.count(")", opened):
+                return True
     return False

@@ -238,8 +238,7 @@ def _split_run_together(name: str) -> list[tuple[int, int]]:
         after_government = (PLACE_START.match(right) and name[:i].endswith(("政府", "办事处", "管委会"))) \
             or (COMPANY.search(right) and not BRANCH.search(right) and not right.startswith(("有限", "股份"))
                 and name[:i].endswith(("局", "委", "办", "公司", "中心")) and len(right) >= 6)
-        if not right.startswith(("县", "区", "市", "省", "旗", "各", "团县", "团区", "团市", "中共", "国网", "中国")) \
-                and not after_government:
+        if not right.startswith(s.region_prefixes) and not after_government:
             continue
         left = name[cuts[-1] if cuts else 0:i]
         if unit_shape(left) != 2 or unit_shape(clean_name(right)[0]) == 0 or OWN_MEMBERS.match(right):
