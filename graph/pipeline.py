@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from graph import agencies, indicators, model, structure
@@ -226,12 +227,13 @@ class Cache:
     def key(self, path: Path) -> str:
         """The cache key of a file, or "" for one too large to read (ingest refuses it anyway)."""
         try:
-            if path.stat().st_size > max_bytes_limit():
-                return ""
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            stat = path.stat()
         except OSError:
             return ""
-        return hashlib.sha256(f"{path.name}\0{digest}\0{self.version}".encode()).hexdigest()
+        if stat.st_size > max_bytes_limit():
+            return ""
+        digest = file_digest(str(path), stat.st_size, stat.st_mtime_ns)
+        return hashlib.sha256(f"{path.name}\0{digest}\0{self.version}".encode()).hexdigest() if digest else ""
 
     def has(self, key: str) -> bool:
         return bool(key) and (self.folder / key[:2] / f"{key}.json.gz").is_file()
@@ -248,6 +250,15 @@ class Cache:
     def put(self, key: str, out: DocumentOutput) -> None:
         data = json.dumps(dataclasses.asdict(out), ensure_ascii=False).encode("utf-8")
         write_atomically(self.folder / key[:2] / f"{key}.json.gz", gzip.compress(data, compresslevel=1, mtime=0))
+
+
+@lru_cache(maxsize=100_000)
+def file_digest(path: str, size: int, mtime_ns: int) -> str:
+    """SHA-256 of a file's bytes, read once per build for a given size and time ("" if unreadable)."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def extractor_version() -> str:
