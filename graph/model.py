@@ -308,7 +308,29 @@ def ontology_triples() -> tuple[Triple, ...]:
 
 # ---------------------------------------------------------------- Turtle
 
-PN_LOCAL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_\-]*$")
+PN_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-]*$")  # used with match(value, start)
+PREFIXES_BY_LENGTH = sorted(PREFIXES, key=lambda x: -len(x[1]))
+INTEGER_LITERAL = re.compile(r'"(-?\d+)"\^\^<' + re.escape(XSD) + r'integer>')
+
+
+@lru_cache(maxsize=200_000)
+def turtle_term(term: str) -> str:
+    """An N-Triples term written compactly in Turtle: ``a``, prefixed names, bare integers."""
+    if term[0] == "<":
+        value = term[1:-1]
+        if value == RDF + "type":
+            return "a"
+        for prefix, ns in PREFIXES_BY_LENGTH:
+            if value.startswith(ns) and PN_LOCAL.match(value, len(ns)):
+                return f"{prefix}:{value[len(ns):]}"
+        return term
+    integer = INTEGER_LITERAL.fullmatch(term)
+    if integer:
+        return integer.group(1)
+    if term[-1] == ">" and '"^^<' in term:
+        head, _, datatype = term.rpartition("^^<")
+        return f"{head}^^{turtle_term('<' + datatype)}"
+    return term
 
 
 class TurtleWriter:
@@ -320,38 +342,23 @@ class TurtleWriter:
         self.count = 0
         if header:
             out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES) + "\n")
-        self._by_length = sorted(PREFIXES, key=lambda x: -len(x[1]))
-
-    @lru_cache(maxsize=200000)
-    def term(self, term: str) -> str:
-        """A term written compactly: prefixed names, bare integers."""
-        if term.startswith("<"):
-            value = term[1:-1]
-            if value == RDF + "type":
-                return "a"
-            for prefix, ns in self._by_length:
-                if value.startswith(ns) and PN_LOCAL.match(value[len(ns):]):
-                    return f"{prefix}:{value[len(ns):]}"
-            return term
-        if term.endswith(f"^^<{XSD}integer>") and re.fullmatch(r'"-?\d+"\^\^<[^>]+>', term):
-            return term[1:term.index('"', 1)]
-        if term.startswith('"') and term.endswith(">") and '"^^<' in term:
-            head, _, datatype = term.rpartition("^^<")
-            return f"{head}^^{self.term('<' + datatype)}"
-        return term
 
     def write(self, triples: Iterable[Triple]) -> None:
         """Append triples."""
-        out, term = self.out, self.term
+        parts: list[str] = []
+        subject, term, count = self.subject, turtle_term, self.count
         for s, p, o in triples:
-            if s == self.subject:
-                out.write(f" ;\n    {term(p)} {term(o)}")
+            obj = o if o[-1] == '"' else term(o)   # plain strings (quotes, titles) are written as they are
+            if s == subject:
+                parts.append(f" ;\n    {term(p)} {obj}")
             else:
-                if self.subject is not None:
-                    out.write(" .\n")
-                out.write(f"\n{term(s)} {term(p)} {term(o)}")
-                self.subject = s
-            self.count += 1
+                if subject is not None:
+                    parts.append(" .\n")
+                parts.append(f"\n{term(s)} {term(p)} {obj}")
+                subject = s
+            count += 1
+        self.subject, self.count = subject, count
+        self.out.write("".join(parts))
 
     def close(self) -> None:
         """Finish the last statement."""
@@ -380,6 +387,15 @@ def turtle_chunk(triples: Iterable[Triple]) -> str:
     writer.write(triples)
     writer.close()
     return buf.getvalue()
+
+
+def turtle_to_ntriples(chunk: str) -> str:
+    """A piece of Turtle written by :func:`turtle_chunk` as N-Triples, in the same order."""
+    import pyoxigraph as ox
+
+    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES)
+    triples = ox.parse(input=(header + chunk).encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
 def build_graph(extracted: Iterable[ExtractedPlan], with_ontology: bool = True):

@@ -74,14 +74,14 @@ class DocumentOutput:
     """One document's extraction as it travels between processes and the cache.
 
     ``shared``: triples about units and regions (other documents may state them too);
-    ``turtle`` and ``ntriples``: the document's own triples, already written out.
+    ``turtle``: the document's own ``triples``, already written out.
     """
 
     name: str
     report: dict | None
     shared: list[list[str]] = field(default_factory=list)
     turtle: str = ""
-    ntriples: str = ""
+    triples: int = 0
     problem: str = ""
 
 
@@ -201,14 +201,18 @@ def document_report(ex: ExtractedPlan) -> DocumentReport:
         indicators=sum(len(v) for v in ex.indicators.values()), warnings=list(plan.warnings))
 
 
-def document_output(path: str) -> DocumentOutput:
-    """Extract one file into its report and N-Triples (runs in worker processes)."""
+def document_output(path: str, cache_file: str = "") -> DocumentOutput:
+    """Extract one file into its report and Turtle (runs in worker processes); saved to
+    ``cache_file`` too when one is given and the file was readable."""
     name = Path(path).name
     try:
         ex = extract_document(path)
         shared, own = model.split_shared(model.document_triples(ex))
-        return DocumentOutput(name, dataclasses.asdict(document_report(ex)), [list(t) for t in shared],
-                              model.turtle_chunk(own), model.ntriples(own))
+        out = DocumentOutput(name, dataclasses.asdict(document_report(ex)), [list(t) for t in shared],
+                             model.turtle_chunk(own), len(own))
+        if cache_file:
+            save_output(Path(cache_file), out)
+        return out
     except IngestError as exc:
         return DocumentOutput(name, None, problem=str(exc))
     except Exception as exc:  # an extractor bug must not cost the other documents
@@ -235,21 +239,29 @@ class Cache:
         digest = file_digest(str(path), stat.st_size, stat.st_mtime_ns)
         return hashlib.sha256(f"{path.name}\0{digest}\0{self.version}".encode()).hexdigest() if digest else ""
 
+    def path(self, key: str) -> Path:
+        """The file of a cache entry."""
+        return self.folder / key[:2] / f"{key}.json.gz"
+
     def has(self, key: str) -> bool:
-        return bool(key) and (self.folder / key[:2] / f"{key}.json.gz").is_file()
+        return bool(key) and self.path(key).is_file()
 
     def get(self, key: str) -> DocumentOutput | None:
         if not key:
             return None
-        f = self.folder / key[:2] / f"{key}.json.gz"
         try:
-            return DocumentOutput(**json.loads(gzip.decompress(f.read_bytes()).decode("utf-8")))
+            return DocumentOutput(**json.loads(gzip.decompress(self.path(key).read_bytes()).decode("utf-8")))
         except (OSError, ValueError, TypeError):
             return None
 
     def put(self, key: str, out: DocumentOutput) -> None:
-        data = json.dumps(dataclasses.asdict(out), ensure_ascii=False).encode("utf-8")
-        write_atomically(self.folder / key[:2] / f"{key}.json.gz", gzip.compress(data, compresslevel=1, mtime=0))
+        save_output(self.path(key), out)
+
+
+def save_output(path: Path, out: DocumentOutput) -> None:
+    """Write one document's output as a cache entry (gzipped JSON, atomically)."""
+    data = json.dumps(dataclasses.asdict(out), ensure_ascii=False).encode("utf-8")
+    write_atomically(path, gzip.compress(data, compresslevel=1, mtime=0))
 
 
 @lru_cache(maxsize=100_000)
@@ -314,8 +326,11 @@ def previous_result(out_dir: Path) -> BuildResult:
 
 # ---------------------------------------------------------------- running extraction
 
-def run_extraction(paths: list[Path], jobs: int, dask_address: str | None) -> Iterator[DocumentOutput]:
-    """Extract ``paths`` in order: in this process, in ``jobs`` processes, or on a Dask cluster."""
+def run_extraction(paths: list[Path], cache_files: list[str], jobs: int,
+                   dask_address: str | None) -> Iterator[DocumentOutput]:
+    """Extract ``paths`` in order: in this process, in ``jobs`` processes (each saving its
+    outputs to ``cache_files``, "" for none), or on a Dask cluster (whose workers may not
+    see this machine's disk: the caller saves those)."""
     if not paths:
         return
     names = [str(p) for p in paths]
@@ -328,13 +343,13 @@ def run_extraction(paths: list[Path], jobs: int, dask_address: str | None) -> It
                 yield from client.gather(futures)
         return
     if jobs <= 1 or len(names) < 4:
-        yield from map(document_output, names)
+        yield from map(document_output, names, cache_files)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         # a bounded window of documents in flight: memory stays flat however large the corpus
         window: deque = deque()
-        for name in names:
-            window.append(pool.submit(document_output, name))
+        for name, cache_file in zip(names, cache_files):
+            window.append(pool.submit(document_output, name, cache_file))
             if len(window) >= jobs * 4:
                 yield window.popleft().result()
         while window:
@@ -346,8 +361,9 @@ def outputs_in_order(files: list[Path], cache: Cache | None, jobs: int, dask_add
     """Every file's output in corpus order, from the cache when it has it."""
     keys = [cache.key(f) if cache else "" for f in files]
     hits = {i for i, k in enumerate(keys) if cache and cache.has(k)}
-    missing = [f for i, f in enumerate(files) if i not in hits]
-    fresh = run_extraction(missing, jobs, dask_address)
+    missing = [i for i in range(len(files)) if i not in hits]
+    cache_files = [str(cache.path(keys[i])) if cache and keys[i] and not dask_address else "" for i in missing]
+    fresh = run_extraction([files[i] for i in missing], cache_files, jobs, dask_address)
     for i, f in enumerate(files):
         cached = cache.get(keys[i]) if i in hits else None
         if cached is not None:
@@ -361,7 +377,7 @@ def outputs_in_order(files: list[Path], cache: Cache | None, jobs: int, dask_add
             continue
         out = next(fresh)
         counts["extracted"] += 1
-        if cache and keys[i] and out.report is not None:
+        if cache and keys[i] and dask_address and out.report is not None:
             cache.put(keys[i], out)
         yield out
 
@@ -399,8 +415,9 @@ class GraphFiles:
         """Append one document's output: its shared triples, then its own pre-written ones."""
         self.add([tuple(t) for t in out.shared], graph_iri)
         self.handles["ttl"].write(out.turtle)
-        self._write_nt(out.ntriples, graph_iri)
-        self.triples += out.ntriples.count("\n")
+        if len(self.handles) > 1:
+            self._write_nt(model.turtle_to_ntriples(out.turtle), graph_iri)
+        self.triples += out.triples
 
     def _write_nt(self, text: str, graph_iri: str) -> None:
         if "nt" in self.handles:
