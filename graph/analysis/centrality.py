@@ -107,24 +107,26 @@ def _networkx_measures(collab, co_graph, nodes, sample, options):
     dist.add_weighted_edges_from(((u, v, _distance(w)) for u, v, w in co_graph.edges(data="weight")),
                                  weight="distance")
     n = len(nodes)
-    if sample is None:
+    path_backend = "{backend}"
+    if sample is None and options.backend == "auto" and igraph is not None:
+        betweenness, closeness = _igraph_exact_paths(co_graph, nodes)
+        path_backend = "igraph"
+    elif sample is None:
         raw = nx.betweenness_centrality(dist, weight="distance", normalized=False)
-    else:
-        raw = nx.betweenness_centrality_subset(dist, sample, nodes, weight="distance")
-        raw = {v: b * n / len(sample) for v, b in raw.items()}
-    betweenness = _normalise_betweenness(raw, n)
-    if sample is None:
+        betweenness = _normalise_betweenness(raw, n)
         closeness = nx.closeness_centrality(dist, distance="distance")
         closeness = {v: c * DISTANCE_UNIT for v, c in closeness.items()}
     else:
+        raw = nx.betweenness_centrality_subset(dist, sample, nodes, weight="distance")
+        betweenness = _normalise_betweenness({v: b * n / len(sample) for v, b in raw.items()}, n)
         lengths = {s: nx.single_source_dijkstra_path_length(dist, s, weight="distance") for s in sample}
         closeness = _pivot_closeness(nodes, dist, lengths)
     eigen, eigen_method = _networkx_eigenvector(co_graph, options)
     communities = nx.community.louvain_communities(co_graph, weight="weight", seed=options.seed)
     constraint = burt_constraint(co_graph)
     return {
-        "betweenness": (betweenness, "co-assignment graph, distance 1/weight, {backend} {how}"),
-        "closeness": (closeness, "co-assignment graph, distance 1/weight, Wasserman-Faust, {backend} {how}"),
+        "betweenness": (betweenness, f"co-assignment graph, distance 1/weight, {path_backend} {{how}}"),
+        "closeness": (closeness, f"co-assignment graph, distance 1/weight, Wasserman-Faust, {path_backend} {{how}}"),
         "pagerank": (pagerank(collab.reverse(copy=False), options.pagerank_alpha),
                      "collaboration graph reversed (other unit → lead), alpha "
                      f"{options.pagerank_alpha}, power iteration"),
@@ -135,13 +137,62 @@ def _networkx_measures(collab, co_graph, nodes, sample, options):
     }
 
 
+def _igraph_exact_paths(co_graph: nx.Graph, nodes: list[str]) -> tuple[dict[str, float], dict[str, float]]:
+    """Exact betweenness and closeness of a small graph by igraph (distance 1/weight).
+
+    Betweenness counts the same shortest paths as networkx (integer distances), summed in another
+    order; closeness is computed from igraph's distances with networkx's formula, so it is identical.
+    """
+    index = {v: i for i, v in enumerate(nodes)}
+    edges = [(index[u], index[v]) for u, v in co_graph.edges()]
+    distances = [_distance(w) for _, _, w in co_graph.edges(data="weight")]
+    g = igraph.Graph(n=len(nodes), edges=edges)
+    n = len(nodes)
+    betweenness = _normalise_betweenness(dict(zip(nodes, g.betweenness(weights=distances))), n)
+    closeness = {}
+    for v, row in zip(nodes, g.distances(weights=distances)):
+        reach = [d for d in row if d != math.inf]
+        total = int(sum(reach))   # integer distances: the sum is exact, as networkx's
+        value = 0.0
+        if total > 0 and n > 1:
+            value = (len(reach) - 1.0) / total
+            value *= (len(reach) - 1.0) / (n - 1)
+        closeness[v] = value * DISTANCE_UNIT
+    return betweenness, closeness
+
+
 def _networkx_eigenvector(co_graph: nx.Graph, options: CentralityOptions):
     try:
-        eigen = nx.eigenvector_centrality(co_graph, weight="weight", max_iter=options.eigenvector_max_iter)
+        eigen = eigenvector_centrality(co_graph, weight="weight", max_iter=options.eigenvector_max_iter)
         return eigen, "co-assignment graph, eigenvector (unit length), {backend}"
     except (nx.PowerIterationFailedConvergence, nx.NetworkXException):
         return (nx.degree_centrality(co_graph),
                 "degree centrality: eigenvector did not converge (fallback), {backend}")
+
+
+def eigenvector_centrality(graph: nx.Graph, weight: str = "weight", max_iter: int = 100,
+                           tol: float = 1.0e-6) -> dict[str, float]:
+    """``nx.eigenvector_centrality`` step for step (same additions in the same order, so the same
+    floats) on index lists instead of dictionaries."""
+    nodes = list(graph)
+    if not nodes:
+        raise nx.NetworkXPointlessConcept("cannot compute centrality for the null graph")
+    index = {v: i for i, v in enumerate(nodes)}
+    adjacency = [[(index[nbr], data.get(weight, 1)) for nbr, data in graph[v].items()] for v in nodes]
+    n = len(nodes)
+    x = [1 / n] * n
+    for _ in range(max_iter):
+        last = x
+        x = list(last)
+        for i, neighbours in enumerate(adjacency):
+            xi = last[i]
+            for j, w in neighbours:
+                x[j] += xi * w
+        norm = math.hypot(*x) or 1
+        x = [v / norm for v in x]
+        if sum(abs(a - b) for a, b in zip(x, last)) < n * tol:
+            return dict(zip(nodes, x))
+    raise nx.PowerIterationFailedConvergence(max_iter)
 
 
 def _igraph_measures(collab, co_graph, nodes, sample, options):
@@ -320,3 +371,121 @@ def compute_many(pairs: list[tuple[nx.DiGraph, nx.Graph]],
     for i, result in zip(order, done):
         results[i] = result
     return results  # type: ignore[return-value]
+
+
+@dataclass(slots=True)
+class CentralityJob:
+    """A scope's two graphs in a compact, picklable form: sorted nodes and (i, j, weight) edges
+    in the order the graphs were built (so a worker rebuilds the very same graphs)."""
+
+    nodes: list[str]
+    collaboration: list[tuple[int, int, int]]
+    co_assignment: list[tuple[int, int, int]]
+
+    @classmethod
+    def of(cls, nodes: list[str], collab_weights: dict, co_weights: dict) -> "CentralityJob":
+        index = {v: i for i, v in enumerate(nodes)}
+        return cls(nodes, [(index[u], index[v], w) for (u, v), w in collab_weights.items()],
+                   [(index[u], index[v], w) for (u, v), w in co_weights.items()])
+
+    def graphs(self) -> tuple[nx.DiGraph, nx.Graph]:
+        """The collaboration and co-assignment graphs."""
+        from graph.analysis.graphs import weighted_graph
+
+        nodes = self.nodes
+        return (weighted_graph(nodes, [(nodes[i], nodes[j], w) for i, j, w in self.collaboration], directed=True),
+                weighted_graph(nodes, [(nodes[i], nodes[j], w) for i, j, w in self.co_assignment], directed=False))
+
+    @property
+    def work(self) -> int:
+        return len(self.nodes) * len(self.co_assignment)
+
+
+def run_job(job: CentralityJob, options: CentralityOptions) -> tuple[dict[str, str], dict[str, list]]:
+    """(methods, measure → values in ``job.nodes`` order) of one scope."""
+    collab, co = job.graphs()
+    result = compute_centralities(collab, co, options)
+    columns = {m: [result.values[n].get(m) for n in job.nodes] for m in MEASURES if m in result.methods}
+    return result.methods, columns
+
+
+def unpack(job_nodes: list[str], packed: tuple[dict[str, str], dict[str, list]]) -> Centralities:
+    """A ``run_job`` answer as ``Centralities``."""
+    methods, columns = packed
+    present = [m for m in MEASURES if m in methods]
+    values = {n: {m: columns[m][i] for m in present} for i, n in enumerate(job_nodes)}
+    return Centralities(values, methods)
+
+
+_WORKER_OPTIONS: CentralityOptions | None = None
+
+
+def _init_worker(options: CentralityOptions) -> None:
+    global _WORKER_OPTIONS
+    _WORKER_OPTIONS = options
+
+
+def _worker_job(job: CentralityJob):
+    return run_job(job, _WORKER_OPTIONS)
+
+
+class CentralityPool:
+    """Worker processes that compute ``CentralityJob``s (started fresh, so they hold only their jobs).
+
+    ``submit`` returns a handle whose ``get()`` gives the ``Centralities``; with ``workers <= 1``
+    the job runs at once in this process.
+    """
+
+    def __init__(self, options: CentralityOptions, workers: int):
+        self.options = options
+        self.pool = None
+        if workers > 1:
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+            if "forkserver" in methods:
+                context.set_forkserver_preload(["graph.analysis.centrality", "graph.analysis.graphs"])
+            self.pool = context.Pool(workers, initializer=_init_worker, initargs=(options,))
+
+    def submit(self, job: CentralityJob):
+        if self.pool is None:
+            done = unpack(job.nodes, run_job(job, self.options))
+            return _Done(done)
+        return _Pending(job.nodes, self.pool.apply_async(_worker_job, (job,)))
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+            self.pool = None
+
+    def __enter__(self) -> "CentralityPool":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None and exc[0] is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+        self.close()
+
+
+class _Done:
+    def __init__(self, value: Centralities):
+        self.value = value
+
+    def ready(self) -> bool:
+        return True
+
+    def get(self) -> Centralities:
+        return self.value
+
+
+class _Pending:
+    def __init__(self, nodes: list[str], handle):
+        self.nodes, self.handle = nodes, handle
+
+    def ready(self) -> bool:
+        return self.handle.ready()
+
+    def get(self) -> Centralities:
+        return unpack(self.nodes, self.handle.get())

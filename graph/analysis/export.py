@@ -4,6 +4,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,34 +49,46 @@ def unit_rows(result) -> list[dict]:
     """One row per node per scope, all measures, scopes in order and nodes by rank."""
     rows = []
     for res in result.scopes:
-        for rank, node in enumerate(res.ranked(), 1):
-            load = res.loads.units[node]
-            cent = res.centralities.values[node]
-            verdict = res.overloads[node]
-            row = {
-                "scope": res.scope.id, "unit": load.label, "region": load.region, "kind": load.kind,
-                "lead": load.lead, "lead_share": load.lead_share, "cooperating": load.cooperating,
-                "responsible": load.responsible, "total": load.total, "lead_weighted": load.lead_weighted,
-                "lead_inferred": load.lead_inferred, "targets": load.targets, "plans": load.plans,
-                "sections": load.sections, "members": load.members,
-                **{k: cent.get(k) for k in ("out_strength", "in_strength", "partners", "betweenness",
-                                            "closeness", "pagerank", "eigenvector", "constraint",
-                                            "community")},
-                "robust_z": verdict.robust_z, "overloaded": verdict.overloaded, "reason": verdict.reason,
-                "rank": rank, "unit_iri": node, "function": load.function,
-                "function_label": function_label(result, res, load.function),
-                "scope_kind": res.scope.kind, "level": res.scope.level, "lead_policy": result.lead_policy,
-                "top_tasks": list(load.top_tasks),
-            }
-            rows.append({k: _round(row[k]) for k in COLUMNS})
+        rows += scope_unit_rows(res, result.lead_policy, result.function_labels)
+    return rows
+
+
+def scope_unit_rows(res, lead_policy: str, function_labels: dict[str, str]) -> list[dict]:
+    """The rows of ``unit_rows`` of one scope."""
+    rows = []
+    scope = res.scope
+    for rank, node in enumerate(res.ranked(), 1):
+        load = res.loads.units[node]
+        cent = res.centralities.values[node]
+        verdict = res.overloads[node]
+        row = {
+            "scope": scope.id, "unit": load.label, "region": load.region, "kind": load.kind,
+            "lead": load.lead, "lead_share": load.lead_share, "cooperating": load.cooperating,
+            "responsible": load.responsible, "total": load.total, "lead_weighted": load.lead_weighted,
+            "lead_inferred": load.lead_inferred, "targets": load.targets, "plans": load.plans,
+            "sections": load.sections, "members": load.members,
+            **{k: cent.get(k) for k in ("out_strength", "in_strength", "partners", "betweenness",
+                                        "closeness", "pagerank", "eigenvector", "constraint",
+                                        "community")},
+            "robust_z": verdict.robust_z, "overloaded": verdict.overloaded, "reason": verdict.reason,
+            "rank": rank, "unit_iri": node, "function": load.function,
+            "function_label": _function_label(function_labels, res, load.function),
+            "scope_kind": scope.kind, "level": scope.level, "lead_policy": lead_policy,
+            "top_tasks": list(load.top_tasks),
+        }
+        rows.append({k: _round(row[k]) for k in COLUMNS})
     return rows
 
 
 def function_label(result, res, function: str) -> str:
     """The label of a function concept: from the graph, else the node label at function level."""
+    return _function_label(result.function_labels, res, function)
+
+
+def _function_label(function_labels: dict[str, str], res, function: str) -> str:
     if not function:
         return ""
-    label = result.function_labels.get(function, "")
+    label = function_labels.get(function, "")
     if not label and res.scope.level == "function" and function in res.loads.units:
         label = res.loads.units[function].label
     return label
@@ -84,10 +99,13 @@ def csv_bytes(rows: list[dict]) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for row in rows:
-        writer.writerow({k: (" | ".join(v) if isinstance(v, list) else "" if v is None else
-                             str(v).lower() if isinstance(v, bool) else v) for k, v in row.items()})
+    writer.writerows(_csv_row(row) for row in rows)
     return buffer.getvalue().encode("utf-8")
+
+
+def _csv_row(row: dict) -> dict:
+    return {k: (" | ".join(v) if isinstance(v, list) else "" if v is None else
+                str(v).lower() if isinstance(v, bool) else v) for k, v in row.items()}
 
 
 def json_bytes(value) -> bytes:
@@ -105,24 +123,35 @@ def export_graph(res) -> nx.DiGraph:
     """The scope's collaboration graph with the node attributes of the views contract (no None, no lists)."""
     graph = nx.DiGraph(scope=res.scope.id, label=res.scope.label)
     for node in sorted(res.collaboration):
-        load = res.loads.units[node]
-        cent = res.centralities.values[node]
-        verdict = res.overloads[node]
-        attrs = {"label": load.label, "region": load.region, "kind": load.kind, "function": load.function,
-                 "lead": load.lead, "cooperating": load.cooperating, "responsible": load.responsible,
-                 "total": load.total, "lead_share": load.lead_share, "lead_weighted": load.lead_weighted,
-                 "lead_inferred": load.lead_inferred, "targets": load.targets,
-                 "overloaded": verdict.overloaded, "reason": verdict.reason, "robust_z": verdict.robust_z,
-                 "top_tasks": "\n".join(load.top_tasks)}
-        for key in ("betweenness", "closeness", "pagerank", "eigenvector", "constraint", "community",
-                    "out_strength", "in_strength", "partners"):
-            value = cent.get(key)
-            if value is not None:   # missing data (e.g. constraint of an isolated unit) is left out
-                attrs[key] = float(value) if key not in ("community", "partners") else int(value)
-        graph.add_node(node, **{k: _round(attrs[k]) for k in GRAPH_NODE_ATTRS if k in attrs})
+        graph.add_node(node, **node_attributes(res, node))
     for u, v, w in sorted(res.collaboration.edges(data="weight")):
         graph.add_edge(u, v, weight=int(w))
     return graph
+
+
+def node_attributes(res, node: str) -> dict:
+    """The GraphML/GEXF attributes of one node of a scope (rounded; missing measures left out)."""
+    load = res.loads.units[node]
+    cent = res.centralities.values[node]
+    verdict = res.overloads[node]
+    attrs = {"label": load.label, "region": load.region, "kind": load.kind, "function": load.function,
+             "lead": load.lead, "cooperating": load.cooperating, "responsible": load.responsible,
+             "total": load.total, "lead_share": load.lead_share, "lead_weighted": load.lead_weighted,
+             "lead_inferred": load.lead_inferred, "targets": load.targets,
+             "overloaded": verdict.overloaded, "reason": verdict.reason, "robust_z": verdict.robust_z,
+             "top_tasks": "\n".join(load.top_tasks)}
+    for key in ("betweenness", "closeness", "pagerank", "eigenvector", "constraint", "community",
+                "out_strength", "in_strength", "partners"):
+        value = cent.get(key)
+        if value is not None:   # missing data (e.g. constraint of an isolated unit) is left out
+            attrs[key] = float(value) if key not in ("community", "partners") else int(value)
+    return {k: _round(attrs[k]) for k in GRAPH_NODE_ATTRS if k in attrs}
+
+
+def scope_graph_table(res, nodes: list[str], edges) -> "GraphTable":
+    """The export graph of a scope as a ``GraphTable``, from its sorted nodes and (lead, other, weight) edges."""
+    return _table([(node, node_attributes(res, node)) for node in sorted(nodes)],
+                  [(u, v, int(w)) for u, v, w in sorted(edges)])
 
 
 def _xml_type(values: list) -> str:
@@ -147,10 +176,10 @@ def _xml_value(value) -> str:
             .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
 
 
-def _attribute_table(graph: nx.DiGraph) -> list[tuple[str, str]]:
+def _attribute_table(node_data: list[tuple[str, dict]]) -> list[tuple[str, str]]:
     """(name, type) of every node attribute used in the graph, in ``GRAPH_NODE_ATTRS`` order."""
     seen: dict[str, list] = {}
-    for _, data in graph.nodes(data=True):
+    for _, data in node_data:
         for key, value in data.items():
             seen.setdefault(key, []).append(value)
     return [(k, _xml_type(seen[k])) for k in GRAPH_NODE_ATTRS if k in seen]
@@ -167,13 +196,16 @@ class GraphTable:
 
 def graph_table(graph: nx.DiGraph) -> GraphTable:
     """Escape a graph once for both writers."""
-    attrs = _attribute_table(graph)
-    ids = {node: _xml_value(node) for node in graph}
+    return _table(list(graph.nodes(data=True)), list(graph.edges(data="weight", default=1)))
+
+
+def _table(node_data: list[tuple[str, dict]], edges: list[tuple[str, str, int]]) -> GraphTable:
+    attrs = _attribute_table(node_data)
+    ids = {node: _xml_value(node) for node, _ in node_data}
     nodes = [(ids[node], _xml_value(str(data.get("label", node))),
               [_xml_value(data[name]) if name in data else None for name, _ in attrs])
-             for node, data in graph.nodes(data=True)]
-    edges = [(ids[u], ids[v], int(w)) for u, v, w in graph.edges(data="weight", default=1)]
-    return GraphTable(attrs, nodes, edges)
+             for node, data in node_data]
+    return GraphTable(attrs, nodes, [(ids[u], ids[v], int(w)) for u, v, w in edges])
 
 
 def graphml_bytes(graph: nx.DiGraph | GraphTable) -> bytes:
@@ -225,23 +257,24 @@ def gexf_bytes(graph: nx.DiGraph | GraphTable) -> bytes:
 
 def scope_entries(result, sizes: dict[str, tuple[int, int]]) -> list[dict]:
     """scopes.json: one object per scope."""
-    entries = []
-    for res in result.scopes:
-        sc, loads = res.scope, res.loads
-        nodes, edges = sizes[sc.id]
-        entries.append({
-            "id": sc.id, "kind": sc.kind, "label": sc.label, "level": sc.level,
-            "graphml": f"graphs/{sc.id}.graphml", "gexf": f"graphs/{sc.id}.gexf",
-            "nodes": nodes, "edges": edges, "plan": sc.plan, "region": sc.region,
-            "lead_policy": result.lead_policy, "tasks": loads.tasks, "tasks_with_lead": loads.tasks_with_lead,
-            "lead_assignments": loads.lead_assignments, "inferred_leads": loads.inferred_leads,
-            "responsible_assignments": loads.responsible_assignments,
-            "no_marked_leads": bool(loads.tasks and not loads.tasks_with_lead),
-            "lead_coverage": round(loads.tasks_with_lead / loads.tasks, 4) if loads.tasks else 0.0,
-            "overloaded": [loads.units[n].label for n in res.ranked() if res.overloads[n].overloaded],
-            "methods": dict(sorted(res.centralities.methods.items())),
-        })
-    return entries
+    return [scope_entry(res, result.lead_policy, *sizes[res.scope.id]) for res in result.scopes]
+
+
+def scope_entry(res, lead_policy: str, nodes: int, edges: int) -> dict:
+    """The scopes.json object of one scope."""
+    sc, loads = res.scope, res.loads
+    return {
+        "id": sc.id, "kind": sc.kind, "label": sc.label, "level": sc.level,
+        "graphml": f"graphs/{sc.id}.graphml", "gexf": f"graphs/{sc.id}.gexf",
+        "nodes": nodes, "edges": edges, "plan": sc.plan, "region": sc.region,
+        "lead_policy": lead_policy, "tasks": loads.tasks, "tasks_with_lead": loads.tasks_with_lead,
+        "lead_assignments": loads.lead_assignments, "inferred_leads": loads.inferred_leads,
+        "responsible_assignments": loads.responsible_assignments,
+        "no_marked_leads": bool(loads.tasks and not loads.tasks_with_lead),
+        "lead_coverage": round(loads.tasks_with_lead / loads.tasks, 4) if loads.tasks else 0.0,
+        "overloaded": [loads.units[n].label for n in res.ranked() if res.overloads[n].overloaded],
+        "methods": dict(sorted(res.centralities.methods.items())),
+    }
 
 
 TTL_HEAD = ("@prefix plankg: <https://w3id.org/plankg/ns#> .\n"
@@ -272,53 +305,142 @@ def _block(subject: str, pairs: list[tuple[str, str]]) -> str:
 
 def analysis_turtle(result, rows: list[dict]) -> bytes:
     """The measures as RDF: a plankg:AnalysisScope per scope and a plankg:UnitMeasure per unit per scope."""
-    blocks = [TTL_HEAD]
-    for res in result.scopes:
-        sc, loads = res.scope, res.loads
-        pairs = [("a", "plankg:AnalysisScope"), ("rdfs:label", _ttl(sc.label)), ("plankg:scopeKind", _ttl(sc.kind)),
-                 ("plankg:scopeLevel", _ttl(sc.level)), ("plankg:leadPolicy", _ttl(result.lead_policy)),
-                 ("plankg:taskCount", _ttl(loads.tasks)), ("plankg:tasksWithLead", _ttl(loads.tasks_with_lead)),
-                 ("plankg:leadAssignmentCount", _ttl(loads.lead_assignments))]
-        if sc.plan:
-            pairs.append(("plankg:scopePlan", _iri(sc.plan)))
-        if sc.region:
-            pairs.append(("plankg:scopeRegion", _ttl(sc.region)))
-        blocks.append(_block(_iri(f"{ID}analysis/{sc.id}"), pairs))
-    for row in rows:
-        pairs = [("a", "plankg:UnitMeasure"), ("plankg:measureOf", _iri(row["unit_iri"])),
-                 ("plankg:inScope", _iri(f"{ID}analysis/{row['scope']}")), ("rdfs:label", _ttl(row["unit"])),
-                 ("plankg:scopeKind", _ttl(row["scope_kind"])), ("plankg:overloaded", _ttl(bool(row["overloaded"])))]
-        if row["reason"]:
-            pairs.append(("plankg:overloadReason", _ttl(row["reason"])))
-        pairs += [(f"plankg:{name}", _ttl(int(row[key]))) for key, name in RDF_INTS.items() if row[key] is not None]
-        pairs += [(f"plankg:{name}", _ttl(float(row[key]))) for key, name in RDF_DECIMALS.items()
-                  if row[key] is not None]
-        blocks.append(_block(_iri(f"{ID}analysis/{row['scope']}/m/{short_hash(row['unit_iri'])}"), pairs))
+    blocks = [TTL_HEAD] + [scope_turtle(res, result.lead_policy) for res in result.scopes]
+    blocks += [measure_turtle(row) for row in rows]
     return "\n".join(blocks).encode("utf-8")
 
 
+def scope_turtle(res, lead_policy: str) -> str:
+    """The plankg:AnalysisScope block of one scope."""
+    sc, loads = res.scope, res.loads
+    pairs = [("a", "plankg:AnalysisScope"), ("rdfs:label", _ttl(sc.label)), ("plankg:scopeKind", _ttl(sc.kind)),
+             ("plankg:scopeLevel", _ttl(sc.level)), ("plankg:leadPolicy", _ttl(lead_policy)),
+             ("plankg:taskCount", _ttl(loads.tasks)), ("plankg:tasksWithLead", _ttl(loads.tasks_with_lead)),
+             ("plankg:leadAssignmentCount", _ttl(loads.lead_assignments))]
+    if sc.plan:
+        pairs.append(("plankg:scopePlan", _iri(sc.plan)))
+    if sc.region:
+        pairs.append(("plankg:scopeRegion", _ttl(sc.region)))
+    return _block(_iri(f"{ID}analysis/{sc.id}"), pairs)
+
+
+def measure_turtle(row: dict) -> str:
+    """The plankg:UnitMeasure block of one row of units.csv."""
+    pairs = [("a", "plankg:UnitMeasure"), ("plankg:measureOf", _iri(row["unit_iri"])),
+             ("plankg:inScope", _iri(f"{ID}analysis/{row['scope']}")), ("rdfs:label", _ttl(row["unit"])),
+             ("plankg:scopeKind", _ttl(row["scope_kind"])), ("plankg:overloaded", _ttl(bool(row["overloaded"])))]
+    if row["reason"]:
+        pairs.append(("plankg:overloadReason", _ttl(row["reason"])))
+    pairs += [(f"plankg:{name}", _ttl(int(row[key]))) for key, name in RDF_INTS.items() if row[key] is not None]
+    pairs += [(f"plankg:{name}", _ttl(float(row[key]))) for key, name in RDF_DECIMALS.items()
+              if row[key] is not None]
+    return _block(_iri(f"{ID}analysis/{row['scope']}/m/{short_hash(row['unit_iri'])}"), pairs)
+
+
 def write_outputs(result, top: int = 10, overload: OverloadOptions = OverloadOptions()) -> list[Path]:
-    """Write every analysis output of ``result`` under ``result.out_dir``; the paths written."""
-    from graph.analysis.report import overload_markdown
+    """Write every analysis output of ``result`` (scopes with their graphs) under ``result.out_dir``."""
+    writer = AnalysisWriter(Path(result.out_dir), result.lead_policy, result.function_labels,
+                            [res.scope for res in result.scopes], top, overload)
+    try:
+        for res in result.scopes:
+            writer.add(res, list(res.collaboration.nodes), res.collaboration.edges(data="weight"))
+        return writer.close()
+    except BaseException:
+        writer.discard()
+        raise
 
-    out = Path(result.out_dir)
-    folder = out / "analysis"
-    written: list[Path] = []
 
-    def put(path: Path, data: bytes) -> None:
-        write_atomically(path, data)
-        written.append(path)
+class _StreamFile:
+    """A text file written bit by bit beside its final path, renamed into place by ``commit``."""
 
-    rows = unit_rows(result)
-    sizes = {}
-    for res in result.scopes:
-        table = graph_table(export_graph(res))
-        sizes[res.scope.id] = (len(table.nodes), len(table.edges))
-        put(folder / "graphs" / f"{res.scope.id}.graphml", graphml_bytes(table))
-        put(folder / "graphs" / f"{res.scope.id}.gexf", gexf_bytes(table))
-    put(folder / "units.csv", csv_bytes(rows))
-    put(folder / "units.json", json_lines_array_bytes(rows))
-    put(folder / "scopes.json", json_bytes(scope_entries(result, sizes)))
-    put(folder / "overload.md", overload_markdown(result, top=top, options=overload).encode("utf-8"))
-    put(out / "analysis.ttl", analysis_turtle(result, rows))
-    return written
+    def __init__(self, path: Path):
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def commit(self) -> Path:
+        self.file.close()
+        os.chmod(self.tmp, 0o644)
+        os.replace(self.tmp, self.path)
+        return self.path
+
+    def discard(self) -> None:
+        self.file.close()
+        if os.path.exists(self.tmp):
+            os.unlink(self.tmp)
+
+
+class AnalysisWriter:
+    """Writes the analysis outputs scope by scope (graph files at once, tables streamed), so that
+    no more than one scope's graphs and measures need to be held; ``close`` completes the files."""
+
+    def __init__(self, out_dir: Path, lead_policy: str, function_labels: dict[str, str], scopes: list,
+                 top: int = 10, overload: OverloadOptions = OverloadOptions()):
+        from graph.analysis.report import OverloadReport
+
+        self.out_dir = Path(out_dir)
+        self.folder = self.out_dir / "analysis"
+        self.lead_policy = lead_policy
+        self.function_labels = function_labels
+        self.report = OverloadReport(lead_policy, scopes, top, overload)
+        self.written: list[Path] = []
+        self.entries: list[dict] = []
+        self.scope_blocks: list[str] = []
+        self.streams: list[_StreamFile] = []
+        self.csv_file = self._stream(self.folder / "units.csv")
+        self.csv = csv.DictWriter(self.csv_file.file, fieldnames=COLUMNS, lineterminator="\n")
+        self.csv.writeheader()
+        self.json_file = self._stream(self.folder / "units.json")
+        self.json_rows = 0
+        self.measures_file = self._stream(self.folder / ".measures.ttl")   # joined to analysis.ttl by close()
+
+    def _stream(self, path: Path) -> _StreamFile:
+        stream = _StreamFile(path)
+        self.streams.append(stream)
+        return stream
+
+    def add(self, res, nodes: list[str], collaboration_edges) -> None:
+        """Write one scope: its graph files now, its rows to the tables."""
+        table = scope_graph_table(res, nodes, collaboration_edges)
+        graphs = self.folder / "graphs"
+        for name, data in ((f"{res.scope.id}.graphml", graphml_bytes(table)), (f"{res.scope.id}.gexf", gexf_bytes(table))):
+            write_atomically(graphs / name, data)
+            self.written.append(graphs / name)
+        rows = scope_unit_rows(res, self.lead_policy, self.function_labels)
+        self.csv.writerows(_csv_row(row) for row in rows)
+        json_out = self.json_file.file
+        for row in rows:
+            json_out.write(("[\n" if not self.json_rows else ",\n") + json.dumps(row, ensure_ascii=False))
+            self.json_rows += 1
+        self.measures_file.file.write("".join("\n" + measure_turtle(row) for row in rows))
+        self.scope_blocks.append(scope_turtle(res, self.lead_policy))
+        self.entries.append(scope_entry(res, self.lead_policy, len(table.nodes), len(table.edges)))
+        self.report.add(res)
+
+    def close(self) -> list[Path]:
+        """Complete and rename every file into place; the paths written."""
+        from graph.analysis.report import overload_markdown_text
+
+        self.json_file.file.write("\n]\n" if self.json_rows else "[]\n")
+        self.measures_file.file.close()
+        ttl = _StreamFile(self.out_dir / "analysis.ttl")
+        self.streams.append(ttl)
+        ttl.file.write("\n".join([TTL_HEAD] + self.scope_blocks))
+        with open(self.measures_file.tmp, encoding="utf-8", newline="") as measures:
+            shutil.copyfileobj(measures, ttl.file, 1 << 20)
+        self.measures_file.discard()
+        self.written.append(self.csv_file.commit())
+        self.written.append(self.json_file.commit())
+        for name, data in (("scopes.json", json_bytes(self.entries)),
+                           ("overload.md", overload_markdown_text(self.report).encode("utf-8"))):
+            write_atomically(self.folder / name, data)
+            self.written.append(self.folder / name)
+        self.written.append(ttl.commit())
+        return self.written
+
+    def discard(self) -> None:
+        """Remove the unfinished files (after an error)."""
+        for stream in self.streams:
+            if not stream.file.closed or os.path.exists(stream.tmp):
+                stream.discard()

@@ -42,29 +42,44 @@ def bipartite_graph(scope: Scope) -> nx.Graph:
     return graph
 
 
-def collaboration_graph(scope: Scope, nodes: list[str],
-                        by_task: dict[str, dict[str, str]] | None = None) -> nx.DiGraph:
-    """Directed lead → other-unit graph of the scope, ``weight`` = shared tasks."""
+def collaboration_weights(by_task: dict[str, dict[str, str]]) -> dict[tuple[str, str], int]:
+    """(lead, other unit) → tasks they share that way, in the order first met."""
     weights: dict[tuple[str, str], int] = {}
-    for task_nodes in (by_task if by_task is not None else units_by_task(scope)).values():
+    for task_nodes in by_task.values():
         leads = [n for n, role in task_nodes.items() if role == "lead"]
         for lead in leads:
             for other in task_nodes:
                 if other != lead and task_nodes[other] != "lead":
                     weights[(lead, other)] = weights.get((lead, other), 0) + 1
-    graph = nx.DiGraph()
+    return weights
+
+
+def co_assignment_weights(by_task: dict[str, dict[str, str]]) -> dict[tuple[str, str], int]:
+    """(unit, unit), sorted pair → tasks listing both, in the order first met."""
+    weights: Counter = Counter()
+    for task_nodes in by_task.values():
+        weights.update(combinations(sorted(task_nodes), 2))
+    return weights
+
+
+def weighted_graph(nodes: list[str], weights, directed: bool) -> nx.Graph:
+    """A graph of ``nodes`` (sorted) and ``weights`` ((u, v) → weight, or (u, v, weight) triples) in their order."""
+    graph = nx.DiGraph() if directed else nx.Graph()
     graph.add_nodes_from(sorted(nodes))
-    graph.add_weighted_edges_from((u, v, w) for (u, v), w in weights.items())
+    triples = ((u, v, w) for (u, v), w in weights.items()) if isinstance(weights, dict) else weights
+    graph.add_weighted_edges_from(triples)
     return graph
+
+
+def collaboration_graph(scope: Scope, nodes: list[str],
+                        by_task: dict[str, dict[str, str]] | None = None) -> nx.DiGraph:
+    """Directed lead → other-unit graph of the scope, ``weight`` = shared tasks."""
+    return weighted_graph(nodes, collaboration_weights(by_task if by_task is not None else units_by_task(scope)),
+                          directed=True)
 
 
 def co_assignment_graph(scope: Scope, nodes: list[str],
                         by_task: dict[str, dict[str, str]] | None = None) -> nx.Graph:
     """Undirected graph of units listed for the same task, ``weight`` = shared tasks."""
-    weights: Counter = Counter()
-    for task_nodes in (by_task if by_task is not None else units_by_task(scope)).values():
-        weights.update(combinations(sorted(task_nodes), 2))
-    graph = nx.Graph()
-    graph.add_nodes_from(sorted(nodes))
-    graph.add_weighted_edges_from((u, v, w) for (u, v), w in weights.items())
-    return graph
+    return weighted_graph(nodes, co_assignment_weights(by_task if by_task is not None else units_by_task(scope)),
+                          directed=False)

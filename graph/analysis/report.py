@@ -84,37 +84,63 @@ def scope_section(res, top: int) -> list[str]:
 
 def overload_markdown(result, top: int = 10, options: OverloadOptions = OverloadOptions()) -> str:
     """overload.md: per scope, the overloaded lead departments with reasons and a ranked table."""
+    report = OverloadReport(result.lead_policy, [r.scope for r in result.scopes], top, options)
+    for res in result.scopes:
+        report.add(res)
+    return overload_markdown_text(report)
+
+
+class OverloadReport:
+    """overload.md gathered scope by scope (scopes come grouped by kind: plans, regions, all)."""
+
+    def __init__(self, lead_policy: str, scopes: list, top: int = 10, options: OverloadOptions = OverloadOptions()):
+        self.lead_policy, self.top, self.options = lead_policy, top, options
+        self.plan_scope = {sc.plan: sc.id for sc in scopes if sc.kind == "plan"}
+        self.body: list[str] = []
+        self.kind = ""
+        self.flagged = 0
+        self.scopes = 0
+        self.methods: dict[tuple, list[str]] = {}
+
+    def add(self, res) -> None:
+        """Add one scope's section."""
+        kind = res.scope.kind
+        self.scopes += 1
+        self.flagged += sum(1 for v in res.overloads.values() if v.overloaded)
+        self.methods.setdefault(tuple(sorted(res.centralities.methods.items())), []).append(res.scope.id)
+        if kind not in SECTION_TITLES:
+            return
+        lines = []
+        if kind != self.kind:
+            lines += [f"## {SECTION_TITLES[kind]}", ""]
+            self.kind = kind
+        plans = {row.plan for row in res.scope.rows}
+        only = self.plan_scope.get(next(iter(plans))) if kind == "region" and len(plans) == 1 else None
+        if only:
+            lines += [f"### {res.scope.label}", "",
+                      f"`{res.scope.id}` — the region's only plan: the same figures as `{only}` above.", ""]
+        else:
+            lines += scope_section(res, self.top)
+        self.body.append("\n".join(lines))
+
+
+def overload_markdown_text(report: OverloadReport) -> str:
+    """The text of overload.md from a filled ``OverloadReport``."""
+    options = report.options
     lines = ["# Overloaded lead departments", "",
-             f"Lead policy: **{result.lead_policy}**"
+             f"Lead policy: **{report.lead_policy}**"
              + (" (leads inferred from the first-listed unit are counted and marked)"
-                if result.lead_policy == "first-listed" else " (only leads the documents mark)") + ".",
+                if report.lead_policy == "first-listed" else " (only leads the documents mark)") + ".",
              f"A unit is flagged when it leads at least {options.min_lead} tasks and either its robust z-score "
              f"of tasks led (distance from the median of the units working on led tasks, in scaled MADs) is at "
              f"least {options.z_threshold:g}, "
              f"or it leads at least {_pct(options.share_threshold)} of the scope's tasks that have a lead.",
              "Workload = task counts; betweenness and closeness use distance = 1 / shared tasks on the "
              "co-assignment graph; PageRank runs on the collaboration graph turned towards the leads.", ""]
-    flagged = result.overloaded()
-    lines += [f"**{len(flagged)} overloaded** (unit, scope) pairs in {len(result.scopes)} scopes.", ""]
-    plan_scope = {r.scope.plan: r.scope.id for r in result.scopes if r.scope.kind == "plan"}
-    for kind in ("plan", "region", "all"):
-        group = [r for r in result.scopes if r.scope.kind == kind]
-        if not group:
-            continue
-        lines += [f"## {SECTION_TITLES[kind]}", ""]
-        for res in group:
-            plans = {row.plan for row in res.scope.rows}
-            only = plan_scope.get(next(iter(plans))) if kind == "region" and len(plans) == 1 else None
-            if only:
-                lines += [f"### {res.scope.label}", "",
-                          f"`{res.scope.id}` — the region's only plan: the same figures as `{only}` above.", ""]
-            else:
-                lines += scope_section(res, top)
+    lines += [f"**{report.flagged} overloaded** (unit, scope) pairs in {report.scopes} scopes.", ""]
+    lines += report.body
     lines += ["## How the measures were computed", ""]
-    seen: dict[tuple, list[str]] = {}
-    for res in result.scopes:
-        seen.setdefault(tuple(sorted(res.centralities.methods.items())), []).append(res.scope.id)
-    for methods, ids in seen.items():
+    for methods, ids in report.methods.items():
         lines.append(f"Scopes {', '.join(f'`{i}`' for i in ids)}:")
         lines.append("")
         lines += [f"- {name}: {how}" for name, how in methods]

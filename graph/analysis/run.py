@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import os
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import networkx as nx
 
-from graph.analysis.centrality import CentralityOptions, Centralities, compute_many
-from graph.analysis.graphs import co_assignment_graph, collaboration_graph, units_by_task
+from graph.analysis.centrality import (CentralityJob, CentralityOptions, CentralityPool, Centralities,
+                                       compute_many)
+from graph.analysis.graphs import co_assignment_weights, collaboration_weights, units_by_task
 from graph.analysis.loads import ScopeLoads, compute_loads
 from graph.analysis.overload import Overload, OverloadOptions, flag_overloads
 from graph.analysis.rows import GraphData, apply_lead_policy, load_graph_data
@@ -25,8 +27,8 @@ class ScopeResult:
 
     scope: Scope
     loads: ScopeLoads
-    collaboration: nx.DiGraph
-    co_assignment: nx.Graph
+    collaboration: nx.DiGraph | None   # None when run_analysis did not keep the graphs
+    co_assignment: nx.Graph | None
     centralities: Centralities
     overloads: dict[str, Overload]
     first_listed: ScopeLoads | None = None   # loads under first-listed, for scopes where few tasks mark a lead
@@ -63,40 +65,52 @@ def analyse(data: GraphData, scope: str = "all-scopes", lead_policy: str = "stri
             timings: dict[str, float] | None = None,
             cpu_timings: dict[str, float] | None = None) -> list[ScopeResult]:
     """Measure every scope of ``data`` (nothing is written); phase times are added to ``timings``."""
-    timings = timings if timings is not None else {}
-    cpu_timings = cpu_timings if cpu_timings is not None else {}
-
-    def tick(phase: str, start: tuple[float, float]) -> tuple[float, float]:
-        now = _clock()
-        timings[phase] = timings.get(phase, 0.0) + now[0] - start[0]
-        cpu_timings[phase] = cpu_timings.get(phase, 0.0) + now[1] - start[1]
-        return now
-
-    t = _clock()
-    rows = apply_lead_policy(data.assignments, lead_policy)
-    scopes = build_scopes(data, rows, scope)
-    t = tick("scopes", t)
+    clock = _PhaseClock(timings, cpu_timings)
+    scopes = build_scopes(data, apply_lead_policy(data.assignments, lead_policy), scope)
+    clock.tick("scopes")
     pending = []
     for sc in scopes:
-        loads = compute_loads(sc, data.indicators, data.function_labels)
-        first = None
-        if lead_policy == "strict" and loads.tasks and loads.tasks_with_lead < loads.tasks * FEW_LEADS:
-            alt = build_scopes(data, apply_lead_policy(list(sc.rows), "first-listed"), sc.kind)
-            alt_scope = next(s for s in alt if s.level == sc.level and s.id == sc.id)
-            first = compute_loads(alt_scope, data.indicators, data.function_labels)
-        t = tick("loads", t)
-        nodes = sorted(loads.units)
-        by_task = units_by_task(sc)
-        collab = collaboration_graph(sc, nodes, by_task)
-        co_graph = co_assignment_graph(sc, nodes, by_task)
-        t = tick("graphs", t)
-        verdicts = flag_overloads(loads, overload)
-        t = tick("overload", t)
+        loads, first, verdicts, job = measure_scope(sc, data, lead_policy, overload, clock)
+        collab, co_graph = job.graphs()
+        clock.tick("graphs")
         pending.append((sc, loads, collab, co_graph, verdicts, first))
     measures = compute_many([(p[2], p[3]) for p in pending], centrality)
-    tick("centrality", t)
+    clock.tick("centrality")
     return [ScopeResult(sc, loads, collab, co_graph, cent, verdicts, first)
             for (sc, loads, collab, co_graph, verdicts, first), cent in zip(pending, measures)]
+
+
+def measure_scope(sc: Scope, data: GraphData, lead_policy: str, overload: OverloadOptions,
+                  clock: "_PhaseClock") -> tuple[ScopeLoads, ScopeLoads | None, dict[str, Overload], CentralityJob]:
+    """Loads (and first-listed loads where few tasks mark a lead), verdicts and the graphs of one scope."""
+    loads = compute_loads(sc, data.indicators, data.function_labels)
+    first = None
+    if lead_policy == "strict" and loads.tasks and loads.tasks_with_lead < loads.tasks * FEW_LEADS:
+        alt = build_scopes(data, apply_lead_policy(list(sc.rows), "first-listed"), sc.kind)
+        alt_scope = next(s for s in alt if s.level == sc.level and s.id == sc.id)
+        first = compute_loads(alt_scope, data.indicators, data.function_labels)
+    clock.tick("loads")
+    by_task = units_by_task(sc)
+    job = CentralityJob.of(sorted(loads.units), collaboration_weights(by_task), co_assignment_weights(by_task))
+    clock.tick("graphs")
+    verdicts = flag_overloads(loads, overload)
+    clock.tick("overload")
+    return loads, first, verdicts, job
+
+
+class _PhaseClock:
+    """Adds wall-clock and CPU seconds to phases: ``tick(phase)`` charges the time since the last tick."""
+
+    def __init__(self, timings: dict[str, float] | None, cpu_timings: dict[str, float] | None):
+        self.timings = timings if timings is not None else {}
+        self.cpu_timings = cpu_timings if cpu_timings is not None else {}
+        self.last = _clock()
+
+    def tick(self, phase: str) -> None:
+        now = _clock()
+        self.timings[phase] = self.timings.get(phase, 0.0) + now[0] - self.last[0]
+        self.cpu_timings[phase] = self.cpu_timings.get(phase, 0.0) + now[1] - self.last[1]
+        self.last = now
 
 
 def _clock() -> tuple[float, float]:
@@ -105,33 +119,78 @@ def _clock() -> tuple[float, float]:
     return time.perf_counter(), times.user + times.system + times.children_user + times.children_system
 
 
+KEEP_GRAPHS_UP_TO = 50_000   # assignments: smaller analyses keep every scope's graphs and measures in the result
+PARALLEL_FROM = 20_000       # assignments from which centralities are computed in worker processes
+WINDOW = 64                  # scopes measured ahead of the one being written
+
+
 def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "strict", top: int = 10,
                  overload: OverloadOptions = OverloadOptions(),
                  centrality: CentralityOptions = CentralityOptions(),
-                 data: GraphData | None = None) -> AnalysisResult:
+                 data: GraphData | None = None, keep_graphs: bool | None = None) -> AnalysisResult:
     """Analyse the graph built in ``out_dir`` and write the analysis outputs there.
 
     Reads ``out_dir/store/`` (Oxigraph) when present, else ``out_dir/graph.ttl``; writes
     ``out_dir/analysis/`` (units.csv, units.json, overload.md, scopes.json, graphs/) and
     ``out_dir/analysis.ttl``. ``scope`` is plan | region | all | all-scopes; ``lead_policy``
     strict | first-listed; ``top`` is the number of leads listed per scope in overload.md.
+    Scopes are measured and written one after another; the result keeps each scope's loads and
+    verdicts, and its networkx graphs and per-node centralities only when ``keep_graphs`` (default:
+    when the graph has at most ``KEEP_GRAPHS_UP_TO`` assignments).
     Raises ``AnalysisInputError`` when there is no readable graph.
     """
-    from graph.analysis.export import write_outputs
+    from graph.analysis.export import AnalysisWriter
 
     out_dir = Path(out_dir)
     timings: dict[str, float] = {}
     cpu: dict[str, float] = {}
-    wall0, cpu0 = _clock()
+    clock = _PhaseClock(timings, cpu)
     if data is None:
         data = load_graph_data(out_dir)
-    wall1, cpu1 = _clock()
-    timings["read"], cpu["read"] = wall1 - wall0, cpu1 - cpu0
-    results = analyse(data, scope, lead_policy, overload, centrality, timings, cpu)
-    result = AnalysisResult(out_dir, lead_policy, results, timings=timings, cpu_timings=cpu,
-                            source=data.source, function_labels=data.function_labels)
-    wall0, cpu0 = _clock()
-    result.files = write_outputs(result, top=top, overload=overload)
-    wall1, cpu1 = _clock()
-    timings["export"], cpu["export"] = wall1 - wall0, cpu1 - cpu0
+    clock.tick("read")
+    if keep_graphs is None:
+        keep_graphs = len(data.assignments) <= KEEP_GRAPHS_UP_TO
+    scopes = build_scopes(data, apply_lead_policy(data.assignments, lead_policy), scope)
+    clock.tick("scopes")
+    workers = centrality.workers or os.cpu_count() or 1
+    if len(data.assignments) < PARALLEL_FROM or len(scopes) < 2:
+        workers = 1
+    writer = AnalysisWriter(out_dir, lead_policy, data.function_labels, scopes, top, overload)
+    kept: list[ScopeResult] = []
+
+    def finish(entry) -> None:
+        sc, loads, first, verdicts, job, handle = entry
+        cent = handle.get()
+        clock.tick("centrality")
+        collab = co_graph = None
+        if keep_graphs:
+            collab, co_graph = job.graphs()
+        res = ScopeResult(sc, loads, collab, co_graph, cent, verdicts, first)
+        nodes = job.nodes
+        writer.add(res, nodes, ((nodes[i], nodes[j], w) for i, j, w in job.collaboration))
+        if not keep_graphs:
+            res.centralities = Centralities({}, cent.methods)
+        kept.append(res)
+        clock.tick("export")
+
+    try:
+        with CentralityPool(centrality, workers) as pool:
+            clock.tick("centrality")
+            window: deque = deque()
+            for sc in scopes:
+                loads, first, verdicts, job = measure_scope(sc, data, lead_policy, overload, clock)
+                window.append((sc, loads, first, verdicts, job, pool.submit(job)))
+                clock.tick("centrality")
+                while window and (len(window) > WINDOW or window[0][-1].ready()):
+                    finish(window.popleft())
+            while window:
+                finish(window.popleft())
+        clock.tick("centrality")   # the workers' CPU time is counted when they have ended
+        result = AnalysisResult(out_dir, lead_policy, kept, timings=timings, cpu_timings=cpu,
+                                source=data.source, function_labels=data.function_labels)
+        result.files = writer.close()
+    except BaseException:
+        writer.discard()
+        raise
+    clock.tick("export")
     return result
