@@ -119,21 +119,58 @@ def test_tooltip_is_plain_text_with_loads_centralities_and_top_tasks(built):
         assert "• " + task in node["title"]
 
 
-def test_pages_are_self_contained_and_request_nothing(built):
+def test_pages_request_nothing_but_files_of_the_output_folder(built):
     out, _, result = built
     for path in [result.index, *(view.path for view in result.views)]:
         page = parse(path)
         html = path.read_text(encoding="utf-8")
         external = [url for url in page.urls if re.match(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", url, re.I)]
         assert external == [], path
-        assert "link" not in page.tags and "iframe" not in page.tags
+        assert "iframe" not in page.tags
         assert not re.search(r"@import|url\(\s*['\"]?(?:https?:)?//|sourceMappingURL", html), path
-        assert all(not attributes.get("src") for attributes, _ in page.scripts)
         assert "default-src 'none'" in html
+    assert "link" not in parse(result.index).tags
+    assert all(not attributes.get("src") for attributes, _ in parse(result.index).scripts)
+    assets = out / "views" / "assets"
     for view in result.views:
-        assert "vis-network" in view.path.read_text(encoding="utf-8")[:300000]
-        local = [unquote(url) for url in parse(view.path).urls]
-        assert local == ["../index.html"]
+        page = parse(view.path)
+        html = view.path.read_text(encoding="utf-8")
+        local = [unquote(url) for url in page.urls]
+        assert local == ["assets/vis-network.css", "assets/view.css", "../index.html",
+                         "assets/vis-network.min.js", "assets/view.js"]
+        assert all((view.path.parent / url).resolve().is_file() for url in local)
+        inline = [attributes for attributes, _ in page.scripts if not attributes.get("src")]
+        assert inline == [{"type": "application/json", "id": "plankg-data"}]   # no inline code runs
+        policy = re.search(r'Content-Security-Policy" content="([^"]*)"', html).group(1)
+        assert "script-src 'self' file:;" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    for asset in assets.iterdir():
+        text = asset.read_text(encoding="utf-8")
+        assert not re.search(r"@import|url\(\s*['\"]?(?:https?:)?//|sourceMappingURL", text), asset
+    assert "vis-network" in (assets / "vis-network.min.js").read_text(encoding="utf-8")[:1000]
+
+
+def test_a_view_page_holds_its_data_and_links_the_shared_scripts(built):
+    out, _, result = built
+    library = (out / "views" / "assets" / "vis-network.min.js").read_bytes()
+    assert len(library) > 300_000
+    for view in result.views:
+        page = view.path.read_bytes()
+        assert len(page) < 60_000 and library[:2000] not in page
+    assert sorted(p.name for p in (out / "views" / "assets").iterdir()) == \
+        ["view.css", "view.js", "vis-network.css", "vis-network.min.js"]
+
+
+def test_shared_assets_are_written_when_missing_or_different_only(tmp_path):
+    write_output(tmp_path)
+    first = build_views(tmp_path)
+    assets = tmp_path / "views" / "assets"
+    assert sorted(p.name for p in first.assets_written) == sorted(p.name for p in assets.iterdir())
+    assert build_views(tmp_path).assets_written == ()
+    (assets / "view.js").unlink()
+    (assets / "vis-network.css").write_text("changed", encoding="utf-8")
+    again = build_views(tmp_path)
+    assert sorted(p.name for p in again.assets_written) == ["view.js", "vis-network.css"]
+    assert (assets / "vis-network.css").read_text(encoding="utf-8") != "changed"
 
 
 def test_dashboard_links_resolve_to_every_view(built):
@@ -151,7 +188,8 @@ def test_dashboard_lists_plans_units_by_lead_and_heaviest_leads(built):
     scope_of_plan = {scope["plan"]: scope["id"] for scope in json.loads(
         (out / "analysis" / "scopes.json").read_text(encoding="utf-8")) if scope["kind"] == "plan"}
     for doc in report["documents"]:
-        row = re.search(rf"<tr><td>{re.escape(doc['title'])}</td>.*?</tr>", html).group()
+        row = re.search(rf"<tr data-region=\"{re.escape(doc['region'])}\"><td>{re.escape(doc['title'])}</td>.*?</tr>",
+                        html).group()
         assert f'<a href="views/{scope_of_plan[doc["plan_iri"]]}.html">view</a>' in row
         flagged = {d["label"] for _, d in graphs[scope_of_plan[doc["plan_iri"]]].nodes(data=True) if d["overloaded"]}
         assert flagged and all(html_escape(name) in row for name in flagged)
@@ -174,7 +212,7 @@ def test_document_text_is_escaped_in_html_and_in_embedded_json(built):
         assert XSS_UNIT not in html and XSS_TASK not in html
         assert "<script>alert" not in html and "<img" not in html
         page = parse(path)
-        assert len(page.scripts) == (1 if path == result.index else 3)
+        assert len(page.scripts) == (1 if path == result.index else 3)   # views: data + two shared scripts
     view = next(v for v in result.views if v.scope_id == "plan-jiashan")
     data = page_data(view.path)
     assert any(node["label"] == "⚠ " + XSS_UNIT for node in data["nodes"])

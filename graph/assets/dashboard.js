@@ -1,4 +1,4 @@
-/* plankg dashboard: sort the units table by a column, filter it by scope and overload. */
+/* plankg dashboard: filter the plans by text and region; sort the units table by a column, filter it by scope and overload. */
 (function () {
   "use strict";
   var table = document.getElementById("unit-table");
@@ -43,4 +43,28 @@
   scopeFilter.addEventListener("change", filter);
   overloadedOnly.addEventListener("change", filter);
   filter();
+
+  var plans = document.getElementById("plan-table").tBodies[0];
+  var planFilter = document.getElementById("plan-filter");
+  var planRegion = document.getElementById("plan-region");
+  var planCount = document.getElementById("plan-count");
+  function filterPlans() {
+    var query = planFilter.value.trim().toLowerCase();
+    var region = planRegion.value;
+    var shown = 0, total = 0;
+    Array.prototype.forEach.call(plans.rows, function (row) {
+      var rowRegion = row.getAttribute("data-region");
+      if (rowRegion === null) { return; }
+      total += 1;
+      var visible = (region === "" || rowRegion === region) &&
+        (query === "" || row.cells[0].textContent.toLowerCase().indexOf(query) !== -1 ||
+         rowRegion.toLowerCase().indexOf(query) !== -1);
+      row.hidden = !visible;
+      if (visible) { shown += 1; }
+    });
+    planCount.textContent = shown === total ? total + " plans" : shown + " of " + total + " plans shown";
+  }
+  planFilter.addEventListener("input", filterPlans);
+  planRegion.addEventListener("change", filterPlans);
+  filterPlans();
 })();

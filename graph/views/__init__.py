@@ -1,19 +1,31 @@
-"""Interactive views: one self-contained HTML collaboration graph per scope, and the dashboard.
+"""Interactive views: one HTML collaboration graph per scope, and the dashboard.
 
 ``build_views(DIR)`` reads ``DIR/report.json`` and ``DIR/analysis/`` only and writes
-``DIR/views/*.html`` and ``DIR/index.html`` (offline, escaped, deterministic).
+``DIR/views/*.html`` (each page its scope's data), the files they share in
+``DIR/views/assets/`` (vis-network, the page's JS and CSS) and ``DIR/index.html``
+(offline, escaped, deterministic). Scopes are read and written one at a time.
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+import time
+import zlib
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.views.dashboard import ViewLink, render_dashboard, view_href
-from graph.views.html import write_atomic
-from graph.views.inputs import ViewsInputError, function_labels, read_inputs, read_scope_graph
-from graph.views.network_page import kind_colours, render_view
+from graph.views.dashboard import UnitTable, ViewLink, render_dashboard, view_href
+from graph.views.html import shared_view_assets, write_atomic, write_if_changed
+from graph.views.inputs import Scope, ViewsInputError, as_text, iter_unit_rows, read_inputs, read_scope_graph
+from graph.views.network_page import PALETTE, kind_colours, render_view
 from graph.views.select import DEFAULT_MAX_LINKS, DEFAULT_MAX_NODES, select, unit_rank
+
+ASSETS_DIR_NAME = "assets"
+PARALLEL_MIN_SCOPES = 200      # fewer scopes are rendered in the calling process
+BATCH_BYTES = 2 << 20          # GraphML bytes a worker is handed at a time
 
 __all__ = ["ViewFile", "ViewsInputError", "ViewsResult", "build_views", "view_file_name"]
 
@@ -40,6 +52,9 @@ class ViewsResult:
     index: Path
     views: tuple[ViewFile, ...]
     removed: tuple[Path, ...] = field(default=())
+    assets_written: tuple[Path, ...] = field(default=())
+    timings: dict[str, float] = field(default_factory=dict)
+    jobs: int = 1
 
     def summary(self) -> str:
         """One line for the terminal."""
@@ -58,39 +73,138 @@ def view_file_name(scope_id: str, taken: set[str]) -> str:
     return name
 
 
-def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: int = DEFAULT_MAX_LINKS) -> ViewsResult:
+def write_view_assets(views_dir: Path) -> tuple[Path, ...]:
+    """Write the files the view pages share into ``views/assets/`` where missing or different; return those written."""
+    written = []
+    for name, text in shared_view_assets().items():
+        path = views_dir / ASSETS_DIR_NAME / name
+        if write_if_changed(path, text):
+            written.append(path)
+    return tuple(written)
+
+
+def _kind_colour(kind: str, colours: dict[str, str]) -> str:
+    """The colour of a kind: from the shared table, else one chosen by the kind's name (same on every page)."""
+    if kind not in colours:
+        colours[kind] = PALETTE[zlib.crc32(kind.encode("utf-8")) % len(PALETTE)]
+    return colours[kind]
+
+
+def _render_scope(scope: Scope, name: str, views_dir: Path, functions: dict[str, str], colours: dict[str, str],
+                  max_nodes: int, max_links: int) -> tuple[ViewFile, ViewLink]:
+    """Read one scope's graph, write its page, and say what it shows."""
+    graph = read_scope_graph(scope, functions)
+    for node in graph.nodes:
+        _kind_colour(node.kind, colours)
+    selection = select(graph, max_nodes=max_nodes, max_links=max_links)
+    path = views_dir / name
+    write_if_changed(path, render_view(graph, selection, colours, index_href="../index.html",
+                                       assets_href=ASSETS_DIR_NAME + "/"))
+    counts = dict(nodes_shown=len(selection.nodes), edges_shown=len(selection.links),
+                  total_nodes=selection.total_nodes, total_edges=selection.total_links)
+    overloaded = tuple(node.label for node in sorted(graph.nodes, key=unit_rank) if node.overloaded)
+    return (ViewFile(scope_id=scope.id, scope_kind=scope.kind, label=scope.label, path=path, **counts),
+            ViewLink(scope=scope, href=view_href(name), overloaded=overloaded, **counts))
+
+
+def _render_batch(batch: list[tuple[int, Scope, str]], views_dir: Path, functions: dict[str, str],
+                  colours: dict[str, str], max_nodes: int, max_links: int) -> list[tuple[int, ViewFile, ViewLink]]:
+    """Render a batch of scopes (run in a worker process)."""
+    return [(index, *_render_scope(scope, name, views_dir, functions, colours, max_nodes, max_links))
+            for index, scope, name in batch]
+
+
+def _batches(scopes: list[tuple[int, Scope, str]], target_bytes: int) -> list[list[tuple[int, Scope, str]]]:
+    """Scopes grouped into batches of about ``target_bytes`` of GraphML, the largest scopes first."""
+    def size(item: tuple[int, Scope, str]) -> int:
+        try:
+            return item[1].graphml.stat().st_size
+        except OSError:
+            return 0
+
+    batches: list[list[tuple[int, Scope, str]]] = []
+    current: list[tuple[int, Scope, str]] = []
+    current_bytes = 0
+    for item in sorted(scopes, key=lambda item: (-size(item), item[0])):
+        current.append(item)
+        current_bytes += size(item)
+        if current_bytes >= target_bytes:
+            batches.append(current)
+            current, current_bytes = [], 0
+    if current:
+        batches.append(current)
+    return batches
+
+
+def _executor(jobs: int) -> ProcessPoolExecutor:
+    """Worker processes forked from a server that has the views code imported (no fork of the caller)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["graph.views"])
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+
+def default_jobs(scope_count: int) -> int:
+    """Worker processes for ``scope_count`` scopes: one per core (at most 4) when there are many, else none."""
+    if scope_count < PARALLEL_MIN_SCOPES:
+        return 1
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+
+
+def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: int = DEFAULT_MAX_LINKS,
+                jobs: int | None = None) -> ViewsResult:
     """Write DIR/views/{scope}.html for every scope in analysis/scopes.json and the dashboard DIR/index.html.
 
     A view shows at most ``max_nodes`` units (the heaviest leads) and ``max_links``
     links (the strongest among them) and says on the page what it leaves out.
-    Raises :class:`ViewsInputError` when an input file is missing or malformed.
+    Scopes are read, rendered and written one at a time, so memory is bounded by the
+    largest scope; ``jobs`` worker processes share them (default: :func:`default_jobs`).
+    The output does not depend on ``jobs``. Raises :class:`ViewsInputError` when an
+    input file is missing or malformed.
     """
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
     out_dir = Path(out_dir)
     inputs = read_inputs(out_dir)
-    functions = function_labels(inputs.unit_rows)
-    graphs = [read_scope_graph(scope, functions) for scope in inputs.scopes]
-    colours = kind_colours({node.kind for graph in graphs for node in graph.nodes})
-    views_dir = out_dir / "views"
-    taken: set[str] = set()
-    written: list[ViewFile] = []
-    links: list[ViewLink] = []
-    for graph in graphs:
-        selection = select(graph, max_nodes=max_nodes, max_links=max_links)
-        name = view_file_name(graph.scope.id, taken)
-        path = views_dir / name
-        write_atomic(path, render_view(graph, selection, colours, index_href="../index.html"))
-        written.append(ViewFile(scope_id=graph.scope.id, scope_kind=graph.scope.kind, label=graph.scope.label,
-                                path=path, nodes_shown=len(selection.nodes), edges_shown=len(selection.links),
-                                total_nodes=selection.total_nodes, total_edges=selection.total_links))
-        links.append(ViewLink(scope=graph.scope, href=view_href(name), nodes_shown=len(selection.nodes),
-                              edges_shown=len(selection.links), total_nodes=selection.total_nodes,
-                              total_edges=selection.total_links,
-                              overloaded=tuple(node.label for node in sorted(graph.nodes, key=unit_rank)
-                                               if node.overloaded)))
+    jobs = default_jobs(len(inputs.scopes)) if jobs is None else max(1, jobs)
+    with ExitStack() as stack:
+        pool = stack.enter_context(_executor(jobs)) if jobs > 1 else None
+        if pool is not None:
+            pool.submit(int)     # start the workers while units.json is read
+        table = UnitTable(inputs.scopes)
+        functions: dict[str, str] = {}
+        kinds: set[str] = set()
+        for row in iter_unit_rows(out_dir / "analysis" / "units.json"):
+            function, label = as_text(row.get("function")), as_text(row.get("function_label"))
+            if function and label:
+                functions.setdefault(function, label)
+            kinds.add(as_text(row.get("kind")) or "unknown")
+            table.add(row)
+        colours = kind_colours(kinds)
+        timings["read"] = round(time.perf_counter() - started, 3)
+        views_dir = out_dir / "views"
+        assets_written = write_view_assets(views_dir)
+        taken: set[str] = set()
+        named = [(index, scope, view_file_name(scope.id, taken)) for index, scope in enumerate(inputs.scopes)]
+        results: list[tuple[ViewFile, ViewLink] | None] = [None] * len(named)
+        if pool is None:
+            for index, scope, name in named:
+                results[index] = _render_scope(scope, name, views_dir, functions, colours, max_nodes, max_links)
+        else:
+            batches = _batches(named, BATCH_BYTES)
+            for done in pool.map(_render_batch, batches, *zip(*[(views_dir, functions, colours, max_nodes,
+                                                                  max_links)] * len(batches))):
+                for index, view_file, view_link in done:
+                    results[index] = (view_file, view_link)
+    written = [result[0] for result in results if result]
+    links = [result[1] for result in results if result]
+    timings["pages"] = round(time.perf_counter() - started - timings["read"], 3)
     removed = tuple(sorted(old for old in views_dir.glob("*.html") if old.name.lower() not in taken)) \
         if views_dir.is_dir() else ()
     for old in removed:
         old.unlink()
     index = out_dir / "index.html"
-    write_atomic(index, render_dashboard(inputs.plans, inputs.scopes, inputs.unit_rows, links))
-    return ViewsResult(out_dir=out_dir, index=index, views=tuple(written), removed=removed)
+    write_atomic(index, render_dashboard(inputs.plans, inputs.scopes, table, links))
+    timings["total"] = round(time.perf_counter() - started, 3)
+    timings["dashboard"] = round(timings["total"] - timings["read"] - timings["pages"], 3)
+    return ViewsResult(out_dir=out_dir, index=index, views=tuple(written), removed=removed,
+                       assets_written=assets_written, timings=timings, jobs=jobs)

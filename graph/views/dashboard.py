@@ -1,6 +1,7 @@
-"""The dashboard (DIR/index.html): plans, a sortable table of units by lead load, the heaviest leads, links to views."""
+"""The dashboard (DIR/index.html): plans (filterable), a sortable table of units by lead load, the heaviest leads, links to views."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -10,6 +11,7 @@ from graph.views.inputs import Plan, Scope, as_flag, as_number, as_text
 from graph.views.network_page import OVERLOAD_COLOUR, SCOPE_KIND_NAMES
 
 MAX_TABLE_ROWS_PER_SCOPE = 300
+MAX_PLAN_SCOPES_IN_TABLE = 50
 MAX_BARS = 15
 BAR_COLOUR = "#4e79a7"
 
@@ -46,28 +48,94 @@ class UnitRow:
     reason: str
 
 
-def unit_rows(rows: tuple[dict[str, Any], ...]) -> list[UnitRow]:
-    """Typed rows, heaviest lead load first (then name, scope: deterministic)."""
-    typed = [UnitRow(scope=as_text(row.get("scope")), unit=as_text(row.get("unit")), region=as_text(row.get("region")),
-                     kind=as_text(row.get("kind")), lead=as_number(row.get("lead")),
-                     lead_share=as_number(row.get("lead_share")), cooperating=as_number(row.get("cooperating")),
-                     responsible=as_number(row.get("responsible")), total=as_number(row.get("total")),
-                     betweenness=as_number(row.get("betweenness")), pagerank=as_number(row.get("pagerank")),
-                     overloaded=as_flag(row.get("overloaded")), reason=as_text(row.get("reason")))
-             for row in rows]
-    return sorted(typed, key=lambda r: (-r.lead, -r.total, r.unit, r.region, r.scope))
+def unit_row(row: dict[str, Any]) -> UnitRow:
+    """The dashboard's fields of a units.json row."""
+    return UnitRow(scope=as_text(row.get("scope")), unit=as_text(row.get("unit")), region=as_text(row.get("region")),
+                   kind=as_text(row.get("kind")), lead=as_number(row.get("lead")),
+                   lead_share=as_number(row.get("lead_share")), cooperating=as_number(row.get("cooperating")),
+                   responsible=as_number(row.get("responsible")), total=as_number(row.get("total")),
+                   betweenness=as_number(row.get("betweenness")), pagerank=as_number(row.get("pagerank")),
+                   overloaded=as_flag(row.get("overloaded")), reason=as_text(row.get("reason")))
+
+
+def row_rank(row: UnitRow) -> tuple:
+    """Sort key of the units table: heaviest lead load first (then total, name, region, scope: deterministic)."""
+    return (-row.lead, -row.total, row.unit, row.region, row.scope)
+
+
+def unit_rows(rows: Iterable[dict[str, Any]]) -> list[UnitRow]:
+    """Typed rows, heaviest lead load first."""
+    return sorted((unit_row(row) for row in rows), key=row_rank)
+
+
+class UnitTable:
+    """The units table of the dashboard, collected one units.json row at a time.
+
+    Keeps the ``MAX_TABLE_ROWS_PER_SCOPE`` heaviest leads of each scope it lists. Plan
+    scopes are listed while there are at most ``MAX_PLAN_SCOPES_IN_TABLE`` of them; past
+    that the page would hold every plan's units, so only region and all-regions scopes are.
+    """
+
+    def __init__(self, scopes: tuple[Scope, ...]) -> None:
+        plan_ids = {scope.id for scope in scopes if scope.kind == "plan"}
+        self.unlisted = plan_ids if len(plan_ids) > MAX_PLAN_SCOPES_IN_TABLE else set()
+        self.kept: dict[str, list[UnitRow]] = {}
+        self.counts: dict[str, int] = {}
+        self.overloaded: dict[str, int] = {}
+        self.unlisted_rows = 0
+
+    def add(self, row: dict[str, Any]) -> None:
+        """Take one units.json row."""
+        scope = as_text(row.get("scope"))
+        if scope in self.unlisted:
+            self.unlisted_rows += 1
+            return
+        typed = unit_row(row)
+        self.counts[scope] = self.counts.get(scope, 0) + 1
+        if typed.overloaded:
+            self.overloaded[scope] = self.overloaded.get(scope, 0) + 1
+        kept = self.kept.setdefault(scope, [])
+        kept.append(typed)
+        if len(kept) >= 2 * MAX_TABLE_ROWS_PER_SCOPE:
+            kept.sort(key=row_rank)
+            del kept[MAX_TABLE_ROWS_PER_SCOPE:]
+
+    def rows(self) -> list[UnitRow]:
+        """The rows the table shows, heaviest lead first."""
+        shown = [row for kept in self.kept.values() for row in sorted(kept, key=row_rank)[:MAX_TABLE_ROWS_PER_SCOPE]]
+        return sorted(shown, key=row_rank)
+
+    @property
+    def rows_left_out(self) -> int:
+        """Rows of listed scopes past the per-scope limit."""
+        return sum(max(0, count - MAX_TABLE_ROWS_PER_SCOPE) for count in self.counts.values())
+
+
+class PlanViews:
+    """Finds the view of a plan's scope: by plan IRI, then document name, then title (each must be unique)."""
+
+    def __init__(self, views: list[ViewLink]) -> None:
+        self.by: tuple[dict[str, list[ViewLink]], ...] = ({}, {}, {})
+        for view in views:
+            if view.scope.kind != "plan":
+                continue
+            for index, key in enumerate((view.scope.plan_iri, view.scope.doc, view.scope.label)):
+                self.by[index].setdefault(key, []).append(view)
+
+    def find(self, plan: Plan) -> ViewLink | None:
+        """The plan's view, or None when no scope matches it unambiguously."""
+        for index, key in enumerate((plan.plan_iri, plan.doc, plan.title)):
+            if index < 2 and not key:
+                continue
+            found = self.by[index].get(key, [])
+            if len(found) == 1:
+                return found[0]
+        return None
 
 
 def plan_view(plan: Plan, views: list[ViewLink]) -> ViewLink | None:
     """The view of a plan's scope: matched by plan IRI, then document name, then title."""
-    plan_views = [view for view in views if view.scope.kind == "plan"]
-    for matches in (lambda s: plan.plan_iri and s.plan_iri == plan.plan_iri,
-                    lambda s: plan.doc and s.doc == plan.doc,
-                    lambda s: s.label == plan.title):
-        found = [view for view in plan_views if matches(view.scope)]
-        if len(found) == 1:
-            return found[0]
-    return None
+    return PlanViews(views).find(plan)
 
 
 def _period(plan: Plan) -> str:
@@ -76,49 +144,75 @@ def _period(plan: Plan) -> str:
     return plan.period_start or plan.period_end
 
 
-def plans_table(plans: tuple[Plan, ...], views: list[ViewLink]) -> str:
-    """Rows of the plans table."""
-    rows = []
+def plans_table(plans: tuple[Plan, ...], views: list[ViewLink]) -> tuple[str, set[str]]:
+    """Rows of the plans table, and the hrefs of the views they link."""
+    finder = PlanViews(views)
+    rows, linked = [], set()
     for plan in plans:
-        view = plan_view(plan, views)
-        link = f'<a href="{esc(view.href)}">view</a>' if view else '<span class="note">no view</span>'
+        view = finder.find(plan)
+        if view:
+            linked.add(view.href)
+        note = partial_note(view) if view else ""
+        link = (f'<a href="{esc(view.href)}">view</a>' + (f'<span class="note">{esc(note)}</span>' if note else "")
+                if view else '<span class="note">no view</span>')
         flagged = f'<span class="warn">⚠ {esc("、".join(view.overloaded))}</span>' if view and view.overloaded else ""
-        rows.append(f"<tr><td>{esc(plan.title)}</td><td>{esc(plan.region)}</td>"
+        rows.append(f'<tr data-region="{esc(plan.region)}"><td>{esc(plan.title)}</td><td>{esc(plan.region)}</td>'
                     f'<td class="nowrap">{esc(_period(plan))}</td>'
                     f'<td class="num">{plan.tasks}</td><td class="num">{plan.units}</td><td>{flagged}</td>'
                     f"<td>{link}</td></tr>")
-    return "\n".join(rows) or '<tr><td colspan="7" class="note">No plans in report.json.</td></tr>'
+    return "\n".join(rows) or '<tr><td colspan="7" class="note">No plans in report.json.</td></tr>', linked
 
 
-def views_list(views: list[ViewLink]) -> str:
-    """Links to every view, grouped by kind of scope."""
+def partial_note(view: ViewLink) -> str:
+    """The notice of a view that draws part of its scope (empty when it draws all of it)."""
+    if (view.nodes_shown, view.edges_shown) == (view.total_nodes, view.total_edges):
+        return ""
+    return (f" — top {view.nodes_shown} of {view.total_nodes} units, {view.edges_shown} of {view.total_edges} "
+            f"links shown")
+
+
+def region_options(plans: tuple[Plan, ...]) -> str:
+    """Options of the plans table's region filter: every region with its number of plans."""
+    counts: dict[str, int] = {}
+    for plan in plans:
+        counts[plan.region] = counts.get(plan.region, 0) + 1
+    return "\n".join(f'<option value="{esc(region)}">{esc(region or "(no region)")} ({count})</option>'
+                     for region, count in sorted(counts.items()))
+
+
+def views_list(views: list[ViewLink], linked: set[str] = frozenset()) -> str:
+    """Links to every view grouped by kind of scope; plan views the plans table links are counted, not repeated."""
     groups = []
     for kind in ("plan", "region", "all", *sorted({v.scope.kind for v in views} - {"plan", "region", "all"})):
         members = [view for view in views if view.scope.kind == kind]
         if not members:
             continue
+        unlisted = [view for view in members if view.href not in linked]
         items = []
-        for view in members:
-            part = "" if (view.nodes_shown, view.edges_shown) == (view.total_nodes, view.total_edges) else \
-                f" — top {view.nodes_shown} of {view.total_nodes} units, {view.edges_shown} of {view.total_edges} links shown"
+        for view in unlisted:
+            part = partial_note(view)
             flagged = f", {len(view.overloaded)} overloaded" if view.overloaded else ""
             items.append(f'<li><a href="{esc(view.href)}">{esc(view.scope.label)}</a> '
                          f'<span class="note">({view.total_nodes} units, {view.total_edges} links{flagged}'
                          f'{esc(part)})</span></li>')
-        groups.append(f"<h3>{esc(SCOPE_KIND_NAMES.get(kind, kind))}</h3>\n<ul>\n" + "\n".join(items) + "\n</ul>")
+        heading = f"<h3>{esc(SCOPE_KIND_NAMES.get(kind, kind))}</h3>"
+        if len(unlisted) < len(members):
+            linked_count = len(members) - len(unlisted)
+            heading += (f'\n<p class="note">{linked_count} view{"s" if linked_count != 1 else ""} linked from the '
+                        f'Plans table above{" (the others below)" if unlisted else ""}.</p>')
+        groups.append(heading + ("\n<ul>\n" + "\n".join(items) + "\n</ul>" if items else ""))
     return "\n".join(groups) or '<p class="note">No views (analysis/scopes.json lists no scope).</p>'
 
 
-def chart_scope(scopes: tuple[Scope, ...], rows: list[UnitRow]) -> Scope | None:
-    """The scope the bar chart shows: all regions if analysed, else the scope with the most units."""
-    present = {row.scope for row in rows}
-    candidates = [scope for scope in scopes if scope.id in present]
+def chart_scope(scopes: tuple[Scope, ...], counts: dict[str, int]) -> Scope | None:
+    """The scope the bar chart shows: all regions if analysed, else the listed scope with the most units."""
+    candidates = [scope for scope in scopes if counts.get(scope.id)]
     for scope in candidates:
         if scope.kind == "all":
             return scope
     if not candidates:
         return None
-    return max(candidates, key=lambda s: (sum(1 for row in rows if row.scope == s.id), s.id))
+    return max(candidates, key=lambda s: (counts[s.id], s.id))
 
 
 def bar_chart(rows: list[UnitRow], scope: Scope | None) -> str:
@@ -148,17 +242,13 @@ def bar_chart(rows: list[UnitRow], scope: Scope | None) -> str:
     return "\n".join(parts)
 
 
-def units_table(rows: list[UnitRow], scopes: tuple[Scope, ...]) -> tuple[str, str, str]:
-    """Rows of the units table (top rows of each scope), the scope options, and a note on rows left out."""
+def units_table(rows: list[UnitRow], scopes: tuple[Scope, ...], table: UnitTable) -> tuple[str, str, str]:
+    """Rows of the units table, the scope options, and a note on the rows left out."""
     labels = {scope.id: scope.label for scope in scopes}
     order = {scope.id: index for index, scope in enumerate(scopes)}
-    shown: dict[str, int] = {}
-    body, left_out = [], 0
+    all_ids = {scope.id for scope in scopes if scope.kind == "all"}
+    body = []
     for row in rows:
-        if shown.get(row.scope, 0) >= MAX_TABLE_ROWS_PER_SCOPE:
-            left_out += 1
-            continue
-        shown[row.scope] = shown.get(row.scope, 0) + 1
         flag = (f'<span class="warn">⚠ {esc(row.reason or "overloaded")}</span>' if row.overloaded else "")
         cells = [
             (row.unit, esc(row.unit)), (row.region, esc(row.region)), (row.kind, esc(row.kind)),
@@ -171,32 +261,38 @@ def units_table(rows: list[UnitRow], scopes: tuple[Scope, ...]) -> tuple[str, st
             f'<td class="num" data-value="{value}">{text}</td>' if isinstance(value, (int, float))
             else f"<td>{text}</td>" for value, text in cells)
         body.append(f'<tr data-scope="{esc(row.scope)}" class="{"overloaded" if row.overloaded else ""}">{tds}</tr>')
-    scope_ids = sorted(shown, key=lambda scope_id: (order.get(scope_id, len(order)), scope_id))
-    default = next((s for s in scope_ids if any(sc.id == s and sc.kind == "all" for sc in scopes)),
-                   scope_ids[0] if scope_ids else "")
+    scope_ids = sorted({row.scope for row in rows}, key=lambda scope_id: (order.get(scope_id, len(order)), scope_id))
+    default = next((s for s in scope_ids if s in all_ids), scope_ids[0] if scope_ids else "")
     options = "\n".join(f'<option value="{esc(scope_id)}"{" selected" if scope_id == default else ""}>'
                         f'{esc(labels.get(scope_id, scope_id))}</option>' for scope_id in scope_ids)
-    note = (f"Each scope lists its {MAX_TABLE_ROWS_PER_SCOPE} heaviest leads; {left_out} more rows are in "
-            f"analysis/units.csv." if left_out else "")
-    return "\n".join(body), options, note
+    notes = []
+    if table.rows_left_out:
+        notes.append(f"Each scope lists its {MAX_TABLE_ROWS_PER_SCOPE} heaviest leads; {table.rows_left_out} more "
+                     f"rows are in analysis/units.csv.")
+    if table.unlisted:
+        notes.append(f"The {len(table.unlisted)} plan scopes are not listed (more than {MAX_PLAN_SCOPES_IN_TABLE}); "
+                     f"a plan's units are in its view (hover a unit) and in analysis/units.csv "
+                     f"({table.unlisted_rows} rows).")
+    return "\n".join(body), options, " ".join(notes)
 
 
-def render_dashboard(plans: tuple[Plan, ...], scopes: tuple[Scope, ...], rows: tuple[dict[str, Any], ...],
+def render_dashboard(plans: tuple[Plan, ...], scopes: tuple[Scope, ...], table: UnitTable,
                      views: list[ViewLink]) -> str:
     """The complete, self-contained dashboard page."""
-    typed = unit_rows(rows)
-    chart = chart_scope(scopes, typed)
-    body, options, note = units_table(typed, scopes)
-    overloaded = sum(1 for row in typed if row.overloaded and chart and row.scope == chart.id)
+    rows = table.rows()
+    chart = chart_scope(scopes, table.counts)
+    body, options, note = units_table(rows, scopes, table)
+    plan_rows, linked = plans_table(plans, views)
     return render(
         "dashboard.html",
         plan_count=str(len(plans)),
         view_count=str(len(views)),
-        overloaded_count=str(overloaded),
+        overloaded_count=str(table.overloaded.get(chart.id, 0) if chart else 0),
         chart_scope=esc(chart.label if chart else "—"),
-        plans=plans_table(plans, views),
-        views=views_list(views),
-        chart=bar_chart(typed, chart),
+        plans=plan_rows,
+        region_options=region_options(plans),
+        views=views_list(views, linked),
+        chart=bar_chart(rows, chart),
         scope_options=options,
         unit_rows=body or '<tr><td colspan="11" class="note">analysis/units.json lists no unit.</td></tr>',
         table_note=esc(note),

@@ -49,7 +49,7 @@ def asset(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def vis_network() -> tuple[str, str]:
-    """The vis-network JS and CSS bundled with the installed pyvis package."""
+    """The vis-network JS and CSS bundled with the installed pyvis package (source-map links removed)."""
     import pyvis
 
     lib = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / f"vis-{VIS_VERSION}"
@@ -59,6 +59,25 @@ def vis_network() -> tuple[str, str]:
     except OSError as exc:
         raise RuntimeError(f"vis-network {VIS_VERSION} not found in the pyvis package ({lib}): {exc}") from None
     return inline_script(js), inline_style(css)
+
+
+def shared_view_assets() -> dict[str, str]:
+    """The files every view page links from ``views/assets/``: vis-network and the page's own JS and CSS."""
+    vis_js, vis_css = vis_network()
+    return {"vis-network.min.js": vis_js, "vis-network.css": vis_css,
+            "view.js": asset("view.js"), "view.css": asset("view.css")}
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write ``text`` atomically unless ``path`` already holds exactly these bytes; True when written."""
+    payload = text.encode("utf-8")
+    try:
+        if path.stat().st_size == len(payload) and path.read_bytes() == payload:
+            return False
+    except OSError:
+        pass
+    write_atomically(path, payload)
+    return True
 
 
 def render(template_name: str, **values: str) -> str:

@@ -1,18 +1,32 @@
 """Read the files the views are built from: report.json and analysis/ (docs/DESIGN.md, "Output folder").
 
 Everything is read into plain records here; a missing or malformed file raises
-:class:`ViewsInputError` naming the file and the problem.
+:class:`ViewsInputError` naming the file and the problem. The large files are read
+as streams (JSON arrays item by item, GraphML element by element), so memory stays
+bounded by one scope's graph however many plans the build holds.
 """
 from __future__ import annotations
 
+import html
 import json
 import math
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import ParseError
+from xml.etree.ElementTree import ParseError, iterparse
 
-import networkx as nx
+GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
+JSON_CHUNK = 1 << 20
+
+# The plain GraphML the analysis (and networkx) writes: double-quoted attributes, text-only <data>.
+_ATTRIBUTE = re.compile(r'([\w.:-]+)="([^"<]*)"')
+_KEY = re.compile(r'<key((?:\s+[\w.:-]+="[^"<]*")*)\s*(?:/>|>\s*(?:<default>([^<]*)</default>\s*)?</key>)')
+_NODE = re.compile(r'<node\s+id="([^"<]*)"\s*(?:/>|>((?:\s*<data key="[^"<]*">[^<]*</data>)*)\s*</node>)')
+_EDGE = re.compile(r'<edge((?:\s+[\w.:-]+="[^"<]*")*)\s*(?:/>|>((?:\s*<data key="[^"<]*">[^<]*</data>)*)\s*</edge>)')
+_GRAPH = re.compile(r"<graph[\s>]")
+_DATA = re.compile(r'<data key="([^"<]*)">([^<]*)</data>')
 
 
 class ViewsInputError(Exception):
@@ -104,6 +118,76 @@ def _load_json(path: Path) -> Any:
         raise ViewsInputError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
 
 
+def _json_error(path: Path, exc: json.JSONDecodeError, line_offset: int) -> ViewsInputError:
+    return ViewsInputError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno + line_offset}, "
+                           f"column {exc.colno})")
+
+
+def iter_json_array(path: Path, what: str = "a list") -> Iterator[Any]:
+    """The items of the JSON array in ``path``, decoded one at a time (the file is read in chunks)."""
+    if not path.is_file():
+        raise ViewsInputError(f"{path}: missing (run `plankg build` or `plankg analyze` first)")
+    decoder = json.JSONDecoder()
+    with path.open("rb") as handle:
+        raw, buffer, pos, lines_before, at_end = b"", "", 0, 0, False
+
+        def more() -> bool:
+            nonlocal raw, buffer, pos, lines_before, at_end
+            if at_end:
+                return False
+            chunk = handle.read(JSON_CHUNK)
+            at_end = not chunk
+            raw += chunk
+            cut = len(raw) if at_end else max(0, len(raw) - 3)   # keep a split UTF-8 sequence for the next chunk
+            try:
+                text = raw[:cut].decode("utf-8")
+            except UnicodeDecodeError as exc:
+                if at_end or exc.end < cut:
+                    raise ViewsInputError(f"{path}: not UTF-8 (bad byte in the file)") from None
+                cut, text = exc.start, raw[:exc.start].decode("utf-8")
+            raw = raw[cut:]
+            lines_before += buffer.count("\n", 0, pos)
+            buffer, pos = buffer[pos:] + text, 0
+            return bool(text) or not at_end
+
+        def skip_space() -> str:
+            nonlocal pos
+            while True:
+                while pos < len(buffer) and buffer[pos] in " \t\r\n":
+                    pos += 1
+                if pos < len(buffer):
+                    return buffer[pos]
+                if not more():
+                    return ""
+
+        if skip_space() != "[":
+            raise ViewsInputError(f"{path}: expected {what}")
+        pos += 1
+        if skip_space() == "]":
+            return
+        while True:
+            skip_space()
+            while True:
+                try:
+                    item, end = decoder.raw_decode(buffer, pos)
+                except json.JSONDecodeError as exc:
+                    if more():
+                        continue
+                    raise _json_error(path, exc, lines_before) from None
+                if end >= len(buffer) and more():   # a number cut at the chunk's end: read on
+                    continue
+                break
+            pos = end
+            yield item
+            separator = skip_space()
+            pos += 1
+            if separator == "]":
+                return
+            if separator != ",":
+                line = lines_before + buffer.count("\n", 0, pos) + 1
+                raise ViewsInputError(f"{path}: not valid JSON (expected ',' or ']' at line {line})")
+
+
 def as_text(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -157,11 +241,8 @@ def _graphml_path(analysis_dir: Path, entry: dict[str, Any], scope_id: str) -> P
 
 def read_scopes(scopes_path: Path) -> tuple[Scope, ...]:
     """The scopes analysis wrote, in its order."""
-    entries = _load_json(scopes_path)
-    if not isinstance(entries, list):
-        raise ViewsInputError(f"{scopes_path}: expected a list of scopes")
     scopes, seen = [], set()
-    for entry in entries:
+    for entry in iter_json_array(scopes_path, "a list of scopes"):
         if not isinstance(entry, dict) or not as_text(entry.get("id")):
             raise ViewsInputError(f"{scopes_path}: every scope needs an 'id' (got {entry!r:.80})")
         scope_id = as_text(entry["id"])
@@ -176,15 +257,20 @@ def read_scopes(scopes_path: Path) -> tuple[Scope, ...]:
     return tuple(scopes)
 
 
+def iter_unit_rows(units_path: Path) -> Iterator[dict[str, Any]]:
+    """The rows of units.json (one per unit per scope), read one at a time."""
+    for row in iter_json_array(units_path, "a list of row objects"):
+        if not isinstance(row, dict):
+            raise ViewsInputError(f"{units_path}: expected a list of row objects (got {row!r:.80})")
+        yield row
+
+
 def read_unit_rows(units_path: Path) -> tuple[dict[str, Any], ...]:
     """The rows of units.json (one per unit per scope)."""
-    rows = _load_json(units_path)
-    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
-        raise ViewsInputError(f"{units_path}: expected a list of row objects")
-    return tuple(rows)
+    return tuple(iter_unit_rows(units_path))
 
 
-def function_labels(rows: tuple[dict[str, Any], ...]) -> dict[str, str]:
+def function_labels(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
     """Function concept IRI → its label, from the ``function``/``function_label`` columns of units.json."""
     labels: dict[str, str] = {}
     for row in rows:
@@ -203,38 +289,159 @@ def _function_name(value: str, labels: dict[str, str]) -> str:
     return value
 
 
+@dataclass
+class GraphData:
+    """A GraphML file's nodes and edges; attribute values as text, keyed by GraphML key id (defaults applied)."""
+
+    node_keys: dict[str, str]         # attr.name → key id
+    edge_keys: dict[str, str]
+    nodes: list[tuple[str, dict[str, str]]]
+    edges: list[tuple[str, str, dict[str, str]]]
+    escaped: bool = False             # values still hold XML character references (&amp; &#8220; …)
+
+    def text(self, value: str | None) -> str:
+        """An attribute value as text (references resolved)."""
+        if value is None:
+            return ""
+        return _xml_text(value) if self.escaped else value
+
+
+def _xml_text(value: str) -> str:
+    return html.unescape(value) if "&" in value else value
+
+
+def _key_tables(keys: list[tuple[str, str, str, str | None]]) -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """Name → id tables and default values of the node and edge keys (id, for, attr.name, default)."""
+    names: dict[str, dict[str, str]] = {"node": {}, "edge": {}}
+    defaults: dict[str, dict[str, str]] = {"node": {}, "edge": {}}
+    for key_id, scope, name, default in keys:
+        for kind in (("node", "edge") if scope == "all" else (scope,)):
+            if kind in names:
+                names[kind][name or key_id] = key_id
+                if default is not None:
+                    defaults[kind][key_id] = default
+    return names["node"], names["edge"], defaults["node"], defaults["edge"]
+
+
+def read_plain_graphml(text: str) -> GraphData | None:
+    """The graph of GraphML in the plain form the analysis and networkx write, or None when ``text`` is not in it.
+
+    Every ``<key>``, ``<node>`` and ``<edge>`` must be matched whole (double-quoted
+    attributes, text-only ``<data>``), else the caller falls back to the XML parser.
+    """
+    if "<!" in text or "\r" in text or "<hyperedge" in text or "<port" in text or len(_GRAPH.findall(text)) != 1:
+        return None
+    keys = []
+    for match in _KEY.finditer(text):
+        attributes = {name: _xml_text(value) for name, value in _ATTRIBUTE.findall(match.group(1))}
+        default = match.group(2)
+        keys.append((attributes.get("id", ""), attributes.get("for", ""), attributes.get("attr.name", ""),
+                     None if default is None else _xml_text(default)))
+    if any("&" in key_id for key_id, _, _, _ in keys):
+        return None
+    node_keys, edge_keys, node_defaults, edge_defaults = _key_tables(keys)
+    escaped = "&" in text
+    if escaped:     # defaults are resolved already; values stay escaped, resolved when read (GraphData.text)
+        node_defaults = {key: html.escape(value, quote=False) for key, value in node_defaults.items()}
+        edge_defaults = {key: html.escape(value, quote=False) for key, value in edge_defaults.items()}
+
+    def data_of(body: str, defaults: dict[str, str]) -> dict[str, str]:
+        values = dict(_DATA.findall(body)) if body else {}
+        return {**defaults, **values} if defaults else values
+
+    nodes = [(_xml_text(node_id), data_of(body, node_defaults)) for node_id, body in _NODE.findall(text)]
+    edges = []
+    for attributes_text, body in _EDGE.findall(text):
+        attributes = dict(_ATTRIBUTE.findall(attributes_text))
+        if "source" not in attributes or "target" not in attributes:
+            return None
+        edges.append((_xml_text(attributes["source"]), _xml_text(attributes["target"]), data_of(body, edge_defaults)))
+    if (len(keys), len(nodes), len(edges)) != (text.count("<key"), text.count("<node"), text.count("<edge")):
+        return None
+    return GraphData(node_keys, edge_keys, nodes, edges, escaped)
+
+
+def read_graphml(path: Path) -> GraphData:
+    """The graph of any GraphML file, read with the XML parser as a stream of elements.
+
+    Nested graphs and hyperedges are not part of the analysis contract and are ignored.
+    """
+    keys: list[tuple[str, str, str, str | None]] = []
+    raw_nodes: list[tuple[str, dict[str, str]]] = []
+    raw_edges: list[tuple[str, str, dict[str, str]]] = []
+    data: dict[str, str] = {}
+    key_tag, default_tag, data_tag = GRAPHML_NS + "key", GRAPHML_NS + "default", GRAPHML_NS + "data"
+    node_tag, edge_tag = GRAPHML_NS + "node", GRAPHML_NS + "edge"
+    for event, element in iterparse(path, events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            if tag == node_tag or tag == edge_tag:
+                data = {}       # graph-level data before the first node belongs to no node
+            continue
+        if tag == data_tag:
+            data[element.get("key", "")] = element.text or ""
+        elif tag == node_tag:
+            node_id = element.get("id")
+            if node_id is None:
+                raise ValueError("a node has no id")
+            raw_nodes.append((node_id, data))
+            element.clear()
+        elif tag == edge_tag:
+            source, target = element.get("source"), element.get("target")
+            if source is None or target is None:
+                raise ValueError("an edge lacks its source or target")
+            raw_edges.append((source, target, data))
+            element.clear()
+        elif tag == key_tag:
+            default = element.find(default_tag)
+            keys.append((element.get("id", ""), element.get("for", ""), element.get("attr.name", ""),
+                         None if default is None else default.text or ""))
+    node_keys, edge_keys, node_defaults, edge_defaults = _key_tables(keys)
+    nodes = [(node_id, {**node_defaults, **values}) for node_id, values in raw_nodes]
+    edges = [(source, target, {**edge_defaults, **values}) for source, target, values in raw_edges]
+    return GraphData(node_keys, edge_keys, nodes, edges)
+
+
 def read_scope_graph(scope: Scope, function_names: dict[str, str] | None = None) -> ScopeGraph:
     """Read a scope's GraphML into sorted nodes and links (function IRIs shown by their labels)."""
     function_names = function_names or {}
     if not scope.graphml.is_file():
         raise ViewsInputError(f"{scope.graphml}: missing (graph of scope {scope.id!r} in scopes.json)")
     try:
-        graph = nx.read_graphml(scope.graphml)
-    except (ParseError, nx.NetworkXError, ValueError, KeyError) as exc:
+        try:
+            graph = read_plain_graphml(scope.graphml.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            graph = None
+        if graph is None:
+            graph = read_graphml(scope.graphml)
+    except (ParseError, ValueError, KeyError) as exc:
         raise ViewsInputError(f"{scope.graphml}: not readable GraphML ({exc})") from None
+    k = {name: graph.node_keys.get(name, "\0" + name) for name in (
+        "label", "region", "kind", "function", "lead", "cooperating", "responsible", "total", "lead_share",
+        "overloaded", "reason", "betweenness", "pagerank", "top_tasks")}
     nodes = []
-    for node_id, data in sorted(graph.nodes(data=True), key=lambda item: str(item[0])):
-        tasks = tuple(line.strip() for line in as_text(data.get("top_tasks")).split("\n") if line.strip())
+    text = graph.text
+    for node_id, data in sorted(graph.nodes, key=lambda item: item[0]):
+        get = data.get
+        tasks = tuple(line.strip() for line in text(get(k["top_tasks"])).split("\n") if line.strip())
         nodes.append(UnitNode(
-            id=str(node_id), label=as_text(data.get("label")) or str(node_id), region=as_text(data.get("region")),
-            kind=as_text(data.get("kind")) or "unknown",
-            function=_function_name(as_text(data.get("function")), function_names),
-            lead=as_number(data.get("lead")), cooperating=as_number(data.get("cooperating")),
-            responsible=as_number(data.get("responsible")), total=as_number(data.get("total")),
-            lead_share=as_number(data.get("lead_share")), overloaded=as_flag(data.get("overloaded")),
-            reason=as_text(data.get("reason")), betweenness=as_number(data.get("betweenness")),
-            pagerank=as_number(data.get("pagerank")), top_tasks=tasks))
-    links = tuple(sorted((Link(str(a), str(b), as_number(d.get("weight", 1)) or 1.0)
-                          for a, b, d in graph.edges(data=True) if a != b),
+            id=node_id, label=text(get(k["label"])) or node_id, region=text(get(k["region"])),
+            kind=text(get(k["kind"])) or "unknown",
+            function=_function_name(text(get(k["function"])), function_names),
+            lead=as_number(get(k["lead"])), cooperating=as_number(get(k["cooperating"])),
+            responsible=as_number(get(k["responsible"])), total=as_number(get(k["total"])),
+            lead_share=as_number(get(k["lead_share"])), overloaded=as_flag(text(get(k["overloaded"]))),
+            reason=text(get(k["reason"])), betweenness=as_number(get(k["betweenness"])),
+            pagerank=as_number(get(k["pagerank"])), top_tasks=tasks))
+    weight = graph.edge_keys.get("weight", "\0weight")
+    links = tuple(sorted((Link(a, b, as_number(text(d.get(weight, "1"))) or 1.0) for a, b, d in graph.edges if a != b),
                          key=lambda link: (link.source, link.target)))
     return ScopeGraph(scope=scope, nodes=tuple(nodes), links=links)
 
 
 def read_inputs(out_dir: Path) -> ViewInputs:
-    """Read report.json, analysis/scopes.json and analysis/units.json from an output folder."""
+    """Read report.json and analysis/scopes.json of an output folder (units.json is streamed apart)."""
     if not out_dir.is_dir():
         raise ViewsInputError(f"{out_dir}: output folder does not exist (run `plankg build` first)")
     analysis = out_dir / "analysis"
-    return ViewInputs(plans=read_plans(out_dir / "report.json"),
-                      scopes=read_scopes(analysis / "scopes.json"),
-                      unit_rows=read_unit_rows(analysis / "units.json"))
+    return ViewInputs(plans=read_plans(out_dir / "report.json"), scopes=read_scopes(analysis / "scopes.json"))

@@ -1,8 +1,10 @@
-"""One collaboration view: a pyvis network of a scope's units, rendered to a self-contained HTML page.
+"""One collaboration view: a pyvis network of a scope's units, rendered to an HTML page of its data.
 
 pyvis holds the nodes, edges and vis-network options; the page is rendered from
-graph/assets/view.html with vis-network inlined (pyvis's own templates link CDN
-assets), so the file opens offline from a double-click.
+graph/assets/view.html (pyvis's own templates link CDN assets). The page carries
+only its scope's data: vis-network and the page's script and styles are shared
+files in ``views/assets/``, linked by relative URL, so it opens offline from a
+double-click.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from typing import Any
 
 from pyvis.network import Network
 
-from graph.views.html import esc, inline_script, inline_style, asset, number, render, script_json, vis_network
+from graph.views.html import esc, number, render, script_json
 from graph.views.inputs import ScopeGraph, UnitNode
 from graph.views.select import Selection, unit_rank
 
@@ -157,11 +159,11 @@ def overloaded_names(labels: list[str], limit: int = 20) -> str:
     return shown + (f" and {len(labels) - limit} more" if len(labels) > limit else "")
 
 
-def render_view(graph: ScopeGraph, selection: Selection, colours: dict[str, str], index_href: str) -> str:
-    """The complete, self-contained HTML page of one view."""
+def render_view(graph: ScopeGraph, selection: Selection, colours: dict[str, str], index_href: str,
+                assets_href: str = "assets/") -> str:
+    """The HTML page of one view: its data, linking vis-network and the page's JS and CSS under ``assets_href``."""
     net = build_network(selection, colours)
     nodes, edges, _heading, _height, _width, _options = net.get_network_data()
-    vis_js, vis_css = vis_network()
     scope = graph.scope
     overloaded = sorted((node for node in selection.nodes if node.overloaded), key=unit_rank)
     shown = (f"{len(selection.nodes)} of {selection.total_nodes} units and {len(selection.links)} of "
@@ -176,11 +178,8 @@ def render_view(graph: ScopeGraph, selection: Selection, colours: dict[str, str]
         left_out_class="" if not selection.complete else "hidden",
         overloaded_list=esc(overloaded_names([node.label for node in overloaded])),
         legend=legend_html(selection, colours),
-        vis_css=vis_css,
-        page_css=inline_style(asset("view.css")),
+        assets_href=esc(assets_href),
         data=script_json({"nodes": nodes, "edges": edges, "options": net.options,
                           "counts": {"nodes": len(nodes), "edges": len(edges),
                                      "total_nodes": selection.total_nodes, "total_edges": selection.total_links}}),
-        vis_js=vis_js,
-        page_js=inline_script(asset("view.js")),
     )
