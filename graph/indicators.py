@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from graph.chars import CharMap
 from graph.records import Indicator
 
 __all__ = ["extract_indicators", "MeasureUnit", "measure_units", "metric_concepts", "match_metric_concept",
@@ -30,13 +31,12 @@ UNITS_FILE = ONTOLOGY_DIR / "measure_units.json"
 METRICS_FILE = ONTOLOGY_DIR / "metrics.ttl"
 
 # One-to-one character folding (keeps offsets): full-width digits and signs → ASCII.
-FOLD = str.maketrans({
+FOLD = CharMap({
     **{chr(0xFF10 + i): str(i) for i in range(10)},
     "％": "%", "．": ".", "～": "~", "／": "/", "－": "-", "﹪": "%", "＞": ">", "＜": "<",
 })
 APPROX_IN_UNIT = re.compile(r"(?<=[万亿千百十])(?:余|多)")
 DATE_WORDS = frozenset("年月日号时")
-NEEDS_FOLD = re.compile("[\uff10-\uff19％．～／－﹪＞＜]")
 NUMBER_BLOCKERS = frozenset("0123456789.+＋#№×*") | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -414,7 +414,7 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
     """Every quantitative target in ``text``; offsets are ``offset`` + position in ``text``."""
     if not text:
         return []
-    work = text.translate(FOLD) if NEEDS_FOLD.search(text) else text
+    work = FOLD(text)
     hits = _scan(work)
     if not hits:
         return []
@@ -582,14 +582,14 @@ def indicator_from_cells(metric: str, value_text: str, unit: str, start: int, en
     ``value_text`` is the target cell (``120``, ``≥7``, ``95%以上``) at ``start``–``end`` of the
     source; ``unit`` the measure-unit cell; ``baseline_text`` the baseline cell, if any.
     """
-    m = CELL_VALUE.match(value_text.translate(FOLD))
+    m = CELL_VALUE.match(FOLD(value_text))
     if not m:
         return None
     sign, number, after, pct = m.groups()
     unit = (pct or unit or "").strip()
     op = CELL_OPS.get(sign or "", "") or CELL_OPS.get(after or "", "") or "="
     kind = "percentage" if unit in ("%", "‰", "个百分点") else (_unit_kind(unit) if unit else "ratio")
-    base = CELL_VALUE.match(baseline_text.translate(FOLD)) if baseline_text else None
+    base = CELL_VALUE.match(FOLD(baseline_text)) if baseline_text else None
     return Indicator(text=value_text.strip(), start=start, end=end, value=_to_float(number), unit=unit, op=op,
                      kind=kind, metric=metric, metric_concept=match_metric_concept(metric, kind), year=year,
                      baseline=_to_float(base.group(2)) if base else None, value_text=number)

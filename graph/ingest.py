@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence, Union
 
+from graph.chars import CharMap
 from graph.records import Block, SourceText
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -64,7 +65,7 @@ _CJK = "\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-
 _CJK_WRAP_RE = re.compile(rf"(?<=[{_CJK}])[ \t]*\n\s*(?=[{_CJK}])")
 _CJK_GAP_RE = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _SPACES_RE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+DROP_ZERO_WIDTH = CharMap(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", ""))
 
 
 class IngestError(Exception):
@@ -177,12 +178,12 @@ def normalise_newlines(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """One line of extracted text: zero-width characters gone, spaces collapsed, trimmed."""
-    return _SPACES_RE.sub(" ", text.translate(_ZERO_WIDTH)).strip()
+    return _SPACES_RE.sub(" ", DROP_ZERO_WIDTH(text)).strip()
 
 
 def clean_cell(text: str) -> str:
     """A table cell on one line: wrapped CJK lines joined, other line breaks become spaces."""
-    text = _CJK_WRAP_RE.sub("", text.translate(_ZERO_WIDTH))
+    text = _CJK_WRAP_RE.sub("", DROP_ZERO_WIDTH(text))
     return clean_line(text.replace("\n", " "))
 
 
@@ -697,7 +698,7 @@ def _cell_join(text: str | None) -> str:
     if not text:
         return ""
     text = _LATIN_WRAP_RE.sub(" ", text).replace("\n", "")
-    return clean_line(_CJK_GAP_RE.sub("", text.translate(_ZERO_WIDTH)))
+    return clean_line(_CJK_GAP_RE.sub("", DROP_ZERO_WIDTH(text)))
 
 
 def _pdf_lines(page, bboxes) -> list[dict]:

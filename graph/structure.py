@@ -111,13 +111,19 @@ def split_lines(text: str) -> list[Line]:
     one line per cell, as tables are everywhere else.
     """
     lines: list[Line] = []
+    folded = U.fold(text)  # one character for one: a line's folded text is a slice of it
     pos = 0
     for raw in text.split("\n"):
-        for a, b in row_cells(raw):
+        if "|" in raw or "｜" in raw or "\t" in raw:
+            cells = row_cells(raw)
+        else:
+            cells = ((0, len(raw)),)
+        for a, b in cells:
             cell = raw[a:b]
             stripped = cell.strip(SPACE_CHARS)
             start = pos + a + len(cell) - len(cell.lstrip(SPACE_CHARS))
-            lines.append(Line(len(lines), start, start + len(stripped), stripped, U.fold(stripped)))
+            end = start + len(stripped)
+            lines.append(Line(len(lines), start, end, stripped, folded[start:end]))
         pos += len(raw) + 1
     return lines
 

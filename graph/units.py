@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from graph.chars import CharMap
 from graph.records import UnitMention
 
 SHAPES_PATH = Path(__file__).resolve().parent.parent / "ontology" / "unit_shapes.json"
 
 # One-to-one character folding (offsets are preserved): full-width punctuation → ASCII.
-FOLD = str.maketrans({"（": "(", "）": ")", "：": ":", "；": ";", "，": ",", "＊": "*", "〈": "<", "〉": ">",
+FOLD = CharMap({"（": "(", "）": ")", "：": ":", "；": ";", "，": ",", "＊": "*", "〈": "<", "〉": ">",
                       "【": "[", "】": "]", "〔": "[", "〕": "]", "\u00a0": " ", "\u3000": " ", "﹡": "*", "✱": "*"})
 SEPARATORS = "、,;/ \t\n"
 MARKS = "*★☆▲◆"
@@ -72,19 +73,16 @@ def shapes() -> Shapes:
         lead_verbs=by_len(raw["lead_verbs"]),
         cooperating_verbs=by_len(raw["cooperating_verbs"]),
         responsible_verbs=by_len(raw["responsible_verbs"]),
-        first_listed=tuple(s.translate(FOLD) for s in raw["first_listed_statements"]),
-        star_statements=tuple(s.translate(FOLD) for s in raw["star_statements"]),
+        first_listed=tuple(FOLD(s) for s in raw["first_listed_statements"]),
+        star_statements=tuple(FOLD(s) for s in raw["star_statements"]),
         table_columns=tuple((k, tuple(v)) for k, v in raw["table_columns"]),
         label_re=label_re,
     )
 
 
-FOLDABLE = re.compile("[" + re.escape("".join(chr(c) for c in FOLD)) + "]")
-
-
 def fold(text: str) -> str:
     """Full-width punctuation folded to ASCII, one character for one (offsets kept)."""
-    return text.translate(FOLD) if FOLDABLE.search(text) else text
+    return FOLD(text)
 
 
 # ---------------------------------------------------------------- name shapes
@@ -561,7 +559,7 @@ def _statement_re(kind: str) -> re.Pattern:
     return re.compile("|".join(alternatives))
 
 
-FOLD_PAIRS = tuple((chr(a), b) for a, b in FOLD.items())
+FOLD_PAIRS = FOLD.items()
 
 
 def says_first_listed_leads(text: str) -> bool:
