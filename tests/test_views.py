@@ -16,9 +16,13 @@ from click.testing import CliRunner
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from views_fixtures import XSS_TASK, XSS_UNIT, write_large_output, write_output  # noqa: E402
 
+import graph.views.dashboard as dashboard_module  # noqa: E402
+import graph.views.inputs as inputs_module  # noqa: E402
 from graph.cli import cli  # noqa: E402
 from graph.views import ViewsInputError, build_views  # noqa: E402
-from graph.views.inputs import Link, Scope, ScopeGraph, UnitNode  # noqa: E402
+from graph.views.dashboard import view_href  # noqa: E402
+from graph.views.inputs import (Link, Scope, ScopeGraph, UnitNode, iter_json_array, read_plain_graphml,  # noqa: E402
+                                read_scope_graph)
 from graph.views.select import select  # noqa: E402
 
 
@@ -330,3 +334,89 @@ def test_scope_without_units_gives_an_empty_view(tmp_path):
     view = next(v for v in result.views if v.scope_id == "plan-empty")
     assert page_data(view.path)["nodes"] == [] and (view.total_nodes, view.total_edges) == (0, 0)
     assert "0 of 0 units and 0 of 0 links shown" in " ".join(parse(view.path).text)
+
+
+def test_worker_processes_write_the_same_bytes_as_one_process(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    write_output(first)
+    write_output(second)
+    serial, parallel = build_views(first, jobs=1), build_views(second, jobs=2)
+    assert parallel.jobs == 2 and serial.jobs == 1
+    assert [v.scope_id for v in serial.views] == [v.scope_id for v in parallel.views]
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file() and "analysis" not in p.parts)
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file() and "analysis" not in p.parts)
+    for rel in files:
+        assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+
+
+def test_plain_graphml_reader_agrees_with_the_xml_parser(tmp_path):
+    graphs = write_output(tmp_path)
+    for scope_id in graphs:
+        path = tmp_path / "analysis" / "graphs" / f"{scope_id}.graphml"
+        scope = Scope(scope_id, "plan", scope_id, path)
+        fast = read_scope_graph(scope)
+        text = path.read_text(encoding="utf-8")
+        assert read_plain_graphml(text) is not None
+        # a comment and a CDATA section send the file to the XML parser, which reads the same graph
+        odd = text.replace("<graph ", "<!-- written by hand --><graph ", 1)
+        odd = re.sub(r"<data key=\"(d\d+)\">([^<&]*局)</data>", r'<data key="\1"><![CDATA[\2]]></data>', odd, count=1)
+        assert read_plain_graphml(odd) is None
+        path.write_text(odd, encoding="utf-8")
+        assert read_scope_graph(scope) == fast
+    assert any(XSS_UNIT == node.label for node in fast.nodes)    # &lt; &gt; resolved in the plain reader too
+
+
+def test_graphml_key_defaults_and_single_quotes_are_read(tmp_path):
+    path = tmp_path / "g.graphml"
+    path.write_text("""<?xml version='1.0' encoding='utf-8'?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="k0" for="node" attr.name="kind" attr.type="string"><default>agency</default></key>
+  <key id="k1" for="node" attr.name="lead" attr.type="int"/>
+  <key id="k2" for="edge" attr.name="weight" attr.type="double"/>
+  <graph edgedefault='directed'>
+    <node id="a"><data key="k1">3</data></node>
+    <node id="b"><data key="k0">township</data></node>
+    <edge source="a" target="b"><data key="k2">2.5</data></edge>
+    <edge source="b" target="a"/>
+  </graph>
+</graphml>""", encoding="utf-8")
+    graph = read_scope_graph(Scope("g", "plan", "g", path))
+    assert [(n.id, n.kind, n.lead) for n in graph.nodes] == [("a", "agency", 3.0), ("b", "township", 0.0)]
+    assert [(l.source, l.target, l.weight) for l in graph.links] == [("a", "b", 2.5), ("b", "a", 1.0)]
+
+
+def test_json_arrays_are_streamed_across_chunk_boundaries(tmp_path, monkeypatch):
+    rows = [{"scope": "s", "unit": f"县{'发改'* (i % 5)}局{i}", "lead": i * 1.5, "tags": ["、", "“引号”", '\\"\n']}
+            for i in range(200)]
+    path = tmp_path / "units.json"
+    path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+    for chunk in (1, 2, 3, 7, 64, 1 << 20):     # splits inside CJK characters, strings and numbers
+        monkeypatch.setattr(inputs_module, "JSON_CHUNK", chunk)
+        assert list(iter_json_array(path)) == rows
+    path.write_text('[{"a": 1},\n{"b": 2}\n{"c": 3}]', encoding="utf-8")
+    with pytest.raises(ViewsInputError, match=r"units\.json: not valid JSON \(expected ',' or '\]' at line 3"):
+        list(iter_json_array(path))
+    path.write_text('[{"a": 1},\n\n{"b": ]', encoding="utf-8")
+    with pytest.raises(ViewsInputError, match=r"units\.json: not valid JSON \(.* at line 3"):
+        list(iter_json_array(path))
+    path.write_text('{"a": 1}', encoding="utf-8")
+    with pytest.raises(ViewsInputError, match=r"units\.json: expected a list"):
+        list(iter_json_array(path))
+    path.write_bytes(b'[{"a": "\xff"}]')
+    with pytest.raises(ViewsInputError, match=r"units\.json: not UTF-8"):
+        list(iter_json_array(path))
+
+
+def test_dashboard_with_many_plans_lists_regions_only_and_filters_plans(tmp_path, monkeypatch):
+    monkeypatch.setattr(dashboard_module, "MAX_PLAN_SCOPES_IN_TABLE", 1)
+    graphs = write_output(tmp_path)
+    result = build_views(tmp_path)
+    html = result.index.read_text(encoding="utf-8")
+    table_scopes = set(re.findall(r'<tr data-scope="([^"]*)"', html))
+    assert table_scopes == {scope for scope in graphs if not scope.startswith("plan-")}
+    assert "The 2 plan scopes are not listed (more than 1)" in html
+    options = re.findall(r'<option value="([^"]+)">([^<]*)</option>', html.split('id="plan-region"')[1].split("</select>")[0])
+    assert options == [("嘉善县", "嘉善县 (1)"), ("洞头区", "洞头区 (1)")]
+    plan_links = re.findall(r'<tr data-region="[^"]*"><td>.*?<a href="(views/[^"]+)">view</a>', html)
+    assert sorted(plan_links) == sorted(view_href(v.path.name) for v in result.views if v.scope_kind == "plan")
+    assert "2 views linked from the Plans table above." in html

@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import threading
 import time
 import zlib
 from concurrent.futures import ProcessPoolExecutor
@@ -137,9 +138,12 @@ def _batches(scopes: list[tuple[int, Scope, str]], target_bytes: int) -> list[li
 
 
 def _executor(jobs: int) -> ProcessPoolExecutor:
-    """Worker processes forked from a server that has the views code imported (no fork of the caller)."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["graph.views"])
+    """Worker processes: forks of this process when it runs no other thread, else forks of a clean server."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["graph.views"])
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
 
 

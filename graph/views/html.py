@@ -26,7 +26,10 @@ def esc(value: Any) -> str:
 def script_json(value: Any) -> str:
     """JSON safe to place inside a ``<script>`` element: ``<``, ``>``, ``&`` written as ``\\u003c`` etc."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-    return re.sub("[<>&\u2028\u2029]", lambda match: _JSON_ESCAPES[match.group()], text)
+    for character, escaped in _JSON_ESCAPES.items():
+        if character in text:
+            text = text.replace(character, escaped)
+    return text
 
 
 def inline_script(code: str) -> str:

@@ -7,11 +7,13 @@ bounded by one scope's graph however many plans the build holds.
 """
 from __future__ import annotations
 
+import gc
 import html
 import json
 import math
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,12 +21,17 @@ from xml.etree.ElementTree import ParseError, iterparse
 
 GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
 JSON_CHUNK = 1 << 20
+VIEW_ATTRIBUTES = frozenset({"label", "region", "kind", "function", "lead", "cooperating", "responsible", "total",
+                             "lead_share", "overloaded", "reason", "betweenness", "pagerank", "top_tasks", "weight"})
 
 # The plain GraphML the analysis (and networkx) writes: double-quoted attributes, text-only <data>.
 _ATTRIBUTE = re.compile(r'([\w.:-]+)="([^"<]*)"')
 _KEY = re.compile(r'<key((?:\s+[\w.:-]+="[^"<]*")*)\s*(?:/>|>\s*(?:<default>([^<]*)</default>\s*)?</key>)')
 _NODE = re.compile(r'<node\s+id="([^"<]*)"\s*(?:/>|>((?:\s*<data key="[^"<]*">[^<]*</data>)*)\s*</node>)')
 _EDGE = re.compile(r'<edge((?:\s+[\w.:-]+="[^"<]*")*)\s*(?:/>|>((?:\s*<data key="[^"<]*">[^<]*</data>)*)\s*</edge>)')
+_EDGE_SOURCE_TARGET = re.compile(r'<edge\s+source="([^"<]*)"\s+target="([^"<]*)"(?:\s+id="[^"<]*")?\s*'
+                                 r'(?:/>|>((?:\s*<data key="[^"<]*">[^<]*</data>)*)\s*</edge>)')
+_NO_DATA = re.compile(r"(?!)(.)(.)")
 _GRAPH = re.compile(r"<graph[\s>]")
 _DATA = re.compile(r'<data key="([^"<]*)">([^<]*)</data>')
 
@@ -323,11 +330,22 @@ def _key_tables(keys: list[tuple[str, str, str, str | None]]) -> tuple[dict[str,
     return names["node"], names["edge"], defaults["node"], defaults["edge"]
 
 
-def read_plain_graphml(text: str) -> GraphData | None:
+def _data_pattern(keys: dict[str, str], wanted: frozenset[str] | None) -> re.Pattern[str]:
+    """The ``<data>`` elements of the wanted attributes (all when ``wanted`` is None)."""
+    if wanted is None:
+        return _DATA
+    ids = sorted(re.escape(key_id) for name, key_id in keys.items() if name in wanted)
+    if not ids:
+        return _NO_DATA
+    return re.compile(r'<data key="(' + "|".join(ids) + r')">([^<]*)</data>')
+
+
+def read_plain_graphml(text: str, wanted: frozenset[str] | None = None) -> GraphData | None:
     """The graph of GraphML in the plain form the analysis and networkx write, or None when ``text`` is not in it.
 
     Every ``<key>``, ``<node>`` and ``<edge>`` must be matched whole (double-quoted
     attributes, text-only ``<data>``), else the caller falls back to the XML parser.
+    Only the attributes named in ``wanted`` are kept (all when None).
     """
     if "<!" in text or "\r" in text or "<hyperedge" in text or "<port" in text or len(_GRAPH.findall(text)) != 1:
         return None
@@ -345,23 +363,33 @@ def read_plain_graphml(text: str) -> GraphData | None:
         node_defaults = {key: html.escape(value, quote=False) for key, value in node_defaults.items()}
         edge_defaults = {key: html.escape(value, quote=False) for key, value in edge_defaults.items()}
 
-    def data_of(body: str, defaults: dict[str, str]) -> dict[str, str]:
-        values = dict(_DATA.findall(body)) if body else {}
+    node_data = _data_pattern(node_keys, wanted)
+    edge_data = _data_pattern(edge_keys, wanted)
+
+    def data_of(body: str, defaults: dict[str, str], pattern: re.Pattern[str]) -> dict[str, str]:
+        values = dict(pattern.findall(body)) if body else {}
         return {**defaults, **values} if defaults else values
 
-    nodes = [(_xml_text(node_id), data_of(body, node_defaults)) for node_id, body in _NODE.findall(text)]
-    edges = []
-    for attributes_text, body in _EDGE.findall(text):
-        attributes = dict(_ATTRIBUTE.findall(attributes_text))
-        if "source" not in attributes or "target" not in attributes:
-            return None
-        edges.append((_xml_text(attributes["source"]), _xml_text(attributes["target"]), data_of(body, edge_defaults)))
-    if (len(keys), len(nodes), len(edges)) != (text.count("<key"), text.count("<node"), text.count("<edge")):
+    nodes = [(_xml_text(node_id), data_of(body, node_defaults, node_data)) for node_id, body in _NODE.findall(text)]
+    edge_count = text.count("<edge")
+    found = _EDGE_SOURCE_TARGET.findall(text)
+    if len(found) == edge_count:
+        edges = [(_xml_text(source), _xml_text(target), data_of(body, edge_defaults, edge_data))
+                 for source, target, body in found]
+    else:
+        edges = []
+        for attributes_text, body in _EDGE.findall(text):
+            attributes = dict(_ATTRIBUTE.findall(attributes_text))
+            if "source" not in attributes or "target" not in attributes:
+                return None
+            edges.append((_xml_text(attributes["source"]), _xml_text(attributes["target"]),
+                          data_of(body, edge_defaults, edge_data)))
+    if (len(keys), len(nodes), len(edges)) != (text.count("<key"), text.count("<node"), edge_count):
         return None
     return GraphData(node_keys, edge_keys, nodes, edges, escaped)
 
 
-def read_graphml(path: Path) -> GraphData:
+def read_graphml(path: Path, wanted: frozenset[str] | None = None) -> GraphData:
     """The graph of any GraphML file, read with the XML parser as a stream of elements.
 
     Nested graphs and hyperedges are not part of the analysis contract and are ignored.
@@ -397,28 +425,48 @@ def read_graphml(path: Path) -> GraphData:
             keys.append((element.get("id", ""), element.get("for", ""), element.get("attr.name", ""),
                          None if default is None else default.text or ""))
     node_keys, edge_keys, node_defaults, edge_defaults = _key_tables(keys)
+    if wanted is not None:
+        kept = {key_id for name, key_id in (*node_keys.items(), *edge_keys.items()) if name in wanted}
+        raw_nodes = [(node_id, {k: v for k, v in values.items() if k in kept}) for node_id, values in raw_nodes]
+        raw_edges = [(s, t, {k: v for k, v in values.items() if k in kept}) for s, t, values in raw_edges]
+        node_defaults = {k: v for k, v in node_defaults.items() if k in kept}
+        edge_defaults = {k: v for k, v in edge_defaults.items() if k in kept}
     nodes = [(node_id, {**node_defaults, **values}) for node_id, values in raw_nodes]
     edges = [(source, target, {**edge_defaults, **values}) for source, target, values in raw_edges]
     return GraphData(node_keys, edge_keys, nodes, edges)
 
 
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Collection paused while many acyclic records are made (the cycle collector would rescan them often)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_scope_graph(scope: Scope, function_names: dict[str, str] | None = None) -> ScopeGraph:
     """Read a scope's GraphML into sorted nodes and links (function IRIs shown by their labels)."""
-    function_names = function_names or {}
+    with _no_gc():
+        return _read_scope_graph(scope, function_names or {})
+
+
+def _read_scope_graph(scope: Scope, function_names: dict[str, str]) -> ScopeGraph:
     if not scope.graphml.is_file():
         raise ViewsInputError(f"{scope.graphml}: missing (graph of scope {scope.id!r} in scopes.json)")
     try:
         try:
-            graph = read_plain_graphml(scope.graphml.read_text(encoding="utf-8"))
+            graph = read_plain_graphml(scope.graphml.read_text(encoding="utf-8"), VIEW_ATTRIBUTES)
         except UnicodeDecodeError:
             graph = None
         if graph is None:
-            graph = read_graphml(scope.graphml)
+            graph = read_graphml(scope.graphml, VIEW_ATTRIBUTES)
     except (ParseError, ValueError, KeyError) as exc:
         raise ViewsInputError(f"{scope.graphml}: not readable GraphML ({exc})") from None
-    k = {name: graph.node_keys.get(name, "\0" + name) for name in (
-        "label", "region", "kind", "function", "lead", "cooperating", "responsible", "total", "lead_share",
-        "overloaded", "reason", "betweenness", "pagerank", "top_tasks")}
+    k = {name: graph.node_keys.get(name, "\0" + name) for name in VIEW_ATTRIBUTES}
     nodes = []
     text = graph.text
     for node_id, data in sorted(graph.nodes, key=lambda item: item[0]):
