@@ -245,8 +245,14 @@ def read_graph(store: ox.Store, source: str = "") -> GraphData:
 
 
 def load_graph_data(out_dir: Path) -> GraphData:
-    """Read the graph built in ``out_dir`` (its store when present, else ``graph.ttl``)."""
-    store, source = open_store(out_dir)
+    """Read the graph built in ``out_dir``: ``graph.ttl`` in one streamed pass when it is there
+    (fastest, and it never holds the whole graph), else the SPARQL queries over ``store/``."""
+    ttl = Path(out_dir) / "graph.ttl"
+    if ttl.is_file():
+        from graph.analysis.turtle_read import read_turtle
+
+        return read_turtle(ttl)
+    store, source = open_store(Path(out_dir))
     return read_graph(store, source)
 
 

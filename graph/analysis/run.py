@@ -9,13 +9,13 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.analysis.centrality import (CentralityJob, CentralityOptions, CentralityPool, Centralities,
-                                       compute_many)
+from graph.analysis.centrality import CentralityJob, CentralityOptions, Centralities, compute_many
 from graph.analysis.graphs import co_assignment_weights, collaboration_weights, units_by_task
 from graph.analysis.loads import ScopeLoads, compute_loads
 from graph.analysis.overload import Overload, OverloadOptions, flag_overloads
 from graph.analysis.rows import GraphData, apply_lead_policy, load_graph_data
 from graph.analysis.scopes import Scope, build_scopes
+from graph.analysis.workers import CentralityPool
 
 
 FEW_LEADS = 0.5   # a scope where fewer than this share of tasks mark a lead is reported with first-listed figures
