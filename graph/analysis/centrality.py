@@ -102,25 +102,12 @@ def compute_centralities(collab: nx.DiGraph, co_graph: nx.Graph,
 
 
 def _networkx_measures(collab, co_graph, nodes, sample, options):
-    dist = nx.Graph()
-    dist.add_nodes_from(nodes)
-    dist.add_weighted_edges_from(((u, v, _distance(w)) for u, v, w in co_graph.edges(data="weight")),
-                                 weight="distance")
-    n = len(nodes)
     path_backend = "{backend}"
     if sample is None and options.backend == "auto" and igraph is not None:
-        betweenness, closeness = _igraph_exact_paths(co_graph, nodes)
+        betweenness, closeness = _igraph_exact_paths(co_graph, nodes)   # same paths, much faster
         path_backend = "igraph"
-    elif sample is None:
-        raw = nx.betweenness_centrality(dist, weight="distance", normalized=False)
-        betweenness = _normalise_betweenness(raw, n)
-        closeness = nx.closeness_centrality(dist, distance="distance")
-        closeness = {v: c * DISTANCE_UNIT for v, c in closeness.items()}
     else:
-        raw = nx.betweenness_centrality_subset(dist, sample, nodes, weight="distance")
-        betweenness = _normalise_betweenness({v: b * n / len(sample) for v, b in raw.items()}, n)
-        lengths = {s: nx.single_source_dijkstra_path_length(dist, s, weight="distance") for s in sample}
-        closeness = _pivot_closeness(nodes, dist, lengths)
+        betweenness, closeness = _networkx_paths(co_graph, nodes, sample)
     eigen, eigen_method = _networkx_eigenvector(co_graph, options)
     communities = nx.community.louvain_communities(co_graph, weight="weight", seed=options.seed)
     constraint = burt_constraint(co_graph)
@@ -135,6 +122,23 @@ def _networkx_measures(collab, co_graph, nodes, sample, options):
         "community": (_number_communities(communities),
                       f"co-assignment graph, Louvain seed={options.seed}, {{backend}}"),
     }
+
+
+def _networkx_paths(co_graph: nx.Graph, nodes: list[str], sample: list[str] | None):
+    """Betweenness and closeness by networkx, exact or from the sampled sources."""
+    dist = nx.Graph()
+    dist.add_nodes_from(nodes)
+    dist.add_weighted_edges_from(((u, v, _distance(w)) for u, v, w in co_graph.edges(data="weight")),
+                                 weight="distance")
+    n = len(nodes)
+    if sample is None:
+        raw = nx.betweenness_centrality(dist, weight="distance", normalized=False)
+        closeness = nx.closeness_centrality(dist, distance="distance")
+        return _normalise_betweenness(raw, n), {v: c * DISTANCE_UNIT for v, c in closeness.items()}
+    raw = nx.betweenness_centrality_subset(dist, sample, nodes, weight="distance")
+    betweenness = _normalise_betweenness({v: b * n / len(sample) for v, b in raw.items()}, n)
+    lengths = {s: nx.single_source_dijkstra_path_length(dist, s, weight="distance") for s in sample}
+    return betweenness, _pivot_closeness(nodes, dist, lengths)
 
 
 def _igraph_exact_paths(co_graph: nx.Graph, nodes: list[str]) -> tuple[dict[str, float], dict[str, float]]:

@@ -27,6 +27,8 @@ GRAPH_NODE_ATTRS = ("label", "region", "kind", "function", "lead", "cooperating"
                     "lead_share", "lead_weighted", "lead_inferred", "targets", "overloaded", "reason",
                     "robust_z", "betweenness", "closeness", "pagerank", "eigenvector", "constraint",
                     "community", "out_strength", "in_strength", "partners", "top_tasks")
+FLOAT_COLUMNS = ("lead_share", "lead_weighted", "out_strength", "in_strength", "partners", "betweenness",
+                 "closeness", "pagerank", "eigenvector", "constraint", "community", "robust_z")
 ID = "https://w3id.org/plankg/id/"
 RDF_INTS = {"lead": "leadCount", "lead_inferred": "leadInferredCount", "cooperating": "cooperatingCount",
             "responsible": "responsibleCount", "total": "taskCount", "targets": "targetCount",
@@ -76,7 +78,12 @@ def scope_unit_rows(res, lead_policy: str, function_labels: dict[str, str]) -> l
             "scope_kind": scope.kind, "level": scope.level, "lead_policy": lead_policy,
             "top_tasks": list(load.top_tasks),
         }
-        rows.append({k: _round(row[k]) for k in COLUMNS})
+        for key in FLOAT_COLUMNS:
+            value = row[key]
+            if value.__class__ is float:
+                value = round(value, DIGITS)
+                row[key] = 0.0 if value == 0 else value
+        rows.append({k: row[k] for k in COLUMNS})
     return rows
 
 
@@ -104,8 +111,18 @@ def csv_bytes(rows: list[dict]) -> bytes:
 
 
 def _csv_row(row: dict) -> dict:
-    return {k: (" | ".join(v) if isinstance(v, list) else "" if v is None else
-                str(v).lower() if isinstance(v, bool) else v) for k, v in row.items()}
+    return dict(zip(COLUMNS, _csv_cells(row)))
+
+
+def _csv_cells(row: dict) -> list:
+    """The cells of one units.csv row, in ``COLUMNS`` order."""
+    cells = []
+    for value in row.values():
+        kind = value.__class__
+        cells.append(value if kind is str or kind is int or kind is float else
+                     " | ".join(value) if kind is list else "" if value is None else
+                     ("true" if value else "false") if kind is bool else value)
+    return cells
 
 
 def json_bytes(value) -> bytes:
@@ -148,9 +165,31 @@ def node_attributes(res, node: str) -> dict:
     return {k: _round(attrs[k]) for k in GRAPH_NODE_ATTRS if k in attrs}
 
 
-def scope_graph_table(res, nodes: list[str], edges) -> "GraphTable":
-    """The export graph of a scope as a ``GraphTable``, from its sorted nodes and (lead, other, weight) edges."""
-    return _table([(node, node_attributes(res, node)) for node in sorted(nodes)],
+def row_node_attributes(row: dict) -> dict:
+    """``node_attributes`` of a node from its (already rounded) units.csv row."""
+    attrs = {"label": row["unit"], "region": row["region"], "kind": row["kind"], "function": row["function"],
+             "lead": row["lead"], "cooperating": row["cooperating"], "responsible": row["responsible"],
+             "total": row["total"], "lead_share": row["lead_share"], "lead_weighted": row["lead_weighted"],
+             "lead_inferred": row["lead_inferred"], "targets": row["targets"], "overloaded": row["overloaded"],
+             "reason": row["reason"], "robust_z": row["robust_z"]}
+    for key in ("betweenness", "closeness", "pagerank", "eigenvector", "constraint"):
+        if row[key] is not None:
+            attrs[key] = float(row[key])
+    if row["community"] is not None:
+        attrs["community"] = int(row["community"])
+    for key in ("out_strength", "in_strength"):
+        if row[key] is not None:
+            attrs[key] = float(row[key])
+    if row["partners"] is not None:
+        attrs["partners"] = int(row["partners"])
+    attrs["top_tasks"] = "\n".join(row["top_tasks"])
+    return attrs
+
+
+def scope_graph_table(rows: list[dict], edges) -> "GraphTable":
+    """The export graph of a scope as a ``GraphTable``, from its units.csv rows and (lead, other, weight) edges."""
+    by_node = {row["unit_iri"]: row for row in rows}
+    return _table([(node, row_node_attributes(by_node[node])) for node in sorted(by_node)],
                   [(u, v, int(w)) for u, v, w in sorted(edges)])
 
 
@@ -326,15 +365,22 @@ def scope_turtle(res, lead_policy: str) -> str:
 
 def measure_turtle(row: dict) -> str:
     """The plankg:UnitMeasure block of one row of units.csv."""
-    pairs = [("a", "plankg:UnitMeasure"), ("plankg:measureOf", _iri(row["unit_iri"])),
-             ("plankg:inScope", _iri(f"{ID}analysis/{row['scope']}")), ("rdfs:label", _ttl(row["unit"])),
-             ("plankg:scopeKind", _ttl(row["scope_kind"])), ("plankg:overloaded", _ttl(bool(row["overloaded"])))]
+    iri, scope = row["unit_iri"], row["scope"]
+    pairs = [f"<{ID}analysis/{scope}/m/{short_hash(iri)}> a plankg:UnitMeasure", f"plankg:measureOf <{iri}>",
+             f"plankg:inScope <{ID}analysis/{scope}>", f"rdfs:label {_ttl(row['unit'])}",
+             f"plankg:scopeKind {_ttl(row['scope_kind'])}",
+             "plankg:overloaded true" if row["overloaded"] else "plankg:overloaded false"]
     if row["reason"]:
-        pairs.append(("plankg:overloadReason", _ttl(row["reason"])))
-    pairs += [(f"plankg:{name}", _ttl(int(row[key]))) for key, name in RDF_INTS.items() if row[key] is not None]
-    pairs += [(f"plankg:{name}", _ttl(float(row[key]))) for key, name in RDF_DECIMALS.items()
+        pairs.append(f"plankg:overloadReason {_ttl(row['reason'])}")
+    pairs += [f"plankg:{name} {int(row[key])}" for key, name in RDF_INTS.items() if row[key] is not None]
+    pairs += [f"plankg:{name} {_decimal(float(row[key]))}" for key, name in RDF_DECIMALS.items()
               if row[key] is not None]
-    return _block(_iri(f"{ID}analysis/{row['scope']}/m/{short_hash(row['unit_iri'])}"), pairs)
+    return " ;\n    ".join(pairs) + " .\n"
+
+
+def _decimal(value: float) -> str:
+    text = f"{value:.{DIGITS}f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
 
 
 def write_outputs(result, top: int = 10, overload: OverloadOptions = OverloadOptions()) -> list[Path]:
@@ -343,11 +389,66 @@ def write_outputs(result, top: int = 10, overload: OverloadOptions = OverloadOpt
                             [res.scope for res in result.scopes], top, overload)
     try:
         for res in result.scopes:
-            writer.add(res, list(res.collaboration.nodes), res.collaboration.edges(data="weight"))
+            writer.add(res, res.collaboration.edges(data="weight"))
         return writer.close()
     except BaseException:
         writer.discard()
         raise
+
+
+@dataclass(slots=True)
+class RenderedScope:
+    """A scope's part of the tables, as text, and the graph files written for it."""
+
+    csv_text: str
+    json_text: str        # row objects joined by ",\n"
+    ttl_text: str         # UnitMeasure blocks, each after a blank line
+    rows: int
+    nodes: int
+    edges: int
+    files: list[str]
+
+
+def render_scope(res, collaboration_edges: list, lead_policy: str, function_labels: dict[str, str],
+                 graphs_dir: Path) -> RenderedScope:
+    """Write a scope's GraphML and GEXF files and render its rows of units.csv, units.json and analysis.ttl."""
+    rows = scope_unit_rows(res, lead_policy, function_labels)
+    table = scope_graph_table(rows, collaboration_edges)
+    files = []
+    for name, data in ((f"{res.scope.id}.graphml", graphml_bytes(table)), (f"{res.scope.id}.gexf", gexf_bytes(table))):
+        write_atomically(graphs_dir / name, data)
+        files.append(str(graphs_dir / name))
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(_csv_cells(row) for row in rows)
+    return RenderedScope(buffer.getvalue(), ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows),
+                         "".join("\n" + measure_turtle(row) for row in rows), len(rows), len(table.nodes),
+                         len(table.edges), files)
+
+
+@dataclass(slots=True)
+class ScopeJob:
+    """What a worker needs to measure and render one scope (its rows are not sent)."""
+
+    scope: object                 # a Scope without rows
+    loads: object                 # ScopeLoads
+    verdicts: dict
+    graphs: object                # CentralityJob
+    options: object               # CentralityOptions
+    lead_policy: str
+    function_labels: dict[str, str]
+    graphs_dir: str
+
+
+def run_scope_job(job: ScopeJob) -> tuple[tuple, RenderedScope]:
+    """Centralities (packed) and the rendered outputs of one scope; runs in a worker process."""
+    from graph.analysis.centrality import run_job, unpack
+    from graph.analysis.run import ScopeResult
+
+    packed = run_job(job.graphs, job.options)
+    res = ScopeResult(job.scope, job.loads, None, None, unpack(job.graphs.nodes, packed), job.verdicts)
+    nodes = job.graphs.nodes
+    edges = [(nodes[i], nodes[j], w) for i, j, w in job.graphs.collaboration]
+    return packed, render_scope(res, edges, job.lead_policy, job.function_labels, Path(job.graphs_dir))
 
 
 class _StreamFile:
@@ -389,8 +490,7 @@ class AnalysisWriter:
         self.scope_blocks: list[str] = []
         self.streams: list[_StreamFile] = []
         self.csv_file = self._stream(self.folder / "units.csv")
-        self.csv = csv.DictWriter(self.csv_file.file, fieldnames=COLUMNS, lineterminator="\n")
-        self.csv.writeheader()
+        csv.writer(self.csv_file.file, lineterminator="\n").writerow(COLUMNS)
         self.json_file = self._stream(self.folder / "units.json")
         self.json_rows = 0
         self.measures_file = self._stream(self.folder / ".measures.ttl")   # joined to analysis.ttl by close()
@@ -400,22 +500,21 @@ class AnalysisWriter:
         self.streams.append(stream)
         return stream
 
-    def add(self, res, nodes: list[str], collaboration_edges) -> None:
+    def add(self, res, collaboration_edges) -> None:
         """Write one scope: its graph files now, its rows to the tables."""
-        table = scope_graph_table(res, nodes, collaboration_edges)
-        graphs = self.folder / "graphs"
-        for name, data in ((f"{res.scope.id}.graphml", graphml_bytes(table)), (f"{res.scope.id}.gexf", gexf_bytes(table))):
-            write_atomically(graphs / name, data)
-            self.written.append(graphs / name)
-        rows = scope_unit_rows(res, self.lead_policy, self.function_labels)
-        self.csv.writerows(_csv_row(row) for row in rows)
-        json_out = self.json_file.file
-        for row in rows:
-            json_out.write(("[\n" if not self.json_rows else ",\n") + json.dumps(row, ensure_ascii=False))
-            self.json_rows += 1
-        self.measures_file.file.write("".join("\n" + measure_turtle(row) for row in rows))
+        self.add_rendered(res, render_scope(res, list(collaboration_edges), self.lead_policy,
+                                            self.function_labels, self.folder / "graphs"))
+
+    def add_rendered(self, res, rendered: "RenderedScope") -> None:
+        """Record a scope whose graph files ``render_scope`` has written."""
+        self.written += [Path(f) for f in rendered.files]
+        self.csv_file.file.write(rendered.csv_text)
+        if rendered.rows:
+            self.json_file.file.write(("[\n" if not self.json_rows else ",\n") + rendered.json_text)
+            self.json_rows += rendered.rows
+        self.measures_file.file.write(rendered.ttl_text)
         self.scope_blocks.append(scope_turtle(res, self.lead_policy))
-        self.entries.append(scope_entry(res, self.lead_policy, len(table.nodes), len(table.edges)))
+        self.entries.append(scope_entry(res, self.lead_policy, rendered.nodes, rendered.edges))
         self.report.add(res)
 
     def close(self) -> list[Path]:

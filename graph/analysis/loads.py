@@ -12,7 +12,7 @@ from graph.analysis.scopes import Scope
 TOP_TASKS = 5
 
 
-@dataclass
+@dataclass(slots=True)
 class UnitLoad:
     """The task counts of one node (unit, or function concept) in one scope."""
 
@@ -50,65 +50,69 @@ class ScopeLoads:
 
 def compute_loads(scope: Scope, indicators: dict[str, int], function_labels: dict[str, str]) -> ScopeLoads:
     """Count, for every node of ``scope``, the tasks it leads, cooperates on or is responsible for."""
-    roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"lead": set(), "cooperating": set(),
-                                                                  "responsible": set()})
-    inferred: dict[str, set[str]] = defaultdict(set)
+    # node → [lead tasks, cooperating tasks, responsible tasks, plans, (plan, section)s, member units,
+    #         inferred lead tasks]
+    per_node: dict[str, list[set]] = {}
+    role_slot = {"lead": 0, "cooperating": 1, "responsible": 2}
     leads_of_task: dict[str, set[str]] = defaultdict(set)
     titles: dict[str, str] = {}
     task_order: dict[str, tuple] = {}
-    plans: dict[str, set[str]] = defaultdict(set)
-    sections: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    members: dict[str, set[str]] = defaultdict(set)
     unit_info: dict[str, tuple[str, str, str, str]] = {}   # unit → (label, region, kind, function)
     lead_assignments = inferred_leads = responsible_assignments = 0
-    node_of = scope.node_of
+    by_function = scope.level == "function"
     for row in scope.rows:
-        node = node_of(row)
+        node = row.function if by_function and row.function else row.unit
         task = row.task
-        roles[node][row.role].add(task)
+        sets = per_node.get(node)
+        if sets is None:
+            sets = per_node[node] = [set(), set(), set(), set(), set(), set(), set()]
+        role = row.role
+        sets[role_slot[role]].add(task)
         if task not in task_order:
             titles[task] = row.task_title
             task_order[task] = (row.plan, row.section, task)
-        plans[node].add(row.plan)
-        sections[node].add((row.plan, row.section))
-        members[node].add(row.unit)
+        sets[3].add(row.plan)
+        sets[4].add((row.plan, row.section))
+        sets[5].add(row.unit)
         if row.unit not in unit_info:
             unit_info[row.unit] = (row.unit_label, row.region, row.kind, row.function)
-        if row.role == "lead":
+        if role == "lead":
             lead_assignments += 1
             leads_of_task[task].add(node)
             if row.inferred:
                 inferred_leads += 1
-                inferred[node].add(task)
-        elif row.role == "responsible":
+                sets[6].add(task)
+        elif role == "responsible":
             responsible_assignments += 1
     tasks_with_lead = len(leads_of_task)
     units: dict[str, UnitLoad] = {}
-    for node in sorted(roles):
-        infos = [unit_info[u] for u in sorted(members[node])]
+    order_key = task_order.__getitem__
+    for node in sorted(per_node):
+        led, cooperating, responsible, plans, sections, members, inferred = per_node[node]
+        infos = [unit_info[u] for u in sorted(members)]
         labels = Counter(i[0] for i in infos)
         kinds = Counter(i[2] for i in infos)
         function = next((i[3] for i in infos if i[3]), "")
-        by_role = roles[node]
-        led = by_role["lead"]
-        all_tasks = led | by_role["cooperating"] | by_role["responsible"]
-        if scope.level == "function" and node == function:
+        all_tasks = led | cooperating | responsible
+        if by_function and node == function:
             label = function_labels.get(node) or _top_label(labels)
         else:
             label = _top_label(labels)
-        ordered = sorted(led, key=task_order.__getitem__) + sorted(all_tasks - led, key=task_order.__getitem__)
+        ordered = sorted(led, key=order_key)[:TOP_TASKS]
+        if len(ordered) < TOP_TASKS:
+            ordered += sorted(all_tasks - led, key=order_key)[:TOP_TASKS - len(ordered)]
         units[node] = UnitLoad(
             node=node, label=label, region="; ".join(sorted({i[1] for i in infos if i[1]})),
             kind=_top_label(kinds), function=function,
             lead=len(led), lead_weighted=sum(1 / len(leads_of_task[t]) for t in sorted(led)),
-            lead_inferred=len(inferred.get(node, ())),
-            cooperating=len(by_role["cooperating"] - led),
-            responsible=len(by_role["responsible"] - led - by_role["cooperating"]),
+            lead_inferred=len(inferred),
+            cooperating=len(cooperating - led),
+            responsible=len(responsible - led - cooperating),
             total=len(all_tasks), targets=sum(indicators.get(t, 0) for t in led),
-            plans=len(plans[node]), sections=len(sections[node]), members=len(members[node]),
+            plans=len(plans), sections=len(sections), members=len(members),
             lead_share=len(led) / tasks_with_lead if tasks_with_lead else 0.0,
             on_led_tasks=sum(1 for t in all_tasks if t in leads_of_task),
-            top_tasks=[titles[t] for t in ordered[:TOP_TASKS] if titles[t]],
+            top_tasks=[titles[t] for t in ordered if titles[t]],
         )
     return ScopeLoads(units, len(task_order), tasks_with_lead, lead_assignments, inferred_leads,
                       responsible_assignments)

@@ -27,7 +27,7 @@ class OverloadOptions:
     min_lead: int = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Overload:
     """The verdict for one unit."""
 

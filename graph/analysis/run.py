@@ -4,18 +4,18 @@ from __future__ import annotations
 import os
 import time
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import networkx as nx
 
-from graph.analysis.centrality import CentralityJob, CentralityOptions, Centralities, compute_many
+from graph.analysis.centrality import CentralityJob, CentralityOptions, Centralities, compute_many, unpack
 from graph.analysis.graphs import co_assignment_weights, collaboration_weights, units_by_task
 from graph.analysis.loads import ScopeLoads, compute_loads
 from graph.analysis.overload import Overload, OverloadOptions, flag_overloads
 from graph.analysis.rows import GraphData, apply_lead_policy, load_graph_data
 from graph.analysis.scopes import Scope, build_scopes
-from graph.analysis.workers import CentralityPool
+from graph.analysis.workers import WorkerPool
 
 
 FEW_LEADS = 0.5   # a scope where fewer than this share of tasks mark a lead is reported with first-listed figures
@@ -139,7 +139,7 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
     when the graph has at most ``KEEP_GRAPHS_UP_TO`` assignments).
     Raises ``AnalysisInputError`` when there is no readable graph.
     """
-    from graph.analysis.export import AnalysisWriter
+    from graph.analysis.export import AnalysisWriter, ScopeJob, run_scope_job
 
     out_dir = Path(out_dir)
     timings: dict[str, float] = {}
@@ -156,30 +156,36 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
     if len(data.assignments) < PARALLEL_FROM or len(scopes) < 2:
         workers = 1
     writer = AnalysisWriter(out_dir, lead_policy, data.function_labels, scopes, top, overload)
+    graphs_dir = str(writer.folder / "graphs")
     kept: list[ScopeResult] = []
 
     def finish(entry) -> None:
         sc, loads, first, verdicts, job, handle = entry
-        cent = handle.get()
+        packed, rendered = handle.get()
         clock.tick("centrality")
+        cent = unpack(job.nodes, packed)
         collab = co_graph = None
         if keep_graphs:
             collab, co_graph = job.graphs()
         res = ScopeResult(sc, loads, collab, co_graph, cent, verdicts, first)
-        nodes = job.nodes
-        writer.add(res, nodes, ((nodes[i], nodes[j], w) for i, j, w in job.collaboration))
+        writer.add_rendered(res, rendered)
         if not keep_graphs:
             res.centralities = Centralities({}, cent.methods)
         kept.append(res)
         clock.tick("export")
 
     try:
-        with CentralityPool(centrality, workers) as pool:
+        with WorkerPool(workers) as pool:
             clock.tick("centrality")
             window: deque = deque()
             for sc in scopes:
                 loads, first, verdicts, job = measure_scope(sc, data, lead_policy, overload, clock)
-                window.append((sc, loads, first, verdicts, job, pool.submit(job)))
+                functions = {u.function for u in loads.units.values()}
+                labels = {f: data.function_labels[f] for f in sorted(functions) if f in data.function_labels}
+                bare = replace(sc, rows=())
+                handle = pool.submit(run_scope_job, ScopeJob(bare, loads, verdicts, job, centrality, lead_policy,
+                                                              labels, graphs_dir), cost=job.work + 1000)
+                window.append((sc, loads, first, verdicts, job, handle))
                 clock.tick("centrality")
                 while window and (len(window) > WINDOW or window[0][-1].ready()):
                     finish(window.popleft())
