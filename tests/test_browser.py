@@ -367,6 +367,49 @@ def test_view_of_a_scope_without_units_loads_cleanly(tmp_path: Path, browser: Br
     assert browser.errors == [] and browser.external_requests() == []
 
 
+@needs_chromium
+def test_view_draws_with_the_shared_assets_and_not_without_them(tmp_path: Path, browser: Browser) -> None:
+    graphs = write_output(tmp_path)
+    view = next(v for v in build_views(tmp_path).views if v.scope_id == "plan-jiashan")
+    browser.open(view.path)
+    counts = view_ready(browser)
+    assert counts["drawn"] == graphs["plan-jiashan"].number_of_nodes() > 0
+    assets = (tmp_path / "views" / "assets").resolve()
+    loaded = {url for url in browser.requests if url.startswith((assets.as_uri() + "/"))}
+    assert loaded == {(assets / name).as_uri() for name in ("vis-network.min.js", "vis-network.css", "view.js", "view.css")}
+    assert browser.evaluate("getComputedStyle(document.querySelector('aside')).borderRightStyle") == "solid"  # view.css
+    assert browser.evaluate("document.querySelectorAll('#graph canvas').length") == 1
+    assert browser.errors == [] and browser.external_requests() == []
+    (assets / "vis-network.min.js").unlink()
+    browser.open(view.path)
+    time.sleep(0.5)
+    assert browser.evaluate("typeof vis === 'undefined' && window.plankgView === undefined")
+    assert "views/assets/ are missing" in browser.evaluate("document.getElementById('status').textContent")
+    assert any("vis-network.min.js" in error for error in browser.errors)
+    browser.errors.clear()
+    build_views(tmp_path)                        # the next build puts the missing file back
+    browser.open(view.path)
+    assert view_ready(browser)["drawn"] == counts["drawn"] and browser.errors == []
+
+
+@needs_chromium
+def test_dashboard_plans_filter_by_text_and_region(tmp_path: Path, browser: Browser) -> None:
+    write_output(tmp_path)
+    browser.open(build_views(tmp_path).index)
+    visible = "Array.from(document.querySelectorAll('#plan-table tbody tr')).filter(r => !r.hidden).map(r => r.cells[1].textContent)"
+    assert sorted(browser.evaluate(visible)) == ["嘉善县", "洞头区"]
+    assert browser.evaluate("document.getElementById('plan-count').textContent") == "2 plans"
+    browser.evaluate("(() => { const f = document.getElementById('plan-filter'); f.value = '海洋'; "
+                     "f.dispatchEvent(new Event('input')); })()")
+    assert browser.evaluate(visible) == ["洞头区"]
+    assert browser.evaluate("document.getElementById('plan-count').textContent") == "1 of 2 plans shown"
+    browser.evaluate("(() => { const f = document.getElementById('plan-filter'); f.value = ''; "
+                     "f.dispatchEvent(new Event('input')); const r = document.getElementById('plan-region'); "
+                     "r.value = '嘉善县'; r.dispatchEvent(new Event('change')); })()")
+    assert browser.evaluate(visible) == ["嘉善县"]
+    assert browser.errors == []
+
+
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
