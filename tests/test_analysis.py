@@ -472,3 +472,57 @@ def test_a_large_graph_is_read_from_the_disk_store_with_the_same_result(tmp_path
     assert analysis_rows.open_store(out)[1].endswith("store")
     run_analysis(out)
     assert (out / "analysis" / "units.csv").read_bytes() == in_memory
+
+
+def test_streamed_turtle_read_equals_the_sparql_read(built):
+    from graph.analysis.rows import read_graph
+    from graph.analysis.turtle_read import read_turtle
+
+    store = ox.Store()
+    store.bulk_load(path=str(built / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    by_sparql, streamed = read_graph(store), read_turtle(built / "graph.ttl")
+    assert streamed.assignments == by_sparql.assignments
+    assert (streamed.plans, streamed.indicators, streamed.function_labels) == (
+        by_sparql.plans, by_sparql.indicators, by_sparql.function_labels)
+
+
+def test_streamed_read_names_a_broken_file(tmp_path):
+    (tmp_path / "graph.ttl").write_text("<a> <b> \"unclosed .\n", encoding="utf-8")
+    with pytest.raises(AnalysisInputError, match="graph.ttl"):
+        load_graph_data(tmp_path)
+
+
+def test_fast_measures_give_networkx_floats():
+    """The list-based eigenvector iteration and igraph's path counts reproduce networkx."""
+    from graph.analysis.centrality import (DISTANCE_UNIT, _distance, _igraph_exact_paths, _normalise_betweenness,
+                                           eigenvector_centrality)
+
+    pytest.importorskip("igraph")
+    for seed in (3, 4, 5):
+        _, co = _random_scope_graphs(seed)
+        assert eigenvector_centrality(co, max_iter=1000) == nx.eigenvector_centrality(co, weight="weight",
+                                                                                      max_iter=1000)
+        nodes = sorted(co)
+        betweenness, closeness = _igraph_exact_paths(co, nodes)
+        dist = nx.Graph()
+        dist.add_nodes_from(nodes)
+        dist.add_weighted_edges_from((u, v, _distance(w)) for u, v, w in co.edges(data="weight"))
+        expected = nx.closeness_centrality(dist, distance="weight")
+        assert closeness == {v: c * DISTANCE_UNIT for v, c in expected.items()}
+        expected = _normalise_betweenness(nx.betweenness_centrality(dist, weight="weight", normalized=False),
+                                          len(nodes))
+        assert betweenness == pytest.approx(expected, abs=1e-12)
+
+
+def test_worker_processes_write_the_same_files(built, monkeypatch):
+    from graph.analysis import run as analysis_run
+
+    serial = run_analysis(built, centrality=CentralityOptions(workers=1))
+    snapshot = {p: p.read_bytes() for p in serial.files}
+    monkeypatch.setattr(analysis_run, "PARALLEL_FROM", 0)
+    parallel = run_analysis(built, centrality=CentralityOptions(workers=2), keep_graphs=False)
+    assert sorted(parallel.files) == sorted(snapshot)
+    assert all(p.read_bytes() == data for p, data in snapshot.items())
+    assert parallel.overloaded() == serial.overloaded()
+    assert all(r.collaboration is None and r.centralities.values == {} for r in parallel.scopes)
+    assert serial.scopes[0].collaboration is not None

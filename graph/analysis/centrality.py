@@ -295,19 +295,21 @@ def pagerank(graph: nx.DiGraph, alpha: float = 0.85, weight: str = "weight",
     n = len(nodes)
     if n == 0:
         return {}
-    out_weight = {u: graph.out_degree(u, weight=weight) for u in nodes}
-    rank = dict.fromkeys(nodes, 1.0 / n)
-    edges = [(u, v, d.get(weight, 1) / out_weight[u]) for u, v, d in graph.edges(data=True)]
-    for _ in range(max_iter):
-        dangling = alpha * sum(rank[u] for u in nodes if out_weight[u] == 0) / n
-        nxt = dict.fromkeys(nodes, (1.0 - alpha) / n + dangling)
+    index = {u: i for i, u in enumerate(nodes)}
+    out_weight = [graph.out_degree(u, weight=weight) for u in nodes]
+    dangling_nodes = [i for i, w in enumerate(out_weight) if w == 0]
+    rank = [1.0 / n] * n
+    edges = [(index[u], index[v], d.get(weight, 1) / out_weight[index[u]]) for u, v, d in graph.edges(data=True)]
+    for _ in range(max_iter):   # the same additions in the same order as on dictionaries
+        dangling = alpha * sum(rank[i] for i in dangling_nodes) / n
+        nxt = [(1.0 - alpha) / n + dangling] * n
         for u, v, share in edges:
             nxt[v] += alpha * rank[u] * share
-        err = sum(abs(nxt[u] - rank[u]) for u in nodes)
+        err = sum(abs(a - b) for a, b in zip(nxt, rank))
         rank = nxt
         if err < n * tol:
             break
-    return rank
+    return dict(zip(nodes, rank))
 
 
 def burt_constraint(graph: nx.Graph, weight: str = "weight") -> dict[str, float | None]:

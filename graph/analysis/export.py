@@ -205,14 +205,17 @@ def _xml_type(values: list) -> str:
     return "string"
 
 
+_XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;",
+                              "\t": "&#9;"})
+
+
 def _xml_value(value) -> str:
     """Text of an attribute value, escaped for XML text and double-quoted attributes."""
     if value is True or value is False:
         return "true" if value else "false"
     if not isinstance(value, str):
         return str(value)
-    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-            .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
+    return value.translate(_XML_ESCAPES)
 
 
 def _attribute_table(node_data: list[tuple[str, dict]]) -> list[tuple[str, str]]:

@@ -244,14 +244,15 @@ def read_graph(store: ox.Store, source: str = "") -> GraphData:
     return GraphData(rows, plans, indicators, dict(sorted(labels.items())), source)
 
 
-def load_graph_data(out_dir: Path) -> GraphData:
-    """Read the graph built in ``out_dir``: ``graph.ttl`` in one streamed pass when it is there
-    (fastest, and it never holds the whole graph), else the SPARQL queries over ``store/``."""
+def load_graph_data(out_dir: Path, pool=None) -> GraphData:
+    """Read the graph built in ``out_dir``: ``graph.ttl`` streamed when it is there (fastest,
+    and it never holds the whole graph; in two halves at once given a ``WorkerPool``), else
+    the SPARQL queries over ``store/``."""
     ttl = Path(out_dir) / "graph.ttl"
     if ttl.is_file():
         from graph.analysis.turtle_read import read_turtle
 
-        return read_turtle(ttl)
+        return read_turtle(ttl, pool)
     store, source = open_store(Path(out_dir))
     return read_graph(store, source)
 

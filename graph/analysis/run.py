@@ -120,7 +120,8 @@ def _clock() -> tuple[float, float]:
 
 
 KEEP_GRAPHS_UP_TO = 50_000   # assignments: smaller analyses keep every scope's graphs and measures in the result
-PARALLEL_FROM = 20_000       # assignments from which centralities are computed in worker processes
+PARALLEL_FROM = 20_000       # assignments from which scopes are measured in worker processes
+PARALLEL_FROM_BYTES = 30 * 1024 * 1024   # graph.ttl size from which workers start before the read
 WINDOW = 64                  # scopes measured ahead of the one being written
 
 
@@ -130,69 +131,99 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
                  data: GraphData | None = None, keep_graphs: bool | None = None) -> AnalysisResult:
     """Analyse the graph built in ``out_dir`` and write the analysis outputs there.
 
-    Reads ``out_dir/store/`` (Oxigraph) when present, else ``out_dir/graph.ttl``; writes
+    Reads ``out_dir/graph.ttl`` (streamed) when present, else ``out_dir/store/`` (Oxigraph); writes
     ``out_dir/analysis/`` (units.csv, units.json, overload.md, scopes.json, graphs/) and
     ``out_dir/analysis.ttl``. ``scope`` is plan | region | all | all-scopes; ``lead_policy``
     strict | first-listed; ``top`` is the number of leads listed per scope in overload.md.
     Scopes are measured and written one after another; the result keeps each scope's loads and
     verdicts, and its networkx graphs and per-node centralities only when ``keep_graphs`` (default:
-    when the graph has at most ``KEEP_GRAPHS_UP_TO`` assignments).
+    when the graph has at most ``KEEP_GRAPHS_UP_TO`` assignments). Large inputs are read and
+    measured with worker processes (``centrality.workers``; their CPU time is counted in the
+    ``centrality`` phase).
     Raises ``AnalysisInputError`` when there is no readable graph.
     """
-    from graph.analysis.export import AnalysisWriter, ScopeJob, run_scope_job
-
     out_dir = Path(out_dir)
     timings: dict[str, float] = {}
     cpu: dict[str, float] = {}
     clock = _PhaseClock(timings, cpu)
-    if data is None:
-        data = load_graph_data(out_dir)
-    clock.tick("read")
-    if keep_graphs is None:
-        keep_graphs = len(data.assignments) <= KEEP_GRAPHS_UP_TO
-    scopes = build_scopes(data, apply_lead_policy(data.assignments, lead_policy), scope)
-    clock.tick("scopes")
     workers = centrality.workers or os.cpu_count() or 1
-    if len(data.assignments) < PARALLEL_FROM or len(scopes) < 2:
-        workers = 1
+    pool = None
+    ttl = out_dir / "graph.ttl"
+    if data is None and workers > 1 and ttl.is_file() and ttl.stat().st_size >= PARALLEL_FROM_BYTES:
+        pool = WorkerPool(workers)   # started now: one worker reads half of graph.ttl
+    try:
+        if data is None:
+            data = load_graph_data(out_dir, pool)
+        clock.tick("read")
+        if keep_graphs is None:
+            keep_graphs = len(data.assignments) <= KEEP_GRAPHS_UP_TO
+        scopes = build_scopes(data, apply_lead_policy(data.assignments, lead_policy), scope)
+        if pool is None:
+            pool = WorkerPool(workers if len(data.assignments) >= PARALLEL_FROM and len(scopes) > 1 else 1)
+        clock.tick("scopes")
+        return _measure_and_write(out_dir, data, scopes, lead_policy, top, overload, centrality, keep_graphs,
+                                  pool, clock)
+    except BaseException:
+        if pool is not None:
+            pool.abort()
+        raise
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _measure_and_write(out_dir: Path, data: GraphData, scopes: list[Scope], lead_policy: str, top: int,
+                       overload: OverloadOptions, centrality: CentralityOptions, keep_graphs: bool,
+                       pool: WorkerPool, clock: _PhaseClock) -> AnalysisResult:
+    """Measure the scopes in ``pool`` and write them as they are done, in order."""
+    from graph.analysis.export import AnalysisWriter, ScopeJob, run_scope_job
+
     writer = AnalysisWriter(out_dir, lead_policy, data.function_labels, scopes, top, overload)
     graphs_dir = str(writer.folder / "graphs")
     kept: list[ScopeResult] = []
 
+    done: dict[int, tuple] = {}   # scopes measured out of order, waiting for their turn to be written
+    written = 0
+
     def finish(entry) -> None:
-        sc, loads, first, verdicts, job, handle = entry
-        packed, rendered = handle.get()
+        nonlocal written
+        position, sc, loads, first, verdicts, job, handle = entry
+        done[position] = (sc, loads, first, verdicts, job, handle.get())
         clock.tick("centrality")
-        cent = unpack(job.nodes, packed)
-        collab = co_graph = None
-        if keep_graphs:
-            collab, co_graph = job.graphs()
-        res = ScopeResult(sc, loads, collab, co_graph, cent, verdicts, first)
-        writer.add_rendered(res, rendered)
-        if not keep_graphs:
-            res.centralities = Centralities({}, cent.methods)
-        kept.append(res)
+        while written in done:
+            sc, loads, first, verdicts, job, (packed, rendered) = done.pop(written)
+            cent = unpack(job.nodes, packed)
+            collab = co_graph = None
+            if keep_graphs:
+                collab, co_graph = job.graphs()
+            res = ScopeResult(sc, loads, collab, co_graph, cent, verdicts, first)
+            writer.add_rendered(res, rendered)
+            if not keep_graphs:
+                res.centralities = Centralities({}, cent.methods)
+            kept.append(res)
+            written += 1
         clock.tick("export")
 
+    # the all-regions scopes (the largest jobs) are measured first, so that no worker is left with them at the end
+    order = sorted(range(len(scopes)), key=lambda i: scopes[i].kind != "all")
     try:
-        with WorkerPool(workers) as pool:
+        window: deque = deque()
+        for position in order:
+            sc = scopes[position]
+            loads, first, verdicts, job = measure_scope(sc, data, lead_policy, overload, clock)
+            functions = {u.function for u in loads.units.values()}
+            labels = {f: data.function_labels[f] for f in sorted(functions) if f in data.function_labels}
+            handle = pool.submit(run_scope_job, ScopeJob(replace(sc, rows=()), loads, verdicts, job, centrality,
+                                                         lead_policy, labels, graphs_dir), cost=job.work + 1000)
+            window.append((position, sc, loads, first, verdicts, job, handle))
             clock.tick("centrality")
-            window: deque = deque()
-            for sc in scopes:
-                loads, first, verdicts, job = measure_scope(sc, data, lead_policy, overload, clock)
-                functions = {u.function for u in loads.units.values()}
-                labels = {f: data.function_labels[f] for f in sorted(functions) if f in data.function_labels}
-                bare = replace(sc, rows=())
-                handle = pool.submit(run_scope_job, ScopeJob(bare, loads, verdicts, job, centrality, lead_policy,
-                                                              labels, graphs_dir), cost=job.work + 1000)
-                window.append((sc, loads, first, verdicts, job, handle))
-                clock.tick("centrality")
-                while window and (len(window) > WINDOW or window[0][-1].ready()):
-                    finish(window.popleft())
-            while window:
+            while window and (len(window) > WINDOW or window[0][-1].ready()):
                 finish(window.popleft())
+        while window:
+            finish(window.popleft())
+        pool.close()
         clock.tick("centrality")   # the workers' CPU time is counted when they have ended
-        result = AnalysisResult(out_dir, lead_policy, kept, timings=timings, cpu_timings=cpu,
+        result = AnalysisResult(out_dir, lead_policy, kept, timings=clock.timings, cpu_timings=clock.cpu_timings,
                                 source=data.source, function_labels=data.function_labels)
         result.files = writer.close()
     except BaseException:

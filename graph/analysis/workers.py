@@ -44,10 +44,15 @@ class WorkerPool:
     def __enter__(self) -> "WorkerPool":
         return self
 
+    def abort(self) -> None:
+        """Stop the workers without waiting for their jobs."""
+        for worker in self.workers:
+            worker.kill()
+        self.close()
+
     def __exit__(self, *exc) -> None:
         if exc[0] is not None:
-            for worker in self.workers:
-                worker.kill()
+            self.abort()
         self.close()
 
 
