@@ -20,6 +20,7 @@ import shutil
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from typing import IO
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -384,15 +385,31 @@ def outputs_in_order(files: list[Path], cache: Cache | None, jobs: int, dask_add
 
 # ---------------------------------------------------------------- writing
 
+class TextTee:
+    """A text file whose writes also go to a sink."""
+
+    def __init__(self, file: IO[str], sink: Callable[[str], None]):
+        self.file, self.sink = file, sink
+
+    def write(self, text: str) -> None:
+        self.file.write(text)
+        self.sink(text)
+
+    def close(self) -> None:
+        self.file.close()
+
+
 class GraphFiles:
     """The graph files of a build, written to temp files and renamed into place on commit."""
 
-    def __init__(self, out_dir: Path, formats: Iterable[str]):
+    def __init__(self, out_dir: Path, formats: Iterable[str], turtle_sink: Callable[[str], None] | None = None):
         self.out_dir = out_dir
         out_dir.mkdir(parents=True, exist_ok=True)
         self.paths = {fmt: out_dir / f"graph.{fmt}" for fmt in ("ttl", *formats)}
         self.tmp = {fmt: out_dir / f".graph.{fmt}.{os.getpid()}.tmp" for fmt in self.paths}
         self.handles = {fmt: open(p, "w", encoding="utf-8", newline="\n") for fmt, p in self.tmp.items()}
+        if turtle_sink:  # the Turtle also goes to the sink (the store being loaded)
+            self.handles["ttl"] = TextTee(self.handles["ttl"], turtle_sink)
         self.turtle = model.TurtleWriter(self.handles["ttl"])
         self.seen: set[tuple[str, str, str]] = set()  # triples of shared nodes (units, regions) already written
         self.triples = 0
@@ -541,7 +558,17 @@ def _build_into(corpus: Path, out_dir: Path, work: Path, jobs: int | None, use_c
     cache = Cache(out_dir / CACHE, extractor_version()) if use_cache else None
     result = BuildResult(out_dir=out_dir, documents=[], problems=[])
     counts = {"extracted": 0, "cached": 0}
-    graph_files = GraphFiles(work, [f for f in formats if f in ("nt", "nq")])
+    loader = None
+    if store:  # the store is loaded from the Turtle while it is written (see graph.store.StoreLoader)
+        from graph.store import StoreLoader
+
+        loader = StoreLoader(work / "store")
+    try:
+        graph_files = GraphFiles(work, [f for f in formats if f in ("nt", "nq")], loader.write if loader else None)
+    except BaseException:
+        if loader:
+            loader.abort()
+        raise
     t_extract = 0.0
     try:
         graph_files.add(model.ontology_triples())
@@ -561,26 +588,33 @@ def _build_into(corpus: Path, out_dir: Path, work: Path, jobs: int | None, use_c
                 progress(done, len(files))
         if not result.documents or (strict and result.problems):
             graph_files.abort()
+            if loader:
+                loader.abort()
             return result
         result.written += graph_files.commit()
     except BaseException:
         graph_files.abort()
+        if loader:
+            loader.abort()
         raise
     result.extracted, result.cached = counts["extracted"], counts["cached"]
     result.triples = graph_files.triples
     result.timings["extract"] = round(t_extract, 3)
     result.timings["write"] = round(time.perf_counter() - t0 - t_extract, 3)
-    if validate:
+    try:
+        if validate:
+            t = time.perf_counter()
+            result.shacl = validate_file(work / "graph.ttl", result.triples)
+            result.timings["validate"] = round(time.perf_counter() - t, 3)
+    except BaseException:
+        if loader:
+            loader.abort()
+        raise
+    if loader:
         t = time.perf_counter()
-        result.shacl = validate_file(work / "graph.ttl", result.triples)
-        result.timings["validate"] = round(time.perf_counter() - t, 3)
-    if store:
-        from graph.store import write_store
-
-        t = time.perf_counter()
-        write_store(work / "graph.ttl", work / "store")
+        loader.commit()
         result.written.append("store/")
-        result.timings["store"] = round(time.perf_counter() - t, 3)
+        result.timings["store"] = round(time.perf_counter() - t, 3)  # what was left of the load
     payload = {"documents": [dataclasses.asdict(d) for d in result.documents],
                "problems": [dataclasses.asdict(p) for p in result.problems], "shacl": result.shacl,
                "triples": result.triples}

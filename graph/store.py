@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 import unicodedata
 import urllib.error
@@ -607,6 +608,99 @@ def write_store(source, store_dir: Path) -> int:
     except BaseException:
         shutil.rmtree(tmp_dir, ignore_errors=True)
         raise
+
+
+_LOADER_PIPES: set[int] = set()  # pipe ends of running StoreLoaders, closed in forked children
+
+
+def _close_loader_pipes() -> None:
+    """In a forked child (an extraction worker): drop the pipe ends it inherited, so the
+    loader sees the end of its input and a failed load is not kept waiting."""
+    for fd in _LOADER_PIPES:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _LOADER_PIPES.clear()
+
+
+os.register_at_fork(after_in_child=_close_loader_pipes)
+
+
+class StoreLoader:
+    """A new Oxigraph store at ``store_dir`` loaded from Turtle while the Turtle is being written.
+
+    ``write`` sends text through a pipe to ``bulk_load`` running in a thread (Oxigraph parses
+    and indexes without the GIL, so the load overlaps the work that produces the text);
+    ``commit`` finishes the load and swaps the store in, naming ``source_name`` (the file the
+    same text went to) in its manifest; ``abort`` discards it.
+    """
+
+    def __init__(self, store_dir: Path, source_name: str = "graph.ttl"):
+        import pyoxigraph as ox
+
+        self.store_dir, self.source_name = Path(store_dir), source_name
+        self.store_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp_dir = Path(tempfile.mkdtemp(prefix=f".{self.store_dir.name}.new-", dir=self.store_dir.parent))
+        self.store = ox.Store(str(self.tmp_dir))
+        self.error: BaseException | None = None
+        read_fd, write_fd = os.pipe()
+        _LOADER_PIPES.update((read_fd, write_fd))
+        self.pipe = os.fdopen(write_fd, "wb", buffering=1 << 20)
+        self.thread = threading.Thread(target=self._load, args=(read_fd,), name="store-loader", daemon=True)
+        self.thread.start()
+
+    def _load(self, read_fd: int) -> None:
+        import pyoxigraph as ox
+
+        with os.fdopen(read_fd, "rb") as stream:  # closed on failure too: the writer then gets EPIPE
+            try:
+                self.store.bulk_load(input=stream, format=ox.RdfFormat.TURTLE)
+            except BaseException as exc:  # reported by write/commit in the writing thread
+                self.error = exc
+            finally:
+                _LOADER_PIPES.discard(read_fd)
+
+    def write(self, text: str) -> None:
+        """Send Turtle to the store."""
+        try:
+            self.pipe.write(text.encode("utf-8"))
+        except BrokenPipeError:
+            self.abort()
+            raise QueryError(f"loading the store failed: {self.error}") from self.error
+
+    def _finish_thread(self) -> None:
+        if not self.pipe.closed:
+            _LOADER_PIPES.discard(self.pipe.fileno())
+        try:
+            self.pipe.close()
+        except BrokenPipeError:
+            pass
+        self.thread.join()
+
+    def commit(self) -> int:
+        """Finish loading, swap the store in; returns its number of triples."""
+        try:
+            self._finish_thread()
+            if self.error is not None:
+                raise QueryError(f"loading the store failed: {self.error}") from self.error
+            self.store.flush()
+            count = len(self.store)
+            del self.store
+            manifest = {"built_ns": time.time_ns(), "files": [self.source_name], "triples": count}
+            (self.tmp_dir / STORE_MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
+                                                       encoding="utf-8")
+            _swap_in(self.tmp_dir, self.store_dir)
+            return count
+        except BaseException:
+            shutil.rmtree(self.tmp_dir, ignore_errors=True)
+            raise
+
+    def abort(self) -> None:
+        """Stop loading and remove the half-built store (again: harmless)."""
+        self._finish_thread()
+        self.__dict__.pop("store", None)
+        shutil.rmtree(self.tmp_dir, ignore_errors=True)
 
 
 def _manifest_name(path: Path, store_dir: Path) -> str:

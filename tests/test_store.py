@@ -196,6 +196,34 @@ def test_bad_graph_file_is_named(tmp_path):
     assert not (tmp_path / "store").exists()
 
 
+def test_store_loader_loads_turtle_as_it_is_written(tmp_path):
+    loader = store.StoreLoader(tmp_path / "store")
+    for line in SMALL_TTL.splitlines(keepends=True):  # the text arrives in pieces, as a build writes it
+        loader.write(line)
+    assert loader.commit() == 10
+    rows = store.OxigraphSource.open(tmp_path / "store").run("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows
+    assert rows[0][0].value == "10"
+    assert json.loads((tmp_path / "store" / store.STORE_MANIFEST).read_text())["files"] == ["graph.ttl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
+
+
+def test_store_loader_reports_bad_turtle_and_leaves_nothing(tmp_path):
+    loader = store.StoreLoader(tmp_path / "store")
+    with pytest.raises(QueryError, match="loading the store failed"):
+        loader.write(f"<{EX}a> <{EX}b> .\n")  # no object
+        for _ in range(200):  # more than a pipe holds: the writer must not wait for a dead loader
+            loader.write(f"<{EX}a> <{EX}p> " + '"' + "x" * 10_000 + '" .\n')
+        loader.commit()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_store_loader_abort_removes_the_half_built_store(tmp_path):
+    loader = store.StoreLoader(tmp_path / "store")
+    loader.write(SMALL_TTL)
+    loader.abort()
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_missing_store_says_what_to_do(tmp_path):
     with pytest.raises(QueryError, match="plankg build"):
         store.OxigraphSource.open(tmp_path / "store")
