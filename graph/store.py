@@ -655,7 +655,10 @@ class StoreLoader:
 
         with os.fdopen(read_fd, "rb") as stream:  # closed on failure too: the writer then gets EPIPE
             try:
-                self.store.bulk_load(input=stream, format=ox.RdfFormat.TURTLE)
+                if Path(f"/dev/fd/{read_fd}").exists():  # Oxigraph reads the pipe itself, without the GIL
+                    self.store.bulk_load(path=f"/dev/fd/{read_fd}", format=ox.RdfFormat.TURTLE)
+                else:
+                    self.store.bulk_load(input=stream, format=ox.RdfFormat.TURTLE)
             except BaseException as exc:  # reported by write/commit in the writing thread
                 self.error = exc
             finally:
