@@ -182,13 +182,15 @@ def _measure_and_write(out_dir: Path, data: GraphData, scopes: list[Scope], lead
     graphs_dir = str(writer.folder / "graphs")
     kept: list[ScopeResult] = []
 
-    done: dict[int, tuple] = {}   # scopes measured out of order, waiting for their turn to be written
+    waiting: dict[int, tuple] = {}   # scopes measured, not yet finished by a worker
+    done: dict[int, tuple] = {}      # scopes finished out of order, waiting for their turn to be written
     written = 0
 
-    def finish(entry) -> None:
+    def collect() -> None:
+        """Take one finished scope from the workers; write every scope whose turn has come."""
         nonlocal written
-        position, sc, loads, first, verdicts, job, handle = entry
-        done[position] = (sc, loads, first, verdicts, job, handle.get())
+        position, answer = pool.next_done()
+        done[position] = waiting.pop(position) + (answer,)
         clock.tick("centrality")
         while written in done:
             sc, loads, first, verdicts, job, (packed, rendered) = done.pop(written)
@@ -207,20 +209,19 @@ def _measure_and_write(out_dir: Path, data: GraphData, scopes: list[Scope], lead
     # the all-regions scopes (the largest jobs) are measured first, so that no worker is left with them at the end
     order = sorted(range(len(scopes)), key=lambda i: scopes[i].kind != "all")
     try:
-        window: deque = deque()
         for position in order:
             sc = scopes[position]
             loads, first, verdicts, job = measure_scope(sc, data, lead_policy, overload, clock)
             functions = {u.function for u in loads.units.values()}
             labels = {f: data.function_labels[f] for f in sorted(functions) if f in data.function_labels}
-            handle = pool.submit(run_scope_job, ScopeJob(replace(sc, rows=()), loads, verdicts, job, centrality,
-                                                         lead_policy, labels, graphs_dir), cost=job.work + 1000)
-            window.append((position, sc, loads, first, verdicts, job, handle))
+            waiting[position] = (sc, loads, first, verdicts, job)
+            pool.submit(run_scope_job, ScopeJob(replace(sc, rows=()), loads, verdicts, job, centrality, lead_policy,
+                                                labels, graphs_dir), tag=position, cost=job.work + 1000)
             clock.tick("centrality")
-            while window and (len(window) > WINDOW or window[0][-1].ready()):
-                finish(window.popleft())
-        while window:
-            finish(window.popleft())
+            while pool.in_flight > WINDOW or pool.has_done():
+                collect()
+        while pool.in_flight:
+            collect()
         pool.close()
         clock.tick("centrality")   # the workers' CPU time is counted when they have ended
         result = AnalysisResult(out_dir, lead_policy, kept, timings=clock.timings, cpu_timings=clock.cpu_timings,

@@ -64,13 +64,14 @@ def read_turtle(path: Path, pool=None) -> GraphData:
     splits = _split_points(path, parts) if parts > 1 else None
     if splits:
         ends = [start for _, start in splits] + [None]
-        handles = [pool.submit(read_part, (str(path), header, start, end), cost=1)
-                   for (header, start), end in zip(splits, ends[1:])]
+        for part, ((header, start), end) in enumerate(zip(splits, ends[1:])):
+            pool.submit(read_part, (str(path), header, start, end), tag=part, cost=1)
         try:
             first = _scan(_FileRange(path, b"", 0, ends[0]))
         except (SyntaxError, ValueError, OSError):
             first = None
-        others = [handle.get() for handle in handles]
+        answers = dict(pool.next_done() for _ in splits)
+        others = [answers[part] for part in range(len(splits))]
         if first is not None and not any(isinstance(other, str) for other in others):
             for other in others:
                 first = _merge(first, other)

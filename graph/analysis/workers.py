@@ -12,6 +12,7 @@ import queue
 import subprocess
 import sys
 import threading
+from collections import deque
 from pathlib import Path
 from typing import Any, Callable
 
@@ -23,32 +24,59 @@ _FAILED = object()
 class WorkerPool:
     """Runs ``function(argument)`` jobs in ``workers`` processes (or here, when ``workers <= 1``).
 
-    ``submit`` returns a handle; handles must be collected (``get``) in the order they were
-    submitted. Each job goes to the worker with the least work waiting (``cost``).
+    ``submit(function, argument, tag, cost)`` sends a job to the worker with the least work
+    waiting; ``next_done()`` gives ``(tag, answer)`` of a finished job, in the order they finish
+    (each worker answers its own jobs in order). ``run`` is submit-and-wait for one job.
     """
 
     def __init__(self, workers: int):
-        self.workers: list[_Worker] = [_Worker() for _ in range(workers)] if workers > 1 else []
+        self.finished: queue.Queue = queue.Queue()   # (worker or None, answer) as they arrive
+        self.workers: list[_Worker] = [_Worker(self.finished) for _ in range(workers)] if workers > 1 else []
+        self.in_flight = 0
 
-    def submit(self, function: Callable[[Any], Any], argument: Any, cost: int = 1):
+    def submit(self, function: Callable[[Any], Any], argument: Any, tag: Any = None, cost: int = 1) -> None:
+        self.in_flight += 1
         if not self.workers:
-            return _Done(function(argument))
+            self.finished.put((None, (tag, 0, function(argument))))
+            return
         worker = min(self.workers, key=lambda w: w.waiting)
-        return worker.send(function, argument, cost)
+        worker.send(function, argument, tag, cost)
+
+    def has_done(self) -> bool:
+        return not self.finished.empty()
+
+    def next_done(self) -> tuple[Any, Any]:
+        """(tag, answer) of the next finished job (waits for one)."""
+        worker, answer = self.finished.get()
+        self.in_flight -= 1
+        if worker is None:
+            tag, _, value = answer
+            return tag, value
+        tag, cost = worker.tags.popleft()
+        worker.waiting -= cost
+        if answer is _FAILED:
+            raise RuntimeError(f"analysis worker process {worker.process.pid} failed "
+                               f"(exit code {worker.process.poll()}; see its error output above)")
+        return tag, answer
+
+    def run(self, function: Callable[[Any], Any], argument: Any) -> Any:
+        """``function(argument)`` in a worker (here when there is none); nothing else may be in flight."""
+        self.submit(function, argument)
+        return self.next_done()[1]
 
     def close(self) -> None:
         for worker in self.workers:
             worker.close()
         self.workers = []
 
-    def __enter__(self) -> "WorkerPool":
-        return self
-
     def abort(self) -> None:
         """Stop the workers without waiting for their jobs."""
         for worker in self.workers:
             worker.kill()
         self.close()
+
+    def __enter__(self) -> "WorkerPool":
+        return self
 
     def __exit__(self, *exc) -> None:
         if exc[0] is not None:
@@ -57,16 +85,16 @@ class WorkerPool:
 
 
 class _Worker:
-    """One worker process, a thread that reads its answers, and the work it has not answered yet."""
+    """One worker process, a thread that passes its answers on, and the jobs it has not answered yet."""
 
-    def __init__(self):
+    def __init__(self, finished: queue.Queue):
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_ROOT), env.get("PYTHONPATH", "")]))
         self.process = subprocess.Popen([sys.executable, "-c", WORKER_MAIN], env=env,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        self.answers: queue.Queue = queue.Queue()
+        self.finished = finished
+        self.tags: deque = deque()   # (tag, cost) of the jobs sent and not yet taken by next_done
         self.waiting = 0
-        self.lock = threading.Lock()
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
@@ -76,16 +104,15 @@ class _Worker:
             try:
                 answer = pickle.load(out)
             except (EOFError, OSError, pickle.UnpicklingError):
-                self.answers.put(_FAILED)
+                self.finished.put((self, _FAILED))
                 return
-            self.answers.put(answer)
+            self.finished.put((self, answer))
 
-    def send(self, function, argument, cost: int) -> "_Pending":
-        with self.lock:
-            self.waiting += cost
+    def send(self, function, argument, tag, cost: int) -> None:
+        self.tags.append((tag, cost))
+        self.waiting += cost
         pickle.dump((function, argument), self.process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
         self.process.stdin.flush()
-        return _Pending(self, cost)
 
     def close(self) -> None:
         try:
@@ -97,34 +124,6 @@ class _Worker:
 
     def kill(self) -> None:
         self.process.kill()
-
-
-class _Done:
-    def __init__(self, value):
-        self.value = value
-
-    def ready(self) -> bool:
-        return True
-
-    def get(self):
-        return self.value
-
-
-class _Pending:
-    def __init__(self, worker: _Worker, cost: int):
-        self.worker, self.cost = worker, cost
-
-    def ready(self) -> bool:
-        return not self.worker.answers.empty()
-
-    def get(self):
-        answer = self.worker.answers.get()
-        with self.worker.lock:
-            self.worker.waiting -= self.cost
-        if answer is _FAILED:
-            raise RuntimeError(f"analysis worker process {self.worker.process.pid} failed "
-                               f"(exit code {self.worker.process.poll()}; see its error output above)")
-        return answer
 
 
 def main() -> int:
