@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import threading
 from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -336,11 +337,20 @@ def test_scope_without_units_gives_an_empty_view(tmp_path):
     assert "0 of 0 units and 0 of 0 links shown" in " ".join(parse(view.path).text)
 
 
-def test_worker_processes_write_the_same_bytes_as_one_process(tmp_path):
+@pytest.mark.parametrize("other_thread", [False, True], ids=["forked", "forkserver"])
+def test_worker_processes_write_the_same_bytes_as_one_process(tmp_path, other_thread):
     first, second = tmp_path / "a", tmp_path / "b"
     write_output(first)
     write_output(second)
-    serial, parallel = build_views(first, jobs=1), build_views(second, jobs=2)
+    serial = build_views(first, jobs=1)
+    stop = threading.Event()
+    waiting = threading.Thread(target=stop.wait, daemon=True)   # a running thread: workers must not be forks of us
+    if other_thread:
+        waiting.start()
+    try:
+        parallel = build_views(second, jobs=2)
+    finally:
+        stop.set()
     assert parallel.jobs == 2 and serial.jobs == 1
     assert [v.scope_id for v in serial.views] == [v.scope_id for v in parallel.views]
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file() and "analysis" not in p.parts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import sys
 import threading
 import time
 import zlib
@@ -137,14 +138,33 @@ def _batches(scopes: list[tuple[int, Scope, str]], target_bytes: int) -> list[li
     return batches
 
 
-def _executor(jobs: int) -> ProcessPoolExecutor:
-    """Worker processes: forks of this process when it runs no other thread, else forks of a clean server."""
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("fork")
-    else:
+def _os_threads() -> int:
+    """Threads of this process, native ones included (Linux), else those Python knows of."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return threading.active_count()
+
+
+def _main_importable() -> bool:
+    """Whether a fresh worker can import the caller's main module (multiprocessing re-imports it)."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    return path is None or getattr(main, "__spec__", None) is not None or Path(path).is_file()
+
+
+def _executor(jobs: int) -> ProcessPoolExecutor | None:
+    """Worker processes: forks of this process when it runs a single thread, else forks of a clean server.
+
+    None when neither is safe (threads running and a main module workers cannot import).
+    """
+    if _os_threads() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    if "forkserver" in multiprocessing.get_all_start_methods() and _main_importable():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["graph.views"])
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    return None
 
 
 def default_jobs(scope_count: int) -> int:
@@ -171,8 +191,11 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
     inputs = read_inputs(out_dir)
     jobs = default_jobs(len(inputs.scopes)) if jobs is None else max(1, jobs)
     with ExitStack() as stack:
-        pool = stack.enter_context(_executor(jobs)) if jobs > 1 else None
-        if pool is not None:
+        pool = _executor(jobs) if jobs > 1 else None
+        if pool is None:
+            jobs = 1
+        else:
+            stack.enter_context(pool)
             pool.submit(int)     # start the workers while units.json is read
         table = UnitTable(inputs.scopes)
         functions: dict[str, str] = {}

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from xml.etree.ElementTree import ParseError, iterparse
 
 GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
@@ -66,8 +66,7 @@ class Scope:
     doc: str = ""
 
 
-@dataclass(frozen=True)
-class UnitNode:
+class UnitNode(NamedTuple):
     """A unit of a scope's collaboration graph with the measures the views show."""
 
     id: str
@@ -87,8 +86,7 @@ class UnitNode:
     top_tasks: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """A lead → cooperating link weighted by the tasks the two units share."""
 
     source: str
@@ -482,8 +480,8 @@ def _read_scope_graph(scope: Scope, function_names: dict[str, str]) -> ScopeGrap
             reason=text(get(k["reason"])), betweenness=as_number(get(k["betweenness"])),
             pagerank=as_number(get(k["pagerank"])), top_tasks=tasks))
     weight = graph.edge_keys.get("weight", "\0weight")
-    links = tuple(sorted((Link(a, b, as_number(text(d.get(weight, "1"))) or 1.0) for a, b, d in graph.edges if a != b),
-                         key=lambda link: (link.source, link.target)))
+    links = tuple(sorted(Link(a, b, as_number(text(d.get(weight, "1"))) or 1.0)   # by source, target (then weight)
+                         for a, b, d in graph.edges if a != b))
     return ScopeGraph(scope=scope, nodes=tuple(nodes), links=links)
 
 
