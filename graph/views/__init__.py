@@ -189,6 +189,9 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
     started = time.perf_counter()
     out_dir = Path(out_dir)
     inputs = read_inputs(out_dir)
+    for scope in inputs.scopes:     # a missing graph stops the run before any page is written
+        if not scope.graphml.is_file():
+            raise ViewsInputError(f"{scope.graphml}: missing (graph of scope {scope.id!r} in scopes.json)")
     jobs = default_jobs(len(inputs.scopes)) if jobs is None else max(1, jobs)
     with ExitStack() as stack:
         pool = _executor(jobs) if jobs > 1 else None
