@@ -47,14 +47,6 @@ def _round(value):
     return value
 
 
-def unit_rows(result) -> list[dict]:
-    """One row per node per scope, all measures, scopes in order and nodes by rank."""
-    rows = []
-    for res in result.scopes:
-        rows += scope_unit_rows(res, result.lead_policy, result.function_labels)
-    return rows
-
-
 def scope_unit_rows(res, lead_policy: str, function_labels: dict[str, str]) -> list[dict]:
     """The rows of ``unit_rows`` of one scope."""
     rows = []
@@ -87,11 +79,6 @@ def scope_unit_rows(res, lead_policy: str, function_labels: dict[str, str]) -> l
     return rows
 
 
-def function_label(result, res, function: str) -> str:
-    """The label of a function concept: from the graph, else the node label at function level."""
-    return _function_label(result.function_labels, res, function)
-
-
 def _function_label(function_labels: dict[str, str], res, function: str) -> str:
     if not function:
         return ""
@@ -99,19 +86,6 @@ def _function_label(function_labels: dict[str, str], res, function: str) -> str:
     if not label and res.scope.level == "function" and function in res.loads.units:
         label = res.loads.units[function].label
     return label
-
-
-def csv_bytes(rows: list[dict]) -> bytes:
-    """units.csv: the columns of ``COLUMNS``; lists joined with " | ", missing values empty."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(_csv_row(row) for row in rows)
-    return buffer.getvalue().encode("utf-8")
-
-
-def _csv_row(row: dict) -> dict:
-    return dict(zip(COLUMNS, _csv_cells(row)))
 
 
 def _csv_cells(row: dict) -> list:
@@ -128,41 +102,6 @@ def _csv_cells(row: dict) -> list:
 def json_bytes(value) -> bytes:
     """JSON with Chinese kept as is, indented, keys in the order given."""
     return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-
-
-def json_lines_array_bytes(rows: list[dict]) -> bytes:
-    """A JSON array with one row object per line (fast to write, easy to diff)."""
-    body = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
-    return (f"[\n{body}\n]\n" if rows else "[]\n").encode("utf-8")
-
-
-def export_graph(res) -> nx.DiGraph:
-    """The scope's collaboration graph with the node attributes of the views contract (no None, no lists)."""
-    graph = nx.DiGraph(scope=res.scope.id, label=res.scope.label)
-    for node in sorted(res.collaboration):
-        graph.add_node(node, **node_attributes(res, node))
-    for u, v, w in sorted(res.collaboration.edges(data="weight")):
-        graph.add_edge(u, v, weight=int(w))
-    return graph
-
-
-def node_attributes(res, node: str) -> dict:
-    """The GraphML/GEXF attributes of one node of a scope (rounded; missing measures left out)."""
-    load = res.loads.units[node]
-    cent = res.centralities.values[node]
-    verdict = res.overloads[node]
-    attrs = {"label": load.label, "region": load.region, "kind": load.kind, "function": load.function,
-             "lead": load.lead, "cooperating": load.cooperating, "responsible": load.responsible,
-             "total": load.total, "lead_share": load.lead_share, "lead_weighted": load.lead_weighted,
-             "lead_inferred": load.lead_inferred, "targets": load.targets,
-             "overloaded": verdict.overloaded, "reason": verdict.reason, "robust_z": verdict.robust_z,
-             "top_tasks": "\n".join(load.top_tasks)}
-    for key in ("betweenness", "closeness", "pagerank", "eigenvector", "constraint", "community",
-                "out_strength", "in_strength", "partners"):
-        value = cent.get(key)
-        if value is not None:   # missing data (e.g. constraint of an isolated unit) is left out
-            attrs[key] = float(value) if key not in ("community", "partners") else int(value)
-    return {k: _round(attrs[k]) for k in GRAPH_NODE_ATTRS if k in attrs}
 
 
 def row_node_attributes(row: dict) -> dict:
@@ -297,11 +236,6 @@ def gexf_bytes(graph: nx.DiGraph | GraphTable) -> bytes:
     return "\n".join(out).encode("utf-8")
 
 
-def scope_entries(result, sizes: dict[str, tuple[int, int]]) -> list[dict]:
-    """scopes.json: one object per scope."""
-    return [scope_entry(res, result.lead_policy, *sizes[res.scope.id]) for res in result.scopes]
-
-
 def scope_entry(res, lead_policy: str, nodes: int, edges: int) -> dict:
     """The scopes.json object of one scope."""
     sc, loads = res.scope, res.loads
@@ -332,8 +266,7 @@ def _ttl(value) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        text = f"{value:.{DIGITS}f}".rstrip("0")
-        return text + "0" if text.endswith(".") else text
+        return _decimal(value)
     return '"' + str(value).translate(_TTL_ESCAPES) + '"'
 
 
@@ -343,13 +276,6 @@ def _iri(iri: str) -> str:
 
 def _block(subject: str, pairs: list[tuple[str, str]]) -> str:
     return f"{subject} " + " ;\n    ".join(f"{p} {o}" for p, o in pairs) + " .\n"
-
-
-def analysis_turtle(result, rows: list[dict]) -> bytes:
-    """The measures as RDF: a plankg:AnalysisScope per scope and a plankg:UnitMeasure per unit per scope."""
-    blocks = [TTL_HEAD] + [scope_turtle(res, result.lead_policy) for res in result.scopes]
-    blocks += [measure_turtle(row) for row in rows]
-    return "\n".join(blocks).encode("utf-8")
 
 
 def scope_turtle(res, lead_policy: str) -> str:
@@ -384,19 +310,6 @@ def measure_turtle(row: dict) -> str:
 def _decimal(value: float) -> str:
     text = f"{value:.{DIGITS}f}".rstrip("0")
     return text + "0" if text.endswith(".") else text
-
-
-def write_outputs(result, top: int = 10, overload: OverloadOptions = OverloadOptions()) -> list[Path]:
-    """Write every analysis output of ``result`` (scopes with their graphs) under ``result.out_dir``."""
-    writer = AnalysisWriter(Path(result.out_dir), result.lead_policy, result.function_labels,
-                            [res.scope for res in result.scopes], top, overload)
-    try:
-        for res in result.scopes:
-            writer.add(res, res.collaboration.edges(data="weight"))
-        return writer.close()
-    except BaseException:
-        writer.discard()
-        raise
 
 
 @dataclass(slots=True)

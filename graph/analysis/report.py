@@ -82,14 +82,6 @@ def scope_section(res, top: int) -> list[str]:
     return lines
 
 
-def overload_markdown(result, top: int = 10, options: OverloadOptions = OverloadOptions()) -> str:
-    """overload.md: per scope, the overloaded lead departments with reasons and a ranked table."""
-    report = OverloadReport(result.lead_policy, [r.scope for r in result.scopes], top, options)
-    for res in result.scopes:
-        report.add(res)
-    return overload_markdown_text(report)
-
-
 class OverloadReport:
     """overload.md gathered scope by scope (scopes come grouped by kind: plans, regions, all)."""
 
