@@ -1,7 +1,6 @@
 """The dashboard (DIR/index.html): plans (filterable), a sortable table of units by lead load, the heaviest leads, links to views."""
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -61,11 +60,6 @@ def unit_row(row: dict[str, Any]) -> UnitRow:
 def row_rank(row: UnitRow) -> tuple:
     """Sort key of the units table: heaviest lead load first (then total, name, region, scope: deterministic)."""
     return (-row.lead, -row.total, row.unit, row.region, row.scope)
-
-
-def unit_rows(rows: Iterable[dict[str, Any]]) -> list[UnitRow]:
-    """Typed rows, heaviest lead load first."""
-    return sorted((unit_row(row) for row in rows), key=row_rank)
 
 
 class UnitTable:
@@ -131,11 +125,6 @@ class PlanViews:
             if len(found) == 1:
                 return found[0]
         return None
-
-
-def plan_view(plan: Plan, views: list[ViewLink]) -> ViewLink | None:
-    """The view of a plan's scope: matched by plan IRI, then document name, then title."""
-    return PlanViews(views).find(plan)
 
 
 def _period(plan: Plan) -> str:

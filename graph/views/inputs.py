@@ -12,9 +12,9 @@ import html
 import json
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 from xml.etree.ElementTree import ParseError, iterparse
@@ -105,11 +105,10 @@ class ScopeGraph:
 
 @dataclass(frozen=True)
 class ViewInputs:
-    """All that the dashboard and views are built from."""
+    """The plans and scopes the dashboard and views are built from (units.json is streamed apart)."""
 
     plans: tuple[Plan, ...]
     scopes: tuple[Scope, ...]
-    unit_rows: tuple[dict[str, Any], ...] = field(default=())
 
 
 def _load_json(path: Path) -> Any:
@@ -268,21 +267,6 @@ def iter_unit_rows(units_path: Path) -> Iterator[dict[str, Any]]:
         if not isinstance(row, dict):
             raise ViewsInputError(f"{units_path}: expected a list of row objects (got {row!r:.80})")
         yield row
-
-
-def read_unit_rows(units_path: Path) -> tuple[dict[str, Any], ...]:
-    """The rows of units.json (one per unit per scope)."""
-    return tuple(iter_unit_rows(units_path))
-
-
-def function_labels(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """Function concept IRI → its label, from the ``function``/``function_label`` columns of units.json."""
-    labels: dict[str, str] = {}
-    for row in rows:
-        function, label = as_text(row.get("function")), as_text(row.get("function_label"))
-        if function and label:
-            labels.setdefault(function, label)
-    return labels
 
 
 def _function_name(value: str, labels: dict[str, str]) -> str:
