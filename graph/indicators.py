@@ -363,34 +363,39 @@ def _scan(work: str) -> list[_Hit]:
     """Every number with what is printed right after it (unit, comparison); dates and codes dropped."""
     number = _number_pattern()
     units = measure_units()
+    magnitudes = _magnitudes()
     hits: list[_Hit] = []
     for m in number.finditer(work):
-        if m.start() and work[m.start() - 1] in NUMBER_BLOCKERS:
+        start = m.start()
+        if start and work[start - 1] in NUMBER_BLOCKERS:
             continue  # part of a name or code: 5G60, V2, 4+9
-        unit = (m.group("unit") or "").replace("（", "(").replace("）", ")")
-        approx = bool(m.group("approx"))
+        num, num2, to_one, approx_mark, unit = m.group("num", "num2", "to_one", "approx", "unit")
+        unit = unit.replace("（", "(").replace("）", ")") if unit else ""
+        approx = bool(approx_mark)
         if unit and APPROX_IN_UNIT.search(unit):  # 3万余人 → 3 万人, at least
             unit, approx = APPROX_IN_UNIT.sub("", unit, count=1), True
-        unit_end = m.end("unit") if unit else (m.end("num2") if m.group("num2") else m.end("num"))
+        number_end = m.end("num2") if num2 else m.end("num")
+        unit_end = m.end("unit") if unit else number_end
         requires = ""
-        if m.group("to_one"):  # 1.8:1
-            if m.group("num2"):
+        if to_one:  # 1.8:1
+            if num2:
                 continue
             unit_end = m.end("to_one")
         if unit:
             base = unit.split("(")[0].split("/")[0]
             label = base
-            for mag in _magnitudes():
+            for mag in magnitudes:
                 if base.startswith(mag) and base[len(mag):] in units:
                     label = base[len(mag):]
                     break
-            stop = units[label].not_followed_by if label in units else ""
-            requires = units[label].requires if label in units else ""
+            known = units.get(label)
+            stop = known.not_followed_by if known else ""
+            requires = known.requires if known else ""
             if stop and work[unit_end:unit_end + 1] and work[unit_end] in stop and "(" not in unit and "/" not in unit:
-                unit, unit_end = "", (m.end("num2") if m.group("num2") else m.end("num"))
+                unit, unit_end = "", number_end
         if not unit and work[unit_end:unit_end + 1] in DATE_WORDS:
             continue  # 2025年, 6月, 30日, 18号: a date or a number, never a target
-        if m.group("num2") and not unit:
+        if num2 and not unit:
             continue  # a bare range is a date or a span of years
         if not unit and approx:
             continue
@@ -399,14 +404,14 @@ def _scan(work: str) -> list[_Hit]:
         after = OPS_AFTER_RE.match(work, end)
         if after:
             op, end = OPS_AFTER[after.group(0)], after.end()
-        if not op and work.startswith("内", end) and unit and _unit_kind(unit) == "time":
+        if not op and unit and work.startswith("内", end) and _unit_kind(unit) == "time":
             op, end = "<=", end + 1  # 15个工作日内
         if not op and approx:
             op = ">="
-        value_text = work[m.start("num"):(m.end("num2") if m.group("num2") else m.end("num"))]
-        hits.append(_Hit(start=m.start("num"), end=end, unit_end=unit_end, value=_to_float(m.group("num")),
-                         value_text=value_text, unit=unit.replace(" ", ""), op=op, ranged=bool(m.group("num2")),
-                         requires=requires))
+        num_start = m.start("num")
+        hits.append(_Hit(start=num_start, end=end, unit_end=unit_end, value=_to_float(num),
+                         value_text=work[num_start:number_end], unit=unit.replace(" ", ""), op=op,
+                         ranged=bool(num2), requires=requires))
     return hits
 
 
