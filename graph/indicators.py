@@ -187,6 +187,7 @@ def _kinds_fit(concept_kind: str, kind: str) -> bool:
     return concept_kind in RELATIVE_KINDS and kind in RELATIVE_KINDS
 
 
+@lru_cache(maxsize=65536)
 def match_metric_concept(phrase: str, kind: str = "") -> str:
     """The concept IRI whose longest label occurs in ``phrase`` (and whose kind fits ``kind``), or ""."""
     pat = _metric_pattern()
@@ -246,6 +247,7 @@ def _op_before(before: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=4096)
 def _unit_kind(unit: str) -> str:
     """Kind of a printed unit (``万亩`` → area, ``公里/平方公里`` → rate)."""
     units = measure_units()

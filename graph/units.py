@@ -8,12 +8,12 @@ The shapes of unit names (suffixes, prefixes, labels) are data in
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from graph.chars import CharMap
 from graph.records import UnitMention
@@ -148,6 +148,7 @@ def _final_chars() -> frozenset[str]:
         | frozenset("心司团社联")
 
 
+@lru_cache(maxsize=16384)
 def is_unit_list(text: str) -> bool:
     """True when every item of the list reads as a unit name and one reads strongly."""
     t = text.rstrip(" ,;、\n\t")
@@ -162,8 +163,7 @@ def is_unit_list(text: str) -> bool:
 
 # ---------------------------------------------------------------- splitting
 
-@dataclass(frozen=True)
-class RawUnit:
+class RawUnit(NamedTuple):
     """A unit name cut from a list, before roles are given."""
 
     name: str
@@ -278,6 +278,7 @@ def _split_conjoined(body: str) -> list[tuple[int, int]]:
     return [(a + x, a + y) for a, b in spans for x, y in _split_run_together(body[a:b])]
 
 
+@lru_cache(maxsize=65536)
 def clean_name(raw: str) -> tuple[str, str, str, bool]:
     """Clean one printed name: returns ``(name, alias, mark, lead_note)``."""
     n = raw.strip()
@@ -327,7 +328,7 @@ def _split_raw_cached(text: str) -> tuple[RawUnit, ...]:
             # 各街道、镇 / 各市(县)、区人民政府: the level word continues the collective name
             last = out[-1]
             merged = text[last.start:a + lead_pad + len(body)]
-            out[-1] = dataclasses.replace(last, name=re.sub(r"\s+", "", merged), end=a + lead_pad + len(body))
+            out[-1] = last._replace(name=re.sub(r"\s+", "", merged), end=a + lead_pad + len(body))
             continue
         for x, y in (_split_conjoined(body) if body else []):
             piece = body[x:y]
@@ -443,7 +444,7 @@ def leading_units(text: str, offset: int) -> list[RawUnit]:
         cut = verb.start() if verb and unit_shape(r.name[:verb.start()]) == 2 else \
             next((i for i in range(3, len(r.name)) if unit_shape(r.name[:i]) == 2), 0)
         if cut:
-            out.append(dataclasses.replace(r, name=r.name[:cut], end=r.start + cut))
+            out.append(r._replace(name=r.name[:cut], end=r.start + cut))
         break
     return out
 
