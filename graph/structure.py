@@ -48,7 +48,7 @@ SENTENCE_PUNCT = re.compile(r"[。;,]")
 LINE_END = re.compile(r"[。;.\s]*(\n|$)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """A line of the source text with its offsets (``text`` is stripped)."""
 
@@ -114,11 +114,17 @@ def split_lines(text: str) -> list[Line]:
     folded = U.fold(text)  # one character for one: a line's folded text is a slice of it
     pos = 0
     for raw in text.split("\n"):
-        if "|" in raw or "｜" in raw or "\t" in raw:
-            cells = row_cells(raw)
-        else:
-            cells = ((0, len(raw)),)
-        for a, b in cells:
+        if "|" not in raw and "｜" not in raw and "\t" not in raw:  # the usual line: one cell
+            stripped = raw.strip(SPACE_CHARS)
+            if not stripped:
+                start = pos + len(raw)
+            else:
+                start = pos if stripped[0] == raw[0] else pos + raw.index(stripped)
+            end = start + len(stripped)
+            lines.append(Line(len(lines), start, end, stripped, folded[start:end]))
+            pos += len(raw) + 1
+            continue
+        for a, b in row_cells(raw):
             cell = raw[a:b]
             stripped = cell.strip(SPACE_CHARS)
             start = pos + a + len(cell) - len(cell.lstrip(SPACE_CHARS))
