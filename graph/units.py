@@ -476,12 +476,9 @@ CLAUSE_DELIMITERS = "。;,!?\n:由"
 
 def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
     """Units named with role verbs: ``由X牵头,Y、Z配合``, ``X要牵头…``, ``X负责``, ``由X会同Y实施``."""
-    s = shapes()
     folded = fold(text)
-    verbs = [(v, "lead") for v in s.lead_verbs] + [(v, "cooperating") for v in s.cooperating_verbs] \
-        + [(v, "responsible") for v in s.responsible_verbs]
     verb_re = _verb_re()
-    role_of = dict(verbs)
+    role_of = _verb_roles()
     found: list[tuple[int, str, list[RawUnit]]] = []
     previous_verb_end = 0
     for m in verb_re.finditer(folded):
@@ -539,6 +536,15 @@ def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
         for r in raws:
             out.append(UnitMention(name=r.name, role=role, basis="text", start=r.start, end=r.end, alias=r.alias))
     return out
+
+
+@lru_cache(maxsize=1)
+def _verb_roles() -> dict[str, str]:
+    """Role verb → the role it gives (``牵头`` → lead)."""
+    s = shapes()
+    verbs = [(v, "lead") for v in s.lead_verbs] + [(v, "cooperating") for v in s.cooperating_verbs] \
+        + [(v, "responsible") for v in s.responsible_verbs]
+    return dict(verbs)
 
 
 @lru_cache(maxsize=1)
