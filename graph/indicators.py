@@ -224,6 +224,12 @@ def _to_float(s: str) -> float:
     return float(s.replace(",", ""))
 
 
+def _baseline_mark(before: str) -> re.Match | None:
+    """``从``/``由`` (with an optional year) ending ``before``: the number after it is a baseline.
+    Searched in the last characters only: the mark is at most 8 characters before the spaces."""
+    return BASELINE_BEFORE.search(before, max(0, len(before.rstrip()) - 8))
+
+
 def _break_positions(work: str, pattern: re.Pattern) -> list[int]:
     """Offsets just after each clause (or sentence) break of ``work``, in order."""
     return [m.end() for m in pattern.finditer(work)]
@@ -438,11 +444,12 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
         if h.requires and h.requires not in before:
             continue  # 3岁以下: an age, not a target
         # baseline: 从1.6下降到1.55, 由2020年的58%提高到2025年的65%
-        if BASELINE_BEFORE.search(before) and i + 1 < len(hits):
+        baseline_mark = _baseline_mark(before) if i + 1 < len(hits) else None
+        if baseline_mark:
             nxt = hits[i + 1]
             if BASELINE_GAP.fullmatch(work[h.unit_end:nxt.start]) or BASELINE_GAP.fullmatch(work[h.end:nxt.start]):
                 nxt.baseline = h.value
-                nxt.baseline_start = clause + BASELINE_BEFORE.search(before).start()
+                nxt.baseline_start = clause + baseline_mark.start()
                 if not nxt.unit and h.unit:
                     nxt.unit = h.unit
                 continue
