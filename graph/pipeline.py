@@ -21,7 +21,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +28,7 @@ from pathlib import Path
 from graph import agencies, indicators, model, structure
 from graph.files import write_atomically
 from graph.ingest import IngestError, max_bytes_limit, read_document
+from graph.processes import process_pool
 from graph.records import ExtractedPlan, Indicator, Plan, Task
 
 SKIP_NAMES = ("readme", "license", ".")
@@ -343,10 +343,11 @@ def run_extraction(paths: list[Path], cache_files: list[str], jobs: int,
                 futures = client.map(document_output, names[start:start + 256], pure=False)
                 yield from client.gather(futures)
         return
-    if jobs <= 1 or len(names) < 4:
+    pool = process_pool(jobs, "graph.pipeline") if jobs > 1 and len(names) >= 4 else None
+    if pool is None:
         yield from map(document_output, names, cache_files)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with pool:
         # a bounded window of documents in flight: memory stays flat however large the corpus
         window: deque = deque()
         for name, cache_file in zip(names, cache_files):

@@ -610,23 +610,6 @@ def write_store(source, store_dir: Path) -> int:
         raise
 
 
-_LOADER_PIPES: set[int] = set()  # pipe ends of running StoreLoaders, closed in forked children
-
-
-def _close_loader_pipes() -> None:
-    """In a forked child (an extraction worker): drop the pipe ends it inherited, so the
-    loader sees the end of its input and a failed load is not kept waiting."""
-    for fd in _LOADER_PIPES:
-        try:
-            os.close(fd)
-        except OSError:
-            pass
-    _LOADER_PIPES.clear()
-
-
-os.register_at_fork(after_in_child=_close_loader_pipes)
-
-
 class StoreLoader:
     """A new Oxigraph store at ``store_dir`` loaded from Turtle while the Turtle is being written.
 
@@ -644,8 +627,7 @@ class StoreLoader:
         self.tmp_dir = Path(tempfile.mkdtemp(prefix=f".{self.store_dir.name}.new-", dir=self.store_dir.parent))
         self.store = ox.Store(str(self.tmp_dir))
         self.error: BaseException | None = None
-        read_fd, write_fd = os.pipe()
-        _LOADER_PIPES.update((read_fd, write_fd))
+        read_fd, write_fd = os.pipe()  # not inherited by workers: see graph.processes
         self.pipe = os.fdopen(write_fd, "wb", buffering=1 << 20)
         self.thread = threading.Thread(target=self._load, args=(read_fd,), name="store-loader", daemon=True)
         self.thread.start()
@@ -661,8 +643,6 @@ class StoreLoader:
                     self.store.bulk_load(input=stream, format=ox.RdfFormat.TURTLE)
             except BaseException as exc:  # reported by write/commit in the writing thread
                 self.error = exc
-            finally:
-                _LOADER_PIPES.discard(read_fd)
 
     def write(self, text: str) -> None:
         """Send Turtle to the store."""
@@ -673,8 +653,6 @@ class StoreLoader:
             raise QueryError(f"loading the store failed: {self.error}") from self.error
 
     def _finish_thread(self) -> None:
-        if not self.pipe.closed:
-            _LOADER_PIPES.discard(self.pipe.fileno())
         try:
             self.pipe.close()
         except BrokenPipeError:

@@ -1,7 +1,9 @@
 """The build: graph files, determinism, cache, provenance, SHACL, and queries on the result."""
 import csv
 import io
+import json
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from rdflib.namespace import PROV
 
 from graph import model
 from graph.pipeline import build_corpus, corpus_files, extract_document
+from graph.processes import process_pool
 from graph.store import RdflibSource, read_query
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,6 +115,30 @@ def test_builds_are_byte_identical_whatever_the_jobs(built, tmp_path):
     out, _ = built
     build_corpus(CORPUS, tmp_path / "b", jobs=2, use_cache=False, validate=False, store=False)
     assert (tmp_path / "b" / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+
+
+def test_workers_beside_the_store_loader_finish_and_fill_the_store(built, tmp_path):
+    """The store loads while worker processes extract: they must not hold its pipe open."""
+    out, _ = built
+    result = build_corpus(CORPUS, tmp_path / "b", jobs=2, use_cache=False, validate=False)
+    assert (tmp_path / "b" / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+    manifest = json.loads((tmp_path / "b" / "store" / "plankg-sources.json").read_text(encoding="utf-8"))
+    assert manifest["triples"] == result.triples
+
+
+def test_a_process_running_threads_is_not_forked_for_workers():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        pool = process_pool(2, "graph.pipeline")
+        assert pool is not None
+        assert pool._mp_context.get_start_method() != "fork"
+        assert list(pool.map(len, ["ab", "c"])) == [2, 1]
+        pool.shutdown()
+    finally:
+        stop.set()
+        thread.join()
 
 
 def test_cache_reextracts_only_changed_documents(tmp_path):

@@ -7,18 +7,15 @@
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
-import sys
-import threading
 import time
 import zlib
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.processes import process_pool
 from graph.views.dashboard import UnitTable, ViewLink, render_dashboard, view_href
 from graph.views.html import shared_view_assets, write_atomic, write_if_changed
 from graph.views.inputs import Scope, ViewsInputError, as_text, iter_unit_rows, read_inputs, read_scope_graph
@@ -138,35 +135,6 @@ def _batches(scopes: list[tuple[int, Scope, str]], target_bytes: int) -> list[li
     return batches
 
 
-def _os_threads() -> int:
-    """Threads of this process, native ones included (Linux), else those Python knows of."""
-    try:
-        return len(os.listdir("/proc/self/task"))
-    except OSError:
-        return threading.active_count()
-
-
-def _main_importable() -> bool:
-    """Whether a fresh worker can import the caller's main module (multiprocessing re-imports it)."""
-    main = sys.modules.get("__main__")
-    path = getattr(main, "__file__", None)
-    return path is None or getattr(main, "__spec__", None) is not None or Path(path).is_file()
-
-
-def _executor(jobs: int) -> ProcessPoolExecutor | None:
-    """Worker processes: forks of this process when it runs a single thread, else forks of a clean server.
-
-    None when neither is safe (threads running and a main module workers cannot import).
-    """
-    if _os_threads() == 1 and "fork" in multiprocessing.get_all_start_methods():
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
-    if "forkserver" in multiprocessing.get_all_start_methods() and _main_importable():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["graph.views"])
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
-    return None
-
-
 def default_jobs(scope_count: int) -> int:
     """Worker processes for ``scope_count`` scopes: one per core (at most 4) when there are many, else none."""
     if scope_count < PARALLEL_MIN_SCOPES:
@@ -194,7 +162,7 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
             raise ViewsInputError(f"{scope.graphml}: missing (graph of scope {scope.id!r} in scopes.json)")
     jobs = default_jobs(len(inputs.scopes)) if jobs is None else max(1, jobs)
     with ExitStack() as stack:
-        pool = _executor(jobs) if jobs > 1 else None
+        pool = process_pool(jobs, "graph.views") if jobs > 1 else None
         if pool is None:
             jobs = 1
         else:
