@@ -310,6 +310,7 @@ def ontology_triples() -> tuple[Triple, ...]:
 
 PN_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-]*$")  # used with match(value, start)
 PREFIXES_BY_LENGTH = sorted(PREFIXES, key=lambda x: -len(x[1]))
+TURTLE_HEADER = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES)
 INTEGER_LITERAL = re.compile(r'"(-?\d+)"\^\^<' + re.escape(XSD) + r'integer>')
 
 
@@ -341,7 +342,7 @@ class TurtleWriter:
         self.subject: str | None = None
         self.count = 0
         if header:
-            out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES) + "\n")
+            out.write(TURTLE_HEADER + "\n")
 
     def write(self, triples: Iterable[Triple]) -> None:
         """Append triples."""
@@ -393,8 +394,7 @@ def turtle_to_ntriples(chunk: str) -> str:
     """A piece of Turtle written by :func:`turtle_chunk` as N-Triples, in the same order."""
     import pyoxigraph as ox
 
-    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES)
-    triples = ox.parse(input=(header + chunk).encode("utf-8"), format=ox.RdfFormat.TURTLE)
+    triples = ox.parse(input=(TURTLE_HEADER + chunk).encode("utf-8"), format=ox.RdfFormat.TURTLE)
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 

@@ -142,49 +142,16 @@ def _local(iri: str, prefix: str = "") -> str:
 
 
 
-def store_is_current(out_dir: Path) -> bool:
-    """True when ``out_dir/store`` was loaded from the ``graph.ttl`` now in ``out_dir``
-    (or there is no graph.ttl); an analysis.ttl added since does not matter here."""
-    from graph.store import store_manifest
-
-    ttl = out_dir / "graph.ttl"
-    if not (out_dir / "store" / "CURRENT").is_file():
-        return False
-    if not ttl.is_file():
-        return True
-    manifest = store_manifest(out_dir / "store")
-    files = [str(f) for f in manifest.get("files", [])]
-    built = int(manifest.get("built_ns", 0))
-    return any(f in ("graph.ttl", str(ttl.resolve())) for f in files) and ttl.stat().st_mtime_ns <= built
-
-
-IN_MEMORY_LIMIT = 150 * 1024 * 1024  # graph.ttl bytes (~0.9 M triples) above which the disk store is read
-
-
 def open_store(out_dir: Path) -> tuple[ox.Store, str]:
-    """``out_dir/graph.ttl`` loaded into an in-memory Oxigraph store, or else the on-disk store.
+    """The on-disk store of a build folder (read-only), for a folder without ``graph.ttl``."""
+    from graph.store import QueryError
+    from graph.store import open_store as open_disk_store
 
-    Measured on 100,000 assignments: loading graph.ttl in memory and querying it takes 7.5 s,
-    querying the on-disk store (read-only RocksDB) 11–18 s, so the file is preferred.
-    """
     store_dir = out_dir / "store"
-    ttl_file = out_dir / "graph.ttl"
-    large = ttl_file.is_file() and ttl_file.stat().st_size > IN_MEMORY_LIMIT
-    if (large or not ttl_file.is_file()) and store_is_current(out_dir):
-        # a large graph is read from the on-disk store: an in-memory copy would take many GB
-        try:
-            return ox.Store.read_only(str(store_dir)), str(store_dir)
-        except OSError:
-            pass  # locked or incompatible: fall back to the Turtle file
-    ttl = out_dir / "graph.ttl"
-    if not ttl.is_file():
-        raise AnalysisInputError(f"{ttl}: no graph to analyse (run `plankg build` first)")
-    store = ox.Store()
     try:
-        store.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE)
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise AnalysisInputError(f"{ttl}: cannot read Turtle: {exc}") from exc
-    return store, str(ttl)
+        return open_disk_store(store_dir), str(store_dir)
+    except QueryError as exc:
+        raise AnalysisInputError(f"{out_dir / 'graph.ttl'}: no graph to analyse (run `plankg build` first; {exc})") from exc
 
 
 def read_graph(store: ox.Store, source: str = "") -> GraphData:
