@@ -618,15 +618,17 @@ def resolve_agencies(plan: Plan, region: str) -> tuple[dict[str, Agency], dict[t
                     alias_of.setdefault(other, main)
     keys: dict[tuple[str, int], str] = {}
     forms: dict[str, set[str]] = {}
+    key_of: dict[str, str] = {}  # printed name → unit key, within this plan
     for task in plan.tasks:
         for index, mention in enumerate(task.units):
-            key = unit_key(mention.name, region)
-            key = alias_of.get(key, key)
+            key = key_of.get(mention.name)
+            if key is None:
+                key = unit_key(mention.name, region)
+                key = key_of[mention.name] = alias_of.get(key, key)
+                forms.setdefault(key, set()).add(clean_name(mention.name))
             keys[(task.key, index)] = key
-            names = forms.setdefault(key, set())
-            names.add(clean_name(mention.name))
             if mention.alias:
-                names.add(clean_name(mention.alias))
+                forms[key].add(clean_name(mention.alias))
     agencies: dict[str, Agency] = {}
     for key in sorted(forms):
         label = unit_label(key, region)

@@ -184,11 +184,15 @@ def strip_notes(text: str) -> str:
 
 
 TRAILING_MARK = re.compile(r"[*★](?=\s*(?:[、,;/)\n]|$))")
+ITEM_RUN = re.compile("[^" + re.escape(SEPARATORS) + "]+")
+SPECIAL = MARKS + OPEN + CLOSE
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
     """Spans of list items: split on separators outside brackets, and at lead markers —
     before ``*X`` or, when the list writes its marks after the names (``X*、Y``), after them."""
+    if not any(ch in text for ch in SPECIAL):  # no brackets, no marks: the runs between separators
+        return [m.span() for m in ITEM_RUN.finditer(text)]
     trailing = TRAILING_MARK.search(text) is not None
     spans, depth, start = [], 0, None
     for i, ch in enumerate(text):
@@ -265,7 +269,8 @@ CONJUNCTION = re.compile("[和及与]")
 BARE_BODY = re.compile(r"(?:人民政府|政府|党委|党工委|办事处|管委会|人大|政协|人民政府办公室)")
 
 
-def _split_conjoined(body: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=65536)
+def _split_conjoined(body: str) -> tuple[tuple[int, int], ...]:
     """Cut ``省直有关部门和各市州人民政府`` at 和/及/与 when both sides are unit names,
     then names run together; ``各镇党委和政府`` and ``区农业农村和水利局`` stay whole."""
     spans, start = [], 0
@@ -275,7 +280,7 @@ def _split_conjoined(body: str) -> list[tuple[int, int]]:
             spans.append((start, m.start()))
             start = m.end()
     spans.append((start, len(body)))
-    return [(a + x, a + y) for a, b in spans for x, y in _split_run_together(body[a:b])]
+    return tuple((a + x, a + y) for a, b in spans for x, y in _split_run_together(body[a:b]))
 
 
 @lru_cache(maxsize=65536)
@@ -318,25 +323,39 @@ def _split_raw_cached(text: str) -> tuple[RawUnit, ...]:
     text = strip_notes(text)
     for a, b in _tokens(text):
         token = text[a:b]
-        body = token.lstrip(MARKS + " ")
-        lead_pad = len(token) - len(body)
-        prefix_mark = next((c for c in token[:lead_pad] if c in MARKS), "")
-        stripped = body.rstrip(MARKS + " ")
-        prefix_mark = prefix_mark or next((c for c in body[len(stripped):] if c in MARKS), "")
-        body = stripped
-        if out and out[-1].name.startswith("各") and GENERIC_LEVEL.match(clean_name(body)[0]):
-            # 各街道、镇 / 各市(县)、区人民政府: the level word continues the collective name
-            last = out[-1]
-            merged = text[last.start:a + lead_pad + len(body)]
-            out[-1] = last._replace(name=re.sub(r"\s+", "", merged), end=a + lead_pad + len(body))
-            continue
-        for x, y in (_split_conjoined(body) if body else []):
-            piece = body[x:y]
-            name, alias, mark, lead_note = clean_name(piece)
-            if not name:
+        if out and out[-1].name.startswith("各"):
+            body, lead_pad, _ = _item_body(token)
+            if GENERIC_LEVEL.match(clean_name(body)[0]):
+                # 各街道、镇 / 各市(县)、区人民政府: the level word continues the collective name
+                last = out[-1]
+                merged = text[last.start:a + lead_pad + len(body)]
+                out[-1] = last._replace(name=re.sub(r"\s+", "", merged), end=a + lead_pad + len(body))
                 continue
-            start = a + lead_pad + x
-            out.append(RawUnit(name, alias, start, start + len(piece.rstrip()),
+        out.extend(RawUnit(r.name, r.alias, r.start + a, r.end + a, r.mark, r.lead_note) for r in _item_units(token))
+    return tuple(out)
+
+
+def _item_body(token: str) -> tuple[str, int, str]:
+    """A list item without its marks and spaces: (body, characters cut before it, the mark)."""
+    body = token.lstrip(MARKS + " ")
+    lead_pad = len(token) - len(body)
+    prefix_mark = next((c for c in token[:lead_pad] if c in MARKS), "") if lead_pad else ""
+    stripped = body.rstrip(MARKS + " ")
+    if not prefix_mark and len(stripped) < len(body):
+        prefix_mark = next((c for c in body[len(stripped):] if c in MARKS), "")
+    return stripped, lead_pad, prefix_mark
+
+
+@lru_cache(maxsize=65536)
+def _item_units(token: str) -> tuple[RawUnit, ...]:
+    """The names of one list item, spans relative to the item (items repeat across a corpus)."""
+    body, lead_pad, prefix_mark = _item_body(token)
+    out = []
+    for x, y in (_split_conjoined(body) if body else ()):
+        piece = body[x:y]
+        name, alias, mark, lead_note = clean_name(piece)
+        if name:
+            out.append(RawUnit(name, alias, lead_pad + x, lead_pad + x + len(piece.rstrip()),
                                mark or (prefix_mark if x == 0 else ""), lead_note))
     return tuple(out)
 
@@ -350,7 +369,7 @@ def mentions_from_list(text: str, offset: int, role: str = "responsible", basis:
     ``first_is_lead`` applies a document's statement that the first-listed unit leads;
     ``lead_marks`` are the markers that the document uses for leads (``*`` always).
     """
-    raws = [r for r in split_raw(fold(text), offset) if unit_shape(r.name)]
+    raws = [r for r in _split_raw_cached(fold(text)) if unit_shape(r.name)]
     if not raws:
         return []
     marked = any(r.mark and r.mark in lead_marks for r in raws)
@@ -365,7 +384,8 @@ def mentions_from_list(text: str, offset: int, role: str = "responsible", basis:
             rl, bs = ("lead" if i == 0 else "cooperating"), "text"
         else:
             rl, bs = role, basis
-        out.append(UnitMention(name=r.name, role=rl, basis=bs, start=r.start, end=r.end, alias=r.alias))
+        out.append(UnitMention(name=r.name, role=rl, basis=bs, start=r.start + offset, end=r.end + offset,
+                               alias=r.alias))
     return out
 
 
