@@ -104,14 +104,15 @@ SPACE_CHARS = " \t\u00a0\u3000\ufeff"
 CELL_SEPARATOR = re.compile(r"\s*[|｜\t]\s*")
 
 
-def split_lines(text: str) -> list[Line]:
-    """The lines of ``text`` with offsets; blank lines are kept (empty ``text``).
+def split_lines(text: str, folded: str | None = None) -> list[Line]:
+    """The lines of ``text`` (``folded``: the same text folded, if at hand) with offsets; blank
+    lines are kept (empty ``text``).
 
     A table row pasted on one line with ``|`` or tab separators (``1|任务|县发改局``) becomes
     one line per cell, as tables are everywhere else.
     """
     lines: list[Line] = []
-    folded = U.fold(text)  # one character for one: a line's folded text is a slice of it
+    folded = U.fold(text) if folded is None else folded  # one character for one: a line's folded text is a slice of it
     pos = 0
     for raw in text.split("\n"):
         if "|" not in raw and "｜" not in raw and "\t" not in raw:  # the usual line: one cell
@@ -397,11 +398,13 @@ def parse_items(lines: list[Line], start: int, stop: int) -> list[Item]:
     return items
 
 
-def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*") -> tuple[list[UnitMention], int, int]:
-    """Units named in an item's text: labelled lists, bracketed lists, role verbs."""
-    found = U.mentions_from_labels(text, offset, first_is_lead, marks)
+def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
+               folded: str | None = None) -> tuple[list[UnitMention], int, int]:
+    """Units named in an item's text (``folded``: the same text folded, if at hand): labelled
+    lists, bracketed lists, role verbs."""
+    folded = U.fold(text) if folded is None else folded
+    found = U.mentions_from_labels(text, offset, first_is_lead, marks, folded)
     covered = [(m.start, m.end) for m in found]
-    folded = U.fold(text)
     for a, b in bracket_groups(folded):
         inner = folded[a + 1: b]
         if ":" in inner or any(a <= s - offset < b for s, _ in covered):
@@ -414,7 +417,7 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*") ->
         if U.is_unit_list(inner):
             found.extend(U.mentions_from_list(inner, offset + a + 1, first_is_lead=first_is_lead, lead_marks=marks))
             covered.append((offset + a, offset + b + 1))
-    for m in U.mentions_from_prose(text, offset):
+    for m in U.mentions_from_prose(text, offset, folded):
         if not any(s <= m.start < e for s, e in covered):
             found.append(m)
     found.sort(key=lambda m: m.start)
@@ -446,8 +449,10 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
 
 
 def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, first_is_lead: bool,
-               marks: str = "*", keys: set[str] | None = None) -> list[Task]:
-    """Candidate tasks of the body: every item with text of its own, with the units it names."""
+               marks: str = "*", keys: set[str] | None = None, folded: str | None = None) -> list[Task]:
+    """Candidate tasks of the body: every item with text of its own, with the units it names
+    (``folded``: the source text folded, if at hand)."""
+    folded = U.fold(source.text) if folded is None else folded
     items = parse_items(lines, start, stop)
     first = items[0].line.index if items else stop
     # a goal paragraph before the first heading (总体目标:…, 到2025年,…) is an item of its own
@@ -459,7 +464,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
     for it in items:
         begin, end = it.line.start, (it.body[-1] if it.body else it.line).end
         text = source.text[begin:end]
-        mentions, us, ue = item_units(text, begin, first_is_lead, marks)
+        mentions, us, ue = item_units(text, begin, first_is_lead, marks, folded[begin:end])
         found.append([it, text, mentions, us, ue])
     share_group_units(source.text, found)
     tasks: list[Task] = []
@@ -472,7 +477,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
         while key in keys:
             key += "x"
         keys.add(key)
-        m = DEADLINE_LABEL.search(U.fold(text))
+        m = DEADLINE_LABEL.search(folded, it.line.start, it.line.start + len(text))
         tasks.append(Task(key=key, source="body", number=it.heading.number, title=it.heading.title,
                           section=it.section, text=text, start=it.line.start, end=it.line.start + len(text),
                           units=tuple(mentions), deadline=m.group(1).strip() if m else "",
@@ -822,7 +827,8 @@ def lead_convention(tasks: list[Task], first_is_lead: bool) -> str:
 
 def parse_plan(source: SourceText) -> Plan:
     """Metadata and candidate tasks of one plan document."""
-    lines = split_lines(source.text)
+    folded = U.fold(source.text)  # one character for one: offsets hold in both
+    lines = split_lines(source.text, folded)
     title, t0, t1 = find_title(lines)
     first_heading = next((ln.index for ln in lines if match_heading(ln)), len(lines))
     # the body starts after the plan's title; a "title" found below the first heading
@@ -836,7 +842,7 @@ def parse_plan(source: SourceText) -> Plan:
     body_stop = next((ln.index for ln in lines[body_start:] if STOP_LINE.match(ln.text) or starts_table(lines, ln.index)),
                      len(lines))
     keys: set[str] = set()
-    tasks = body_tasks(source, lines, body_start, body_stop, first_is_lead, marks, keys)
+    tasks = body_tasks(source, lines, body_start, body_stop, first_is_lead, marks, keys, folded)
     k, table_index = body_stop, 0
     while k < len(lines):
         found, nxt = table_tasks(source, lines, k, first_is_lead, table_index, marks)
@@ -846,7 +852,7 @@ def parse_plan(source: SourceText) -> Plan:
             # numbered prose after a table (三、保障措施…) is body again
             stop = next((ln.index for ln in lines[nxt + 1:] if STOP_LINE.match(ln.text) or starts_table(lines, ln.index)),
                         len(lines))
-            tasks.extend(body_tasks(source, lines, nxt, stop, first_is_lead, marks, keys))
+            tasks.extend(body_tasks(source, lines, nxt, stop, first_is_lead, marks, keys, folded))
             nxt = stop
         k = max(nxt, k + 1)
     signed = signature_line(source.text, lines)
@@ -869,7 +875,7 @@ def parse_plan(source: SourceText) -> Plan:
         title_end=lines[t1].end if t1 >= 0 else -1,
     )
     warnings = () if tasks else (NO_TASKS,)
-    unclosed = [t.number for t in tasks if t.source == "body" and unclosed_unit_bracket(t.text)]
+    unclosed = [t.number for t in tasks if t.source == "body" and unclosed_unit_bracket(folded[t.start:t.end])]
     if unclosed:
         warnings += (f"unclosed bracket in the unit list of task{'s' if len(unclosed) > 1 else ''} "
                      f"{', '.join(unclosed[:8])}{' …' if len(unclosed) > 8 else ''}",)

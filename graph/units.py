@@ -402,9 +402,10 @@ def role_of_label(label: str) -> str:
 
 
 def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
-                         lead_marks: str = "*") -> list[UnitMention]:
-    """Units of labelled lists: ``牵头单位:X;配合单位:Y、Z`` or ``责任单位:A、B``."""
-    folded = fold(text)
+                         lead_marks: str = "*", folded: str | None = None) -> list[UnitMention]:
+    """Units of labelled lists: ``牵头单位:X;配合单位:Y、Z`` or ``责任单位:A、B`` (``folded``: the
+    same text folded, if at hand)."""
+    folded = fold(text) if folded is None else folded
     labels = list(shapes().label_re.finditer(folded))
     has_lead = any(role_of_label(m.group(1)) == "lead" for m in labels)
     out: list[UnitMention] = []
@@ -494,9 +495,10 @@ def clause_start(text: str, end: int) -> int:
 CLAUSE_DELIMITERS = "。;,!?\n:由"
 
 
-def mentions_from_prose(text: str, offset: int) -> list[UnitMention]:
-    """Units named with role verbs: ``由X牵头,Y、Z配合``, ``X要牵头…``, ``X负责``, ``由X会同Y实施``."""
-    folded = fold(text)
+def mentions_from_prose(text: str, offset: int, folded: str | None = None) -> list[UnitMention]:
+    """Units named with role verbs: ``由X牵头,Y、Z配合``, ``X要牵头…``, ``X负责``, ``由X会同Y实施``
+    (``folded``: the same text folded, if at hand)."""
+    folded = fold(text) if folded is None else folded
     verb_re = _verb_re()
     role_of = _verb_roles()
     found: list[tuple[int, str, list[RawUnit]]] = []
