@@ -253,14 +253,17 @@ def tasks_of(path: Path) -> int:
 
 
 def extract_only(files: list[Path], jobs: int = 1) -> dict[str, Any]:
-    """Extraction of every file (text → records, no RDF), in ``jobs`` processes as the build runs it."""
+    """Extraction of every file (text → records, no RDF), in ``jobs`` processes started as the
+    build starts its workers (``graph.processes.process_pool``, the pipeline already imported)."""
+    import graph.pipeline  # noqa: F401  (the build's workers start with it loaded)
+    from graph.processes import process_pool
+
     t0 = time.perf_counter()
-    if jobs <= 1:
+    pool = process_pool(jobs, "graph.pipeline") if jobs > 1 else None
+    if pool is None:
         tasks = sum(map(tasks_of, files))
     else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with pool:
             tasks = sum(pool.map(tasks_of, files, chunksize=8))
     seconds = time.perf_counter() - t0
     return {"docs": len(files), "jobs": jobs, "tasks": tasks, "seconds": round(seconds, 3),
