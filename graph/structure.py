@@ -171,7 +171,7 @@ def _heading_of(text: str, folded: str) -> Heading | None:
         if not m or m.end() >= len(t):
             continue
         rest = line.text[m.end():]
-        if style == "num" and re.match(r"\s*[%万亿个年月日号]", rest):
+        if style == "num" and NUMBER_UNIT.match(rest):
             continue
         number = line.text[skip: m.end()].strip().rstrip("、.．").strip()
         value = cn_to_int(m.group(1)) if style != "circ" else CIRCLED.index(m.group(1)) + 1
@@ -180,18 +180,23 @@ def _heading_of(text: str, folded: str) -> Heading | None:
 
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+NUMBER_UNIT = re.compile(r"\s*[%万亿个年月日号]")  # 1.5万…, 3个…: a number, not a heading
 
 
 def heading_title(rest: str) -> str:
     """The title part of a heading line: up to the first full stop (or a short clause)."""
     t = rest.strip()
-    m = re.search(r"[。!?！？]", t[1:])
+    m = TITLE_END.search(t, 1)
     if m:
-        t = t[: m.start() + 1]
+        t = t[: m.start()]
     if len(t) > 60:
-        m = re.search(r"[,;:]", U.fold(t)[1:])
-        t = t[: m.start() + 1 if m else 60]
+        m = TITLE_CLAUSE_END.search(U.fold(t), 1)
+        t = t[: m.start() if m else 60]
     return t.strip().rstrip(":").strip()
+
+
+TITLE_END = re.compile(r"[。!?！？]")
+TITLE_CLAUSE_END = re.compile(r"[,;:]")
 
 
 # ---------------------------------------------------------------- metadata
@@ -422,8 +427,10 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
             found.append(m)
     found.sort(key=lambda m: m.start)
     unique: list[UnitMention] = []
+    seen: set[tuple[str, str]] = set()
     for m in found:
-        if not any(u.name == m.name and u.role == m.role for u in unique):
+        if (m.name, m.role) not in seen:
+            seen.add((m.name, m.role))
             unique.append(m)
     if not unique:
         return [], -1, -1
@@ -653,10 +660,17 @@ def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
 
 def signs_off(lines: list[Line], k: int) -> bool:
     """True at the page's signature: a date alone on its line, or the issuer just above it."""
-    if DATE_CN.fullmatch(lines[k].text.replace(" ", "")):
+    if is_date_line(lines[k].text):
         return True
+    if len(lines[k].text) > 30:
+        return False
     nxt = next((ln for ln in lines[k + 1:k + 4] if ln.text), None)
-    return nxt is not None and DATE_CN.fullmatch(nxt.text.replace(" ", "")) is not None and len(lines[k].text) <= 30
+    return nxt is not None and is_date_line(nxt.text)
+
+
+def is_date_line(text: str) -> bool:
+    """A date alone on its line (``2023年5月6日``)."""
+    return "日" in text and DATE_CN.fullmatch(text.replace(" ", "")) is not None
 
 
 Row = tuple[str, list[Line], tuple[str, ...]]  # number, cell lines, section
@@ -884,6 +898,8 @@ def parse_plan(source: SourceText) -> Plan:
 
 def unclosed_unit_bracket(text: str) -> bool:
     """True when a line opens a bracket before a unit label (``(责任单位:…``) and never closes it."""
+    if "(" not in text and "（" not in text:
+        return False
     for line in U.fold(text).split("\n"):
         for m in U.shapes().label_re.finditer(line):
             opened = line.rfind("(", 0, m.start())

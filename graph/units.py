@@ -180,6 +180,8 @@ LEAD_NOTES = ("牵头", "牵头单位", "牵头部门")
 
 def strip_notes(text: str) -> str:
     """Blank out bracketed notes such as ``(标*的为牵头单位,下同)``, keeping length and ``(牵头)``."""
+    if "(" not in text:
+        return text
     return NOTE_RE.sub(lambda m: m.group(0) if m.group(1) in LEAD_NOTES else " " * len(m.group(0)), text)
 
 
@@ -331,7 +333,8 @@ def _split_raw_cached(text: str) -> tuple[RawUnit, ...]:
                 merged = text[last.start:a + lead_pad + len(body)]
                 out[-1] = last._replace(name=re.sub(r"\s+", "", merged), end=a + lead_pad + len(body))
                 continue
-        out.extend(RawUnit(r.name, r.alias, r.start + a, r.end + a, r.mark, r.lead_note) for r in _item_units(token))
+        for r in _item_units(token):
+            out.append(RawUnit(r.name, r.alias, r.start + a, r.end + a, r.mark, r.lead_note))
     return tuple(out)
 
 
@@ -475,7 +478,7 @@ def clause_start(text: str, end: int) -> int:
 
     Brackets closed within the clause belong to names (``区政府办公室(区大数据发展局)``).
     """
-    cut = max(text.rfind(c, 0, end) for c in CLAUSE_DELIMITERS)
+    cut = max([text.rfind(c, 0, end) for c in CLAUSE_DELIMITERS])
     if "(" not in text[cut + 1:end] and ")" not in text[cut + 1:end]:
         return cut + 1  # no bracket in the clause: the last delimiter starts it
     depth = 0
