@@ -507,33 +507,33 @@ def mentions_from_prose(text: str, offset: int, folded: str | None = None) -> li
     found: list[tuple[int, str, list[RawUnit]]] = []
     previous_verb_end = 0
     for m in verb_re.finditer(folded):
-        head = folded[: m.start()]
-        chunk_start = clause_start(head, len(head))
+        at = m.start()  # the clause before the verb is folded[chunk_start:at]
+        chunk_start = clause_start(folded, at)
         if previous_verb_end > chunk_start:
             # 由X牵头、Y、Z配合: the partners start after the previous role verb
-            chunk_start = previous_verb_end + len(folded[previous_verb_end:m.start()]) \
-                - len(folded[previous_verb_end:m.start()].lstrip("、,和及与 "))
-        if m.group(1) in CLAUSE_END_VERBS and (head.endswith("要") or not CLAUSE_END.match(folded, m.end())):
+            chunk_start = previous_verb_end + len(folded[previous_verb_end:at]) \
+                - len(folded[previous_verb_end:at].lstrip("、,和及与 "))
+        if m.group(1) in CLAUSE_END_VERBS and (folded.endswith("要", 0, at) or not CLAUSE_END.match(folded, m.end())):
             continue  # 要落实相关职责: a duty described, not a unit assigned
         if folded.startswith("解释", m.end()):
             continue  # 由X负责解释: who interprets the text, not who carries a task
-        if CONVENE.search(head, chunk_start):
+        if CONVENE.search(folded, chunk_start, at):
             previous_verb_end = m.end()
             continue  # 由X会同Y负责: read by the convening rule below
-        chunk = head[chunk_start:]
+        chunk = folded[chunk_start:at]
         if not chunk.strip() or DESCRIPTIVE.match(chunk) or not is_unit_list(chunk):
             continue  # (协办 inside 区政协办 is no verb: it does not end a clause either)
         previous_verb_end = m.end()
         role = role_of[m.group(1)]
         while role in ("cooperating", "responsible") and chunk_start > 0 and folded[chunk_start - 1] == ",":
             # 市商务局牵头,A、B,各县市人民政府配合: the partners run back over commas
-            prev = clause_start(head, chunk_start - 1)
-            if not is_unit_list(head[prev:chunk_start - 1]):
+            prev = clause_start(folded, chunk_start - 1)
+            if not is_unit_list(folded[prev:chunk_start - 1]):
                 break
             chunk_start = prev
-        raws = [r for r in split_raw(head[chunk_start:], offset + chunk_start) if unit_shape(r.name)]
+        raws = [r for r in split_raw(folded[chunk_start:at], offset + chunk_start) if unit_shape(r.name)]
         if raws:
-            found.append((m.start(), role, raws))
+            found.append((at, role, raws))
     for m in CONVENE.finditer(folded):
         head = folded[: m.start()]
         cut = clause_start(head, len(head)) - 1
