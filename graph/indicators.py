@@ -39,7 +39,8 @@ APPROX_IN_UNIT = re.compile(r"(?<=[万亿千百十])(?:余|多)")
 DATE_WORDS = frozenset("年月日号时")
 NUMBER_BLOCKERS = frozenset("0123456789.+＋#№×*") | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# 1,234 or 1234, then decimals; written to begin with ``\d`` so the regex engine skips straight to digits
+NUMBER = r"\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CLAUSE_BREAKS = re.compile("[，,。；;：:\n！？!?]")
 SENTENCE_BREAKS = re.compile("[。；;\n！？!?]")
