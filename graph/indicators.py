@@ -203,7 +203,7 @@ def match_metric_concept(phrase: str, kind: str = "") -> str:
     return iri if iri and (not kind or _kinds_fit(kinds.get(iri, ""), kind)) else ""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     """A number kept as a candidate while the text is scanned."""
 
@@ -368,21 +368,37 @@ def _year_for(work: str, sentences: list[int], clause: int, pos: int, default_ye
     return year
 
 
+@lru_cache(maxsize=4096)
+def _read_unit(printed: str) -> tuple[str, bool, str, str]:
+    """A unit as matched → (unit with ASCII brackets and without 余/多, whether 余/多 was in it, the
+    characters that must not follow it, the word its clause must contain)."""
+    unit = printed.replace("（", "(").replace("）", ")")
+    approx = False
+    if APPROX_IN_UNIT.search(unit):  # 3万余人 → 3 万人, at least
+        unit, approx = APPROX_IN_UNIT.sub("", unit, count=1), True
+    units = measure_units()
+    label = base = unit.split("(")[0].split("/")[0]
+    for mag in _magnitudes():
+        if base.startswith(mag) and base[len(mag):] in units:
+            label = base[len(mag):]
+            break
+    known = units.get(label)
+    if not known:
+        return unit, approx, "", ""
+    stop = known.not_followed_by if "(" not in unit and "/" not in unit else ""
+    return unit, approx, stop, known.requires
+
+
 def _scan(work: str) -> list[_Hit]:
     """Every number with what is printed right after it (unit, comparison); dates and codes dropped."""
     number = _number_pattern()
-    units = measure_units()
-    magnitudes = _magnitudes()
     hits: list[_Hit] = []
     for m in number.finditer(work):
         start = m.start()
         if start and work[start - 1] in NUMBER_BLOCKERS:
             continue  # part of a name or code: 5G60, V2, 4+9
         num, num2, to_one, approx_mark, unit = m.group("num", "num2", "to_one", "approx", "unit")
-        unit = unit.replace("（", "(").replace("）", ")") if unit else ""
         approx = bool(approx_mark)
-        if unit and APPROX_IN_UNIT.search(unit):  # 3万余人 → 3 万人, at least
-            unit, approx = APPROX_IN_UNIT.sub("", unit, count=1), True
         number_end = m.end("num2") if num2 else m.end("num")
         unit_end = m.end("unit") if unit else number_end
         requires = ""
@@ -391,17 +407,12 @@ def _scan(work: str) -> list[_Hit]:
                 continue
             unit_end = m.end("to_one")
         if unit:
-            base = unit.split("(")[0].split("/")[0]
-            label = base
-            for mag in magnitudes:
-                if base.startswith(mag) and base[len(mag):] in units:
-                    label = base[len(mag):]
-                    break
-            known = units.get(label)
-            stop = known.not_followed_by if known else ""
-            requires = known.requires if known else ""
-            if stop and work[unit_end:unit_end + 1] and work[unit_end] in stop and "(" not in unit and "/" not in unit:
+            unit, approx_in_unit, stop, requires = _read_unit(unit)
+            approx = approx or approx_in_unit
+            if stop and work[unit_end:unit_end + 1] and work[unit_end] in stop:
                 unit, unit_end = "", number_end
+        else:
+            unit = ""
         if not unit and work[unit_end:unit_end + 1] in DATE_WORDS:
             continue  # 2025年, 6月, 30日, 18号: a date or a number, never a target
         if num2 and not unit:
