@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +43,9 @@ NUMBER = r"\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CLAUSE_BREAKS = re.compile("[，,。；;：:\n！？!?]")
 SENTENCE_BREAKS = re.compile("[。；;\n！？!?]")
+# the last break of a stretch of text (matched from the stretch's start)
+LAST_CLAUSE_BREAK = re.compile("(?s:.*)" + CLAUSE_BREAKS.pattern)
+LAST_SENTENCE_BREAK = re.compile("(?s:.*)" + SENTENCE_BREAKS.pattern)
 
 OPS_AFTER = {"及以上": ">=", "以上": ">=", "以内": "<=", "及以下": "<=", "以下": "<=", "左右": "~", "上下": "~"}
 OPS_AFTER_RE = re.compile("|".join(sorted(OPS_AFTER, key=len, reverse=True)))
@@ -231,15 +233,18 @@ def _baseline_mark(before: str) -> re.Match | None:
     return BASELINE_BEFORE.search(before, max(0, len(before.rstrip()) - 8))
 
 
-def _break_positions(work: str, pattern: re.Pattern) -> list[int]:
-    """Offsets just after each clause (or sentence) break of ``work``, in order."""
-    return [m.end() for m in pattern.finditer(work)]
+def _clause_start(work: str, pos: int) -> int:
+    """Start of the clause holding ``pos``: just after the last clause break before it (at most 200 back)."""
+    start = max(pos - 200, 0)
+    last = LAST_CLAUSE_BREAK.match(work, start, pos)
+    return last.end() if last else start
 
 
-def _start_before(breaks: list[int], pos: int, limit: int = 200) -> int:
-    """Start of the clause holding ``pos``: just after the last break before it (at most ``limit`` back)."""
-    i = bisect_right(breaks, pos) - 1
-    return max(breaks[i] if i >= 0 else 0, pos - limit, 0)
+def _sentence_start(work: str, pos: int) -> int:
+    """Start of the sentence holding ``pos``: just after the last sentence break before it (at most 300 back)."""
+    start = max(pos - 300, 0)
+    last = LAST_SENTENCE_BREAK.match(work, start, pos)
+    return last.end() if last else start
 
 
 def _op_before(before: str) -> str:
@@ -352,13 +357,13 @@ def _metric_name(work: str, clause_start: int, first: _Hit, last: _Hit) -> tuple
     return phrase, end
 
 
-def _year_for(work: str, sentences: list[int], clause: int, pos: int, default_year: int | None,
+def _year_for(work: str, clause: int, pos: int, default_year: int | None,
               kind: str) -> int | None:
     """The year stated before ``pos`` in its sentence (``到2025年``), else the default. ``每年`` makes a
     yearly target (None) in its clause, and in the clauses after it for counts and amounts (flows), not
     for rates; ``累计`` returns to the default."""
     year: int | None = default_year
-    for m in YEAR_MENTION.finditer(work, _start_before(sentences, pos, 300), pos):
+    for m in YEAR_MENTION.finditer(work, _sentence_start(work, pos), pos):
         if m.group(1):
             year = int(m.group(1))
         elif m.group(0) == "累计":
@@ -443,7 +448,6 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
     hits = _scan(work)
     if not hits:
         return []
-    clauses = _break_positions(work, CLAUSE_BREAKS)
     # a unitless item of a list takes the unit of the items after it: 分别达到95、90和85%
     for h, nxt in zip(reversed(hits[:-1]), reversed(hits[1:])):
         if not h.unit and nxt.unit and LIST_SEP.match(work[h.end:nxt.start]):
@@ -451,7 +455,7 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
     kept: list[_Hit] = []
     for i, h in enumerate(hits):
         has_unit = bool(h.unit)
-        clause = _start_before(clauses, h.start)
+        clause = _clause_start(work, h.start)
         before = work[clause:h.start]
         if h.requires and h.requires not in before:
             continue  # 3岁以下: an age, not a target
@@ -484,7 +488,7 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
     for a, b in zip(kept[:-1], kept[1:]):
         if a.op_before and not b.op and LIST_SEP.match(work[a.end:b.start]):
             b.op, b.op_before = a.op, True
-    return _records(text, work, kept, clauses, offset, default_year)
+    return _records(text, work, kept, offset, default_year)
 
 
 RANGE_SEP = re.compile(r"\s*[-—–~至]\s*")
@@ -520,16 +524,15 @@ def _split_subjects(phrase: str) -> list[str]:
     return [p for p in SUBJECT_SEP.split(phrase) if p]
 
 
-def _records(text: str, work: str, kept: list[_Hit], clauses: list[int], offset: int,
+def _records(text: str, work: str, kept: list[_Hit], offset: int,
              default_year: int | None) -> list[Indicator]:
     """Indicator records of the kept numbers: quote, metric names (paired for 分别/均 lists), year."""
     out: list[Indicator] = []
-    sentences = _break_positions(work, SENTENCE_BREAKS)
     previous_end = previous_tail = previous_sentence = -1
     previous_metric = ""
     for group in _groups(work, kept):
         first, last = group[0], group[-1]
-        clause = _start_before(clauses, first.start)
+        clause = _clause_start(work, first.start)
         if previous_end > clause:  # a second target in the clause starts after the first: 燃气管网9公里、供水管网6公里
             sep = SEGMENT_SEP.match(work, previous_end, first.start)
             if sep and sep.end() > previous_end:  # not 100万元以上行政村占比达到95%, where the first qualifies the second
@@ -542,7 +545,7 @@ def _records(text: str, work: str, kept: list[_Hit], clauses: list[int], offset:
         cut = TAIL_CUT.search(work, last.end, last.end + 40) if CJK.match(work[last.end:last.end + 1] or " ") else None
         previous_tail = cut.start() if cut else -1
         metric, quote_end = _metric_name(work, clause, first, last)
-        sentence = _start_before(sentences, first.start, 300)
+        sentence = _sentence_start(work, first.start)
         if previous_metric and previous_sentence == sentence and ELIDED_SUBJECT.match(metric):
             metric = previous_metric + metric  # 收入达到2.6万元,年均增长7% → 收入年均增长
         previous_sentence = sentence
@@ -564,7 +567,7 @@ def _records(text: str, work: str, kept: list[_Hit], clauses: list[int], offset:
             kind = _unit_kind(unit) if unit else "ratio"
             if kind == "percentage" and unit == "%" and GROWTH.search(before):
                 kind = "rate"
-            year = _year_for(work, sentences, clause, first.start, default_year, kind)
+            year = _year_for(work, clause, first.start, default_year, kind)
             for c in range(copies):
                 name = subjects[c] if copies > 1 else names[k]
                 out.append(Indicator(
