@@ -357,13 +357,13 @@ def _metric_name(work: str, clause_start: int, first: _Hit, last: _Hit) -> tuple
     return phrase, end
 
 
-def _year_for(work: str, clause: int, pos: int, default_year: int | None,
+def _year_for(work: str, sentence: int, clause: int, pos: int, default_year: int | None,
               kind: str) -> int | None:
-    """The year stated before ``pos`` in its sentence (``到2025年``), else the default. ``每年`` makes a
+    """The year stated before ``pos`` in its sentence (from ``sentence``: ``到2025年``), else the default. ``每年`` makes a
     yearly target (None) in its clause, and in the clauses after it for counts and amounts (flows), not
     for rates; ``累计`` returns to the default."""
     year: int | None = default_year
-    for m in YEAR_MENTION.finditer(work, _sentence_start(work, pos), pos):
+    for m in YEAR_MENTION.finditer(work, sentence, pos):
         if m.group(1):
             year = int(m.group(1))
         elif m.group(0) == "累计":
@@ -567,7 +567,7 @@ def _records(text: str, work: str, kept: list[_Hit], offset: int,
             kind = _unit_kind(unit) if unit else "ratio"
             if kind == "percentage" and unit == "%" and GROWTH.search(before):
                 kind = "rate"
-            year = _year_for(work, clause, first.start, default_year, kind)
+            year = _year_for(work, sentence, clause, first.start, default_year, kind)
             for c in range(copies):
                 name = subjects[c] if copies > 1 else names[k]
                 out.append(Indicator(
