@@ -77,6 +77,8 @@ TRAILING_VERB = re.compile(
     r"(?:达到|达|提高到|提升到|提高至|提升至|提高|提升|增加到|增加|增长到|上升到|上升|下降到|下降|压缩|压减|缩短|减少|"
     r"降低到|降低|降至|降到|缩小到|缩小至|缩小|扩大到|扩大|稳定在|保持在|控制在|维持在|超过|超|不少于|"
     r"不低于|不小于|至少|不超过|低于|高于|突破|实现|为|在|到|至|约|逾|≥|≤|>=|<=|>|<|\s)*$")
+# a trailing verb is made of the characters written in TRAILING_VERB and of spaces (what ``\s`` matches)
+TRAILING_VERB_CHARS = "".join(sorted(set(TRAILING_VERB.pattern))) + "".join(re.findall(r"\s", "".join(map(chr, range(0x3001)))))
 LEADING_FILLER = re.compile(
     r"^(?:\s+|[(（]?\d{1,2}[)）.、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|其中|力争|争取|努力|确保|[到至]?\d{4}年(?:底|末)?[,，]?|全年|每年|累计|全县|全区|全市|全镇|全省|"
     r"实现|并|且|同时)+")
@@ -334,12 +336,22 @@ def _strip_quotes(phrase: str) -> str:
     return phrase.strip()
 
 
+def _drop_trailing_verb(phrase: str) -> str:
+    """``phrase`` without its trailing verbs and comparisons (``TRAILING_VERB.sub("", phrase)``), searched
+    only from the run of characters a trailing verb can hold that ends ``phrase``."""
+    run_start = len(phrase.rstrip(TRAILING_VERB_CHARS))
+    if run_start == len(phrase):
+        return phrase
+    verb = TRAILING_VERB.search(phrase, run_start)
+    return phrase[:verb.start()] + phrase[verb.end():]
+
+
 def _metric_name(work: str, clause_start: int, first: _Hit, last: _Hit) -> tuple[str, int]:
     """The metric as printed and where the quote ends: the clause's subject, or the noun after a
     count (``实施10个县城重大项目``)."""
     phrase = work[clause_start:first.baseline_start if first.baseline_start >= 0 else first.start]
     phrase = COMPARISON_BASE.sub("", phrase.strip())
-    phrase = TRAILING_VERB.sub("", phrase)
+    phrase = _drop_trailing_verb(phrase)
     phrase = _strip_quotes(LEADING_FILLER.sub("", phrase).strip(" 、,，"))
     end = last.end
     if len(phrase) <= 4 and CJK.match(work[last.end:last.end + 1] or " "):
