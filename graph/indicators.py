@@ -221,6 +221,7 @@ class _Hit:
     ranged: bool = False
     baseline: float | None = None
     baseline_start: int = -1
+    clause_start: int = 0  # start of the clause holding the number
     op_before: bool = False  # the comparison was written before the number
     requires: str = ""   # a word the clause must contain for the unit to count (岁 → 寿命)
 
@@ -467,7 +468,7 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
     kept: list[_Hit] = []
     for i, h in enumerate(hits):
         has_unit = bool(h.unit)
-        clause = _clause_start(work, h.start)
+        clause = h.clause_start = _clause_start(work, h.start)
         before = work[clause:h.start]
         if h.requires and h.requires not in before:
             continue  # 3岁以下: an age, not a target
@@ -544,7 +545,7 @@ def _records(text: str, work: str, kept: list[_Hit], offset: int,
     previous_metric = ""
     for group in _groups(work, kept):
         first, last = group[0], group[-1]
-        clause = _clause_start(work, first.start)
+        clause = first.clause_start
         if previous_end > clause:  # a second target in the clause starts after the first: 燃气管网9公里、供水管网6公里
             sep = SEGMENT_SEP.match(work, previous_end, first.start)
             if sep and sep.end() > previous_end:  # not 100万元以上行政村占比达到95%, where the first qualifies the second
@@ -565,10 +566,11 @@ def _records(text: str, work: str, kept: list[_Hit], offset: int,
         before = work[clause:first.start]
         names = [metric] * len(group)
         copies = 1
-        subjects = _split_subjects(metric)
+        respectively = "分别" in before
         each = EACH_MARK.search(before)
-        if len(subjects) > 1 and ("分别" in before or each):
-            if "分别" in before and len(subjects) == len(group):
+        subjects = _split_subjects(metric) if respectively or each else [metric]
+        if len(subjects) > 1:
+            if respectively and len(subjects) == len(group):
                 names = _complete_subjects(subjects)
             elif each and len(group) == 1:
                 copies = len(subjects)
