@@ -68,7 +68,8 @@ BASELINE_GAP = re.compile(
     r"\s*(?:提高|提升|增加|增长|上升|下降|降低|减少|缩小|扩大|压缩|降|升)?(?:到|至)\s*(?:\d{4}年(?:底|末)?的?)?\s*$")
 YEAR_MENTION = re.compile(r"(?<![\d—–\-~至比较从由])(?:到|至|于|在)?((?:19|20)\d{2})年(?!以来|前|度|以前)|每年|逐年|累计")
 TARGET_VERB = re.compile(r"(?:达|为|至|到|在|超|于|过|是|从|由)\s*$")
-EXISTING = re.compile(r"已建成|已建|已有|已完成|已累计|已经|共有|目前|截至|截止|以来|近年来|去年|上年|^围绕")
+EXISTING = re.compile(r"已建成|已建|已有|已完成|已累计|已经|共有|目前|截至|截止|以来|近年来|去年|上年")
+FRAMING = "围绕"  # a clause opening with it frames the task: 围绕5个方面
 PERCENT_COMPLEMENT = re.compile(r"[的和与及或至到全]|覆盖|达标|完成|到位")
 NAME_CIRCLE = re.compile(r"^[^，,。；;、]{0,10}圈")
 COMPARISON_BASE = re.compile(r"(?:比|较)(?:\d{4}年(?:底|末)?|上年|上一年|去年|同期|基期年?)(?:的?水平)?")
@@ -306,7 +307,7 @@ def _excluded(work: str, h: _Hit, has_unit: bool, before_clause: str) -> bool:
         if kind == "percentage" and h.unit == "%" and h.end == h.unit_end and CJK.match(follow[:1] or " ") \
                 and not PERCENT_COMPLEMENT.match(follow) and not TARGET_VERB.search(before_clause):
             return True  # 10%留用地: a percentage naming a thing
-        if EXISTING.search(before_clause):
+        if EXISTING.search(before_clause) or before_clause.startswith(FRAMING):
             return True  # 已建成的18个: a fact; 围绕5个方面: framing
         if OWN_TASKS.match(after):
             return True  # 实施8项重点工作: the plan counting its own tasks
