@@ -78,8 +78,9 @@ TRAILING_VERB = re.compile(
     r"(?:达到|达|提高到|提升到|提高至|提升至|提高|提升|增加到|增加|增长到|上升到|上升|下降到|下降|压缩|压减|缩短|减少|"
     r"降低到|降低|降至|降到|缩小到|缩小至|缩小|扩大到|扩大|稳定在|保持在|控制在|维持在|超过|超|不少于|"
     r"不低于|不小于|至少|不超过|低于|高于|突破|实现|为|在|到|至|约|逾|≥|≤|>=|<=|>|<|\s)*$")
-# a trailing verb is made of the characters written in TRAILING_VERB and of spaces (what ``\s`` matches)
-TRAILING_VERB_CHARS = "".join(sorted(set(TRAILING_VERB.pattern))) + "".join(re.findall(r"\s", "".join(map(chr, range(0x3001)))))
+WHITESPACE = "".join(re.findall(r"\s", "".join(map(chr, range(0x3001)))))  # all ``\s`` matches: none is above U+3000
+# a trailing verb is made of the characters written in TRAILING_VERB and of spaces
+TRAILING_VERB_CHARS = "".join(sorted(set(TRAILING_VERB.pattern))) + WHITESPACE
 LEADING_FILLER = re.compile(
     r"^(?:\s+|[(（]?\d{1,2}[)）.、]|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|其中|力争|争取|努力|确保|[到至]?\d{4}年(?:底|末)?[,，]?|全年|每年|累计|全县|全区|全市|全镇|全省|"
     r"实现|并|且|同时)+")
@@ -373,9 +374,9 @@ def _metric_name(work: str, clause_start: int, first: _Hit, last: _Hit) -> tuple
 
 def _year_for(work: str, sentence: int, clause: int, pos: int, default_year: int | None,
               kind: str) -> int | None:
-    """The year stated before ``pos`` in its sentence (from ``sentence``: ``到2025年``), else the default. ``每年`` makes a
-    yearly target (None) in its clause, and in the clauses after it for counts and amounts (flows), not
-    for rates; ``累计`` returns to the default."""
+    """The year stated before ``pos`` in its sentence, which starts at ``sentence`` (``到2025年``), else the
+    default. ``每年`` makes a yearly target (None) in its clause, and in the clauses after it for counts and
+    amounts (flows), not for rates; ``累计`` returns to the default."""
     year: int | None = default_year
     for m in YEAR_MENTION.finditer(work, sentence, pos):
         if m.group(1):
