@@ -233,7 +233,8 @@ def _to_float(s: str) -> float:
 
 
 def _baseline_mark(before: str) -> re.Match | None:
-    """``从``/``由`` (with an optional year) ending ``before``: the number after it is a baseline.
+    """``从``/``由`` (with an optional year) ending ``before``: the number after it is a baseline (called only
+    when ``before`` holds 从 or 由).
     Searched in the last characters only: the mark is at most 8 characters before the spaces."""
     return BASELINE_BEFORE.search(before, max(0, len(before.rstrip()) - 8))
 
@@ -464,9 +465,10 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
     if not hits:
         return []
     # a unitless item of a list takes the unit of the items after it: 分别达到95、90和85%
-    for h, nxt in zip(reversed(hits[:-1]), reversed(hits[1:])):
-        if not h.unit and nxt.unit and LIST_SEP.match(work[h.end:nxt.start]):
-            h.unit = nxt.unit
+    if len(hits) > 1:
+        for h, nxt in zip(reversed(hits[:-1]), reversed(hits[1:])):
+            if not h.unit and nxt.unit and LIST_SEP.match(work[h.end:nxt.start]):
+                h.unit = nxt.unit
     kept: list[_Hit] = []
     for i, h in enumerate(hits):
         has_unit = bool(h.unit)
@@ -475,7 +477,7 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
         if h.requires and h.requires not in before:
             continue  # 3岁以下: an age, not a target
         # baseline: 从1.6下降到1.55, 由2020年的58%提高到2025年的65%
-        baseline_mark = _baseline_mark(before) if i + 1 < len(hits) else None
+        baseline_mark = _baseline_mark(before) if i + 1 < len(hits) and ("从" in before or "由" in before) else None
         if baseline_mark:
             nxt = hits[i + 1]
             if BASELINE_GAP.fullmatch(work[h.unit_end:nxt.start]) or BASELINE_GAP.fullmatch(work[h.end:nxt.start]):
@@ -495,14 +497,15 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
             h.op = ">="
         kept.append(h)
     kept = _merge_ranges(work, kept)
-    # lists: items joined only by 、/和 share the trailing comparison (分别达到210万元和110万元以上)
-    for a, b in zip(reversed(kept[:-1]), reversed(kept[1:])):
-        if not a.op and b.op and LIST_SEP.match(work[a.end:b.start]):
-            a.op = b.op
-    # … and a comparison written before the first: 分别不低于95%、90%
-    for a, b in zip(kept[:-1], kept[1:]):
-        if a.op_before and not b.op and LIST_SEP.match(work[a.end:b.start]):
-            b.op, b.op_before = a.op, True
+    if len(kept) > 1:
+        # lists: items joined only by 、/和 share the trailing comparison (分别达到210万元和110万元以上)
+        for a, b in zip(reversed(kept[:-1]), reversed(kept[1:])):
+            if not a.op and b.op and LIST_SEP.match(work[a.end:b.start]):
+                a.op = b.op
+        # … and a comparison written before the first: 分别不低于95%、90%
+        for a, b in zip(kept[:-1], kept[1:]):
+            if a.op_before and not b.op and LIST_SEP.match(work[a.end:b.start]):
+                b.op, b.op_before = a.op, True
     return _records(text, work, kept, offset, default_year)
 
 
