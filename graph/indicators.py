@@ -450,9 +450,9 @@ def _scan(work: str) -> list[_Hit]:
         if not op and approx:
             op = ">="
         num_start = m.start("num")
-        hits.append(_Hit(start=num_start, end=end, unit_end=unit_end, value=_to_float(num),
-                         value_text=work[num_start:number_end], unit=unit.replace(" ", ""), op=op,
-                         ranged=bool(num2), requires=requires))
+        # start, end, unit_end, value, value_text, unit, op, ranged (positional: a hit is made per number)
+        hits.append(_Hit(num_start, end, unit_end, _to_float(num), work[num_start:number_end], unit.replace(" ", ""),
+                         op, bool(num2), requires=requires))
     return hits
 
 
