@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -187,17 +188,23 @@ def strip_notes(text: str) -> str:
 
 TRAILING_MARK = re.compile(r"[*★](?=\s*(?:[、,;/)\n]|$))")
 ITEM_RUN = re.compile("[^" + re.escape(SEPARATORS) + "]+")
-SPECIAL = MARKS + OPEN + CLOSE
+SPECIAL = re.compile("[" + re.escape(MARKS + OPEN + CLOSE) + "]")
+STRUCTURAL = re.compile("[" + re.escape(MARKS + OPEN + CLOSE + SEPARATORS) + "]")
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
     """Spans of list items: split on separators outside brackets, and at lead markers —
     before ``*X`` or, when the list writes its marks after the names (``X*、Y``), after them."""
-    if not any(ch in text for ch in SPECIAL):  # no brackets, no marks: the runs between separators
+    if SPECIAL.search(text) is None:  # no brackets, no marks: the runs between separators
         return [m.span() for m in ITEM_RUN.finditer(text)]
     trailing = TRAILING_MARK.search(text) is not None
     spans, depth, start = [], 0, None
-    for i, ch in enumerate(text):
+    plain_from = 0  # characters between the structural ones only start an item
+    for m in STRUCTURAL.finditer(text):
+        i, ch = m.start(), m.group()
+        if start is None and i > plain_from:
+            start = plain_from
+        plain_from = i + 1
         if trailing and ch in MARKS and depth == 0 and start is not None:
             spans.append((start, i + 1))
             start = None
@@ -217,6 +224,8 @@ def _tokens(text: str) -> list[tuple[int, int]]:
             continue
         if start is None:
             start = i
+    if start is None and len(text) > plain_from:
+        start = plain_from
     if start is not None:
         spans.append((start, len(text)))
     return spans
@@ -446,7 +455,9 @@ def list_end(value: str) -> int:
 CLAUSE_BREAK = re.compile(r"[。;!?\n:]")
 
 
-MODIFIERS = r"(?:按职责分工|按照职责分工|按职责|按照职责|分别|共同|具体|要|为|作为|负责)*"
+MODIFIER_WORDS = ("按职责分工", "按照职责分工", "按职责", "按照职责", "分别", "共同", "具体", "要", "为", "作为", "负责")
+MODIFIERS = "(?:" + "|".join(MODIFIER_WORDS) + ")*"
+MODIFIER_CHARS = frozenset("".join(MODIFIER_WORDS))
 CONVENE = re.compile(r"会同")
 CONVENE_PREFIX = re.compile(r"(?:负责|牵头)$")
 
@@ -502,11 +513,10 @@ def mentions_from_prose(text: str, offset: int, folded: str | None = None) -> li
     """Units named with role verbs: ``由X牵头,Y、Z配合``, ``X要牵头…``, ``X负责``, ``由X会同Y实施``
     (``folded``: the same text folded, if at hand)."""
     folded = fold(text) if folded is None else folded
-    verb_re = _verb_re()
     role_of = _verb_roles()
     found: list[tuple[int, str, list[RawUnit]]] = []
     previous_verb_end = 0
-    for m in verb_re.finditer(folded):
+    for m in role_verbs(folded):
         at = m.start()  # the clause before the verb is folded[chunk_start:at]
         chunk_start = clause_start(folded, at)
         if previous_verb_end > chunk_start:
@@ -574,9 +584,34 @@ def _verb_roles() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _verb_re() -> re.Pattern:
+    """A role verb with the modifiers before it (``按职责分工负责``); group 1 is the verb."""
+    return re.compile(MODIFIERS + "(" + _verb_re_bare().pattern + ")")
+
+
+@lru_cache(maxsize=1)
+def _verb_re_bare() -> re.Pattern:
+    """A role verb alone."""
     s = shapes()
     verbs = sorted(s.lead_verbs + s.cooperating_verbs + s.responsible_verbs, key=lambda v: -len(v))
-    return re.compile(MODIFIERS + "(" + "|".join(re.escape(v) for v in verbs) + ")")
+    return re.compile("|".join(re.escape(v) for v in verbs))
+
+
+def role_verbs(folded: str) -> Iterator[re.Match]:
+    """The matches of :func:`_verb_re` in ``folded``, as ``finditer`` gives them.
+
+    The modifiers before a verb are optional, so the regex engine would try a match at every
+    character; instead the bare verb is found first (fast), and the full pattern is searched
+    from the start of the run of modifier characters just before it: no match can start earlier.
+    """
+    verb_re, bare = _verb_re(), _verb_re_bare()
+    pos = 0
+    while (verb := bare.search(folded, pos)) is not None:
+        start = verb.start()
+        while start > pos and folded[start - 1] in MODIFIER_CHARS:
+            start -= 1
+        m = verb_re.search(folded, start)  # found at or before the verb
+        yield m
+        pos = m.end()
 
 
 @lru_cache(maxsize=2)

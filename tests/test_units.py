@@ -1,5 +1,9 @@
 """Unit lists, roles and cleaning (graph.units) on seed lines and on passages in other styles."""
-from graph.units import (is_unit_list, mentions_from_labels, mentions_from_list, mentions_from_prose,
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graph.units import (CLOSE, MARKS, OPEN, SEPARATORS, TRAILING_MARK, _tokens, _verb_re, is_unit_list,
+                         mentions_from_labels, mentions_from_list, mentions_from_prose, role_verbs,
                          says_first_listed_leads, says_star_marks_lead, unit_shape)
 
 
@@ -196,3 +200,52 @@ def test_companies_run_together_and_street_level_labels():
         "中国移动通信集团浙江有限公司嘉善分公司", "各社区", "各村"]
     got = names_roles(mentions_from_labels("(联系领导:刘洋;牵头科室:党政办;配合科室:社会事务办,各社区居委会)", 0))
     assert got == [("党政办", "lead", "text"), ("社会事务办", "cooperating", "text"), ("各社区居委会", "cooperating", "text")]
+
+
+# the role-verb scan skips to the verbs; it must find exactly what the full pattern finds
+VERB_TEXT_PIECES = ["负责", "牵头", "为", "要", "分别", "按职责分工", "配合", "落实", "为牵头单位", "协同", "县发改局",
+                    "、", ",", "。", "由", "会同", "参与", "具体", "作为", "总牵头", "工作"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(VERB_TEXT_PIECES), max_size=14))
+def test_role_verbs_are_the_full_patterns_matches(pieces):
+    text = "".join(pieces)
+    expected = [(m.span(), m.group(1)) for m in _verb_re().finditer(text)]
+    assert [(m.span(), m.group(1)) for m in role_verbs(text)] == expected
+
+
+def test_role_verbs_keep_the_modifiers_before_a_verb():
+    got = [(m.group(0), m.group(1)) for m in role_verbs("由县发改局负责牵头,县财政局按职责分工负责配合。")]
+    assert got == [("负责牵头", "牵头"), ("按职责分工负责配合", "配合")]
+
+
+def tokens_char_by_char(text):
+    """The list-item cutting rule read one character at a time (the oracle for _tokens)."""
+    trailing = TRAILING_MARK.search(text) is not None
+    spans, depth, start = [], 0, None
+    for i, ch in enumerate(text):
+        if trailing and ch in MARKS and depth == 0 and start is not None:
+            spans.append((start, i + 1))
+            start = None
+            continue
+        depth = depth + 1 if ch in OPEN else max(0, depth - 1) if ch in CLOSE else depth
+        if depth == 0 and ch in SEPARATORS:
+            if start is not None:
+                spans.append((start, i))
+            start = None
+            continue
+        if ch in MARKS and depth == 0 and start is not None and i > start and text[i - 1] not in MARKS:
+            spans.append((start, i))
+            start = i
+            continue
+        start = i if start is None else start
+    return spans + ([(start, len(text))] if start is not None else [])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["县发改局", "、", ",", " ", "*", "★", "(", ")", "<", ">", "[", "]", "镇", "牵头", "\n", ";"]),
+                max_size=16))
+def test_list_items_are_cut_as_one_character_at_a_time(pieces):
+    text = "".join(pieces)
+    assert _tokens(text) == tokens_char_by_char(text)
