@@ -641,9 +641,11 @@ def says_star_marks_lead(text: str) -> bool:
 
 def lead_marks(text: str) -> str:
     """The markers the document says mark lead units: ``*`` always, ``★`` etc. when stated."""
-    t = re.sub(r"\s+", "", fold(text))
     marks = "*"
-    for mark in MARKS[1:]:
-        if mark in t and any(st.replace("*", mark) in t for st in shapes().star_statements):
-            marks += mark
+    printed = [mark for mark in MARKS[1:] if mark in text]
+    if printed:
+        t = re.sub(r"\s+", "", fold(text))
+        for mark in printed:
+            if any(st.replace("*", mark) in t for st in shapes().star_statements):
+                marks += mark
     return marks
