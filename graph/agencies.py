@@ -629,11 +629,15 @@ def resolve_agencies(plan: Plan, region: str) -> tuple[dict[str, Agency], dict[t
             keys[(task.key, index)] = key
             if mention.alias:
                 forms[key].add(clean_name(mention.alias))
-    agencies: dict[str, Agency] = {}
-    for key in sorted(forms):
-        label = unit_label(key, region)
-        function = unit_function(label) or next(
-            (f for f in (unit_function(n) for n in sorted(forms[key])) if f), "")
-        agencies[key] = Agency(key=key, name=label, region=region, kind=unit_kind(label),
-                               function=function, surface_forms=tuple(sorted(forms[key])))
+    agencies = {key: agency(key, region, tuple(sorted(forms[key]))) for key in sorted(forms)}
     return agencies, keys
+
+
+@lru_cache(maxsize=65536)
+def agency(key: str, region: str, surface_forms: tuple[str, ...]) -> Agency:
+    """The unit of ``key`` printed as ``surface_forms`` (sorted): its label, kind and function
+    (the label's, else the first form's that has one)."""
+    label = unit_label(key, region)
+    function = unit_function(label) or next((f for f in map(unit_function, surface_forms) if f), "")
+    return Agency(key=key, name=label, region=region, kind=unit_kind(label), function=function,
+                  surface_forms=surface_forms)
