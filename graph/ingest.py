@@ -203,7 +203,7 @@ def reflow_hard_wraps(text: str) -> str:
     a sentence continues on the next line. Text with one paragraph per line is left as is.
     """
     lines = text.split("\n")
-    widths = Counter(len(line.rstrip()) for line in lines if len(line.rstrip()) >= 16)
+    widths = Counter(width for width in map(len, map(str.rstrip, lines)) if width >= 16)
     if not widths:
         return text
     width, _ = widths.most_common(1)[0]

@@ -435,10 +435,14 @@ def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
     return out
 
 
+LIST_END_CHARS = re.compile(r"[()\[\]\n。;]")
+
+
 def list_end(value: str) -> int:
     """Where a labelled unit list ends: a closing bracket it did not open, a line end or a full stop."""
     depth = 0
-    for i, ch in enumerate(value):
+    for m in LIST_END_CHARS.finditer(value):  # the other characters change nothing
+        i, ch = m.start(), m.group()
         if ch in "([":
             depth += 1
         elif ch in ")]":
