@@ -480,7 +480,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
         has_text = len(it.line.text) > it.heading.marker_end + len(it.heading.title) + 1 or it.body
         if not mentions and not has_text:
             continue
-        key = "b" + "-".join(str(v) for v in it.path)
+        key = "b" + "-".join(map(str, it.path))
         while key in keys:
             key += "x"
         keys.add(key)
@@ -732,6 +732,11 @@ def merge_continuations(cells: list[Line]) -> list[list[Line]]:
     return groups
 
 
+def cell_text(cell: list[Line]) -> str:
+    """The text of a cell printed on one or more lines."""
+    return cell[0].text if len(cell) == 1 else " ".join(ln.text for ln in cell)
+
+
 def looks_like_name(text: str) -> bool:
     """A short cell with no sentence punctuation reads as a task name, not its content."""
     t = U.fold(text)
@@ -747,13 +752,13 @@ def row_task(source: SourceText, number: str, cells: list[list[Line]], columns: 
     Returns the task and the row's own name (empty when the name cell was merged
     with the row above and so printed only there; the row then takes that name).
     """
-    kinds = [cell_kind(" ".join(l.text for l in cell)) for cell in cells]
+    kinds = [cell_kind(cell_text(cell)) for cell in cells]
     if columns and columns[0] == "name" and kinds[:1] == ["units"] and kinds.count("units") > 1:
         kinds[0] = "text"  # a project named like a unit (…数字贸易中心) in the name column
     text_cells = sum(1 for k in kinds if k in ("text", "short"))
     first_text = next((i for i, k in enumerate(kinds) if k in ("text", "short")), None)
     skip_name = "name" in columns and "text" in columns and text_cells == 1 \
-        and not looks_like_name(" ".join(l.text for l in cells[first_text]))
+        and not looks_like_name(cell_text(cells[first_text]))
     assigned: dict[str, list[list[Line]]] = {}
     ptr, last_text, last_units = 0, None, None
     for cell, kind in zip(cells, kinds):
@@ -789,21 +794,21 @@ def row_task(source: SourceText, number: str, cells: list[list[Line]], columns: 
             if U.shapes().label_re.search(U.fold(source.text[a:b])):
                 mentions.extend(U.mentions_from_labels(source.text[a:b], a, first_is_lead, marks))
     name_cells, text_cells_ = assigned.get("name", []), assigned.get("text", [])
-    own_name = " ".join(l.text for l in name_cells[0]) if name_cells else ""
+    own_name = cell_text(name_cells[0]) if name_cells else ""
     title = own_name or (previous_name if "name" in columns else "") \
         or (heading_title(text_cells_[0][0].text) if text_cells_ else "")
     if not title and not mentions:
         return None, own_name
     body = text_cells_ or name_cells or cells
     a, b = (body[0][0].start, body[-1][-1].end) if body else (0, 0)
-    deadline = " ".join(l.text for c in assigned.get("deadline", []) for l in c)
+    column_text = lambda col: " ".join(l.text for c in assigned.get(col, []) for l in c)  # noqa: E731
+    deadline = column_text("deadline")
     us = min((m.start for m in mentions), default=-1)
     ue = max((m.end for m in mentions), default=-1)
     key = f"a{table_index}-{number}" if table_index else f"a{number}"
-    cell_text = lambda col: " ".join(l.text for c in assigned.get(col, []) for l in c)  # noqa: E731
     header_units = target_units or []
-    targets = tuple((" ".join(l.text for l in c), cell_text("measure") or (header_units[k] if k < len(header_units) else ""),
-                     c[0].start, c[-1].end, cell_text("baseline"), target_year)
+    targets = tuple((cell_text(c), column_text("measure") or (header_units[k] if k < len(header_units) else ""),
+                     c[0].start, c[-1].end, column_text("baseline"), target_year)
                     for k, c in enumerate(assigned.get("target", [])))
     task = Task(key=key, source="annex", number=number, title=title, section=section,
                 text=source.text[a:b], start=a, end=b, units=tuple(mentions), deadline=deadline,
