@@ -396,8 +396,7 @@ def mentions_from_list(text: str, offset: int, role: str = "responsible", basis:
             rl, bs = ("lead" if i == 0 else "cooperating"), "text"
         else:
             rl, bs = role, basis
-        out.append(UnitMention(name=r.name, role=rl, basis=bs, start=r.start + offset, end=r.end + offset,
-                               alias=r.alias))
+        out.append(UnitMention(r.name, rl, bs, r.start + offset, r.end + offset, r.alias))  # name, role, basis, span, alias
     return out
 
 
@@ -573,7 +572,7 @@ def mentions_from_prose(text: str, offset: int, folded: str | None = None) -> li
             role = "lead"  # X负责,Y配合: the one in charge leads
         lead_seen = lead_seen or role == "lead"
         for r in raws:
-            out.append(UnitMention(name=r.name, role=role, basis="text", start=r.start, end=r.end, alias=r.alias))
+            out.append(UnitMention(r.name, role, "text", r.start, r.end, r.alias))  # name, role, basis, span, alias
     return out
 
 
