@@ -224,23 +224,27 @@ def tokens_char_by_char(text):
     """The list-item cutting rule read one character at a time (the oracle for _tokens)."""
     trailing = TRAILING_MARK.search(text) is not None
     spans, depth, start = [], 0, None
+
+    def close(end):
+        nonlocal start
+        if start is not None:
+            spans.append((start, end))
+        start = None
+
     for i, ch in enumerate(text):
-        if trailing and ch in MARKS and depth == 0 and start is not None:
-            spans.append((start, i + 1))
-            start = None
+        if trailing and ch in MARKS and not depth and start is not None:
+            close(i + 1)  # X*、Y: the mark ends its item
             continue
-        depth = depth + 1 if ch in OPEN else max(0, depth - 1) if ch in CLOSE else depth
-        if depth == 0 and ch in SEPARATORS:
-            if start is not None:
-                spans.append((start, i))
-            start = None
-            continue
-        if ch in MARKS and depth == 0 and start is not None and i > start and text[i - 1] not in MARKS:
-            spans.append((start, i))
+        depth = max(0, depth + (ch in OPEN) - (ch in CLOSE))
+        if not depth and ch in SEPARATORS:
+            close(i)
+        elif ch in MARKS and not depth and start is not None and i > start and text[i - 1] not in MARKS:
+            close(i)  # A*B: the mark starts the next item
             start = i
-            continue
-        start = i if start is None else start
-    return spans + ([(start, len(text))] if start is not None else [])
+        elif start is None:
+            start = i
+    close(len(text))
+    return spans
 
 
 @settings(max_examples=400, deadline=None)
