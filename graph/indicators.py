@@ -379,6 +379,8 @@ def _year_for(work: str, sentence: int, clause: int, pos: int, default_year: int
     default. ``每年`` makes a yearly target (None) in its clause, and in the clauses after it for counts and
     amounts (flows), not for rates; ``累计`` returns to the default."""
     year: int | None = default_year
+    if work.find("年", sentence, pos) < 0 and work.find("累计", sentence, pos) < 0:
+        return year  # every mention holds 年 or 累计
     for m in YEAR_MENTION.finditer(work, sentence, pos):
         if m.group(1):
             year = int(m.group(1))
