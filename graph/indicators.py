@@ -42,7 +42,8 @@ NUMBER_BLOCKERS = frozenset("0123456789.+＋#№×*") | frozenset("ABCDEFGHIJKLM
 NUMBER = r"\d(?:\d{0,2}(?:,\d{3})+|\d*)(?:\.\d+)?"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CLAUSE_BREAKS = re.compile("[，,。；;：:\n！？!?]")
-SENTENCE_BREAKS = re.compile("[。；;\n！？!?]")
+SENTENCE_BREAK_CHARS = "。；;\n！？!?"
+SENTENCE_BREAKS = re.compile(f"[{SENTENCE_BREAK_CHARS}]")
 # the last break of a stretch of text (matched from the stretch's start)
 LAST_CLAUSE_BREAK = re.compile("(?s:.*)" + CLAUSE_BREAKS.pattern)
 LAST_SENTENCE_BREAK = re.compile("(?s:.*)" + SENTENCE_BREAKS.pattern)
@@ -246,10 +247,13 @@ def _clause_start(work: str, pos: int) -> int:
     return last.end() if last else start
 
 
-def _sentence_start(work: str, pos: int) -> int:
-    """Start of the sentence holding ``pos``: just after the last sentence break before it (at most 300 back)."""
+def _sentence_start(work: str, pos: int, clause_start: int) -> int:
+    """Start of the sentence holding ``pos``: just after the last sentence break before it (at most 300 back).
+    ``clause_start`` is the start of its clause: no sentence break lies between it and ``pos``."""
+    if clause_start and work[clause_start - 1] in SENTENCE_BREAK_CHARS:
+        return clause_start
     start = max(pos - 300, 0)
-    last = LAST_SENTENCE_BREAK.match(work, start, pos)
+    last = LAST_SENTENCE_BREAK.match(work, start, clause_start)
     return last.end() if last else start
 
 
@@ -565,7 +569,7 @@ def _records(text: str, work: str, kept: list[_Hit], offset: int,
         cut = TAIL_CUT.search(work, last.end, last.end + 40) if CJK.match(work[last.end:last.end + 1] or " ") else None
         previous_tail = cut.start() if cut else -1
         metric, quote_end = _metric_name(work, clause, first, last)
-        sentence = _sentence_start(work, first.start)
+        sentence = _sentence_start(work, first.start, first.clause_start)
         if previous_metric and previous_sentence == sentence and ELIDED_SUBJECT.match(metric):
             metric = previous_metric + metric  # 收入达到2.6万元,年均增长7% → 收入年均增长
         previous_sentence = sentence
