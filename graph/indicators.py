@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,6 +24,12 @@ from graph.records import Indicator
 
 __all__ = ["extract_indicators", "MeasureUnit", "measure_units", "metric_concepts", "match_metric_concept",
            "unit_qudt"]
+
+# records are built from positional fields (a keyword call costs a dict per record), in this order
+INDICATOR_FIELDS = ("text", "start", "end", "value", "unit", "op", "kind", "metric", "metric_concept", "year",
+                    "baseline", "value_text")
+if tuple(f.name for f in fields(Indicator)) != INDICATOR_FIELDS:
+    raise ImportError("graph.records.Indicator fields changed: update INDICATOR_FIELDS and the calls building it")
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 UNITS_FILE = ONTOLOGY_DIR / "measure_units.json"
@@ -595,10 +601,8 @@ def _records(text: str, work: str, kept: list[_Hit], offset: int,
             year = _year_for(work, sentence, clause, first.start, default_year, kind)
             for c in range(copies):
                 name = subjects[c] if copies > 1 else names[k]
-                out.append(Indicator(
-                    text=quote, start=offset + clause, end=offset + quote_end, value=h.value, unit=unit,
-                    op=h.op or "=", kind=kind, metric=name, metric_concept=match_metric_concept(name, kind),
-                    year=year, baseline=h.baseline, value_text=h.value_text))
+                out.append(Indicator(quote, offset + clause, offset + quote_end, h.value, unit, h.op or "=", kind,
+                                     name, match_metric_concept(name, kind), year, h.baseline, h.value_text))
     return out
 
 
