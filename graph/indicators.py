@@ -301,29 +301,33 @@ MEETING_AFTER = re.compile(r"(?:专题|工作|联席)?(?:会议|督查|检查|�
 OWN_TASKS = re.compile(r"(?:重点|主要|具体)?(?:工作)?(?:任务|举措|措施|工作|行动)(?:和|、|$|[,，。;；])")
 
 
+ORDINAL_MARKS = frozenset("第前后“")  # a character before a number that may make it an ordinal, rank or label
+CODE_FOLLOWERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋")  # 5G, 4+9
+
+
 def _excluded(work: str, h: _Hit, has_unit: bool, before_clause: str) -> bool:
     """Numbers that are not targets: ordinals, names, quoted labels, facts already reached."""
-    before = work[max(0, h.start - 2):h.start]
-    after = work[h.unit_end:h.unit_end + 12]
-    if before.endswith("第") or (before.endswith(("前", "后")) and not before.endswith(("提前", "之后", "以后"))):
-        return True  # 第3批, 进入全省前10名
-    if after[:1] and (after[0].isascii() and after[0].isalpha() or after[0] in "+＋"):
-        return True
-    if before.endswith("“") and after.startswith("”"):
+    start, unit_end = h.start, h.unit_end
+    if start and work[start - 1] in ORDINAL_MARKS:
+        before = work[max(0, start - 2):start]
+        if before.endswith("第") or (before.endswith(("前", "后")) and not before.endswith(("提前", "之后", "以后"))):
+            return True  # 第3批, 进入全省前10名
+        if before.endswith("“") and work.startswith("”", unit_end):
+            return True
+    if work[unit_end:unit_end + 1] in CODE_FOLLOWERS:
         return True
     if has_unit:
         kind = _unit_kind(h.unit)
-        if kind == "time" and NAME_CIRCLE.match(after):
+        if kind == "time" and NAME_CIRCLE.match(work[unit_end:unit_end + 12]):
             return True
-        follow = work[h.unit_end:h.unit_end + 2]
-        if kind == "percentage" and h.unit == "%" and h.end == h.unit_end and CJK.match(follow[:1] or " ") \
-                and not PERCENT_COMPLEMENT.match(follow) and not TARGET_VERB.search(before_clause):
+        if kind == "percentage" and h.unit == "%" and h.end == unit_end and CJK.match(work, unit_end) \
+                and not PERCENT_COMPLEMENT.match(work, unit_end, unit_end + 2) and not TARGET_VERB.search(before_clause):
             return True  # 10%留用地: a percentage naming a thing
         if EXISTING.search(before_clause) or before_clause.startswith(FRAMING):
             return True  # 已建成的18个: a fact; 围绕5个方面: framing
-        if OWN_TASKS.match(after):
+        if OWN_TASKS.match(work, unit_end, unit_end + 12):
             return True  # 实施8项重点工作: the plan counting its own tasks
-        if h.unit == "次" and (MEETING.search(before_clause) or MEETING_AFTER.match(after)):
+        if h.unit == "次" and (MEETING.search(before_clause) or MEETING_AFTER.match(work, unit_end, unit_end + 12)):
             return True  # 每月召开1次推进会: how often people meet, not a target
     return False
 
