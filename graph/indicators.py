@@ -364,17 +364,19 @@ def _drop_trailing_verb(phrase: str) -> str:
     return phrase[:verb.start()] + phrase[verb.end():]
 
 
-def _metric_name(work: str, clause_start: int, first: _Hit, last: _Hit) -> tuple[str, int]:
+def _metric_name(work: str, clause_start: int, first: _Hit, last: _Hit, tail_end: int) -> tuple[str, int]:
     """The metric as printed and where the quote ends: the clause's subject, or the noun after a
-    count (``实施10个县城重大项目``)."""
-    phrase = work[clause_start:first.baseline_start if first.baseline_start >= 0 else first.start]
-    phrase = COMPARISON_BASE.sub("", phrase.strip())
+    count (``实施10个县城重大项目``). ``tail_end`` is where the words right after ``last`` end (-1: none)."""
+    phrase = work[clause_start:first.baseline_start if first.baseline_start >= 0 else first.start].strip()
+    if "比" in phrase or "较" in phrase:  # every comparison base starts with one of them
+        phrase = COMPARISON_BASE.sub("", phrase)
     phrase = _drop_trailing_verb(phrase)
-    phrase = _strip_quotes(LEADING_FILLER.sub("", phrase).strip(" 、,，"))
+    filler = LEADING_FILLER.match(phrase)  # anchored at the start: the only place it matches
+    if filler:
+        phrase = phrase[filler.end():]
+    phrase = _strip_quotes(phrase.strip(" 、,，"))
     end = last.end
-    if len(phrase) <= 4 and CJK.match(work[last.end:last.end + 1] or " "):
-        cut = TAIL_CUT.search(work, last.end, last.end + 40)
-        tail_end = cut.start() if cut else min(len(work), last.end + 40)
+    if len(phrase) <= 4 and tail_end >= 0:
         modified = NUMERIC_MODIFIER.match(work, last.end)  # 1条年产值超10亿元的农业全产业链
         if modified:
             cut = TAIL_CUT.search(work, modified.end(), modified.end() + 40)
@@ -576,9 +578,12 @@ def _records(text: str, work: str, kept: list[_Hit], offset: int,
             if sep and sep.end() == first.start:
                 clause = first.start
         previous_end = last.end
-        cut = TAIL_CUT.search(work, last.end, last.end + 40) if CJK.match(work[last.end:last.end + 1] or " ") else None
+        # the words right after the last number: up to a break, a digit, a list word (at most 40 characters)
+        words_follow = CJK.match(work, last.end) is not None
+        cut = TAIL_CUT.search(work, last.end, last.end + 40) if words_follow else None
         previous_tail = cut.start() if cut else -1
-        metric, quote_end = _metric_name(work, clause, first, last)
+        tail_end = -1 if not words_follow else cut.start() if cut else min(len(work), last.end + 40)
+        metric, quote_end = _metric_name(work, clause, first, last, tail_end)
         sentence = _sentence_start(work, first.start, first.clause_start)
         if previous_metric and previous_sentence == sentence and ELIDED_SUBJECT.match(metric):
             metric = previous_metric + metric  # 收入达到2.6万元,年均增长7% → 收入年均增长
