@@ -227,12 +227,12 @@ class _Hit:
     value_text: str
     unit: str
     op: str
-    ranged: bool = False
+    ranged: bool
+    requires: str        # a word the clause must contain for the unit to count (岁 → 寿命)
     baseline: float | None = None
     baseline_start: int = -1
     clause_start: int = 0  # start of the clause holding the number
     op_before: bool = False  # the comparison was written before the number
-    requires: str = ""   # a word the clause must contain for the unit to count (岁 → 寿命)
 
 
 def _to_float(s: str) -> float:
@@ -467,10 +467,9 @@ def _scan(work: str) -> list[_Hit]:
             op, end = "<=", end + 1  # 15个工作日内
         if not op and approx:
             op = ">="
-        num_start = m.start("num")
-        # start, end, unit_end, value, value_text, unit, op, ranged (positional: a hit is made per number)
-        hits.append(_Hit(num_start, end, unit_end, _to_float(num), work[num_start:number_end], unit.replace(" ", ""),
-                         op, bool(num2), requires=requires))
+        # start, end, unit_end, value, value_text, unit, op, ranged, requires (positional: a hit is made per number)
+        hits.append(_Hit(start, end, unit_end, _to_float(num), work[start:number_end], unit.replace(" ", ""),
+                         op, bool(num2), requires))
     return hits
 
 
@@ -593,7 +592,7 @@ def _records(text: str, work: str, kept: list[_Hit], offset: int,
         names = [metric] * len(group)
         copies = 1
         respectively = "分别" in before
-        each = EACH_MARK.search(before)
+        each = EACH_MARK.search(before) if "均" in before or "都" in before else None  # every mark holds one
         subjects = _split_subjects(metric) if respectively or each else [metric]
         if len(subjects) > 1:
             if respectively and len(subjects) == len(group):
