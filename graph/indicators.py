@@ -395,8 +395,6 @@ def _year_for(work: str, sentence: int, clause: int, pos: int, default_year: int
     default. ``每年`` makes a yearly target (None) in its clause, and in the clauses after it for counts and
     amounts (flows), not for rates; ``累计`` returns to the default."""
     year: int | None = default_year
-    if work.find("年", sentence, pos) < 0 and work.find("累计", sentence, pos) < 0:
-        return year  # every mention holds 年 or 累计
     for m in YEAR_MENTION.finditer(work, sentence, pos):
         if m.group(1):
             year = int(m.group(1))
@@ -601,14 +599,15 @@ def _records(text: str, work: str, kept: list[_Hit], offset: int,
                 copies = len(subjects)
                 subjects = _complete_subjects(subjects)
         quote = text[clause:quote_end]
+        # every year mention holds 年 or 累计: without them the year is the default
+        year_stated = work.find("年", sentence, first.start) >= 0 or work.find("累计", sentence, first.start) >= 0
         for k, h in enumerate(group):
             unit = h.unit
             kind = _unit_kind(unit) if unit else "ratio"
             if kind == "percentage" and unit == "%" and GROWTH.search(before):
                 kind = "rate"
-            year = _year_for(work, sentence, clause, first.start, default_year, kind)
-            for c in range(copies):
-                name = subjects[c] if copies > 1 else names[k]
+            year = _year_for(work, sentence, clause, first.start, default_year, kind) if year_stated else default_year
+            for name in subjects if copies > 1 else (names[k],):
                 out.append(Indicator(quote, offset + clause, offset + quote_end, h.value, unit, h.op or "=", kind,
                                      name, match_metric_concept(name, kind), year, h.baseline, h.value_text))
     return out
