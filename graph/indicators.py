@@ -65,7 +65,7 @@ OPS_BEFORE = (
 )
 OPS_BEFORE_MAP = dict(OPS_BEFORE)
 OPS_BEFORE_RE = re.compile("(?:" + "|".join(
-    re.escape(w) if w != "约" else "(?<![节制签契预])约"  # 节约100吨 is not "about"
+    re.escape(w) if w != "约" else "约(?<![节制签契预]约)"  # 节约100吨 is not "about"
     for w in sorted(OPS_BEFORE_MAP, key=len, reverse=True)) + r")\s*$")
 # verbs that introduce a unitless value: ``缩小到1.53``, ``保持在1.53``
 RATIO_VERB = re.compile(r"(?:到|至|在|为|达|达到|是)\s*$")
