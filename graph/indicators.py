@@ -582,10 +582,12 @@ def _records(text: str, work: str, kept: list[_Hit], offset: int,
         tail_end = -1 if not words_follow else cut.start() if cut else min(len(work), last.end + 40)
         metric, quote_end = _metric_name(work, clause, first, last, tail_end)
         sentence = _sentence_start(work, first.start, first.clause_start)
-        if previous_metric and previous_sentence == sentence and ELIDED_SUBJECT.match(metric):
+        elided = "增" in metric and ELIDED_SUBJECT.match(metric) is not None  # every growth word holds 增
+        if elided and previous_metric and previous_sentence == sentence:
             metric = previous_metric + metric  # 收入达到2.6万元,年均增长7% → 收入年均增长
+            elided = ELIDED_SUBJECT.match(metric) is not None
         previous_sentence = sentence
-        previous_metric = "" if ELIDED_SUBJECT.match(metric) else metric
+        previous_metric = "" if elided else metric
         before = work[clause:first.start]
         names = [metric] * len(group)
         copies = 1
