@@ -511,7 +511,10 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
         if h.ranged and not h.op:
             h.op = ">="
         kept.append(h)
-    kept = _merge_ranges(work, kept)
+    if not kept:
+        return []
+    if len(kept) > 1:
+        kept = _merge_ranges(work, kept)
     if len(kept) > 1:
         # lists: items joined only by 、/和 share the trailing comparison (分别达到210万元和110万元以上)
         for a, b in zip(reversed(kept[:-1]), reversed(kept[1:])):
@@ -563,7 +566,7 @@ def _records(text: str, work: str, kept: list[_Hit], offset: int,
     out: list[Indicator] = []
     previous_end = previous_tail = previous_sentence = -1
     previous_metric = ""
-    for group in _groups(work, kept):
+    for group in _groups(work, kept) if len(kept) > 1 else (kept,):  # kept is never empty
         first, last = group[0], group[-1]
         clause = first.clause_start
         if previous_end > clause:  # a second target in the clause starts after the first: 燃气管网9公里、供水管网6公里
