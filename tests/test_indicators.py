@@ -1,6 +1,7 @@
 """graph.indicators: quantitative targets from task text, the metric scheme, and the two queries."""
 from __future__ import annotations
 
+import dataclasses
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -9,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.indicators import extract_indicators, measure_units, metric_concepts, unit_qudt
+from graph.indicators import INDICATOR_FIELDS, extract_indicators, measure_units, metric_concepts, unit_qudt
+from graph.records import Indicator
 
 ROOT = Path(__file__).resolve().parent.parent
 RATIO_CONCEPT = "https://w3id.org/plankg/metric/urban-rural-income-ratio"
@@ -456,3 +458,10 @@ def test_compare_indicator_on_the_shipped_corpus_finds_four_plans(tmp_path):
 def test_meeting_frequencies_are_not_targets():
     found = [(i.value, i.unit) for i in extract_indicators("每月召开1次推进会,每季度开展1次督查,开展群众性礼堂活动3500场次")]
     assert found == [(3500.0, "场次")]
+
+
+def test_indicator_records_are_built_in_the_order_of_their_fields():
+    assert tuple(f.name for f in dataclasses.fields(Indicator)) == INDICATOR_FIELDS
+    ind = extract_indicators("到2025年,全县新建城市公园3个。", offset=10, default_year=2025)[0]
+    assert (ind.value, ind.unit, ind.op, ind.year, ind.value_text) == (3.0, "个", "=", 2025, "3")
+    assert ind.text == "全县新建城市公园3个" and (ind.start, ind.end) == (17, 27)
