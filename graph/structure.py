@@ -114,8 +114,9 @@ def split_lines(text: str, folded: str | None = None) -> list[Line]:
     lines: list[Line] = []
     folded = U.fold(text) if folded is None else folded  # one character for one: a line's folded text is a slice of it
     pos = 0
+    cells_possible = "|" in text or "｜" in text or "\t" in text
     for raw in text.split("\n"):
-        if "|" not in raw and "｜" not in raw and "\t" not in raw:  # the usual line: one cell
+        if not cells_possible or ("|" not in raw and "｜" not in raw and "\t" not in raw):  # the usual line: one cell
             stripped = raw.strip(SPACE_CHARS)
             if not stripped:
                 start = pos + len(raw)
@@ -155,6 +156,8 @@ HEADING_START = re.compile(r"[" + re.escape(KEY_MARKERS) + r" ]*(?:第|[一二�
 
 def match_heading(line: Line) -> Heading | None:
     """The numbered heading that starts ``line`` (after a key-task marker such as ``★``), if any."""
+    if len(line.folded) < 2 or not HEADING_START.match(line.folded):
+        return None  # most lines: no need to look further (nor to remember them)
     return _heading_of(line.text, line.folded)
 
 
@@ -762,8 +765,11 @@ def row_task(source: SourceText, number: str, cells: list[list[Line]], columns: 
     assigned: dict[str, list[list[Line]]] = {}
     ptr, last_text, last_units = 0, None, None
     for cell, kind in zip(cells, kinds):
-        j = next((j for j in range(ptr, len(columns)) if kind in ACCEPTS.get(columns[j], set())
-                  and not (skip_name and columns[j] == "name")), None)
+        j = None  # the first column from ptr on that accepts this kind of cell
+        for k in range(ptr, len(columns)):
+            if kind in ACCEPTS.get(columns[k], ()) and not (skip_name and columns[k] == "name"):
+                j = k
+                break
         if j is None:
             # a cell with no column left continues the last column of its kind (multi-line cells)
             if kind in ("text", "short") and last_text:
