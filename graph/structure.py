@@ -540,10 +540,13 @@ HEADER_UNIT = re.compile(r"[((]([^()（）]{1,6})[)）]$")
 BASELINE_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:基数|基期值?|现状值?|基准值?|基础值|实际值|实际完成|完成值?|现值)")
 
 
+HEADER_MAX = 24  # characters: a longer cell is never a column header
+
+
 @lru_cache(maxsize=65536)
 def column_kind(header: str) -> str | None:
     """The role of a table column from its header text, or None."""
-    if len(header) > 24:
+    if len(header) > HEADER_MAX:
         return None
     h = header.replace(" ", "")
     folded = U.fold(h)
@@ -827,7 +830,8 @@ def row_task(source: SourceText, number: str, cells: list[list[Line]], columns: 
 
 def starts_table(lines: list[Line], index: int) -> bool:
     """True when a table header row starts at line ``index``."""
-    if not column_kind(lines[index].text):
+    text = lines[index].text
+    if not text or len(text) > HEADER_MAX or not column_kind(text):
         return False
     found = find_header(lines[index: index + 14], 0)
     return bool(found) and found[0] == 0
