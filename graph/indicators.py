@@ -465,7 +465,7 @@ def _scan(work: str) -> list[_Hit]:
         if not op and approx:
             op = ">="
         # start, end, unit_end, value, value_text, unit, op, ranged, requires (positional: a hit is made per number)
-        hits.append(_Hit(start, end, unit_end, float(num.replace(",", "")), work[start:number_end], unit.replace(" ", ""),
+        hits.append(_Hit(start, end, unit_end, _to_float(num), work[start:number_end], unit.replace(" ", ""),
                          op, bool(num2), requires))
     return hits
 

@@ -116,20 +116,10 @@ def split_lines(text: str, folded: str | None = None) -> list[Line]:
     pos = 0
     cells_possible = "|" in text or "｜" in text or "\t" in text
     for raw in text.split("\n"):
-        if not cells_possible or ("|" not in raw and "｜" not in raw and "\t" not in raw):  # the usual line: one cell
-            stripped = raw.strip(SPACE_CHARS)
-            if not stripped:
-                start = pos + len(raw)
-            else:
-                start = pos if stripped[0] == raw[0] else pos + raw.index(stripped)
-            end = start + len(stripped)
-            lines.append(Line(len(lines), start, end, stripped, folded[start:end]))
-            pos += len(raw) + 1
-            continue
-        for a, b in row_cells(raw):
+        for a, b in row_cells(raw) if cells_possible else ((0, len(raw)),):
             cell = raw[a:b]
             stripped = cell.strip(SPACE_CHARS)
-            start = pos + a + len(cell) - len(cell.lstrip(SPACE_CHARS))
+            start = pos + a + (cell.index(stripped) if stripped else len(cell))
             end = start + len(stripped)
             lines.append(Line(len(lines), start, end, stripped, folded[start:end]))
         pos += len(raw) + 1
@@ -163,10 +153,8 @@ def match_heading(line: Line) -> Heading | None:
 
 @lru_cache(maxsize=65536)
 def _heading_of(text: str, folded: str) -> Heading | None:
-    """The heading at the start of a line's printed and folded text."""
+    """The heading at the start of a line's printed and folded text (which ``HEADING_START`` matches)."""
     t = folded
-    if not t or len(t) < 2 or not HEADING_START.match(t):
-        return None
     line = Line(0, 0, 0, text, folded)
     skip = len(t) - len(t.lstrip(KEY_MARKERS + " "))
     for style, rx in HEADING_STYLES:
@@ -830,8 +818,7 @@ def row_task(source: SourceText, number: str, cells: list[list[Line]], columns: 
 
 def starts_table(lines: list[Line], index: int) -> bool:
     """True when a table header row starts at line ``index``."""
-    text = lines[index].text
-    if not text or len(text) > HEADER_MAX or not column_kind(text):
+    if not column_kind(lines[index].text):
         return False
     found = find_header(lines[index: index + 14], 0)
     return bool(found) and found[0] == 0

@@ -459,10 +459,11 @@ CLAUSE_BREAK = re.compile(r"[。;!?\n:]")
 
 
 MODIFIER_WORDS = ("按职责分工", "按照职责分工", "按职责", "按照职责", "分别", "共同", "具体", "要", "为", "作为", "负责")
-MODIFIERS = "(?:" + "|".join(MODIFIER_WORDS) + ")*"
+MODIFIERS = "(?:" + "|".join(map(re.escape, MODIFIER_WORDS)) + ")*"
 MODIFIER_CHARS = frozenset("".join(MODIFIER_WORDS))
 CONVENE = re.compile(r"会同")
 CONVENE_PREFIX = re.compile(r"(?:负责|牵头)$")
+PARTNERS_END = re.compile(r"[。;,!?\n]|$")  # the partners named after 会同 end with their clause
 
 
 CLAUSE_END_VERBS = ("落实",)
@@ -548,13 +549,11 @@ def mentions_from_prose(text: str, offset: int, folded: str | None = None) -> li
         if raws:
             found.append((at, role, raws))
     for m in CONVENE.finditer(folded):
-        head = folded[: m.start()]
-        cut = clause_start(head, len(head)) - 1
-        chunk = CONVENE_PREFIX.sub("", head[cut + 1:])
+        cut = clause_start(folded, m.start()) - 1
+        chunk = CONVENE_PREFIX.sub("", folded[cut + 1:m.start()])
         if not chunk.strip() or not is_unit_list(chunk):
             continue
-        partners = leading_units(folded[m.end():re.search(r"[。;,!?\n]|$", folded[m.end():]).start() + m.end()],
-                                 offset + m.end())
+        partners = leading_units(folded[m.end():PARTNERS_END.search(folded, m.end()).start()], offset + m.end())
         if not partners:
             continue
         found.append((cut + 1, "lead", [r for r in split_raw(chunk, offset + cut + 1) if unit_shape(r.name)]))
