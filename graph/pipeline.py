@@ -20,10 +20,10 @@ import shutil
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import IO
 
 from graph import agencies, indicators, model, structure
 from graph.files import write_atomically
@@ -549,27 +549,13 @@ def build_corpus(corpus: Path, out_dir: Path, *, jobs: int | None = None, use_ca
             shutil.rmtree(work, ignore_errors=True)
 
 
-def _build_into(corpus: Path, out_dir: Path, work: Path, jobs: int | None, use_cache: bool,
-                formats: Iterable[str], validate: bool, store: bool, dask_address: str | None,
-                progress: Progress | None, strict: bool) -> BuildResult:
-    """The build itself, writing into ``work`` (the cache stays in ``out_dir``)."""
-    t0 = time.perf_counter()
-    files = corpus_files(corpus)
-    jobs = jobs or os.cpu_count() or 1
-    cache = Cache(out_dir / CACHE, extractor_version()) if use_cache else None
-    result = BuildResult(out_dir=out_dir, documents=[], problems=[])
+def _write_graph(files: list[Path], work: Path, formats: Iterable[str], cache: Cache | None, jobs: int,
+                 dask_address: str | None, progress: Progress | None, strict: bool,
+                 turtle_sink: Callable[[str], None] | None, result: BuildResult) -> bool:
+    """Extract (or take from the cache) every file and write the graph files into ``work`` (the
+    Turtle also to ``turtle_sink``); fills ``result``. False when there is nothing to publish."""
+    graph_files = GraphFiles(work, [f for f in formats if f in ("nt", "nq")], turtle_sink)
     counts = {"extracted": 0, "cached": 0}
-    loader = None
-    if store:  # the store is loaded from the Turtle while it is written (see graph.store.StoreLoader)
-        from graph.store import StoreLoader
-
-        loader = StoreLoader(work / "store")
-    try:
-        graph_files = GraphFiles(work, [f for f in formats if f in ("nt", "nq")], loader.write if loader else None)
-    except BaseException:
-        if loader:
-            loader.abort()
-        raise
     t_extract = 0.0
     try:
         graph_files.add(model.ontology_triples())
@@ -589,33 +575,51 @@ def _build_into(corpus: Path, out_dir: Path, work: Path, jobs: int | None, use_c
                 progress(done, len(files))
         if not result.documents or (strict and result.problems):
             graph_files.abort()
-            if loader:
-                loader.abort()
-            return result
+            return False
         result.written += graph_files.commit()
     except BaseException:
         graph_files.abort()
-        if loader:
-            loader.abort()
         raise
     result.extracted, result.cached = counts["extracted"], counts["cached"]
     result.triples = graph_files.triples
     result.timings["extract"] = round(t_extract, 3)
-    result.timings["write"] = round(time.perf_counter() - t0 - t_extract, 3)
+    return True
+
+
+def _build_into(corpus: Path, out_dir: Path, work: Path, jobs: int | None, use_cache: bool,
+                formats: Iterable[str], validate: bool, store: bool, dask_address: str | None,
+                progress: Progress | None, strict: bool) -> BuildResult:
+    """The build itself, writing into ``work`` (the cache stays in ``out_dir``)."""
+    t0 = time.perf_counter()
+    files = corpus_files(corpus)
+    jobs = jobs or os.cpu_count() or 1
+    cache = Cache(out_dir / CACHE, extractor_version()) if use_cache else None
+    result = BuildResult(out_dir=out_dir, documents=[], problems=[])
+    loader = None
+    if store:  # the store is loaded from the Turtle while it is written (see graph.store.StoreLoader)
+        from graph.store import StoreLoader
+
+        loader = StoreLoader(work / "store")
     try:
+        if not _write_graph(files, work, formats, cache, jobs, dask_address, progress, strict,
+                            loader.write if loader else None, result):
+            if loader:
+                loader.abort()
+            return result
+        result.timings["write"] = round(time.perf_counter() - t0 - result.timings["extract"], 3)
         if validate:
             t = time.perf_counter()
             result.shacl = validate_file(work / "graph.ttl", result.triples)
             result.timings["validate"] = round(time.perf_counter() - t, 3)
+        if loader:
+            t = time.perf_counter()
+            loader.commit()
+            result.written.append("store/")
+            result.timings["store"] = round(time.perf_counter() - t, 3)  # what was left of the load
     except BaseException:
         if loader:
-            loader.abort()
+            loader.abort()  # harmless after a failed commit
         raise
-    if loader:
-        t = time.perf_counter()
-        loader.commit()
-        result.written.append("store/")
-        result.timings["store"] = round(time.perf_counter() - t, 3)  # what was left of the load
     payload = {"documents": [dataclasses.asdict(d) for d in result.documents],
                "problems": [dataclasses.asdict(p) for p in result.problems], "shacl": result.shacl,
                "triples": result.triples}

@@ -576,9 +576,8 @@ def write_store(source, store_dir: Path) -> int:
     import pyoxigraph as ox
 
     store_dir = Path(store_dir)
-    store_dir.parent.mkdir(parents=True, exist_ok=True)
     started_ns = time.time_ns()
-    tmp_dir = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.new-", dir=store_dir.parent))
+    tmp_dir = _new_store_dir(store_dir)
     files = []
     try:
         store = ox.Store(str(tmp_dir))
@@ -600,14 +599,24 @@ def write_store(source, store_dir: Path) -> int:
             store.bulk_load(input=source, format=ox.RdfFormat.N_TRIPLES)
         store.flush()
         count = len(store)
-        del store
-        manifest = {"built_ns": started_ns, "files": files, "triples": count}
-        (tmp_dir / STORE_MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-        _swap_in(tmp_dir, store_dir)
+        del store  # closed before it is moved
+        _publish_store(tmp_dir, store_dir, {"built_ns": started_ns, "files": files, "triples": count})
         return count
     except BaseException:
         shutil.rmtree(tmp_dir, ignore_errors=True)
         raise
+
+
+def _new_store_dir(store_dir: Path) -> Path:
+    """An empty folder beside ``store_dir`` where a new store is built before it is swapped in."""
+    store_dir.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.new-", dir=store_dir.parent))
+
+
+def _publish_store(tmp_dir: Path, store_dir: Path, manifest: dict) -> None:
+    """Record the manifest of a (closed) store built in ``tmp_dir`` and swap it in as ``store_dir``."""
+    (tmp_dir / STORE_MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    _swap_in(tmp_dir, store_dir)
 
 
 class StoreLoader:
@@ -623,8 +632,7 @@ class StoreLoader:
         import pyoxigraph as ox
 
         self.store_dir, self.source_name = Path(store_dir), source_name
-        self.store_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.tmp_dir = Path(tempfile.mkdtemp(prefix=f".{self.store_dir.name}.new-", dir=self.store_dir.parent))
+        self.tmp_dir = _new_store_dir(self.store_dir)
         self.store = ox.Store(str(self.tmp_dir))
         self.error: BaseException | None = None
         read_fd, write_fd = os.pipe()  # not inherited by workers: see graph.processes
@@ -667,11 +675,9 @@ class StoreLoader:
                 raise QueryError(f"loading the store failed: {self.error}") from self.error
             self.store.flush()
             count = len(self.store)
-            del self.store
-            manifest = {"built_ns": time.time_ns(), "files": [self.source_name], "triples": count}
-            (self.tmp_dir / STORE_MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
-                                                       encoding="utf-8")
-            _swap_in(self.tmp_dir, self.store_dir)
+            del self.store  # closed before it is moved
+            _publish_store(self.tmp_dir, self.store_dir,
+                           {"built_ns": time.time_ns(), "files": [self.source_name], "triples": count})
             return count
         except BaseException:
             shutil.rmtree(self.tmp_dir, ignore_errors=True)
