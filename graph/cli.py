@@ -18,7 +18,8 @@ def cli() -> None:
 @click.option("--out", "out_dir", default="output", type=click.Path(path_type=Path), show_default=True,
               help="Folder to write graph.ttl, the report and the other outputs to.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Extraction processes (default: the machine's cores). Output does not depend on it.")
+              help="Processes for extraction, analysis and views (default: the machine's cores). "
+                   "Output does not depend on it.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(["nt", "nq"]),
               help="Also write graph.nt / graph.nq (one named graph per document) for bulk loading.")
 @click.option("--no-cache", is_flag=True, help="Re-extract every document (ignore DIR/.cache).")
@@ -74,7 +75,7 @@ def build(corpus: Path, out_dir: Path, jobs: int | None, formats: tuple[str, ...
             sys.exit(2)
         if not no_analysis:
             try:
-                _analysis_and_views(stage, result, quiet)
+                _analysis_and_views(stage, result, jobs)
             except Exception as exc:  # the graph and report still land; say what failed
                 click.echo(f"warning: analysis or views failed ({type(exc).__name__}: {exc}); "
                            f"the graph, report and store were written", err=True)
@@ -124,23 +125,24 @@ class _NoBar:
         return None
 
 
-def _analysis_and_views(out_dir: Path, result, quiet: bool) -> None:
-    """Run the analysis and the views on a fresh build (``plankg build`` gives everything)."""
+def _analysis_and_views(out_dir: Path, result, jobs: int | None) -> None:
+    """Run the analysis and the views on a fresh build (``plankg build`` gives everything), in
+    ``jobs`` processes (None: the machine's cores)."""
     import time
 
-    from graph.analysis import run_analysis
+    from graph.analysis import CentralityOptions, run_analysis
     from graph.views import build_views
 
     from graph.store import add_to_store
 
     t = time.perf_counter()
-    run_analysis(out_dir)
+    run_analysis(out_dir, centrality=CentralityOptions(workers=jobs or 0))
     if (out_dir / "store").is_dir():
         add_to_store(out_dir / "store", out_dir / "analysis.ttl")
     result.timings["analysis"] = round(time.perf_counter() - t, 3)
     result.written += ["analysis/", "analysis.ttl"]
     t = time.perf_counter()
-    build_views(out_dir)
+    build_views(out_dir, jobs=jobs)
     result.timings["views"] = round(time.perf_counter() - t, 3)
     result.written += ["views/", "index.html"]
 
@@ -269,16 +271,19 @@ def push(endpoint: str, graph_iri: str, graph_param: str, out_dir: Path) -> None
               help="Flag a unit that leads at least this share of the scope's tasks with a lead.")
 @click.option("--min-lead", default=3, show_default=True, type=click.IntRange(min=1),
               help="Never flag a unit that leads fewer tasks than this.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes (default: the machine's cores). Output does not depend on it.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def analyze(out_dir: Path, scope: str, lead_policy: str, top: int, z_threshold: float, share_threshold: float,
-            min_lead: int, quiet: bool) -> None:
+            min_lead: int, jobs: int | None, quiet: bool) -> None:
     """Measure unit workload, centrality and overloaded leads of the graph in --out."""
-    from graph.analysis import AnalysisInputError, OverloadOptions, run_analysis
+    from graph.analysis import AnalysisInputError, CentralityOptions, OverloadOptions, run_analysis
     from graph.analysis.report import terminal_table
 
     options = OverloadOptions(z_threshold=z_threshold, share_threshold=share_threshold, min_lead=min_lead)
     try:
-        result = run_analysis(out_dir, scope=scope, lead_policy=lead_policy, top=top, overload=options)
+        result = run_analysis(out_dir, scope=scope, lead_policy=lead_policy, top=top, overload=options,
+                              centrality=CentralityOptions(workers=jobs or 0))
     except AnalysisInputError as exc:
         raise click.ClickException(str(exc)) from exc
     if not quiet:
@@ -294,13 +299,15 @@ def analyze(out_dir: Path, scope: str, lead_policy: str, top: int, z_threshold: 
               help="Most units a view draws (the heaviest leads); the page says what it leaves out.")
 @click.option("--max-links", default=1500, show_default=True, type=click.IntRange(min=1),
               help="Most links a view draws (the strongest among the units drawn).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes (default: up to 4 of the machine's cores). Output does not depend on it.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def views(out_dir: Path, max_nodes: int, max_links: int, quiet: bool) -> None:
+def views(out_dir: Path, max_nodes: int, max_links: int, jobs: int | None, quiet: bool) -> None:
     """Write interactive HTML views (views/) and the dashboard (index.html) from the analysis in --out."""
     from graph.views import ViewsInputError, build_views
 
     try:
-        result = build_views(out_dir, max_nodes=max_nodes, max_links=max_links)
+        result = build_views(out_dir, max_nodes=max_nodes, max_links=max_links, jobs=jobs)
     except ViewsInputError as exc:
         raise click.ClickException(str(exc)) from exc
     if not quiet:

@@ -63,3 +63,23 @@ def test_rebuild_of_an_unchanged_corpus_is_up_to_date(tmp_path):
     (corpus / "004_c7355e893b2f199a.txt").unlink()
     changed = CliRunner().invoke(cli, args)
     assert "built 1 document(s)" in changed.output
+
+
+def test_build_jobs_reach_analysis_and_views_without_changing_their_output(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for src in sorted((ROOT / "corpus").glob("00[34]*.txt")):
+        (corpus / src.name).write_bytes(src.read_bytes())
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"o{jobs}"
+        result = CliRunner().invoke(cli, ["build", str(corpus), "--out", str(out), "--jobs", jobs, "--no-cache"])
+        assert result.exit_code == 0, result.output
+        files = sorted(p for p in out.rglob("*") if p.is_file() and "store" not in p.parts and ".cache" not in p.parts
+                       and p.name != "report.json")
+        assert any(p.parent.name == "analysis" for p in files) and (out / "index.html") in files
+        outputs.append({p.relative_to(out): p.read_bytes() for p in files})
+    assert outputs[0] == outputs[1]
+    again = CliRunner().invoke(cli, ["views", "--out", str(tmp_path / "o2"), "--jobs", "1", "--quiet"])
+    assert again.exit_code == 0, again.output
+    assert (tmp_path / "o2" / "index.html").read_bytes() == outputs[0][Path("index.html")]
