@@ -430,3 +430,18 @@ def test_dashboard_with_many_plans_lists_regions_only_and_filters_plans(tmp_path
     plan_links = re.findall(r'<tr data-region="[^"]*"><td>.*?<a href="(views/[^"]+)">view</a>', html)
     assert sorted(plan_links) == sorted(view_href(v.path.name) for v in result.views if v.scope_kind == "plan")
     assert "2 views linked from the Plans table above." in html
+
+
+def test_region_filter_keeps_plans_without_a_region_apart_from_all_regions(tmp_path):
+    write_output(tmp_path)
+    report_path = tmp_path / "report.json"
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    report["documents"][0]["region"] = ""
+    report_path.write_text(json.dumps(report, ensure_ascii=False), encoding="utf-8")
+    html = build_views(tmp_path).index.read_text(encoding="utf-8")
+    select_tag, options_html = html.split('<select id="plan-region"')[1].split("</select>")[0].split(">", 1)
+    options = re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', options_html)
+    no_region = [value for value, label in options if label == "(no region) (1)"]
+    assert no_region and no_region[0] != "" and [value for value, _ in options].count("") == 1
+    assert f'data-no-region="{no_region[0]}"' in select_tag
+    assert html.count('<tr data-region="">') == 1

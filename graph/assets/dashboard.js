@@ -51,12 +51,13 @@
   function filterPlans() {
     var query = planFilter.value.trim().toLowerCase();
     var region = planRegion.value;
+    var noRegion = planRegion.getAttribute("data-no-region");
     var shown = 0, total = 0;
     Array.prototype.forEach.call(plans.rows, function (row) {
       var rowRegion = row.getAttribute("data-region");
       if (rowRegion === null) { return; }
       total += 1;
-      var visible = (region === "" || rowRegion === region) &&
+      var visible = (region === "" || (rowRegion || noRegion) === region) &&
         (query === "" || row.cells[0].textContent.toLowerCase().indexOf(query) !== -1 ||
          rowRegion.toLowerCase().indexOf(query) !== -1);
       row.hidden = !visible;

@@ -13,6 +13,7 @@ MAX_TABLE_ROWS_PER_SCOPE = 300
 MAX_PLAN_SCOPES_IN_TABLE = 50
 MAX_BARS = 15
 BAR_COLOUR = "#4e79a7"
+NO_REGION = "(no region)"     # the region filter's value for plans without a region ("" is every region)
 
 
 @dataclass(frozen=True)
@@ -161,11 +162,12 @@ def partial_note(view: ViewLink) -> str:
 
 
 def region_options(plans: tuple[Plan, ...]) -> str:
-    """Options of the plans table's region filter: every region with its number of plans."""
+    """Options of the plans table's region filter: every region with its number of plans (plans without one
+    under :data:`NO_REGION`, which the page's script matches to rows with an empty ``data-region``)."""
     counts: dict[str, int] = {}
     for plan in plans:
         counts[plan.region] = counts.get(plan.region, 0) + 1
-    return "\n".join(f'<option value="{esc(region)}">{esc(region or "(no region)")} ({count})</option>'
+    return "\n".join(f'<option value="{esc(region or NO_REGION)}">{esc(region or NO_REGION)} ({count})</option>'
                      for region, count in sorted(counts.items()))
 
 
@@ -280,6 +282,7 @@ def render_dashboard(plans: tuple[Plan, ...], scopes: tuple[Scope, ...], table: 
         chart_scope=esc(chart.label if chart else "—"),
         plans=plan_rows,
         region_options=region_options(plans),
+        no_region=esc(NO_REGION),
         views=views_list(views, linked),
         chart=bar_chart(rows, chart),
         scope_options=options,
