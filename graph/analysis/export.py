@@ -40,13 +40,6 @@ RDF_DECIMALS = {"lead_share": "leadShare", "lead_weighted": "leadWeighted", "out
                 "robust_z": "robustZ"}
 
 
-def _round(value):
-    if isinstance(value, float):
-        value = round(value, DIGITS)
-        return 0.0 if value == 0 else value
-    return value
-
-
 def scope_unit_rows(res, lead_policy: str, function_labels: dict[str, str]) -> list[dict]:
     """The rows of ``unit_rows`` of one scope."""
     rows = []
@@ -392,14 +385,13 @@ class AnalysisWriter:
     """Writes the analysis outputs scope by scope (graph files at once, tables streamed), so that
     no more than one scope's graphs and measures need to be held; ``close`` completes the files."""
 
-    def __init__(self, out_dir: Path, lead_policy: str, function_labels: dict[str, str], scopes: list,
-                 top: int = 10, overload: OverloadOptions = OverloadOptions()):
+    def __init__(self, out_dir: Path, lead_policy: str, scopes: list, top: int = 10,
+                 overload: OverloadOptions = OverloadOptions()):
         from graph.analysis.report import OverloadReport
 
         self.out_dir = Path(out_dir)
         self.folder = self.out_dir / "analysis"
         self.lead_policy = lead_policy
-        self.function_labels = function_labels
         self.report = OverloadReport(lead_policy, scopes, top, overload)
         self.written: list[Path] = []
         self.entries: list[dict] = []
@@ -415,11 +407,6 @@ class AnalysisWriter:
         stream = _StreamFile(path)
         self.streams.append(stream)
         return stream
-
-    def add(self, res, collaboration_edges) -> None:
-        """Write one scope: its graph files now, its rows to the tables."""
-        self.add_rendered(res, render_scope(res, list(collaboration_edges), self.lead_policy,
-                                            self.function_labels, self.folder / "graphs"))
 
     def add_rendered(self, res, rendered: "RenderedScope") -> None:
         """Record a scope whose graph files ``render_scope`` has written."""

@@ -62,24 +62,9 @@ def co_assignment_weights(by_task: dict[str, dict[str, str]]) -> dict[tuple[str,
     return weights
 
 
-def weighted_graph(nodes: list[str], weights, directed: bool) -> nx.Graph:
-    """A graph of ``nodes`` (sorted) and ``weights`` ((u, v) → weight, or (u, v, weight) triples) in their order."""
+def weighted_graph(nodes: list[str], edges: list[tuple[str, str, int]], directed: bool) -> nx.Graph:
+    """A graph of ``nodes`` (sorted) and ``edges`` ((u, v, weight) triples) in their order."""
     graph = nx.DiGraph() if directed else nx.Graph()
     graph.add_nodes_from(sorted(nodes))
-    triples = ((u, v, w) for (u, v), w in weights.items()) if isinstance(weights, dict) else weights
-    graph.add_weighted_edges_from(triples)
+    graph.add_weighted_edges_from(edges)
     return graph
-
-
-def collaboration_graph(scope: Scope, nodes: list[str],
-                        by_task: dict[str, dict[str, str]] | None = None) -> nx.DiGraph:
-    """Directed lead → other-unit graph of the scope, ``weight`` = shared tasks."""
-    return weighted_graph(nodes, collaboration_weights(by_task if by_task is not None else units_by_task(scope)),
-                          directed=True)
-
-
-def co_assignment_graph(scope: Scope, nodes: list[str],
-                        by_task: dict[str, dict[str, str]] | None = None) -> nx.Graph:
-    """Undirected graph of units listed for the same task, ``weight`` = shared tasks."""
-    return weighted_graph(nodes, co_assignment_weights(by_task if by_task is not None else units_by_task(scope)),
-                          directed=False)

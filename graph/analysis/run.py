@@ -166,18 +166,16 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
         if pool is not None:
             pool.abort()
         raise
-    finally:
-        if pool is not None:
-            pool.close()
 
 
 def _measure_and_write(out_dir: Path, data: GraphData, scopes: list[Scope], lead_policy: str, top: int,
                        overload: OverloadOptions, centrality: CentralityOptions, keep_graphs: bool,
                        pool: WorkerPool, clock: _PhaseClock) -> AnalysisResult:
-    """Measure the scopes in ``pool`` and write them as they are done, in order."""
+    """Measure the scopes in ``pool`` and write them as they are done, in order; the pool is closed
+    when every scope is measured (the caller aborts it on an error)."""
     from graph.analysis.export import AnalysisWriter, ScopeJob, run_scope_job
 
-    writer = AnalysisWriter(out_dir, lead_policy, data.function_labels, scopes, top, overload)
+    writer = AnalysisWriter(out_dir, lead_policy, scopes, top, overload)
     graphs_dir = str(writer.folder / "graphs")
     kept: list[ScopeResult] = []
 

@@ -269,7 +269,6 @@ def _graph_data(records: dict[str, list], side: dict[str, dict[str, list]], sour
                              inferred=inferred.lower() in ("true", "1"))
             if subject not in rows or _row_key(row) < _row_key(rows[subject]):
                 rows[subject] = row
-    del records
     assignments = sorted(rows.values(), key=_row_key)
     ranked: dict[str, tuple[int, str]] = {}
     functions = {f for values in function_of.values() for f, _ in values}

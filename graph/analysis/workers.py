@@ -26,7 +26,8 @@ class WorkerPool:
 
     ``submit(function, argument, tag, cost)`` sends a job to the worker with the least work
     waiting; ``next_done()`` gives ``(tag, answer)`` of a finished job, in the order they finish
-    (each worker answers its own jobs in order). ``run`` is submit-and-wait for one job.
+    (each worker answers its own jobs in order). ``close`` ends the workers when their jobs
+    are done, ``abort`` without waiting.
     """
 
     def __init__(self, workers: int):
@@ -37,7 +38,7 @@ class WorkerPool:
     def submit(self, function: Callable[[Any], Any], argument: Any, tag: Any = None, cost: int = 1) -> None:
         self.in_flight += 1
         if not self.workers:
-            self.finished.put((None, (tag, 0, function(argument))))
+            self.finished.put((None, (tag, function(argument))))
             return
         worker = min(self.workers, key=lambda w: w.waiting)
         worker.send(function, argument, tag, cost)
@@ -50,19 +51,13 @@ class WorkerPool:
         worker, answer = self.finished.get()
         self.in_flight -= 1
         if worker is None:
-            tag, _, value = answer
-            return tag, value
+            return answer
         tag, cost = worker.tags.popleft()
         worker.waiting -= cost
         if answer is _FAILED:
             raise RuntimeError(f"analysis worker process {worker.process.pid} failed "
                                f"(exit code {worker.process.poll()}; see its error output above)")
         return tag, answer
-
-    def run(self, function: Callable[[Any], Any], argument: Any) -> Any:
-        """``function(argument)`` in a worker (here when there is none); nothing else may be in flight."""
-        self.submit(function, argument)
-        return self.next_done()[1]
 
     def close(self) -> None:
         for worker in self.workers:
@@ -73,14 +68,6 @@ class WorkerPool:
         """Stop the workers without waiting for their jobs."""
         for worker in self.workers:
             worker.kill()
-        self.close()
-
-    def __enter__(self) -> "WorkerPool":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if exc[0] is not None:
-            self.abort()
         self.close()
 
 
