@@ -445,3 +445,23 @@ def test_region_filter_keeps_plans_without_a_region_apart_from_all_regions(tmp_p
     assert no_region and no_region[0] != "" and [value for value, _ in options].count("") == 1
     assert f'data-no-region="{no_region[0]}"' in select_tag
     assert html.count('<tr data-region="">') == 1
+
+
+def test_a_kind_units_json_does_not_list_has_one_colour_on_every_page(tmp_path):
+    write_output(tmp_path)
+    units_path = tmp_path / "analysis" / "units.json"
+    rows = json.loads(units_path.read_text(encoding="utf-8"))
+    for row in rows:
+        row["kind"] = "listed-" + row["kind"]        # no kind of the graphs is in the table units.json gives
+    units_path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    result = build_views(tmp_path)
+    colours: dict[str, set[str]] = {}
+    for view in result.views:
+        page = view.path.read_text(encoding="utf-8")
+        for node in page_data(view.path)["nodes"]:
+            colours.setdefault(node["kind"], set()).add(node["color"]["background"])
+            swatch = re.search(r'value="' + re.escape(html_escape(node["kind"])) + r'" checked> '
+                               r'<span class="swatch" style="background:([^"]+)"', page)
+            assert swatch and swatch.group(1) == node["color"]["background"]
+    assert len(colours) > 1 and all(len(found) == 1 for found in colours.values())
+    assert len(set().union(*colours.values())) == len(colours)     # kinds still told apart

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import time
-import zlib
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,7 @@ from graph.processes import process_pool
 from graph.views.dashboard import UnitTable, ViewLink, render_dashboard, view_href
 from graph.views.html import shared_view_assets, write_atomic, write_if_changed
 from graph.views.inputs import Scope, ViewsInputError, as_text, iter_unit_rows, read_inputs, read_scope_graph
-from graph.views.network_page import PALETTE, kind_colours, render_view
+from graph.views.network_page import kind_colours, render_view
 from graph.views.select import DEFAULT_MAX_LINKS, DEFAULT_MAX_NODES, select, unit_rank
 
 ASSETS_DIR_NAME = "assets"
@@ -82,19 +81,10 @@ def write_view_assets(views_dir: Path) -> tuple[Path, ...]:
     return tuple(written)
 
 
-def _kind_colour(kind: str, colours: dict[str, str]) -> str:
-    """The colour of a kind: from the shared table, else one chosen by the kind's name (same on every page)."""
-    if kind not in colours:
-        colours[kind] = PALETTE[zlib.crc32(kind.encode("utf-8")) % len(PALETTE)]
-    return colours[kind]
-
-
 def _render_scope(scope: Scope, name: str, views_dir: Path, functions: dict[str, str], colours: dict[str, str],
                   max_nodes: int, max_links: int) -> tuple[ViewFile, ViewLink]:
     """Read one scope's graph, write its page, and say what it shows."""
     graph = read_scope_graph(scope, functions)
-    for node in graph.nodes:
-        _kind_colour(node.kind, colours)
     selection = select(graph, max_nodes=max_nodes, max_links=max_links)
     path = views_dir / name
     write_if_changed(path, render_view(graph, selection, colours, index_href="../index.html",

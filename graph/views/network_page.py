@@ -9,6 +9,7 @@ double-click.
 from __future__ import annotations
 
 import math
+import zlib
 from typing import Any
 
 from pyvis.network import Network
@@ -28,6 +29,11 @@ MIN_EDGE_WIDTH, MAX_EDGE_WIDTH = 1.0, 8.0
 def kind_colours(kinds: set[str]) -> dict[str, str]:
     """A colour for each kind of unit, assigned in sorted order so every page agrees."""
     return {kind: PALETTE[index % len(PALETTE)] for index, kind in enumerate(sorted(kinds))}
+
+
+def kind_colour(kind: str, colours: dict[str, str]) -> str:
+    """The colour of a kind: from ``colours``, else one chosen by the kind's name (the same on every page)."""
+    return colours.get(kind) or PALETTE[zlib.crc32(kind.encode("utf-8")) % len(PALETTE)]
 
 
 def _scaled(value: float, top: float, low: float, high: float) -> float:
@@ -103,7 +109,7 @@ def build_network(selection: Selection, colours: dict[str, str]) -> Network:
     top_lead = max((node.lead for node in selection.nodes), default=0.0)
     labels = {node.id: node.label for node in selection.nodes}
     top_weight = max((link.weight for link in selection.links), default=0.0)
-    net.nodes = [vis_node(node, colours.get(node.kind, PALETTE[-1]), top_lead) for node in selection.nodes]
+    net.nodes = [vis_node(node, kind_colour(node.kind, colours), top_lead) for node in selection.nodes]
     net.node_ids = [node.id for node in selection.nodes]
     net.edges = [{"id": f"e{index}", "from": link.source, "to": link.target, "weight": link.weight,
                   "width": _scaled(link.weight, top_weight, MIN_EDGE_WIDTH, MAX_EDGE_WIDTH),
@@ -141,7 +147,7 @@ def legend_html(selection: Selection, colours: dict[str, str]) -> str:
     items = []
     for kind in sorted(counts):
         items.append(f'<li><label><input type="checkbox" class="kind-filter" value="{esc(kind)}" checked> '
-                     f'<span class="swatch" style="background:{colours.get(kind, PALETTE[-1])}"></span>'
+                     f'<span class="swatch" style="background:{kind_colour(kind, colours)}"></span>'
                      f'{esc(kind)} <span class="count">({counts[kind]})</span></label></li>')
     overloaded = sum(1 for node in selection.nodes if node.overloaded)
     items.append(f'<li><span class="swatch overloaded"></span><strong class="warn">⚠ overloaded lead</strong> '
