@@ -1,8 +1,8 @@
 """Inter-department load, centrality and overloaded lead departments (issue 5).
 
 Entry point: ``run_analysis(out_dir, scope="all-scopes", lead_policy="strict", top=10, ...)``
-reads ``out_dir/store/`` or ``out_dir/graph.ttl`` and writes ``out_dir/analysis/`` and
-``out_dir/analysis.ttl`` (see docs/analysis.md).
+reads ``out_dir/graph.ttl`` (or ``out_dir/store/`` when there is no graph.ttl) and writes
+``out_dir/analysis/`` and ``out_dir/analysis.ttl`` (see docs/analysis.md).
 """
 from graph.analysis.centrality import CentralityOptions
 from graph.analysis.overload import OverloadOptions

@@ -45,8 +45,10 @@ class CentralityOptions:
     sample_k: int = 256                 # sampled sources (betweenness) and pivots (closeness)
     pagerank_alpha: float = 0.85
     eigenvector_max_iter: int = 1000
-    workers: int = 0                    # processes for many scopes at once: 0 = the machine's cores, 1 = none
-    parallel_above: int = 20_000_000    # total work of all scopes above which the scopes are spread over workers
+    workers: int = 0                    # worker processes (run_analysis: reading a large graph.ttl and measuring
+                                        # scopes; analyse: compute_many): 0 = the machine's cores, 1 = none
+    parallel_above: int = 20_000_000    # compute_many (analyse) only: total work of all scopes above which
+                                        # the scopes are spread over forked workers
 
 
 @dataclass

@@ -213,8 +213,8 @@ def read_graph(store: ox.Store, source: str = "") -> GraphData:
 
 def load_graph_data(out_dir: Path, pool=None) -> GraphData:
     """Read the graph built in ``out_dir``: ``graph.ttl`` streamed when it is there (fastest,
-    and it never holds the whole graph; in two halves at once given a ``WorkerPool``), else
-    the SPARQL queries over ``store/``."""
+    and it never holds the whole graph; in 1 + n parts at once given a ``WorkerPool`` of n
+    workers), else the SPARQL queries over ``store/``."""
     ttl = Path(out_dir) / "graph.ttl"
     if ttl.is_file():
         from graph.analysis.turtle_read import read_turtle

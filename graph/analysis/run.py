@@ -149,7 +149,7 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
     pool = None
     ttl = out_dir / "graph.ttl"
     if data is None and workers > 1 and ttl.is_file() and ttl.stat().st_size >= PARALLEL_FROM_BYTES:
-        pool = WorkerPool(workers)   # started now: one worker reads half of graph.ttl
+        pool = WorkerPool(workers)   # started now: the workers read parts of graph.ttl
     try:
         if data is None:
             data = load_graph_data(out_dir, pool)

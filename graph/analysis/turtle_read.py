@@ -48,16 +48,16 @@ def _values(slot_value) -> list:
     return [] if slot_value is None else slot_value if isinstance(slot_value, list) else [slot_value]
 
 
-SPLIT_FROM = 32 * 1024 * 1024     # bytes of Turtle from which the file is read in two halves at once
+SPLIT_FROM = 32 * 1024 * 1024     # bytes of Turtle from which the file is read in parts at once
 
 
 def read_turtle(path: Path, pool=None) -> GraphData:
     """Assignment rows, plans, indicator counts and function labels from a Turtle file.
 
-    With a ``WorkerPool`` of several workers and a large file, a worker reads the second half
-    of the file (from a statement boundary) while this process reads the first; the two sets of
-    records are merged. Any doubt about the split (no boundary found, a parse error in either
-    half) falls back to one pass over the whole file.
+    With a ``WorkerPool`` of n workers and a large file, the file is cut at statement boundaries
+    into 1 + n parts: each worker reads one of the later parts while this process reads the
+    first; the records are merged. Any doubt about the split (no boundary found, a parse error
+    in any part) falls back to one pass over the whole file.
     """
     path = Path(path)
     parts = 1 + len(pool.workers) if pool is not None else 1
