@@ -116,10 +116,22 @@ def split_lines(text: str, folded: str | None = None) -> list[Line]:
     pos = 0
     cells_possible = "|" in text or "｜" in text or "\t" in text
     for raw in text.split("\n"):
-        for a, b in row_cells(raw) if cells_possible else ((0, len(raw)),):
+        if not cells_possible or ("|" not in raw and "｜" not in raw and "\t" not in raw):
+            # the usual line, one cell: kept apart from the cells below (sending every line through
+            # row_cells costs ~2 % of extraction's instructions, measured)
+            stripped = raw.strip(SPACE_CHARS)
+            if not stripped:
+                start = pos + len(raw)
+            else:
+                start = pos if stripped[0] == raw[0] else pos + raw.index(stripped)
+            end = start + len(stripped)
+            lines.append(Line(len(lines), start, end, stripped, folded[start:end]))
+            pos += len(raw) + 1
+            continue
+        for a, b in row_cells(raw):
             cell = raw[a:b]
             stripped = cell.strip(SPACE_CHARS)
-            start = pos + a + (cell.index(stripped) if stripped else len(cell))
+            start = pos + a + len(cell) - len(cell.lstrip(SPACE_CHARS))
             end = start + len(stripped)
             lines.append(Line(len(lines), start, end, stripped, folded[start:end]))
         pos += len(raw) + 1
