@@ -294,6 +294,7 @@ def test_missing_or_broken_inputs_name_the_file(tmp_path):
     (tmp_path / "analysis" / "graphs" / "all.graphml").unlink()
     with pytest.raises(ViewsInputError, match=r"all\.graphml: missing"):
         build_views(tmp_path)
+    assert not (tmp_path / "views").exists() and not (tmp_path / "index.html").exists()   # stopped before any page
     (tmp_path / "analysis" / "scopes.json").write_text("[{\"id\": ", encoding="utf-8")
     with pytest.raises(ViewsInputError, match=r"scopes\.json: not valid JSON .* line 1"):
         build_views(tmp_path)

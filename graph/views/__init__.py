@@ -105,18 +105,19 @@ def _render_batch(batch: list[tuple[int, Scope, str]], views_dir: Path, function
 
 def _batches(scopes: list[tuple[int, Scope, str]], target_bytes: int) -> list[list[tuple[int, Scope, str]]]:
     """Scopes grouped into batches of about ``target_bytes`` of GraphML, the largest scopes first."""
-    def size(item: tuple[int, Scope, str]) -> int:
+    def size(path: Path) -> int:
         try:
-            return item[1].graphml.stat().st_size
+            return path.stat().st_size
         except OSError:
             return 0
 
+    sized = sorted(((size(item[1].graphml), item) for item in scopes), key=lambda pair: (-pair[0], pair[1][0]))
     batches: list[list[tuple[int, Scope, str]]] = []
     current: list[tuple[int, Scope, str]] = []
     current_bytes = 0
-    for item in sorted(scopes, key=lambda item: (-size(item), item[0])):
+    for item_bytes, item in sized:
         current.append(item)
-        current_bytes += size(item)
+        current_bytes += item_bytes
         if current_bytes >= target_bytes:
             batches.append(current)
             current, current_bytes = [], 0
@@ -146,10 +147,7 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
     timings: dict[str, float] = {}
     started = time.perf_counter()
     out_dir = Path(out_dir)
-    inputs = read_inputs(out_dir)
-    for scope in inputs.scopes:     # a missing graph stops the run before any page is written
-        if not scope.graphml.is_file():
-            raise ViewsInputError(f"{scope.graphml}: missing (graph of scope {scope.id!r} in scopes.json)")
+    inputs = read_inputs(out_dir)     # a missing graph stops the run here, before any page is written
     jobs = default_jobs(len(inputs.scopes)) if jobs is None else max(1, jobs)
     with ExitStack() as stack:
         pool = process_pool(jobs, "graph.views") if jobs > 1 else None

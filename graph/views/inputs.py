@@ -233,18 +233,21 @@ def read_plans(report_path: Path) -> tuple[Plan, ...]:
 
 
 def _graphml_path(analysis_dir: Path, entry: dict[str, Any], scope_id: str) -> Path:
-    """Where a scope's GraphML is: as given (relative to analysis/ or the output folder), else graphs/{id}."""
+    """Where a scope's GraphML is: as given (relative to analysis/ or the output folder), else graphs/{id}.
+
+    Raises :class:`ViewsInputError` naming the first candidate when none exists.
+    """
     given = as_text(entry.get("graphml"))
     candidates = [analysis_dir / given, analysis_dir.parent / given, Path(given)] if given else []
     candidates.append(analysis_dir / "graphs" / f"{scope_id}.graphml")
     for candidate in candidates:
         if candidate.is_file():
             return candidate
-    return candidates[0]
+    raise ViewsInputError(f"{candidates[0]}: missing (graph of scope {scope_id!r} in scopes.json)")
 
 
 def read_scopes(scopes_path: Path) -> tuple[Scope, ...]:
-    """The scopes analysis wrote, in its order."""
+    """The scopes analysis wrote, in its order; a scope whose GraphML is missing raises :class:`ViewsInputError`."""
     scopes, seen = [], set()
     for entry in iter_json_array(scopes_path, "a list of scopes"):
         if not isinstance(entry, dict) or not as_text(entry.get("id")):
@@ -437,8 +440,6 @@ def read_scope_graph(scope: Scope, function_names: dict[str, str] | None = None)
 
 
 def _read_scope_graph(scope: Scope, function_names: dict[str, str]) -> ScopeGraph:
-    if not scope.graphml.is_file():
-        raise ViewsInputError(f"{scope.graphml}: missing (graph of scope {scope.id!r} in scopes.json)")
     try:
         try:
             graph = read_plain_graphml(scope.graphml.read_text(encoding="utf-8"), VIEW_ATTRIBUTES)
@@ -446,6 +447,8 @@ def _read_scope_graph(scope: Scope, function_names: dict[str, str]) -> ScopeGrap
             graph = None
         if graph is None:
             graph = read_graphml(scope.graphml, VIEW_ATTRIBUTES)
+    except OSError as exc:
+        raise ViewsInputError(f"{scope.graphml}: cannot be read ({exc.strerror or exc})") from None
     except (ParseError, ValueError, KeyError) as exc:
         raise ViewsInputError(f"{scope.graphml}: not readable GraphML ({exc})") from None
     k = {name: graph.node_keys.get(name, "\0" + name) for name in VIEW_ATTRIBUTES}
