@@ -85,8 +85,7 @@ def measure_scope(sc: Scope, data: GraphData, lead_policy: str, overload: Overlo
     loads = compute_loads(sc, data.indicators, data.function_labels)
     first = None
     if lead_policy == "strict" and loads.tasks and loads.tasks_with_lead < loads.tasks * FEW_LEADS:
-        alt = build_scopes(data, apply_lead_policy(list(sc.rows), "first-listed"), sc.kind)
-        alt_scope = next(s for s in alt if s.level == sc.level and s.id == sc.id)
+        alt_scope = replace(sc, rows=tuple(apply_lead_policy(list(sc.rows), "first-listed")))
         first = compute_loads(alt_scope, data.indicators, data.function_labels)
     clock.tick("loads")
     by_task = units_by_task(sc)
