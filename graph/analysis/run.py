@@ -8,6 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph.analysis import turtle_read
 from graph.analysis.centrality import CentralityJob, CentralityOptions, Centralities, compute_many, unpack
 from graph.analysis.graphs import co_assignment_weights, collaboration_weights, units_by_task
 from graph.analysis.loads import ScopeLoads, compute_loads
@@ -119,7 +120,6 @@ def _clock() -> tuple[float, float]:
 
 KEEP_GRAPHS_UP_TO = 50_000   # assignments: smaller analyses keep every scope's graphs and measures in the result
 PARALLEL_FROM = 20_000       # assignments from which scopes are measured in worker processes
-PARALLEL_FROM_BYTES = 30 * 1024 * 1024   # graph.ttl size from which workers start before the read
 WINDOW = 64                  # scopes measured ahead of the one being written
 
 
@@ -147,7 +147,7 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
     workers = centrality.workers or os.cpu_count() or 1
     pool = None
     ttl = out_dir / "graph.ttl"
-    if data is None and workers > 1 and ttl.is_file() and ttl.stat().st_size >= PARALLEL_FROM_BYTES:
+    if data is None and workers > 1 and ttl.is_file() and ttl.stat().st_size >= turtle_read.SPLIT_FROM:
         pool = WorkerPool(workers)   # started now: the workers read parts of graph.ttl
     try:
         if data is None:

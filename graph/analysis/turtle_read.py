@@ -48,7 +48,8 @@ def _values(slot_value) -> list:
     return [] if slot_value is None else slot_value if isinstance(slot_value, list) else [slot_value]
 
 
-SPLIT_FROM = 32 * 1024 * 1024     # bytes of Turtle from which the file is read in parts at once
+SPLIT_FROM = 32 * 1024 * 1024     # bytes of Turtle from which the file is read in parts at once (and
+                                  # run_analysis starts its workers before the read)
 
 
 def read_turtle(path: Path, pool=None) -> GraphData:
