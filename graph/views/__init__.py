@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import re
 import time
-from contextlib import ExitStack
+from contextlib import nullcontext
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from graph.processes import process_pool
@@ -149,12 +150,11 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
     out_dir = Path(out_dir)
     inputs = read_inputs(out_dir)     # a missing graph stops the run here, before any page is written
     jobs = default_jobs(len(inputs.scopes)) if jobs is None else max(1, jobs)
-    with ExitStack() as stack:
-        pool = process_pool(jobs, "graph.views") if jobs > 1 else None
-        if pool is None:
-            jobs = 1
-        else:
-            stack.enter_context(pool)
+    pool = process_pool(jobs, "graph.views") if jobs > 1 else None
+    if pool is None:
+        jobs = 1
+    with pool or nullcontext():
+        if pool is not None:
             pool.submit(int)     # start the workers while units.json is read
         table = UnitTable(inputs.scopes)
         functions: dict[str, str] = {}
@@ -176,9 +176,9 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
             for index, scope, name in named:
                 results[index] = _render_scope(scope, name, views_dir, functions, colours, max_nodes, max_links)
         else:
-            batches = _batches(named, BATCH_BYTES)
-            for done in pool.map(_render_batch, batches, *zip(*[(views_dir, functions, colours, max_nodes,
-                                                                  max_links)] * len(batches))):
+            render_batch = partial(_render_batch, views_dir=views_dir, functions=functions, colours=colours,
+                                   max_nodes=max_nodes, max_links=max_links)
+            for done in pool.map(render_batch, _batches(named, BATCH_BYTES)):
                 for index, view_file, view_link in done:
                     results[index] = (view_file, view_link)
     written = [result[0] for result in results if result]
