@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Iterable
 
 import pyoxigraph as ox
 
@@ -140,6 +141,46 @@ def _local(iri: str, prefix: str = "") -> str:
     return name[len(prefix):] if prefix and name.startswith(prefix) else name
 
 
+def role_of(code: str, role_node: str) -> str:
+    """The role (lead | cooperating | responsible) of a role node from its ``plankg:code``, its IRI
+    or its local name, in that order; "" when none names a role."""
+    role = code or ROLE_BY_IRI.get(role_node, "")
+    if role not in ROLES:
+        role = _local(role_node).lower()
+    return role if role in ROLES else ""
+
+
+def assignment_row(iri: str, task: str, task_entry: tuple[str, str, str], unit: str,
+                   unit_entry: tuple[str, str, str, str], role: str, basis: str, position: str,
+                   inferred: str) -> Assignment:
+    """An assignment row from its task's (plan, title, section), its unit's (label, region, kind,
+    function) and the lexical values of its position and inferred flag."""
+    plan, title, section = task_entry
+    label, region, kind, function = unit_entry
+    return Assignment(iri=iri, plan=plan, task=task, task_title=title, section=section, unit=unit,
+                      unit_label=label or _local(unit), region=region, kind=kind, function=function,
+                      role=role, basis=basis, position=int(position) if position.lstrip("-").isdigit() else 0,
+                      inferred=inferred.lower() in ("true", "1"))
+
+
+NO_UNIT = ("", "", "", "")   # (label, region, kind, function) of a unit not typed plankg:Unit
+
+
+def preferred_labels(labels: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """Concept → its label in the most preferred of ``LABEL_LANGUAGES`` (then the smallest), by
+    concept, from (concept, label, language) triples."""
+    ranked: dict[str, tuple[int, str]] = {}
+    for concept, label, lang in labels:
+        lang = lang.lower()
+        rank = (LABEL_LANGUAGES.index(lang) if lang in LABEL_LANGUAGES else len(LABEL_LANGUAGES), label)
+        ranked[concept] = min(rank, ranked.get(concept, rank))
+    return dict(sorted((concept, label) for concept, (_, label) in ranked.items()))
+
+
+def add_untyped_plans(plans: dict[str, "PlanInfo"], rows: list[Assignment]) -> None:
+    """Plans that tasks name but that have no plankg:Plan type, added so they stay analysable."""
+    for a in rows:
+        plans.setdefault(a.plan, PlanInfo(a.plan, "", a.region, "", "", ""))
 
 
 def open_store(out_dir: Path) -> tuple[ox.Store, str]:
@@ -167,23 +208,13 @@ def read_graph(store: ox.Store, source: str = "") -> GraphData:
         units[_value(row["unit"])] = max(entry, units.get(_value(row["unit"]), entry))
     assignments = []
     for row in store.query(ASSIGNMENTS_QUERY):
-        role_code = _value(row["roleCode"]) or ROLE_BY_IRI.get(_value(row["roleNode"]), "")
-        if role_code not in ROLES:
-            role_code = _local(_value(row["roleNode"])).lower()
+        role = role_of(_value(row["roleCode"]), _value(row["roleNode"]))
         task = _value(row["task"])
-        if role_code not in ROLES or task not in tasks:
+        if not role or task not in tasks:
             continue
-        plan, title, section = tasks[task]
         unit = _value(row["unit"])
-        label, region, kind, function = units.get(unit, ("", "", "", ""))
-        position = _value(row["position"])
-        assignments.append(Assignment(
-            iri=_value(row["a"]), plan=plan, task=task, task_title=title, section=section,
-            unit=unit, unit_label=label or _local(unit), region=region, kind=kind, function=function,
-            role=role_code, basis=_value(row["basis"]),
-            position=int(position) if position.lstrip("-").isdigit() else 0,
-            inferred=_value(row["inferred"]).lower() in ("true", "1"),
-        ))
+        assignments.append(assignment_row(_value(row["a"]), task, tasks[task], unit, units.get(unit, NO_UNIT), role,
+                                          _value(row["basis"]), _value(row["position"]), _value(row["inferred"])))
     assignments.sort(key=_row_key)
     seen: set[str] = set()
     rows = []
@@ -200,15 +231,10 @@ def read_graph(store: ox.Store, source: str = "") -> GraphData:
         if iri not in plans or (info.title, info.region) > (plans[iri].title, plans[iri].region):
             plans[iri] = info
     indicators = {_value(r["task"]): int(_value(r["n"])) for r in store.query(INDICATORS_QUERY)}
-    ranked: dict[str, tuple[int, str]] = {}
-    for r in store.query(FUNCTION_LABELS_QUERY):
-        lang = _value(r["lang"]).lower()
-        rank = (LABEL_LANGUAGES.index(lang) if lang in LABEL_LANGUAGES else len(LABEL_LANGUAGES), _value(r["label"]))
-        ranked[_value(r["f"])] = min(rank, ranked.get(_value(r["f"]), rank))
-    labels = {f: label for f, (_, label) in ranked.items()}
-    for a in rows:  # plans referenced by tasks but not typed: keep them analysable
-        plans.setdefault(a.plan, PlanInfo(a.plan, "", a.region, "", "", ""))
-    return GraphData(rows, plans, indicators, dict(sorted(labels.items())), source)
+    labels = preferred_labels((_value(r["f"]), _value(r["label"]), _value(r["lang"]))
+                              for r in store.query(FUNCTION_LABELS_QUERY))
+    add_untyped_plans(plans, rows)
+    return GraphData(rows, plans, indicators, labels, source)
 
 
 def load_graph_data(out_dir: Path, pool=None) -> GraphData:

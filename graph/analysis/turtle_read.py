@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.analysis.rows import (LABEL_LANGUAGES, PLANKG, ROLE_BY_IRI, ROLES, AnalysisInputError, Assignment,
-                                 GraphData, PlanInfo, _local, _row_key)
+from graph.analysis.rows import (NO_UNIT, PLANKG, AnalysisInputError, Assignment, GraphData, PlanInfo, _local,
+                                 _row_key, add_untyped_plans, assignment_row, preferred_labels, role_of)
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 PROV = "http://www.w3.org/ns/prov#"
@@ -256,32 +256,19 @@ def _graph_data(records: dict[str, list], side: dict[str, dict[str, list]], sour
         inferred = max(_values(record[INFERRED]), default="")
         for task, unit, role_node, position in product(_values(record[OF_TASK]), _values(record[AGENT]),
                                                        _values(record[ROLE]), positions):
-            role = max(_first(code, role_node), default="") or ROLE_BY_IRI.get(role_node, "")
-            if role not in ROLES:
-                role = _local(role_node).lower()
-            if role not in ROLES or task not in tasks:
+            role = role_of(max(_first(code, role_node), default=""), role_node)
+            if not role or task not in tasks:
                 continue
-            plan, title, section = tasks[task]
-            label, region, kind, function = units.get(unit, ("", "", "", ""))
-            row = Assignment(iri=subject, plan=plan, task=task, task_title=title, section=section, unit=unit,
-                             unit_label=label or _local(unit), region=region, kind=kind, function=function,
-                             role=role, basis=basis,
-                             position=int(position) if position.lstrip("-").isdigit() else 0,
-                             inferred=inferred.lower() in ("true", "1"))
+            row = assignment_row(subject, task, tasks[task], unit, units.get(unit, NO_UNIT), role, basis, position,
+                                 inferred)
             if subject not in rows or _row_key(row) < _row_key(rows[subject]):
                 rows[subject] = row
     assignments = sorted(rows.values(), key=_row_key)
-    ranked: dict[str, tuple[int, str]] = {}
     functions = {f for values in function_of.values() for f, _ in values}
-    for concept in sorted(functions):
-        for label, lang in label_of.get(concept, ()):
-            lang = lang.lower()
-            rank = (LABEL_LANGUAGES.index(lang) if lang in LABEL_LANGUAGES else len(LABEL_LANGUAGES), label)
-            ranked[concept] = min(rank, ranked.get(concept, rank))
-    labels = {f: label for f, (_, label) in ranked.items()}
-    for a in assignments:  # plans referenced by tasks but not typed: keep them analysable
-        plans.setdefault(a.plan, PlanInfo(a.plan, "", a.region, "", "", ""))
-    return GraphData(assignments, plans, indicators, dict(sorted(labels.items())), source)
+    labels = preferred_labels((concept, label, lang) for concept in sorted(functions)
+                              for label, lang in label_of.get(concept, ()))
+    add_untyped_plans(plans, assignments)
+    return GraphData(assignments, plans, indicators, labels, source)
 
 
 def _plan(subject: str, record: list, region_of, rdfs_label, convention_of, derived, identifier) -> PlanInfo:
