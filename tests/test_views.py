@@ -22,8 +22,8 @@ import graph.views.inputs as inputs_module  # noqa: E402
 from graph.cli import cli  # noqa: E402
 from graph.views import ViewsInputError, build_views  # noqa: E402
 from graph.views.dashboard import view_href  # noqa: E402
-from graph.views.inputs import (Link, Scope, ScopeGraph, UnitNode, iter_json_array, read_plain_graphml,  # noqa: E402
-                                read_scope_graph)
+from graph.views.inputs import (Link, Scope, ScopeGraph, UnitNode, iter_json_array, read_graphml,  # noqa: E402
+                                read_plain_graphml, read_scope_graph)
 from graph.views.select import select  # noqa: E402
 
 
@@ -466,3 +466,21 @@ def test_a_kind_units_json_does_not_list_has_one_colour_on_every_page(tmp_path):
             assert swatch and swatch.group(1) == node["color"]["background"]
     assert len(colours) > 1 and all(len(found) == 1 for found in colours.values())
     assert len(set().union(*colours.values())) == len(colours)     # kinds still told apart
+
+
+def test_xml_reader_keeps_each_node_its_own_data_past_nested_graphs_and_hyperedges(tmp_path):
+    path = tmp_path / "nested.graphml"
+    path.write_text('''<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+<key id="d0" for="node" attr.name="label" attr.type="string"/>
+<key id="d1" for="all" attr.name="weight" attr.type="double"/>
+<graph edgedefault="directed"><data key="d0">graph label</data>
+<node id="a"><data key="d0">A</data><graph id="a:"><node id="a::x"><data key="d0">X</data></node></graph>
+<data key="d1">5</data></node>
+<node id="b"><data key="d0">B</data></node>
+<edge source="a" target="b"><data key="d1">2</data></edge>
+<hyperedge><endpoint node="a"/><endpoint node="b"/><data key="d1">9</data></hyperedge>
+</graph></graphml>''', encoding="utf-8")
+    graph = read_graphml(path)
+    assert sorted(graph.nodes) == [("a", {"d0": "A", "d1": "5"}), ("a::x", {"d0": "X"}), ("b", {"d0": "B"})]
+    assert graph.edges == [("a", "b", {"d1": "2"})]

@@ -1,9 +1,10 @@
 """Read the files the views are built from: report.json and analysis/ (docs/DESIGN.md, "Output folder").
 
 Everything is read into plain records here; a missing or malformed file raises
-:class:`ViewsInputError` naming the file and the problem. The large files are read
-as streams (JSON arrays item by item, GraphML element by element), so memory stays
-bounded by one scope's graph however many plans the build holds.
+:class:`ViewsInputError` naming the file and the problem. JSON arrays are decoded
+item by item; a scope's GraphML is read whole and matched with patterns when it is
+in the plain form the analysis writes, else parsed as a stream of XML elements. So
+memory stays bounded by one scope's graph however many plans the build holds.
 """
 from __future__ import annotations
 
@@ -377,33 +378,39 @@ def read_plain_graphml(text: str, wanted: frozenset[str] | None = None) -> Graph
 def read_graphml(path: Path, wanted: frozenset[str] | None = None) -> GraphData:
     """The graph of any GraphML file, read with the XML parser as a stream of elements.
 
-    Nested graphs and hyperedges are not part of the analysis contract and are ignored.
+    The nodes and edges of nested graphs (a graph inside a node) are read as nodes and
+    edges of the one graph, each with its own data; hyperedges and the data of graphs
+    are skipped (neither is part of the analysis contract).
     """
     keys: list[tuple[str, str, str, str | None]] = []
     raw_nodes: list[tuple[str, dict[str, str]]] = []
     raw_edges: list[tuple[str, str, dict[str, str]]] = []
-    data: dict[str, str] = {}
     key_tag, default_tag, data_tag = GRAPHML_NS + "key", GRAPHML_NS + "default", GRAPHML_NS + "data"
     node_tag, edge_tag = GRAPHML_NS + "node", GRAPHML_NS + "edge"
+    holders = {GRAPHML_NS + "graph", GRAPHML_NS + "hyperedge", node_tag, edge_tag}
+    open_data: list[dict[str, str]] = [{}]      # the data of each open graph, node, edge or hyperedge
     for event, element in iterparse(path, events=("start", "end")):
         tag = element.tag
         if event == "start":
-            if tag == node_tag or tag == edge_tag:
-                data = {}       # graph-level data before the first node belongs to no node
+            if tag in holders:
+                open_data.append({})
             continue
         if tag == data_tag:
-            data[element.get("key", "")] = element.text or ""
+            open_data[-1][element.get("key", "")] = element.text or ""
         elif tag == node_tag:
             node_id = element.get("id")
             if node_id is None:
                 raise ValueError("a node has no id")
-            raw_nodes.append((node_id, data))
+            raw_nodes.append((node_id, open_data.pop()))
             element.clear()
         elif tag == edge_tag:
             source, target = element.get("source"), element.get("target")
             if source is None or target is None:
                 raise ValueError("an edge lacks its source or target")
-            raw_edges.append((source, target, data))
+            raw_edges.append((source, target, open_data.pop()))
+            element.clear()
+        elif tag in holders:        # a graph or hyperedge: its data is dropped
+            open_data.pop()
             element.clear()
         elif tag == key_tag:
             default = element.find(default_tag)
