@@ -1,6 +1,7 @@
 """The dashboard (DIR/index.html): plans (filterable), a sortable table of units by lead load, the heaviest leads, links to views."""
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -171,7 +172,7 @@ def region_options(plans: tuple[Plan, ...]) -> str:
                      for region, count in sorted(counts.items()))
 
 
-def views_list(views: list[ViewLink], linked: set[str] = frozenset()) -> str:
+def views_list(views: list[ViewLink], linked: Container[str] = frozenset()) -> str:
     """Links to every view grouped by kind of scope; plan views the plans table links are counted, not repeated."""
     groups = []
     for kind in ("plan", "region", "all", *sorted({v.scope.kind for v in views} - {"plan", "region", "all"})):

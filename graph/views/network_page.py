@@ -166,7 +166,7 @@ def overloaded_names(labels: list[str], limit: int = 20) -> str:
 
 
 def render_view(graph: ScopeGraph, selection: Selection, colours: dict[str, str], index_href: str,
-                assets_href: str = "assets/") -> str:
+                assets_href: str) -> str:
     """The HTML page of one view: its data, linking vis-network and the page's JS and CSS under ``assets_href``."""
     net = build_network(selection, colours)
     nodes, edges, _heading, _height, _width, _options = net.get_network_data()
