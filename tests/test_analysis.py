@@ -526,3 +526,26 @@ def test_worker_processes_write_the_same_files(built, monkeypatch):
     assert parallel.overloaded() == serial.overloaded()
     assert all(r.collaboration is None and r.centralities.values == {} for r in parallel.scopes)
     assert serial.scopes[0].collaboration is not None
+
+
+def test_split_turtle_read_equals_the_one_pass_read(corpus_build, monkeypatch):
+    """graph.ttl cut into 1 + 2 parts read at once (this process and two workers) gives the one-pass rows."""
+    from graph.analysis import turtle_read
+    from graph.analysis.workers import WorkerPool
+
+    ttl = corpus_build / "graph.ttl"
+    one_pass = turtle_read.read_turtle(ttl)
+    monkeypatch.setattr(turtle_read, "SPLIT_FROM", 0)
+    assert len(turtle_read._split_points(ttl, 3)) == 2
+    scanned = []   # what this process parsed: the first part, never the whole file (no fallback)
+    scan = turtle_read._scan
+    monkeypatch.setattr(turtle_read, "_scan", lambda source: scanned.append(type(source).__name__) or scan(source))
+    pool = WorkerPool(2)
+    try:
+        split = turtle_read.read_turtle(ttl, pool)
+    finally:
+        pool.close()
+    assert scanned == ["_FileRange"]
+    assert split.assignments == one_pass.assignments
+    assert (split.plans, split.indicators, split.function_labels) == (
+        one_pass.plans, one_pass.indicators, one_pass.function_labels)
