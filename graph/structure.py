@@ -425,7 +425,7 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
         if U.is_unit_list(inner):
             found.extend(U.mentions_from_list(inner, offset + a + 1, first_is_lead=first_is_lead, lead_marks=marks))
             covered.append((offset + a, offset + b + 1))
-    for m in U.mentions_from_prose(text, offset, folded):
+    for m in U.mentions_from_prose(text, offset, folded, first_is_lead):
         if not any(s <= m.start < e for s, e in covered):
             found.append(m)
     found.sort(key=lambda m: m.start)

@@ -39,17 +39,16 @@ class Shapes:
     collective_prefixes: tuple[str, ...]
     region_prefixes: tuple[str, ...]
     merged: tuple[tuple[str, str], ...]
-    not_assignee: tuple[str, ...]
-    lead_labels: tuple[str, ...]
-    cooperating_labels: tuple[str, ...]
-    responsible_labels: tuple[str, ...]
+    lead_words: tuple[str, ...]          # words that make a label a lead label (牵头, 主责)
+    cooperating_words: tuple[str, ...]   # … a cooperating one (配合, 协作)
     lead_verbs: tuple[str, ...]
     cooperating_verbs: tuple[str, ...]
     responsible_verbs: tuple[str, ...]
-    first_listed: tuple[str, ...]
+    first_listed: re.Pattern
     star_statements: tuple[str, ...]
     table_columns: tuple[tuple[str, tuple[str, ...]], ...]
-    label_re: re.Pattern
+    label_re: re.Pattern                 # a role or person label and its colon; group 1 the label
+    person_label_re: re.Pattern          # a label that names persons (牵头领导, 分管副市长)
 
 
 @lru_cache(maxsize=1)
@@ -57,9 +56,14 @@ def shapes() -> Shapes:
     """The shapes of unit names and lists, loaded once."""
     raw = json.loads(SHAPES_PATH.read_text(encoding="utf-8"))
     by_len = lambda xs: tuple(sorted(xs, key=lambda s: (-len(s), s)))  # noqa: E731
-    labels = by_len(raw["lead_labels"] + raw["cooperating_labels"] + raw["responsible_labels"]
-                    + raw["not_assignee_labels"])
-    label_re = re.compile("(" + "|".join(re.escape(x) for x in labels) + r")\s*:\s*")
+    grammar = raw["label_grammar"]
+    alt = lambda words: "(?:" + "|".join(map(re.escape, by_len(words))) + ")"  # noqa: E731
+    role_words = alt(grammar["lead_words"] + grammar["cooperating_words"] + grammar["responsible_words"])
+    person = (alt(grammar["person_prefixes"]) + "{0,2}(?:[省市县区镇]|" + alt(grammar["qualifiers"]) + ")?"
+              + alt(grammar["person_words"]))
+    unit_label = (alt(grammar["qualifiers"]) + "?(?:" + role_words + "{1,2}" + alt(grammar["nouns"]) + "|"
+                  + alt(grammar["lead_words"] + grammar["cooperating_words"]) + ")")
+    label_re = re.compile("(" + person + "|" + unit_label + r")\s*:\s*")
     return Shapes(
         strong=by_len(raw["strong_suffixes"]),
         not_unit=tuple(raw["not_unit_endings"]),
@@ -67,17 +71,16 @@ def shapes() -> Shapes:
         collective_prefixes=tuple(raw["collective_prefixes"]),
         region_prefixes=by_len(raw["region_prefixes"]),
         merged=tuple(tuple(p) for p in raw["merged_institutions"]),
-        not_assignee=tuple(raw["not_assignee_labels"]),
-        lead_labels=tuple(raw["lead_labels"]),
-        cooperating_labels=tuple(raw["cooperating_labels"]),
-        responsible_labels=tuple(raw["responsible_labels"]),
+        lead_words=tuple(grammar["lead_words"]),
+        cooperating_words=tuple(grammar["cooperating_words"]),
         lead_verbs=by_len(raw["lead_verbs"]),
         cooperating_verbs=by_len(raw["cooperating_verbs"]),
         responsible_verbs=by_len(raw["responsible_verbs"]),
-        first_listed=tuple(FOLD(s) for s in raw["first_listed_statements"]),
+        first_listed=re.compile(raw["first_listed_pattern"]),
         star_statements=tuple(FOLD(s) for s in raw["star_statements"]),
         table_columns=tuple((k, tuple(v)) for k, v in raw["table_columns"]),
         label_re=label_re,
+        person_label_re=re.compile(person + "$"),
     )
 
 
@@ -311,12 +314,16 @@ def clean_name(raw: str) -> tuple[str, str, str, bool]:
     if m and m.start() > 1:
         alias, n = m.group(1).strip(), (n[: m.start()] + n[m.end():]).strip()
     n = SPACES.sub("", n).rstrip(MARKS).strip(" .。")
-    for tail in ("等单位", "等部门", "主管", "等"):
+    if (m := ETC_COLLECTIVE.search(n)) and m.start() > 1:
+        n = n[: m.start()]  # 商务局等有关部门, 住房城乡建设部等国务院相关部门: the named unit
+    for tail in ("主管", "等"):
         if n.endswith(tail) and len(n) > len(tail) + 1:
             n = n[: -len(tail)]
     return n, alias, mark, lead_note
 
 
+# "X等有关部门", "X等国务院相关部门和单位": the unnamed others after 等 add no unit of their own
+ETC_COLLECTIVE = re.compile(r"等(?:[\u4e00-\u9fa5]{0,4}?(?:有关|相关))?(?:部门|单位)(?:和单位)?$")
 GENERIC_LEVEL = re.compile(r"^(?:区|县|市|镇|乡|街道|乡镇|社区|村)(?:人民政府|政府|党委|党委和政府|办事处|党工委)?$")
 
 
@@ -393,7 +400,7 @@ def mentions_from_list(text: str, offset: int, role: str = "responsible", basis:
         elif noted and role == "responsible":
             rl, bs = ("lead" if r.lead_note else "cooperating"), "text"
         elif first_is_lead and role == "responsible":
-            rl, bs = ("lead" if i == 0 else "cooperating"), "text"
+            rl, bs = ("lead" if i == 0 else "cooperating"), "listed"
         else:
             rl, bs = role, basis
         out.append(UnitMention(r.name, rl, bs, r.start + offset, r.end + offset, r.alias))  # name, role, basis, span, alias
@@ -401,13 +408,17 @@ def mentions_from_list(text: str, offset: int, role: str = "responsible", basis:
 
 
 def role_of_label(label: str) -> str:
-    """``牵头单位`` → lead, ``配合单位`` → cooperating, ``责任单位`` → responsible, else ignore."""
+    """The role a label gives: lead (牵头单位, 牵头责任单位), cooperating (配合单位, 主要协作单位),
+    responsible (责任单位, 主要责任单位), or ``ignore`` for labels naming persons (牵头领导, 责任人).
+
+    Family: one label per line or in brackets, in the many wordings of task-division plans.
+    """
     s = shapes()
-    if label in s.not_assignee:
+    if s.person_label_re.match(label):
         return "ignore"
-    if label in s.lead_labels:
+    if any(w in label for w in s.lead_words):
         return "lead"
-    if label in s.cooperating_labels:
+    if any(w in label for w in s.cooperating_words):
         return "cooperating"
     return "responsible"
 
@@ -513,9 +524,11 @@ def clause_start(text: str, end: int) -> int:
 CLAUSE_DELIMITERS = "。;,!?\n:由"
 
 
-def mentions_from_prose(text: str, offset: int, folded: str | None = None) -> list[UnitMention]:
+def mentions_from_prose(text: str, offset: int, folded: str | None = None,
+                        first_is_lead: bool = False) -> list[UnitMention]:
     """Units named with role verbs: ``由X牵头,Y、Z配合``, ``X要牵头…``, ``X负责``, ``由X会同Y实施``
-    (``folded``: the same text folded, if at hand)."""
+    (``folded``: the same text folded, if at hand; ``first_is_lead``: the document says the
+    first-listed unit leads)."""
     folded = fold(text) if folded is None else folded
     role_of = _verb_roles()
     found: list[tuple[int, str, list[RawUnit]]] = []
@@ -562,17 +575,32 @@ def mentions_from_prose(text: str, offset: int, folded: str | None = None) -> li
         return []
     found.sort(key=lambda f: f[0])
     roles = {role for _, role, _ in found}
+    listed = first_is_lead and roles == {"responsible"} and not is_collective(found[0][2][0].name)
     out = []
     lead_seen = False
-    for _, role, raws in found:
+    for k, (_, verb_role, raws) in enumerate(found):
+        role = verb_role
         if role == "responsible" and lead_seen:
             role = "cooperating"  # X牵头,Y、Z按职责分工负责: the others share the task with the lead
         elif role == "responsible" and "cooperating" in roles:
             role = "lead"  # X负责,Y配合: the one in charge leads
         lead_seen = lead_seen or role == "lead"
-        for r in raws:
-            out.append(UnitMention(r.name, role, "text", r.start, r.end, r.alias))  # name, role, basis, span, alias
+        for i, r in enumerate(raws):
+            if verb_role == "responsible" and LOCAL_GOVERNMENTS.match(r.name):
+                out.append(UnitMention(name=r.name, role="responsible", basis="text", start=r.start, end=r.end,
+                                       alias=r.alias))
+            elif listed and k == 0:
+                out.append(UnitMention(name=r.name, role="lead" if i == 0 else "cooperating", basis="listed",
+                                       start=r.start, end=r.end, alias=r.alias))
+            else:
+                out.append(UnitMention(name=r.name, role=role, basis="text", start=r.start, end=r.end,
+                                       alias=r.alias))
     return out
+
+
+# 各地区, 各省级人民政府, 各县(市、区)人民政府: the local governments that carry out a task
+# "according to their duties" (按职责分工负责) are responsible for it, not partners of its lead.
+LOCAL_GOVERNMENTS = re.compile(r"^各.{0,12}(?:地区|政府)$")
 
 
 @lru_cache(maxsize=1)
@@ -616,29 +644,26 @@ def role_verbs(folded: str) -> Iterator[re.Match]:
         pos = m.end()
 
 
-@lru_cache(maxsize=2)
-def _statement_re(kind: str) -> re.Pattern:
-    """A pattern matching any of the statements of ``kind``, in raw or folded text, spaces allowed."""
-    statements = shapes().first_listed if kind == "first" else shapes().star_statements
-    alternatives = []
-    for st in statements:
-        chars = [re.escape(c) + ("|" + re.escape(k) if (k := next((a for a, b in FOLD_PAIRS if b == c), "")) else "")
-                 for c in st]
-        alternatives.append(r"\s*".join(f"(?:{c})" for c in chars))
-    return re.compile("|".join(alternatives))
+WHITESPACE = re.compile(r"\s+")
 
 
-FOLD_PAIRS = FOLD.items()
+@lru_cache(maxsize=4)
+def compact(text: str) -> str:
+    """The text folded with every space and line break removed: where statements are looked for."""
+    return WHITESPACE.sub("", fold(text))
 
 
 def says_first_listed_leads(text: str) -> bool:
-    """True when the document states that the first-listed unit is the lead."""
-    return _statement_re("first").search(text) is not None
+    """True when the document states that the first-listed unit is the lead, in any of the
+    wordings of that family (列第一位者为牵头单位, 排在第一位的部门为牵头部门, 排在首位的为牵头单位,
+    列第一位为牵头或汇总单位), once anywhere: it holds for the whole document."""
+    return shapes().first_listed.search(compact(text)) is not None
 
 
 def says_star_marks_lead(text: str) -> bool:
     """True when the document states that ``*`` marks the lead unit."""
-    return _statement_re("star").search(text) is not None
+    t = compact(text)
+    return any(st in t for st in shapes().star_statements)
 
 
 def lead_marks(text: str) -> str:
@@ -646,7 +671,7 @@ def lead_marks(text: str) -> str:
     marks = "*"
     printed = [mark for mark in MARKS[1:] if mark in text]
     if printed:
-        t = re.sub(r"\s+", "", fold(text))
+        t = compact(text)
         for mark in printed:
             if any(st.replace("*", mark) in t for st in shapes().star_statements):
                 marks += mark

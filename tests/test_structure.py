@@ -168,9 +168,9 @@ def test_first_listed_statement_makes_the_first_unit_lead():
     plan = parse_plan(source(FIRST_LISTED))
     assert plan.meta.lead_convention == "first-listed"
     tasks = {t.number: t for t in plan.tasks}
-    assert units_of(tasks["1"]) == [("县农业农村局", "lead", "text"), ("县卫生健康局", "cooperating", "text"),
-                                    ("县住建局", "cooperating", "text")]
-    assert units_of(tasks["2"]) == [("县生态环境局", "lead", "text")]
+    assert units_of(tasks["1"]) == [("县农业农村局", "lead", "listed"), ("县卫生健康局", "cooperating", "listed"),
+                                    ("县住建局", "cooperating", "listed")]
+    assert units_of(tasks["2"]) == [("县生态环境局", "lead", "listed")]
 
 
 @pytest.mark.parametrize("text", ["", "\n\n", "一、", "(", "附件\n序号\n牵头单位\n1\n", "1.\n2.\n(一)"])

@@ -112,7 +112,7 @@ def test_lead_notes_in_a_list():
 def test_first_listed_convention():
     assert says_first_listed_leads("(各项任务中列第一位的为牵头单位,下同)")
     got = names_roles(mentions_from_list("县发改局、县财政局", 0, first_is_lead=True))
-    assert got == [("县发改局", "lead", "text"), ("县财政局", "cooperating", "text")]
+    assert got == [("县发改局", "lead", "listed"), ("县财政局", "cooperating", "listed")]
     assert says_star_marks_lead("(标*的为牵头单位,下同)")
 
 
@@ -185,9 +185,9 @@ def test_province_level_division_of_labour():
     got = names_roles(mentions_from_prose(
         "省发展改革委牵头,省能源局、国网湖北省电力有限公司,各市州人民政府按职责分工负责", 0))
     assert got == [("省发展改革委", "lead", "text"), ("省能源局", "cooperating", "text"),
-                   ("国网湖北省电力有限公司", "cooperating", "text"), ("各市州人民政府", "cooperating", "text")]
+                   ("国网湖北省电力有限公司", "cooperating", "text"), ("各市州人民政府", "responsible", "text")]
     got = names_roles(mentions_from_prose("省商务厅牵头,湖北广播电视台配合,各市州人民政府落实", 0))
-    assert got[-1] == ("各市州人民政府", "cooperating", "text")
+    assert got[-1] == ("各市州人民政府", "responsible", "text")  # local governments that 落实 are responsible
     assert mentions_from_prose("各责任单位要落实相关职责,形成合力", 0) == []
     got = [m.name for m in mentions_from_prose("省委金融办、河南农商联合银行按职责分工负责", 0)]
     assert got == ["省委金融办", "河南农商联合银行"]
