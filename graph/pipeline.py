@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
-from graph import agencies, indicators, model, structure
+from graph import agencies, indicators, model, structure, traditional
 from graph.files import write_atomically
 from graph.ingest import IngestError, max_bytes_limit, read_document
 from graph.processes import process_pool
@@ -33,7 +33,8 @@ from graph.records import ExtractedPlan, Indicator, Plan, Task
 
 SKIP_NAMES = ("readme", "license", ".")
 PACKAGE_DIR = Path(__file__).resolve().parent
-EXTRACTOR_MODULES = ("records", "chars", "ingest", "structure", "units", "agencies", "indicators", "model", "pipeline")
+EXTRACTOR_MODULES = ("records", "chars", "ingest", "traditional", "structure", "units", "agencies", "indicators", "model",
+                     "pipeline")
 VALIDATE_MAX_TRIPLES = 300_000  # SHACL with pyshacl is slow beyond this; `plankg validate` runs it anyway
 Progress = Callable[[int, int], None]
 
@@ -147,12 +148,17 @@ def resolve_region(plan: Plan) -> Plan:
 def extract_document(path: str | Path) -> ExtractedPlan:
     """Run every extraction stage on one file. Raises IngestError for unreadable files."""
     source = read_document(path)
-    plan = resolve_region(structure.parse_plan(source))
+    reading = traditional.simplified_reading(source.text)  # a 繁體 page is read in simplified characters
+    read = traditional.reading_source(source, reading) if reading else source
+    plan = resolve_region(structure.parse_plan(read))
     year = plan.meta.period_end
     found = {t.key: tuple(i for i in task_indicators(t, year)
-                          if not is_past_figure(i, plan.meta.period_start, source.text))
+                          if not is_past_figure(i, plan.meta.period_start, read.text))
              for t in plan.tasks if not BACKGROUND_SECTION.search(t.title)}
     found.update({t.key: () for t in plan.tasks if t.key not in found})
+    if reading:
+        plan = traditional.printed_plan(plan, reading, source)
+        found = {k: tuple(traditional.printed_indicator(i, reading) for i in v) for k, v in found.items()}
     tasks = tuple(t for t in plan.tasks if t.units or found[t.key])
     warnings = tuple(source.warnings) + tuple(w for w in plan.warnings if w != structure.NO_TASKS) \
         + (() if tasks else ("no tasks with units or targets found",))

@@ -324,7 +324,10 @@ def clean_name(raw: str) -> tuple[str, str, str, bool]:
 
 # "X等有关部门", "X等国务院相关部门和单位": the unnamed others after 等 add no unit of their own
 ETC_COLLECTIVE = re.compile(r"等(?:[\u4e00-\u9fa5]{0,4}?(?:有关|相关))?(?:部门|单位)(?:和单位)?$")
-GENERIC_LEVEL = re.compile(r"^(?:区|县|市|镇|乡|街道|乡镇|社区|村)(?:人民政府|政府|党委|党委和政府|办事处|党工委)?$")
+LEVEL_WORD = r"(?:县级市|县区|特区|开发区|乡镇|街道|社区|[区县市镇乡村旗])"
+# a level word alone, perhaps with its alternative and its body: 镇(街道), 县(市)政府, 区人民政府
+GENERIC_LEVEL = re.compile(rf"^{LEVEL_WORD}(?:\({LEVEL_WORD}(?:、{LEVEL_WORD})*\))?"
+                           r"(?:人民政府|政府|党委|党委和政府|办事处|党工委|管委会)?$")
 
 
 def split_raw(text: str, offset: int) -> list[RawUnit]:
@@ -340,16 +343,14 @@ def _split_raw_cached(text: str) -> tuple[RawUnit, ...]:
     out: list[RawUnit] = []
     text = strip_notes(text)
     for a, b in _tokens(text):
-        token = text[a:b]
-        if out and out[-1].name.startswith("各"):
-            body, lead_pad, _ = _item_body(token)
-            if GENERIC_LEVEL.match(clean_name(body)[0]):
-                # 各街道、镇 / 各市(县)、区人民政府: the level word continues the collective name
-                last = out[-1]
-                merged = text[last.start:a + lead_pad + len(body)]
-                out[-1] = last._replace(name=re.sub(r"\s+", "", merged), end=a + lead_pad + len(body))
-                continue
-        for r in _item_units(token):
+        items = _item_units(text[a:b])
+        if out and out[-1].name.startswith("各") and items and GENERIC_LEVEL.match(items[0].name):
+            # 各街道、镇 / 各县、特区、区人民政府 / 各区、县(市)政府及开发区管委会: a level word
+            # alone continues the collective name that 各 opened
+            last, end = out[-1], a + items[0].end
+            out[-1] = last._replace(name=re.sub(r"\s+", "", text[last.start:end]), end=end)
+            items = items[1:]
+        for r in items:
             out.append(RawUnit(r.name, r.alias, r.start + a, r.end + a, r.mark, r.lead_note))
     return tuple(out)
 
