@@ -115,7 +115,7 @@ def split_lines(text: str, folded: str | None = None) -> list[Line]:
     folded = U.fold(text) if folded is None else folded  # one character for one: a line's folded text is a slice of it
     pos = 0
     cells_possible = "|" in text or "｜" in text or "\t" in text
-    for raw in text.split("\n"):
+    for raw in physical_lines(text):
         if not cells_possible or ("|" not in raw and "｜" not in raw and "\t" not in raw):
             # the usual line, one cell: kept apart from the cells below (sending every line through
             # row_cells costs ~2 % of extraction's instructions, measured)
@@ -126,7 +126,7 @@ def split_lines(text: str, folded: str | None = None) -> list[Line]:
                 start = pos if stripped[0] == raw[0] else pos + raw.index(stripped)
             end = start + len(stripped)
             lines.append(Line(len(lines), start, end, stripped, folded[start:end]))
-            pos += len(raw) + 1
+            pos += len(raw) + (text[pos + len(raw):pos + len(raw) + 1] == "\n")
             continue
         for a, b in row_cells(raw):
             cell = raw[a:b]
@@ -134,8 +134,34 @@ def split_lines(text: str, folded: str | None = None) -> list[Line]:
             start = pos + a + len(cell) - len(cell.lstrip(SPACE_CHARS))
             end = start + len(stripped)
             lines.append(Line(len(lines), start, end, stripped, folded[start:end]))
-        pos += len(raw) + 1
+        pos += len(raw) + (text[pos + len(raw):pos + len(raw) + 1] == "\n")
     return lines
+
+
+LONG_LINE = 1000  # characters: a line this long holds a whole document or section
+ITEM_AFTER_SENTENCE = re.compile(r"(?<=[。;；!！?？)）])\s*(?=(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)"
+                                 r"|第[一二三四五六七八九十]{1,3}[章条]))"
+                                 r"|(?<=[\u4e00-\u9fa5。;；)）])\s*(?=[(（][一二三四五六七八九十]{1,3}[)）])")
+
+
+def physical_lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, a document printed on one line cut before each numbered heading.
+
+    Family: crawled policy texts and reposts that lost their line breaks (the whole document on
+    one line): a heading (``一、``, ``1.``, ``第一条``) that follows a sentence end, or a ``(一)``
+    that follows a heading's words, starts a line of its own. Lines of an ordinary length are never cut. The pieces join back to ``text``
+    with the line breaks between them.
+    """
+    for raw in text.split("\n"):
+        if len(raw) < LONG_LINE:
+            yield raw
+            continue
+        start = 0
+        for m in ITEM_AFTER_SENTENCE.finditer(raw):
+            if m.end() > start:
+                yield raw[start:m.end()]
+                start = m.end()
+        yield raw[start:]
 
 
 def row_cells(raw: str) -> list[tuple[int, int]]:
