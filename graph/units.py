@@ -280,6 +280,7 @@ SPACES = re.compile(r"\s+")
 
 
 CONJUNCTION = re.compile("[和及与]")
+BARE_MEMBERS = ("单位", "部门", "机构")  # 国务院相关部门和单位: one collective
 BARE_BODY = re.compile(r"(?:人民政府|政府|党委|党工委|办事处|管委会|人大|政协|人民政府办公室)")
 
 
@@ -290,7 +291,8 @@ def _split_conjoined(body: str) -> tuple[tuple[int, int], ...]:
     spans, start = [], 0
     for m in CONJUNCTION.finditer(body):
         left, right = body[start:m.start()], body[m.end():]
-        if len(right) >= 3 and unit_shape(left) == 2 and unit_shape(right) == 2 and not BARE_BODY.match(right):
+        if len(right) >= 3 and unit_shape(clean_name(left)[0]) == 2 and unit_shape(right) == 2 \
+                and not BARE_BODY.match(right) and not right.startswith(BARE_MEMBERS):
             spans.append((start, m.start()))
             start = m.end()
     spans.append((start, len(body)))
