@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Build a set of plans with gold, export assignments and indicators, score them.
 # Usage: bash benchmarks/score.sh SET [OUT_DIR]
-#   SET: realdev (../shared/realdev, the real development set), real (benchmarks/real, the
-#        real documents this project added), seeds (corpus/ against ../shared/gold), or the
-#        name of a folder of benchmarks/ with docs/ and gold/ (the synthetic heldout* sets)
+#   SET: shared (../shared/realdev, the real development set given to the project),
+#        realdev (benchmarks/realdev, the real documents this project added), seeds (corpus/
+#        against ../shared/gold), or the name of any folder of benchmarks/ with docs/ and gold/
+#        (the synthetic development sets heldout*)
 #   OUT_DIR: default /tmp/SET-out
 set -euo pipefail
 cd "$(dirname "$0")/.."            # project root
@@ -12,7 +13,7 @@ OUT="${2:-/tmp/$SET-out}"
 PY=.venv/bin/python
 SCORER=../shared/tools/score_gold.py
 case "$SET" in
-  realdev) DOCS=../shared/realdev/docs; GOLD=../shared/realdev/gold ;;
+  shared)  DOCS=../shared/realdev/docs; GOLD=../shared/realdev/gold ;;
   seeds)   DOCS=corpus; GOLD=../shared/gold ;;
   *)       DOCS="benchmarks/$SET/docs"; GOLD="benchmarks/$SET/gold" ;;
 esac
