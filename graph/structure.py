@@ -144,6 +144,44 @@ ITEM_AFTER_SENTENCE = re.compile(r"(?<=[。;；!！?？)）])\s*(?=(?:[一二三
                                  r"|(?<=[\u4e00-\u9fa5。;；)）])\s*(?=[(（][一二三四五六七八九十]{1,3}[)）])")
 
 
+def run_on_items(raw: str) -> list[str]:
+    """A line that starts with a numbered item, cut before the items that follow it on the line.
+
+    Family: page excerpts and reposts that run a list's items together
+    (``(一)地区生产总值增长11%左右。(省发改委负责)(二)公共财政收入…``, ``1.…。(牵头单位:…)2.…``):
+    the next number of the same style, after a sentence end or a closing bracket, starts a line.
+    """
+    folded = U.fold(raw.strip(SPACE_CHARS))
+    if len(folded) < 2 or not HEADING_START.match(folded):
+        return [raw]
+    h = _heading_of(raw.strip(SPACE_CHARS), folded)
+    if h is None or h.style not in RUN_ON_MARKERS:
+        return [raw]
+    pieces, start, value = [], 0, h.value
+    while (m := _next_item(h.style, value + 1).search(raw, start + 1)) is not None:
+        pieces.append(raw[start:m.end()])
+        start, value = m.end(), value + 1
+    pieces.append(raw[start:])
+    return pieces
+
+
+RUN_ON_MARKERS = {"cn": "{n}[、.．]", "pcn": "[(（]{n}[)）]", "num": r"{n}[.．、](?!\d)", "pnum": "[(（]{n}[)）]"}
+
+
+@lru_cache(maxsize=512)
+def _next_item(style: str, value: int) -> re.Pattern:
+    """Where item ``value`` of ``style`` starts inside a line: after a sentence end or a bracket."""
+    n = str(value) if style in ("num", "pnum") else int_to_cn(value)
+    return re.compile(r"(?<=[。;；!！?？)）])\s*(?=" + RUN_ON_MARKERS[style].format(n=n) + ")")
+
+
+def int_to_cn(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十, 35 → 三十五 (up to 99)."""
+    digits = "零一二三四五六七八九"
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else digits[tens]) + "十" if tens else "") + (digits[ones] if ones else "")
+
+
 def physical_lines(text: str) -> Iterator[str]:
     """The lines of ``text``, a document printed on one line cut before each numbered heading.
 
@@ -154,7 +192,7 @@ def physical_lines(text: str) -> Iterator[str]:
     """
     for raw in text.split("\n"):
         if len(raw) < LONG_LINE:
-            yield raw
+            yield from run_on_items(raw)
             continue
         start = 0
         for m in ITEM_AFTER_SENTENCE.finditer(raw):
@@ -440,7 +478,7 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
     found = U.mentions_from_labels(text, offset, first_is_lead, marks, folded)
     covered = [(m.start, m.end) for m in found]
     for a, b in bracket_groups(folded):
-        inner = folded[a + 1: b]
+        inner = U.list_before_note(folded[a + 1: b])
         if ":" in inner or any(a <= s - offset < b for s, _ in covered):
             continue
         before = folded[:a].rstrip(" ")

@@ -111,6 +111,7 @@ def _shape_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return ends(s.not_unit), ends(s.strong), ends(s.weak)
 
 
+ROLE_VERB_END = re.compile(r"(?:主办|协办|牵头|配合|负责|参与|协同)$")
 BAD_NAME = re.compile(r"[。:;,!?]|^\d|\d+(?:\.\d+)?[所个家座条项处名人户万亿%]")
 TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
 
@@ -129,6 +130,8 @@ def unit_shape(name: str) -> int:
     if not_unit.search(n):
         return 0
     core = TRAILING_BRACKET.sub("", n) or n  # 县开发区(惠民街道) reads by its main part
+    if (m := ROLE_VERB_END.search(core)) and unit_shape(core[: m.start()]) == 2:
+        return 0  # 省财政厅主办, 地税局协办: a unit and its role verb (区政协办 stays a unit)
     if _suffix_after(core, strong, 1):
         return 2
     if _suffix_after(core, weak, 2):
@@ -180,6 +183,16 @@ class RawUnit(NamedTuple):
 
 NOTE_RE = re.compile(r"\(([^()]*(?:牵头|下同|为主|排名|列第|首位)[^()]*)\)")
 LEAD_NOTES = ("牵头", "牵头单位", "牵头部门")
+
+
+NOTE_TAIL = re.compile(r"[。;,][^。;,]*(?:为牵头|为主责|下同)")
+
+
+def list_before_note(text: str) -> str:
+    """A bracketed unit list without the convention stated after it in the same bracket:
+    ``(市发改委、市农委。排名第一的为牵头单位,下同)`` → ``市发改委、市农委``."""
+    m = NOTE_TAIL.search(text)
+    return text[: m.start()] if m else text
 
 
 def strip_notes(text: str) -> str:
