@@ -304,6 +304,32 @@ ORDINAL_MARKS = frozenset("第前后“")  # a character before a number that ma
 CODE_FOLLOWERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+＋")  # 5G, 4+9
 
 
+QUOTED_NAME_END = re.compile(r"[^，,。；;：:“]{0,8}”")
+# Policy parameters, not targets: what a measure grants and to whom. Family: 若干措施 / 实施意见
+# on subsidies: 一次性奖励50万元; 对新引进投资5亿元以上的项目,给予…; …给予奖励,最高不超过500万元.
+GRANT = re.compile(r"给予|奖励|补助|补贴|贴息|资助|返还|减免|费率|可申请|可享受|放宽")
+CONDITION_START = re.compile(r"\s*(?:或|并|且)?(?:对|凡|符合|经认定)")
+CONDITION_END = re.compile(r"的\s*[,，]|的(?:企业|项目|单位|个人|人员)")  # …超过100人的企业达到15%的,可申请…
+TERMS_START = re.compile(r"\s*(?:或|并|且)?(?:可申请)?(?:最高|分档|按|每人|每户|每家)")
+
+
+def _policy_term(work: str, clause_start: int, pos: int) -> bool:
+    """True when the number at ``pos`` is a term of a grant: in the grant's own clause, in the
+    condition before it (对…的企业,给予…) or in the terms after it (…,最高不超过…)."""
+    clause_end = CLAUSE_BREAKS.search(work, pos)
+    clause_end = clause_end.start() if clause_end else len(work)
+    if GRANT.search(work, clause_start, clause_end):
+        return True
+    sentence_end = SENTENCE_BREAKS.search(work, pos)
+    sentence_end = sentence_end.start() if sentence_end else len(work)
+    grant_after = GRANT.search(work, clause_end, sentence_end)
+    if grant_after and (CONDITION_START.match(work, clause_start)
+                        or CONDITION_END.search(work, pos, grant_after.start())):
+        return True
+    sentence_start = _sentence_start(work, pos, clause_start)
+    return TERMS_START.match(work, clause_start) is not None and GRANT.search(work, sentence_start, clause_start) is not None
+
+
 def _excluded(work: str, h: _Hit, has_unit: bool, before_clause: str) -> bool:
     """Numbers that are not targets: ordinals, names, quoted labels, facts already reached."""
     start, unit_end = h.start, h.unit_end
@@ -311,9 +337,11 @@ def _excluded(work: str, h: _Hit, has_unit: bool, before_clause: str) -> bool:
         before = work[max(0, start - 2):start]
         if before.endswith("第") or (before.endswith(("前", "后")) and not before.endswith(("提前", "之后", "以后"))):
             return True  # 第3批, 进入全省前10名
-        if before.endswith("“") and work.startswith("”", unit_end):
-            return True
+        if before.endswith("“") and QUOTED_NAME_END.match(work, unit_end):
+            return True  # “5个100工程”, “3+1”: a name in quotes
     if work[unit_end:unit_end + 1] in CODE_FOLLOWERS:
+        return True
+    if _policy_term(work, start - len(before_clause), start):
         return True
     if has_unit:
         kind = _unit_kind(h.unit)

@@ -172,7 +172,7 @@ RUN_ON_MARKERS = {"cn": "{n}[、.．]", "pcn": "[(（]{n}[)）]", "num": r"{n}[.
 def _next_item(style: str, value: int) -> re.Pattern:
     """Where item ``value`` of ``style`` starts inside a line: after a sentence end or a bracket."""
     n = str(value) if style in ("num", "pnum") else int_to_cn(value)
-    return re.compile(r"(?<=[。;；!！?？)）])\s*(?=" + RUN_ON_MARKERS[style].format(n=n) + ")")
+    return re.compile(r"(?<=[。;；!！?？)）\]］】])\s*(?=" + RUN_ON_MARKERS[style].format(n=n) + ")")
 
 
 def int_to_cn(n: int) -> str:

@@ -683,12 +683,24 @@ def says_star_marks_lead(text: str) -> bool:
 
 
 def lead_marks(text: str) -> str:
-    """The markers the document says mark lead units: ``*`` always, ``★`` etc. when stated."""
+    """The markers that mark lead units in a document's unit lists: ``*`` always; ``★`` and the
+    others unless the document says they mean something else.
+
+    Family: key-task lists that print ``★区发改委、统计局`` (the marked unit leads), with or without
+    a legend (标★的为牵头单位); a legend such as 标★的为重点督办事项 gives the mark another meaning.
+    """
     marks = "*"
     printed = [mark for mark in MARKS[1:] if mark in text]
     if printed:
         t = compact(text)
         for mark in printed:
-            if any(st.replace("*", mark) in t for st in shapes().star_statements):
+            if any(st.replace("*", mark) in t for st in shapes().star_statements) \
+                    or not _mark_means_other(t, mark):
                 marks += mark
     return marks
+
+
+def _mark_means_other(compact_text: str, mark: str) -> bool:
+    """True when the document states a meaning for ``mark`` other than the lead unit."""
+    legend = re.compile(r"(?:标|带|加|标注|有)[“\"]?" + re.escape(mark) + r"[”\"]?号?(?:的|者)?(?:为|是|表示)([^,;。)]{2,12})")
+    return any("牵头" not in m.group(1) for m in legend.finditer(compact_text))

@@ -138,6 +138,15 @@ def test_a_stated_marker_other_than_star_marks_leads():
     assert got == [("市交通运输局", "responsible", "listed"), ("市公安局", "responsible", "listed")]
 
 
+def test_a_marker_with_no_legend_marks_leads():
+    """吴江区 2024 (★区发改委、统计局, no legend printed) and a 标★ legend that means key tasks."""
+    from graph.units import lead_marks
+    assert lead_marks("1.地区生产总值增长5%以上。\n★区发改委、统计局") == "*★"
+    assert lead_marks("(标★的为区政府重点督办事项)\n★1.深化改革。责任单位:区政务服务中心") == "*"
+    got = names_roles(mentions_from_list("★区商务局、吴江海关", 0, lead_marks=lead_marks("★区商务局、吴江海关")))
+    assert got == [("区商务局", "lead", "star"), ("吴江海关", "cooperating", "star")]
+
+
 def test_prose_convening_and_duty_phrases():
     got = names_roles(mentions_from_prose("由市商务局会同市财政局、市市场监管局组织实施。", 0))
     assert got == [("市商务局", "lead", "text"), ("市财政局", "cooperating", "text"),
