@@ -479,7 +479,7 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
     covered = [(m.start, m.end) for m in found]
     for a, b in bracket_groups(folded):
         inner = U.list_before_note(folded[a + 1: b])
-        if ":" in inner or any(a <= s - offset < b for s, _ in covered):
+        if ":" in inner or any(a <= s - offset < b or s <= offset + a < e for s, e in covered):
             continue
         before = folded[:a].rstrip(" ")
         sentence_start = not before or before[-1] in "。;!?\n"

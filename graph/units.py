@@ -247,6 +247,23 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _join_spaced(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join items that a stray space cut out of one name: ``市 财政局``, ``伏羲 山管委 会``.
+
+    Family: pages whose names carry spaces from justified print. Two neighbours separated by
+    spaces alone are one name when one of them is no unit and together they are one.
+    """
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and not text[out[-1][1]:a].strip(" \u3000\u00a0"):
+            left, right = text[out[-1][0]:out[-1][1]], text[a:b]
+            if (unit_shape(left) == 0 or unit_shape(right) == 0) and unit_shape(SPACES.sub("", left + right)) == 2:
+                out[-1] = (out[-1][0], b)
+                continue
+        out.append((a, b))
+    return out
+
+
 RUN_TOGETHER_HINT = re.compile("[县区市省旗各]|中共|国网|中国|政府|办事处|管委会|公司")
 WORDS_ACROSS_CUT = frozenset({"社区", "园区", "景区", "城区", "街区", "小区", "辖区", "片区", "市区", "郊区", "山区",
                               "湖区", "县市", "城市", "都市", "监区", "厂区", "港区", "新区", "矿区"})
@@ -288,7 +305,7 @@ LEAD_NOTE = re.compile(r"\((牵头|牵头单位|牵头部门)\)$")
 ALIAS = re.compile(r"<([^<>]+)>")
 # 县委统战部(县民族宗教事务局): a department named in brackets after another is its second name;
 # 县开发区(惠民街道) and 各镇(街道) keep their brackets
-DEPARTMENT_ALIAS = re.compile(r"(?<=[局委办部室心])\(([^()]{2,20}(?:局|委|办|办公室|部|中心))\)$")
+DEPARTMENT_ALIAS = re.compile(r"(?<=[局委办部室心府])\(([^()]{2,20}(?:局|委|办|办公室|部|中心|管委会))\)$")
 SPACES = re.compile(r"\s+")
 
 
@@ -357,7 +374,7 @@ def _split_raw_cached(text: str) -> tuple[RawUnit, ...]:
     """Names of a unit list with spans relative to the list (lists repeat across a corpus)."""
     out: list[RawUnit] = []
     text = strip_notes(text)
-    for a, b in _tokens(text):
+    for a, b in _join_spaced(text, _tokens(text)):
         items = _item_units(text[a:b])
         if out and out[-1].name.startswith("各") and items and GENERIC_LEVEL.match(items[0].name):
             # 各街道、镇 / 各县、特区、区人民政府 / 各区、县(市)政府及开发区管委会: a level word
