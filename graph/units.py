@@ -91,7 +91,7 @@ def fold(text: str) -> str:
 
 # ---------------------------------------------------------------- name shapes
 
-COLLECTIVE_END = re.compile(r"(部门|单位|机构|政府|党委|党工委|党组织|组织|办事处|管委会|园区|开发区|[镇街乡村区县市州旗局委办部会所站]|\))$")
+COLLECTIVE_END = re.compile(r"(部门|单位|机构|政府|党委|党工委|党组织|组织|办事处|管委会|园区|开发区|企业|国企|[镇街乡村区县市州旗局委办部会所站]|\))$")
 
 
 def is_collective(name: str) -> bool:
@@ -305,7 +305,7 @@ LEAD_NOTE = re.compile(r"\((牵头|牵头单位|牵头部门)\)$")
 ALIAS = re.compile(r"<([^<>]+)>")
 # 县委统战部(县民族宗教事务局): a department named in brackets after another is its second name;
 # 县开发区(惠民街道) and 各镇(街道) keep their brackets
-DEPARTMENT_ALIAS = re.compile(r"(?<=[局委办部室心府])\(([^()]{2,20}(?:局|委|办|办公室|部|中心|管委会))\)$")
+DEPARTMENT_ALIAS = re.compile(r"(?<=[局委办部室心府])\(((?=[^()]{2})[^()]{0,20}(?:局|委|办|办公室|部|中心|管委会))\)$")
 SPACES = re.compile(r"\s+")
 
 
@@ -359,7 +359,7 @@ ETC_COLLECTIVE = re.compile(r"等(?:[\u4e00-\u9fa5]{0,4}?(?:有关|相关))?(?:�
 LEVEL_WORD = r"(?:县级市|县区|特区|开发区|乡镇|街道|社区|[区县市镇乡村旗])"
 # a level word alone, perhaps with its alternative and its body: 镇(街道), 县(市)政府, 区人民政府
 GENERIC_LEVEL = re.compile(rf"^{LEVEL_WORD}(?:\({LEVEL_WORD}(?:、{LEVEL_WORD})*\))?"
-                           r"(?:人民政府|政府|党委|党委和政府|办事处|党工委|管委会)?$")
+                           r"(?:人民政府|政府|党委|党委和政府|办事处|党工委)?$")
 
 
 def split_raw(text: str, offset: int) -> list[RawUnit]:
