@@ -133,21 +133,10 @@ def corpus_files(corpus: Path) -> list[Path]:
                   and not any(part.startswith(".") for part in p.relative_to(corpus).parts))
 
 
-def resolve_region(plan: Plan) -> Plan:
-    """Fill the plan's region and parent region from the gazetteer."""
-    meta = plan.meta
-    for text in (meta.region, meta.title, meta.issuer):
-        info = agencies.lookup_region(text) if text else None
-        if info:
-            meta = dataclasses.replace(meta, region=info.name, parent_region=info.parent or meta.parent_region)
-            break
-    return dataclasses.replace(plan, meta=meta)
-
-
 def extract_document(path: str | Path) -> ExtractedPlan:
     """Run every extraction stage on one file. Raises IngestError for unreadable files."""
     source = read_document(path)
-    plan = resolve_region(structure.parse_plan(source))
+    plan = structure.parse_plan(source)  # region and parent from graph.regions
     year = plan.meta.period_end
     found = {t.key: tuple(i for i in task_indicators(t, year)
                           if not is_past_figure(i, plan.meta.period_start, source.text))
