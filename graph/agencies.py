@@ -1,10 +1,11 @@
 """Agencies: units resolved within their region, with a kind and a function concept.
 
-A unit is scoped to its region: ``县发改局`` in 嘉善县 and in 德清县 are two units. Within a
+A unit is scoped to its region: ``县发改局`` in 嘉善县 and in 德清县 are two units (a region
+of unknown name or parent scopes its units to the issuer or the document, :func:`unit_scope`). Within a
 region the forms ``嘉善县发改局``, ``县发改局`` and ``发改局`` are one unit, and true synonyms
 (``卫健局`` = ``卫生健康局``) from ``ontology/agency_aliases.tsv`` map to one key. Kinds come from
 the ordered rules of ``ontology/unit_kinds.json``, functions from the SKOS scheme
-``ontology/functions.ttl``, regions from the gazetteer ``ontology/regions.tsv``.
+``ontology/functions.ttl``, regions from the gazetteer ``ontology/regions.tsv`` (:mod:`graph.regions`).
 
 All functions are pure over strings and records; data files are read once and cached.
 """
@@ -24,7 +25,7 @@ from graph.regions import CITY_LEVELS, COUNTY_LEVELS, PROVINCE_LEVELS, RegionInf
 
 __all__ = [
     "RegionInfo", "lookup_region", "region_info", "unit_key", "unit_label", "unit_kind",
-    "unit_function", "unit_functions", "resolve_agencies", "clean_name",
+    "unit_function", "unit_functions", "resolve_agencies", "unit_scope", "clean_name",
     "FUNCTION_NS", "KINDS",
 ]
 
@@ -494,28 +495,54 @@ def unit_function(name: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # plans
 
-def _plan_region(region: str) -> str:
-    """The region name units are scoped to: the gazetteer's county or city the text names."""
+def _plan_region(region: str) -> tuple[str, str]:
+    """The region name units are scoped to (the gazetteer's county or city the text names) and
+    the division above it, when the name tells."""
     region = clean_name(region)
     if not region or region in _regions():
-        return region
+        return region, ""
     info = lookup_region(region)
-    return info.name if info else region
+    return (info.name, info.parent) if info else (region, "")
+
+
+def unit_scope(plan: Plan, region: str, parent: str = "") -> str:
+    """What the units of a plan are scoped to: the head of their keys.
+
+    Its region; a region name several divisions share, with the division above it (杭州市西湖区:
+    南昌 has a 西湖区 too); a region unknown, or shared with no parent printed: the issuer when it
+    names one body of its own (国务院), else the document. So the units of two documents merge
+    only when they are one unit: 区发展改革委 of two plans of unknown districts stay two.
+    """
+    if region and not regions.is_shared(region):
+        return region
+    parent = parent or plan.meta.parent_region
+    if region and parent:
+        return parent + region
+    issuer = clean_name(plan.meta.issuer).replace("/", "|")
+    if issuer and issuer[0] not in LEVEL_CHARS:  # 区人民政府办公室 names no one body
+        return f"issuer:{issuer}"
+    return f"doc:{plan.source.sha256[:12]}"
 
 
 def resolve_agencies(plan: Plan, region: str) -> tuple[dict[str, Agency], dict[tuple[str, int], str]]:
-    """Every unit mention of the plan resolved to a region-scoped unit.
+    """Every unit mention of the plan resolved to a unit scoped by :func:`unit_scope`.
 
     Returns (unit key → Agency, (task key, mention index) → unit key). A name printed with an
     alias (``区委宣传部<区文明办>``) makes the alias a name of the same unit for the whole plan.
     """
-    region = _plan_region(region)
+    region, parent = _plan_region(region)
+    scope = unit_scope(plan, region, parent)
+
+    def scoped_key(name: str) -> str:
+        key = unit_key(name, region)
+        return scope + key[len(region):]
+
     alias_of: dict[str, str] = {}
     for task in plan.tasks:
         for mention in task.units:
             if mention.alias:
-                main = unit_key(mention.name, region)
-                other = unit_key(mention.alias, region)
+                main = scoped_key(mention.name)
+                other = scoped_key(mention.alias)
                 if other != main:
                     alias_of.setdefault(other, main)
     keys: dict[tuple[str, int], str] = {}
@@ -525,7 +552,7 @@ def resolve_agencies(plan: Plan, region: str) -> tuple[dict[str, Agency], dict[t
         for index, mention in enumerate(task.units):
             key = key_of.get(mention.name)
             if key is None:
-                key = unit_key(mention.name, region)
+                key = scoped_key(mention.name)
                 key = key_of[mention.name] = alias_of.get(key, key)
                 forms.setdefault(key, set()).add(clean_name(mention.name))
             keys[(task.key, index)] = key

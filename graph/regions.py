@@ -252,7 +252,7 @@ def _resolve(mention: Mention, known: set[str]) -> RegionInfo:
     candidates = mention.candidates
     if len(candidates) == 1:
         return candidates[0]
-    fitting = [c for c in candidates if c.parent in known or c.province in known]
+    fitting = [c for c in candidates if c.parent in known] or [c for c in candidates if c.province in known]
     if len(fitting) == 1:
         return fitting[0]
     current = [c for c in (fitting or candidates) if c.status == "current"]
@@ -261,9 +261,21 @@ def _resolve(mention: Mention, known: set[str]) -> RegionInfo:
     return RegionInfo(name=mention.text, parent="", province="", level=first.level if same else "district")
 
 
-def _outside_citations(text: str) -> str:
-    """The text with cited titles (《…》) blanked, offsets kept."""
-    return _CITED.sub(lambda m: " " * len(m.group(0)), text)
+_LEADING_LABEL = re.compile(r"^\s*[(（【\[]([^()（）【】\[\]]{2,12})[)）】\]]")
+
+
+def _outside_citations(text: str) -> tuple[str, str]:
+    """The text with cited titles (《…》) and a leading bracketed label blanked, offsets kept,
+    and the label.
+
+    Serves reposted titles that put the province ahead in brackets: (江西省)铜鼓县人民政府工作报告;
+    the label is context for a shared name, not the region.
+    """
+    text = _CITED.sub(lambda m: " " * len(m.group(0)), text)
+    label = _LEADING_LABEL.match(text)
+    if not label:
+        return text, ""
+    return " " * label.end() + text[label.end():], label.group(1)
 
 
 def find_region(sources: Sequence[str], *, most_specific_from: int | None = None) -> RegionInfo | None:
@@ -276,8 +288,9 @@ def find_region(sources: Sequence[str], *, most_specific_from: int | None = None
     Serves titles with the region (洋县2024年…), titles without it (2024年市《政府工作报告》…)
     whose issuer, notice or signature names it, and page excerpts whose first lines name it.
     """
-    texts = [_outside_citations(s or "") for s in sources]
-    every = [m for text in texts for m in mentions(text)]
+    cleaned = [_outside_citations(s or "") for s in sources]
+    texts = [text for text, _ in cleaned]
+    every = [m for text in texts + [label for _, label in cleaned] for m in mentions(text)]
     known = {m.candidates[0].name for m in every if len(m.candidates) == 1}
     known |= {m.candidates[0].parent for m in every if len(m.candidates) == 1}
     for index, text in enumerate(texts):

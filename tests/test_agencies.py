@@ -398,8 +398,10 @@ def test_resolve_agencies_maps_every_mention():
 def test_resolve_agencies_normalises_a_region_written_with_its_city():
     plan = _plan((_task("b1", ("区卫健局", "", "")),), region="杭州市西湖区")
     units, keys = resolve_agencies(plan, "杭州市西湖区")
-    assert keys[("b1", 0)] == "西湖区/卫生健康局"
-    assert units["西湖区/卫生健康局"].function == fn("health")
+    # 南昌 has a 西湖区 too: the units of a shared name are scoped with its city
+    assert keys[("b1", 0)] == "杭州市西湖区/卫生健康局"
+    unit = units["杭州市西湖区/卫生健康局"]
+    assert (unit.region, unit.name, unit.function) == ("西湖区", "区卫生健康局", fn("health"))
 
 
 # --------------------------------------------------------------------------------- bad data
