@@ -28,7 +28,7 @@ COUNTY_LEVELS = frozenset({"district", "county", "county_city", "autonomous_coun
                            "forestry_district", "special_district"})
 CITY_LEVELS = frozenset({"city", "autonomous_prefecture", "prefecture", "league"})
 PROVINCE_LEVELS = frozenset({"province", "autonomous_region", "municipality", "sar"})
-COLUMNS = ("name", "short", "level", "parent", "province", "former", "aliases", "status")
+COLUMNS = ("name", "short", "level", "parent", "province", "former", "aliases", "traditional", "status")
 _RANK = {**{level: 0 for level in COUNTY_LEVELS}, **{level: 1 for level in CITY_LEVELS},
          **{level: 2 for level in PROVINCE_LEVELS}}
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -50,6 +50,7 @@ class RegionInfo:
     short: str = ""
     former: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    traditional: tuple[str, ...] = ()
     status: str = "current"
 
 
@@ -84,21 +85,23 @@ def gazetteer() -> tuple[RegionInfo, ...]:
     for number, row in enumerate(csv.reader(rows[1:], delimiter="\t"), start=2):
         if len(row) != len(COLUMNS):
             raise RegionDataError(f"{path}: data row {number} has {len(row)} columns, expected {len(COLUMNS)}")
-        name, short, level, parent, province, former, aliases, status = row
+        name, short, level, parent, province, former, aliases, traditional, status = row
         if level not in _RANK:
             raise RegionDataError(f"{path}: data row {number}: unknown level {level!r}")
         out.append(RegionInfo(name=name, parent=parent, province=province, level=level, short=short,
                               former=tuple(filter(None, former.split("、"))),
-                              aliases=tuple(filter(None, aliases.split("、"))), status=status))
+                              aliases=tuple(filter(None, aliases.split("、"))),
+                              traditional=tuple(filter(None, traditional.split("、"))), status=status))
     return tuple(out)
 
 
 @lru_cache(maxsize=1)
 def entries() -> dict[str, tuple[RegionInfo, ...]]:
-    """Every name a division is printed with (name, former names, aliases) → the divisions."""
+    """Every name a division is printed with (name, former names, aliases, in simplified or
+    traditional characters) → the divisions."""
     found: dict[str, list[RegionInfo]] = {}
     for info in gazetteer():
-        for name in (info.name, *info.former, *info.aliases):
+        for name in (info.name, *info.former, *info.aliases, *info.traditional):
             if info not in found.setdefault(name, []):
                 found[name].append(info)
     return {name: tuple(infos) for name, infos in found.items()}
@@ -141,8 +144,8 @@ def _inside_a_word(text: str, end: int, name: str) -> bool:
     ctx = _context()
     after = text[end:end + 2]
     if name.endswith("市"):
-        return after.startswith(ctx["market"]) and not after[1:].startswith(ctx["market_exception"])
-    return name.endswith("区") and after[:1] in ctx["after_district"]
+        return after.startswith(tuple(ctx["market"])) and not after[1:].startswith(tuple(ctx["market_exception"]))
+    return name.endswith(("区", "區")) and after[:1] in ctx["after_district"]
 
 
 def _chained(prev: Mention | None, start: int, infos: Sequence[RegionInfo]) -> tuple[RegionInfo, ...]:
@@ -165,7 +168,7 @@ def _short_name_ok(text: str, start: int, end: int, chained: bool) -> bool:
         return False
     if chained:
         return True
-    if text[end - 1] == "区":
+    if text[end - 1] in "区區":
         return False
     return start == 0 or not _CJK.match(text[start - 1]) or text[:start].endswith(ctx["after_words"])
 
@@ -258,7 +261,8 @@ def _resolve(mention: Mention, known: set[str]) -> RegionInfo:
     current = [c for c in (fitting or candidates) if c.status == "current"]
     first = current[0] if current else candidates[0]
     same = all(c.level == first.level for c in candidates)
-    return RegionInfo(name=mention.text, parent="", province="", level=first.level if same else "district")
+    name = first.name if all(c.name == first.name for c in candidates) else mention.text
+    return RegionInfo(name=name, parent="", province="", level=first.level if same else "district")
 
 
 _LEADING_LABEL = re.compile(r"^\s*[(（【\[]([^()（）【】\[\]]{2,12})[)）】\]]")

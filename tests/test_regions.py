@@ -121,6 +121,15 @@ def test_a_shared_name_with_no_context_gets_no_parent(title):
     assert find_region(title, "") == (name, "")
 
 
+def test_plans_printed_in_traditional_characters():
+    # the real notice of 洋县's 2024 list (realdev b04), printed in traditional characters
+    head = "洋政發〔2024〕8號\n洋縣人民政府\n關于印發洋縣2024年十大民生實事項目的通知"
+    assert find_region("洋縣2024年十大民生實事項目清單", "洋縣人民政府", head) == ("洋县", "汉中市")
+    assert find_region("東莞市人民政府關于貫徹落實《廣東省進一步穩定和擴大就業若干政策措施》的實施意見",
+                       "東莞市人民政府") == ("东莞市", "广东省")
+    assert regions.find_region(["推進海洋縣域經濟發展"]) is None
+
+
 def test_county_is_read_from_the_first_lines_when_the_title_lacks_it():
     head = "为认真贯彻落实国家和省、市关于稳增长各项决策部署,根据《昆明市人民政府关于印发昆明市稳增长促发展若干政策措施的通知》,结合官渡区实际,特制定如下政策措施。"
     assert find_region("", "", head) == ("官渡区", "昆明市")
