@@ -1,10 +1,11 @@
 """Agencies: units resolved within their region, with a kind and a function concept.
 
-A unit is scoped to its region: ``县发改局`` in 嘉善县 and in 德清县 are two units. Within a
+A unit is scoped to its region: ``县发改局`` in 嘉善县 and in 德清县 are two units (a region
+of unknown name or parent scopes its units to the issuer or the document, :func:`unit_scope`). Within a
 region the forms ``嘉善县发改局``, ``县发改局`` and ``发改局`` are one unit, and true synonyms
 (``卫健局`` = ``卫生健康局``) from ``ontology/agency_aliases.tsv`` map to one key. Kinds come from
 the ordered rules of ``ontology/unit_kinds.json``, functions from the SKOS scheme
-``ontology/functions.ttl``, regions from the gazetteer ``ontology/regions.tsv``.
+``ontology/functions.ttl``, regions from the gazetteer ``ontology/regions.tsv`` (:mod:`graph.regions`).
 
 All functions are pure over strings and records; data files are read once and cached.
 """
@@ -18,11 +19,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from graph import regions
 from graph.records import Agency, Plan
+from graph.regions import CITY_LEVELS, COUNTY_LEVELS, PROVINCE_LEVELS, RegionInfo
 
 __all__ = [
     "RegionInfo", "lookup_region", "region_info", "unit_key", "unit_label", "unit_kind",
-    "unit_function", "unit_functions", "resolve_agencies", "clean_name",
+    "unit_function", "unit_functions", "resolve_agencies", "unit_scope", "clean_name",
     "FUNCTION_NS", "KINDS",
 ]
 
@@ -31,10 +34,6 @@ FUNCTION_NS = "https://w3id.org/plankg/function/"
 KINDS = ("government", "party", "congress", "mass", "soe", "township", "collective", "other")
 # kinds whose names carry the region's level prefix (县发改局): the prefix is dropped in keys
 DEPARTMENT_KINDS = frozenset({"government", "party", "congress", "mass"})
-COUNTY_LEVELS = frozenset({"district", "county", "county_city", "autonomous_county",
-                           "banner", "autonomous_banner", "forestry_district"})
-CITY_LEVELS = frozenset({"city", "autonomous_prefecture", "prefecture", "league"})
-PROVINCE_LEVELS = frozenset({"province", "autonomous_region", "municipality", "sar"})
 # designations that end a region name, longest first: 景宁畲族自治县 → 自治县, 县
 DESIGNATIONS = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "新区",
                 "省", "市", "州", "县", "区", "旗", "盟")
@@ -43,17 +42,6 @@ LEVEL_CHARS = "省市州县区旗盟"
 
 class AgencyDataError(ValueError):
     """A data file of ``ontology/`` is missing or malformed."""
-
-
-@dataclass(frozen=True)
-class RegionInfo:
-    """A region of the gazetteer: its name, the division above it, its province and level."""
-
-    name: str
-    parent: str
-    province: str
-    level: str
-    short: str = ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -86,16 +74,8 @@ def _read_lines(path: Path) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, RegionInfo]:
-    """The gazetteer: region name → RegionInfo."""
-    path = ONTOLOGY / "regions.tsv"
-    rows = [line for line in _read_lines(path) if line and not line.startswith("#")]
-    out: dict[str, RegionInfo] = {}
-    for number, row in enumerate(csv.reader(rows[1:], delimiter="\t"), start=2):
-        if len(row) != 5:
-            raise AgencyDataError(f"{path}: data row {number} has {len(row)} columns, expected 5")
-        name, short, level, parent, province = row
-        out[name] = RegionInfo(name=name, parent=parent, province=province, level=level, short=short)
-    return out
+    """Region name → its division (the first of a name several divisions share)."""
+    return {info.name: info for info in reversed(regions.gazetteer()) if info.status == "current"}
 
 
 @lru_cache(maxsize=1)
@@ -192,93 +172,15 @@ def _stem(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # regions
 
-@lru_cache(maxsize=1)
-def _region_pattern() -> re.Pattern[str]:
-    """All gazetteer names, longest first, guarded against words such as 市场 and 区域."""
-    names = sorted(_regions(), key=lambda n: (-len(n), n))
-    return re.compile("|".join(re.escape(n) for n in names))
-
-
-# a region name followed by these is a word instead (东方市场 is a market, 西湖区域 an area);
-# 杭州市场监管局 is still 杭州's bureau
-_NOT_A_REGION_AFTER = re.compile(r"场(?!监)|域|块|划")
-_COUNTY_AFTER_CITY = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:自治县|自治旗|新区|林区|县|区|市|旗))")
-_NOT_A_COUNTY_START = set("各全本市区县省城辖属和与及其等")
-_UNIT_CHARS = set("局委办部厅会司团组所队院站处科")
-
-
-def _not_a_region(text: str, end: int, name: str) -> bool:
-    """True when the name found ends inside a longer word (东方市场, 西湖区域)."""
-    after = _NOT_A_REGION_AFTER.match(text, end)
-    if not after:
-        return False
-    return (name[-1] == "市" and after.group(0).startswith("场")) or \
-        (name[-1] == "区" and not after.group(0).startswith("场"))
-
-
-def _region_matches(text: str) -> list[tuple[int, int, RegionInfo]]:
-    """Gazetteer names found in the text, as (start, end, info)."""
-    regions = _regions()
-    found = []
-    for match in _region_pattern().finditer(text):
-        name = match.group(0)
-        if _not_a_region(text, match.end(), name):
-            continue
-        found.append((match.start(), match.end(), regions[name]))
-    return found
-
-
-def _county_after(text: str, end: int, city: RegionInfo) -> RegionInfo | None:
-    """A county-level name written right after its city (杭州市西湖区), known or not."""
-    match = _COUNTY_AFTER_CITY.match(text, end)
-    if not match:
-        return None
-    name = match.group(1)
-    if name[0] in _NOT_A_COUNTY_START or _UNIT_CHARS & set(name) or len(name) < 2:
-        return None
-    if _not_a_region(text, match.end(), name):
-        return None
-    known = _regions().get(name)
-    if known and known.level in COUNTY_LEVELS:
-        if known.parent == city.name:
-            return known
-    level = {"县": "county", "市": "county_city", "旗": "banner"}.get(name[-1], "district")
-    if name.endswith("自治县"):
-        level = "autonomous_county"
-    elif name.endswith("自治旗"):
-        level = "autonomous_banner"
-    return RegionInfo(name=name, parent=city.name, province=city.province, level=level,
-                      short=_short_name(name))
-
-
 @lru_cache(maxsize=8192)
 def lookup_region(text: str) -> RegionInfo | None:
-    """The first region named in the text, preferring the most specific (county-level).
+    """The region a text names: its first run of names, most specific last (``杭州市西湖区``).
 
-    ``嘉善县`` → 嘉善县 (嘉兴市, 浙江省); ``中共杭州市西湖区委…`` → 西湖区 (杭州市).
-    A county-level name written right after its city is recognised even when the gazetteer
-    does not list it (``济南市历城区``).
+    A name several divisions share gets the parent printed before it (``南昌市西湖区``) or
+    none; a county-level name the gazetteer does not list, written after its city, is a
+    region of that city. See :func:`graph.regions.find_region`.
     """
-    text = clean_name(text)
-    if not text:
-        return None
-    best: dict[str, RegionInfo] = {}
-    for start, end, info in _region_matches(text):
-        if info.level in COUNTY_LEVELS:
-            best.setdefault("county", info)
-        elif info.level in CITY_LEVELS or info.level == "municipality":
-            county = _county_after(text, end, info)
-            if county:
-                best.setdefault("county", county)
-            best.setdefault("city", info)
-        else:
-            best.setdefault("province", info)
-        if "county" in best:
-            break
-    for level in ("county", "city", "province"):
-        if level in best:
-            return best[level]
-    return None
+    return regions.find_region([clean_name(text)]) if text else None
 
 
 def region_info(region: str) -> RegionInfo | None:
@@ -316,8 +218,9 @@ def _region_prefixes(region: str) -> tuple[tuple[str, ...], tuple[str, ...], str
         names.add(short)
     if region[-1] in LEVEL_CHARS and len(region) > 2:
         names.add(region[:-1])  # 景宁畲族自治县委办 → 县委办
-    if info and info.parent:
-        names.add(info.parent + region)
+    for division in regions.entries().get(region, ()):
+        if division.parent:
+            names.add(division.parent + region)
     levels = _designations(region)
     names.update(level[:-1] for level in levels if len(level) > 1)  # 自治县委办 → 县委办
     label = levels[-1] if levels else ""
@@ -592,28 +495,54 @@ def unit_function(name: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # plans
 
-def _plan_region(region: str) -> str:
-    """The region name units are scoped to: the gazetteer's county or city the text names."""
+def _plan_region(region: str) -> tuple[str, str]:
+    """The region name units are scoped to (the gazetteer's county or city the text names) and
+    the division above it, when the name tells."""
     region = clean_name(region)
     if not region or region in _regions():
-        return region
+        return region, ""
     info = lookup_region(region)
-    return info.name if info else region
+    return (info.name, info.parent) if info else (region, "")
+
+
+def unit_scope(plan: Plan, region: str, parent: str = "") -> str:
+    """What the units of a plan are scoped to: the head of their keys.
+
+    Its region; a region name several divisions share, with the division above it (杭州市西湖区:
+    南昌 has a 西湖区 too); a region unknown, or shared with no parent printed: the issuer when it
+    names one body of its own (国务院), else the document. So the units of two documents merge
+    only when they are one unit: 区发展改革委 of two plans of unknown districts stay two.
+    """
+    if region and not regions.is_shared(region):
+        return region
+    parent = parent or plan.meta.parent_region
+    if region and parent:
+        return parent + region
+    issuer = clean_name(plan.meta.issuer).replace("/", "|")
+    if issuer and issuer[0] not in LEVEL_CHARS:  # 区人民政府办公室 names no one body
+        return f"issuer:{issuer}"
+    return f"doc:{plan.source.sha256[:12]}"
 
 
 def resolve_agencies(plan: Plan, region: str) -> tuple[dict[str, Agency], dict[tuple[str, int], str]]:
-    """Every unit mention of the plan resolved to a region-scoped unit.
+    """Every unit mention of the plan resolved to a unit scoped by :func:`unit_scope`.
 
     Returns (unit key → Agency, (task key, mention index) → unit key). A name printed with an
     alias (``区委宣传部<区文明办>``) makes the alias a name of the same unit for the whole plan.
     """
-    region = _plan_region(region)
+    region, parent = _plan_region(region)
+    scope = unit_scope(plan, region, parent)
+
+    def scoped_key(name: str) -> str:
+        key = unit_key(name, region)
+        return scope + key[len(region):]
+
     alias_of: dict[str, str] = {}
     for task in plan.tasks:
         for mention in task.units:
             if mention.alias:
-                main = unit_key(mention.name, region)
-                other = unit_key(mention.alias, region)
+                main = scoped_key(mention.name)
+                other = scoped_key(mention.alias)
                 if other != main:
                     alias_of.setdefault(other, main)
     keys: dict[tuple[str, int], str] = {}
@@ -623,7 +552,7 @@ def resolve_agencies(plan: Plan, region: str) -> tuple[dict[str, Agency], dict[t
         for index, mention in enumerate(task.units):
             key = key_of.get(mention.name)
             if key is None:
-                key = unit_key(mention.name, region)
+                key = scoped_key(mention.name)
                 key = key_of[mention.name] = alias_of.get(key, key)
                 forms.setdefault(key, set()).add(clean_name(mention.name))
             keys[(task.key, index)] = key

@@ -33,8 +33,8 @@ from graph.records import ExtractedPlan, Indicator, Plan, Task
 
 SKIP_NAMES = ("readme", "license", ".")
 PACKAGE_DIR = Path(__file__).resolve().parent
-EXTRACTOR_MODULES = ("records", "chars", "ingest", "traditional", "structure", "units", "agencies", "indicators", "model",
-                     "pipeline")
+EXTRACTOR_MODULES = ("records", "chars", "ingest", "traditional", "regions", "structure", "units", "agencies", "indicators",
+                     "model", "pipeline")
 VALIDATE_MAX_TRIPLES = 300_000  # SHACL with pyshacl is slow beyond this; `plankg validate` runs it anyway
 Progress = Callable[[int, int], None]
 
@@ -134,23 +134,12 @@ def corpus_files(corpus: Path) -> list[Path]:
                   and not any(part.startswith(".") for part in p.relative_to(corpus).parts))
 
 
-def resolve_region(plan: Plan) -> Plan:
-    """Fill the plan's region and parent region from the gazetteer."""
-    meta = plan.meta
-    for text in (meta.region, meta.title, meta.issuer):
-        info = agencies.lookup_region(text) if text else None
-        if info:
-            meta = dataclasses.replace(meta, region=info.name, parent_region=info.parent or meta.parent_region)
-            break
-    return dataclasses.replace(plan, meta=meta)
-
-
 def extract_document(path: str | Path) -> ExtractedPlan:
     """Run every extraction stage on one file. Raises IngestError for unreadable files."""
     source = read_document(path)
     reading = traditional.simplified_reading(source.text)  # a 繁體 page is read in simplified characters
     read = traditional.reading_source(source, reading) if reading else source
-    plan = resolve_region(structure.parse_plan(read))
+    plan = structure.parse_plan(read)  # region and parent from graph.regions
     year = plan.meta.period_end
     found = {t.key: tuple(i for i in task_indicators(t, year)
                           if not is_past_figure(i, plan.meta.period_start, read.text))

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from graph import regions
 from graph import units as U
 from graph.records import Plan, PlanMeta, SourceText, Task, UnitMention
 
@@ -39,6 +40,7 @@ DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*�
 DATE_ISO = re.compile(r"((?:19|20)\d{2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})")
 PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|20)\d{2})\s*年?")
 REGION = re.compile(r"([\u4e00-\u9fa5]{2,6}?(?:自治县|自治州|自治区|特区|新区|县|区|市|旗|盟|省))")
+REGION_HEAD_LINES, REGION_TAIL_LINES = 20, 6  # lines read for the region when the title and issuer lack it
 DEADLINE_CELL = re.compile(r"^((?:19|20)\d{2}\s*年.{0,12}|.{0,8}(?:年底|年内|月底|季度|上半年|下半年|前)|长期.{0,4}|持续.{0,4}|常态化.{0,4}|每年.{0,6}|逐年.{0,4})$")
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
 NO_TASKS = "no tasks found"
@@ -411,18 +413,20 @@ def find_period(title: str, text: str, issued: str) -> tuple[int | None, int | N
     return start, end
 
 
-def find_region(title: str, issuer: str) -> str:
-    """The region the plan belongs to, read from the start of its title or its issuer."""
+def find_region(title: str, issuer: str, head: str = "", tail: str = "") -> tuple[str, str]:
+    """The plan's region and the division above it (:mod:`graph.regions`), from its title, its
+    issuer, then its first lines (covering notice, page furniture) and its last (signature);
+    a name the gazetteer does not know, printed at the start of the title or issuer, as printed."""
+    if regions.is_national(issuer, title):
+        return "", ""
+    info = regions.find_region((title, issuer, head, tail), most_specific_from=2)
+    if info:
+        return info.name, info.parent
     for text in (title, re.sub(r"^中共", "", issuer)):
         m = REGION.match(text)
         if m:
-            inner = REGION.match(text, m.end()) if m.group(1).endswith("市") else None
-            return inner.group(1) if inner and inner.group(1).endswith(("区", "县", "旗")) else m.group(1)
-    for text in (issuer, title):
-        found = REGION.findall(re.sub(r"^中共", "", text))
-        if found:
-            return found[-1]
-    return ""
+            return m.group(1), ""
+    return "", ""
 
 
 def find_references(text: str, own_title: str, own_number: str = "") -> tuple[str, ...]:
@@ -952,9 +956,12 @@ def parse_plan(source: SourceText) -> Plan:
     issuer = find_issuer(lines, signed)
     period = find_period(title, source.text, issued)
     doc_number = find_doc_number(source.text)
+    region, parent_region = find_region(title, issuer, "\n".join(ln.text for ln in lines[:REGION_HEAD_LINES]),
+                                        "\n".join(ln.text for ln in lines[-REGION_TAIL_LINES:]))
     meta = PlanMeta(
         title=title,
-        region=find_region(title, issuer),
+        region=region,
+        parent_region=parent_region,
         issuer=issuer,
         doc_number=doc_number,
         issued=issued,

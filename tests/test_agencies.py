@@ -70,24 +70,24 @@ def gazetteer() -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
-def test_gazetteer_covers_provinces_prefectures_and_zhejiang_counties(gazetteer):
-    levels = {}
-    for row in gazetteer:
-        levels.setdefault(row["level"], []).append(row)
-    province_level = [r for r in gazetteer if r["level"] in agencies.PROVINCE_LEVELS]
-    prefecture_level = [r for r in gazetteer if r["level"] in agencies.CITY_LEVELS]
-    zhejiang_counties = [r for r in gazetteer if r["province"] == "浙江省"
-                         and r["level"] in agencies.COUNTY_LEVELS]
+def test_gazetteer_covers_every_province_prefecture_and_county(gazetteer):
+    current = [r for r in gazetteer if r["status"] == "current"]
+    province_level = [r for r in current if r["level"] in agencies.PROVINCE_LEVELS]
+    prefecture_level = [r for r in current if r["level"] in agencies.CITY_LEVELS]
+    county_level = [r for r in current if r["level"] in agencies.COUNTY_LEVELS]
+    zhejiang_counties = [r for r in county_level if r["province"] == "浙江省"]
     assert len(province_level) == 34
     assert len(prefecture_level) == 333
-    assert len(levels["city"]) == 293
+    assert len([r for r in prefecture_level if r["level"] == "city"]) == 293
+    assert 2840 <= len(county_level) <= 2860
+    assert len({r["province"] for r in county_level}) == 31  # every province of the mainland
     assert len(zhejiang_counties) == 90
     assert len({r["parent"] for r in zhejiang_counties}) == 11
 
 
 def test_gazetteer_parents_and_provinces_exist(gazetteer):
     names = {row["name"]: row for row in gazetteer}
-    assert len(names) == len(gazetteer)
+    assert len({(row["parent"], row["name"]) for row in gazetteer}) == len(gazetteer)
     for row in gazetteer:
         assert row["province"] in names and names[row["province"]]["level"] in agencies.PROVINCE_LEVELS
         if row["parent"]:
@@ -398,8 +398,10 @@ def test_resolve_agencies_maps_every_mention():
 def test_resolve_agencies_normalises_a_region_written_with_its_city():
     plan = _plan((_task("b1", ("区卫健局", "", "")),), region="杭州市西湖区")
     units, keys = resolve_agencies(plan, "杭州市西湖区")
-    assert keys[("b1", 0)] == "西湖区/卫生健康局"
-    assert units["西湖区/卫生健康局"].function == fn("health")
+    # 南昌 has a 西湖区 too: the units of a shared name are scoped with its city
+    assert keys[("b1", 0)] == "杭州市西湖区/卫生健康局"
+    unit = units["杭州市西湖区/卫生健康局"]
+    assert (unit.region, unit.name, unit.function) == ("西湖区", "区卫生健康局", fn("health"))
 
 
 # --------------------------------------------------------------------------------- bad data
