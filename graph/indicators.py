@@ -307,7 +307,7 @@ CODE_FOLLOWERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 QUOTED_NAME_END = re.compile(r"[^，,。；;：:“]{0,8}”")
 # Policy parameters, not targets: what a measure grants and to whom. Family: 若干措施 / 实施意见
 # on subsidies: 一次性奖励50万元; 对新引进投资5亿元以上的项目,给予…; …给予奖励,最高不超过500万元.
-GRANT = re.compile(r"给予|奖励|补助|补贴|贴息|资助|返还|减免|费率|可申请|可享受|放宽")
+GRANT = re.compile(r"给予|(?:奖励|补助|补贴|贴息|资助|返还)(?![性资])|减免|费率|可申请|可享受|放宽")  # 补贴性培训, 返还资金: no grant
 CONDITION_START = re.compile(r"\s*(?:或|并|且)?(?:对|凡|符合|经认定)")
 CONDITION_END = re.compile(r"的\s*[,，]|的(?:企业|项目|单位|个人|人员)")  # …超过100人的企业达到15%的,可申请…
 TERMS_START = re.compile(r"\s*(?:或|并|且)?(?:可申请)?(?:最高|分档|按|每人|每户|每家)")
@@ -324,7 +324,7 @@ def _policy_term(work: str, clause_start: int, pos: int) -> bool:
     sentence_end = sentence_end.start() if sentence_end else len(work)
     grant_after = GRANT.search(work, clause_end, sentence_end)
     if grant_after and (CONDITION_START.match(work, clause_start)
-                        or CONDITION_END.search(work, pos, grant_after.start())):
+                        or CONDITION_END.search(work, pos, min(clause_end + 1, grant_after.start()))):
         return True
     sentence_start = _sentence_start(work, pos, clause_start)
     return TERMS_START.match(work, clause_start) is not None and GRANT.search(work, sentence_start, clause_start) is not None

@@ -542,7 +542,9 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
     for it in items:
         begin, end = it.line.start, (it.body[-1] if it.body else it.line).end
         text = source.text[begin:end]
-        mentions, us, ue = item_units(text, begin, first_is_lead, marks, folded[begin:end])
+        after_number = begin + it.heading.marker_end  # (一)省监察厅牵头: the number is no part of a name
+        mentions, us, ue = item_units(source.text[after_number:end], after_number, first_is_lead, marks,
+                                      folded[after_number:end])
         found.append([it, text, mentions, us, ue])
     share_group_units(source.text, found)
     tasks: list[Task] = []
@@ -551,18 +553,24 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
         has_text = len(it.line.text) > it.heading.marker_end + len(it.heading.title) + 1 or it.body
         if not mentions and not has_text:
             continue
+        title = it.heading.title
+        if it.body and not it.children and SECTION_LEAD.match(title):
+            title = heading_title(it.body[0].text)  # (二)省审计厅牵头的工作 / 全面加强审计工作。
         key = "b" + "-".join(map(str, it.path))
         while key in keys:
             key += "x"
         keys.add(key)
         m = DEADLINE_LABEL.search(folded, it.line.start, it.line.start + len(text))
-        tasks.append(Task(key=key, source="body", number=it.heading.number, title=it.heading.title,
+        tasks.append(Task(key=key, source="body", number=it.heading.number, title=title,
                           section=it.section, text=text, start=it.line.start, end=it.line.start + len(text),
                           units=tuple(mentions), deadline=m.group(1).strip() if m else "",
                           units_text=source.text[us:ue] if us >= 0 else "", units_start=us, units_end=ue))
     return tasks
 
 
+ANNEX_LINE = re.compile(r"附件\s*\d*\s*$")
+# a heading that only names who leads the items below it: 省编办牵头的工作, 县示范区管委会牵头工作(8项)
+SECTION_LEAD = re.compile(r".{2,30}?(?:牵头|负责)的?工作(?:\(\d+项\))?$")
 GOAL_PARAGRAPH = re.compile(r"(?:总体目标|工作目标|主要目标|发展目标|目标任务)\s*[:.]|到\s*(?:19|20)\d{2}\s*年(?:底|末)?\s*,")
 DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|时间节点|时限)\s*[::]\s*([^;;。)\n]{2,20})")
 
@@ -592,6 +600,13 @@ def share_group_units(text: str, found: list[list]) -> None:
                 and all(label_line_at(text, m.start) for m in last[2]):
             for k in kids[:-1]:
                 found[k][2:5] = [list(last[2]), last[3], last[4]]
+        if mentions and not it.body and all(m.role == "lead" for m in mentions):
+            # (三)省编办牵头的工作 then 1., 2. with their partners: the heading names their lead
+            for k in kids:
+                if not any(m.role == "lead" for m in found[k][2]):
+                    kid = found[k]
+                    kid[2:5] = [list(mentions) + kid[2], us, max(ue, kid[4])]
+            found[parent][2:5] = [[], -1, -1]
 
 
 def label_line_at(text: str, offset: int) -> bool:
@@ -942,6 +957,12 @@ def parse_plan(source: SourceText) -> Plan:
     k, table_index = body_stop, 0
     while k < len(lines):
         found, nxt = table_tasks(source, lines, k, first_is_lead, table_index, marks)
+        annex = next((ln.index for ln in lines[k:nxt] if ANNEX_LINE.match(ln.text)), None) if not found else None
+        if annex is not None:
+            # an annex that lists numbered items, not a table (附件1 / 任务清单 / 一、…牵头工作 / 1.…)
+            stop = next((ln.index for ln in lines[annex + 1:] if STOP_LINE.match(ln.text)
+                         or starts_table(lines, ln.index)), len(lines))
+            found, nxt = body_tasks(source, lines, annex + 1, stop, first_is_lead, marks, keys, folded), stop
         tasks.extend(found)
         table_index += 1
         if found and nxt < len(lines) and match_heading(lines[nxt]) and not STOP_LINE.match(lines[nxt].text):

@@ -255,7 +255,8 @@ def _join_spaced(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     """
     out: list[tuple[int, int]] = []
     for a, b in spans:
-        if out and not text[out[-1][1]:a].strip(" \u3000\u00a0"):
+        gap = text[out[-1][1]:a] if out else ""
+        if gap and not gap.strip(" \u3000\u00a0"):
             left, right = text[out[-1][0]:out[-1][1]], text[a:b]
             if (unit_shape(left) == 0 or unit_shape(right) == 0) and unit_shape(SPACES.sub("", left + right)) == 2:
                 out[-1] = (out[-1][0], b)
