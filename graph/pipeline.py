@@ -33,7 +33,7 @@ from graph.records import ExtractedPlan, Indicator, Plan, Task
 
 SKIP_NAMES = ("readme", "license", ".")
 PACKAGE_DIR = Path(__file__).resolve().parent
-EXTRACTOR_MODULES = ("records", "chars", "ingest", "structure", "units", "agencies", "indicators", "model", "pipeline")
+EXTRACTOR_MODULES = ("records", "chars", "ingest", "structure", "tables", "table_recovery", "units", "agencies", "indicators", "model", "pipeline")
 VALIDATE_MAX_TRIPLES = 300_000  # SHACL with pyshacl is slow beyond this; `plankg validate` runs it anyway
 Progress = Callable[[int, int], None]
 

@@ -1,0 +1,247 @@
+"""Tables flattened into text, rebuilt as :class:`graph.records.Table` blocks.
+
+A table copied out of a Word file, a PDF or a web page loses its grid: its cells come one per
+line (blank lines between cells, empty cells missing or blank), or a row on one line with ``|``
+or tab separators (which :func:`graph.structure.split_lines` already splits into cells). This
+module only rebuilds the grid — the header row (found by its column names, with
+:func:`graph.tables.column_kind` and :func:`graph.tables.is_header`), the rows (from their
+序号, or where text is followed by the units it assigns), each cell put under the column that
+accepts what it holds — and hands the block to the one table reader, :mod:`graph.tables`.
+"""
+from __future__ import annotations
+
+import re
+
+from graph import tables as T
+from graph.records import Cell, SourceText, Table
+
+#: Which cell kinds (:func:`graph.tables.cell_kind`) each column role accepts.
+ACCEPTS = {"name": {"text", "short"}, "text": {"text", "short"}, "note": {"text", "short", "deadline"},
+           "deadline": {"deadline"}, "lead": {"units"}, "cooperating": {"units"}, "responsible": {"units"},
+           "ignore": {"short"}, "progress": {"short", "number"}, "number": {"number"}, "measure": {"short"},
+           "baseline": {"number", "short"}, "target": {"number", "short"}}
+
+HEADER_MAX_CELLS = 10
+
+
+def find_header(lines: list, start: int) -> tuple[int, int, list[str]] | None:
+    """The next header row of a flattened table (cells one per line) at or after ``start``:
+    (first line, last line, column roles)."""
+    i = start
+    while i < len(lines):
+        kinds, at, j = [], [], i
+        while j < len(lines) and (not lines[j].text or T.column_kind(lines[j].text)):
+            if lines[j].text:
+                kinds.append(T.column_kind(lines[j].text))
+                at.append(j)
+            j += 1
+            if len(kinds) >= HEADER_MAX_CELLS:
+                break
+        # a table's title line may read like a header cell (主要指标): the header starts after it
+        while len(kinds) > 2 and kinds[0] in kinds[1:] and kinds[0] in ("name", "text"):
+            kinds.pop(0)
+            at.pop(0)
+        if T.is_header(kinds):
+            return at[0], at[-1], kinds
+        i = max(j, i + 1)
+    return None
+
+
+def starts_table(lines: list, index: int) -> bool:
+    """True when the header row of a flattened table starts at line ``index``."""
+    if not T.column_kind(lines[index].text):
+        return False
+    found = find_header(lines[index: index + 14], 0)
+    return bool(found) and found[0] == 0
+
+
+def caption(lines: list, h0: int) -> tuple[str, ...]:
+    """The table's caption printed on a line above its header (``附件:…任务分解表``), as a section."""
+    from graph.structure import STOP_LINE
+
+    title_line = next((lines[k] for k in range(h0 - 1, max(-1, h0 - 5), -1)
+                       if lines[k].text and not re.match(r"[((注]", lines[k].folded)), None)
+    return (title_line.text,) if title_line and not STOP_LINE.match(title_line.text) \
+        and len(title_line.text) < 60 else ()
+
+
+Row = tuple  # (number line or None, cell lines, section lines)
+
+
+def recover_table(source: SourceText, lines: list, start: int) -> tuple[Table | None, T.Header | None, int]:
+    """The next flattened table at or after line ``start`` as a Table block (kind ``text``), its
+    header, and the line after it; (None, None, len(lines)) when there is none."""
+    from graph.structure import PRINTED_ON, STOP_LINE, match_heading
+
+    found = find_header(lines, start)
+    if not found:
+        return None, None, len(lines)
+    h0, h1, kinds = found
+    columns = [k for k in kinds if k != "number"]
+    body: list[tuple[object, tuple]] = []  # the table's cell lines with the section lines above each
+    section: list = []
+    end = len(lines)
+    for k in range(h1 + 1, len(lines)):
+        ln = lines[k]
+        if not ln.text:
+            continue
+        if starts_table(lines, k) or STOP_LINE.match(ln.text) or PRINTED_ON.search(ln.text) \
+                or signs_off(lines, k):
+            end = k
+            break
+        h = match_heading(ln)
+        if h and h.style in ("cn", "pcn", "chapter", "article") and (len(ln.text) > 50 or "。" in ln.text):
+            end = k  # a numbered paragraph of prose: the table is over
+            break
+        if h and h.style in ("cn", "pcn", "chapter") and len(ln.text) <= 50 and "。" not in ln.text:
+            styles = [match_heading(s).style for s in section]
+            if h.style in styles:
+                del section[styles.index(h.style):]
+            section.append(ln)
+            continue
+        body.append((ln, tuple(section)))
+    numbered = any(T.ROW_NUMBER.match(ln.folded) for ln, _ in body[: 3 * len(columns) + 3])
+    min_cells = 3 if "target" in columns else 1
+    rows = numbered_rows(body, min_cells) if numbered else cycled_rows(body)
+    width = len(kinds)
+    positions = [p for p, k in enumerate(kinds) if k != "number"]  # grid position of each column
+    number_at = kinds.index("number") if "number" in kinds else -1
+    header_cells = [Cell(ln.text, ln.start, ln.end) for ln in lines[h0:h1 + 1] if ln.text]
+    grid: list[tuple[Cell, ...]] = [tuple(header_cells)]
+    shown: tuple = ()
+    last = lines[h1].end
+    for number_line, cells, row_section in rows:
+        common = next((i for i, (a, b) in enumerate(zip(shown, row_section)) if a is not b),
+                      min(len(shown), len(row_section)))
+        for ln in row_section[common:]:
+            heading = Cell(ln.text, ln.start, ln.end)
+            grid.append((heading,) * width)
+        shown = row_section
+        placed = align(merge_continuations(cells), columns)
+        first = number_line.start if number_line is not None else (cells[0].start if cells else last)
+        row = [Cell("", first, first)] * width
+        if number_at >= 0 and number_line is not None:
+            row[number_at] = Cell(number_line.text, number_line.start, number_line.end)
+        for j, groups in placed.items():
+            row[positions[j]] = Cell(" ".join(ln.text for g in groups for ln in g), groups[0][0].start,
+                                     groups[-1][-1].end)
+        grid.append(tuple(row))
+        last = max([last] + [ln.end for ln in cells])
+    header = T.Header(0, 1, tuple(kinds), tuple(c.text for c in header_cells))
+    return Table(rows=tuple(grid), start=lines[h0].start, end=last, kind="text"), header, end
+
+
+def signs_off(lines: list, k: int) -> bool:
+    """True at the page's signature: a date alone on its line, or the issuer just above it."""
+    if is_date_line(lines[k].text):
+        return True
+    if len(lines[k].text) > 30:
+        return False
+    nxt = next((ln for ln in lines[k + 1:k + 4] if ln.text), None)
+    return nxt is not None and is_date_line(nxt.text)
+
+
+def is_date_line(text: str) -> bool:
+    """A date alone on its line (``2023年5月6日``)."""
+    from graph.structure import DATE_CN
+
+    return "日" in text and DATE_CN.fullmatch(text.replace(" ", "")) is not None
+
+
+def numbered_rows(body: list, min_cells: int = 1) -> list[Row]:
+    """Rows that start at their 序号 (1, 2, 3 …); a row holds ``min_cells`` cells before the next may start."""
+    rows: list[Row] = []
+    expected = 1
+    for k, (ln, section) in enumerate(body):
+        if T.ROW_NUMBER.match(ln.folded) and int(ln.folded) in (expected, expected + 1) \
+                and (not rows or len(rows[-1][1]) >= min_cells) and row_starts_here(body, k, rows):
+            expected = int(ln.folded) + 1
+            rows.append((ln, [], section))
+        elif rows:
+            rows[-1][1].append(ln)
+    return rows
+
+
+def row_starts_here(body: list, k: int, rows: list[Row]) -> bool:
+    """Whether the number at ``k`` starts a row: it does unless another number follows it, or
+    units follow it while the current row has none yet (then it is a cell, e.g. 计划投资 9)."""
+    following = T.cell_kind(body[k + 1][0].text) if k + 1 < len(body) else ""
+    if following == "number":
+        return False
+    if following == "units" and rows and not any(T.cell_kind(c.text) == "units" for c in rows[-1][1]):
+        return False
+    return True
+
+
+def cycled_rows(body: list) -> list[Row]:
+    """Rows of a table without 序号: a row starts where text is followed by the units it assigns."""
+    kinds = [T.cell_kind(ln.text) for ln, _ in body] + ["", ""]
+    textual = ("text", "short")
+
+    def row_start(i: int) -> bool:
+        return kinds[i] in textual and (kinds[i + 1] == "units"
+                                        or (kinds[i + 1] in textual and kinds[i + 2] == "units"))
+
+    rows: list[Row] = []
+    has_units = False
+    for i, (ln, section) in enumerate(body):
+        if not rows or (has_units and row_start(i)):
+            rows.append((None, [], section))
+            has_units = False
+        rows[-1][1].append(ln)
+        has_units = has_units or kinds[i] == "units"
+    return rows
+
+
+def merge_continuations(cells: list) -> list[list]:
+    """Group lines into cells: a line continues the previous one after ``、``/``,``."""
+    groups: list[list] = []
+    for ln in cells:
+        if groups and (groups[-1][-1].folded.endswith(("、", ",")) or ln.folded.startswith(("、", ","))):
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    return groups
+
+
+def cell_text(cell: list) -> str:
+    """The text of a cell printed on one or more lines."""
+    return cell[0].text if len(cell) == 1 else " ".join(ln.text for ln in cell)
+
+
+def align(cells: list[list], columns: list[str]) -> dict[int, list[list]]:
+    """Put a row's cells under its columns (indexes into ``columns``) by what they hold, in order.
+
+    Serves flattened tables whose empty cells left no line: a cell goes to the first column at
+    or after the last one filled that accepts its kind; a cell with no column left continues
+    the last column of its kind (a cell printed over several lines).
+    """
+    kinds = [T.cell_kind(cell_text(cell)) for cell in cells]
+    if columns and columns[0] == "name" and kinds[:1] == ["units"] and kinds.count("units") > 1:
+        kinds[0] = "text"  # a project named like a unit (…数字贸易中心) in the name column
+    text_cells = sum(1 for k in kinds if k in ("text", "short"))
+    first_text = next((i for i, k in enumerate(kinds) if k in ("text", "short")), None)
+    skip_name = "name" in columns and "text" in columns and text_cells == 1 \
+        and not T.looks_like_name(cell_text(cells[first_text]))
+    assigned: dict[int, list[list]] = {}
+    ptr, last_text, last_units = 0, None, None
+    for cell, kind in zip(cells, kinds):
+        j = None  # the first column from ptr on that accepts this kind of cell
+        for k in range(ptr, len(columns)):
+            if kind in ACCEPTS.get(columns[k], ()) and not (skip_name and columns[k] == "name"):
+                j = k
+                break
+        if j is None:
+            if kind in ("text", "short") and last_text is not None:
+                assigned[last_text].append(cell)
+            elif kind == "units" and last_units is not None:
+                assigned[last_units].append(cell)
+            continue
+        assigned.setdefault(j, []).append(cell)
+        if columns[j] in ("name", "text"):
+            last_text = j
+        if columns[j] in T.UNIT_COLUMNS:
+            last_units = j
+        ptr = j + 1
+    return assigned
+
