@@ -240,11 +240,16 @@ def row_task(source: SourceText, number: str, assigned: dict[str, list[Cell]], c
     mentions: list[UnitMention] = []
     for col, role, basis in (("lead", "lead", "column"), ("cooperating", "cooperating", "column"),
                              ("responsible", "responsible", "listed")):
-        if col == "responsible" and "lead" in columns:
+        if col == "responsible" and "lead" in columns and "cooperating" not in columns:
             role, basis = "cooperating", "column"  # 牵头单位 | 责任单位: the others share the task
         for cell in assigned.get(col, []):
             mentions.extend(U.mentions_from_list(source.text[cell.start:cell.end], cell.start, role, basis,
                                                  reading.first_is_lead and role == "responsible", reading.marks))
+    if any(m.basis == "star" for m in mentions):
+        # a ``*`` marks the row's lead: the unmarked units of the row, in any units cell, cooperate
+        for m in mentions:
+            if m.basis == "listed":
+                m.role, m.basis = "cooperating", "star"
     if not mentions:
         # a single cell may carry labelled lists: 牵头单位:X;配合单位:Y
         for cell in assigned.get("name", []) + assigned.get("text", []) + assigned.get("note", []):
