@@ -175,7 +175,9 @@ def read_table(source: SourceText, table: Table, header: Header, reading: Readin
     title_rows = [row for row in table.rows[:header.first] if len(distinct(row)) == 1 and row[0].text]
     base = (title_rows[-1][0].text,) if title_rows and len(title_rows[-1][0].text) < 60 else base_section
     tasks: list[Task] = []
+    keys: set[str] = set()
     previous_name = ""
+    previous_cell = None
     count = 0
     for row in table.rows[header.first + header.rows:]:
         if tuple(c.text for c in row) in header_texts:
@@ -203,10 +205,21 @@ def read_table(source: SourceText, table: Table, header: Header, reading: Readin
             if any(cell is c for cells in assigned.values() for c in cells):
                 continue  # a cell spanning two columns is read in the first
             assigned.setdefault(kind, []).append(cell)
+        name_cell = assigned.get("name", [None])[0]
+        if name_cell is not None and name_cell is previous_cell and "text" in assigned:
+            # a name cell merged over several rows: the rows below the first are tasks of their own,
+            # titled by their own content (the name stays the first row's)
+            assigned["name"] = assigned["name"][1:]
+            if not assigned["name"]:
+                del assigned["name"]
+        previous_cell = name_cell
         task, own_name = row_task(source, number or str(count), assigned, columns,
                                   tuple(t for _, t in section) or base, reading, table_index, table.kind,
-                                  previous_name, target_year, target_units)
+                                  previous_name, target_year, target_units, count)
         if task:
+            while task.key in keys:  # a number printed twice (3, 3): the second row keeps its own task
+                task.key += "x"
+            keys.add(task.key)
             tasks.append(task)
         previous_name = own_name or previous_name
     return tasks
@@ -229,7 +242,7 @@ def _section_style(heading, text: str) -> str:
 def row_task(source: SourceText, number: str, assigned: dict[str, list[Cell]], columns: list[str],
              section: tuple[str, ...], reading: Reading, table_index: int, kind: str,
              previous_name: str = "", target_year: int | None = None,
-             target_units: list[str] | None = None) -> tuple[Task | None, str]:
+             target_units: list[str] | None = None, row_count: int = 0) -> tuple[Task | None, str]:
     """One table row as a task, from its cells by column role.
 
     Returns the task and the row's own name (empty when the name cell was merged with the row
@@ -244,7 +257,8 @@ def row_task(source: SourceText, number: str, assigned: dict[str, list[Cell]], c
             role, basis = "cooperating", "column"  # 牵头单位 | 责任单位: the others share the task
         for cell in assigned.get(col, []):
             mentions.extend(U.mentions_from_list(source.text[cell.start:cell.end], cell.start, role, basis,
-                                                 reading.first_is_lead and role == "responsible", reading.marks))
+                                                 reading.first_is_lead and role == "responsible", reading.marks,
+                                                 column=kind != "text"))
     if any(m.basis == "star" for m in mentions):
         # a ``*`` marks the row's lead: the unmarked units of the row, in any units cell, cooperate
         for m in mentions:
@@ -261,7 +275,7 @@ def row_task(source: SourceText, number: str, assigned: dict[str, list[Cell]], c
     first_line = text_cells[0].text if text_cells else ""
     if text_cells:
         first_line = source.text[text_cells[0].start:text_cells[0].end].split("\n")[0].strip() or first_line
-    title = own_name or (previous_name if "name" in columns else "") or (heading_title(first_line) if first_line else "")
+    title = own_name or (heading_title(first_line) if first_line else "") or (previous_name if "name" in columns else "")
     if not title and not mentions:
         return None, own_name
     body = text_cells or name_cells or [c for cells in assigned.values() for c in cells]
@@ -269,7 +283,8 @@ def row_task(source: SourceText, number: str, assigned: dict[str, list[Cell]], c
     column_text = lambda col: " ".join(c.text for c in assigned.get(col, []))  # noqa: E731
     us = min((m.start for m in mentions), default=-1)
     ue = max((m.end for m in mentions), default=-1)
-    key = f"a{table_index}-{number}" if table_index else f"a{number}"
+    ident = number if number.isascii() and number.isalnum() else str(row_count or number)
+    key = f"a{table_index}-{ident}" if table_index else f"a{ident}"
     header_units = target_units or []
     targets = tuple((c.text, column_text("measure") or (header_units[k] if k < len(header_units) else ""),
                      c.start, c.end, column_text("baseline"), target_year)
