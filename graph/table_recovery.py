@@ -77,6 +77,7 @@ def recover_table(source: SourceText, lines: list, start: int) -> tuple[Table | 
     if not found:
         return None, None, len(lines)
     h0, h1, kinds = found
+    kinds = T.settle_kinds(kinds, [ln.text for ln in lines[h0:h1 + 1] if ln.text])
     columns = [k for k in kinds if k != "number"]
     body: list[tuple[object, tuple]] = []  # the table's cell lines with the section lines above each
     section: list = []

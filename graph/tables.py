@@ -68,6 +68,15 @@ def column_kind(header: str) -> str | None:
     return None
 
 
+def settle_kinds(kinds: list[str | None], names: list[str]) -> list[str | None]:
+    """Column roles read with their neighbours: a ``目标任务`` column is the task's text when no
+    other column names the task (b02 常熟: 目标任务 | 分管领导 | 牵头单位), a target column in an
+    indicator table (指标 | 目标任务)."""
+    if any(k in ("name", "text") for k in kinds):
+        return kinds
+    return ["text" if k == "target" and n.replace(" ", "") == "目标任务" else k for k, n in zip(kinds, names)]
+
+
 def is_header(kinds: list[str | None]) -> bool:
     """Whether the column roles of a row make a header: a column of units and one naming the task."""
     named = [k for k in kinds if k]
@@ -133,7 +142,7 @@ def header_of(table: Table) -> Header | None:
                 taken = 2
                 for j in fresh:
                     kinds[j], names[j] = column_kind(below[j].text), below[j].text
-        return Header(r, taken, tuple(kinds), tuple(names))
+        return Header(r, taken, tuple(settle_kinds(kinds, names)), tuple(names))
     return None
 
 
