@@ -215,7 +215,8 @@ def read_table(source: SourceText, table: Table, header: Header, reading: Readin
                 continue  # a cell spanning two columns is read in the first
             assigned.setdefault(kind, []).append(cell)
         name_cell = assigned.get("name", [None])[0]
-        if name_cell is not None and name_cell is previous_cell and "text" in assigned:
+        merged_name = name_cell is not None and name_cell is previous_cell and "text" in assigned
+        if merged_name:
             # a name cell merged over several rows: the rows below the first are tasks of their own,
             # titled by their own content (the name stays the first row's)
             assigned["name"] = assigned["name"][1:]
@@ -224,7 +225,7 @@ def read_table(source: SourceText, table: Table, header: Header, reading: Readin
         previous_cell = name_cell
         task, own_name = row_task(source, number or str(count), assigned, columns,
                                   tuple(t for _, t in section) or base, reading, table_index, table.kind,
-                                  previous_name, target_year, target_units, count)
+                                  previous_name, target_year, target_units, count, merged_name)
         if task:
             while task.key in keys:  # a number printed twice (3, 3): the second row keeps its own task
                 task.key += "x"
@@ -251,11 +252,14 @@ def _section_style(heading, text: str) -> str:
 def row_task(source: SourceText, number: str, assigned: dict[str, list[Cell]], columns: list[str],
              section: tuple[str, ...], reading: Reading, table_index: int, kind: str,
              previous_name: str = "", target_year: int | None = None,
-             target_units: list[str] | None = None, row_count: int = 0) -> tuple[Task | None, str]:
+             target_units: list[str] | None = None, row_count: int = 0,
+             merged_name: bool = False) -> tuple[Task | None, str]:
     """One table row as a task, from its cells by column role.
 
     Returns the task and the row's own name (empty when the name cell was merged with the row
     above and printed only there — a table copied to text —; the row then takes that name).
+    ``merged_name``: the row's name cell is the one of the row above (a Word/HTML merged cell):
+    the row is titled by its own content.
     """
     from graph.structure import heading_title
 
@@ -284,7 +288,8 @@ def row_task(source: SourceText, number: str, assigned: dict[str, list[Cell]], c
     first_line = text_cells[0].text if text_cells else ""
     if text_cells:
         first_line = source.text[text_cells[0].start:text_cells[0].end].split("\n")[0].strip() or first_line
-    title = own_name or (heading_title(first_line) if first_line else "") or (previous_name if "name" in columns else "")
+    title = own_name or (previous_name if "name" in columns and not merged_name else "") \
+        or (heading_title(first_line) if first_line else "")
     if not title and not mentions:
         return None, own_name
     body = text_cells or name_cells or [c for cells in assigned.values() for c in cells]
