@@ -18,10 +18,33 @@ from graph.records import Cell, SourceText, Table
 #: Which cell kinds (:func:`graph.tables.cell_kind`) each column role accepts.
 ACCEPTS = {"name": {"text", "short"}, "text": {"text", "short"}, "note": {"text", "short", "deadline"},
            "deadline": {"deadline"}, "lead": {"units"}, "cooperating": {"units"}, "responsible": {"units"},
-           "ignore": {"short"}, "progress": {"short", "number"}, "number": {"number"}, "measure": {"short"},
+           "ignore": {"short"}, "progress": {"short", "number"}, "place": {"short", "units"}, "number": {"number"},
+           "measure": {"short"},
            "baseline": {"number", "short"}, "target": {"number", "short"}}
 
 HEADER_MAX_CELLS = 10
+
+
+PIPE_END = re.compile(r"\s*[|｜]+$")
+
+
+def cell_lines(lines: list) -> list:
+    """The lines read as table cells: a cell copied from a web table keeps the ``|`` that closed
+    it (``序号 |``, ``区住建局 |``) and an empty or merged cell is left as pipes alone (``||||``);
+    those pipes are dropped (b03 南昌新建区, b04 洋县 copies). Other lines are as they are; the
+    list keeps the lines' indexes and offsets."""
+    from graph.structure import Line
+
+    if not any(ln.text.endswith(("|", "｜")) for ln in lines):
+        return lines
+    out = []
+    for ln in lines:
+        if ln.text.endswith(("|", "｜")):
+            text = PIPE_END.sub("", ln.text)
+            out.append(Line(ln.index, ln.start, ln.start + len(text), text, ln.folded[:len(text)]))
+        else:
+            out.append(ln)
+    return out
 
 
 def find_header(lines: list, start: int) -> tuple[int, int, list[str]] | None:

@@ -31,7 +31,7 @@ CLAUSE_PUNCT = re.compile(r"[。;,、:]")
 SENTENCE_PUNCT = re.compile(r"[。;,]")
 
 TARGET_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:目标值?|预期值|预期目标|目标任务)")
-MONEY_HEADER = re.compile(r"投资|资金|金额|预算|产值|营业收入")
+MONEY_HEADER = re.compile(r"投资|资金|金额|预算|产值|营业收入|投資|資金|金額|預算|產值")
 HEADER_UNIT = re.compile(r"[((]([^()（）]{1,6})[)）]$")
 BASELINE_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:基数|基期值?|现状值?|基准值?|基础值|实际值|实际完成|完成值?|现值)")
 HEADER_NOT = re.compile(r"[、,，;；“”\"《》]")
@@ -39,7 +39,7 @@ HEADER_MAX = 24  # characters: a longer cell is never a column header
 
 UNIT_COLUMNS = ("lead", "responsible", "cooperating")
 #: Column roles whose cells are read for nothing (persons, progress, other remarks).
-UNREAD = ("ignore", "progress")
+UNREAD = ("ignore", "progress", "place")
 
 
 @lru_cache(maxsize=65536)
@@ -321,8 +321,10 @@ class DocumentTables:
     """
 
     def __init__(self, source: SourceText, lines: list) -> None:
+        from graph import table_recovery as R
+
         self.source = source
-        self.lines = lines
+        self.lines = R.cell_lines(lines)
         starts = [ln.start for ln in lines]
         self.blocks: dict[int, tuple[int, Table, Header]] = {}  # first line → (line after, table, header)
         self.inside: list[tuple[int, int]] = []

@@ -107,15 +107,13 @@ def test_word_table_of_the_seed_reads_as_its_text(tmp_path):
     ("牵头单位", "lead"), ("牵头责任单位", "lead"),                 # seed 000, b02 常熟
     ("协同单位", "cooperating"), ("配合单位", "cooperating"),        # seed 000, b03/d01
     ("参与单位", "cooperating"),                                     # b06 平顶山
-    ("责任单位", "responsible"), ("責任單位", None),                  # b04 洋县 prints it in traditional characters
+    ("责任单位", "responsible"), ("責任單位", "responsible"),         # b04 洋县 prints it in traditional characters
     ("分管领导", "ignore"), ("区政府分管领导", "ignore"),             # b02 常熟, b01 钟楼区: persons, not units
     ("完成时限", "deadline"),                                        # b03, b06
     ("当前进度", "progress"), ("本月进展情况", "progress"),           # progress columns: read for nothing
     ("备注", "note"),
 ])
 def test_column_roles_from_header_words(header, kind):
-    if kind is None:
-        pytest.skip("traditional header words are not folded (the text stage does not convert scripts)")
     assert tables.column_kind(header) == kind
 
 
@@ -217,3 +215,27 @@ def test_one_table_reader():
         assert not hasattr(structure, name), name
     for name in ("column_kind", "row_task", "read_table", "header_of"):
         assert not hasattr(table_recovery, name) or getattr(table_recovery, name) is getattr(tables, name, None), name
+
+
+# ---------------------------------------------------------------- copies of web tables
+
+def test_traditional_header_words():
+    """Traditional-script reposts: b04 洋縣 (序號 | 項目名稱 | 責任單位), c04/c05 (牽頭單位)."""
+    assert [tables.column_kind(h) for h in ("序號", "項目名稱", "2024年建設內容", "責任單位", "牽頭單位", "建設地點")] == \
+        ["number", "name", "text", "responsible", "lead", "place"]
+    assert tables.column_kind("年度投資金額 (萬元)") == "target"
+
+
+def test_cells_closed_by_pipes_are_cells():
+    """A web table copied to text, each cell closed by ``|`` and empty cells left as pipes:
+    b04 洋縣 (traditional, a title row over the header), b03 南昌新建区 header (序号 | 牵头单位 …)."""
+    text = ("附件:洋縣2024年十大民生實事項目清單\n|\n洋縣2024年十大民生實事項目清單 |\n||||||\n|\n"
+            "序號 |\n項目名稱 |\n建設地點 |\n責任單位 |\n|\n"
+            "1 |\n洋縣中小學幼兒園基礎設施提升改造項目 |\n相關鎮 (街道) |\n教體局 |\n|\n"
+            "2 |\n城北小學門前道路建設項目 |\n紙坊街道 |\n住建局 |\n")
+    plan = parse_plan(SourceText(path="b04.txt", name="b04.txt", sha256="0", text=text, format="txt"))
+    assert [(t.title, roles(t)) for t in annex(plan)] == [
+        ("洋縣中小學幼兒園基礎設施提升改造項目", [("教體局", "responsible")]),
+        ("城北小學門前道路建設項目", [("住建局", "responsible")])]
+    lines = table_recovery.cell_lines(split_lines("序号 |\n牵头单位 |\n配合单位 |\n||\n区住建局 |"))
+    assert [ln.text for ln in lines] == ["序号", "牵头单位", "配合单位", "", "区住建局"]
