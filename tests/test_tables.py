@@ -239,3 +239,33 @@ def test_cells_closed_by_pipes_are_cells():
         ("城北小學門前道路建設項目", [("住建局", "responsible")])]
     lines = table_recovery.cell_lines(split_lines("序号 |\n牵头单位 |\n配合单位 |\n||\n区住建局 |"))
     assert [ln.text for ln in lines] == ["序号", "牵头单位", "配合单位", "", "区住建局"]
+
+
+def test_a_lead_cell_drawn_over_three_rows_of_a_pdf(tmp_path):
+    """A ruled PDF table whose lead cell is drawn over three rows (b03 南昌新建区's roads)."""
+    fpdf = pytest.importorskip("fpdf")
+    from tests.fixtures import cjk_font
+
+    cjk, latin = cjk_font()
+    pdf = fpdf.FPDF(format="A4")
+    pdf.add_font("cjk", "", cjk)
+    pdf.add_font("latin", "", latin)
+    pdf.set_fallback_fonts(["latin"])
+    pdf.set_font("cjk", size=10)
+    pdf.add_page()
+    pdf.multi_cell(pdf.epw, 7, "2024年度区政府民生实事项目进度表", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(8, 40, 20, 20, 20), line_height=6, first_row_as_headings=False) as table:
+        row = table.row()
+        for h in B03_HEADER:
+            row.cell(h)
+        for r, cells in enumerate(B03_ROWS):
+            row = table.row()
+            for c, text in enumerate(cells):
+                if c == 2 and r:
+                    continue
+                row.cell(text, rowspan=3 if c == 2 else 1)
+    path = tmp_path / "b03.pdf"
+    pdf.output(str(path))
+    tasks = annex(parse_plan(read_document(path)))
+    assert [t.title for t in tasks] == ["文化中心北路", "乐业路", "新坊路西接兴国路工程"]
+    assert [roles(t)[0] for t in tasks] == [("区住建局", "lead")] * 3 and {t.table for t in tasks} == {"pdf"}
