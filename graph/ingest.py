@@ -500,12 +500,16 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
+_TXBX = f"{_W}txbxContent"
+
+
 def _docx_paragraph_text(p) -> str:
-    """Text of a ``w:p`` element: runs, tabs as spaces, line breaks as newlines."""
+    """Text of a ``w:p`` element: runs, tabs as spaces, line breaks as newlines. The text of a
+    text box anchored in the paragraph is not the paragraph's: it is read as blocks of its own."""
     out: list[str] = []
     for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen", f"{_W}sym"):
-        if _MC_FALLBACK in {a.tag for a in node.iterancestors()}:
-            continue  # the same text box again, for old readers
+        if _inside(node, p, (_TXBX, _MC_FALLBACK)):
+            continue  # a text box's text, or the same text box again for old readers
         tag = node.tag[len(_W):]
         if tag == "t":
             out.append(node.text or "")
@@ -678,7 +682,8 @@ def _docx_table_rows(tbl) -> tuple[tuple[Row, ...], list[int]]:
                 elif continued:
                     value = ""
                 else:
-                    value = clean_cell(" ".join(_docx_paragraph_text(p).replace("\n", " ") for p in cell.iter(f"{_W}p")))
+                    value = clean_cell(" ".join(_docx_paragraph_text(p).replace("\n", " ") for p in cell.iter(f"{_W}p")
+                                                if not _inside(p, cell, (_MC_FALLBACK,))))
                 row.append(value)
                 origin = value if isinstance(value, Covered) else Covered(r, col)
                 row.extend([origin] * (span - 1))
@@ -703,21 +708,52 @@ def _read_docx(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Table, ...
     items: list[Item] = []
     tables: list = []
     ragged: list = []
-    body = document.element.body
-    for child in body.iterchildren(f"{_W}p", f"{_W}tbl", f"{_W}sdt"):
-        blocks = [child] if child.tag != f"{_W}sdt" else list(child.iter(f"{_W}p", f"{_W}tbl"))
-        for el in blocks:
-            if el.tag == f"{_W}tbl":
-                rows, short = _docx_table_rows(el)
-                tables.append(rows)
-                if short:
-                    ragged.append((len(tables), len(short), max(len(r) for r in rows), short[0]))
-                items.append(("docx", rows))
-            else:
-                text = numbering.label(el) + _docx_paragraph_text(el)
-                items.extend(clean_line(line) for line in text.split("\n"))
+    _docx_blocks(document.element.body, numbering, items, tables, ragged)
     text, blocks = assemble(items)
     return text, "", _table_warnings(tables, ragged), blocks
+
+
+def _docx_blocks(container, numbering, items: list, tables: list, ragged: list) -> None:
+    """Paragraphs and tables of a body, a text box or a layout table's cell, in document order.
+
+    A table laid out as a frame (every row one cell) is read as its content, so a table nested
+    in it is a table; a text box anchored in a paragraph (``w:txbxContent``) is read after the
+    paragraph, its tables as tables.
+    """
+    for el in container.iterchildren(f"{_W}p", f"{_W}tbl", f"{_W}sdt"):
+        if el.tag == f"{_W}sdt":
+            content = el.find(f"{_W}sdtContent")
+            if content is not None:
+                _docx_blocks(content, numbering, items, tables, ragged)
+        elif el.tag == f"{_W}tbl":
+            rows_el = list(el.iterchildren(f"{_W}tr"))
+            if rows_el and all(len(list(tr.iterchildren(f"{_W}tc"))) == 1 for tr in rows_el) \
+                    and any(t is not el for t in el.iter(f"{_W}tbl")):
+                for tr in rows_el:
+                    for tc in tr.iterchildren(f"{_W}tc"):
+                        _docx_blocks(tc, numbering, items, tables, ragged)
+                continue
+            rows, short = _docx_table_rows(el)
+            tables.append(rows)
+            if short:
+                ragged.append((len(tables), len(short), max(len(r) for r in rows), short[0]))
+            items.append(("docx", rows))
+        else:
+            text = numbering.label(el) + _docx_paragraph_text(el)
+            items.extend(clean_line(line) for line in text.split("\n"))
+            for box in el.iter(_TXBX):
+                if not _inside(box, el, (_MC_FALLBACK, _TXBX)):
+                    _docx_blocks(box, numbering, items, tables, ragged)
+
+
+def _inside(node, top, tags: tuple[str, ...]) -> bool:
+    """Whether ``node`` sits in an element with one of ``tags`` below ``top``."""
+    for a in node.iterancestors():
+        if a is top:
+            return False
+        if a.tag in tags:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------- PDF

@@ -569,3 +569,49 @@ def test_hard_wrapped_text_is_reflowed_into_paragraphs(tmp_path):
     assert assignments(got) == assignments(want)
     # text with one paragraph per line is left alone
     assert reflow_hard_wraps(text) == text
+
+
+def _w(tag: str) -> str:
+    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
+
+
+def test_docx_table_nested_in_a_frame_and_table_in_a_text_box(tmp_path):
+    """A one-cell frame table around the task table, and a task table in a text box, are tables."""
+    import copy
+
+    import docx
+    from lxml import etree
+
+    document = docx.Document()
+    document.add_paragraph("附件:重点任务分工表")
+    frame = document.add_table(rows=1, cols=1)
+    cell = frame.cell(0, 0)
+    cell.text = "表1 民生实事"
+    inner = cell.add_table(rows=2, cols=3)
+    for c, text in enumerate(("序号", "项目名称", "牵头单位")):
+        inner.cell(0, c).text = text
+    for c, text in enumerate(("1", "文化中心北路", "区住建局")):
+        inner.cell(1, c).text = text
+    anchor = document.add_paragraph("表2 见文本框")
+    boxed = document.add_table(rows=2, cols=3)
+    for c, text in enumerate(("序号", "工作任务", "责任单位")):
+        boxed.cell(0, c).text = text
+    for c, text in enumerate(("1", "严守水资源开发利用控制红线", "市水利局")):
+        boxed.cell(1, c).text = text
+    tbl = boxed._tbl
+    tbl.getparent().remove(tbl)
+    run = etree.SubElement(anchor._p, _w("r"))
+    pict = etree.SubElement(run, _w("pict"))
+    shape = etree.SubElement(pict, "{urn:schemas-microsoft-com:vml}shape")
+    box = etree.SubElement(etree.SubElement(shape, "{urn:schemas-microsoft-com:vml}textbox"), _w("txbxContent"))
+    box.append(copy.deepcopy(tbl))
+    etree.SubElement(box, _w("p"))
+    path = tmp_path / "nested.docx"
+    document.save(str(path))
+    source = read_document(path)
+    assert [texts(t) for t in source.tables] == [
+        (("序号", "项目名称", "牵头单位"), ("1", "文化中心北路", "区住建局")),
+        (("序号", "工作任务", "责任单位"), ("1", "严守水资源开发利用控制红线", "市水利局"))]
+    assert offsets_hold(source)
+    assert source.text.split("\n")[:3] == ["附件:重点任务分工表", "表1 民生实事", "序号"]
+    assert "表2 见文本框" in source.text.split("\n")
