@@ -269,3 +269,106 @@ def align(cells: list[list], columns: list[str]) -> dict[int, list[list]]:
         ptr = j + 1
     return assigned
 
+
+
+# ---------------------------------------------------------------- rows printed on one line
+
+TOKEN = re.compile(r"\S+")
+SPACE_HEADER_CELL_MAX = 8  # characters of a header word
+
+
+def space_header(line) -> tuple[list[tuple[int, int]], list[str]] | None:
+    """The header of a table whose rows are printed one per line, cells separated by spaces
+    (``序号 名称 工作任务 牵头责任单位``), at the end of ``line``: the spans of its words in the line
+    and their column roles; None when the line holds no such header."""
+    text = line.text
+    if text.count(" ") < 2:
+        return None
+    tokens = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+    for s in range(0, len(tokens) - 2):
+        words = [text[a:b] for a, b in tokens[s:]]
+        if any(len(w) > SPACE_HEADER_CELL_MAX for w in words):
+            continue
+        kinds = [T.column_kind(w) for w in words]
+        if None not in kinds and T.is_header(kinds):
+            return tokens[s:], kinds
+    return None
+
+
+def space_row(line, units: int) -> tuple[tuple[int, int], list[tuple[int, int]], list[tuple[int, int]]] | None:
+    """A row printed on one line: ``1 地区生产总值增长7%以上… 发改委``. Returns the spans of its
+    number, of the words before its units, and of its unit cells (the last ``units`` words from
+    the first that is a list of units on); None when the line does not start with a row number."""
+    tokens = [(m.start(), m.end()) for m in TOKEN.finditer(line.text)]
+    if len(tokens) < 2 or not T.ROW_NUMBER.match(line.text[tokens[0][0]:tokens[0][1]]):
+        return None
+    rest = tokens[1:]
+    tail = rest[-units:] if units else []
+    first = next((i for i, (a, b) in enumerate(tail) if T.cell_kind(line.text[a:b]) == "units"), len(tail))
+    unit_cells = tail[first:]
+    middle = rest[:len(rest) - len(unit_cells)]
+    return tokens[0], middle, unit_cells
+
+
+def space_table_at(lines: list, i: int) -> bool:
+    """Whether a table printed one row per line (cells separated by spaces) has its header on
+    line ``i``: the header, then a numbered row within the next lines."""
+    found = space_header(lines[i]) if lines[i].text else None
+    if not found:
+        return False
+    units = sum(1 for k in found[1] if k in T.UNIT_COLUMNS)
+    following = [ln for ln in lines[i + 1:i + 8] if ln.text][:3]
+    return any(space_row(ln, units) for ln in following)
+
+
+def recover_space_table(source: SourceText, lines: list, i: int) -> tuple[Table, T.Header, int]:
+    """The table whose header is on line ``i`` (:func:`space_table_at`) and whose rows follow one
+    per line, as a Table block (kind ``text``), its header and the line after it.
+
+    Serves tables copied out of a page with a row on each line (b02 常熟, b06 平顶山). The row's
+    number is its first word; its unit cells are its last words, from the first list of units on,
+    in the order of the unit columns; the words before them fill the other columns one each when
+    they are as many, else they are one cell under the task's name (a cell's own spaces cannot be
+    told from the spaces between cells).
+    """
+    from graph.structure import match_heading
+
+    spans, kinds = space_header(lines[i])
+    line = lines[i]
+    header_cells = [Cell(line.text[a:b], line.start + a, line.start + b) for a, b in spans]
+    width = len(kinds)
+    unit_at = [p for p, k in enumerate(kinds) if k in T.UNIT_COLUMNS]
+    other_at = [p for p, k in enumerate(kinds) if k not in T.UNIT_COLUMNS and k != "number"]
+    number_at = kinds.index("number") if "number" in kinds else -1
+    name_at = next((p for p in other_at if kinds[p] == "name"), next((p for p in other_at if kinds[p] == "text"), None))
+    grid: list[tuple[Cell, ...]] = [tuple(header_cells)]
+    end = len(lines)
+    last = line.end
+    for k in range(i + 1, len(lines)):
+        ln = lines[k]
+        if not ln.text:
+            continue
+        row = space_row(ln, len(unit_at))
+        if row is None:
+            h = match_heading(ln)
+            if h and h.style in ("cn", "pcn", "chapter") and len(ln.text) <= 50 and "。" not in ln.text:
+                grid.append((Cell(ln.text, ln.start, ln.end),) * width)
+                continue
+            end = k
+            break
+        (na, nb), middle, unit_cells = row
+        cell = lambda a, b: Cell(ln.text[a:b], ln.start + a, ln.start + b)  # noqa: E731
+        cells = [Cell("", ln.start, ln.start)] * width
+        if number_at >= 0:
+            cells[number_at] = cell(na, nb)
+        if len(middle) == len(other_at):
+            for p, (a, b) in zip(other_at, middle):
+                cells[p] = cell(a, b)
+        elif middle and name_at is not None:
+            cells[name_at] = cell(middle[0][0], middle[-1][1])
+        for p, (a, b) in zip(unit_at, unit_cells):
+            cells[p] = cell(a, b)
+        grid.append(tuple(cells))
+        last = ln.end
+    header = T.Header(0, 1, tuple(kinds), tuple(c.text for c in header_cells))
+    return Table(rows=tuple(grid), start=header_cells[0].start, end=last, kind="text"), header, end

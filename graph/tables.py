@@ -354,7 +354,9 @@ class DocumentTables:
 
         if i in self.blocks:
             return True
-        return not self._in_structured(i) and R.starts_table(self.lines[:self._structured_after(i)], i)
+        if self._in_structured(i):
+            return False
+        return R.starts_table(self.lines[:self._structured_after(i)], i) or R.space_table_at(self.lines, i)
 
     def tasks_from(self, k: int, reading: Reading, table_index: int) -> tuple[list[Task], int]:
         """Tasks of the next table at or after line ``k``; returns (tasks, line after the table)."""
@@ -364,9 +366,13 @@ class DocumentTables:
             k += 1
         stop = self._structured_after(k)
         if stop > k:
-            table, header, after = R.recover_table(self.source, self.lines[:stop], k)
+            space = next((i for i in range(k, stop) if R.space_table_at(self.lines, i)), None)
+            table, header, after = R.recover_table(self.source, self.lines[:space if space is not None else stop], k)
+            first = self.lines_index(table.start) if table is not None else space
+            if table is None and space is not None:
+                table, header, after = R.recover_space_table(self.source, self.lines[:stop], space)
             if table is not None:
-                base = R.caption(self.lines, self.lines_index(table.start))
+                base = R.caption(self.lines, first)
                 return read_table(self.source, table, header, reading, table_index, base), after
             if stop >= len(self.lines):
                 return [], len(self.lines)

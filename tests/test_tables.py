@@ -269,3 +269,30 @@ def test_a_lead_cell_drawn_over_three_rows_of_a_pdf(tmp_path):
     tasks = annex(parse_plan(read_document(path)))
     assert [t.title for t in tasks] == ["文化中心北路", "乐业路", "新坊路西接兴国路工程"]
     assert [roles(t)[0] for t in tasks] == [("区住建局", "lead")] * 3 and {t.table for t in tasks} == {"pdf"}
+
+
+def test_rows_printed_one_per_line_with_spaces_between_cells():
+    """Tables copied with a row on each line: b02 常熟 (header at the end of a paragraph, a section
+    line), b06 平顶山 (three unit columns, cells with spaces of their own)."""
+    b02 = ("附件:常熟市2018年政府工作任务分解表 常熟市人民政府办公室 2018年2月24日 常熟市2018年政府工作任务分解表 "
+           "序号 名称 工作任务 牵头责任单位\n\n一、经济社会发展主要预期目标分解(11项)\n\n"
+           "1 地区生产总值增长7%以上,服务业增加值占GDP比重47.1%. 发改委\n\n"
+           "7 全社会固定资产投资额550亿元,其中:工业技改投资增长10%. 发改委、经信委、科技局\n")
+    tasks = annex(parse_plan(SourceText(path="b02.txt", name="b02.txt", sha256="0", text=b02, format="txt")))
+    assert [(t.title[:12], t.section, roles(t)) for t in tasks] == [
+        ("地区生产总值增长7%以上", ("一、经济社会发展主要预期目标分解(11项)",), [("发改委", "lead")]),
+        ("全社会固定资产投资额55", ("一、经济社会发展主要预期目标分解(11项)",),
+         [("发改委", "lead"), ("经信委", "lead"), ("科技局", "lead")])]
+    b06 = ("平顶山市全面推行河长制主要任务分解表\n\n序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位\n"
+           "1 加强水资源保 护 严守水资源开发利用控制红线 实施水资源消耗总量和强度双控行动。到2020年,全市用水总量控制在"
+           "11.88亿立方米以内。 市水利局 市发展改革委、农业局等 各县(市、区)党委和人民政府\n"
+           "3   抓好工业节水。加快实施工业节水技术改造,坚决遏制用水浪费。 市工业和信息化委、水利局 市发展改革委等 "
+           "各县(市、区)党委和人民政府\n")
+    tasks = annex(parse_plan(SourceText(path="b06.txt", name="b06.txt", sha256="0", text=b06, format="txt")))
+    assert "严守水资源开发利用控制红线" in tasks[0].title and tasks[1].title.startswith("抓好工业节水")
+    assert [roles(t) for t in tasks] == [
+        [("市水利局", "lead"), ("市发展改革委", "cooperating"), ("农业局", "cooperating"),
+         ("各县(市、区)党委和人民政府", "responsible")],
+        [("市工业和信息化委", "lead"), ("水利局", "lead"), ("市发展改革委", "cooperating"),
+         ("各县(市、区)党委和人民政府", "responsible")]]
+    assert all(t.table == "text" for t in tasks)
