@@ -70,11 +70,14 @@ def find_header(lines: list, start: int) -> tuple[int, int, list[str]] | None:
     return None
 
 
+HEADER_WINDOW = 14  # lines: a header row (cells one per line, blanks between) fits in these
+
+
 def starts_table(lines: list, index: int) -> bool:
     """True when the header row of a flattened table starts at line ``index``."""
     if not T.column_kind(lines[index].text):
         return False
-    found = find_header(lines[index: index + 14], 0)
+    found = find_header(lines[index: index + HEADER_WINDOW], 0)
     return bool(found) and found[0] == 0
 
 

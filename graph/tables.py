@@ -325,7 +325,8 @@ class DocumentTables:
 
         self.source = source
         self.lines = R.cell_lines(lines)
-        starts = [ln.start for ln in lines]
+        starts = self.starts = [ln.start for ln in lines]
+        self._space: dict[int, bool] = {}
         self.blocks: dict[int, tuple[int, Table, Header]] = {}  # first line → (line after, table, header)
         self.inside: list[tuple[int, int]] = []
         from bisect import bisect_left, bisect_right
@@ -343,6 +344,8 @@ class DocumentTables:
 
     def _structured_after(self, k: int) -> int:
         """The first line of the next structured table at or after ``k`` (len(lines) if none)."""
+        if not self.blocks:
+            return len(self.lines)
         return min((first for first in self.blocks if first >= k), default=len(self.lines))
 
     def _in_structured(self, i: int) -> bool:
@@ -356,7 +359,16 @@ class DocumentTables:
             return True
         if self._in_structured(i):
             return False
-        return R.starts_table(self.lines[:self._structured_after(i)], i) or R.space_table_at(self.lines, i)
+        window = self.lines[i:min(self._structured_after(i), i + R.HEADER_WINDOW)]
+        return R.starts_table(window, 0) or self._space_at(i)
+
+    def _space_at(self, i: int) -> bool:
+        """Whether a table printed one row per line has its header on line ``i`` (remembered)."""
+        from graph import table_recovery as R
+
+        if i not in self._space:
+            self._space[i] = R.space_table_at(self.lines, i)
+        return self._space[i]
 
     def tasks_from(self, k: int, reading: Reading, table_index: int) -> tuple[list[Task], int]:
         """Tasks of the next table at or after line ``k``; returns (tasks, line after the table)."""
@@ -366,7 +378,7 @@ class DocumentTables:
             k += 1
         stop = self._structured_after(k)
         if stop > k:
-            space = next((i for i in range(k, stop) if R.space_table_at(self.lines, i)), None)
+            space = next((i for i in range(k, stop) if self._space_at(i)), None)
             table, header, after = R.recover_table(self.source, self.lines[:space if space is not None else stop], k)
             first = self.lines_index(table.start) if table is not None else space
             if table is None and space is not None:
@@ -384,4 +396,4 @@ class DocumentTables:
         """The index of the line that starts at or after ``offset``."""
         from bisect import bisect_left
 
-        return bisect_left([ln.start for ln in self.lines], offset)
+        return bisect_left(self.starts, offset)
