@@ -37,9 +37,8 @@ BASELINE_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:基数|基期值?|现状
 HEADER_NOT = re.compile(r"[、,，;；“”\"《》]")
 HEADER_MAX = 24  # characters: a longer cell is never a column header
 
+#: Columns of units. The roles ``ignore`` (persons), ``progress``, ``place`` and ``category`` are read for nothing.
 UNIT_COLUMNS = ("lead", "responsible", "cooperating")
-#: Column roles whose cells are read for nothing (persons, progress, other remarks).
-UNREAD = ("ignore", "progress", "place")
 
 
 @lru_cache(maxsize=65536)
