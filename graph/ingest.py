@@ -3,9 +3,11 @@
 Every reader returns a :class:`graph.records.SourceText` whose ``text`` holds one
 paragraph or table cell per line; later stages do not know the file format.
 Tables read from Word, PDF and HTML files are also returned as
-:class:`graph.records.Block` rows; a table's flattened text is
-``"\\n".join(cell for row in rows for cell in row)`` and equals
-``text[block.start:block.end]``, so cell offsets can be computed from it.
+:class:`graph.records.Table` blocks: rows × cells on the table's grid, each cell with its
+text and its offsets in ``text``. The text holds a table's cells one per line in row order
+(a merged cell once, the other positions it covers as empty lines), so
+``text[table.start:table.end]`` is the table flattened; in the Table a merged cell is the
+same :class:`graph.records.Cell` in every row and column it spans.
 
 Unreadable input raises :class:`IngestError` with a short message naming the
 problem; readable input with a defect (a cut-off last character, a ragged
@@ -26,7 +28,7 @@ from pathlib import Path
 from typing import Iterable, Sequence, Union
 
 from graph.chars import CharMap
-from graph.records import Block, SourceText
+from graph.records import Cell, SourceText, Table
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
@@ -72,8 +74,21 @@ class IngestError(Exception):
     """A file that cannot be read as a plan; the message says why."""
 
 
-Row = tuple[str, ...]
-Item = Union[str, tuple[Row, ...]]  # a line of text, or a table's rows
+@dataclass(frozen=True)
+class Covered:
+    """A grid position covered by a merged cell: ``row``/``col`` of the cell that holds the value
+    (in the rows as the reader built them). Flattened to an empty line in the text."""
+
+    row: int
+    col: int
+
+    def __bool__(self) -> bool:  # no text of its own
+        return False
+
+
+GridCell = Union[str, Covered]
+Row = tuple[GridCell, ...]
+Item = Union[str, tuple[str, tuple[Row, ...]]]  # a line of text, or (table kind, the table's rows)
 
 
 @dataclass(frozen=True)
@@ -187,7 +202,7 @@ def clean_cell(text: str) -> str:
     return clean_line(text.replace("\n", " "))
 
 
-def _read_txt(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Block, ...]]:
+def _read_txt(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Table, ...]]:
     decoded = decode_bytes(data)
     return reflow_hard_wraps(normalise_newlines(decoded.text)), decoded.encoding, decoded.warnings, ()
 
@@ -223,14 +238,16 @@ def reflow_hard_wraps(text: str) -> str:
 
 # ------------------------------------------------------------------ common layout
 
-def assemble(items: Iterable[Item]) -> tuple[str, tuple[Block, ...]]:
-    """Join lines and tables into one text, one line each, with the tables as Blocks.
+def assemble(items: Iterable[Item]) -> tuple[str, tuple[Table, ...]]:
+    """Join lines and tables into one text, one line each, with the tables as :class:`Table` blocks.
 
-    Empty lines are dropped; a table row is padded to the table's width so
-    every row has as many cells as the widest; empty cells stay as empty lines.
+    Empty lines are dropped; a table is ``(kind, rows)``; its rows are padded to the table's
+    width so every row has as many cells as the widest; empty cells stay as empty lines. A
+    :class:`Covered` position is an empty line in the text and, in the Table, the Cell of the
+    merged cell that covers it. Rows without text of their own are left out.
     """
     parts: list[str] = []
-    blocks: list[Block] = []
+    blocks: list[Table] = []
     offset = 0
 
     def put(line: str) -> int:
@@ -247,18 +264,27 @@ def assemble(items: Iterable[Item]) -> tuple[str, tuple[Block, ...]]:
             if item:
                 put(item)
             continue
-        rows = [r for r in item if any(c for c in r)]
-        if not rows:
-            continue
-        width = max(len(r) for r in rows)
-        rows = [tuple(r) + ("",) * (width - len(r)) for r in rows]
+        kind, raw_rows = item
+        width = max((len(r) for r in raw_rows), default=0)
+        cells: dict[tuple[int, int], Cell] = {}
+        rows: list[tuple[Cell, ...]] = []
         start = -1
-        for row in rows:
-            for cell in row:
-                at = put(cell)
-                if start < 0:
-                    start = at
-        blocks.append(Block(rows=tuple(rows), start=start, end=offset))
+        for r, raw in enumerate(raw_rows):
+            if not any(isinstance(c, str) and c for c in raw):
+                continue
+            row: list[Cell] = []
+            for c, value in enumerate(tuple(raw) + ("",) * (width - len(raw))):
+                at = put(value if isinstance(value, str) else "")
+                start = at if start < 0 else start
+                if isinstance(value, Covered) and (value.row, value.col) in cells:
+                    cell = cells[(value.row, value.col)]
+                else:
+                    cell = Cell(value if isinstance(value, str) else "", at, at + len(value) if isinstance(value, str) else at)
+                cells[(r, c)] = cell
+                row.append(cell)
+            rows.append(tuple(row))
+        if rows:
+            blocks.append(Table(rows=tuple(rows), start=start, end=offset, kind=kind))
     return "\n".join(parts), tuple(blocks)
 
 
@@ -349,15 +375,16 @@ def _html_cell_text(cell) -> str:
 
 
 def _html_table_rows(table) -> tuple[tuple[Row, ...], list[int]]:
-    """Rows of an HTML table on a grid: spanned positions are empty. Returns rows and short-row numbers."""
-    grid: list[list[str]] = []
-    pending: dict[tuple[int, int], bool] = {}  # (row, col) covered by a rowspan from above
+    """Rows of an HTML table on a grid: the positions a ``colspan``/``rowspan`` cell covers are
+    :class:`Covered` by it. Returns rows and short-row numbers."""
+    grid: list[list[GridCell]] = []
+    pending: dict[tuple[int, int], Covered] = {}  # (row, col) covered by a rowspan from above
     for r, tr in enumerate(table.iter("tr")):
-        row: list[str] = []
+        row: list[GridCell] = []
         col = 0
         for cell in (c for c in tr if c.tag in ("td", "th")):
-            while pending.pop((r, col), False):
-                row.append("")
+            while (r, col) in pending:
+                row.append(pending.pop((r, col)))
                 col += 1
             try:
                 colspan = max(1, min(int(cell.get("colspan") or 1), 50))
@@ -365,13 +392,13 @@ def _html_table_rows(table) -> tuple[tuple[Row, ...], list[int]]:
             except ValueError:
                 colspan = rowspan = 1
             row.append(_html_cell_text(cell))
-            row.extend([""] * (colspan - 1))
+            row.extend([Covered(r, col)] * (colspan - 1))
             for dr in range(1, rowspan):
                 for dc in range(colspan):
-                    pending[(r + dr, col + dc)] = True
+                    pending[(r + dr, col + dc)] = Covered(r, col)
             col += colspan
-        while pending.pop((r, col), False):
-            row.append("")
+        while (r, col) in pending:
+            row.append(pending.pop((r, col)))
             col += 1
         grid.append(row)
     width = max((len(r) for r in grid), default=0)
@@ -398,7 +425,7 @@ def _html_lines(el, out: list, tables: list | None = None, ragged: list | None =
             tables.append(rows)
             if short and ragged is not None:
                 ragged.append((len(tables), len(short), max(len(r) for r in rows), short[0]))
-            out.append(rows)
+            out.append(("html", rows))
             if node.tail:
                 buf.append(node.tail)
             return
@@ -423,7 +450,7 @@ def _html_lines(el, out: list, tables: list | None = None, ragged: list | None =
     flush()
 
 
-def _read_html(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Block, ...]]:
+def _read_html(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Table, ...]]:
     from lxml import html as lxml_html
 
     match = _META_CHARSET_RE.search(data[:8192])
@@ -473,12 +500,16 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
+_TXBX = f"{_W}txbxContent"
+
+
 def _docx_paragraph_text(p) -> str:
-    """Text of a ``w:p`` element: runs, tabs as spaces, line breaks as newlines."""
+    """Text of a ``w:p`` element: runs, tabs as spaces, line breaks as newlines. The text of a
+    text box anchored in the paragraph is not the paragraph's: it is read as blocks of its own."""
     out: list[str] = []
     for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen", f"{_W}sym"):
-        if _MC_FALLBACK in {a.tag for a in node.iterancestors()}:
-            continue  # the same text box again, for old readers
+        if _inside(node, p, (_TXBX, _MC_FALLBACK)):
+            continue  # a text box's text, or the same text box again for old readers
         tag = node.tag[len(_W):]
         if tag == "t":
             out.append(node.text or "")
@@ -624,10 +655,11 @@ class _DocxNumbering:
 
 
 def _docx_table_rows(tbl) -> tuple[tuple[Row, ...], list[int]]:
-    """Rows of a ``w:tbl`` on its grid: merged cells appear once, spanned positions empty."""
-    rows: list[list[str]] = []
-    for tr in tbl.iterchildren(f"{_W}tr"):
-        row: list[str] = []
+    """Rows of a ``w:tbl`` on its grid: the positions a merged cell covers (``gridSpan`` to the
+    right, ``vMerge`` continuations below) are :class:`Covered` by it."""
+    rows: list[list[GridCell]] = []
+    for r, tr in enumerate(tbl.iterchildren(f"{_W}tr")):
+        row: list[GridCell] = []
         trpr = tr.find(f"{_W}trPr")
         before = trpr.find(f"{_W}gridBefore") if trpr is not None else None
         if before is not None and (before.get(f"{_W}val") or "").isdigit():
@@ -643,17 +675,25 @@ def _docx_table_rows(tbl) -> tuple[tuple[Row, ...], list[int]]:
                         span = max(1, int(gs.get(f"{_W}val")))
                     vm = tcpr.find(f"{_W}vMerge")
                     continued = vm is not None and vm.get(f"{_W}val", "continue") == "continue"
-                text = "" if continued else clean_cell(" ".join(
-                    _docx_paragraph_text(p).replace("\n", " ") for p in cell.iter(f"{_W}p")))
-                row.append(text)
-                row.extend([""] * (span - 1))
+                col = len(row)
+                above = rows[r - 1][col] if continued and r and col < len(rows[r - 1]) else None
+                if continued and above is not None:
+                    value: GridCell = above if isinstance(above, Covered) else Covered(r - 1, col)
+                elif continued:
+                    value = ""
+                else:
+                    value = clean_cell(" ".join(_docx_paragraph_text(p).replace("\n", " ") for p in cell.iter(f"{_W}p")
+                                                if not _inside(p, cell, (_MC_FALLBACK,))))
+                row.append(value)
+                origin = value if isinstance(value, Covered) else Covered(r, col)
+                row.extend([origin] * (span - 1))
         rows.append(row)
     width = max((len(r) for r in rows), default=0)
     short = [i + 1 for i, r in enumerate(rows) if len(r) < width]
     return tuple(tuple(r) for r in rows), short
 
 
-def _read_docx(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Block, ...]]:
+def _read_docx(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Table, ...]]:
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise IngestError("old Word .doc format (not .docx); save it as .docx")
     if not data.startswith(b"PK"):
@@ -668,21 +708,52 @@ def _read_docx(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Block, ...
     items: list[Item] = []
     tables: list = []
     ragged: list = []
-    body = document.element.body
-    for child in body.iterchildren(f"{_W}p", f"{_W}tbl", f"{_W}sdt"):
-        blocks = [child] if child.tag != f"{_W}sdt" else list(child.iter(f"{_W}p", f"{_W}tbl"))
-        for el in blocks:
-            if el.tag == f"{_W}tbl":
-                rows, short = _docx_table_rows(el)
-                tables.append(rows)
-                if short:
-                    ragged.append((len(tables), len(short), max(len(r) for r in rows), short[0]))
-                items.append(rows)
-            else:
-                text = numbering.label(el) + _docx_paragraph_text(el)
-                items.extend(clean_line(line) for line in text.split("\n"))
+    _docx_blocks(document.element.body, numbering, items, tables, ragged)
     text, blocks = assemble(items)
     return text, "", _table_warnings(tables, ragged), blocks
+
+
+def _docx_blocks(container, numbering, items: list, tables: list, ragged: list) -> None:
+    """Paragraphs and tables of a body, a text box or a layout table's cell, in document order.
+
+    A table laid out as a frame (every row one cell) is read as its content, so a table nested
+    in it is a table; a text box anchored in a paragraph (``w:txbxContent``) is read after the
+    paragraph, its tables as tables.
+    """
+    for el in container.iterchildren(f"{_W}p", f"{_W}tbl", f"{_W}sdt"):
+        if el.tag == f"{_W}sdt":
+            content = el.find(f"{_W}sdtContent")
+            if content is not None:
+                _docx_blocks(content, numbering, items, tables, ragged)
+        elif el.tag == f"{_W}tbl":
+            rows_el = list(el.iterchildren(f"{_W}tr"))
+            if rows_el and all(len(list(tr.iterchildren(f"{_W}tc"))) == 1 for tr in rows_el) \
+                    and any(t is not el for t in el.iter(f"{_W}tbl")):
+                for tr in rows_el:
+                    for tc in tr.iterchildren(f"{_W}tc"):
+                        _docx_blocks(tc, numbering, items, tables, ragged)
+                continue
+            rows, short = _docx_table_rows(el)
+            tables.append(rows)
+            if short:
+                ragged.append((len(tables), len(short), max(len(r) for r in rows), short[0]))
+            items.append(("docx", rows))
+        else:
+            text = numbering.label(el) + _docx_paragraph_text(el)
+            items.extend(clean_line(line) for line in text.split("\n"))
+            for box in el.iter(_TXBX):
+                if not _inside(box, el, (_MC_FALLBACK, _TXBX)):
+                    _docx_blocks(box, numbering, items, tables, ragged)
+
+
+def _inside(node, top, tags: tuple[str, ...]) -> bool:
+    """Whether ``node`` sits in an element with one of ``tags`` below ``top``."""
+    for a in node.iterancestors():
+        if a is top:
+            return False
+        if a.tag in tags:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------- PDF
@@ -699,6 +770,34 @@ def _cell_join(text: str | None) -> str:
         return ""
     text = _LATIN_WRAP_RE.sub(" ", text).replace("\n", "")
     return clean_line(_CJK_GAP_RE.sub("", DROP_ZERO_WIDTH(text)))
+
+
+def _pdf_table_rows(table) -> tuple[Row, ...]:
+    """Rows of a ruled PDF table on its grid: a position with no cell of its own is
+    :class:`Covered` by the merged cell drawn over it (found by geometry), else empty."""
+    values = table.extract()
+    rows = table.rows
+    origin: dict[tuple, tuple[int, int]] = {}
+    col_x: dict[int, tuple[float, float]] = {}
+    for r, row in enumerate(rows):
+        for c, bbox in enumerate(row.cells):
+            if bbox is not None:
+                origin.setdefault(tuple(bbox), (r, c))
+                if c not in col_x or bbox[2] - bbox[0] < col_x[c][1] - col_x[c][0]:
+                    col_x[c] = (bbox[0], bbox[2])
+    grid: list[tuple[GridCell, ...]] = []
+    for r, (row, texts) in enumerate(zip(rows, values)):
+        out: list[GridCell] = []
+        for c, (bbox, text) in enumerate(zip(row.cells, texts)):
+            if bbox is not None or c not in col_x:
+                out.append(_cell_join(text))
+                continue
+            x, y = (col_x[c][0] + col_x[c][1]) / 2, (row.bbox[1] + row.bbox[3]) / 2
+            over = next((origin[tuple(b)] for b in table.cells if b[0] <= x <= b[2] and b[1] <= y <= b[3]
+                         and tuple(b) in origin), None)
+            out.append(Covered(*over) if over and over != (r, c) else "")
+        grid.append(tuple(out))
+    return tuple(grid)
 
 
 def _pdf_lines(page, bboxes) -> list[dict]:
@@ -760,7 +859,7 @@ def _join_pdf_lines(lines: list[dict]) -> list[str]:
     return out
 
 
-def _read_pdf(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Block, ...]]:
+def _read_pdf(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Table, ...]]:
     if not data.lstrip()[:5] == b"%PDF-":
         raise IngestError("not a PDF file (no %PDF header)")
     import pdfplumber
@@ -783,8 +882,7 @@ def _read_pdf(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Block, ...]
                     for line in lines:
                         events.append((line["top"], 0, line))
                     for table in found:
-                        rows = tuple(tuple(_cell_join(c) for c in row) for row in table.extract())
-                        events.append((table.bbox[1], 1, rows))
+                        events.append((table.bbox[1], 1, _pdf_table_rows(table)))
                     events.sort(key=lambda e: (e[0], e[1]))
                     for _top, kind, payload in events:
                         if kind == 1:
@@ -807,15 +905,17 @@ def _read_pdf(data: bytes) -> tuple[str, str, tuple[str, ...], tuple[Block, ...]
             merged.extend(_join_pdf_lines(payload))
             continue
         rows = payload
-        previous = merged[-1] if merged else None
-        if isinstance(previous, tuple) and previous and rows and len(previous[0]) == len(rows[0]):
+        previous = merged[-1][1] if merged and isinstance(merged[-1], tuple) else None
+        if previous and rows and len(previous[0]) == len(rows[0]):
             # a table continued on the next page; a repeated header row is dropped
-            if rows[0] == previous[0]:
-                rows = rows[1:]
-            merged[-1] = previous + tuple(rows)
-            tables[-1] = merged[-1]
+            drop = 1 if rows[0] == previous[0] else 0
+            shift = len(previous) - drop
+            rows = tuple(tuple(Covered(c.row + shift, c.col) if isinstance(c, Covered) else c for c in row)
+                         for row in rows[drop:])
+            merged[-1] = ("pdf", previous + rows)
+            tables[-1] = merged[-1][1]
         else:
-            merged.append(rows)
+            merged.append(("pdf", rows))
             tables.append(rows)
     text, blocks = assemble(merged)
     if not text.strip():

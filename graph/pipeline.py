@@ -18,7 +18,7 @@ import os
 import re
 import shutil
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,8 +33,8 @@ from graph.records import ExtractedPlan, Indicator, Plan, Task
 
 SKIP_NAMES = ("readme", "license", ".")
 PACKAGE_DIR = Path(__file__).resolve().parent
-EXTRACTOR_MODULES = ("records", "chars", "ingest", "traditional", "regions", "structure", "units", "agencies", "indicators",
-                     "model", "pipeline")
+EXTRACTOR_MODULES = ("records", "chars", "ingest", "traditional", "regions", "structure", "tables", "table_recovery", "units",
+                     "agencies", "indicators", "model", "pipeline")
 VALIDATE_MAX_TRIPLES = 300_000  # SHACL with pyshacl is slow beyond this; `plankg validate` runs it anyway
 Progress = Callable[[int, int], None]
 
@@ -69,6 +69,8 @@ class DocumentReport:
     assignments: dict[str, int]
     indicators: int
     warnings: list[str] = field(default_factory=list)
+    # tasks read from table rows, by the kind of table: docx | html | pdf (the file's own tables), text (recovered)
+    table_tasks: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -194,7 +196,8 @@ def document_report(ex: ExtractedPlan) -> DocumentReport:
         parent_region=meta.parent_region, issuer=meta.issuer, doc_number=meta.doc_number, issued=meta.issued,
         period_start=meta.period_start, period_end=meta.period_end, lead_convention=meta.lead_convention,
         tasks=len(plan.tasks), units=len(ex.agencies), assignments=roles,
-        indicators=sum(len(v) for v in ex.indicators.values()), warnings=list(plan.warnings))
+        indicators=sum(len(v) for v in ex.indicators.values()), warnings=list(plan.warnings),
+        table_tasks=dict(sorted(Counter(t.table for t in plan.tasks if t.table).items())))
 
 
 def document_output(path: str, cache_file: str = "") -> DocumentOutput:
@@ -456,15 +459,22 @@ class GraphFiles:
                 tmp.unlink()
 
 
+TABLE_KINDS = {"docx": "Word", "html": "web", "pdf": "PDF", "text": "recovered text"}
+
+
 def report_markdown(result: BuildResult) -> str:
     """The build report for people."""
     out = ["# plankg build report", ""]
-    out.append("| document | region | title | tasks | units | lead | cooperating | responsible | indicators | lead convention |")
-    out.append("|---|---|---|---|---|---|---|---|---|---|")
+    out.append("| document | region | title | tasks | from tables | units | lead | cooperating | responsible | indicators "
+               "| lead convention |")
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|")
     for d in result.documents:
         a = d.assignments
-        out.append(f"| {d.doc} | {d.region} | {d.title} | {d.tasks} | {d.units} | {a['lead']} | {a['cooperating']} "
+        tables = ", ".join(f"{n} {TABLE_KINDS.get(k, k)}" for k, n in d.table_tasks.items()) or "0"
+        out.append(f"| {d.doc} | {d.region} | {d.title} | {d.tasks} | {tables} | {d.units} | {a['lead']} | {a['cooperating']} "
                    f"| {a['responsible']} | {d.indicators} | {d.lead_convention} |")
+    out += ["", "*from tables*: tasks read from table rows, by kind of table: Word, web page and PDF tables are read "
+            "by their cells; recovered text tables were flattened into text and rebuilt."]
     if result.problems:
         out += ["", "## Problems and warnings", ""]
         out += [f"- {p.doc}: {p.problem}" for p in result.problems]

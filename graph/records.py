@@ -17,16 +17,34 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
-class Block:
-    """A table read from a structured source (Word/PDF): rows of cell strings.
+class Cell:
+    """One cell of a table: its text on one line and its span in ``SourceText.text``.
 
-    ``start``/``end`` delimit the table's flattened text inside ``SourceText.text``
-    (one cell per line), so the structure stage can use either form.
+    ``text`` is the cell as printed, on one line; ``text[start:end]`` of the source is where it
+    stands (an empty cell has ``start == end``).
     """
 
-    rows: tuple[tuple[str, ...], ...]
+    text: str
     start: int
     end: int
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of a document: rows of cells on the table's grid.
+
+    Every row has one cell per grid column. A merged cell (a Word ``gridSpan``/``vMerge``, an
+    HTML ``colspan``/``rowspan``) is the same :class:`Cell` (same offsets) in every row and
+    column it spans, so its value belongs to each of them. ``start``/``end`` delimit the
+    table's cells in ``SourceText.text``. ``kind`` says where the table came from: ``docx``,
+    ``html`` or ``pdf`` (read from the file's own table structure) or ``text`` (recovered from
+    cells flattened into text by :mod:`graph.table_recovery`).
+    """
+
+    rows: tuple[tuple[Cell, ...], ...]
+    start: int
+    end: int
+    kind: str
 
 
 @dataclass(frozen=True)
@@ -39,7 +57,7 @@ class SourceText:
     text: str            # decoded text, one paragraph or table cell per line
     format: str          # txt | html | docx | pdf
     encoding: str = ""   # the encoding the bytes were decoded with (text formats)
-    tables: tuple[Block, ...] = ()
+    tables: tuple[Table, ...] = ()  # the tables the file itself structures (Word, web page, PDF)
     warnings: tuple[str, ...] = ()
 
 
@@ -75,6 +93,7 @@ class Task:
     units_end: int = -1
     # targets given as table cells (指标 | 单位 | 基数 | 目标): (value cell, unit cell, start, end, baseline cell, year)
     target_cells: tuple[tuple[str, str, int, int, str, int | None], ...] = ()
+    table: str = ""      # for a table row: the kind of table it was read from (docx | html | pdf | text)
 
 
 @dataclass(frozen=True)

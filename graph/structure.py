@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graph import regions
+from graph import tables as T
 from graph import units as U
 from graph.records import Plan, PlanMeta, SourceText, Task, UnitMention
 
@@ -41,12 +42,8 @@ DATE_ISO = re.compile(r"((?:19|20)\d{2})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})")
 PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|20)\d{2})\s*年?")
 REGION = re.compile(r"([\u4e00-\u9fa5]{2,6}?(?:自治县|自治州|自治区|特区|新区|县|区|市|旗|盟|省))")
 REGION_HEAD_LINES, REGION_TAIL_LINES = 20, 6  # lines read for the region when the title and issuer lack it
-DEADLINE_CELL = re.compile(r"^((?:19|20)\d{2}\s*年.{0,12}|.{0,8}(?:年底|年内|月底|季度|上半年|下半年|前)|长期.{0,4}|持续.{0,4}|常态化.{0,4}|每年.{0,6}|逐年.{0,4})$")
-ROW_NUMBER = re.compile(r"^\d{1,3}$")
 NO_TASKS = "no tasks found"
 PRINTED_ON = re.compile(DATE_CN.pattern + r"\s*印发$")
-CLAUSE_PUNCT = re.compile(r"[。;,、:]")
-SENTENCE_PUNCT = re.compile(r"[。;,]")
 LINE_END = re.compile(r"[。;.\s]*(\n|$)")
 
 
@@ -615,309 +612,7 @@ def label_line_at(text: str, offset: int) -> bool:
     return U.shapes().label_re.match(U.fold(text[line_start:offset])) is not None
 
 
-# ---------------------------------------------------------------- annex tables
-
-TARGET_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:目标值?|预期值|预期目标|目标任务)")
-MONEY_HEADER = re.compile(r"投资|资金|金额|预算|产值|营业收入")
-HEADER_UNIT = re.compile(r"[((]([^()（）]{1,6})[)）]$")
-BASELINE_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:基数|基期值?|现状值?|基准值?|基础值|实际值|实际完成|完成值?|现值)")
-
-
-HEADER_MAX = 24  # characters: a longer cell is never a column header
-
-
-@lru_cache(maxsize=65536)
-def column_kind(header: str) -> str | None:
-    """The role of a table column from its header text, or None."""
-    if len(header) > HEADER_MAX:
-        return None
-    h = header.replace(" ", "")
-    folded = U.fold(h)
-    if HEADER_NOT.search(h) or re.match(r"[(注※]", folded) or "的为" in h or len(h) > 16 or ":" in folded \
-            or "。" in h or re.match(r"\(?[一二三四五六七八九十\d]+[)、.．]", folded):
-        return None  # header cells are bare words
-    if h in ("单位", "计量单位", "指标单位"):
-        return "measure"
-    if TARGET_HEADER.fullmatch(h) or MONEY_HEADER.search(h):
-        return "target"
-    if BASELINE_HEADER.fullmatch(h):
-        return "baseline"
-    for kind, words in U.shapes().table_columns:
-        if any(w in h for w in words):
-            return kind
-    return None
-
-
-HEADER_NOT = re.compile(r"[、,，;；“”\"《》]")
-
-
-def find_header(lines: list[Line], start: int) -> tuple[int, int, list[str]] | None:
-    """The next table header row (cells one per line) at or after ``start``."""
-    i = start
-    while i < len(lines):
-        kinds, j, last = [], i, i
-        while j < len(lines) and (not lines[j].text or column_kind(lines[j].text)):
-            if lines[j].text:
-                kinds.append(column_kind(lines[j].text))
-                last = j
-            j += 1
-            if len(kinds) >= 10:
-                break
-        # a table's title line may read like a header cell (主要指标): the header starts after it
-        while len(kinds) > 2 and kinds[0] in kinds[1:] and kinds[0] in ("name", "text"):
-            kinds.pop(0)
-            i = next(k for k in range(i + 1, j) if lines[k].text)
-        if len(kinds) >= 2 and any(k in ("lead", "responsible", "cooperating") for k in kinds) \
-                and any(k in ("name", "text", "number") for k in kinds):
-            return i, last, kinds
-        i = max(j, i + 1)
-    return None
-
-
-@lru_cache(maxsize=65536)
-def cell_kind(text: str) -> str:
-    """What a table cell holds: units, deadline, number or text."""
-    t = U.fold(text).strip()
-    if ROW_NUMBER.match(t):
-        return "number"
-    if U.is_unit_list(U.strip_notes(t)):
-        return "units"
-    if len(t) <= 20 and DEADLINE_CELL.match(t):
-        return "deadline"
-    if len(t) <= 8 and not CLAUSE_PUNCT.search(t):
-        return "short"
-    return "text"
-
-
-ACCEPTS = {"name": {"text", "short"}, "text": {"text", "short"}, "note": {"text", "short", "deadline"},
-           "deadline": {"deadline"}, "lead": {"units"}, "cooperating": {"units"}, "responsible": {"units"},
-           "ignore": {"short"}, "number": {"number"}, "measure": {"short"},
-           "baseline": {"number", "short"}, "target": {"number", "short"}}
-
-
-def table_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead: bool,
-                table_index: int, marks: str = "*") -> tuple[list[Task], int]:
-    """Tasks of the next table at or after line ``start``; returns (tasks, line after the table)."""
-    found = find_header(lines, start)
-    if not found:
-        return [], len(lines)
-    h0, h1, kinds = found
-    target_year = next((int(m.group(1)) for ln in lines[h0:h1 + 1]
-                        if (m := re.match(r"((?:19|20)\d{2})年", ln.text)) and column_kind(ln.text) == "target"), None)
-    target_units = [(m.group(1) if (m := HEADER_UNIT.search(U.fold(ln.text))) else "")
-                    for ln in lines[h0:h1 + 1] if ln.text and column_kind(ln.text) == "target"]
-    title_line = next((lines[k] for k in range(h0 - 1, max(-1, h0 - 5), -1)
-                       if lines[k].text and not re.match(r"[((注]", lines[k].folded)), None)
-    base_section = (title_line.text,) if title_line and not STOP_LINE.match(title_line.text) \
-        and len(title_line.text) < 60 else ()
-    columns = [k for k in kinds if k != "number"]
-    body: list[tuple[Line, tuple[str, ...]]] = []  # the table's cell lines with the section above each
-    section: list[tuple[str, str]] = []
-    end = len(lines)
-    for k in range(h1 + 1, len(lines)):
-        ln = lines[k]
-        if not ln.text:
-            continue
-        if starts_table(lines, k) or STOP_LINE.match(ln.text) or PRINTED_ON.search(ln.text) \
-                or signs_off(lines, k):
-            end = k
-            break
-        h = match_heading(ln)
-        if h and h.style in ("cn", "pcn", "chapter", "article") and (len(ln.text) > 50 or "。" in ln.text):
-            end = k  # a numbered paragraph of prose: the table is over
-            break
-        if h and h.style in ("cn", "pcn", "chapter") and len(ln.text) <= 50 and "。" not in ln.text:
-            styles = [s for s, _ in section]
-            if h.style in styles:
-                del section[styles.index(h.style):]
-            section.append((h.style, ln.text))
-            continue
-        body.append((ln, tuple(t for _, t in section) or base_section))
-    numbered = any(ROW_NUMBER.match(ln.folded) for ln, _ in body[: 3 * len(columns) + 3])
-    min_cells = 3 if "target" in columns else 1
-    rows = numbered_rows(body, min_cells) if numbered else cycled_rows(body)
-    tasks = []
-    previous_name = ""
-    for number, cells, row_section in rows:
-        task, own_name = row_task(source, number, merge_continuations(cells), columns, row_section,
-                                  first_is_lead, table_index, previous_name, marks, target_year, target_units)
-        if task:
-            tasks.append(task)
-        previous_name = own_name or previous_name
-    return tasks, end
-
-
-def signs_off(lines: list[Line], k: int) -> bool:
-    """True at the page's signature: a date alone on its line, or the issuer just above it."""
-    if is_date_line(lines[k].text):
-        return True
-    if len(lines[k].text) > 30:
-        return False
-    nxt = next((ln for ln in lines[k + 1:k + 4] if ln.text), None)
-    return nxt is not None and is_date_line(nxt.text)
-
-
-def is_date_line(text: str) -> bool:
-    """A date alone on its line (``2023年5月6日``)."""
-    return "日" in text and DATE_CN.fullmatch(text.replace(" ", "")) is not None
-
-
-Row = tuple[str, list[Line], tuple[str, ...]]  # number, cell lines, section
-
-
-def numbered_rows(body: list[tuple[Line, tuple[str, ...]]], min_cells: int = 1) -> list[Row]:
-    """Rows that start at their 序号 (1, 2, 3 …); a row holds ``min_cells`` cells before the next may start."""
-    rows: list[Row] = []
-    expected = 1
-    for k, (ln, section) in enumerate(body):
-        if ROW_NUMBER.match(ln.folded) and int(ln.folded) in (expected, expected + 1) \
-                and (not rows or len(rows[-1][1]) >= min_cells) and row_starts_here(body, k, rows):
-            expected = int(ln.folded) + 1
-            rows.append((ln.folded, [], section))
-        elif rows:
-            rows[-1][1].append(ln)
-    return rows
-
-
-def row_starts_here(body: list[tuple[Line, tuple[str, ...]]], k: int, rows: list[Row]) -> bool:
-    """Whether the number at ``k`` starts a row: it does unless another number follows it, or
-    units follow it while the current row has none yet (then it is a cell, e.g. 计划投资 9)."""
-    following = cell_kind(body[k + 1][0].text) if k + 1 < len(body) else ""
-    if following == "number":
-        return False
-    if following == "units" and rows and not any(cell_kind(c.text) == "units" for c in rows[-1][1]):
-        return False
-    return True
-
-
-def cycled_rows(body: list[tuple[Line, tuple[str, ...]]]) -> list[Row]:
-    """Rows of a table without 序号: a row starts where text is followed by the units it assigns."""
-    kinds = [cell_kind(ln.text) for ln, _ in body] + ["", ""]
-    textual = ("text", "short")
-
-    def row_start(i: int) -> bool:
-        return kinds[i] in textual and (kinds[i + 1] == "units"
-                                        or (kinds[i + 1] in textual and kinds[i + 2] == "units"))
-
-    rows: list[Row] = []
-    has_units = False
-    for i, (ln, section) in enumerate(body):
-        if not rows or (has_units and row_start(i)):
-            rows.append((str(len(rows) + 1), [], section))
-            has_units = False
-        rows[-1][1].append(ln)
-        has_units = has_units or kinds[i] == "units"
-    return rows
-
-
-def merge_continuations(cells: list[Line]) -> list[list[Line]]:
-    """Group lines into cells: a line continues the previous one after ``、``/``,``."""
-    groups: list[list[Line]] = []
-    for ln in cells:
-        if groups and (groups[-1][-1].folded.endswith(("、", ",")) or ln.folded.startswith(("、", ","))):
-            groups[-1].append(ln)
-        else:
-            groups.append([ln])
-    return groups
-
-
-def cell_text(cell: list[Line]) -> str:
-    """The text of a cell printed on one or more lines."""
-    return cell[0].text if len(cell) == 1 else " ".join(ln.text for ln in cell)
-
-
-def looks_like_name(text: str) -> bool:
-    """A short cell with no sentence punctuation reads as a task name, not its content."""
-    t = U.fold(text)
-    return len(t) <= 30 and not SENTENCE_PUNCT.search(t)
-
-
-def row_task(source: SourceText, number: str, cells: list[list[Line]], columns: list[str],
-             section: tuple[str, ...], first_is_lead: bool, table_index: int,
-             previous_name: str = "", marks: str = "*", target_year: int | None = None,
-             target_units: list[str] | None = None) -> tuple[Task | None, str]:
-    """One table row as a task: cells matched to columns by what they hold.
-
-    Returns the task and the row's own name (empty when the name cell was merged
-    with the row above and so printed only there; the row then takes that name).
-    """
-    kinds = [cell_kind(cell_text(cell)) for cell in cells]
-    if columns and columns[0] == "name" and kinds[:1] == ["units"] and kinds.count("units") > 1:
-        kinds[0] = "text"  # a project named like a unit (…数字贸易中心) in the name column
-    text_cells = sum(1 for k in kinds if k in ("text", "short"))
-    first_text = next((i for i, k in enumerate(kinds) if k in ("text", "short")), None)
-    skip_name = "name" in columns and "text" in columns and text_cells == 1 \
-        and not looks_like_name(cell_text(cells[first_text]))
-    assigned: dict[str, list[list[Line]]] = {}
-    ptr, last_text, last_units = 0, None, None
-    for cell, kind in zip(cells, kinds):
-        j = None  # the first column from ptr on that accepts this kind of cell
-        for k in range(ptr, len(columns)):
-            if kind in ACCEPTS.get(columns[k], ()) and not (skip_name and columns[k] == "name"):
-                j = k
-                break
-        if j is None:
-            # a cell with no column left continues the last column of its kind (multi-line cells)
-            if kind in ("text", "short") and last_text:
-                assigned[last_text].append(cell)
-            elif kind == "units" and last_units:
-                assigned[last_units].append(cell)
-            continue
-        assigned.setdefault(columns[j], []).append(cell)
-        if columns[j] in ("name", "text"):
-            last_text = columns[j]
-        if columns[j] in ("lead", "cooperating", "responsible"):
-            last_units = columns[j]
-        ptr = j + 1
-    mentions: list[UnitMention] = []
-    for col, role, basis in (("lead", "lead", "column"), ("cooperating", "cooperating", "column"),
-                             ("responsible", "responsible", "listed")):
-        cells_of_col = assigned.get(col, [])
-        if col == "responsible" and "lead" in columns:
-            role, basis = "cooperating", "column"  # 牵头单位 | 责任单位: the others share the task
-        if cells_of_col:
-            a, b = cells_of_col[0][0].start, cells_of_col[-1][-1].end
-            mentions.extend(U.mentions_from_list(source.text[a:b], a, role, basis,
-                                                 first_is_lead and role == "responsible", marks))
-    if not mentions:
-        # a single cell may carry labelled lists: 牵头单位:X;配合单位:Y
-        for cell in assigned.get("name", [])[1:] + assigned.get("text", []) + assigned.get("note", []):
-            a, b = cell[0].start, cell[-1].end
-            if U.shapes().label_re.search(U.fold(source.text[a:b])):
-                mentions.extend(U.mentions_from_labels(source.text[a:b], a, first_is_lead, marks))
-    name_cells, text_cells_ = assigned.get("name", []), assigned.get("text", [])
-    own_name = cell_text(name_cells[0]) if name_cells else ""
-    title = own_name or (previous_name if "name" in columns else "") \
-        or (heading_title(text_cells_[0][0].text) if text_cells_ else "")
-    if not title and not mentions:
-        return None, own_name
-    body = text_cells_ or name_cells or cells
-    a, b = (body[0][0].start, body[-1][-1].end) if body else (0, 0)
-    column_text = lambda col: " ".join(l.text for c in assigned.get(col, []) for l in c)  # noqa: E731
-    deadline = column_text("deadline")
-    us = min((m.start for m in mentions), default=-1)
-    ue = max((m.end for m in mentions), default=-1)
-    key = f"a{table_index}-{number}" if table_index else f"a{number}"
-    header_units = target_units or []
-    targets = tuple((cell_text(c), column_text("measure") or (header_units[k] if k < len(header_units) else ""),
-                     c[0].start, c[-1].end, column_text("baseline"), target_year)
-                    for k, c in enumerate(assigned.get("target", [])))
-    task = Task(key=key, source="annex", number=number, title=title, section=section,
-                text=source.text[a:b], start=a, end=b, units=tuple(mentions), deadline=deadline,
-                units_text=source.text[us:ue] if us >= 0 else "", units_start=us, units_end=ue,
-                target_cells=targets)
-    return task, own_name
-
-
 # ---------------------------------------------------------------- the plan
-
-def starts_table(lines: list[Line], index: int) -> bool:
-    """True when a table header row starts at line ``index``."""
-    if not column_kind(lines[index].text):
-        return False
-    found = find_header(lines[index: index + 14], 0)
-    return bool(found) and found[0] == 0
-
 
 def lead_convention(tasks: list[Task], first_is_lead: bool) -> str:
     """How the document marks leads: column, star, first-listed, text or listed."""
@@ -945,29 +640,30 @@ def parse_plan(source: SourceText) -> Plan:
     # the body starts after the plan's title; a "title" found below the first heading
     # (an annex's caption, say) must not hide the items above it
     body_start = t1 + 1 if 0 <= t1 < first_heading else (first_heading if first_heading < len(lines) else 0)
-    first_table = next((ln.index for ln in lines[:body_start] if starts_table(lines, ln.index)), body_start)
+    tables = T.DocumentTables(source, lines)
+    first_table = next((ln.index for ln in lines[:body_start] if tables.starts_at(ln.index)), body_start)
     body_start = min(body_start, first_table)
     first_is_lead = U.says_first_listed_leads(source.text)
     marks = U.lead_marks(source.text)
     # the body runs until an annex, a table or the page's footer
-    body_stop = next((ln.index for ln in lines[body_start:] if STOP_LINE.match(ln.text) or starts_table(lines, ln.index)),
+    body_stop = next((ln.index for ln in lines[body_start:] if STOP_LINE.match(ln.text) or tables.starts_at(ln.index)),
                      len(lines))
     keys: set[str] = set()
     tasks = body_tasks(source, lines, body_start, body_stop, first_is_lead, marks, keys, folded)
     k, table_index = body_stop, 0
     while k < len(lines):
-        found, nxt = table_tasks(source, lines, k, first_is_lead, table_index, marks)
+        found, nxt = tables.tasks_from(k, T.Reading(first_is_lead, marks), table_index)
         annex = next((ln.index for ln in lines[k:nxt] if ANNEX_LINE.match(ln.text)), None) if not found else None
         if annex is not None:
             # an annex that lists numbered items, not a table (附件1 / 任务清单 / 一、…牵头工作 / 1.…)
             stop = next((ln.index for ln in lines[annex + 1:] if STOP_LINE.match(ln.text)
-                         or starts_table(lines, ln.index)), len(lines))
+                         or tables.starts_at(ln.index)), len(lines))
             found, nxt = body_tasks(source, lines, annex + 1, stop, first_is_lead, marks, keys, folded), stop
         tasks.extend(found)
         table_index += 1
         if found and nxt < len(lines) and match_heading(lines[nxt]) and not STOP_LINE.match(lines[nxt].text):
             # numbered prose after a table (三、保障措施…) is body again
-            stop = next((ln.index for ln in lines[nxt + 1:] if STOP_LINE.match(ln.text) or starts_table(lines, ln.index)),
+            stop = next((ln.index for ln in lines[nxt + 1:] if STOP_LINE.match(ln.text) or tables.starts_at(ln.index)),
                         len(lines))
             tasks.extend(body_tasks(source, lines, nxt, stop, first_is_lead, marks, keys, folded))
             nxt = stop

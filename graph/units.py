@@ -415,14 +415,19 @@ def _item_units(token: str) -> tuple[RawUnit, ...]:
 
 # ---------------------------------------------------------------- roles
 
+#: A name in a table's unit column: 2-30 characters, Chinese first, no sentence punctuation or figures.
+COLUMN_NAME = re.compile(r"[\u4e00-\u9fff][^。;:!?\d%]{1,29}")
+
 def mentions_from_list(text: str, offset: int, role: str = "responsible", basis: str = "listed",
-                       first_is_lead: bool = False, lead_marks: str = "*") -> list[UnitMention]:
+                       first_is_lead: bool = False, lead_marks: str = "*", column: bool = False) -> list[UnitMention]:
     """Units of one printed list, with roles: marked names (``*``) lead, else ``role``/``basis``.
 
     ``first_is_lead`` applies a document's statement that the first-listed unit leads;
     ``lead_marks`` are the markers that the document uses for leads (``*`` always).
+    ``column``: the list is a cell of a table's unit column, which says its items are units, so
+    a short name without the shape of one (``高新园(邹区镇)``, ``晋陵公司``) is kept too.
     """
-    raws = [r for r in _split_raw_cached(fold(text)) if unit_shape(r.name)]
+    raws = [r for r in _split_raw_cached(fold(text)) if unit_shape(r.name) or column and COLUMN_NAME.fullmatch(r.name)]
     if not raws:
         return []
     marked = any(r.mark and r.mark in lead_marks for r in raws)

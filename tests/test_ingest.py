@@ -36,8 +36,26 @@ def squeeze(lines: list[str]) -> list[str]:
     return [re.sub(r"\s+", "", line) for line in lines if line.strip()]
 
 
+def texts(block) -> tuple[tuple[str, ...], ...]:
+    """A Table's rows as cell texts."""
+    return tuple(tuple(cell.text for cell in row) for row in block.rows)
+
+
 def flattened(block) -> str:
-    return "\n".join(cell for row in block.rows for cell in row)
+    """The text a Table stands for: each grid position once, a merged cell only where it is printed."""
+    seen: set = set()
+    out = []
+    for row in block.rows:
+        for cell in row:
+            out.append("" if id(cell) in seen else cell.text)
+            seen.add(id(cell))
+    return "\n".join(out)
+
+
+def offsets_hold(source) -> bool:
+    """Every cell of every table quotes its own span of the text."""
+    return all(source.text[c.start:c.end] == c.text and source.tables[i].start <= c.start <= c.end <= source.tables[i].end
+               for i, t in enumerate(source.tables) for row in t.rows for c in row)
 
 
 # ----------------------------------------------------------------------- txt
@@ -209,16 +227,19 @@ def test_docx_table_as_block(tmp_path, seed000):
     source = read_document(write_docx(tmp_path / "plan.docx", seed000))
     assert len(source.tables) == 1
     block = source.tables[0]
-    assert block.rows == (seed000.header,) + seed000.rows
+    assert texts(block) == (seed000.header,) + seed000.rows
     assert source.text[block.start:block.end] == flattened(block)
+    assert offsets_hold(source) and block.kind == "docx"
     assert source.text[block.start:].startswith("序号\n任务名称")
 
 
-def test_docx_merged_cell_appears_once(tmp_path, seed000):
+def test_docx_merged_cell_appears_once_in_text_and_in_every_row_of_the_table(tmp_path, seed000):
     source = read_document(write_docx(tmp_path / "plan.docx", seed000, merge_down=(3, 1, 2)))
     rows = source.tables[0].rows
     lead = seed000.rows[0][3]
-    assert rows[1][3] == lead and rows[2][3] == ""
+    assert rows[1][3].text == lead and rows[2][3] is rows[1][3]  # the merged cell, same offsets
+    assert source.text.split("\n").count(lead) == seed000.lines().count(lead) - 1  # printed once for two rows
+    assert offsets_hold(source)
     assert all(len(r) == len(seed000.header) for r in rows)
     assert source.text[source.tables[0].start:source.tables[0].end] == flattened(source.tables[0])
 
@@ -227,7 +248,7 @@ def test_docx_missing_cells_padded_and_reported(tmp_path, seed000):
     source = read_document(write_docx(tmp_path / "plan.docx", seed000, drop_cells=((3, 4), (5, 4))))
     rows = source.tables[0].rows
     assert all(len(r) == 5 for r in rows)
-    assert rows[3][4] == "" and rows[3][:4] == seed000.rows[2][:4]
+    assert rows[3][4].text == "" and texts(source.tables[0])[3][:4] == seed000.rows[2][:4]
     assert len(source.warnings) == 1
     assert re.search(r"table 1: 2 row\(s\) with missing cells \(expected 5; e\.g\. row 4\)", source.warnings[0])
 
@@ -263,7 +284,7 @@ def test_docx_multi_paragraph_cell_on_one_line(tmp_path):
     path = tmp_path / "cell.docx"
     document.save(str(path))
     source = read_document(path)
-    assert source.tables[0].rows[1] == ("建设园区", "县发改局 县经信局")
+    assert texts(source.tables[0])[1] == ("建设园区", "县发改局 县经信局")
     assert source.text.split("\n")[-1] == "县发改局 县经信局"
 
 
@@ -292,8 +313,9 @@ def test_html_table_one_cell_per_line_and_block(tmp_path, seed000):
     source = read_document(write_html(tmp_path / "page.html", seed000))
     assert len(source.tables) == 1
     block = source.tables[0]
-    assert block.rows == (seed000.header,) + seed000.rows
+    assert texts(block) == (seed000.header,) + seed000.rows
     assert source.text[block.start:block.end] == flattened(block)
+    assert offsets_hold(source) and block.kind == "html"
 
 
 def test_html_declared_gb2312_holding_gb18030(tmp_path):
@@ -333,9 +355,12 @@ def test_html_table_spans_and_missing_cells(tmp_path):
     path = tmp_path / "t.html"
     path.write_text(page, encoding="utf-8")
     source = read_document(path)
-    assert source.tables[0].rows == (
-        ("序号", "任务", "牵头单位"), ("1", "建设园区", "县发改局"), ("2", "提升教育", ""),
-        ("二、保障", "", ""), ("3", "加强督查", ""))
+    assert texts(source.tables[0]) == (
+        ("序号", "任务", "牵头单位"), ("1", "建设园区", "县发改局"), ("2", "提升教育", "县发改局"),
+        ("二、保障", "二、保障", "二、保障"), ("3", "加强督查", ""))
+    rows = source.tables[0].rows
+    assert rows[2][2] is rows[1][2] and rows[3][1] is rows[3][0]  # a spanned position holds the spanning cell
+    assert source.text.split("\n").count("县发改局") == 1 and offsets_hold(source)
     assert source.warnings and "missing cells" in source.warnings[0]
 
 
@@ -359,11 +384,12 @@ def test_pdf_table_as_block(tmp_path, seed000):
     source = read_document(write_pdf(tmp_path / "plan.pdf", seed000))
     assert len(source.tables) == 1
     block = source.tables[0]
-    assert [squeeze(list(r)) for r in block.rows[:1]] == [list(seed000.header)]
+    assert [squeeze(list(r)) for r in texts(block)[:1]] == [list(seed000.header)]
     assert len(block.rows) == 1 + len(seed000.rows)
-    assert [[re.sub(r"\s+", "", c) for c in r] for r in block.rows[1:]] == \
+    assert [[re.sub(r"\s+", "", c) for c in r] for r in texts(block)[1:]] == \
         [[re.sub(r"\s+", "", c) for c in r] for r in seed000.rows]
     assert source.text[block.start:block.end] == flattened(block)
+    assert offsets_hold(source) and block.kind == "pdf"
 
 
 def test_pdf_table_over_pages_with_repeated_header_is_one_table(tmp_path, seed000):
@@ -377,7 +403,7 @@ def test_pdf_table_over_pages_with_repeated_header_is_one_table(tmp_path, seed00
     assert len(source.tables) == 1
     rows = source.tables[0].rows
     assert len(rows) == 1 + len(seed000.rows)
-    assert sum(1 for r in rows if r[0] == "序号") == 1
+    assert sum(1 for r in rows if r[0].text == "序号") == 1
 
 
 def test_pdf_paragraphs_rejoined(tmp_path):
@@ -543,3 +569,49 @@ def test_hard_wrapped_text_is_reflowed_into_paragraphs(tmp_path):
     assert assignments(got) == assignments(want)
     # text with one paragraph per line is left alone
     assert reflow_hard_wraps(text) == text
+
+
+def _w(tag: str) -> str:
+    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + tag
+
+
+def test_docx_table_nested_in_a_frame_and_table_in_a_text_box(tmp_path):
+    """A one-cell frame table around the task table, and a task table in a text box, are tables."""
+    import copy
+
+    import docx
+    from lxml import etree
+
+    document = docx.Document()
+    document.add_paragraph("附件:重点任务分工表")
+    frame = document.add_table(rows=1, cols=1)
+    cell = frame.cell(0, 0)
+    cell.text = "表1 民生实事"
+    inner = cell.add_table(rows=2, cols=3)
+    for c, text in enumerate(("序号", "项目名称", "牵头单位")):
+        inner.cell(0, c).text = text
+    for c, text in enumerate(("1", "文化中心北路", "区住建局")):
+        inner.cell(1, c).text = text
+    anchor = document.add_paragraph("表2 见文本框")
+    boxed = document.add_table(rows=2, cols=3)
+    for c, text in enumerate(("序号", "工作任务", "责任单位")):
+        boxed.cell(0, c).text = text
+    for c, text in enumerate(("1", "严守水资源开发利用控制红线", "市水利局")):
+        boxed.cell(1, c).text = text
+    tbl = boxed._tbl
+    tbl.getparent().remove(tbl)
+    run = etree.SubElement(anchor._p, _w("r"))
+    pict = etree.SubElement(run, _w("pict"))
+    shape = etree.SubElement(pict, "{urn:schemas-microsoft-com:vml}shape")
+    box = etree.SubElement(etree.SubElement(shape, "{urn:schemas-microsoft-com:vml}textbox"), _w("txbxContent"))
+    box.append(copy.deepcopy(tbl))
+    etree.SubElement(box, _w("p"))
+    path = tmp_path / "nested.docx"
+    document.save(str(path))
+    source = read_document(path)
+    assert [texts(t) for t in source.tables] == [
+        (("序号", "项目名称", "牵头单位"), ("1", "文化中心北路", "区住建局")),
+        (("序号", "工作任务", "责任单位"), ("1", "严守水资源开发利用控制红线", "市水利局"))]
+    assert offsets_hold(source)
+    assert source.text.split("\n")[:3] == ["附件:重点任务分工表", "表1 民生实事", "序号"]
+    assert "表2 见文本框" in source.text.split("\n")

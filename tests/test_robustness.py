@@ -389,4 +389,4 @@ def test_reading_arbitrary_bytes_raises_only_ingest_errors(tmp_path_factory, pre
     else:
         assert source.text.strip()
         for block in source.tables:
-            assert source.text[block.start:block.end] == "\n".join(c for row in block.rows for c in row)
+            assert all(source.text[c.start:c.end] == c.text for row in block.rows for c in row)

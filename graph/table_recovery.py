@@ -1,0 +1,377 @@
+"""Tables flattened into text, rebuilt as :class:`graph.records.Table` blocks.
+
+A table copied out of a Word file, a PDF or a web page loses its grid: its cells come one per
+line (blank lines between cells, empty cells missing or blank), or a row on one line with ``|``
+or tab separators (which :func:`graph.structure.split_lines` already splits into cells). This
+module only rebuilds the grid — the header row (found by its column names, with
+:func:`graph.tables.column_kind` and :func:`graph.tables.is_header`), the rows (from their
+序号, or where text is followed by the units it assigns), each cell put under the column that
+accepts what it holds — and hands the block to the one table reader, :mod:`graph.tables`.
+"""
+from __future__ import annotations
+
+import re
+
+from graph import tables as T
+from graph.records import Cell, SourceText, Table
+
+#: Which cell kinds (:func:`graph.tables.cell_kind`) each column role accepts.
+ACCEPTS = {"name": {"text", "short"}, "text": {"text", "short"}, "note": {"text", "short", "deadline"},
+           "deadline": {"deadline"}, "lead": {"units"}, "cooperating": {"units"}, "responsible": {"units"},
+           "ignore": {"short"}, "progress": {"short", "number"}, "place": {"short", "units"}, "number": {"number"},
+           "measure": {"short"},
+           "baseline": {"number", "short"}, "target": {"number", "short"}}
+
+HEADER_MAX_CELLS = 10
+
+
+PIPE_END = re.compile(r"\s*[|｜]+$")
+
+
+def cell_lines(lines: list) -> list:
+    """The lines read as table cells: a cell copied from a web table keeps the ``|`` that closed
+    it (``序号 |``, ``区住建局 |``) and an empty or merged cell is left as pipes alone (``||||``);
+    those pipes are dropped (b03 南昌新建区, b04 洋县 copies). Other lines are as they are; the
+    list keeps the lines' indexes and offsets."""
+    from graph.structure import Line
+
+    if not any(ln.text.endswith(("|", "｜")) for ln in lines):
+        return lines
+    out = []
+    for ln in lines:
+        if ln.text.endswith(("|", "｜")):
+            text = PIPE_END.sub("", ln.text)
+            out.append(Line(ln.index, ln.start, ln.start + len(text), text, ln.folded[:len(text)]))
+        else:
+            out.append(ln)
+    return out
+
+
+def find_header(lines: list, start: int) -> tuple[int, int, list[str]] | None:
+    """The next header row of a flattened table (cells one per line) at or after ``start``:
+    (first line, last line, column roles)."""
+    i = start
+    while i < len(lines):
+        kinds, at, j = [], [], i
+        while j < len(lines) and (not lines[j].text or T.column_kind(lines[j].text)):
+            if lines[j].text:
+                kinds.append(T.column_kind(lines[j].text))
+                at.append(j)
+            j += 1
+            if len(kinds) >= HEADER_MAX_CELLS:
+                break
+        # a table's title line may read like a header cell (主要指标): the header starts after it
+        while len(kinds) > 2 and kinds[0] in kinds[1:] and kinds[0] in ("name", "text"):
+            kinds.pop(0)
+            at.pop(0)
+        if T.is_header(kinds):
+            return at[0], at[-1], kinds
+        i = max(j, i + 1)
+    return None
+
+
+HEADER_WINDOW = 14  # lines: a header row (cells one per line, blanks between) fits in these
+
+
+def starts_table(lines: list, index: int) -> bool:
+    """True when the header row of a flattened table starts at line ``index``."""
+    if not T.column_kind(lines[index].text):
+        return False
+    found = find_header(lines[index: index + HEADER_WINDOW], 0)
+    return bool(found) and found[0] == 0
+
+
+def caption(lines: list, h0: int) -> tuple[str, ...]:
+    """The table's caption printed on a line above its header (``附件:…任务分解表``), as a section."""
+    from graph.structure import STOP_LINE
+
+    title_line = next((lines[k] for k in range(h0 - 1, max(-1, h0 - 5), -1)
+                       if lines[k].text and not re.match(r"[((注]", lines[k].folded)), None)
+    return (title_line.text,) if title_line and not STOP_LINE.match(title_line.text) \
+        and len(title_line.text) < 60 else ()
+
+
+Row = tuple  # (number line or None, cell lines, section lines)
+
+
+def recover_table(source: SourceText, lines: list, start: int) -> tuple[Table | None, T.Header | None, int]:
+    """The next flattened table at or after line ``start`` as a Table block (kind ``text``), its
+    header, and the line after it; (None, None, len(lines)) when there is none."""
+    from graph.structure import PRINTED_ON, STOP_LINE, match_heading
+
+    found = find_header(lines, start)
+    if not found:
+        return None, None, len(lines)
+    h0, h1, kinds = found
+    kinds = T.settle_kinds(kinds, [ln.text for ln in lines[h0:h1 + 1] if ln.text])
+    columns = [k for k in kinds if k != "number"]
+    body: list[tuple[object, tuple]] = []  # the table's cell lines with the section lines above each
+    section: list = []
+    end = len(lines)
+    for k in range(h1 + 1, len(lines)):
+        ln = lines[k]
+        if not ln.text:
+            continue
+        if starts_table(lines, k) or STOP_LINE.match(ln.text) or PRINTED_ON.search(ln.text) \
+                or signs_off(lines, k):
+            end = k
+            break
+        h = match_heading(ln)
+        if h and h.style in ("cn", "pcn", "chapter", "article") and (len(ln.text) > 50 or "。" in ln.text):
+            end = k  # a numbered paragraph of prose: the table is over
+            break
+        if h and h.style in ("cn", "pcn", "chapter") and len(ln.text) <= 50 and "。" not in ln.text:
+            styles = [match_heading(s).style for s in section]
+            if h.style in styles:
+                del section[styles.index(h.style):]
+            section.append(ln)
+            continue
+        body.append((ln, tuple(section)))
+    numbered = any(T.ROW_NUMBER.match(ln.folded) for ln, _ in body[: 3 * len(columns) + 3])
+    min_cells = 3 if "target" in columns else 1
+    rows = numbered_rows(body, min_cells) if numbered else cycled_rows(body)
+    width = len(kinds)
+    positions = [p for p, k in enumerate(kinds) if k != "number"]  # grid position of each column
+    number_at = kinds.index("number") if "number" in kinds else -1
+    header_cells = [Cell(ln.text, ln.start, ln.end) for ln in lines[h0:h1 + 1] if ln.text]
+    grid: list[tuple[Cell, ...]] = [tuple(header_cells)]
+    shown: tuple = ()
+    last = lines[h1].end
+    for number_line, cells, row_section in rows:
+        common = next((i for i, (a, b) in enumerate(zip(shown, row_section)) if a is not b),
+                      min(len(shown), len(row_section)))
+        for ln in row_section[common:]:
+            heading = Cell(ln.text, ln.start, ln.end)
+            grid.append((heading,) * width)
+        shown = row_section
+        placed = align(merge_continuations(cells), columns)
+        first = number_line.start if number_line is not None else (cells[0].start if cells else last)
+        row = [Cell("", first, first)] * width
+        if number_at >= 0 and number_line is not None:
+            row[number_at] = Cell(number_line.text, number_line.start, number_line.end)
+        for j, groups in placed.items():
+            row[positions[j]] = Cell(" ".join(ln.text for g in groups for ln in g), groups[0][0].start,
+                                     groups[-1][-1].end)
+        grid.append(tuple(row))
+        last = max([last] + [ln.end for ln in cells])
+    header = T.Header(0, 1, tuple(kinds), tuple(c.text for c in header_cells))
+    return Table(rows=tuple(grid), start=lines[h0].start, end=last, kind="text"), header, end
+
+
+def signs_off(lines: list, k: int) -> bool:
+    """True at the page's signature: a date alone on its line, or the issuer just above it."""
+    if is_date_line(lines[k].text):
+        return True
+    if len(lines[k].text) > 30:
+        return False
+    nxt = next((ln for ln in lines[k + 1:k + 4] if ln.text), None)
+    return nxt is not None and is_date_line(nxt.text)
+
+
+def is_date_line(text: str) -> bool:
+    """A date alone on its line (``2023年5月6日``)."""
+    from graph.structure import DATE_CN
+
+    return "日" in text and DATE_CN.fullmatch(text.replace(" ", "")) is not None
+
+
+def numbered_rows(body: list, min_cells: int = 1) -> list[Row]:
+    """Rows that start at their 序号 (1, 2, 3 …); a row holds ``min_cells`` cells before the next may start."""
+    rows: list[Row] = []
+    expected = 1
+    for k, (ln, section) in enumerate(body):
+        if T.ROW_NUMBER.match(ln.folded) and int(ln.folded) in (expected, expected + 1) \
+                and (not rows or len(rows[-1][1]) >= min_cells) and row_starts_here(body, k, rows):
+            expected = int(ln.folded) + 1
+            rows.append((ln, [], section))
+        elif rows:
+            rows[-1][1].append(ln)
+    return rows
+
+
+def row_starts_here(body: list, k: int, rows: list[Row]) -> bool:
+    """Whether the number at ``k`` starts a row: it does unless another number follows it, or
+    units follow it while the current row has none yet (then it is a cell, e.g. 计划投资 9)."""
+    following = T.cell_kind(body[k + 1][0].text) if k + 1 < len(body) else ""
+    if following == "number":
+        return False
+    if following == "units" and rows and not any(T.cell_kind(c.text) == "units" for c in rows[-1][1]):
+        return False
+    return True
+
+
+def cycled_rows(body: list) -> list[Row]:
+    """Rows of a table without 序号: a row starts where text is followed by the units it assigns."""
+    kinds = [T.cell_kind(ln.text) for ln, _ in body] + ["", ""]
+    textual = ("text", "short")
+
+    def row_start(i: int) -> bool:
+        return kinds[i] in textual and (kinds[i + 1] == "units"
+                                        or (kinds[i + 1] in textual and kinds[i + 2] == "units"))
+
+    rows: list[Row] = []
+    has_units = False
+    for i, (ln, section) in enumerate(body):
+        if not rows or (has_units and row_start(i)):
+            rows.append((None, [], section))
+            has_units = False
+        rows[-1][1].append(ln)
+        has_units = has_units or kinds[i] == "units"
+    return rows
+
+
+def merge_continuations(cells: list) -> list[list]:
+    """Group lines into cells: a line continues the previous one after ``、``/``,``."""
+    groups: list[list] = []
+    for ln in cells:
+        if groups and (groups[-1][-1].folded.endswith(("、", ",")) or ln.folded.startswith(("、", ","))):
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    return groups
+
+
+def cell_text(cell: list) -> str:
+    """The text of a cell printed on one or more lines."""
+    return cell[0].text if len(cell) == 1 else " ".join(ln.text for ln in cell)
+
+
+def align(cells: list[list], columns: list[str]) -> dict[int, list[list]]:
+    """Put a row's cells under its columns (indexes into ``columns``) by what they hold, in order.
+
+    Serves flattened tables whose empty cells left no line: a cell goes to the first column at
+    or after the last one filled that accepts its kind; a cell with no column left continues
+    the last column of its kind (a cell printed over several lines).
+    """
+    kinds = [T.cell_kind(cell_text(cell)) for cell in cells]
+    if columns and columns[0] == "name" and kinds[:1] == ["units"] and kinds.count("units") > 1:
+        kinds[0] = "text"  # a project named like a unit (…数字贸易中心) in the name column
+    text_cells = sum(1 for k in kinds if k in ("text", "short"))
+    first_text = next((i for i, k in enumerate(kinds) if k in ("text", "short")), None)
+    skip_name = "name" in columns and "text" in columns and text_cells == 1 \
+        and not T.looks_like_name(cell_text(cells[first_text]))
+    assigned: dict[int, list[list]] = {}
+    ptr, last_text, last_units = 0, None, None
+    for cell, kind in zip(cells, kinds):
+        j = None  # the first column from ptr on that accepts this kind of cell
+        for k in range(ptr, len(columns)):
+            if kind in ACCEPTS.get(columns[k], ()) and not (skip_name and columns[k] == "name"):
+                j = k
+                break
+        if j is None:
+            if kind in ("text", "short") and last_text is not None:
+                assigned[last_text].append(cell)
+            elif kind == "units" and last_units is not None:
+                assigned[last_units].append(cell)
+            continue
+        assigned.setdefault(j, []).append(cell)
+        if columns[j] in ("name", "text"):
+            last_text = j
+        if columns[j] in T.UNIT_COLUMNS:
+            last_units = j
+        ptr = j + 1
+    return assigned
+
+
+
+# ---------------------------------------------------------------- rows printed on one line
+
+TOKEN = re.compile(r"\S+")
+SPACE_HEADER_CELL_MAX = 8  # characters of a header word
+
+
+def space_header(line) -> tuple[list[tuple[int, int]], list[str]] | None:
+    """The header of a table whose rows are printed one per line, cells separated by spaces
+    (``序号 名称 工作任务 牵头责任单位``), at the end of ``line``: the spans of its words in the line
+    and their column roles; None when the line holds no such header."""
+    text = line.text
+    if text.count(" ") < 2:
+        return None
+    tokens = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+    for s in range(0, len(tokens) - 2):
+        words = [text[a:b] for a, b in tokens[s:]]
+        if any(len(w) > SPACE_HEADER_CELL_MAX for w in words):
+            continue
+        kinds = [T.column_kind(w) for w in words]
+        if None not in kinds and T.is_header(kinds):
+            return tokens[s:], kinds
+    return None
+
+
+def space_row(line, units: int) -> tuple[tuple[int, int], list[tuple[int, int]], list[tuple[int, int]]] | None:
+    """A row printed on one line: ``1 地区生产总值增长7%以上… 发改委``. Returns the spans of its
+    number, of the words before its units, and of its unit cells (the last ``units`` words from
+    the first that is a list of units on); None when the line does not start with a row number."""
+    tokens = [(m.start(), m.end()) for m in TOKEN.finditer(line.text)]
+    if len(tokens) < 2 or not T.ROW_NUMBER.match(line.text[tokens[0][0]:tokens[0][1]]):
+        return None
+    rest = tokens[1:]
+    tail = rest[-units:] if units else []
+    first = next((i for i, (a, b) in enumerate(tail) if T.cell_kind(line.text[a:b]) == "units"), len(tail))
+    unit_cells = tail[first:]
+    middle = rest[:len(rest) - len(unit_cells)]
+    return tokens[0], middle, unit_cells
+
+
+def space_table_at(lines: list, i: int) -> bool:
+    """Whether a table printed one row per line (cells separated by spaces) has its header on
+    line ``i``: the header, then a numbered row within the next lines."""
+    found = space_header(lines[i]) if lines[i].text else None
+    if not found:
+        return False
+    units = sum(1 for k in found[1] if k in T.UNIT_COLUMNS)
+    following = [ln for ln in lines[i + 1:i + 8] if ln.text][:3]
+    return any(space_row(ln, units) for ln in following)
+
+
+def recover_space_table(source: SourceText, lines: list, i: int) -> tuple[Table, T.Header, int]:
+    """The table whose header is on line ``i`` (:func:`space_table_at`) and whose rows follow one
+    per line, as a Table block (kind ``text``), its header and the line after it.
+
+    Serves tables copied out of a page with a row on each line (b02 常熟, b06 平顶山). The row's
+    number is its first word; its unit cells are its last words, from the first list of units on,
+    in the order of the unit columns; the words before them fill the other columns one each when
+    they are as many, else they are one cell under the task's name (a cell's own spaces cannot be
+    told from the spaces between cells).
+    """
+    from graph.structure import match_heading
+
+    spans, kinds = space_header(lines[i])
+    line = lines[i]
+    header_cells = [Cell(line.text[a:b], line.start + a, line.start + b) for a, b in spans]
+    width = len(kinds)
+    unit_at = [p for p, k in enumerate(kinds) if k in T.UNIT_COLUMNS]
+    other_at = [p for p, k in enumerate(kinds) if k not in T.UNIT_COLUMNS and k != "number"]
+    number_at = kinds.index("number") if "number" in kinds else -1
+    name_at = next((p for p in other_at if kinds[p] == "name"), next((p for p in other_at if kinds[p] == "text"), None))
+    grid: list[tuple[Cell, ...]] = [tuple(header_cells)]
+    end = len(lines)
+    last = line.end
+    for k in range(i + 1, len(lines)):
+        ln = lines[k]
+        if not ln.text:
+            continue
+        row = space_row(ln, len(unit_at))
+        if row is None:
+            h = match_heading(ln)
+            if h and h.style in ("cn", "pcn", "chapter") and len(ln.text) <= 50 and "。" not in ln.text:
+                grid.append((Cell(ln.text, ln.start, ln.end),) * width)
+                continue
+            end = k
+            break
+        (na, nb), middle, unit_cells = row
+        cell = lambda a, b: Cell(ln.text[a:b], ln.start + a, ln.start + b)  # noqa: E731
+        cells = [Cell("", ln.start, ln.start)] * width
+        if number_at >= 0:
+            cells[number_at] = cell(na, nb)
+        if len(middle) == len(other_at):
+            for p, (a, b) in zip(other_at, middle):
+                cells[p] = cell(a, b)
+        elif middle and name_at is not None:
+            cells[name_at] = cell(middle[0][0], middle[-1][1])
+        for p, (a, b) in zip(unit_at, unit_cells):
+            cells[p] = cell(a, b)
+        grid.append(tuple(cells))
+        last = ln.end
+    header = T.Header(0, 1, tuple(kinds), tuple(c.text for c in header_cells))
+    return Table(rows=tuple(grid), start=header_cells[0].start, end=last, kind="text"), header, end

@@ -1,0 +1,398 @@
+"""The one table reader of the ``structure`` stage: a :class:`graph.records.Table` → tasks.
+
+Every table comes here as rows × cells, whatever the format: the tables a Word file, a web page
+or a PDF structures itself (``SourceText.tables``, read by ``ingest``) and the tables whose cells
+were flattened into text, which :mod:`graph.table_recovery` rebuilds into the same blocks. Reading
+a table is three steps, each done here only:
+
+1. the header row is found by its column names (:func:`column_kind`, :func:`is_header`,
+   :func:`header_of`), a header printed over two rows included;
+2. each column gets a role (:func:`column_kind`: 牵头 → lead, 配合/协同/参与 → cooperating,
+   责任单位 → responsible — cooperating beside a 牵头 column —, 分管领导 → persons, not units,
+   完成时限 → deadline, 当前进度 / 备注 → neither; the words are ``table_columns`` in
+   ``ontology/unit_shapes.json``);
+3. each row is a task (:func:`row_task`), a merged cell giving its value to every row it spans.
+
+:class:`DocumentTables` finds the tables of one document for :func:`graph.structure.parse_plan`:
+the file's own tables first, recovered text tables elsewhere.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graph import units as U
+from graph.records import Cell, SourceText, Table, Task, UnitMention
+
+DEADLINE_CELL = re.compile(r"^((?:19|20)\d{2}\s*年.{0,12}|.{0,8}(?:年底|年内|月底|季度|上半年|下半年|前)|长期.{0,4}|持续.{0,4}|常态化.{0,4}|每年.{0,6}|逐年.{0,4})$")
+ROW_NUMBER = re.compile(r"^\d{1,3}$")
+CLAUSE_PUNCT = re.compile(r"[。;,、:]")
+SENTENCE_PUNCT = re.compile(r"[。;,]")
+
+TARGET_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:目标值?|预期值|预期目标|目标任务)")
+MONEY_HEADER = re.compile(r"投资|资金|金额|预算|产值|营业收入|投資|資金|金額|預算|產值")
+HEADER_UNIT = re.compile(r"[((]([^()（）]{1,6})[)）]$")
+BASELINE_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:基数|基期值?|现状值?|基准值?|基础值|实际值|实际完成|完成值?|现值)")
+HEADER_NOT = re.compile(r"[、,，;；“”\"《》]")
+HEADER_MAX = 24  # characters: a longer cell is never a column header
+
+#: Columns of units. The roles ``ignore`` (persons), ``progress``, ``place`` and ``category`` are read for nothing.
+UNIT_COLUMNS = ("lead", "responsible", "cooperating")
+
+
+@lru_cache(maxsize=65536)
+def column_kind(header: str) -> str | None:
+    """The role of a table column from its header text, or None.
+
+    Serves every table style: header cells are bare words (``牵头单位``, ``完成时限``,
+    ``2025年目标值``); the words of each role are ``table_columns`` in unit_shapes.json.
+    """
+    if len(header) > HEADER_MAX:
+        return None
+    h = header.replace(" ", "")
+    folded = U.fold(h)
+    if HEADER_NOT.search(h) or re.match(r"[(注※]", folded) or "的为" in h or len(h) > 16 or ":" in folded \
+            or "。" in h or re.match(r"\(?[一二三四五六七八九十\d]+[)、.．]", folded):
+        return None  # header cells are bare words
+    if h in ("单位", "计量单位", "指标单位"):
+        return "measure"
+    if TARGET_HEADER.fullmatch(h) or MONEY_HEADER.search(h):
+        return "target"
+    if BASELINE_HEADER.fullmatch(h):
+        return "baseline"
+    for kind, words in U.shapes().table_columns:
+        if any(w in h for w in words):
+            return kind
+    return None
+
+
+def settle_kinds(kinds: list[str | None], names: list[str]) -> list[str | None]:
+    """Column roles read with their neighbours: a ``目标任务`` column is the task's text when no
+    other column names the task (b02 常熟: 目标任务 | 分管领导 | 牵头单位), a target column in an
+    indicator table (指标 | 目标任务)."""
+    if any(k in ("name", "text") for k in kinds):
+        return kinds
+    return ["text" if k == "target" and n.replace(" ", "") == "目标任务" else k for k, n in zip(kinds, names)]
+
+
+def is_header(kinds: list[str | None]) -> bool:
+    """Whether the column roles of a row make a header: a column of units and one naming the task."""
+    named = [k for k in kinds if k]
+    return len(named) >= 2 and any(k in UNIT_COLUMNS for k in named) \
+        and any(k in ("name", "text", "number") for k in named)
+
+
+@lru_cache(maxsize=65536)
+def cell_kind(text: str) -> str:
+    """What a table cell holds: units, deadline, number or text."""
+    t = U.fold(text).strip()
+    if ROW_NUMBER.match(t):
+        return "number"
+    if U.is_unit_list(U.strip_notes(t)):
+        return "units"
+    if len(t) <= 20 and DEADLINE_CELL.match(t):
+        return "deadline"
+    if len(t) <= 8 and not CLAUSE_PUNCT.search(t):
+        return "short"
+    return "text"
+
+
+def looks_like_name(text: str) -> bool:
+    """A short cell with no sentence punctuation reads as a task name, not its content."""
+    t = U.fold(text)
+    return len(t) <= 30 and not SENTENCE_PUNCT.search(t)
+
+
+# ---------------------------------------------------------------- header
+
+@dataclass(frozen=True)
+class Header:
+    """A table's header: the rows it takes and the role and name of each grid column."""
+
+    first: int                     # index of the header's first row
+    rows: int                      # rows it takes (2 when a header cell spans sub-columns)
+    kinds: tuple[str | None, ...]  # one per grid column
+    names: tuple[str, ...]         # the header text of each grid column
+
+
+HEADER_SEARCH_ROWS = 6  # a title row or two may stand above the header
+
+
+def header_of(table: Table) -> Header | None:
+    """The header row(s) of a table, found by their column names in its first rows.
+
+    Families: a plain header row; a title row spanning all columns above it (tables laid out for
+    print); a header cell spanning sub-columns (``责任单位`` over ``牵头`` | ``配合``, ``本月进展``
+    over two columns), read as two rows, the lower naming the column where it can.
+    """
+    for r, row in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
+        kinds = [column_kind(c.text) if c.text else None for c in row]
+        own = [column_kind(c.text) for c in distinct(row) if c.text]
+        if not is_header(kinds) or sum(1 for k in own if k is None) > len(own) // 2:
+            continue
+        names = [c.text for c in row]
+        taken = 1
+        spanning = {j for j, c in enumerate(row) if sum(1 for d in row if d is c) > 1}
+        if spanning and r + 1 < len(table.rows):
+            below = table.rows[r + 1]
+            fresh = {j for j, c in enumerate(below) if c.text and c is not row[j]}
+            if fresh and fresh <= spanning:
+                taken = 2
+                for j in fresh:
+                    kinds[j], names[j] = column_kind(below[j].text), below[j].text
+        return Header(r, taken, tuple(settle_kinds(kinds, names)), tuple(names))
+    return None
+
+
+def distinct(row: tuple[Cell, ...]) -> list[Cell]:
+    """The cells of a row, a merged cell once."""
+    out: list[Cell] = []
+    for c in row:
+        if not out or not any(c is d for d in out):
+            out.append(c)
+    return out
+
+
+# ---------------------------------------------------------------- rows → tasks
+
+@dataclass(frozen=True)
+class Reading:
+    """What every table of a document is read with."""
+
+    first_is_lead: bool = False
+    marks: str = "*"
+
+
+def read_table(source: SourceText, table: Table, header: Header, reading: Reading, table_index: int,
+               base_section: tuple[str, ...] = ()) -> list[Task]:
+    """Tasks of a table: one per row below the header.
+
+    A row with one cell spanning the table (or a numbered heading alone: ``一、…``) is a section
+    heading for the rows below it; a row repeating the header (a header printed on every page)
+    is skipped. ``base_section``: the table's caption, when printed above it.
+    """
+    kinds = list(header.kinds)
+    columns = [k for k in kinds if k and k != "number"]
+    target_year = next((int(m.group(1)) for name, k in zip(header.names, kinds)
+                        if k == "target" and (m := re.match(r"((?:19|20)\d{2})年", name))), None)
+    target_units = [(m.group(1) if (m := HEADER_UNIT.search(U.fold(name))) else "")
+                    for name, k in zip(header.names, kinds) if k == "target"]
+    header_texts = [tuple(c.text for c in row) for row in table.rows[header.first:header.first + header.rows]]
+    section: list[tuple[str, str]] = []
+    title_rows = [row for row in table.rows[:header.first] if len(distinct(row)) == 1 and row[0].text]
+    base = (title_rows[-1][0].text,) if title_rows and len(title_rows[-1][0].text) < 60 else base_section
+    tasks: list[Task] = []
+    keys: set[str] = set()
+    previous_name = ""
+    previous_cell = None
+    count = 0
+    for row in table.rows[header.first + header.rows:]:
+        if tuple(c.text for c in row) in header_texts:
+            continue
+        own = [c for c in distinct(row) if c.text]
+        if not own:
+            continue
+        if len(own) == 1 and (len(row) > 1 and sum(1 for c in row if c is own[0]) > 1
+                              or _section_style(heading_of_text(own[0].text), own[0].text)):
+            style = _section_style(heading_of_text(own[0].text), own[0].text) or "span"
+            styles = [s for s, _ in section]
+            if style in styles:
+                del section[styles.index(style):]
+            section.append((style, own[0].text))
+            continue
+        count += 1
+        assigned: dict[str, list[Cell]] = {}
+        number = ""
+        for cell, kind in zip(row, kinds):
+            if not kind or not cell.text:
+                continue
+            if kind == "number":
+                number = number or U.fold(cell.text).strip()
+                continue
+            if any(cell is c for cells in assigned.values() for c in cells):
+                continue  # a cell spanning two columns is read in the first
+            assigned.setdefault(kind, []).append(cell)
+        name_cell = assigned.get("name", [None])[0]
+        merged_name = name_cell is not None and name_cell is previous_cell and "text" in assigned
+        if merged_name:
+            # a name cell merged over several rows: the rows below the first are tasks of their own,
+            # titled by their own content (the name stays the first row's)
+            assigned["name"] = assigned["name"][1:]
+            if not assigned["name"]:
+                del assigned["name"]
+        previous_cell = name_cell
+        task, own_name = row_task(source, number or str(count), assigned, columns,
+                                  tuple(t for _, t in section) or base, reading, table_index, table.kind,
+                                  previous_name, target_year, target_units, count, merged_name)
+        if task:
+            while task.key in keys:  # a number printed twice (3, 3): the second row keeps its own task
+                task.key += "x"
+            keys.add(task.key)
+            tasks.append(task)
+        previous_name = own_name or previous_name
+    return tasks
+
+
+def heading_of_text(text: str):
+    """The numbered heading a cell starts with (``一、…``), or None."""
+    from graph.structure import Line, match_heading
+
+    return match_heading(Line(0, 0, len(text), text.strip(), U.fold(text.strip())))
+
+
+def _section_style(heading, text: str) -> str:
+    """The heading style of a section row (``一、…``, ``(一)…``, ``第一章``) or ""."""
+    if heading and heading.style in ("cn", "pcn", "chapter") and len(text) <= 50 and "。" not in text:
+        return heading.style
+    return ""
+
+
+def row_task(source: SourceText, number: str, assigned: dict[str, list[Cell]], columns: list[str],
+             section: tuple[str, ...], reading: Reading, table_index: int, kind: str,
+             previous_name: str = "", target_year: int | None = None,
+             target_units: list[str] | None = None, row_count: int = 0,
+             merged_name: bool = False) -> tuple[Task | None, str]:
+    """One table row as a task, from its cells by column role.
+
+    Returns the task and the row's own name (empty when the name cell was merged with the row
+    above and printed only there — a table copied to text —; the row then takes that name).
+    ``merged_name``: the row's name cell is the one of the row above (a Word/HTML merged cell):
+    the row is titled by its own content.
+    """
+    from graph.structure import heading_title
+
+    mentions: list[UnitMention] = []
+    for col, role, basis in (("lead", "lead", "column"), ("cooperating", "cooperating", "column"),
+                             ("responsible", "responsible", "listed")):
+        if col == "responsible" and "lead" in columns and "cooperating" not in columns:
+            role, basis = "cooperating", "column"  # 牵头单位 | 责任单位: the others share the task
+        for cell in assigned.get(col, []):
+            mentions.extend(U.mentions_from_list(source.text[cell.start:cell.end], cell.start, role, basis,
+                                                 reading.first_is_lead and role == "responsible", reading.marks,
+                                                 column=kind != "text"))
+    if any(m.basis == "star" for m in mentions):
+        # a ``*`` marks the row's lead: the unmarked units of the row, in any units cell, cooperate
+        for m in mentions:
+            if m.basis == "listed":
+                m.role, m.basis = "cooperating", "star"
+    if not mentions:
+        # a single cell may carry labelled lists: 牵头单位:X;配合单位:Y
+        for cell in assigned.get("name", []) + assigned.get("text", []) + assigned.get("note", []):
+            text = source.text[cell.start:cell.end]
+            if U.shapes().label_re.search(U.fold(text)):
+                mentions.extend(U.mentions_from_labels(text, cell.start, reading.first_is_lead, reading.marks))
+    name_cells, text_cells = assigned.get("name", []), assigned.get("text", [])
+    own_name = source.text[name_cells[0].start:name_cells[0].end].split("\n")[0].strip() if name_cells else ""
+    first_line = text_cells[0].text if text_cells else ""
+    if text_cells:
+        first_line = source.text[text_cells[0].start:text_cells[0].end].split("\n")[0].strip() or first_line
+    title = own_name or (previous_name if "name" in columns and not merged_name else "") \
+        or (heading_title(first_line) if first_line else "")
+    if not title and not mentions:
+        return None, own_name
+    body = text_cells or name_cells or [c for cells in assigned.values() for c in cells]
+    a, b = (min(c.start for c in body), max(c.end for c in body)) if body else (0, 0)
+    column_text = lambda col: " ".join(c.text for c in assigned.get(col, []))  # noqa: E731
+    us = min((m.start for m in mentions), default=-1)
+    ue = max((m.end for m in mentions), default=-1)
+    ident = number if number.isascii() and number.isalnum() else str(row_count or number)
+    key = f"a{table_index}-{ident}" if table_index else f"a{ident}"
+    header_units = target_units or []
+    targets = tuple((c.text, column_text("measure") or (header_units[k] if k < len(header_units) else ""),
+                     c.start, c.end, column_text("baseline"), target_year)
+                    for k, c in enumerate(assigned.get("target", [])))
+    task = Task(key=key, source="annex", number=number, title=title, section=section,
+                text=source.text[a:b], start=a, end=b, units=tuple(mentions), deadline=column_text("deadline"),
+                units_text=source.text[us:ue] if us >= 0 else "", units_start=us, units_end=ue,
+                target_cells=targets, table=kind)
+    return task, own_name
+
+
+# ---------------------------------------------------------------- a document's tables
+
+class DocumentTables:
+    """The tables of one document, by the lines they start at.
+
+    The tables the file structures (``SourceText.tables``) are read by their cells where their
+    header is found; elsewhere (text files, and structured tables without a header) tables
+    flattened into the lines are recovered by :mod:`graph.table_recovery`.
+    """
+
+    def __init__(self, source: SourceText, lines: list) -> None:
+        from graph import table_recovery as R
+
+        self.source = source
+        self.lines = R.cell_lines(lines)
+        starts = self.starts = [ln.start for ln in lines]
+        self._space: dict[int, bool] = {}
+        self.blocks: dict[int, tuple[int, Table, Header]] = {}  # first line → (line after, table, header)
+        self.inside: list[tuple[int, int]] = []
+        from bisect import bisect_left, bisect_right
+
+        for table in source.tables:
+            header = header_of(table)
+            if header is None:
+                continue
+            first = bisect_left(starts, table.start)
+            after = bisect_right(starts, table.end)
+            if first >= after:
+                continue
+            self.blocks[first] = (after, table, header)
+            self.inside.append((first, after))
+
+    def _structured_after(self, k: int) -> int:
+        """The first line of the next structured table at or after ``k`` (len(lines) if none)."""
+        if not self.blocks:
+            return len(self.lines)
+        return min((first for first in self.blocks if first >= k), default=len(self.lines))
+
+    def _in_structured(self, i: int) -> bool:
+        return any(a <= i < b for a, b in self.inside)
+
+    def starts_at(self, i: int) -> bool:
+        """True when a table starts at line ``i``."""
+        from graph import table_recovery as R
+
+        if i in self.blocks:
+            return True
+        if self._in_structured(i):
+            return False
+        window = self.lines[i:min(self._structured_after(i), i + R.HEADER_WINDOW)]
+        return R.starts_table(window, 0) or self._space_at(i)
+
+    def _space_at(self, i: int) -> bool:
+        """Whether a table printed one row per line has its header on line ``i`` (remembered)."""
+        from graph import table_recovery as R
+
+        if i not in self._space:
+            self._space[i] = R.space_table_at(self.lines, i)
+        return self._space[i]
+
+    def tasks_from(self, k: int, reading: Reading, table_index: int) -> tuple[list[Task], int]:
+        """Tasks of the next table at or after line ``k``; returns (tasks, line after the table)."""
+        from graph import table_recovery as R
+
+        while self._in_structured(k) and k not in self.blocks:
+            k += 1
+        stop = self._structured_after(k)
+        if stop > k:
+            space = next((i for i in range(k, stop) if self._space_at(i)), None)
+            table, header, after = R.recover_table(self.source, self.lines[:space if space is not None else stop], k)
+            first = self.lines_index(table.start) if table is not None else space
+            if table is None and space is not None:
+                table, header, after = R.recover_space_table(self.source, self.lines[:stop], space)
+            if table is not None:
+                base = R.caption(self.lines, first)
+                return read_table(self.source, table, header, reading, table_index, base), after
+            if stop >= len(self.lines):
+                return [], len(self.lines)
+            k = stop
+        after, table, header = self.blocks[k]
+        return read_table(self.source, table, header, reading, table_index, R.caption(self.lines, k)), after
+
+    def lines_index(self, offset: int) -> int:
+        """The index of the line that starts at or after ``offset``."""
+        from bisect import bisect_left
+
+        return bisect_left(self.starts, offset)

@@ -1,0 +1,298 @@
+"""The one table reader (graph.tables) and the recovery of flattened tables (graph.table_recovery),
+on rows of real plans: the seed's task table, the real development set's tables (b02 常熟, b03 南昌新建区,
+b04 洋县, b06 平顶山, d01 广州 附件2)."""
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from graph import structure, table_recovery, tables
+from graph.ingest import read_document
+from graph.records import Cell, SourceText, Table
+from graph.structure import parse_plan, split_lines
+from tests.fixtures import GOV_PAGE, SeedDoc, seed_text, split_seed, write_docx
+
+# b03 南昌新建区 民生实事进度表: one lead (区住建局) for three road projects, printed once
+B03_HEADER = ("序号", "项目名称", "牵头单位", "配合单位", "完成时限")
+B03_ROWS = (("1", "文化中心北路", "区住建局", "区城投", "2024年12月"),
+            ("2", "乐业路", "区住建局", "区城管局", "2024年12月"),
+            ("3", "新坊路西接兴国路工程", "区住建局", "长堎街道", "2024年12月"))
+# d01 广州 家庭医生 附件2: one task name and one lead (各区政府) over three rows of measures
+D01_HEADER = ("序号", "工作事项", "主要内容", "牵头单位", "配合单位")
+D01_ROWS = (("1", "有序扩大家庭医生来源。", "现阶段家庭医生包括全科医生(含助理全科医生)、乡村医生等。", "各区政府", "市卫生健康委"),
+            ("1", "有序扩大家庭医生来源。", "根据服务人口、功能定位等因素,推动人才资源向基层倾斜。", "各区政府", "市卫生健康委、市人社局"),
+            ("1", "有序扩大家庭医生来源。", "各区要引导符合条件的二级及以上医疗机构的医师到基层医疗卫生机构执业。", "各区政府", "市卫生健康委"))
+
+
+def roles(task) -> list[tuple[str, str]]:
+    return [(m.name, m.role) for m in task.units]
+
+
+def annex(plan):
+    return [t for t in plan.tasks if t.source == "annex"]
+
+
+def merged_docx(path, header, rows, merge_cols):
+    """A Word file whose table merges each of ``merge_cols`` over all its rows (vMerge)."""
+    seed = SeedDoc(before=("附件", "任务分工表"), header=header, rows=rows)
+    write_docx(path, seed)
+    import docx
+
+    document = docx.Document(str(path))
+    table = document.tables[0]
+    for col in merge_cols:
+        keep = table.cell(1, col).text
+        table.cell(1, col).merge(table.cell(len(rows), col)).text = keep
+    document.save(str(path))
+    return path
+
+
+def merged_html(path, header, rows, merge_cols):
+    """A government page whose table spans each of ``merge_cols`` over all its rows (rowspan)."""
+    body = ["<p>任务分工表</p>", "<table border='1'><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in header) + "</tr>"]
+    for r, row in enumerate(rows):
+        cells = []
+        for c, text in enumerate(row):
+            if c in merge_cols and r:
+                continue
+            span = f" rowspan='{len(rows)}'" if c in merge_cols else ""
+            cells.append(f"<td{span}>{html.escape(text)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    body.append("</table>")
+    path.write_text(GOV_PAGE.format(charset="utf-8", title="任务分工表", body="\n".join(body)), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("write", [merged_docx, merged_html], ids=["docx", "html"])
+def test_a_lead_cell_merged_over_three_rows_leads_all_three_tasks(tmp_path, write):
+    plan = parse_plan(read_document(write(tmp_path / f"b03.{'docx' if write is merged_docx else 'html'}",
+                                          B03_HEADER, B03_ROWS, (2,))))
+    tasks = annex(plan)
+    assert [t.title for t in tasks] == ["文化中心北路", "乐业路", "新坊路西接兴国路工程"]
+    assert [roles(t) for t in tasks] == [[("区住建局", "lead"), ("区城投", "cooperating")],
+                                         [("区住建局", "lead"), ("区城管局", "cooperating")],
+                                         [("区住建局", "lead"), ("长堎街道", "cooperating")]]
+    assert all(t.deadline == "2024年12月" for t in tasks)
+    assert {t.table for t in tasks} == {"docx" if write is merged_docx else "html"}
+    # the lead is printed once: every task quotes the same span of the text
+    assert len({(m.start, m.end) for t in tasks for m in t.units if m.role == "lead"}) == 1
+
+
+@pytest.mark.parametrize("write", [merged_docx, merged_html], ids=["docx", "html"])
+def test_a_name_and_lead_merged_over_rows_give_one_task_per_row(tmp_path, write):
+    plan = parse_plan(read_document(write(tmp_path / f"d01.{'docx' if write is merged_docx else 'html'}",
+                                          D01_HEADER, D01_ROWS, (1, 3))))
+    tasks = annex(plan)
+    assert len(tasks) == 3 and len({t.key for t in tasks}) == 3
+    # the first row keeps the merged name; the rows below are titled by their own content
+    assert tasks[0].title == "有序扩大家庭医生来源。"
+    assert tasks[1].title.startswith("根据服务人口、功能定位等因素") and tasks[2].title.startswith("各区要引导")
+    assert [roles(t) for t in tasks] == [[("各区政府", "lead"), ("市卫生健康委", "cooperating")],
+                                         [("各区政府", "lead"), ("市卫生健康委", "cooperating"), ("市人社局", "cooperating")],
+                                         [("各区政府", "lead"), ("市卫生健康委", "cooperating")]]
+
+
+def test_word_table_of_the_seed_reads_as_its_text(tmp_path):
+    seed = split_seed(seed_text("000"))
+    text_plan = parse_plan(SourceText(path="000.txt", name="000.txt", sha256="0", text=seed_text("000"), format="txt"))
+    word_plan = parse_plan(read_document(write_docx(tmp_path / "000.docx", seed)))
+    assert [(t.title, roles(t)) for t in annex(word_plan)] == [(t.title, roles(t)) for t in annex(text_plan)]
+    assert {t.table for t in annex(word_plan)} == {"docx"} and {t.table for t in annex(text_plan)} == {"text"}
+
+
+# ---------------------------------------------------------------- column roles
+
+@pytest.mark.parametrize("header, kind", [
+    ("牵头单位", "lead"), ("牵头责任单位", "lead"),                 # seed 000, b02 常熟
+    ("协同单位", "cooperating"), ("配合单位", "cooperating"),        # seed 000, b03/d01
+    ("参与单位", "cooperating"),                                     # b06 平顶山
+    ("责任单位", "responsible"), ("責任單位", "responsible"),         # b04 洋县 prints it in traditional characters
+    ("分管领导", "ignore"), ("区政府分管领导", "ignore"),             # b02 常熟, b01 钟楼区: persons, not units
+    ("完成时限", "deadline"),                                        # b03, b06
+    ("当前进度", "progress"), ("本月进展情况", "progress"),           # progress columns: read for nothing
+    ("备注", "note"),
+])
+def test_column_roles_from_header_words(header, kind):
+    assert tables.column_kind(header) == kind
+
+
+def test_roles_of_unit_columns_beside_each_other():
+    """牵头 | 责任单位 → the 责任 units cooperate (a03 鞍山, seed style); 牵头 | 参与 | 责任单位 → responsible (b06)."""
+    text = ("序号\n主要任务\n牵头单位\n参与单位\n责任单位\n"
+            "1\n严守水资源开发利用控制红线\n市水利局\n市发展改革委、农业局\n各县(市、区)党委和人民政府\n")
+    plan = parse_plan(SourceText(path="b06.txt", name="b06.txt", sha256="0", text="平顶山市全面推行河长制主要任务分解表\n" + text,
+                                 format="txt"))
+    assert roles(annex(plan)[0]) == [("市水利局", "lead"), ("市发展改革委", "cooperating"), ("农业局", "cooperating"),
+                                      ("各县(市、区)党委和人民政府", "responsible")]
+    text = "序号\n工作任务\n牵头单位\n责任单位\n1\n加快推进项目建设\n市发展改革委\n市财政局、市自然资源局\n"
+    plan = parse_plan(SourceText(path="a03.txt", name="a03.txt", sha256="0", text="任务分解表\n" + text, format="txt"))
+    assert roles(annex(plan)[0]) == [("市发展改革委", "lead"), ("市财政局", "cooperating"), ("市自然资源局", "cooperating")]
+
+
+def test_persons_and_progress_columns_give_no_units_and_no_targets(tmp_path):
+    """b02 常熟 (分管领导) and b03 南昌新建区 (当前进度): a leader's name is no unit, a progress 80% no target."""
+    header = ("序号", "目标任务", "分管领导", "牵头单位", "当前进度")
+    rows = (("1", "新建城市书房3个", "张建国", "市文体广电旅游局", "完成80%"),
+            ("2", "改造老旧小区12个", "李明", "区住建局", "已完工"))
+    plan = parse_plan(read_document(merged_docx(tmp_path / "p.docx", header, rows, ())))
+    tasks = annex(plan)
+    assert [roles(t) for t in tasks] == [[("市文体广电旅游局", "lead")], [("区住建局", "lead")]]
+    assert all("80%" not in t.text and "张建国" not in t.units_text for t in tasks)
+    assert not any(t.target_cells for t in tasks)
+
+
+# ---------------------------------------------------------------- header, title and section rows
+
+def test_header_found_below_a_title_row_and_repeated_header_rows_skipped(tmp_path):
+    """A table laid out for print: a title row spanning all columns (b04 洋县), the header repeated on a new page."""
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in B03_ROWS[:2])
+    repeat = "<tr>" + "".join(f"<th>{h}</th>" for h in B03_HEADER) + "</tr>"
+    page = ("<html><body><table border='1'>"
+            "<tr><td colspan='5'>2024年度区政府民生实事项目进度表</td></tr>"
+            + repeat + rows + repeat + "<tr>" + "".join(f"<td>{c}</td>" for c in B03_ROWS[2]) + "</tr>"
+            + "</table></body></html>")
+    path = tmp_path / "print.html"
+    path.write_text(page, encoding="utf-8")
+    source = read_document(path)
+    header = tables.header_of(source.tables[0])
+    assert header is not None and header.first == 1 and header.kinds[2:4] == ("lead", "cooperating")
+    tasks = annex(parse_plan(source))
+    assert [t.title for t in tasks] == ["文化中心北路", "乐业路", "新坊路西接兴国路工程"]
+    assert all(t.section == ("2024年度区政府民生实事项目进度表",) for t in tasks)
+
+
+def test_a_header_cell_over_two_sub_columns():
+    """``责任单位`` printed over ``牵头`` | ``配合`` (two header rows)."""
+    c = lambda t, a=0: Cell(t, a, a + len(t))  # noqa: E731
+    duty = c("责任单位")
+    table = Table(rows=((c("序号"), c("任务"), duty, duty), (c("序号"), c("任务"), c("牵头"), c("配合")),
+                        (c("1"), c("推进城乡供水一体化"), c("县水利局"), c("县财政局"))), start=0, end=0, kind="html")
+    # the merged 序号/任务 cells of the second row are the same cells as above in a real grid
+    rows = list(table.rows)
+    rows[1] = (rows[0][0], rows[0][1], rows[1][2], rows[1][3])
+    header = tables.header_of(Table(rows=tuple(rows), start=0, end=0, kind="html"))
+    assert header.rows == 2 and header.kinds == ("number", "name", "lead", "cooperating")
+
+
+def test_section_rows_spanning_the_table(tmp_path):
+    """b02 常熟: ``一、经济社会发展主要预期目标分解`` spans the table above its rows."""
+    page = ("<html><body><table border='1'><tr><th>序号</th><th>目标任务</th><th>牵头单位</th></tr>"
+            "<tr><td colspan='3'>一、经济社会发展主要预期目标分解(11项)</td></tr>"
+            "<tr><td>1</td><td>地区生产总值增长7%以上</td><td>发改委</td></tr>"
+            "<tr><td colspan='3'>二、重点工作任务</td></tr>"
+            "<tr><td>2</td><td>一般公共预算收入增长8%以上</td><td>财政局</td></tr></table></body></html>")
+    path = tmp_path / "b02.html"
+    path.write_text(page, encoding="utf-8")
+    tasks = annex(parse_plan(read_document(path)))
+    assert [(t.section, roles(t)) for t in tasks] == [
+        (("一、经济社会发展主要预期目标分解(11项)",), [("发改委", "lead")]),
+        (("二、重点工作任务",), [("财政局", "lead")])]
+
+
+# ---------------------------------------------------------------- recovery: one reader
+
+def test_recovery_builds_the_table_the_word_file_holds(tmp_path):
+    """The seed's table flattened one cell per line is rebuilt into the rows its Word file holds."""
+    seed = split_seed(seed_text("000"))
+    source = SourceText(path="000.txt", name="000.txt", sha256="0", text=seed_text("000"), format="txt")
+    lines = split_lines(source.text)
+    table, header, _end = table_recovery.recover_table(source, lines, 0)
+    assert table.kind == "text" and header.kinds == ("number", "name", "text", "lead", "cooperating")
+    word = read_document(write_docx(tmp_path / "000.docx", seed)).tables[0]
+    squeeze = lambda t: " ".join(t.split())  # noqa: E731  (the text keeps its no-break spaces, Word's cells do not)
+    recovered = [tuple(squeeze(c.text) for c in row) for row in table.rows]
+    in_word = [tuple(squeeze(c.text) for c in row) for row in word.rows]
+    # (the page's footer lines after the last row are read as that row's text continued: a known limit)
+    assert recovered[:-1] == in_word[:-1] and recovered[-1][2].startswith(in_word[-1][2])
+    assert all(squeeze(source.text[c.start:c.end]) == squeeze(c.text) for row in table.rows[:-1] for c in row if c.text)
+
+
+def test_one_table_reader():
+    """Header matching and row reading live in graph.tables only; recovery only builds Table blocks."""
+    for name in ("column_kind", "find_header", "cell_kind", "table_tasks", "numbered_rows", "cycled_rows",
+                 "row_task", "starts_table", "ACCEPTS"):
+        assert not hasattr(structure, name), name
+    for name in ("column_kind", "row_task", "read_table", "header_of"):
+        assert not hasattr(table_recovery, name) or getattr(table_recovery, name) is getattr(tables, name, None), name
+
+
+# ---------------------------------------------------------------- copies of web tables
+
+def test_traditional_header_words():
+    """Traditional-script reposts: b04 洋縣 (序號 | 項目名稱 | 責任單位), c04/c05 (牽頭單位)."""
+    assert [tables.column_kind(h) for h in ("序號", "項目名稱", "2024年建設內容", "責任單位", "牽頭單位", "建設地點")] == \
+        ["number", "name", "text", "responsible", "lead", "place"]
+    assert tables.column_kind("年度投資金額 (萬元)") == "target"
+
+
+def test_cells_closed_by_pipes_are_cells():
+    """A web table copied to text, each cell closed by ``|`` and empty cells left as pipes:
+    b04 洋縣 (traditional, a title row over the header), b03 南昌新建区 header (序号 | 牵头单位 …)."""
+    text = ("附件:洋縣2024年十大民生實事項目清單\n|\n洋縣2024年十大民生實事項目清單 |\n||||||\n|\n"
+            "序號 |\n項目名稱 |\n建設地點 |\n責任單位 |\n|\n"
+            "1 |\n洋縣中小學幼兒園基礎設施提升改造項目 |\n相關鎮 (街道) |\n教體局 |\n|\n"
+            "2 |\n城北小學門前道路建設項目 |\n紙坊街道 |\n住建局 |\n")
+    plan = parse_plan(SourceText(path="b04.txt", name="b04.txt", sha256="0", text=text, format="txt"))
+    assert [(t.title, roles(t)) for t in annex(plan)] == [
+        ("洋縣中小學幼兒園基礎設施提升改造項目", [("教體局", "responsible")]),
+        ("城北小學門前道路建設項目", [("住建局", "responsible")])]
+    lines = table_recovery.cell_lines(split_lines("序号 |\n牵头单位 |\n配合单位 |\n||\n区住建局 |"))
+    assert [ln.text for ln in lines] == ["序号", "牵头单位", "配合单位", "", "区住建局"]
+
+
+def test_a_lead_cell_drawn_over_three_rows_of_a_pdf(tmp_path):
+    """A ruled PDF table whose lead cell is drawn over three rows (b03 南昌新建区's roads)."""
+    fpdf = pytest.importorskip("fpdf")
+    from tests.fixtures import cjk_font
+
+    cjk, latin = cjk_font()
+    pdf = fpdf.FPDF(format="A4")
+    pdf.add_font("cjk", "", cjk)
+    pdf.add_font("latin", "", latin)
+    pdf.set_fallback_fonts(["latin"])
+    pdf.set_font("cjk", size=10)
+    pdf.add_page()
+    pdf.multi_cell(pdf.epw, 7, "2024年度区政府民生实事项目进度表", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(8, 40, 20, 20, 20), line_height=6, first_row_as_headings=False) as table:
+        row = table.row()
+        for h in B03_HEADER:
+            row.cell(h)
+        for r, cells in enumerate(B03_ROWS):
+            row = table.row()
+            for c, text in enumerate(cells):
+                if c == 2 and r:
+                    continue
+                row.cell(text, rowspan=3 if c == 2 else 1)
+    path = tmp_path / "b03.pdf"
+    pdf.output(str(path))
+    tasks = annex(parse_plan(read_document(path)))
+    assert [t.title for t in tasks] == ["文化中心北路", "乐业路", "新坊路西接兴国路工程"]
+    assert [roles(t)[0] for t in tasks] == [("区住建局", "lead")] * 3 and {t.table for t in tasks} == {"pdf"}
+
+
+def test_rows_printed_one_per_line_with_spaces_between_cells():
+    """Tables copied with a row on each line: b02 常熟 (header at the end of a paragraph, a section
+    line), b06 平顶山 (three unit columns, cells with spaces of their own)."""
+    b02 = ("附件:常熟市2018年政府工作任务分解表 常熟市人民政府办公室 2018年2月24日 常熟市2018年政府工作任务分解表 "
+           "序号 名称 工作任务 牵头责任单位\n\n一、经济社会发展主要预期目标分解(11项)\n\n"
+           "1 地区生产总值增长7%以上,服务业增加值占GDP比重47.1%. 发改委\n\n"
+           "7 全社会固定资产投资额550亿元,其中:工业技改投资增长10%. 发改委、经信委、科技局\n")
+    tasks = annex(parse_plan(SourceText(path="b02.txt", name="b02.txt", sha256="0", text=b02, format="txt")))
+    assert [(t.title[:12], t.section, roles(t)) for t in tasks] == [
+        ("地区生产总值增长7%以上", ("一、经济社会发展主要预期目标分解(11项)",), [("发改委", "lead")]),
+        ("全社会固定资产投资额55", ("一、经济社会发展主要预期目标分解(11项)",),
+         [("发改委", "lead"), ("经信委", "lead"), ("科技局", "lead")])]
+    b06 = ("平顶山市全面推行河长制主要任务分解表\n\n序号 类别 主要任务 细化措施 牵头单位 参与单位 责任单位\n"
+           "1 加强水资源保 护 严守水资源开发利用控制红线 实施水资源消耗总量和强度双控行动。到2020年,全市用水总量控制在"
+           "11.88亿立方米以内。 市水利局 市发展改革委、农业局等 各县(市、区)党委和人民政府\n"
+           "3   抓好工业节水。加快实施工业节水技术改造,坚决遏制用水浪费。 市工业和信息化委、水利局 市发展改革委等 "
+           "各县(市、区)党委和人民政府\n")
+    tasks = annex(parse_plan(SourceText(path="b06.txt", name="b06.txt", sha256="0", text=b06, format="txt")))
+    assert "严守水资源开发利用控制红线" in tasks[0].title and tasks[1].title.startswith("抓好工业节水")
+    assert [roles(t) for t in tasks] == [
+        [("市水利局", "lead"), ("市发展改革委", "cooperating"), ("农业局", "cooperating"),
+         ("各县(市、区)党委和人民政府", "responsible")],
+        [("市工业和信息化委", "lead"), ("水利局", "lead"), ("市发展改革委", "cooperating"),
+         ("各县(市、区)党委和人民政府", "responsible")]]
+    assert all(t.table == "text" for t in tasks)
