@@ -128,3 +128,26 @@ def test_policy_terms_are_not_targets():
     assert extract_indicators(text) == []
     kept = extract_indicators("2024—2025年新建高标准农田8万亩,对新建高标准农田按每亩1500元给予补助。")
     assert [(i.value, i.unit) for i in kept] == [(8, "万亩")]
+
+
+def test_heading_names_the_lead_of_the_items_below():
+    """n04 山西省 2008 (省编办牵头的工作 / 协同单位:) and n01 沁县 2025 (an annex: 县示范区管委会牵头工作(8项))."""
+    plan = plan_of("一、省长负责的工作\n(三)省编办牵头的工作\n1.深化行政管理体制改革,优化政府机构设置。\n"
+                   "2.积极稳妥地推进乡镇机构改革。\n协同单位:省财政厅、省人事厅。\n")
+    assert [[(m.name, m.role) for m in t.units] for t in plan.tasks] == [
+        [("省编办", "lead"), ("省财政厅", "cooperating"), ("省人事厅", "cooperating")]] * 2
+    plan = plan_of("县政府办公室关于印发任务分解的通知\n各单位:\n现将任务分解印发给你们。\n附件:1.任务清单\n"
+                   "2025年5月18日\n附件1\n2025年县政府工作报告任务清单\n一、县示范区管委会牵头工作(8项)\n"
+                   "1.投资3000万元建设南美白对虾工厂化循环水养殖基地。\n2.打造食用菌酵素生产基地。\n")
+    assert [(t.title, [(m.name, m.role) for m in t.units]) for t in plan.tasks][-2:] == [
+        ("投资3000万元建设南美白对虾工厂化循环水养殖基地", [("县示范区管委会", "lead")]),
+        ("打造食用菌酵素生产基地", [("县示范区管委会", "lead")])]
+
+
+def test_names_cut_by_stray_spaces_and_second_names():
+    """n02 新密市 2021 (市 财政局, 伏羲 山管委 会) and n07 许昌市 2020 (各县(市、区)政府(管委会))."""
+    got = mentions_from_labels("责任单位: 市发展改革委、住建局, 各乡镇政府、街道办事处 、伏羲 山管委 会", 0)
+    assert [m.name for m in got][-1] == "伏羲山管委会"
+    assert [m.name for m in mentions_from_labels("责任单位:市 财政局", 0)] == ["市财政局"]
+    got = mentions_from_labels("责任单位:市疫情防控指挥部办公室、市卫生健康委等,各县(市、区)政府(管委会)", 0)
+    assert [(m.name, m.alias) for m in got][-1] == ("各县(市、区)政府", "管委会")
