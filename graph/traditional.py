@@ -97,6 +97,6 @@ def printed_plan(plan: Plan, reading: Reading, source: SourceText) -> Plan:
 
 
 def printed_indicator(ind: Indicator, reading: Reading) -> Indicator:
-    """An indicator found in the simplified copy, with its printed text and metric."""
+    """An indicator found in the simplified copy, with its printed text, metric and unit (億元)."""
     return dataclasses.replace(ind, text=reading.back(ind.text), metric=reading.back(ind.metric),
-                               value_text=reading.back(ind.value_text))
+                               value_text=reading.back(ind.value_text), unit=reading.back(ind.unit))
