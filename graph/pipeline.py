@@ -29,7 +29,7 @@ from graph import agencies, indicators, model, structure, traditional
 from graph.files import write_atomically
 from graph.ingest import IngestError, max_bytes_limit, read_document
 from graph.processes import process_pool
-from graph.records import ExtractedPlan, Indicator, Plan, Task
+from graph.records import ExtractedPlan, Indicator, Task
 
 SKIP_NAMES = ("readme", "license", ".")
 PACKAGE_DIR = Path(__file__).resolve().parent

@@ -5,7 +5,6 @@ each comes from is named in the test's docstring).
 """
 from __future__ import annotations
 
-from dataclasses import replace
 
 import pytest
 
@@ -13,7 +12,7 @@ from graph import traditional
 from graph.indicators import extract_indicators
 from graph.records import SourceText
 from graph.structure import parse_plan, physical_lines
-from graph.units import lead_marks, mentions_from_labels, mentions_from_list, mentions_from_prose, \
+from graph.units import mentions_from_labels, mentions_from_list, mentions_from_prose, \
     says_first_listed_leads
 
 
