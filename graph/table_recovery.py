@@ -11,6 +11,7 @@ accepts what it holds — and hands the block to the one table reader, :mod:`gra
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from graph import tables as T
 from graph.records import Cell, SourceText, Table
@@ -91,7 +92,13 @@ def caption(lines: list, h0: int) -> tuple[str, ...]:
         and len(title_line.text) < 60 else ()
 
 
-Row = tuple  # (number line or None, cell lines, section lines)
+class Row(NamedTuple):
+    """A row of a flattened table: its 序号 line (or None), its cell lines, the section lines above it."""
+
+    number: object
+    cells: list
+    section: tuple
+    sub_item: bool = False  # a numbered sub-item split off a row: its name is the row's
 
 
 def recover_table(source: SourceText, lines: list, start: int) -> tuple[Table | None, T.Header | None, int]:
@@ -130,6 +137,7 @@ def recover_table(source: SourceText, lines: list, start: int) -> tuple[Table | 
     numbered = any(T.ROW_NUMBER.match(ln.folded) for ln, _ in body[: 3 * len(columns) + 3])
     min_cells = 3 if "target" in columns else 1
     rows = numbered_rows(body, min_cells) if numbered else cycled_rows(body)
+    rows = [sub for row in rows for sub in split_sub_items(row)]
     width = len(kinds)
     positions = [p for p, k in enumerate(kinds) if k != "number"]  # grid position of each column
     number_at = kinds.index("number") if "number" in kinds else -1
@@ -137,14 +145,14 @@ def recover_table(source: SourceText, lines: list, start: int) -> tuple[Table | 
     grid: list[tuple[Cell, ...]] = [tuple(header_cells)]
     shown: tuple = ()
     last = lines[h1].end
-    for number_line, cells, row_section in rows:
+    for number_line, cells, row_section, sub_item in rows:
         common = next((i for i, (a, b) in enumerate(zip(shown, row_section)) if a is not b),
                       min(len(shown), len(row_section)))
         for ln in row_section[common:]:
             heading = Cell(ln.text, ln.start, ln.end)
             grid.append((heading,) * width)
         shown = row_section
-        placed = align(merge_continuations(cells), columns)
+        placed = align(merge_continuations(cells), columns, skip_name=sub_item)
         first = number_line.start if number_line is not None else (cells[0].start if cells else last)
         row = [Cell("", first, first)] * width
         if number_at >= 0 and number_line is not None:
@@ -183,10 +191,30 @@ def numbered_rows(body: list, min_cells: int = 1) -> list[Row]:
         if T.ROW_NUMBER.match(ln.folded) and int(ln.folded) in (expected, expected + 1) \
                 and (not rows or len(rows[-1][1]) >= min_cells) and row_starts_here(body, k, rows):
             expected = int(ln.folded) + 1
-            rows.append((ln, [], section))
+            rows.append(Row(ln, [], section))
         elif rows:
             rows[-1][1].append(ln)
     return rows
+
+
+SUB_ITEM = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）])")
+
+
+def split_sub_items(row: Row) -> list[Row]:
+    """A row whose task cell holds numbered sub-items, each followed by units of its own, as one
+    row per sub-item, when most items have units of their own (吴江: 主要预期目标 | 1.地区生产总值… | ★区发改委 | 2.一般公共预算… | ★区财政局;
+    新建区: 项目 (一)… | 1.文化中心北路 | 区城投 | 2.乐业路 | 区城管局). The first sub-row keeps the
+    row's number and the cells before its first item; the others are titled by their item."""
+    number_line, cells, section, _ = row
+    kinds = [T.cell_kind(ln.text) for ln in cells]
+    items = [i for i, ln in enumerate(cells) if SUB_ITEM.match(ln.folded) and kinds[i] != "units"]
+    if len(items) < 2:
+        return [row]
+    bounds = items[1:] + [len(cells)]
+    if 2 * sum("units" in kinds[a:b] for a, b in zip(items, bounds)) < len(items):
+        return [row]  # the items share one units cell: one task
+    return [Row(number_line, cells[:items[1]], section)] + [Row(None, cells[a:b], section, sub_item=True)
+                                                            for a, b in zip(items[1:], bounds[1:])]
 
 
 def row_starts_here(body: list, k: int, rows: list[Row]) -> bool:
@@ -213,7 +241,7 @@ def cycled_rows(body: list) -> list[Row]:
     has_units = False
     for i, (ln, section) in enumerate(body):
         if not rows or (has_units and row_start(i)):
-            rows.append((None, [], section))
+            rows.append(Row(None, [], section))
             has_units = False
         rows[-1][1].append(ln)
         has_units = has_units or kinds[i] == "units"
@@ -236,7 +264,7 @@ def cell_text(cell: list) -> str:
     return cell[0].text if len(cell) == 1 else " ".join(ln.text for ln in cell)
 
 
-def align(cells: list[list], columns: list[str]) -> dict[int, list[list]]:
+def align(cells: list[list], columns: list[str], skip_name: bool = False) -> dict[int, list[list]]:
     """Put a row's cells under its columns (indexes into ``columns``) by what they hold, in order.
 
     Serves flattened tables whose empty cells left no line: a cell goes to the first column at
@@ -248,8 +276,8 @@ def align(cells: list[list], columns: list[str]) -> dict[int, list[list]]:
         kinds[0] = "text"  # a project named like a unit (…数字贸易中心) in the name column
     text_cells = sum(1 for k in kinds if k in ("text", "short"))
     first_text = next((i for i, k in enumerate(kinds) if k in ("text", "short")), None)
-    skip_name = "name" in columns and "text" in columns and text_cells == 1 \
-        and not T.looks_like_name(cell_text(cells[first_text]))
+    skip_name = skip_name or ("name" in columns and "text" in columns and text_cells == 1
+                              and not T.looks_like_name(cell_text(cells[first_text])))
     assigned: dict[int, list[list]] = {}
     ptr, last_text, last_units = 0, None, None
     for cell, kind in zip(cells, kinds):

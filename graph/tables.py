@@ -30,6 +30,7 @@ ROW_NUMBER = re.compile(r"^\d{1,3}$")
 CLAUSE_PUNCT = re.compile(r"[。;,、:]")
 SENTENCE_PUNCT = re.compile(r"[。;,]")
 
+TASK_HEADER = re.compile(r"任务|任務|事项|事項|名称|名稱")  # a column header that names the task
 TARGET_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:目标值?|预期值|预期目标|目标任务)")
 MONEY_HEADER = re.compile(r"投资|资金|金额|预算|产值|营业收入|投資|資金|金額|預算|產值")
 HEADER_UNIT = re.compile(r"[((]([^()（）]{1,6})[)）]$")
@@ -68,9 +69,14 @@ def column_kind(header: str) -> str | None:
 
 
 def settle_kinds(kinds: list[str | None], names: list[str]) -> list[str | None]:
-    """Column roles read with their neighbours: a ``目标任务`` column is the task's text when no
-    other column names the task (b02 常熟: 目标任务 | 分管领导 | 牵头单位), a target column in an
-    indicator table (指标 | 目标任务)."""
+    """Column roles read with their neighbours: of two columns naming the task (略阳 指标 |
+    工作任务, 吴江 项目 | 目标任务) the second holds the task's text; a ``目标任务`` column is the
+    task's text when no other column names the task (b02 常熟: 目标任务 | 分管领导 | 牵头单位), a
+    target column in an indicator table (指标 | 目标任务)."""
+    if kinds.count("name") > 1 and "text" not in kinds:
+        # 指标 | 工作任务, 项目 | 任务: the first names the task group, the second holds the task
+        second = [i for i, k in enumerate(kinds) if k == "name"][1]
+        return [("text" if i == second else k) for i, k in enumerate(kinds)]
     if any(k in ("name", "text") for k in kinds):
         return kinds
     return ["text" if k == "target" and n.replace(" ", "") == "目标任务" else k for k, n in zip(kinds, names)]
@@ -186,6 +192,8 @@ def read_table(source: SourceText, table: Table, header: Header, reading: Readin
     keys: set[str] = set()
     previous_name = ""
     previous_cell = None
+    units_above: dict[str, list[Cell]] = {}
+    groups = names_group_rows(table, header)
     count = 0
     for row in table.rows[header.first + header.rows:]:
         if tuple(c.text for c in row) in header_texts:
@@ -213,18 +221,27 @@ def read_table(source: SourceText, table: Table, header: Header, reading: Readin
             if any(cell is c for cells in assigned.values() for c in cells):
                 continue  # a cell spanning two columns is read in the first
             assigned.setdefault(kind, []).append(cell)
+        if table.kind == "text":
+            if any(col in assigned for col in UNIT_COLUMNS):
+                units_above = {col: assigned[col] for col in UNIT_COLUMNS if col in assigned}
+            else:
+                assigned.update(units_above)  # a unit cell merged over rows is printed once, in the first
+        group = ()
         name_cell = assigned.get("name", [None])[0]
-        merged_name = name_cell is not None and name_cell is previous_cell and "text" in assigned
-        if merged_name:
+        merged_name = groups or (name_cell is not None and name_cell is previous_cell and "text" in assigned)
+        if groups and name_cell is not None:
+            group = (name_cell.text,)  # the group's name is the rows' section
+            del assigned["name"]
+        elif groups and previous_cell is not None:
+            group = (previous_cell.text,)
+        elif merged_name:
             # a name cell merged over several rows: the rows below the first are tasks of their own,
             # titled by their own content (the name stays the first row's)
-            assigned["name"] = assigned["name"][1:]
-            if not assigned["name"]:
-                del assigned["name"]
-        previous_cell = name_cell
+            del assigned["name"]
+        previous_cell = name_cell or (previous_cell if groups else None)
         task, own_name = row_task(source, number or str(count), assigned, columns,
-                                  tuple(t for _, t in section) or base, reading, table_index, table.kind,
-                                  previous_name, target_year, target_units, count, merged_name)
+                                  (tuple(t for _, t in section) or base) + group, reading, table_index,
+                                  table.kind, previous_name, target_year, target_units, count, merged_name)
         if task:
             while task.key in keys:  # a number printed twice (3, 3): the second row keeps its own task
                 task.key += "x"
@@ -232,6 +249,37 @@ def read_table(source: SourceText, table: Table, header: Header, reading: Readin
             tasks.append(task)
         previous_name = own_name or previous_name
     return tasks
+
+
+def names_group_rows(table: Table, header: Header) -> bool:
+    """Whether the table's name column groups rows rather than naming each task: the next column
+    is the task (its header says 任务, the name column's does not) and a name cell is merged
+    over several rows that each hold a task of their own (略阳 指标 | 工作任务: 公共文化服务
+    over four tasks; a Word/web table's merged cell, a text copy's cell printed once). The rows
+    are then titled by their own text and the group becomes their section."""
+    kinds = header.kinds
+    if "name" not in kinds or "text" not in kinds:
+        return False
+    name_at, text_at = kinds.index("name"), kinds.index("text")
+    if not TASK_HEADER.search(header.names[text_at]) or TASK_HEADER.search(header.names[name_at]):
+        return False  # 任务名称 | 主要内容: the name column names each task
+    above = None
+    for row in table.rows[header.first + header.rows:]:
+        if len(row) <= max(name_at, text_at) or len(distinct(row)) == 1:
+            continue
+        name, text = row[name_at], row[text_at]
+        if text.text and name is not text and above is not None and (name is above or not name.text):
+            return True
+        above = name if name.text else above
+    return False
+
+
+def item_title(text: str) -> str:
+    """A task's title from the first line of its text cell, without its item number (``1.地区生产总值…``)."""
+    from graph.structure import heading_title
+
+    heading = heading_of_text(text)
+    return heading.title if heading and heading.style in ("num", "pnum", "circ") else heading_title(text)
 
 
 def heading_of_text(text: str):
@@ -260,8 +308,6 @@ def row_task(source: SourceText, number: str, assigned: dict[str, list[Cell]], c
     ``merged_name``: the row's name cell is the one of the row above (a Word/HTML merged cell):
     the row is titled by its own content.
     """
-    from graph.structure import heading_title
-
     mentions: list[UnitMention] = []
     for col, role, basis in (("lead", "lead", "column"), ("cooperating", "cooperating", "column"),
                              ("responsible", "responsible", "listed")):
@@ -288,7 +334,7 @@ def row_task(source: SourceText, number: str, assigned: dict[str, list[Cell]], c
     if text_cells:
         first_line = source.text[text_cells[0].start:text_cells[0].end].split("\n")[0].strip() or first_line
     title = own_name or (previous_name if "name" in columns and not merged_name else "") \
-        or (heading_title(first_line) if first_line else "")
+        or (item_title(first_line) if first_line else "")
     if not title and not mentions:
         return None, own_name
     body = text_cells or name_cells or [c for cells in assigned.values() for c in cells]
