@@ -25,7 +25,7 @@ HEADING_STYLES: tuple[tuple[str, re.Pattern], ...] = (
     ("article", re.compile(r"第([一二三四五六七八九十百零〇]+)条\s*")),
     ("cn", re.compile(r"([一二三四五六七八九十百]+)\s*[、.．]\s*")),
     ("pcn", re.compile(r"\(([一二三四五六七八九十百]+)\)\s*[、.．]?\s*")),
-    ("num", re.compile(r"(\d{1,3})\s*(?:[.．、](?!\d)|\)(?!\d))\s*")),
+    ("num", re.compile(r"(\d{1,3})\s*(?:[.．、。](?!\d)|\)(?!\d))\s*")),
     ("pnum", re.compile(r"\((\d{1,3})\)\s*[、.．]?\s*")),
     ("circ", re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
 )
@@ -239,7 +239,7 @@ def _heading_of(text: str, folded: str) -> Heading | None:
         rest = line.text[m.end():]
         if style == "num" and NUMBER_UNIT.match(rest):
             continue
-        number = line.text[skip: m.end()].strip().rstrip("、.．").strip()
+        number = line.text[skip: m.end()].strip().rstrip("、.．。").strip()
         value = cn_to_int(m.group(1)) if style != "circ" else CIRCLED.index(m.group(1)) + 1
         return Heading(style, number, value, heading_title(rest), m.end())
     return None

@@ -97,7 +97,7 @@ COLLECTIVE_END = re.compile(r"(部门|单位|机构|政府|党委|党工委|党�
 def is_collective(name: str) -> bool:
     """``各街道乡镇``, ``各镇(街道)``, ``各县(市、区)人民政府``, ``区直各有关部门``: units of their own kind."""
     if len(name) < 3:
-        return len(name) == 2 and name[0] == "各" and name[1] in "村镇乡区县市街"
+        return len(name) == 2 and name[0] == "各" and name[1] in "村镇乡区县市街地"
     if name.startswith(shapes().collective_prefixes) or re.search(r"各|有关|相关", name[:6]):
         return COLLECTIVE_END.search(name) is not None
     return False
