@@ -161,7 +161,7 @@ def extract_document(path: str | Path) -> ExtractedPlan:
 
 
 BACKGROUND_SECTION = re.compile(r"现状|形势|发展基础|工作基础|基本情况|取得成效|主要成效|工作成效|背景|存在问题|面临")
-RETROSPECT = re.compile(r"\s*(?:近年来|近几年|过去|以往|[^,，。;；]{0,12}以来)")
+RETROSPECT = re.compile(r"\s*(?:近年来|近几年|过去|以往|截[至止](?:目前|\d{4}年\d{1,2}月)|(?:此项|该项)?工作已(?:全面)?完成|[^,，。;；]{0,12}以来)")
 
 
 def is_past_figure(ind: Indicator, period_start: int | None, text: str) -> bool:
