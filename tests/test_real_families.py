@@ -12,7 +12,7 @@ from graph import traditional
 from graph.indicators import extract_indicators
 from graph.records import SourceText
 from graph.structure import parse_plan, physical_lines
-from graph.units import mentions_from_labels, mentions_from_list, mentions_from_prose, \
+from graph.units import is_unit_list, mentions_from_labels, mentions_from_list, mentions_from_prose, \
     says_first_listed_leads
 
 
@@ -150,3 +150,135 @@ def test_names_cut_by_stray_spaces_and_second_names():
     assert [m.name for m in mentions_from_labels("责任单位:市 财政局", 0)] == ["市财政局"]
     got = mentions_from_labels("责任单位:市疫情防控指挥部办公室、市卫生健康委等,各县(市、区)政府(管委会)", 0)
     assert [(m.name, m.alias) for m in got][-1] == ("各县(市、区)政府", "管委会")
+
+
+N06_TABLE = """序号
+指标
+工作任务
+完成时限
+责任领导
+责任股室
+(单位)
+备注
+1
+公共文化服务
+“两馆一站”免费开放服务人次较上年增长15%。
+12月底前
+夏俊贵
+文化宣传股
+2
+全年组织开展文化下乡等惠民演出不少于100场。
+文化宣传股
+3
+开展好“三下乡”活动。
+4
+文化产业
+培育规模以上文化服务企业1家。
+5
+文化市场管理
+开展专项整治行动4次以上,查办案件不少于5件。
+执法大队
+6
+净化文化市场和网络文化环境抽查合格率达到92%以上。
+"""
+
+S06_TABLE = """区政府2024年重点工作目标任务分解落实方案
+序号
+|
+项目
+|
+重点工作目标任务
+|
+牵头领导
+|
+责任单位
+|
+一、2024年全区经济社会发展主要预期目标
+|
+||||
+1
+|
+主要预期目标
+|
+1.地区生产总值增长5%以上。
+|
+钱 宇
+|
+★区发改委、统计局
+|
+2.一般公共预算收入同口径增长6%以上。
+|
+★区财政局、税务局
+|
+|||
+3.规上工业总产值增长5%左右。
+|
+|
+★区工信局、统计局
+|
+||
+"""
+
+
+def test_a_column_that_groups_rows_is_their_section():
+    """n06 略阳县 2019 (指标 | 工作任务, one cell per line) and s06 吴江区 2024 (项目 | 重点工作目标任务,
+    cells closed by ``|``): each row is titled by its task, the group is its section."""
+    plan = plan_of(N06_TABLE)
+    assert [(t.title, t.section[-1]) for t in plan.tasks] == [
+        ("“两馆一站”免费开放服务人次较上年增长15%", "公共文化服务"),
+        ("全年组织开展文化下乡等惠民演出不少于100场", "公共文化服务"), ("开展好“三下乡”活动", "公共文化服务"),
+        ("培育规模以上文化服务企业1家", "文化产业"), ("开展专项整治行动4次以上,查办案件不少于5件", "文化市场管理"),
+        ("净化文化市场和网络文化环境抽查合格率达到92%以上", "文化市场管理")]
+    plan = plan_of(S06_TABLE)
+    assert {t.section[-1] for t in plan.tasks} == {"主要预期目标"}
+
+
+def test_a_unit_cell_printed_once_serves_the_rows_below_it():
+    """n06 略阳县 2019: 文化宣传股 printed on row 2 serves rows 3 and 4; 执法大队 on row 5 serves row 6."""
+    plan = plan_of(N06_TABLE)
+    assert [[m.name for m in t.units] for t in plan.tasks] == [
+        ["文化宣传股"], ["文化宣传股"], ["文化宣传股"], ["文化宣传股"], ["执法大队"], ["执法大队"]]
+    assert {m.role for t in plan.tasks for m in t.units} == {"responsible"}
+
+
+def test_numbered_sub_items_with_units_of_their_own_are_tasks():
+    """s06 吴江区 2024: one 项目 row holds 1.地区生产总值… ★区发改委、统计局 / 2.一般公共预算… ★区财政局…;
+    each sub-item is a task with its own ★ lead (and a person column between them is no unit)."""
+    plan = plan_of(S06_TABLE)
+    assert [(t.title, [(m.name, m.role) for m in t.units]) for t in plan.tasks] == [
+        ("地区生产总值增长5%以上", [("区发改委", "lead"), ("统计局", "cooperating")]),
+        ("一般公共预算收入同口径增长6%以上", [("区财政局", "lead"), ("税务局", "cooperating")]),
+        ("规上工业总产值增长5%左右", [("区工信局", "lead"), ("统计局", "cooperating")])]
+    one_cell = "\n".join(ln for ln in S06_TABLE.splitlines() if ln.strip("|"))  # the same rows without pipes
+    assert len(plan_of(one_cell).tasks) == 3
+
+
+def test_items_numbered_with_a_full_stop():
+    """r03 成都市 2021 (1。推动轨道交通…(牵头单位:市住建局)) and t06 天津市 2020 (1。…(市政府各部门分别负责))."""
+    plan = plan_of("一、交通出行\n\n  1。推动轨道交通加速成网。(牵头单位:市住建局)\n\n"
+                   "  2。建成东西城市轴线东安新城段。(牵头单位:市住建局、市交通运输局)\n")
+    assert [(t.number, t.title, [m.name for m in t.units]) for t in plan.tasks] == [
+        ("1", "推动轨道交通加速成网", ["市住建局"]), ("2", "建成东西城市轴线东安新城段", ["市住建局", "市交通运输局"])]
+    plan = plan_of("总体要求和主要预期目标\n\n  1。完成年度城镇新增就业人数目标任务。(市人社局负责)\n\n"
+                   "  2。力争居民消费价格涨幅在年度目标以内。(市发展改革委负责)\n")
+    assert [t.number for t in plan.tasks] == ["1", "2"]
+
+
+def test_every_locality_is_a_collective_unit():
+    """r02 广东省 2021 (部门分工:省发展改革委牵头,各地、各部门配合): 各地 is a unit as 各镇 and 各区 are;
+    a place that is not a unit stays out (地方, 各地区 keeps its own reading)."""
+    got = mentions_from_prose("省发展改革委牵头,各地、各部门配合。", 0)
+    assert roles(got) == [("省发展改革委", "lead"), ("各地", "cooperating"), ("各部门", "cooperating")]
+    assert is_unit_list("各地、各部门") and not is_unit_list("各地、各方面")
+
+
+def test_progress_paragraphs_state_records_not_targets():
+    """t03 安顺市 2019 (a report on the year's tasks: 此项工作已完成。截至2019年12月底,全市完成…): the task's
+    own targets are kept, the figures of the progress paragraph are not."""
+    from graph.pipeline import is_past_figure
+
+    text = ("1.减少农村扶贫对象6.76万人(责任单位:市扶贫办,各县区)\n此项工作已完成。截至2019年12月底,"
+            "全市完成减少农村扶贫对象7.497万人,其中:西秀区完成6962人。\n"
+            "截至2019年12月底,全市争取省下达农村饮水安全问题项目建设补助资金5129.97万元。\n")
+    kept = [i.value for i in extract_indicators(text) if not is_past_figure(i, 2019, text)]
+    assert kept == [6.76]
