@@ -19,7 +19,7 @@ from graph.records import Cell, SourceText, Table
 #: Which cell kinds (:func:`graph.tables.cell_kind`) each column role accepts.
 ACCEPTS = {"name": {"text", "short"}, "text": {"text", "short"}, "note": {"text", "short", "deadline"},
            "deadline": {"deadline"}, "lead": {"units"}, "cooperating": {"units"}, "responsible": {"units"},
-           "ignore": {"short"}, "progress": {"short", "number"}, "place": {"short", "units"}, "number": {"number"},
+           "ignore": {"short"}, "progress": {"short", "number"}, "count": {"short", "text", "number"}, "place": {"short", "units"}, "number": {"number"},
            "measure": {"short"},
            "baseline": {"number", "short"}, "target": {"number", "short"}}
 
@@ -46,6 +46,21 @@ def cell_lines(lines: list) -> list:
         else:
             out.append(ln)
     return out
+
+
+PIPES_ONLY = re.compile(r"^[|｜]+$")
+
+
+def pipe_row_ends(lines: list) -> frozenset[int]:
+    """Indexes of the lines that end a row of a web table copied cell by cell: a line of pipes
+    alone (``||||``, one pipe for each cell the row lacks) after a cell closed by its own pipe
+    (b03 新建区 ``区城投 |`` then ``|``; s06 吴江 ``★区工信局、统计局`` ``|`` then ``||``)."""
+    ends = set()
+    for k in range(1, len(lines)):
+        text, above = lines[k].text.strip(), lines[k - 1].text.strip()
+        if PIPES_ONLY.match(text) and above.endswith(("|", "｜")) and (len(text) > 1 or len(above) > 1):
+            ends.add(lines[k].index)
+    return frozenset(ends)
 
 
 def find_header(lines: list, start: int) -> tuple[int, int, list[str]] | None:
@@ -101,9 +116,11 @@ class Row(NamedTuple):
     sub_item: bool = False  # a numbered sub-item split off a row: its name is the row's
 
 
-def recover_table(source: SourceText, lines: list, start: int) -> tuple[Table | None, T.Header | None, int]:
+def recover_table(source: SourceText, lines: list, start: int,
+                  row_ends: frozenset[int] = frozenset()) -> tuple[Table | None, T.Header | None, int]:
     """The next flattened table at or after line ``start`` as a Table block (kind ``text``), its
-    header, and the line after it; (None, None, len(lines)) when there is none."""
+    header, and the line after it; (None, None, len(lines)) when there is none. ``row_ends``: the
+    lines that end a row (:func:`pipe_row_ends`), when the copy marks them."""
     from graph.structure import PRINTED_ON, STOP_LINE, match_heading
 
     found = find_header(lines, start)
@@ -115,9 +132,13 @@ def recover_table(source: SourceText, lines: list, start: int) -> tuple[Table | 
     body: list[tuple[object, tuple]] = []  # the table's cell lines with the section lines above each
     section: list = []
     end = len(lines)
+    breaks: set[int] = set()  # body positions where a row marked by pipes starts
+    piped = any(i in row_ends for i in range(lines[h1].index, lines[h1].index + 4))
     for k in range(h1 + 1, len(lines)):
         ln = lines[k]
         if not ln.text:
+            if piped and ln.index in row_ends:
+                breaks.add(len(body))
             continue
         if starts_table(lines, k) or STOP_LINE.match(ln.text) or PRINTED_ON.search(ln.text) \
                 or signs_off(lines, k):
@@ -127,7 +148,8 @@ def recover_table(source: SourceText, lines: list, start: int) -> tuple[Table | 
         if h and h.style in ("cn", "pcn", "chapter", "article") and (len(ln.text) > 50 or "。" in ln.text):
             end = k  # a numbered paragraph of prose: the table is over
             break
-        if h and h.style in ("cn", "pcn", "chapter") and len(ln.text) <= 50 and "。" not in ln.text:
+        if h and h.style in ("cn", "pcn", "chapter") and len(ln.text) <= 50 and "。" not in ln.text \
+                and not piped:
             styles = [match_heading(s).style for s in section]
             if h.style in styles:
                 del section[styles.index(h.style):]
@@ -136,7 +158,10 @@ def recover_table(source: SourceText, lines: list, start: int) -> tuple[Table | 
         body.append((ln, tuple(section)))
     numbered = any(T.ROW_NUMBER.match(ln.folded) for ln, _ in body[: 3 * len(columns) + 3])
     min_cells = 3 if "target" in columns else 1
-    rows = numbered_rows(body, min_cells) if numbered else cycled_rows(body)
+    if piped:
+        rows = piped_rows(body, breaks)
+    else:
+        rows = numbered_rows(body, min_cells) if numbered else cycled_rows(body)
     rows = [sub for row in rows for sub in split_sub_items(row)]
     width = len(kinds)
     positions = [p for p, k in enumerate(kinds) if k != "number"]  # grid position of each column
@@ -145,6 +170,7 @@ def recover_table(source: SourceText, lines: list, start: int) -> tuple[Table | 
     grid: list[tuple[Cell, ...]] = [tuple(header_cells)]
     shown: tuple = ()
     last = lines[h1].end
+    text_at = 0  # the column of the task's text in the last row (a piped row lacking cells starts there)
     for number_line, cells, row_section, sub_item in rows:
         common = next((i for i, (a, b) in enumerate(zip(shown, row_section)) if a is not b),
                       min(len(shown), len(row_section)))
@@ -152,18 +178,66 @@ def recover_table(source: SourceText, lines: list, start: int) -> tuple[Table | 
             heading = Cell(ln.text, ln.start, ln.end)
             grid.append((heading,) * width)
         shown = row_section
-        placed = align(merge_continuations(cells), columns, skip_name=sub_item)
+        spanned = piped and number_line is None and len(grid) > 1  # cells merged from the row above
+        start_at = text_at if spanned else 0
+        placed = align(merge_continuations(cells), columns[start_at:], skip_name=sub_item, items_are_text=piped)
+        placed = {j + start_at: groups for j, groups in placed.items()}
         first = number_line.start if number_line is not None else (cells[0].start if cells else last)
         row = [Cell("", first, first)] * width
+        if spanned:
+            row[:positions[start_at]] = grid[-1][:positions[start_at]]
         if number_at >= 0 and number_line is not None:
             row[number_at] = Cell(number_line.text, number_line.start, number_line.end)
         for j, groups in placed.items():
+            groups = item_below_heading(groups, grid, width)
             row[positions[j]] = Cell(" ".join(ln.text for g in groups for ln in g), groups[0][0].start,
                                      groups[-1][-1].end)
+        text_at = next((j for j in sorted(placed, reverse=True) if columns[j] in ("text", "name")), text_at)
         grid.append(tuple(row))
         last = max([last] + [ln.end for ln in cells])
     header = T.Header(0, 1, tuple(kinds), tuple(c.text for c in header_cells))
     return Table(rows=tuple(grid), start=lines[h0].start, end=last, kind="text"), header, end
+
+
+def item_below_heading(groups: list[list], grid: list, width: int) -> list[list]:
+    """A text cell holding a heading and the first item under it (``(一)“打通断头路”攻坚专项行动``
+    then ``1.文化中心北路``, b03 新建区): the heading becomes a section row of the grid, the item
+    stays the row's text."""
+    from graph.structure import match_heading
+
+    if len(groups) < 2 or not SUB_ITEM.match(groups[-1][0].folded):
+        return groups
+    h = match_heading(groups[0][0])
+    if not h or h.style not in ("cn", "pcn"):
+        return groups
+    heading = groups[0][0]
+    grid.append((Cell(heading.text, heading.start, heading.end),) * width)
+    return groups[1:]
+
+
+def piped_rows(body: list, breaks: set[int]) -> list[Row]:
+    """Rows of a table copied cell by cell with pipes (:func:`pipe_row_ends`): a row runs to the next
+    line of pipes; a row of one heading (``一、2024年全区…主要预期目标``) is the section of the rows
+    below; a row opening with its 序号 (``1``, ``一``) keeps it as its number."""
+    from graph.structure import match_heading
+
+    rows: list[Row] = []
+    section: tuple = ()
+    cuts = sorted({0, len(body)} | breaks)
+    for a, b in zip(cuts, cuts[1:]):
+        cells = [ln for ln, _ in body[a:b]]
+        if not cells:
+            continue
+        h = match_heading(cells[0])
+        if len(cells) == 1 and h and h.style in ("cn", "chapter") and "。" not in cells[0].text:
+            section = (cells[0],)
+            continue
+        numbered = T.ROW_NUMBER.match(cells[0].folded) or CN_ROW_NUMBER.match(cells[0].folded)
+        rows.append(Row(cells[0] if numbered else None, cells[1:] if numbered else cells, section))
+    return rows
+
+
+CN_ROW_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}$")
 
 
 def signs_off(lines: list, k: int) -> bool:
@@ -264,7 +338,8 @@ def cell_text(cell: list) -> str:
     return cell[0].text if len(cell) == 1 else " ".join(ln.text for ln in cell)
 
 
-def align(cells: list[list], columns: list[str], skip_name: bool = False) -> dict[int, list[list]]:
+def align(cells: list[list], columns: list[str], skip_name: bool = False,
+          items_are_text: bool = False) -> dict[int, list[list]]:
     """Put a row's cells under its columns (indexes into ``columns``) by what they hold, in order.
 
     Serves flattened tables whose empty cells left no line: a cell goes to the first column at
@@ -272,6 +347,8 @@ def align(cells: list[list], columns: list[str], skip_name: bool = False) -> dic
     the last column of its kind (a cell printed over several lines).
     """
     kinds = [T.cell_kind(cell_text(cell)) for cell in cells]
+    if items_are_text:  # 1.乐业路: a numbered item is the task's text, however short
+        kinds = ["text" if k == "short" and SUB_ITEM.match(c[0].folded) else k for k, c in zip(kinds, cells)]
     if columns and columns[0] == "name" and kinds[:1] == ["units"] and kinds.count("units") > 1:
         kinds[0] = "text"  # a project named like a unit (…数字贸易中心) in the name column
     text_cells = sum(1 for k in kinds if k in ("text", "short"))

@@ -38,7 +38,8 @@ BASELINE_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:基数|基期值?|现状
 HEADER_NOT = re.compile(r"[、,，;；“”\"《》]")
 HEADER_MAX = 24  # characters: a longer cell is never a column header
 
-#: Columns of units. The roles ``ignore`` (persons), ``progress``, ``place`` and ``category`` are read for nothing.
+#: Columns of units. The roles ``ignore`` (persons), ``progress``, ``count`` (项目数量: how many tasks a
+#: unit has), ``place`` and ``category`` are read for nothing.
 UNIT_COLUMNS = ("lead", "responsible", "cooperating")
 
 
@@ -275,11 +276,12 @@ def names_group_rows(table: Table, header: Header) -> bool:
 
 
 def item_title(text: str) -> str:
-    """A task's title from the first line of its text cell, without its item number (``1.地区生产总值…``)."""
+    """A task's title from the first line of its name or text cell, without its item number
+    (``1.地区生产总值…``, ``(一)井盖整治项目``)."""
     from graph.structure import heading_title
 
     heading = heading_of_text(text)
-    return heading.title if heading and heading.style in ("num", "pnum", "circ") else heading_title(text)
+    return heading.title if heading and heading.style in ("pcn", "num", "pnum", "circ") else heading_title(text)
 
 
 def heading_of_text(text: str):
@@ -317,6 +319,8 @@ def row_task(source: SourceText, number: str, assigned: dict[str, list[Cell]], c
             mentions.extend(U.mentions_from_list(source.text[cell.start:cell.end], cell.start, role, basis,
                                                  reading.first_is_lead and role == "responsible", reading.marks,
                                                  column=kind != "text"))
+    leads = {m.name for m in mentions if m.role == "lead"}
+    mentions = [m for m in mentions if m.role == "lead" or m.name not in leads]  # 牵头 区城管局 | 业主 区城管局
     if any(m.basis == "star" for m in mentions):
         # a ``*`` marks the row's lead: the unmarked units of the row, in any units cell, cooperate
         for m in mentions:
@@ -329,7 +333,7 @@ def row_task(source: SourceText, number: str, assigned: dict[str, list[Cell]], c
             if U.shapes().label_re.search(U.fold(text)):
                 mentions.extend(U.mentions_from_labels(text, cell.start, reading.first_is_lead, reading.marks))
     name_cells, text_cells = assigned.get("name", []), assigned.get("text", [])
-    own_name = source.text[name_cells[0].start:name_cells[0].end].split("\n")[0].strip() if name_cells else ""
+    own_name = item_title(source.text[name_cells[0].start:name_cells[0].end].split("\n")[0]) if name_cells else ""
     first_line = text_cells[0].text if text_cells else ""
     if text_cells:
         first_line = source.text[text_cells[0].start:text_cells[0].end].split("\n")[0].strip() or first_line
@@ -370,6 +374,7 @@ class DocumentTables:
 
         self.source = source
         self.lines = R.cell_lines(lines)
+        self.row_ends = R.pipe_row_ends(lines)
         starts = self.starts = [ln.start for ln in lines]
         self._space: dict[int, bool] = {}
         self.blocks: dict[int, tuple[int, Table, Header]] = {}  # first line → (line after, table, header)
@@ -424,7 +429,8 @@ class DocumentTables:
         stop = self._structured_after(k)
         if stop > k:
             space = next((i for i in range(k, stop) if self._space_at(i)), None)
-            table, header, after = R.recover_table(self.source, self.lines[:space if space is not None else stop], k)
+            table, header, after = R.recover_table(self.source, self.lines[:space if space is not None else stop], k,
+                                                   self.row_ends)
             first = self.lines_index(table.start) if table is not None else space
             if table is None and space is not None:
                 table, header, after = R.recover_space_table(self.source, self.lines[:stop], space)

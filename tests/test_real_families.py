@@ -282,3 +282,54 @@ def test_progress_paragraphs_state_records_not_targets():
             "截至2019年12月底,全市争取省下达农村饮水安全问题项目建设补助资金5129.97万元。\n")
     kept = [i.value for i in extract_indicators(text) if not is_past_figure(i, 2019, text)]
     assert kept == [6.76]
+
+
+B03_PIPED = """序号 |
+牵头单位 |
+区民生实事项目数量 |
+项目名称 |
+业主单位 |
+本月进展情况 |
+||
+前期手续 |
+在建形象进度 |
+||||||
+一 |
+区住建局 |
+区政府民生实事项目(1个) |
+(一)“打通断头路 畅通微循环”攻坚专项行动(6条路) |
+1.文化中心北路 |
+区城投 |
+已完工 |
+|
+2.乐业路 |
+区城管局 |
+已完工 |
+|||||
+二 |
+区城管局 |
+区政府民生实事项目(3个) |
+(一)城区居民户内燃气安全装置、非居瓶改管、气改电项目 |
+区城管局 |
+已完工 |
+||
+(三)井盖整治项目 |
+区城管局 区水投 |
+已完工 |
+|||||
+"""
+
+
+def test_a_web_table_copied_cell_by_cell_with_pipes():
+    """b03 南昌新建区 2024 (``cell |`` per line, ``||`` ending a row, merged 牵头单位 cells printed once)
+    and s06 吴江区 2024 (``|`` on a line of its own after each cell): rows end at the lines of pipes,
+    a row lacking cells takes the merged ones (its lead) from the row above, a heading and the first
+    item under it in one cell give the item as the task."""
+    plan = plan_of(B03_PIPED)
+    assert [(t.title, [m.name for m in t.units if m.role == "lead"]) for t in plan.tasks] == [
+        ("文化中心北路", ["区住建局"]), ("乐业路", ["区住建局"]),
+        ("城区居民户内燃气安全装置、非居瓶改管、气改电项目", ["区城管局"]), ("井盖整治项目", ["区城管局"])]
+    assert [(m.name, m.role) for m in plan.tasks[1].units] == [("区住建局", "lead"), ("区城管局", "cooperating")]
+    assert [(m.name, m.role) for m in plan.tasks[2].units] == [("区城管局", "lead")]  # owner = lead: once
+    plan = plan_of(S06_TABLE)
+    assert [t.section[-1] for t in plan.tasks] == ["主要预期目标"] * 3

@@ -86,7 +86,7 @@ def test_a_name_and_lead_merged_over_rows_give_one_task_per_row(tmp_path, write)
     tasks = annex(plan)
     assert len(tasks) == 3 and len({t.key for t in tasks}) == 3
     # the first row keeps the merged name; the rows below are titled by their own content
-    assert tasks[0].title == "有序扩大家庭医生来源。"
+    assert tasks[0].title == "有序扩大家庭医生来源"
     assert tasks[1].title.startswith("根据服务人口、功能定位等因素") and tasks[2].title.startswith("各区要引导")
     assert [roles(t) for t in tasks] == [[("各区政府", "lead"), ("市卫生健康委", "cooperating")],
                                          [("各区政府", "lead"), ("市卫生健康委", "cooperating"), ("市人社局", "cooperating")],
