@@ -30,6 +30,7 @@ ROW_NUMBER = re.compile(r"^\d{1,3}$")
 CLAUSE_PUNCT = re.compile(r"[。;,、:]")
 SENTENCE_PUNCT = re.compile(r"[。;,]")
 
+TASK_TARGET_HEADER = re.compile(r"(?:目标任务|预期目标|目标)$")  # the task itself when no column names it
 TASK_HEADER = re.compile(r"任务|任務|事项|事項|名称|名稱")  # a column header that names the task
 TARGET_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:目标值?|预期值|预期目标|目标任务)")
 MONEY_HEADER = re.compile(r"投资|资金|金额|预算|产值|营业收入|投資|資金|金額|預算|產值")
@@ -72,15 +73,16 @@ def column_kind(header: str) -> str | None:
 def settle_kinds(kinds: list[str | None], names: list[str]) -> list[str | None]:
     """Column roles read with their neighbours: of two columns naming the task (略阳 指标 |
     工作任务, 吴江 项目 | 目标任务) the second holds the task's text; a ``目标任务`` column is the
-    task's text when no other column names the task (b02 常熟: 目标任务 | 分管领导 | 牵头单位), a
-    target column in an indicator table (指标 | 目标任务)."""
+    task's text when no other column names the task (b02 常熟: 目标任务 | 分管领导 | 牵头单位;
+    s03 沙坪坝: 2022年预期目标 | 责任单位), a target column in an indicator table (指标 | 目标任务)."""
     if kinds.count("name") > 1 and "text" not in kinds:
         # 指标 | 工作任务, 项目 | 任务: the first names the task group, the second holds the task
         second = [i for i, k in enumerate(kinds) if k == "name"][1]
         return [("text" if i == second else k) for i, k in enumerate(kinds)]
     if any(k in ("name", "text") for k in kinds):
         return kinds
-    return ["text" if k == "target" and n.replace(" ", "") == "目标任务" else k for k, n in zip(kinds, names)]
+    return ["text" if k == "target" and TASK_TARGET_HEADER.search(n.replace(" ", "")) else k
+            for k, n in zip(kinds, names)]
 
 
 def is_header(kinds: list[str | None]) -> bool:

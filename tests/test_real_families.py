@@ -333,3 +333,16 @@ def test_a_web_table_copied_cell_by_cell_with_pipes():
     assert [(m.name, m.role) for m in plan.tasks[2].units] == [("区城管局", "lead")]  # owner = lead: once
     plan = plan_of(S06_TABLE)
     assert [t.section[-1] for t in plan.tasks] == ["主要预期目标"] * 3
+
+
+def test_a_target_column_is_the_task_when_no_column_names_it():
+    """s03 沙坪坝区 2022 (附件1: 序号 | 2022年预期目标 | 责任单位, one cell per line): each target is a task
+    of its responsible unit, and still a target."""
+    plan = plan_of("附件1\n\n2022年区政府工作报告经济社会发展预期目标任务分解表\n\n序号\n\n2022年预期目标\n\n责任单位\n\n"
+                   "1\n\n地区生产总值增长5.5%左右\n\n区发展改革委\n\n2\n\n固定资产投资增长6%左右\n\n区发展改革委\n\n"
+                   "3\n\n工业增加值增长7%左右\n\n区经济信息委\n")
+    assert [(t.title, [(m.name, m.role) for m in t.units]) for t in plan.tasks] == [
+        ("地区生产总值增长5.5%左右", [("区发展改革委", "responsible")]),
+        ("固定资产投资增长6%左右", [("区发展改革委", "responsible")]),
+        ("工业增加值增长7%左右", [("区经济信息委", "responsible")])]
+    assert [i.value for i in extract_indicators(plan.tasks[0].text)] == [5.5]
