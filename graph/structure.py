@@ -547,7 +547,10 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
     tasks: list[Task] = []
     keys = set() if keys is None else keys
     for it, text, mentions, us, ue in found:
-        has_text = len(it.line.text) > it.heading.marker_end + len(it.heading.title) + 1 or it.body
+        # a heading with nothing after its title is a section's name, unless it is a sentence
+        # (静安: (一)实现全年区级一般公共预算收入同比增长1%。)
+        has_text = len(it.line.text) > it.heading.marker_end + len(it.heading.title) + 1 or it.body \
+            or it.line.text.endswith("。")
         if not mentions and not has_text:
             continue
         title = it.heading.title

@@ -19,7 +19,7 @@ from graph.records import Cell, SourceText, Table
 #: Which cell kinds (:func:`graph.tables.cell_kind`) each column role accepts.
 ACCEPTS = {"name": {"text", "short"}, "text": {"text", "short"}, "note": {"text", "short", "deadline"},
            "deadline": {"deadline"}, "lead": {"units"}, "cooperating": {"units"}, "responsible": {"units"},
-           "ignore": {"short"}, "progress": {"short", "number"}, "count": {"short", "text", "number"}, "place": {"short", "units"}, "number": {"number"},
+           "ignore": {"short"}, "progress": {"short", "number"}, "count": {"short", "text", "number"}, "category": {"short", "text"}, "place": {"short", "units"}, "number": {"number"},
            "measure": {"short"},
            "baseline": {"number", "short"}, "target": {"number", "short"}}
 
@@ -80,7 +80,7 @@ def find_header(lines: list, start: int) -> tuple[int, int, list[str]] | None:
         while len(kinds) > 2 and kinds[0] in kinds[1:] and kinds[0] in ("name", "text"):
             kinds.pop(0)
             at.pop(0)
-        if T.is_header(kinds):
+        if T.is_header(kinds, [lines[a].text for a in at]):
             return at[0], at[-1], kinds
         i = max(j, i + 1)
     return None

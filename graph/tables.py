@@ -30,6 +30,8 @@ ROW_NUMBER = re.compile(r"^\d{1,3}$")
 CLAUSE_PUNCT = re.compile(r"[。;,、:]")
 SENTENCE_PUNCT = re.compile(r"[。;,]")
 
+INDICATOR_HEADER = re.compile(r"指标|指標")
+LEVEL_HEADER = re.compile(r"^[一二三四][级級]")  # 一级指标 | 二级指标: levels of one column of names
 TASK_TARGET_HEADER = re.compile(r"(?:目标任务|预期目标|目标)$")  # the task itself when no column names it
 TASK_HEADER = re.compile(r"任务|任務|事项|事項|名称|名稱")  # a column header that names the task
 TARGET_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:目标值?|预期值|预期目标|目标任务)")
@@ -75,6 +77,9 @@ def settle_kinds(kinds: list[str | None], names: list[str]) -> list[str | None]:
     工作任务, 吴江 项目 | 目标任务) the second holds the task's text; a ``目标任务`` column is the
     task's text when no other column names the task (b02 常熟: 目标任务 | 分管领导 | 牵头单位;
     s03 沙坪坝: 2022年预期目标 | 责任单位), a target column in an indicator table (指标 | 目标任务)."""
+    levels = [i for i, n in enumerate(names) if LEVEL_HEADER.match(n.replace(" ", ""))]
+    if len(levels) > 1:  # the deepest level names the row, the others group rows
+        kinds = [("category" if i in levels[:-1] else k) for i, k in enumerate(kinds)]
     if kinds.count("name") > 1 and "text" not in kinds:
         # 指标 | 工作任务, 项目 | 任务: the first names the task group, the second holds the task
         second = [i for i, k in enumerate(kinds) if k == "name"][1]
@@ -85,11 +90,15 @@ def settle_kinds(kinds: list[str | None], names: list[str]) -> list[str | None]:
             for k, n in zip(kinds, names)]
 
 
-def is_header(kinds: list[str | None]) -> bool:
-    """Whether the column roles of a row make a header: a column of units and one naming the task."""
+def is_header(kinds: list[str | None], names: list[str] | tuple[str, ...] = ()) -> bool:
+    """Whether the column roles of a row make a header: a column of units and one naming the task,
+    or (an indicator table, 一级指标 | 二级指标 | 评价标准) a column of indicators and one of their targets."""
     named = [k for k in kinds if k]
-    return len(named) >= 2 and any(k in UNIT_COLUMNS for k in named) \
-        and any(k in ("name", "text", "number") for k in named)
+    if len(named) >= 2 and any(k in UNIT_COLUMNS for k in named) \
+            and any(k in ("name", "text", "number") for k in named):
+        return True
+    indicators = any(k == "name" and INDICATOR_HEADER.search(n) for k, n in zip(kinds, names))
+    return indicators and any(k in ("target", "text") for k in named)
 
 
 @lru_cache(maxsize=65536)
@@ -138,7 +147,7 @@ def header_of(table: Table) -> Header | None:
     for r, row in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
         kinds = [column_kind(c.text) if c.text else None for c in row]
         own = [column_kind(c.text) for c in distinct(row) if c.text]
-        if not is_header(kinds) or sum(1 for k in own if k is None) > len(own) // 2:
+        if not is_header(kinds, [c.text for c in row]) or sum(1 for k in own if k is None) > len(own) // 2:
             continue
         names = [c.text for c in row]
         taken = 1

@@ -346,3 +346,32 @@ def test_a_target_column_is_the_task_when_no_column_names_it():
         ("固定资产投资增长6%左右", [("区发展改革委", "responsible")]),
         ("工业增加值增长7%左右", [("区经济信息委", "responsible")])]
     assert [i.value for i in extract_indicators(plan.tasks[0].text)] == [5.5]
+
+
+def test_an_indicator_table_gives_one_task_per_indicator(tmp_path):
+    """d01 广州市 2023 (附件1 web table: 一级指标 | 二级指标 | 评价标准 | 指标含义 | 数据来源): no unit column,
+    each 二级指标 is a task with the targets of its 评价标准; the 一级指标 groups rows."""
+    from graph.ingest import read_document
+    from tests.fixtures import GOV_PAGE
+
+    rows = [("一级指标", "二级指标", "评价标准", "指标含义", "数据来源"),
+            ("签约数量指标", "1.重点人群签约服务覆盖率", "较上一年增加。2023年达到80%，力争2035年达到95%。",
+             "重点人群签约服务覆盖率=该区签约家庭医生服务的重点人群数/辖区内重点人群总数×100%", "国家统计年报"),
+            ("签约数量指标", "2.签约服务覆盖率", "每年增加1-3个百分点。2035年达到75%。",
+             "家庭医生签约服务覆盖率=签约居民人数/辖区内常住人口数×100%", "国家统计年报")]
+    table = "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+    path = tmp_path / "d01.html"
+    path.write_text(GOV_PAGE.format(charset="utf-8", title="指标体系", body="<p>附件1</p>" + table), encoding="utf-8")
+    plan = parse_plan(read_document(path))
+    assert [t.title for t in plan.tasks] == ["重点人群签约服务覆盖率", "签约服务覆盖率"]
+    assert [i.value for i in extract_indicators(plan.tasks[0].text)] == [80, 95]
+
+
+def test_a_numbered_sentence_is_an_item_even_with_nothing_after_it():
+    """s05 静安区 2020 ((一)实现全年区级一般公共预算收入同比增长1%。 one sentence, no units) beside
+    section names without a full stop ((一)指导思想), which stay sections."""
+    plan = plan_of("二、推动区域经济高质量发展\n(一)实现全年区级一般公共预算收入同比增长1%。"
+                   "(二)实现年度社会消费品零售总额达到800亿元人民币。\n")
+    assert [t.title for t in plan.tasks] == ["实现全年区级一般公共预算收入同比增长1%", "实现年度社会消费品零售总额达到800亿元人民币"]
+    plan = plan_of("一、总体要求\n(一)指导思想\n以习近平新时代中国特色社会主义思想为指导。\n(二)工作目标\n")
+    assert [t.title for t in plan.tasks] == ["指导思想"]
