@@ -160,11 +160,18 @@ def _analysis_and_views(out_dir: Path, result, jobs: int | None) -> None:
               help="Build folder whose Oxigraph store (DIR/store) is queried by default.")
 @click.option("--endpoint", metavar="URL", help="Query a remote SPARQL 1.1 endpoint instead.")
 @click.option("--graph-iri", metavar="IRI", help="With --endpoint: the named graph to query as default graph.")
+@click.option("--excel", is_flag=True,
+              help="With --format csv or tsv: start with a UTF-8 byte-order mark, so Excel opens the Chinese as is.")
 @click.option("--list", "list_only", is_flag=True, help="List the query library with descriptions.")
 def query(query: str | None, params: tuple[str, ...], fmt: str, graph_files: tuple[Path, ...], out_dir: Path,
-          endpoint: str | None, graph_iri: str | None, list_only: bool) -> None:
-    """Run QUERY (a library query name, or a .rq file) and print its rows."""
+          endpoint: str | None, graph_iri: str | None, excel: bool, list_only: bool) -> None:
+    """Run QUERY (a library query name, or a .rq file) and print its rows.
+
+    Exit status 2 when a required parameter is missing or a region, unit, metric or plan given
+    matches nothing in the graph (the message names the closest known values).
+    """
     from graph import store
+    from graph.params import ParameterError, check_required, check_values, params_of
 
     if list_only:
         for item in store.list_queries():
@@ -178,9 +185,14 @@ def query(query: str | None, params: tuple[str, ...], fmt: str, graph_files: tup
         raise click.UsageError("--graph and --endpoint are two different sources: give one of them")
     if graph_iri and not endpoint:
         raise click.UsageError("--graph-iri names a graph of a remote store: use it with --endpoint")
+    if excel and fmt not in ("csv", "tsv"):
+        raise click.UsageError("--excel writes a spreadsheet file: use it with --format csv or --format tsv")
     try:
-        text = store.read_query(store.resolve_query(query))
+        path = store.resolve_query(query)
+        text = store.read_query(path)
         bindings = [store.parse_param(p) for p in params]
+        declared = params_of(text)
+        check_required(path.stem, declared, bindings)
         if endpoint:
             source = store.RemoteSource(endpoint, default_graph=graph_iri)
         elif graph_files:
@@ -189,10 +201,17 @@ def query(query: str | None, params: tuple[str, ...], fmt: str, graph_files: tup
             if store.ensure_store(out_dir):
                 click.echo(f"note: rebuilt {out_dir / 'store'} from its changed graph files", err=True)
             source = store.OxigraphSource.open(out_dir / "store")
+        if declared:
+            check_values(source, bindings)
         results = source.run(text, bindings)
+    except (ParameterError, store.UnknownQuery) as exc:
+        raise click.UsageError(str(exc)) from exc
     except store.QueryError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(store.format_results(results, fmt).encode("utf-8"), nl=False)
+    output = store.format_results(results, fmt)
+    if excel:
+        output = "\ufeff" + output
+    click.echo(output.encode("utf-8"), nl=False)
 
 
 @cli.command()
