@@ -278,7 +278,8 @@ def push(endpoint: str, graph_iri: str, graph_param: str, out_dir: Path) -> None
 @click.option("--out", "out_dir", default="output", type=click.Path(path_type=Path), show_default=True,
               help="Build folder holding graph.ttl (or store/); analysis/ and analysis.ttl are written there.")
 @click.option("--scope", type=click.Choice(["plan", "region", "all", "all-scopes"]), default="all-scopes",
-              show_default=True, help="Scopes to analyse: each plan, each region, all regions, or every kind.")
+              show_default=True, help="Scopes shown in the table: each plan, each region, all regions, or every kind. "
+                                        "The files in DIR/analysis/ always hold every scope.")
 @click.option("--lead-policy", type=click.Choice(["strict", "first-listed"]), default="strict", show_default=True,
               help="strict: only leads the documents mark; first-listed: also the first unit of an unmarked "
                    "list (marked inferred).")

@@ -380,8 +380,9 @@ def test_cli_analyze_prints_ranked_table(built):
     assert result.exit_code == 0, result.output
     assert " ! 1. 县发改局  led 3 (100%)" in result.output
     assert "no marked leads" in result.output
+    assert "region-" not in result.output and "all regions" not in result.output   # the table shows plans only
     scopes = json.loads((built / "analysis" / "scopes.json").read_text(encoding="utf-8"))
-    assert [s["kind"] for s in scopes] == ["plan"] * 3
+    assert [s["kind"] for s in scopes] == ["plan"] * 3 + ["region"] * 2 + ["all"] * 2   # the files hold every scope
     missing = CliRunner().invoke(cli, ["analyze", "--out", str(built / "nowhere")])
     assert missing.exit_code == 1 and "graph.ttl" in missing.output
 
@@ -549,3 +550,17 @@ def test_split_turtle_read_equals_the_one_pass_read(corpus_build, monkeypatch):
     assert split.assignments == one_pass.assignments
     assert (split.plans, split.indicators, split.function_labels) == (
         one_pass.plans, one_pass.indicators, one_pass.function_labels)
+
+
+def test_a_narrow_scope_still_writes_every_scope_and_drops_stale_graphs(built):
+    stale = built / "analysis" / "graphs" / "plan-removed-000000.graphml"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("<graphml/>", encoding="utf-8")
+    result = run_analysis(built, scope="region")
+    assert {r.scope.kind for r in result.scopes} == {"region"}
+    scopes = json.loads((built / "analysis" / "scopes.json").read_text(encoding="utf-8"))
+    assert {s["kind"] for s in scopes} == {"plan", "region", "all"}
+    graphs = sorted(p.name for p in (built / "analysis" / "graphs").iterdir())
+    assert graphs == sorted(f"{s['id']}.{ext}" for s in scopes for ext in ("graphml", "gexf"))
+    units = (built / "analysis" / "units.csv").read_text(encoding="utf-8")
+    assert {s["id"] for s in scopes} <= {line.split(",")[0] for line in units.splitlines()[1:]}
