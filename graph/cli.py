@@ -291,16 +291,19 @@ def push(endpoint: str, graph_iri: str, graph_param: str, out_dir: Path) -> None
               help="Flag a unit that leads at least this share of the scope's tasks with a lead.")
 @click.option("--min-lead", default=3, show_default=True, type=click.IntRange(min=1),
               help="Never flag a unit that leads fewer tasks than this.")
+@click.option("--min-share", default=0.15, show_default=True, type=click.FloatRange(0, 1),
+              help="Never flag a unit that leads less than this share of the scope's tasks with a lead.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes (default: the machine's cores). Output does not depend on it.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def analyze(out_dir: Path, scope: str, lead_policy: str, top: int, z_threshold: float, share_threshold: float,
-            min_lead: int, jobs: int | None, quiet: bool) -> None:
+            min_lead: int, min_share: float, jobs: int | None, quiet: bool) -> None:
     """Measure unit workload, centrality and overloaded leads of the graph in --out."""
     from graph.analysis import AnalysisInputError, CentralityOptions, OverloadOptions, run_analysis
     from graph.analysis.report import terminal_table
 
-    options = OverloadOptions(z_threshold=z_threshold, share_threshold=share_threshold, min_lead=min_lead)
+    options = OverloadOptions(z_threshold=z_threshold, share_threshold=share_threshold, min_lead=min_lead,
+                              min_share=min_share)
     try:
         result = run_analysis(out_dir, scope=scope, lead_policy=lead_policy, top=top, overload=options,
                               centrality=CentralityOptions(workers=jobs or 0))

@@ -92,7 +92,7 @@ def measure_scope(sc: Scope, data: GraphData, lead_policy: str, overload: Overlo
     by_task = units_by_task(sc)
     job = CentralityJob.of(sorted(loads.units), collaboration_weights(by_task), co_assignment_weights(by_task))
     clock.tick("graphs")
-    verdicts = flag_overloads(loads, overload)
+    verdicts = flag_overloads(loads, overload, sc.kind)
     clock.tick("overload")
     return loads, first, verdicts, job
 
