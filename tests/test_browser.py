@@ -11,12 +11,14 @@ import base64
 import fcntl
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -503,3 +505,48 @@ if __name__ == "__main__":
             write_output(Path(sys.argv[2]))
     else:
         raise SystemExit(USAGE)
+
+
+@needs_chromium
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shipped corpus not found")
+def test_dashboard_after_a_region_analysis_still_links_every_plan_view(tmp_path: Path, browser: Browser) -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    runner = CliRunner()
+    runner.invoke(cli, ["build", str(CORPUS), "--out", str(tmp_path), "--quiet"])
+    assert runner.invoke(cli, ["analyze", "--out", str(tmp_path), "--scope", "region", "-q"]).exit_code == 0
+    assert runner.invoke(cli, ["views", "--out", str(tmp_path), "-q"]).exit_code == 0
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    browser.open(tmp_path / "index.html")
+    rows = browser.evaluate("Array.from(document.querySelectorAll('#plan-table tbody tr'), r => "
+                            "[r.cells[6].textContent, (r.querySelector('a') || {}).href || ''])")
+    assert len(rows) == len(report["documents"]) == 5
+    for overload, href in rows:
+        assert href.startswith("file:") and overload.strip()
+        browser.open(Path(urllib.parse.unquote(href[len("file://"):])))
+        assert view_ready(browser)["nodes"] > 0
+    words = sorted(overload for overload, _ in rows)
+    assert "no lead marked (0 of 22 tasks)" in words and any(w.startswith("⚠ ") for w in words)
+    assert browser.errors == [] and browser.external_requests() == []
+
+
+@needs_chromium
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shipped corpus not found")
+def test_all_regions_view_opens_on_the_heaviest_leads_and_shows_the_rest_on_demand(tmp_path: Path,
+                                                                                  browser: Browser) -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    CliRunner().invoke(cli, ["build", str(CORPUS), "--out", str(tmp_path), "--quiet"])
+    browser.open(tmp_path / "views" / "all.html")
+    counts = view_ready(browser)
+    assert counts["nodes"] > 100 and 2 <= counts["drawn"] <= 30
+    drawn = browser.evaluate("plankgView.network.body.nodeIndices.map(id => plankgView.nodes.get(id).label)")
+    assert all(re.search(r"\((嘉善县|德清县|洞头区|西湖区|秀洲区)\)$", label) for label in drawn)
+    browser.evaluate("(() => { const b = document.getElementById('show-all'); b.checked = true; "
+                     "b.dispatchEvent(new Event('change')); })()")
+    assert view_ready(browser)["drawn"] == counts["nodes"]
+    assert browser.errors == []
