@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from graph.files import write_atomically
+from graph.files import data_dir, write_atomically
 from typing import Iterable, Protocol, Sequence
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-QUERIES_DIR = PROJECT_ROOT / "queries"
+QUERIES_DIR = data_dir("queries")
 DEFAULT_GRAPH_IRI = "https://w3id.org/plankg/id/graph"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"

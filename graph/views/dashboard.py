@@ -237,7 +237,8 @@ def bar_chart(rows: list[UnitRow], scope: Scope | None) -> str:
     for index, row in enumerate(top):
         y = 4 + index * row_height
         width = max(1.0, round(bar_width * row.lead / peak, 1))
-        name = ("⚠ " if row.overloaded else "") + row.unit + (f"（{row.region}）" if row.region else "")
+        place = f"（{row.region}）" if row.region and not row.unit.endswith(f"({row.region})") else ""
+        name = ("⚠ " if row.overloaded else "") + row.unit + place
         shown = name if len(name) <= 22 else name[:21] + "…"
         colour = OVERLOAD_COLOUR if row.overloaded else BAR_COLOUR
         tip = f"{name}: leads {number(row.lead)} tasks" + (f" — overloaded: {row.reason}" if row.overloaded else "")
