@@ -24,6 +24,7 @@ def run(args: list, cwd: Path, timeout: int = 300) -> subprocess.CompletedProces
 def wheel_venv(tmp_path_factory) -> Path:
     tmp = tmp_path_factory.mktemp("wheel")
     source = tmp / "source"   # a copy, so that building leaves nothing in the checkout
+    source.mkdir()
     for name in ("pyproject.toml", "README.md", "graph", "ontology", "queries"):
         copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copy2
         copy(ROOT / name, source / name, **({"ignore": shutil.ignore_patterns("__pycache__")}
