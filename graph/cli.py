@@ -337,6 +337,27 @@ def views(out_dir: Path, max_nodes: int, max_links: int, jobs: int | None, quiet
         click.echo(result.summary())
 
 
+@cli.command()
+@click.option("--xlsx", "xlsx_path", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Excel workbook to write: sheets assignments, indicators and units (with their loads).")
+@click.option("--out", "out_dir", default="output", type=click.Path(path_type=Path), show_default=True,
+              help="Build folder whose store (DIR/store) is exported.")
+def export(xlsx_path: Path, out_dir: Path) -> None:
+    """Write the built graph's assignments, indicators and units with loads to one Excel workbook."""
+    from graph import store
+    from graph.spreadsheet import write_workbook
+
+    try:
+        if store.ensure_store(out_dir):
+            click.echo(f"note: rebuilt {out_dir / 'store'} from its changed graph files", err=True)
+        counts = write_workbook(store.OxigraphSource.open(out_dir / "store"), xlsx_path)
+    except store.QueryError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {xlsx_path}: {exc.strerror or exc}") from exc
+    click.echo(f"wrote {xlsx_path}: " + ", ".join(f"{name} {rows} rows" for name, rows in counts.items()))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``plankg`` console script."""
     try:
