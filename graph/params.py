@@ -11,7 +11,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from graph.store import Binding, QueryError, QuerySource, read_description
+from graph.store import (Binding, QueryError, QuerySource, Term, bind_with_values, list_queries, read_description,
+                         read_query)
 
 _PARAM = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*) \((required|optional)\): ")
 _PREFIXES = ("PREFIX plankg: <https://w3id.org/plankg/ns#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
@@ -105,3 +106,20 @@ def check_values(source: QuerySource, bindings: list[Binding]) -> None:
                 f"did you mean {' or '.join(close)}?" if close else
                 f"known: {'、'.join(known[:12])}{' …' if len(known) > 12 else ''}")
         raise ParameterError(f"no {NOUNS[kind]} '{value}' in the graph; {hint}")
+
+
+def library_entries() -> list[dict]:
+    """The query library for a query page: name, summary, text, declared parameters and the offset
+    in the text where a ``VALUES`` block binding them goes (-1 when the query has no WHERE group)."""
+    entries = []
+    for item in list_queries():
+        text = read_query(item.path)
+        try:
+            marked = bind_with_values(text, [Binding("plankg_marker", Term("literal", ""))])
+            where = marked.index(" VALUES (?plankg_marker)")
+        except QueryError:
+            where = -1
+        params = [{"name": p.name, "required": p.required, "meaning": p.meaning}
+                  for p in declared_parameters(item.description)]
+        entries.append({"name": item.name, "summary": item.summary, "text": text, "params": params, "where": where})
+    return entries
