@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from graph.files import data_dir
+
 from graph import regions
 from graph.records import Agency, Plan
 from graph.regions import CITY_LEVELS, COUNTY_LEVELS, PROVINCE_LEVELS, RegionInfo
@@ -29,7 +31,7 @@ __all__ = [
     "FUNCTION_NS", "KINDS",
 ]
 
-ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY = data_dir("ontology")
 FUNCTION_NS = "https://w3id.org/plankg/function/"
 KINDS = ("government", "party", "congress", "mass", "soe", "township", "collective", "other")
 # kinds whose names carry the region's level prefix (县发改局): the prefix is dropped in keys

@@ -160,11 +160,18 @@ def _analysis_and_views(out_dir: Path, result, jobs: int | None) -> None:
               help="Build folder whose Oxigraph store (DIR/store) is queried by default.")
 @click.option("--endpoint", metavar="URL", help="Query a remote SPARQL 1.1 endpoint instead.")
 @click.option("--graph-iri", metavar="IRI", help="With --endpoint: the named graph to query as default graph.")
+@click.option("--excel", is_flag=True,
+              help="With --format csv or tsv: start with a UTF-8 byte-order mark, so Excel opens the Chinese as is.")
 @click.option("--list", "list_only", is_flag=True, help="List the query library with descriptions.")
 def query(query: str | None, params: tuple[str, ...], fmt: str, graph_files: tuple[Path, ...], out_dir: Path,
-          endpoint: str | None, graph_iri: str | None, list_only: bool) -> None:
-    """Run QUERY (a library query name, or a .rq file) and print its rows."""
+          endpoint: str | None, graph_iri: str | None, excel: bool, list_only: bool) -> None:
+    """Run QUERY (a library query name, or a .rq file) and print its rows.
+
+    Exit status 2 when a required parameter is missing or a region, unit, metric or plan given
+    matches nothing in the graph (the message names the closest known values).
+    """
     from graph import store
+    from graph.params import ParameterError, check_required, check_values, params_of
 
     if list_only:
         for item in store.list_queries():
@@ -178,9 +185,14 @@ def query(query: str | None, params: tuple[str, ...], fmt: str, graph_files: tup
         raise click.UsageError("--graph and --endpoint are two different sources: give one of them")
     if graph_iri and not endpoint:
         raise click.UsageError("--graph-iri names a graph of a remote store: use it with --endpoint")
+    if excel and fmt not in ("csv", "tsv"):
+        raise click.UsageError("--excel writes a spreadsheet file: use it with --format csv or --format tsv")
     try:
-        text = store.read_query(store.resolve_query(query))
+        path = store.resolve_query(query)
+        text = store.read_query(path)
         bindings = [store.parse_param(p) for p in params]
+        declared = params_of(text)
+        check_required(path.stem, declared, bindings)
         if endpoint:
             source = store.RemoteSource(endpoint, default_graph=graph_iri)
         elif graph_files:
@@ -189,10 +201,17 @@ def query(query: str | None, params: tuple[str, ...], fmt: str, graph_files: tup
             if store.ensure_store(out_dir):
                 click.echo(f"note: rebuilt {out_dir / 'store'} from its changed graph files", err=True)
             source = store.OxigraphSource.open(out_dir / "store")
+        if declared:
+            check_values(source, bindings)
         results = source.run(text, bindings)
+    except (ParameterError, store.UnknownQuery) as exc:
+        raise click.UsageError(str(exc)) from exc
     except store.QueryError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(store.format_results(results, fmt).encode("utf-8"), nl=False)
+    output = store.format_results(results, fmt)
+    if excel:
+        output = "\ufeff" + output
+    click.echo(output.encode("utf-8"), nl=False)
 
 
 @cli.command()
@@ -259,7 +278,8 @@ def push(endpoint: str, graph_iri: str, graph_param: str, out_dir: Path) -> None
 @click.option("--out", "out_dir", default="output", type=click.Path(path_type=Path), show_default=True,
               help="Build folder holding graph.ttl (or store/); analysis/ and analysis.ttl are written there.")
 @click.option("--scope", type=click.Choice(["plan", "region", "all", "all-scopes"]), default="all-scopes",
-              show_default=True, help="Scopes to analyse: each plan, each region, all regions, or every kind.")
+              show_default=True, help="Scopes shown in the table: each plan, each region, all regions, or every kind. "
+                                        "The files in DIR/analysis/ always hold every scope.")
 @click.option("--lead-policy", type=click.Choice(["strict", "first-listed"]), default="strict", show_default=True,
               help="strict: only leads the documents mark; first-listed: also the first unit of an unmarked "
                    "list (marked inferred).")
@@ -271,16 +291,19 @@ def push(endpoint: str, graph_iri: str, graph_param: str, out_dir: Path) -> None
               help="Flag a unit that leads at least this share of the scope's tasks with a lead.")
 @click.option("--min-lead", default=3, show_default=True, type=click.IntRange(min=1),
               help="Never flag a unit that leads fewer tasks than this.")
+@click.option("--min-share", default=0.15, show_default=True, type=click.FloatRange(0, 1),
+              help="Never flag a unit that leads less than this share of the scope's tasks with a lead.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes (default: the machine's cores). Output does not depend on it.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def analyze(out_dir: Path, scope: str, lead_policy: str, top: int, z_threshold: float, share_threshold: float,
-            min_lead: int, jobs: int | None, quiet: bool) -> None:
+            min_lead: int, min_share: float, jobs: int | None, quiet: bool) -> None:
     """Measure unit workload, centrality and overloaded leads of the graph in --out."""
     from graph.analysis import AnalysisInputError, CentralityOptions, OverloadOptions, run_analysis
     from graph.analysis.report import terminal_table
 
-    options = OverloadOptions(z_threshold=z_threshold, share_threshold=share_threshold, min_lead=min_lead)
+    options = OverloadOptions(z_threshold=z_threshold, share_threshold=share_threshold, min_lead=min_lead,
+                              min_share=min_share)
     try:
         result = run_analysis(out_dir, scope=scope, lead_policy=lead_policy, top=top, overload=options,
                               centrality=CentralityOptions(workers=jobs or 0))
@@ -312,6 +335,27 @@ def views(out_dir: Path, max_nodes: int, max_links: int, jobs: int | None, quiet
         raise click.ClickException(str(exc)) from exc
     if not quiet:
         click.echo(result.summary())
+
+
+@cli.command()
+@click.option("--xlsx", "xlsx_path", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Excel workbook to write: sheets assignments, indicators and units (with their loads).")
+@click.option("--out", "out_dir", default="output", type=click.Path(path_type=Path), show_default=True,
+              help="Build folder whose store (DIR/store) is exported.")
+def export(xlsx_path: Path, out_dir: Path) -> None:
+    """Write the built graph's assignments, indicators and units with loads to one Excel workbook."""
+    from graph import store
+    from graph.spreadsheet import write_workbook
+
+    try:
+        if store.ensure_store(out_dir):
+            click.echo(f"note: rebuilt {out_dir / 'store'} from its changed graph files", err=True)
+        counts = write_workbook(store.OxigraphSource.open(out_dir / "store"), xlsx_path)
+    except store.QueryError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {xlsx_path}: {exc.strerror or exc}") from exc
+    click.echo(f"wrote {xlsx_path}: " + ", ".join(f"{name} {rows} rows" for name, rows in counts.items()))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""Writing output files so that a reader never sees a half-written one."""
+"""Finding the package's data folders, and writing output files so that a reader never sees a half-written one."""
 from __future__ import annotations
 
 import os
@@ -21,3 +21,11 @@ def write_atomically(path: Path, data: bytes | str) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def data_dir(name: str) -> Path:
+    """The data folder ``name`` (``ontology``, ``queries``): inside the installed package (``graph/data/``,
+    where a wheel puts it), else beside the package in a source checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "data" / name
+    return installed if installed.is_dir() else package.parent / name

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from graph.files import data_dir
+
 from graph.chars import CharMap
 from graph.records import Indicator
 
@@ -30,7 +32,7 @@ __all__ = ["extract_indicators", "MeasureUnit", "measure_units", "metric_concept
 INDICATOR_FIELDS = ("text", "start", "end", "value", "unit", "op", "kind", "metric", "metric_concept", "year",
                     "baseline", "value_text")
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = data_dir("ontology")
 UNITS_FILE = ONTOLOGY_DIR / "measure_units.json"
 METRICS_FILE = ONTOLOGY_DIR / "metrics.ttl"
 

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+
+from graph.files import data_dir
 from typing import IO
 from urllib.parse import quote
 
@@ -37,7 +39,7 @@ PREFIXES = (("plankg", NS), ("prov", PROV), ("org", ORG), ("skos", SKOS), ("dcte
             ("rdf", RDF), ("rdfs", RDFS), ("xsd", XSD), ("unit", ID + "unit/"), ("plan", ID + "plan/"),
             ("doc", ID + "doc/"), ("region", ID + "region/"), ("fn", "https://w3id.org/plankg/function/"),
             ("metric", "https://w3id.org/plankg/metric/"))
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = data_dir("ontology")
 ONTOLOGY_FILES = ("plankg.ttl", "functions.ttl", "metrics.ttl")
 ROLE_IRI = {"lead": NS + "Lead", "cooperating": NS + "Cooperating", "responsible": NS + "Responsible"}
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO
 
 from graph import agencies, indicators, model, structure, traditional
-from graph.files import write_atomically
+from graph.files import data_dir, write_atomically
 from graph.ingest import IngestError, max_bytes_limit, read_document
 from graph.processes import process_pool
 from graph.records import ExtractedPlan, Indicator, Task
@@ -275,7 +275,7 @@ def file_digest(path: str, size: int, mtime_ns: int) -> str:
 def extractor_version() -> str:
     """A hash of the extractor's code and data: a change invalidates the cache."""
     h = hashlib.sha256()
-    for f in [PACKAGE_DIR / f"{m}.py" for m in EXTRACTOR_MODULES] + sorted((PACKAGE_DIR.parent / "ontology").glob("*")):
+    for f in [PACKAGE_DIR / f"{m}.py" for m in EXTRACTOR_MODULES] + sorted(data_dir("ontology").glob("*")):
         if f.is_file():
             h.update(f.name.encode())
             h.update(f.read_bytes())
@@ -285,8 +285,8 @@ def extractor_version() -> str:
 def build_signature(files: list[Path], cache: Cache, options: dict) -> str:
     """What a build's outputs depend on: every file's content key, the code, data and options."""
     h = hashlib.sha256(json.dumps(options, sort_keys=True).encode())
-    for f in sorted(PACKAGE_DIR.rglob("*")) + sorted((PACKAGE_DIR.parent / "ontology").glob("*")) \
-            + sorted((PACKAGE_DIR.parent / "queries").glob("*.rq")):
+    for f in sorted(PACKAGE_DIR.rglob("*")) + sorted(data_dir("ontology").glob("*")) \
+            + sorted(data_dir("queries").glob("*.rq")):
         if f.is_file() and "__pycache__" not in f.parts:
             h.update(f.name.encode())
             h.update(f.read_bytes())

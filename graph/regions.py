@@ -20,10 +20,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from graph.files import data_dir
+
 __all__ = ["RegionInfo", "Mention", "gazetteer", "entries", "is_shared", "mentions", "find_region",
            "is_national", "COUNTY_LEVELS", "CITY_LEVELS", "PROVINCE_LEVELS", "RegionDataError"]
 
-ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY = data_dir("ontology")
 COUNTY_LEVELS = frozenset({"district", "county", "county_city", "autonomous_county", "banner", "autonomous_banner",
                            "forestry_district", "special_district"})
 CITY_LEVELS = frozenset({"city", "autonomous_prefecture", "prefecture", "league"})

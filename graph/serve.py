@@ -224,8 +224,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
 
 def query_page() -> str:
-    """The query page: a form, the query library to start from, and a results table."""
-    library = [{"name": q.name, "summary": q.summary, "text": store.read_query(q.path)} for q in store.list_queries()]
+    """The query page: a form, the query library to start from (its parameters as fields), and a results table."""
+    from graph.params import library_entries
+
+    library = library_entries()
     options = "".join(f'<option value="{i}">{html.escape(q["name"])} — {html.escape(q["summary"])}</option>'
                       for i, q in enumerate(library))
     library_json = json.dumps(library, ensure_ascii=False).replace("</", "<\\/")
@@ -242,13 +244,17 @@ textarea{width:100%;height:18em;font-family:monospace;font-size:13px}
 table{border-collapse:collapse;margin-top:1em;font-size:13px}
 td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f3f3f3} #status{margin-left:1em;color:#555} select{max-width:100%}
+fieldset{margin:0 0 .8em;border:1px solid #ccc} fieldset label{display:block;margin:.3em 0}
+fieldset input{width:20em} .note{color:#555;font-size:90%}
 </style></head><body>
 <h1>plankg SPARQL</h1>
 <p>Read-only SPARQL 1.1 endpoint at <code>/query</code>. Start from a library query, or write your own.
-Library queries with parameters (<code>?plan</code>, <code>?region</code> …) need a
-<code>VALUES ?plan { "…" }</code> line at the start of their WHERE block here.</p>
+A library query's parameters are fields below it; what you type is bound as a text value (a
+<code>VALUES</code> line at the start of its WHERE block), never pasted into the query.</p>
 <p><select id="library"><option value="">— query library —</option>{options}</select></p>
-<form id="form"><textarea id="query" name="query" spellcheck="false">{first}</textarea>
+<form id="form"><fieldset id="params" hidden><legend>Parameters</legend><div id="param-fields"></div>
+<p class="note" id="param-note"></p></fieldset>
+<textarea id="query" name="query" spellcheck="false">{first}</textarea>
 <p><button type="submit">Run</button><span id="status"></span></p></form>
 <div id="results"></div>
 <script type="application/json" id="library-data">{library}</script>
@@ -257,17 +263,50 @@ Library queries with parameters (<code>?plan</code>, <code>?region</code> …) n
 const library = JSON.parse(document.getElementById("library-data").textContent);
 const query = document.getElementById("query"), status = document.getElementById("status");
 const results = document.getElementById("results");
+const paramBox = document.getElementById("params"), paramFields = document.getElementById("param-fields");
+let chosen = library.length ? library[0] : null;
+function showParams(entry) {
+  chosen = entry; paramFields.replaceChildren();
+  const params = entry ? entry.params : [];
+  paramBox.hidden = params.length === 0;
+  for (const p of params) {
+    const label = document.createElement("label"), input = document.createElement("input");
+    input.name = "param-" + p.name; input.dataset.param = p.name; input.placeholder = p.meaning;
+    label.append(p.name + (p.required ? " (required) " : " (optional) "), input);
+    paramFields.appendChild(label);
+  }
+  document.getElementById("param-note").textContent = params.length ?
+    "Fields are used while the query text is the library's own; after editing it, bind values in the text." : "";
+}
+/* The library query with its filled fields bound by a VALUES block (SPARQL strings written as JSON strings). */
+function boundQuery() {
+  if (!chosen || query.value !== chosen.text || chosen.where < 0) return {text: query.value};
+  const filled = [];
+  for (const input of paramFields.querySelectorAll("input")) {
+    const p = chosen.params.find(x => x.name === input.dataset.param);
+    if (input.value.trim() !== "") filled.push([p.name, input.value.trim()]);
+    else if (p.required) return {missing: p.name + " is required: " + p.meaning};
+  }
+  if (!filled.length) return {text: query.value};
+  const values = " VALUES (" + filled.map(f => "?" + f[0]).join(" ") + ") { (" +
+    filled.map(f => JSON.stringify(f[1])).join(" ") + ") } ";
+  return {text: chosen.text.slice(0, chosen.where) + values + chosen.text.slice(chosen.where)};
+}
+showParams(chosen);
 document.getElementById("library").addEventListener("change", e => {
-  if (e.target.value !== "") query.value = library[Number(e.target.value)].text;
+  if (e.target.value !== "") { query.value = library[Number(e.target.value)].text; showParams(library[Number(e.target.value)]); }
 });
 document.getElementById("form").addEventListener("submit", async e => {
   e.preventDefault();
-  status.textContent = "running…"; results.replaceChildren();
+  results.replaceChildren();
+  const bound = boundQuery();
+  if (bound.missing) { status.textContent = bound.missing; return; }
+  status.textContent = "running…";
   const started = performance.now();
   try {
     const response = await fetch("query", {method: "POST",
       headers: {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"},
-      body: new URLSearchParams({query: query.value})});
+      body: new URLSearchParams({query: bound.text})});
     const text = await response.text();
     if (!response.ok) { status.textContent = response.status + ": " + text; return; }
     const data = JSON.parse(text);

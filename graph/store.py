@@ -9,6 +9,7 @@ filter-only parameter such as ``?region`` in an aggregate query).
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import math
@@ -26,11 +27,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from graph.files import write_atomically
+from graph.files import data_dir, write_atomically
 from typing import Iterable, Protocol, Sequence
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-QUERIES_DIR = PROJECT_ROOT / "queries"
+QUERIES_DIR = data_dir("queries")
 DEFAULT_GRAPH_IRI = "https://w3id.org/plankg/id/graph"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -53,6 +54,10 @@ class QueryError(Exception):
 
 
 # ---------------------------------------------------------------- terms and results
+
+
+class UnknownQuery(QueryError):
+    """No library query has the name given."""
 
 
 @dataclass(frozen=True, order=True)
@@ -354,8 +359,11 @@ def resolve_query(name_or_file: str, queries_dir: Path = QUERIES_DIR) -> Path:
     if path.parent != root:
         raise QueryError(f"query name '{name_or_file}' leaves the query library")
     if not path.is_file():
-        names = ", ".join(q.name for q in list_queries(queries_dir))
-        raise QueryError(f"no query named '{name_or_file}' in {queries_dir} (have: {names})")
+        names = [q.name for q in list_queries(queries_dir)]
+        close = difflib.get_close_matches(name_or_file, names, n=2, cutoff=0.6)
+        hint = f"did you mean {' or '.join(close)}? " if close else ""
+        raise UnknownQuery(f"no query named '{name_or_file}'; {hint}(plankg query --list shows them all: "
+                           f"{', '.join(names)})")
     return path
 
 

@@ -14,12 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from graph.files import data_dir
 from typing import NamedTuple
 
 from graph.chars import CharMap
 from graph.records import UnitMention
 
-SHAPES_PATH = Path(__file__).resolve().parent.parent / "ontology" / "unit_shapes.json"
+SHAPES_PATH = data_dir("ontology") / "unit_shapes.json"
 
 # One-to-one character folding (offsets are preserved): full-width punctuation → ASCII.
 FOLD = CharMap({"（": "(", "）": ")", "：": ":", "；": ";", "，": ",", "＊": "*", "〈": "<", "〉": ">",

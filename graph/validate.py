@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graph.files import data_dir
+
 from rdflib import Graph
 from rdflib.namespace import SH
 
-SHAPES_PATH = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
+SHAPES_PATH = data_dir("ontology") / "shapes.ttl"
 
 
 def validate_graph(data: Graph, shapes_path: Path = SHAPES_PATH) -> dict:

@@ -103,7 +103,7 @@ def test_reads_one_row_per_assignment(data):
 
 
 def test_plan_loads_by_hand(data):
-    res = scope_result(analyse(data, "plan"), "plan-aaaaaaaaaaa1")
+    res = scope_result(analyse(data, "plan"), "plan-甲县-城乡提升方案-aaaaaa")
     a, b, c, d = (res.loads.units[unit_iri(k)] for k in "ABCD")
     assert (a.lead, a.lead_weighted, a.cooperating, a.responsible, a.total, a.targets) == (3, 2.5, 0, 1, 4, 3)
     assert (b.lead, b.lead_weighted, b.cooperating, b.total) == (1, 0.5, 1, 2)
@@ -115,7 +115,7 @@ def test_plan_loads_by_hand(data):
 
 
 def test_collaboration_and_co_assignment_graphs(data):
-    res = scope_result(analyse(data, "plan"), "plan-aaaaaaaaaaa1")
+    res = scope_result(analyse(data, "plan"), "plan-甲县-城乡提升方案-aaaaaa")
     A, B, C, D = (unit_iri(k) for k in "ABCD")
     assert dict(((u, v), w) for u, v, w in res.collaboration.edges(data="weight")) == {
         (A, B): 1, (A, C): 2, (A, D): 1, (B, D): 1}
@@ -126,7 +126,7 @@ def test_collaboration_and_co_assignment_graphs(data):
 def test_bipartite_graph(data):
     from graph.analysis.graphs import bipartite_graph
 
-    res = scope_result(analyse(data, "plan"), "plan-aaaaaaaaaaa1")
+    res = scope_result(analyse(data, "plan"), "plan-甲县-城乡提升方案-aaaaaa")
     graph = bipartite_graph(res.scope)
     tasks = {n for n, side in graph.nodes(data="bipartite") if side == 0}
     assert len(tasks) == 4 and graph.number_of_edges() == 10
@@ -138,7 +138,7 @@ def test_bipartite_graph(data):
 
 def test_betweenness_and_closeness_use_distance_not_strength(data):
     """With distance 1/weight, A brokers C–D fully and B–C, B–D half each: 2 of 3 pairs."""
-    res = scope_result(analyse(data, "plan"), "plan-aaaaaaaaaaa1")
+    res = scope_result(analyse(data, "plan"), "plan-甲县-城乡提升方案-aaaaaa")
     values = res.centralities.values
     A, B, C, D = (unit_iri(k) for k in "ABCD")
     assert values[A]["betweenness"] == pytest.approx(2 / 3)
@@ -252,7 +252,7 @@ def test_lead_policy_first_listed_marks_inferred(data):
     assert t5 == [(0, "县财政局", "lead", True), (1, "县发改局", "cooperating", True)]
     t1 = [a for a in rows if a.task.endswith("/t1")]
     assert not any(a.inferred for a in t1)
-    res = scope_result(analyse(data, "plan", lead_policy="first-listed"), "plan-aaaaaaaaaaa1")
+    res = scope_result(analyse(data, "plan", lead_policy="first-listed"), "plan-甲县-城乡提升方案-aaaaaa")
     a = res.loads.units[unit_iri("A")]
     assert (a.lead, a.lead_inferred, a.responsible) == (4, 1, 0)
 
@@ -282,7 +282,7 @@ def test_overload_robust_z_by_hand():
     loads = _loads([9, 3, 2, 2, 1, 1, 2, 3, 2, 1], 26)
     verdicts = flag_overloads(loads, OverloadOptions(z_threshold=3.5, share_threshold=0.5))
     assert verdicts["u0"].overloaded and verdicts["u0"].robust_z == pytest.approx(7 / 1.4826, abs=1e-4)
-    assert verdicts["u0"].reason == "leads 9 of 26 tasks (35%), 4.7 scaled MADs above the median (2)"
+    assert verdicts["u0"].reason == "leads 9 of 26 tasks with a lead (35%); the typical unit in this plan leads 2"
     assert not any(v.overloaded for k, v in verdicts.items() if k != "u0")
 
 
@@ -292,7 +292,7 @@ def test_overload_mad_zero_falls_back_to_mean_deviation():
     assert (spread.median, spread.scale_name) == (0, "mean absolute deviation")
     assert spread.scale == pytest.approx(1.2533 * 5 / 8)
     verdicts = flag_overloads(_loads(counts, 5), OverloadOptions(z_threshold=3.5, share_threshold=0.9))
-    assert verdicts["u0"].overloaded and "robust SDs above the median (0)" in verdicts["u0"].reason
+    assert verdicts["u0"].overloaded and verdicts["u0"].reason.endswith("the typical unit in this plan leads 0")
     assert lead_spread([2, 2, 2]).scale == 0
 
 
@@ -301,15 +301,28 @@ def test_overload_median_ignores_units_outside_led_tasks():
     # the twenty units of unmarked lists would have pulled the median to 0
     verdicts = flag_overloads(_loads([6, 1, 1, 2, 1, 2], 13, idle=20), OverloadOptions(share_threshold=0.9))
     assert verdicts["u0"].robust_z == pytest.approx(4.5 / (1.4826 * 0.5), abs=1e-4)
-    assert verdicts["u0"].reason.endswith("6.1 scaled MADs above the median (1.5)")
+    assert verdicts["u0"].reason.endswith("the typical unit in this plan leads 1.5")
     assert not verdicts["u5"].overloaded
+
+
+def test_overload_needs_the_floor_as_well_as_the_robust_z():
+    # 7 of 69 tasks where the typical unit leads 1: z = 6 / 1.4826 = 4.0, but 10% of the led tasks is under the floor
+    counts = [35, 15, 7] + [0] * 10 + [1] * 10 + [2] * 10   # median 1, MAD 1
+    loads = _loads(counts, 69)
+    verdicts = flag_overloads(loads, OverloadOptions())
+    assert verdicts["u2"].robust_z >= 3.5 and not verdicts["u2"].overloaded and verdicts["u2"].reason == ""
+    assert [k for k, v in verdicts.items() if v.overloaded] == ["u0", "u1"]   # 51% and 22%
+    assert not flag_overloads(loads, OverloadOptions(min_share=0.25))["u1"].overloaded
+    assert flag_overloads(loads, OverloadOptions(min_share=0.10))["u2"].overloaded
+    region = flag_overloads(loads, OverloadOptions(), scope_kind="all")["u0"].reason
+    assert region == "leads 35 of 69 tasks with a lead (51%); the typical unit across all regions leads 1"
 
 
 def test_overload_share_and_minimum():
     loads = _loads([3, 3, 2, 2], 10)
     flagged = flag_overloads(loads, OverloadOptions(z_threshold=99, share_threshold=0.3, min_lead=3))
     assert [k for k, v in flagged.items() if v.overloaded] == ["u0", "u1"]
-    assert flagged["u0"].reason == "leads 3 of 10 tasks (30%), at least 30% of the led tasks"
+    assert flagged["u0"].reason == "leads 3 of 10 tasks with a lead (30%); the typical unit in this plan leads 2.5"
     assert not any(v.overloaded for v in flag_overloads(loads, OverloadOptions(99, 0.3, min_lead=4)).values())
 
 
@@ -324,7 +337,7 @@ def test_run_writes_outputs_deterministically(built):
     rows = list(csv.DictReader((folder / "units.csv").open(encoding="utf-8")))
     assert list(rows[0])[:9] == ["scope", "unit", "region", "kind", "lead", "lead_share", "cooperating",
                                  "responsible", "total"]
-    top = next(r for r in rows if r["scope"] == "plan-aaaaaaaaaaa1" and r["rank"] == "1")
+    top = next(r for r in rows if r["scope"] == "plan-甲县-城乡提升方案-aaaaaa" and r["rank"] == "1")
     assert (top["unit"], top["lead"], top["unit_iri"], top["overloaded"]) == ("县发改局", "3", unit_iri("A"), "true")
     units_json = json.loads((folder / "units.json").read_text(encoding="utf-8"))
     assert len(units_json) == len(rows)
@@ -334,7 +347,7 @@ def test_run_writes_outputs_deterministically(built):
         graph = nx.read_graphml(folder / entry["graphml"])
         assert (graph.number_of_nodes(), graph.number_of_edges()) == (entry["nodes"], entry["edges"])
         nx.read_gexf(folder / entry["gexf"])
-    graph = nx.read_graphml(folder / "graphs" / "plan-aaaaaaaaaaa1.graphml")
+    graph = nx.read_graphml(folder / "graphs" / "plan-甲县-城乡提升方案-aaaaaa.graphml")
     node = graph.nodes[unit_iri("A")]
     assert (node["label"], node["lead"], node["overloaded"]) == ("县发改局", 3, True)
     assert set(node) >= {"label", "region", "kind", "function", "lead", "cooperating", "responsible", "total",
@@ -347,7 +360,7 @@ def test_overload_report_names_plans_without_leads(built):
     text = (built / "analysis" / "overload.md").read_text(encoding="utf-8")
     section = text.split("### 甲县 · 甲县工作要点")[1].split("###")[0]
     assert "no lead units" in section and "县财政局 (1 of 2 tasks, 50%)" in section
-    assert "**县发改局** — leads 3 of 3 tasks (100%)" in text
+    assert "**县发改局** — leads 3 of 3 tasks with a lead (100%); the typical unit in this plan leads" in text
 
 
 def test_analysis_ttl_answers_sparql(built):
@@ -380,8 +393,9 @@ def test_cli_analyze_prints_ranked_table(built):
     assert result.exit_code == 0, result.output
     assert " ! 1. 县发改局  led 3 (100%)" in result.output
     assert "no marked leads" in result.output
+    assert "region-" not in result.output and "all regions" not in result.output   # the table shows plans only
     scopes = json.loads((built / "analysis" / "scopes.json").read_text(encoding="utf-8"))
-    assert [s["kind"] for s in scopes] == ["plan"] * 3
+    assert [s["kind"] for s in scopes] == ["plan"] * 3 + ["region"] * 2 + ["all"] * 2   # the files hold every scope
     missing = CliRunner().invoke(cli, ["analyze", "--out", str(built / "nowhere")])
     assert missing.exit_code == 1 and "graph.ttl" in missing.output
 
@@ -549,3 +563,17 @@ def test_split_turtle_read_equals_the_one_pass_read(corpus_build, monkeypatch):
     assert split.assignments == one_pass.assignments
     assert (split.plans, split.indicators, split.function_labels) == (
         one_pass.plans, one_pass.indicators, one_pass.function_labels)
+
+
+def test_a_narrow_scope_still_writes_every_scope_and_drops_stale_graphs(built):
+    stale = built / "analysis" / "graphs" / "plan-removed-000000.graphml"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("<graphml/>", encoding="utf-8")
+    result = run_analysis(built, scope="region")
+    assert {r.scope.kind for r in result.scopes} == {"region"}
+    scopes = json.loads((built / "analysis" / "scopes.json").read_text(encoding="utf-8"))
+    assert {s["kind"] for s in scopes} == {"plan", "region", "all"}
+    graphs = sorted(p.name for p in (built / "analysis" / "graphs").iterdir())
+    assert graphs == sorted(f"{s['id']}.{ext}" for s in scopes for ext in ("graphml", "gexf"))
+    units = (built / "analysis" / "units.csv").read_text(encoding="utf-8")
+    assert {s["id"] for s in scopes} <= {line.split(",")[0] for line in units.splitlines()[1:]}

@@ -11,12 +11,14 @@ import base64
 import fcntl
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +47,7 @@ def find_chromium() -> str | None:
 class Browser:
     """A headless Chromium with one page, driven over the DevTools pipe (fd 3 in, fd 4 out)."""
 
-    def __init__(self, binary: str, width: int = 1280, height: int = 800) -> None:
+    def __init__(self, binary: str, width: int = 1280, height: int = 800, allowed: tuple[str, ...] = ()) -> None:
         self.profile = tempfile.mkdtemp(prefix="plankg-chromium-")
         to_chrome_r, to_chrome_w = os.pipe()
         from_chrome_r, from_chrome_w = os.pipe()
@@ -63,7 +65,8 @@ class Browser:
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-default-apps", "--disable-extensions", "--mute-audio", "--hide-scrollbars",
                 "--no-default-browser-check", "--disable-features=Translate,MediaRouter,OptimizationHints",
-                "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9",
+                "--host-resolver-rules=MAP * ~NOTFOUND" + (", EXCLUDE 127.0.0.1" if allowed else ""),
+                "--proxy-server=http://127.0.0.1:9", *(["--proxy-bypass-list=127.0.0.1"] if allowed else []),
                 f"--window-size={width},{height}", f"--user-data-dir={self.profile}",
                 "--remote-debugging-pipe", "about:blank"]
         self.process = subprocess.Popen(args, preexec_fn=place_pipes, pass_fds=(3, 4), stdin=subprocess.DEVNULL,
@@ -77,6 +80,7 @@ class Browser:
         self.events: list[dict[str, Any]] = []
         self.requests: list[str] = []
         self.blocked: list[str] = []
+        self.allowed = allowed      # URL prefixes let through besides local files (a test's server on 127.0.0.1)
         self.errors: list[str] = []
         self.dialogs: list[str] = []
         target = self.call("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
@@ -127,7 +131,7 @@ class Browser:
         self.events.append(event)
         if method == "Fetch.requestPaused":
             url = params["request"]["url"]
-            if url.startswith(LOCAL_SCHEMES):
+            if url.startswith(LOCAL_SCHEMES + self.allowed):
                 self._send({"id": 0, "sessionId": self.session, "method": "Fetch.continueRequest",
                             "params": {"requestId": params["requestId"]}})
             else:
@@ -163,9 +167,9 @@ class Browser:
                 self._on_event(message)
 
     # -- page -----------------------------------------------------------------------------------
-    def open(self, path: Path, timeout: float = 60.0) -> None:
-        """Load a local file and wait for its load event."""
-        self.call("Page.navigate", {"url": path.resolve().as_uri()})
+    def open(self, path: Path | str, timeout: float = 60.0) -> None:
+        """Load a local file (or a URL given as text) and wait for its load event."""
+        self.call("Page.navigate", {"url": path if isinstance(path, str) else path.resolve().as_uri()})
         self.wait_for_event("Page.loadEventFired", timeout=timeout)
 
     def evaluate(self, expression: str) -> Any:
@@ -503,3 +507,88 @@ if __name__ == "__main__":
             write_output(Path(sys.argv[2]))
     else:
         raise SystemExit(USAGE)
+
+
+@needs_chromium
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shipped corpus not found")
+def test_dashboard_after_a_region_analysis_still_links_every_plan_view(tmp_path: Path, browser: Browser) -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    runner = CliRunner()
+    runner.invoke(cli, ["build", str(CORPUS), "--out", str(tmp_path), "--quiet"])
+    assert runner.invoke(cli, ["analyze", "--out", str(tmp_path), "--scope", "region", "-q"]).exit_code == 0
+    assert runner.invoke(cli, ["views", "--out", str(tmp_path), "-q"]).exit_code == 0
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    browser.open(tmp_path / "index.html")
+    rows = browser.evaluate("Array.from(document.querySelectorAll('#plan-table tbody tr'), r => "
+                            "[r.cells[6].textContent, (r.querySelector('a') || {}).href || ''])")
+    assert len(rows) == len(report["documents"]) == 5
+    for overload, href in rows:
+        assert href.startswith("file:") and overload.strip()
+        browser.open(Path(urllib.parse.unquote(href[len("file://"):])))
+        assert view_ready(browser)["nodes"] > 0
+    words = sorted(overload for overload, _ in rows)
+    assert "no lead marked (0 of 22 tasks)" in words and any(w.startswith("⚠ ") for w in words)
+    assert browser.errors == [] and browser.external_requests() == []
+
+
+@needs_chromium
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shipped corpus not found")
+def test_all_regions_view_opens_on_the_heaviest_leads_and_shows_the_rest_on_demand(tmp_path: Path,
+                                                                                  browser: Browser) -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    CliRunner().invoke(cli, ["build", str(CORPUS), "--out", str(tmp_path), "--quiet"])
+    browser.open(tmp_path / "views" / "all.html")
+    counts = view_ready(browser)
+    assert counts["nodes"] > 100 and 2 <= counts["drawn"] <= 30
+    drawn = browser.evaluate("plankgView.network.body.nodeIndices.map(id => plankgView.nodes.get(id).label)")
+    assert all(re.search(r"\((嘉善县|德清县|洞头区|西湖区|秀洲区)\)$", label) for label in drawn)
+    browser.evaluate("(() => { const b = document.getElementById('show-all'); b.checked = true; "
+                     "b.dispatchEvent(new Event('change')); })()")
+    assert view_ready(browser)["drawn"] == counts["nodes"]
+    assert browser.errors == []
+
+
+@needs_chromium
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shipped corpus not found")
+def test_serve_query_page_fills_a_library_query_s_parameters(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from graph import serve
+    from graph.cli import cli
+
+    CliRunner().invoke(cli, ["build", str(CORPUS), "--out", str(tmp_path), "--quiet", "--no-analysis"])
+    server = serve.start_in_thread(tmp_path / "store", "127.0.0.1", 0)
+    browser = Browser(CHROMIUM, allowed=(server.url + "/",))
+    try:
+        browser.open(server.url + "/")
+        choose = ("(() => { const s = document.getElementById('library'); s.value = String(Array.from(s.options)"
+                  ".findIndex(o => o.text.startsWith('{name} ')) - 1); s.dispatchEvent(new Event('change')); })()")
+        run = "document.querySelector('#form button').click()"
+        rows = "document.querySelectorAll('#results tr').length - 1"
+        status = "document.getElementById('status').textContent"
+        browser.evaluate(choose.replace("{name}", "unit-tasks"))
+        fields = browser.evaluate("Array.from(document.querySelectorAll('#param-fields input'), i => i.name)")
+        assert fields == ["param-unit", "param-region"]
+        browser.evaluate(run)
+        assert browser.evaluate(status).startswith("unit is required: the unit's name")
+        browser.evaluate("(() => { document.querySelector('[name=param-unit]').value = '区农业农村局'; "
+                         "document.querySelector('[name=param-region]').value = '洞头区'; })()")
+        browser.evaluate(run)
+        browser.wait_until("document.getElementById('status').textContent.indexOf('rows') !== -1")
+        cells = browser.evaluate("Array.from(document.querySelectorAll('#results tr'), r => r.cells[0].textContent)")
+        assert browser.evaluate(rows) >= 35 and set(cells[1:]) == {"洞头区"}
+        browser.evaluate("(() => { document.querySelector('[name=param-unit]').value = '\\\" } ; DROP ALL ; {'; })()")
+        browser.evaluate(run)
+        browser.wait_until("document.getElementById('status').textContent.indexOf('rows') !== -1")
+        assert browser.evaluate(status).startswith("0 rows")     # a hostile value is text, never SPARQL
+        assert browser.errors == [] and browser.blocked == []
+    finally:
+        browser.close()
+        server.shutdown()
+        server.server_close()

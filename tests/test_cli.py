@@ -1,4 +1,5 @@
 """The command line: every command has help and is documented; build's exit status and output."""
+import json
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,79 @@ def test_build_jobs_reach_analysis_and_views_without_changing_their_output(tmp_p
     again = CliRunner().invoke(cli, ["views", "--out", str(tmp_path / "o2"), "--jobs", "1", "--quiet"])
     assert again.exit_code == 0, again.output
     assert (tmp_path / "o2" / "index.html").read_bytes() == outputs[0][Path("index.html")]
+
+
+@pytest.fixture(scope="module")
+def corpus_out(tmp_path_factory):
+    """The shipped corpus built once (graph, store, analysis, views)."""
+    out = tmp_path_factory.mktemp("corpus-out")
+    result = CliRunner().invoke(cli, ["build", str(ROOT / "corpus"), "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _query(out, *args):
+    return CliRunner().invoke(cli, ["query", *args, "--out", str(out)])
+
+
+@pytest.mark.parametrize("name, param", [("compare-indicator", "metric"), ("unit-tasks", "unit"),
+                                         ("tasks-of-plan", "plan")])
+def test_a_required_parameter_left_out_is_named_with_its_meaning(corpus_out, name, param):
+    result = _query(corpus_out, name)
+    assert result.exit_code == 2
+    assert f"query '{name}' needs --param {param}=VALUE: " in result.output and "(0 rows)" not in result.output
+
+
+@pytest.mark.parametrize("param, expected", [
+    ("region=嘉善", "no region '嘉善' in the graph; did you mean 嘉善县?"),
+    ("region=杭州市", "no region '杭州市' in the graph; regions within it: 西湖区"),
+    ("region=Paris", "known: 嘉善县、德清县、洞头区、秀洲区、西湖区"),
+])
+def test_a_region_that_matches_nothing_names_the_closest(corpus_out, param, expected):
+    result = _query(corpus_out, "lead-load", "--param", param)
+    assert result.exit_code == 2 and expected in result.output
+
+
+def test_a_unit_or_metric_that_matches_nothing_names_the_closest(corpus_out):
+    unit = _query(corpus_out, "unit-tasks", "--param", "unit=县农业局")
+    assert unit.exit_code == 2 and "no unit '县农业局' in the graph; did you mean 县农业农村局" in unit.output
+    metric = _query(corpus_out, "compare-indicator", "--param", "metric=城乡居民收入")
+    assert metric.exit_code == 2 and "did you mean 城乡居民收入" in metric.output
+    found = _query(corpus_out, "unit-tasks", "--param", "unit=县农业农村局", "-f", "csv")
+    assert found.exit_code == 0 and found.output.count("\n") > 5
+
+
+def test_misspelled_query_or_parameter_name_gets_did_you_mean(corpus_out):
+    query = _query(corpus_out, "lead-lod")
+    assert query.exit_code == 2 and "no query named 'lead-lod'; did you mean lead-load?" in query.output
+    param = _query(corpus_out, "lead-load", "--param", "regoin=嘉善县")
+    assert param.exit_code == 2 and "has no parameter 'regoin'; did you mean 'region'?" in param.output
+
+
+def test_csv_for_excel_starts_with_a_byte_order_mark(corpus_out):
+    plain = CliRunner().invoke(cli, ["query", "regions", "-f", "csv", "--out", str(corpus_out)]).stdout_bytes
+    excel = CliRunner().invoke(cli, ["query", "regions", "-f", "csv", "--excel", "--out", str(corpus_out)]).stdout_bytes
+    assert excel == b"\xef\xbb\xbf" + plain and "嘉善县".encode() in plain
+    assert CliRunner().invoke(cli, ["query", "regions", "--excel", "--out", str(corpus_out)]).exit_code == 2
+
+
+def test_export_writes_one_workbook_with_three_frozen_sheets(corpus_out, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "plankg.xlsx"
+    result = CliRunner().invoke(cli, ["export", "--xlsx", str(path), "--out", str(corpus_out)])
+    assert result.exit_code == 0, result.output
+    book = load_workbook(path)
+    assert book.sheetnames == ["assignments", "indicators", "units"]
+    report = json.loads((corpus_out / "report.json").read_text(encoding="utf-8"))
+    assert book["assignments"].max_row - 1 == sum(sum(d["assignments"].values()) for d in report["documents"])
+    for sheet in book:
+        assert sheet.freeze_panes == "A2" and sheet.max_row > 1
+    header = [c.value for c in book["units"][1]]
+    lead = header.index("lead")
+    units = {(row[header.index("region")], row[header.index("unit")]): row
+             for row in book["units"].iter_rows(min_row=2, values_only=True)}
+    assert isinstance(units["洞头区", "区农业农村局"][lead], int) and units["洞头区", "区农业农村局"][lead] >= 35
+    first = path.read_bytes()
+    CliRunner().invoke(cli, ["export", "--xlsx", str(path), "--out", str(corpus_out)])
+    assert path.read_bytes() == first

@@ -129,9 +129,11 @@ def test_cli_store_and_rdflib_print_the_same_csv(built):
 
 
 def test_cli_binds_a_hostile_value_as_text(built):
-    result = run_cli("query", "tasks-of-plan", "--param", 'plan="} ; DROP ALL ; {"', "--format", "json",
+    result = run_cli("query", "source-text", "--param", 'item="} ; DROP ALL ; {"', "--format", "json",
                      "--out", str(built["out"]))
     assert result.exit_code == 0 and json.loads(result.output) == []
+    refused = run_cli("query", "tasks-of-plan", "--param", 'plan="} ; DROP ALL ; {"', "--out", str(built["out"]))
+    assert refused.exit_code == 2 and "no plan title '\"} ; DROP ALL ; {\"' in the graph" in refused.output
     assert run_cli("query", "lead-load", "-f", "json", "--out", str(built["out"])).output.count("unit_iri") > 0
 
 

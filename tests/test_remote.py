@@ -103,9 +103,12 @@ def test_remote_parameters_are_bound_as_literals(oxigraph_server, pushed):
     remote = json.loads(run_cli("query", "lead-load", "-f", "json", "--param", f"region={region}",
                                 "--endpoint", f"{oxigraph_server}/query", "--graph-iri", GRAPH_IRI))
     assert remote and {row["region"] for row in remote} == {region}
-    hostile = json.loads(run_cli("query", "lead-load", "-f", "json", "--param", 'region="} ; DROP ALL ; {"',
+    hostile = json.loads(run_cli("query", "source-text", "-f", "json", "--param", 'item="} ; DROP ALL ; {"',
                                  "--endpoint", f"{oxigraph_server}/query", "--graph-iri", GRAPH_IRI))
     assert hostile == []
+    refused = CliRunner().invoke(cli, ["query", "lead-load", "--param", 'region="} ; DROP ALL ; {"',
+                                       "--endpoint", f"{oxigraph_server}/query", "--graph-iri", GRAPH_IRI])
+    assert refused.exit_code == 2 and region in refused.output   # refused before anything is sent
     still = store.RemoteSource(f"{oxigraph_server}/query", default_graph=GRAPH_IRI).run("ASK { ?s ?p ?o }")
     assert still.rows[0][0].value == "true"
 

@@ -255,6 +255,21 @@ def test_views_of_scopes_no_longer_analysed_are_removed(tmp_path):
     assert not stale.exists() and result.removed == (stale,)
 
 
+def test_views_remove_only_pages_they_wrote(tmp_path):
+    write_output(tmp_path)
+    first = build_views(tmp_path)
+    mine = tmp_path / "views" / "plan-notes.html"     # named like a view, but not written by one
+    mine.write_text("my notes", encoding="utf-8")
+    made = first.views[0].path
+    listed = (tmp_path / "views" / "pages.txt").read_text(encoding="utf-8").split()
+    assert listed == sorted(view.path.name for view in first.views)
+    (tmp_path / "views" / "pages.txt").write_text("\n".join(listed + ["plan-gone.html"]), encoding="utf-8")
+    (tmp_path / "views" / "plan-gone.html").write_text("from an earlier run", encoding="utf-8")
+    second = build_views(tmp_path)
+    assert mine.read_text(encoding="utf-8") == "my notes" and made.is_file()
+    assert second.removed == (tmp_path / "views" / "plan-gone.html",)
+
+
 def _unit(name: str, lead: float) -> UnitNode:
     return UnitNode(id=name, label=name, region="", kind="agency", function="", lead=lead, cooperating=0,
                     responsible=0, total=lead, lead_share=0, overloaded=False, reason="", betweenness=0,

@@ -439,7 +439,15 @@ class AnalysisWriter:
             write_atomically(self.folder / name, data)
             self.written.append(self.folder / name)
         self.written.append(ttl.commit())
+        self._remove_stale_graphs()
         return self.written
+
+    def _remove_stale_graphs(self) -> None:
+        """Remove graph files of scopes this run did not write (plans since removed, older scope names)."""
+        kept = {path.name for path in self.written}
+        for old in sorted((self.folder / "graphs").glob("*")):
+            if old.suffix in (".graphml", ".gexf") and old.name not in kept:
+                old.unlink()
 
     def discard(self) -> None:
         """Remove the unfinished files (after an error)."""

@@ -98,11 +98,14 @@ def compute_loads(scope: Scope, indicators: dict[str, int], function_labels: dic
             label = function_labels.get(node) or _top_label(labels)
         else:
             label = _top_label(labels)
+        region = "; ".join(sorted({i[1] for i in infos if i[1]}))
+        if scope.kind == "all" and region and not (by_function and node == function):
+            label = f"{label} ({region})"   # across regions, 区农业农村局 alone would not say whose
         ordered = sorted(led, key=order_key)[:TOP_TASKS]
         if len(ordered) < TOP_TASKS:
             ordered += sorted(all_tasks - led, key=order_key)[:TOP_TASKS - len(ordered)]
         units[node] = UnitLoad(
-            node=node, label=label, region="; ".join(sorted({i[1] for i in infos if i[1]})),
+            node=node, label=label, region=region,
             kind=_top_label(kinds), function=function,
             lead=len(led), lead_weighted=sum(1 / len(leads_of_task[t]) for t in sorted(led)),
             lead_inferred=len(inferred),

@@ -1,11 +1,12 @@
 """Overloaded lead departments: a unit whose lead load stands out in its scope.
 
-A unit is flagged when its robust z-score of tasks led, (lead − median) / (1.4826 · MAD) over
-the units of the scope that take part in tasks with a lead (all units when there are none;
-units of plans that mark no lead would otherwise pull the median to 0), reaches ``z_threshold``, or when it leads at least ``share_threshold``
-of the scope's tasks that have a lead; in both cases it must lead at least ``min_lead`` tasks.
-When MAD = 0 (most units lead the same number of tasks) the scale falls back to
-1.2533 · mean absolute deviation; when that is 0 too, no unit stands out by z-score.
+A unit is flagged when it leads at least ``min_lead`` tasks and at least ``min_share`` of the
+scope's tasks that have a lead (the floor), and either leads at least ``share_threshold`` of them
+or its robust z-score reaches ``z_threshold``. The robust z is (lead − median) / (1.4826 · MAD)
+over the units that take part in tasks with a lead (all units when there are none; units of plans
+that mark no lead would otherwise pull the median to 0); when MAD = 0 the scale falls back to
+1.2533 · mean absolute deviation, and when that is 0 too no unit stands out by z. The reason says,
+in one wording, what a reader can check: the unit's count and share and the typical unit's count.
 """
 from __future__ import annotations
 
@@ -20,11 +21,12 @@ MEAN_AD_TO_SD = 1.2533     # mean absolute deviation × this does the same
 
 @dataclass(frozen=True)
 class OverloadOptions:
-    """Thresholds of the overload rule (CLI: --z-threshold, --share-threshold, --min-lead)."""
+    """Thresholds of the overload rule (CLI: --z-threshold, --share-threshold, --min-lead, --min-share)."""
 
     z_threshold: float = 3.5
     share_threshold: float = 0.25
     min_lead: int = 3
+    min_share: float = 0.15       # the floor: a unit leading less than this share is never flagged
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,26 +61,28 @@ def lead_spread(counts: list[int]) -> LeadSpread:
     return LeadSpread(median, 0.0, "none")
 
 
-def flag_overloads(loads: ScopeLoads, options: OverloadOptions = OverloadOptions()) -> dict[str, Overload]:
+WHERE = {"plan": "in this plan", "region": "in this region", "all": "across all regions"}
+
+
+def flag_overloads(loads: ScopeLoads, options: OverloadOptions = OverloadOptions(),
+                   scope_kind: str = "plan") -> dict[str, Overload]:
     """Robust z-score, flag and reason in words for every unit of a scope."""
     population = [u.lead for u in loads.units.values() if u.on_led_tasks] or [u.lead for u in loads.units.values()]
     spread = lead_spread(population)
     verdicts = {}
     for node, unit in loads.units.items():
         z = (unit.lead - spread.median) / spread.scale if spread.scale > 0 else 0.0
-        by_z = z >= options.z_threshold
-        by_share = loads.tasks_with_lead > 0 and unit.lead_share >= options.share_threshold
-        flagged = unit.lead >= options.min_lead and (by_z or by_share)
-        reason = ""
-        if flagged:
-            parts = [f"leads {unit.lead} of {loads.tasks_with_lead} tasks ({unit.lead_share:.0%})"]
-            if by_z:
-                unit_name = "scaled MADs" if spread.scale_name == "MAD" else "robust SDs"
-                parts.append(f"{z:.1f} {unit_name} above the median ({spread.median:g})")
-            if by_share and not by_z:
-                parts.append(f"at least {options.share_threshold:.0%} of the led tasks")
-            if unit.lead_inferred:
-                parts.append(f"{unit.lead_inferred} of them inferred (first listed)")
-            reason = ", ".join(parts)
+        floor = unit.lead >= options.min_lead and loads.tasks_with_lead > 0 and unit.lead_share >= options.min_share
+        flagged = floor and (z >= options.z_threshold or unit.lead_share >= options.share_threshold)
+        reason = lead_reason(unit, loads.tasks_with_lead, spread.median, scope_kind) if flagged else ""
         verdicts[node] = Overload(round(z, 4), flagged, reason)
     return verdicts
+
+
+def lead_reason(unit, tasks_with_lead: int, typical: float, scope_kind: str) -> str:
+    """``leads 35 of 69 tasks with a lead (51%); the typical unit in this plan leads 1``."""
+    text = (f"leads {unit.lead} of {tasks_with_lead} tasks with a lead ({unit.lead_share:.0%}); "
+            f"the typical unit {WHERE.get(scope_kind, 'here')} leads {typical:g}")
+    if unit.lead_inferred:
+        text += f"; {unit.lead_inferred} of them inferred (first listed)"
+    return text

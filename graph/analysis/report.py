@@ -64,7 +64,7 @@ def scope_section(res, top: int) -> list[str]:
         lines.append("")
     else:
         head = loads.units[ranked[0]] if ranked else None
-        detail = (f" (most: {head.label}, leads {head.lead} of {loads.tasks_with_lead} tasks, "
+        detail = (f" (most: {head.label}, leads {head.lead} of {loads.tasks_with_lead} tasks with a lead, "
                   f"{_pct(head.lead_share)})") if head and head.lead else ""
         lines += [f"No lead department stands out{detail}.", ""]
     leads = [n for n in ranked if loads.units[n].lead][:top]
@@ -116,6 +116,14 @@ class OverloadReport:
         self.body.append("\n".join(lines))
 
 
+def overload_rule(options: OverloadOptions) -> str:
+    """The overload rule in one sentence, with the thresholds in use."""
+    return (f"A unit is flagged when it leads at least {options.min_lead} tasks and at least "
+            f"{_pct(options.min_share)} of the scope's tasks that have a lead, and either leads at least "
+            f"{_pct(options.share_threshold)} of them or leads far more than the typical unit (robust z-score, "
+            f"the distance from the median in robust standard deviations, at least {options.z_threshold:g}).")
+
+
 def overload_markdown_text(report: OverloadReport) -> str:
     """The text of overload.md from a filled ``OverloadReport``."""
     options = report.options
@@ -123,10 +131,8 @@ def overload_markdown_text(report: OverloadReport) -> str:
              f"Lead policy: **{report.lead_policy}**"
              + (" (leads inferred from the first-listed unit are counted and marked)"
                 if report.lead_policy == "first-listed" else " (only leads the documents mark)") + ".",
-             f"A unit is flagged when it leads at least {options.min_lead} tasks and either its robust z-score "
-             f"of tasks led (distance from the median of the units working on led tasks, in scaled MADs) is at "
-             f"least {options.z_threshold:g}, "
-             f"or it leads at least {_pct(options.share_threshold)} of the scope's tasks that have a lead.",
+             overload_rule(options),
+             "Tasks counted: those that name at least one unit; shares are of the tasks that name a lead.",
              "Workload = task counts; betweenness and closeness use distance = 1 / shared tasks on the "
              "co-assignment graph; PageRank runs on the collaboration graph turned towards the leads.", ""]
     lines += [f"**{report.flagged} overloaded** (unit, scope) pairs in {report.scopes} scopes.", ""]

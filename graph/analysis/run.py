@@ -14,7 +14,7 @@ from graph.analysis.graphs import co_assignment_weights, collaboration_weights, 
 from graph.analysis.loads import ScopeLoads, compute_loads
 from graph.analysis.overload import Overload, OverloadOptions, flag_overloads
 from graph.analysis.rows import GraphData, apply_lead_policy, load_graph_data
-from graph.analysis.scopes import Scope, build_scopes
+from graph.analysis.scopes import SCOPE_CHOICES, Scope, build_scopes
 from graph.analysis.workers import WorkerPool
 
 
@@ -92,7 +92,7 @@ def measure_scope(sc: Scope, data: GraphData, lead_policy: str, overload: Overlo
     by_task = units_by_task(sc)
     job = CentralityJob.of(sorted(loads.units), collaboration_weights(by_task), co_assignment_weights(by_task))
     clock.tick("graphs")
-    verdicts = flag_overloads(loads, overload)
+    verdicts = flag_overloads(loads, overload, sc.kind)
     clock.tick("overload")
     return loads, first, verdicts, job
 
@@ -131,7 +131,9 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
 
     Reads ``out_dir/graph.ttl`` (streamed) when present, else ``out_dir/store/`` (Oxigraph); writes
     ``out_dir/analysis/`` (units.csv, units.json, overload.md, scopes.json, graphs/) and
-    ``out_dir/analysis.ttl``. ``scope`` is plan | region | all | all-scopes; ``lead_policy``
+    ``out_dir/analysis.ttl``, always for every scope, so that the files agree with each other and
+    with the views; ``scope`` (plan | region | all | all-scopes) selects the scopes kept in the
+    result. ``lead_policy``
     strict | first-listed; ``top`` is the number of leads listed per scope in overload.md.
     Scopes are measured and written one after another; the result keeps each scope's loads and
     verdicts, and its networkx graphs and per-node centralities only when ``keep_graphs`` (default:
@@ -140,6 +142,8 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
     ``centrality`` phase).
     Raises ``AnalysisInputError`` when there is no readable graph.
     """
+    if scope not in SCOPE_CHOICES:
+        raise ValueError(f"unknown scope {scope!r} (choose from {', '.join(SCOPE_CHOICES)})")
     out_dir = Path(out_dir)
     timings: dict[str, float] = {}
     cpu: dict[str, float] = {}
@@ -155,16 +159,18 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
         clock.tick("read")
         if keep_graphs is None:
             keep_graphs = len(data.assignments) <= KEEP_GRAPHS_UP_TO
-        scopes = build_scopes(data, apply_lead_policy(data.assignments, lead_policy), scope)
+        scopes = build_scopes(data, apply_lead_policy(data.assignments, lead_policy), "all-scopes")
         if pool is None:
             pool = WorkerPool(workers if len(data.assignments) >= PARALLEL_FROM and len(scopes) > 1 else 1)
         clock.tick("scopes")
-        return _measure_and_write(out_dir, data, scopes, lead_policy, top, overload, centrality, keep_graphs,
-                                  pool, clock)
+        result = _measure_and_write(out_dir, data, scopes, lead_policy, top, overload, centrality, keep_graphs,
+                                    pool, clock)
     except BaseException:
         if pool is not None:
             pool.abort()
         raise
+    result.scopes = [r for r in result.scopes if scope in ("all-scopes", r.scope.kind)]
+    return result
 
 
 def _measure_and_write(out_dir: Path, data: GraphData, scopes: list[Scope], lead_policy: str, top: int,

@@ -42,6 +42,8 @@
       kinds[box.value] = box.checked;
     });
     var onlyOverloaded = document.getElementById("only-overloaded").checked;
+    var showAll = document.getElementById("show-all");
+    var everyUnit = showAll === null || showAll.checked;
     var near = {};
     if (onlyOverloaded) {
       data.nodes.forEach(function (n) {
@@ -52,13 +54,25 @@
       });
     }
     nodes.update(data.nodes.map(function (n) {
-      var visible = kinds[n.kind] !== false && (!onlyOverloaded || near[n.id] === true);
+      var visible = kinds[n.kind] !== false && (!onlyOverloaded || near[n.id] === true) &&
+        (everyUnit || onlyOverloaded || n.focus !== false);
       return { id: n.id, hidden: !visible };
     }));
   }
   Array.prototype.forEach.call(document.querySelectorAll(".kind-filter, #only-overloaded"), function (box) {
     box.addEventListener("change", applyFilters);
   });
+  /* A crowded view opens on its heaviest leads; showing every unit lays the newcomers out once more. */
+  var showAllBox = document.getElementById("show-all");
+  if (showAllBox !== null) {
+    showAllBox.addEventListener("change", function () {
+      applyFilters();
+      view.stabilized = false;
+      network.setOptions({ physics: { enabled: true } });
+      network.once("stabilized", function () { settled(); network.fit(); });
+      network.stabilize(150);
+    });
+  }
 
   /* Search: focus the unit whose name matches (whole name first, then part of it). */
   var list = document.getElementById("unit-names");

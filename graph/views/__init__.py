@@ -72,6 +72,29 @@ def view_file_name(scope_id: str, taken: set[str]) -> str:
     return name
 
 
+MANIFEST = "pages.txt"   # in views/: the pages the last run wrote, one file name a line
+_MADE_BEFORE_MANIFEST = re.compile(r"(plan|region)-[\w.-]+\.html|all(-functions)?\.html")
+
+
+def remove_stale_pages(views_dir: Path, names: list[str]) -> tuple[Path, ...]:
+    """Remove the pages an earlier run wrote that this run did not, record this run's pages; the paths removed.
+
+    Only pages listed in ``views/pages.txt`` are removed (or, in a folder written before it
+    existed, pages named like a scope's view): files a user put in views/ stay."""
+    manifest = views_dir / MANIFEST
+    if manifest.is_file():
+        made = set(manifest.read_text(encoding="utf-8").split())
+    else:
+        made = {p.name for p in views_dir.glob("*.html") if _MADE_BEFORE_MANIFEST.fullmatch(p.name)}
+    kept = {name.lower() for name in names}
+    removed = tuple(sorted(views_dir / name for name in made
+                           if name.lower() not in kept and (views_dir / name).is_file()))
+    for old in removed:
+        old.unlink()
+    write_if_changed(manifest, "".join(name + "\n" for name in sorted(names)))
+    return removed
+
+
 def write_view_assets(views_dir: Path) -> tuple[Path, ...]:
     """Write the files the view pages share into ``views/assets/`` where missing or different; return those written."""
     written = []
@@ -184,10 +207,7 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
     written = [result[0] for result in results if result]
     links = [result[1] for result in results if result]
     timings["pages"] = round(time.perf_counter() - started - timings["read"], 3)
-    removed = tuple(sorted(old for old in views_dir.glob("*.html") if old.name.lower() not in taken)) \
-        if views_dir.is_dir() else ()
-    for old in removed:
-        old.unlink()
+    removed = remove_stale_pages(views_dir, [view.path.name for view in written])
     index = out_dir / "index.html"
     write_atomic(index, render_dashboard(inputs.plans, inputs.scopes, table, links))
     timings["total"] = round(time.perf_counter() - started, 3)

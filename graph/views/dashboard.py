@@ -146,12 +146,27 @@ def plans_table(plans: tuple[Plan, ...], views: list[ViewLink]) -> tuple[str, se
         note = partial_note(view) if view else ""
         link = (f'<a href="{esc(view.href)}">view</a>' + (f'<span class="note">{esc(note)}</span>' if note else "")
                 if view else '<span class="note">no view</span>')
-        flagged = f'<span class="warn">⚠ {esc("、".join(view.overloaded))}</span>' if view and view.overloaded else ""
+        counted = (f'{view.scope.tasks} / {view.scope.tasks_with_lead}' if view else "")
         rows.append(f'<tr data-region="{esc(plan.region)}"><td>{esc(plan.title)}</td><td>{esc(plan.region)}</td>'
                     f'<td class="nowrap">{esc(_period(plan))}</td>'
-                    f'<td class="num">{plan.tasks}</td><td class="num">{plan.units}</td><td>{flagged}</td>'
+                    f'<td class="num">{plan.tasks}</td><td class="num nowrap">{counted}</td>'
+                    f'<td class="num">{plan.units}</td><td>{overload_cell(view)}</td>'
                     f"<td>{link}</td></tr>")
-    return "\n".join(rows) or '<tr><td colspan="7" class="note">No plans in report.json.</td></tr>', linked
+    return "\n".join(rows) or '<tr><td colspan="8" class="note">No plans in report.json.</td></tr>', linked
+
+
+def overload_cell(view: ViewLink | None) -> str:
+    """The plans table's word on overload: who, or why nobody (no lead marked, few marked, none stands out)."""
+    if view is None:
+        return '<span class="note">not analysed</span>'
+    if view.overloaded:
+        return f'<span class="warn">⚠ {esc("、".join(view.overloaded))}</span>'
+    tasks, led = view.scope.tasks, view.scope.tasks_with_lead
+    if not led:
+        return f'<span class="note">no lead marked (0 of {tasks} tasks)</span>'
+    few = f"lead marked on {led} of {tasks} tasks; " if led < tasks / 2 else ""
+    return f'<span class="note">{few}none overloaded</span>'
+
 
 
 def partial_note(view: ViewLink) -> str:
@@ -222,7 +237,8 @@ def bar_chart(rows: list[UnitRow], scope: Scope | None) -> str:
     for index, row in enumerate(top):
         y = 4 + index * row_height
         width = max(1.0, round(bar_width * row.lead / peak, 1))
-        name = ("⚠ " if row.overloaded else "") + row.unit + (f"（{row.region}）" if row.region else "")
+        place = f"（{row.region}）" if row.region and not row.unit.endswith(f"({row.region})") else ""
+        name = ("⚠ " if row.overloaded else "") + row.unit + place
         shown = name if len(name) <= 22 else name[:21] + "…"
         colour = OVERLOAD_COLOUR if row.overloaded else BAR_COLOUR
         tip = f"{name}: leads {number(row.lead)} tasks" + (f" — overloaded: {row.reason}" if row.overloaded else "")

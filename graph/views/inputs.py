@@ -65,6 +65,8 @@ class Scope:
     graphml: Path
     plan_iri: str = ""
     doc: str = ""
+    tasks: int = 0             # tasks of the scope that name at least one unit (what the analysis counts)
+    tasks_with_lead: int = 0   # of those, tasks that name a lead
 
 
 class UnitNode(NamedTuple):
@@ -261,7 +263,8 @@ def read_scopes(scopes_path: Path) -> tuple[Scope, ...]:
                             label=as_text(entry.get("label")) or scope_id,
                             graphml=_graphml_path(scopes_path.parent, entry, scope_id),
                             plan_iri=as_text(entry.get("plan") or entry.get("plan_iri")),
-                            doc=as_text(entry.get("doc"))))
+                            doc=as_text(entry.get("doc")), tasks=int(as_number(entry.get("tasks"))),
+                            tasks_with_lead=int(as_number(entry.get("tasks_with_lead")))))
     return tuple(scopes)
 
 

@@ -16,7 +16,7 @@ from pyvis.network import Network
 
 from graph.views.html import esc, number, render, script_json
 from graph.views.inputs import ScopeGraph, UnitNode
-from graph.views.select import Selection, unit_rank
+from graph.views.select import Selection, focus_ids, unit_rank
 
 OVERLOAD_COLOUR = "#d62728"
 PALETTE = ("#4e79a7", "#f28e2b", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
@@ -24,6 +24,8 @@ PALETTE = ("#4e79a7", "#f28e2b", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#f
 SCOPE_KIND_NAMES = {"plan": "Plan", "region": "Region", "all": "All regions"}
 MIN_NODE_SIZE, MAX_NODE_SIZE = 8.0, 40.0
 MIN_EDGE_WIDTH, MAX_EDGE_WIDTH = 1.0, 8.0
+FOCUS_UNITS = 30     # an all-regions view with more units opens on (the linked ones of) this many heaviest leads
+FOCUS_FONT_SIZE = 22
 
 
 def kind_colours(kinds: set[str]) -> dict[str, str]:
@@ -121,6 +123,23 @@ def build_network(selection: Selection, colours: dict[str, str]) -> Network:
     return net
 
 
+def opening_focus(graph: ScopeGraph, selection: Selection) -> frozenset[str]:
+    """The units an all-regions view opens on when it has too many to read (empty: it opens on all)."""
+    if graph.scope.kind != "all" or len(selection.nodes) <= FOCUS_UNITS:
+        return frozenset()
+    return focus_ids(selection, FOCUS_UNITS)
+
+
+def focus_control(focus: frozenset[str], shown: int) -> str:
+    """The checkbox that shows the units a crowded view hides at first (empty when it hides none)."""
+    if not focus:
+        return ""
+    return (f'<label><input type="checkbox" id="show-all"> show all {shown} units</label>'
+            f'<p class="note" id="focus-note">Opened on the {len(focus)} units among the {FOCUS_UNITS} that lead '
+            f'most tasks that work with one another; the other {shown - len(focus)} are behind this switch and '
+            f'the search.</p>')
+
+
 def left_out_text(selection: Selection) -> str:
     """What the view leaves out of the scope, in words (empty when it shows everything)."""
     parts = []
@@ -170,6 +189,12 @@ def render_view(graph: ScopeGraph, selection: Selection, colours: dict[str, str]
     """The HTML page of one view: its data, linking vis-network and the page's JS and CSS under ``assets_href``."""
     net = build_network(selection, colours)
     nodes, edges, _heading, _height, _width, _options = net.get_network_data()
+    focus = opening_focus(graph, selection)
+    for node in nodes if focus else ():
+        node["focus"] = node["id"] in focus
+        node["hidden"] = not node["focus"]
+    if focus:
+        net.options["nodes"]["font"]["size"] = FOCUS_FONT_SIZE
     scope = graph.scope
     overloaded = sorted((node for node in selection.nodes if node.overloaded), key=unit_rank)
     shown = (f"{len(selection.nodes)} of {selection.total_nodes} units and {len(selection.links)} of "
@@ -184,6 +209,7 @@ def render_view(graph: ScopeGraph, selection: Selection, colours: dict[str, str]
         left_out_class="" if not selection.complete else "hidden",
         overloaded_list=esc(overloaded_names([node.label for node in overloaded])),
         legend=legend_html(selection, colours),
+        focus_control=focus_control(focus, len(selection.nodes)),
         assets_href=esc(assets_href),
         data=script_json({"nodes": nodes, "edges": edges, "options": net.options,
                           "counts": {"nodes": len(nodes), "edges": len(edges),

@@ -52,3 +52,10 @@ def select(graph: ScopeGraph, max_nodes: int = DEFAULT_MAX_NODES, max_links: int
         links_dropped_with_units=len(graph.links) - len(inner),
         links_dropped_for_weight=len(inner) - len(kept_links),
     )
+
+
+def focus_ids(selection: Selection, limit: int) -> frozenset[str]:
+    """What a crowded view opens on: of the ``limit`` heaviest leads, those linked to another of them."""
+    top = {node.id for node in sorted(selection.nodes, key=unit_rank)[:limit]}
+    inner = [link for link in selection.links if link.source in top and link.target in top]
+    return frozenset({link.source for link in inner} | {link.target for link in inner})
