@@ -285,7 +285,7 @@ def _split_run_together(name: str) -> list[tuple[int, int]]:
     for i in range(2, len(name) - 1):
         right = name[i:]
         after_government = (PLACE_START.match(right) and name[:i].endswith(("政府", "办事处", "管委会"))) \
-            or (COMPANY.search(right) and not BRANCH.search(right) and not right.startswith(("有限", "股份"))
+            or (COMPANY.search(right) and not BRANCH.search(right) and not right.startswith(("有限", "股份", "集团"))
                 and name[:i].endswith(("局", "委", "办", "公司", "中心")) and len(right) >= 6)
         if not right.startswith(s.region_prefixes) and not after_government:
             continue

@@ -375,3 +375,11 @@ def test_a_numbered_sentence_is_an_item_even_with_nothing_after_it():
     assert [t.title for t in plan.tasks] == ["实现全年区级一般公共预算收入同比增长1%", "实现年度社会消费品零售总额达到800亿元人民币"]
     plan = plan_of("一、总体要求\n(一)指导思想\n以习近平新时代中国特色社会主义思想为指导。\n(二)工作目标\n")
     assert [t.title for t in plan.tasks] == ["指导思想"]
+
+
+def test_a_group_company_named_after_its_bureau_stays_one_name():
+    """r04 内蒙古 2023 (中国铁路呼和浩特局集团有限公司: a bureau's name, then 集团有限公司) beside names that
+    do run together (s13 渝中区 style 区发改局区住建局)."""
+    got = mentions_from_list("自治区发展改革委、财政厅,中国铁路呼和浩特局集团有限公司,四市人民政府", 0, "responsible", "listed")
+    assert [m.name for m in got] == ["自治区发展改革委", "财政厅", "中国铁路呼和浩特局集团有限公司", "四市人民政府"]
+    assert [m.name for m in mentions_from_list("区发改局区住建局", 0)] == ["区发改局", "区住建局"]
