@@ -383,3 +383,13 @@ def test_a_group_company_named_after_its_bureau_stays_one_name():
     got = mentions_from_list("自治区发展改革委、财政厅,中国铁路呼和浩特局集团有限公司,四市人民政府", 0, "responsible", "listed")
     assert [m.name for m in got] == ["自治区发展改革委", "财政厅", "中国铁路呼和浩特局集团有限公司", "四市人民政府"]
     assert [m.name for m in mentions_from_list("区发改局区住建局", 0)] == ["区发改局", "区住建局"]
+
+
+def test_deadline_cells_are_dates_not_names_that_start_with_a_year():
+    """b04 洋县 2024 (建設時間 ``2024`` beside the project ``2024年農村公路生命安全防護工程``) and n06 略阳县
+    2019 (完成时限 ``12月底前``, ``5月底``)."""
+    from graph.tables import cell_kind
+
+    assert [cell_kind(c) for c in ("2024", "12月底前", "5月底", "2024年12月底前")] == ["deadline"] * 4
+    assert cell_kind("2024年农村公路生命安全防护工程") == "text"
+    assert cell_kind("2024年老旧小区改造项目") != "deadline"
