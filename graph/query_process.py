@@ -165,6 +165,10 @@ class QueryPool:
         self.closed = False
         for _ in range(size):
             self._add(QueryWorker(self.store_dir, in_memory))
+        # replacements are started by one long-lived thread: Linux kills a worker when the thread
+        # that started it ends (see die_with_parent)
+        self.wanted: queue.Queue[bool] = queue.Queue()
+        threading.Thread(target=self._start_replacements, name="query-worker-start", daemon=True).start()
 
     def run(self, request: dict, timeout: float, client_gone: Callable[[], bool]) -> Reply | None:
         """The answer to ``request``; a 503 when it runs over ``timeout`` seconds (its worker is
@@ -203,13 +207,21 @@ class QueryPool:
         with self.lock:
             self.workers.discard(worker)
         worker.stop()
-        threading.Thread(target=lambda: self._add(QueryWorker(self.store_dir, self.in_memory)),
-                         name="query-worker-start", daemon=True).start()
+        self.wanted.put(True)
+
+    def _start_replacements(self) -> None:
+        while self.wanted.get():
+            try:
+                self._add(QueryWorker(self.store_dir, self.in_memory))
+            except (OSError, store.QueryError):
+                time.sleep(1)
+                self.wanted.put(True)  # try again: the endpoint answers 503 meanwhile
 
     def close(self) -> None:
         with self.lock:
             self.closed = True
             workers, self.workers = list(self.workers), set()
+        self.wanted.put(False)
         for worker in workers:
             worker.stop()
 

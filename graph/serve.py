@@ -34,8 +34,8 @@ from graph.query_process import QueryPool
 
 MAX_BODY = 1 << 20  # bytes of a query request we accept
 DEFAULT_TIMEOUT = 30.0  # seconds a query may run
-HTTP_THREADS = 64  # connections handled at once; more wait in the queue
-REQUEST_SECONDS = 15.0  # time a client has to send its whole request
+HTTP_THREADS = 256  # connections handled at once (most just wait); more wait in the queue
+REQUEST_SECONDS = 10.0  # time a client has to send its whole request
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
 FORMAT_ALIASES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
                   "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",

@@ -278,3 +278,16 @@ def test_add_to_store_loads_analysis_and_keeps_the_store_fresh(tmp_path):
     assert not store.store_mismatch(tmp_path)
     (tmp_path / "analysis.ttl").unlink()
     assert store.store_mismatch(tmp_path)  # a file it was built from is gone
+
+
+@pytest.mark.parametrize("query, federated", [
+    ("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }", True),
+    ("select * { service silent <x> { } }", True),
+    ("SELECT * { SERVICE :x { } }", True),
+    ("SELECT * { SERVI\\u0043E <http://x/> { } }", True),
+    ("SELECT ?service { ?service a <x> }", False),
+    ('SELECT * { ?s <http://e/SERVICE> "SERVICE" } # SERVICE', False),
+    ("PREFIX service: <x> SELECT * { ?s service:p ?o }", False),
+])
+def test_uses_service_finds_federated_queries(query, federated):
+    assert store.uses_service(query) is federated
