@@ -27,6 +27,18 @@ def locked(out_dir: Path, command: str, wait: bool) -> Iterator[None]:
         sys.exit(2)
 
 
+def existing_folder(out_dir: Path) -> None:
+    """Stop (exit 1) when the output folder to work on does not exist."""
+    if not out_dir.is_dir():
+        raise click.ClickException(f"output folder '{out_dir}' does not exist (so no graph.ttl to work on): "
+                                   f"run `plankg build --out {out_dir}` first")
+
+
+def published_paths(message: str, generation: Path | None, out_dir: Path) -> str:
+    """A message about files of a generation being written, naming them by their published paths."""
+    return message.replace(str(generation), str(out_dir)) if generation is not None else message
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="plankg")
 def cli() -> None:
@@ -339,7 +351,9 @@ def analyze(out_dir: Path, scope: str, lead_policy: str, top: int, z_threshold: 
     from graph.generations import next_generation
 
     options = OverloadOptions(z_threshold=z_threshold, share_threshold=share_threshold, min_lead=min_lead)
+    existing_folder(out_dir)
     with locked(out_dir, "analyze", wait):
+        generation = None
         try:
             with next_generation(out_dir, keep=lambda name: name not in ("analysis", "analysis.ttl")) as generation:
                 result = run_analysis(generation, scope=scope, lead_policy=lead_policy, top=top, overload=options,
@@ -347,7 +361,7 @@ def analyze(out_dir: Path, scope: str, lead_policy: str, top: int, z_threshold: 
                 if (generation / "graph.ttl").is_file():  # the store holds the new analysis, not the old
                     store.build_store(generation)
         except (AnalysisInputError, store.QueryError) as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(published_paths(str(exc), generation, out_dir)) from exc
     if not quiet:
         click.echo(terminal_table(result, top=top))
         click.echo(f"{len(result.overloaded())} overloaded (unit, scope) pairs; wrote {out_dir / 'analysis'} "
@@ -372,12 +386,14 @@ def views(out_dir: Path, max_nodes: int, max_links: int, jobs: int | None, quiet
     from graph.generations import next_generation
     from graph.views import ViewsInputError, build_views
 
+    existing_folder(out_dir)
     with locked(out_dir, "views", wait):
+        generation = None
         try:
             with next_generation(out_dir, keep=lambda name: name not in ("views", "index.html")) as generation:
                 result = build_views(generation, max_nodes=max_nodes, max_links=max_links, jobs=jobs)
         except ViewsInputError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(published_paths(str(exc), generation, out_dir)) from exc
     result = dataclasses.replace(result, out_dir=out_dir, index=out_dir / "index.html")  # the published paths
     if not quiet:
         click.echo(result.summary())

@@ -91,7 +91,6 @@ class SparqlEndpoint(ThreadingHTTPServer):
 
     def process_request(self, request, client_address) -> None:
         """Handle the connection in the bounded thread pool."""
-        self.reading[request] = time.monotonic() + REQUEST_SECONDS
         self.threads.submit(self.process_request_thread, request, client_address)
 
     def _reap_slow_requests(self) -> None:
@@ -142,6 +141,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 (the stdlib's name)
         pass  # quiet: the CLI prints where it listens; errors go back to the client
+
+    def setup(self) -> None:
+        super().setup()
+        self.server.reading[self.request] = time.monotonic() + REQUEST_SECONDS  # from when a thread reads it
 
     def finish(self) -> None:
         self.server.reading.pop(self.request, None)
