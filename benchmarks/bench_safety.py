@@ -359,7 +359,7 @@ def main() -> None:
     parser.add_argument("--kills", type=int, default=50)
     parser.add_argument("--clients", type=int, default=100)
     parser.add_argument("--queries", type=int, default=10)
-    parser.add_argument("--timeout", type=float, default=3.0, help="serve --timeout for the measurements")
+    parser.add_argument("--timeout", type=float, default=30.0, help="serve --timeout (30: the default)")
     parser.add_argument("--seed", type=int, default=16)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="plankg-safety-") as tmp:

@@ -257,7 +257,7 @@ def query(query: str | None, params: tuple[str, ...], fmt: str, graph_files: tup
               help="Seconds a query may run (waiting for a free query process included); a query over "
                    "it is stopped and answered 503.")
 @click.option("--workers", default=0, type=click.IntRange(min=0),
-              help="Query processes, each running one query at a time (default: up to 4, one per core).")
+              help="Query processes, each running one query at a time (default: one per core, at least 4, at most 8).")
 @click.option("--allow-service", is_flag=True,
               help="Allow SERVICE (federated queries): the server then fetches any address a query names.")
 @click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",

@@ -49,7 +49,7 @@ class ServeOptions:
     """Limits of the endpoint: per-query time, query processes, federated queries, accepted Host names."""
 
     timeout: float = DEFAULT_TIMEOUT
-    workers: int = 0  # 0: up to 4, one per core
+    workers: int = 0  # 0: one per core, at least 4 (a few runaway queries leave others a process), at most 8
     allow_service: bool = False
     allowed_hosts: tuple[str, ...] = ()
 
@@ -69,7 +69,7 @@ class SparqlEndpoint(ThreadingHTTPServer):
         self.store_dir = Path(store_dir).resolve()  # this generation, even if a build publishes another
         store.open_store(self.store_dir)  # a clear error now rather than in every worker
         self.options = options
-        workers = options.workers or max(1, min(4, os.cpu_count() or 1))
+        workers = options.workers or max(4, min(8, os.cpu_count() or 1))
         self.queries = QueryPool(self.store_dir, workers, in_memory)
         self.threads = ThreadPoolExecutor(max_workers=HTTP_THREADS, thread_name_prefix="plankg-http")
         self.reading: dict[socket.socket, float] = {}  # connections still sending their request → deadline
