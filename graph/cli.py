@@ -2,9 +2,41 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
+
+
+wait_option = click.option("--wait", is_flag=True,
+                           help="When another build, analyze or views is writing to --out, wait for it to "
+                                "finish instead of exiting with status 2.")
+
+
+@contextmanager
+def locked(out_dir: Path, command: str, wait: bool) -> Iterator[None]:
+    """Hold the lock of the output folder, or exit 2 naming the process that holds it."""
+    from graph.lock import FolderBusy, folder_lock
+
+    try:
+        with folder_lock(out_dir, command, wait):
+            yield
+    except FolderBusy as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
+def existing_folder(out_dir: Path) -> None:
+    """Stop (exit 1) when the output folder to work on does not exist."""
+    if not out_dir.is_dir():
+        raise click.ClickException(f"output folder '{out_dir}' does not exist (so no graph.ttl to work on): "
+                                   f"run `plankg build --out {out_dir}` first")
+
+
+def published_paths(message: str, generation: Path | None, out_dir: Path) -> str:
+    """A message about files of a generation being written, naming them by their published paths."""
+    return message.replace(str(generation), str(out_dir)) if generation is not None else message
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,41 +61,60 @@ def cli() -> None:
               help="Run extraction on an existing Dask cluster (needs the 'dask' extra).")
 @click.option("--strict", is_flag=True, help="Fail (exit 2, previous outputs kept) on any problem with an input file.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@wait_option
 def build(corpus: Path, out_dir: Path, jobs: int | None, formats: tuple[str, ...], no_cache: bool,
-          no_validate: bool, no_analysis: bool, dask_address: str | None, strict: bool, quiet: bool) -> None:
+          no_validate: bool, no_analysis: bool, dask_address: str | None, strict: bool, quiet: bool,
+          wait: bool) -> None:
     """Extract every plan in CORPUS and write the graph, report, store, analysis and views to --out.
 
-    Exit status: 0 all good, 1 built with problems, 2 nothing usable or bad usage.
+    The outputs of a build are published all at once; one build, analyze or views at a time
+    writes to a folder. Exit status: 0 all good, 1 built with problems, 2 nothing usable, bad
+    usage, or the folder busy.
     """
-    import shutil
-
-    from graph.pipeline import (CACHE, Cache, build_corpus, build_signature, corpus_files, extractor_version,
-                                previous_result, publish, record_signature, staging_dir, sweep, up_to_date)
+    from graph.pipeline import CACHE, Cache, build_signature, corpus_files, extractor_version, previous_result, \
+        sweep, up_to_date
 
     if not corpus.exists():
         raise click.UsageError(f"corpus folder '{corpus}' does not exist")
-    show_progress = not quiet and sys.stderr.isatty()
-    signature = ""
-    if not no_cache:
-        options = {"formats": sorted(formats), "validate": not no_validate, "analysis": not no_analysis,
-                   "strict": strict}
-        signature = build_signature(corpus_files(corpus), Cache(out_dir / CACHE, extractor_version()), options)
-        if up_to_date(out_dir, signature):
-            sweep(out_dir)  # what an interrupted build may have left
-            result = previous_result(out_dir)
-            if not quiet:
-                click.echo(f"up to date: {len(result.documents)} document(s), nothing changed since the last build "
-                           f"(outputs in {out_dir}/)")
-            sys.exit(1 if result.problems else 0)
-    stage = staging_dir(out_dir)
+    with locked(out_dir, "build", wait):
+        sweep(out_dir)  # what an interrupted build may have left
+        signature = ""
+        if not no_cache:
+            options = {"formats": sorted(formats), "validate": not no_validate, "analysis": not no_analysis,
+                       "strict": strict}
+            signature = build_signature(corpus_files(corpus), Cache(out_dir / CACHE, extractor_version()), options)
+            if up_to_date(out_dir, signature):
+                result = previous_result(out_dir)
+                if not quiet:
+                    click.echo(f"up to date: {len(result.documents)} document(s), nothing changed since the last "
+                               f"build (outputs in {out_dir}/)")
+                sys.exit(1 if result.problems else 0)
+        result = _build_generation(corpus, out_dir, signature, jobs=jobs, use_cache=not no_cache, formats=formats,
+                                   validate=not no_validate, analysis=not no_analysis, dask_address=dask_address,
+                                   strict=strict, quiet=quiet)
+    if not quiet:
+        click.echo(result.summary())
+    sys.exit(1 if result.problems else 0)
+
+
+def _build_generation(corpus: Path, out_dir: Path, signature: str, *, jobs: int | None, use_cache: bool,
+                      formats: tuple[str, ...], validate: bool, analysis: bool, dask_address: str | None,
+                      strict: bool, quiet: bool):
+    """Build into a new generation of ``out_dir`` and publish it (exit 2, previous outputs kept,
+    when nothing usable was built or --strict found problems)."""
+    from graph.generations import new_generation, publish_generation, sweep_generations
+    from graph.pipeline import build_corpus, record_signature
+
+    stage = new_generation(out_dir)
     try:
-        with click.progressbar(length=1, label="extracting", file=sys.stderr) if show_progress else _NoBar() as bar:
+        with click.progressbar(length=1, label="extracting", file=sys.stderr) \
+                if not quiet and sys.stderr.isatty() else _NoBar() as bar:
             def progress(done: int, total: int) -> None:
                 bar.length = total
                 bar.update(1)
 
-            result = build_corpus(corpus, out_dir, jobs=jobs, use_cache=not no_cache, formats=formats,
-                                  validate=not no_validate, dask_address=dask_address, progress=progress,
+            result = build_corpus(corpus, out_dir, jobs=jobs, use_cache=use_cache, formats=formats,
+                                  validate=validate, dask_address=dask_address, progress=progress,
                                   strict=strict, stage=stage)
         for problem in result.problems:
             click.echo(f"warning: {problem.doc}: {problem.problem}", err=True)
@@ -73,20 +124,18 @@ def build(corpus: Path, out_dir: Path, jobs: int | None, formats: tuple[str, ...
         if strict and result.problems:
             click.echo("error: --strict: problems found, previous outputs left in place", err=True)
             sys.exit(2)
-        if not no_analysis:
+        if analysis:
             try:
                 _analysis_and_views(stage, result, jobs)
             except Exception as exc:  # the graph and report still land; say what failed
                 click.echo(f"warning: analysis or views failed ({type(exc).__name__}: {exc}); "
                            f"the graph, report and store were written", err=True)
-        publish(stage, out_dir)
         if signature:
-            record_signature(out_dir, signature)
+            record_signature(stage, signature)
+        publish_generation(stage, out_dir)
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
-    if not quiet:
-        click.echo(result.summary())
-    sys.exit(1 if result.problems else 0)
+        sweep_generations(out_dir)  # the new generation, when it was not published
+    return result
 
 
 @cli.command()
@@ -171,6 +220,7 @@ def query(query: str | None, params: tuple[str, ...], fmt: str, graph_files: tup
     matches nothing in the graph (the message names the closest known values).
     """
     from graph import store
+    from graph.generations import reading_dir
     from graph.params import ParameterError, check_required, check_values, params_of
 
     if list_only:
@@ -198,9 +248,9 @@ def query(query: str | None, params: tuple[str, ...], fmt: str, graph_files: tup
         elif graph_files:
             source = store.RdflibSource.from_files(graph_files)
         else:
-            if store.ensure_store(out_dir):
-                click.echo(f"note: rebuilt {out_dir / 'store'} from its changed graph files", err=True)
-            source = store.OxigraphSource.open(out_dir / "store")
+            folder = reading_dir(out_dir)
+            store.check_store(folder)
+            source = store.OxigraphSource.open(folder / "store")
         if declared:
             check_values(source, bindings)
         results = source.run(text, bindings)
@@ -220,23 +270,39 @@ def query(query: str | None, params: tuple[str, ...], fmt: str, graph_files: tup
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--memory", "in_memory", is_flag=True,
-              help="Copy the store into memory first: faster queries, the whole graph held in RAM.")
-def serve(out_dir: Path, host: str, port: int, in_memory: bool) -> None:
+              help="Copy the store into memory first: faster queries, the whole graph held in RAM "
+                   "(once per query process).")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query may run (waiting for a free query process included); a query over "
+                   "it is stopped and answered 503.")
+@click.option("--workers", default=0, type=click.IntRange(min=0),
+              help="Query processes, each running one query at a time (default: one per core, at least 4, at most 8).")
+@click.option("--allow-service", is_flag=True,
+              help="Allow SERVICE (federated queries): the server then fetches any address a query names.")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests addressed to NAME (Host header); loopback names and --host are "
+                   "always accepted. Repeatable.")
+def serve(out_dir: Path, host: str, port: int, in_memory: bool, timeout: float, workers: int, allow_service: bool,
+          allowed_hosts: tuple[str, ...]) -> None:
     """Serve the built graph as a read-only SPARQL 1.1 endpoint with a query page."""
     from graph import store
-    from graph.serve import SparqlEndpoint
+    from graph.generations import reading_dir
+    from graph.serve import ServeOptions, SparqlEndpoint
 
+    options = ServeOptions(timeout=timeout, workers=workers, allow_service=allow_service,
+                           allowed_hosts=allowed_hosts)
     try:
-        if store.ensure_store(out_dir):
-            click.echo(f"note: rebuilt {out_dir / 'store'} from its changed graph files", err=True)
-        server = SparqlEndpoint(out_dir / "store", host, port, in_memory)
+        folder = reading_dir(out_dir)
+        store.check_store(folder)
+        server = SparqlEndpoint(folder / "store", host, port, in_memory, options)
     except store.QueryError as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: other machines can query this graph", err=True)
-    click.echo(f"SPARQL endpoint (read-only): {server.url}/query — query page: {server.url}/ — Ctrl-C stops")
+    click.echo(f"SPARQL endpoint (read-only): {server.url}/query — query page: {server.url}/ — "
+               f"queries stop after {timeout:g} s — Ctrl-C stops")
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -260,13 +326,14 @@ def push(endpoint: str, graph_iri: str, graph_param: str, out_dir: Path) -> None
     import tempfile
 
     from graph import store
+    from graph.generations import reading_dir
 
     try:
-        if store.ensure_store(out_dir):
-            click.echo(f"note: rebuilt {out_dir / 'store'} from its changed graph files", err=True)
+        folder = reading_dir(out_dir)
+        store.check_store(folder)
         with tempfile.TemporaryDirectory(prefix="plankg-push-") as tmp:
             dump = Path(tmp) / "graph.nt"
-            store.dump_store(out_dir / "store", dump)
+            store.dump_store(folder / "store", dump)
             triples = sum(1 for line in dump.open("rb") if line.strip())
             status = store.push_graph(endpoint, dump, graph_iri, graph_param)
     except store.QueryError as exc:
@@ -296,19 +363,28 @@ def push(endpoint: str, graph_iri: str, graph_param: str, out_dir: Path) -> None
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes (default: the machine's cores). Output does not depend on it.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@wait_option
 def analyze(out_dir: Path, scope: str, lead_policy: str, top: int, z_threshold: float, share_threshold: float,
-            min_lead: int, min_share: float, jobs: int | None, quiet: bool) -> None:
+            min_lead: int, min_share: float, jobs: int | None, quiet: bool, wait: bool) -> None:
     """Measure unit workload, centrality and overloaded leads of the graph in --out."""
+    from graph import store
     from graph.analysis import AnalysisInputError, CentralityOptions, OverloadOptions, run_analysis
     from graph.analysis.report import terminal_table
+    from graph.generations import next_generation
 
     options = OverloadOptions(z_threshold=z_threshold, share_threshold=share_threshold, min_lead=min_lead,
                               min_share=min_share)
-    try:
-        result = run_analysis(out_dir, scope=scope, lead_policy=lead_policy, top=top, overload=options,
-                              centrality=CentralityOptions(workers=jobs or 0))
-    except AnalysisInputError as exc:
-        raise click.ClickException(str(exc)) from exc
+    existing_folder(out_dir)
+    with locked(out_dir, "analyze", wait):
+        generation = None
+        try:
+            with next_generation(out_dir, keep=lambda name: name not in ("analysis", "analysis.ttl")) as generation:
+                result = run_analysis(generation, scope=scope, lead_policy=lead_policy, top=top, overload=options,
+                                      centrality=CentralityOptions(workers=jobs or 0))
+                if (generation / "graph.ttl").is_file():  # the store holds the new analysis, not the old
+                    store.build_store(generation)
+        except (AnalysisInputError, store.QueryError) as exc:
+            raise click.ClickException(published_paths(str(exc), generation, out_dir)) from exc
     if not quiet:
         click.echo(terminal_table(result, top=top))
         click.echo(f"{len(result.overloaded())} overloaded (unit, scope) pairs; wrote {out_dir / 'analysis'} "
@@ -325,14 +401,23 @@ def analyze(out_dir: Path, scope: str, lead_policy: str, top: int, z_threshold: 
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Processes (default: up to 4 of the machine's cores). Output does not depend on it.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def views(out_dir: Path, max_nodes: int, max_links: int, jobs: int | None, quiet: bool) -> None:
+@wait_option
+def views(out_dir: Path, max_nodes: int, max_links: int, jobs: int | None, quiet: bool, wait: bool) -> None:
     """Write interactive HTML views (views/) and the dashboard (index.html) from the analysis in --out."""
+    import dataclasses
+
+    from graph.generations import next_generation
     from graph.views import ViewsInputError, build_views
 
-    try:
-        result = build_views(out_dir, max_nodes=max_nodes, max_links=max_links, jobs=jobs)
-    except ViewsInputError as exc:
-        raise click.ClickException(str(exc)) from exc
+    existing_folder(out_dir)
+    with locked(out_dir, "views", wait):
+        generation = None
+        try:
+            with next_generation(out_dir, keep=lambda name: name not in ("views", "index.html")) as generation:
+                result = build_views(generation, max_nodes=max_nodes, max_links=max_links, jobs=jobs)
+        except ViewsInputError as exc:
+            raise click.ClickException(published_paths(str(exc), generation, out_dir)) from exc
+    result = dataclasses.replace(result, out_dir=out_dir, index=out_dir / "index.html")  # the published paths
     if not quiet:
         click.echo(result.summary())
 
@@ -345,12 +430,13 @@ def views(out_dir: Path, max_nodes: int, max_links: int, jobs: int | None, quiet
 def export(xlsx_path: Path, out_dir: Path) -> None:
     """Write the built graph's assignments, indicators and units with loads to one Excel workbook."""
     from graph import store
+    from graph.generations import reading_dir
     from graph.spreadsheet import write_workbook
 
     try:
-        if store.ensure_store(out_dir):
-            click.echo(f"note: rebuilt {out_dir / 'store'} from its changed graph files", err=True)
-        counts = write_workbook(store.OxigraphSource.open(out_dir / "store"), xlsx_path)
+        folder = reading_dir(out_dir)
+        store.check_store(folder)
+        counts = write_workbook(store.OxigraphSource.open(folder / "store"), xlsx_path)
     except store.QueryError as exc:
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:

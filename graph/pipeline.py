@@ -25,13 +25,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
-from graph import agencies, indicators, model, structure, traditional
+from graph import agencies, indicators, markdown, model, structure, traditional
+from graph.corpus import Skipped, scan_corpus
 from graph.files import data_dir, write_atomically
+from graph.generations import new_generation, publish_generation, reading_dir, sweep_generations
 from graph.ingest import IngestError, max_bytes_limit, read_document
 from graph.processes import process_pool
 from graph.records import ExtractedPlan, Indicator, Task
 
-SKIP_NAMES = ("readme", "license", ".")
 PACKAGE_DIR = Path(__file__).resolve().parent
 EXTRACTOR_MODULES = ("records", "chars", "ingest", "traditional", "regions", "structure", "tables", "table_recovery", "units",
                      "agencies", "indicators", "model", "pipeline")
@@ -102,6 +103,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     extracted: int = 0
     cached: int = 0
+    skipped: list[Skipped] = field(default_factory=list)  # corpus entries not read, with the reason
 
     def summary(self) -> str:
         """A few lines for the terminal."""
@@ -129,11 +131,7 @@ class BuildResult:
 
 def corpus_files(corpus: Path) -> list[Path]:
     """The documents of a corpus folder (or a single file), in a stable order."""
-    if corpus.is_file():
-        return [corpus]
-    return sorted(p for p in corpus.rglob("*") if p.is_file()
-                  and not p.name.lower().startswith(SKIP_NAMES)
-                  and not any(part.startswith(".") for part in p.relative_to(corpus).parts))
+    return scan_corpus(corpus).files
 
 
 def extract_document(path: str | Path) -> ExtractedPlan:
@@ -295,30 +293,31 @@ def build_signature(files: list[Path], cache: Cache, options: dict) -> str:
     return h.hexdigest()
 
 
-SIGNATURE_FILE = "last-build.json"
+SIGNATURE_FILE = ".build.json"  # in the generation, so it always describes the outputs beside it
 OUTPUTS = ("graph.ttl", "report.json", "report.md")
 
 
 def up_to_date(out_dir: Path, signature: str) -> bool:
     """True when ``out_dir`` holds the outputs of a build with this signature."""
+    folder = reading_dir(out_dir)
     try:
-        recorded = json.loads((out_dir / CACHE / SIGNATURE_FILE).read_text(encoding="utf-8"))["signature"]
+        recorded = json.loads((folder / SIGNATURE_FILE).read_text(encoding="utf-8"))["signature"]
     except (OSError, ValueError, KeyError, TypeError):
         return False
-    return recorded == signature and all((out_dir / name).exists() for name in OUTPUTS)
+    return recorded == signature and all((folder / name).exists() for name in OUTPUTS)
 
 
-def record_signature(out_dir: Path, signature: str) -> None:
-    """Remember the signature of the build just published in ``out_dir``."""
-    write_atomically(out_dir / CACHE / SIGNATURE_FILE, json.dumps({"signature": signature}))
+def record_signature(generation: Path, signature: str) -> None:
+    """Record the signature of the build whose outputs are in ``generation`` (before it is published)."""
+    write_atomically(generation / SIGNATURE_FILE, json.dumps({"signature": signature}))
 
 
 def previous_result(out_dir: Path) -> BuildResult:
     """The result of the build whose outputs are in ``out_dir`` (read back from report.json)."""
-    payload = json.loads((out_dir / "report.json").read_text(encoding="utf-8"))
+    payload = json.loads((reading_dir(out_dir) / "report.json").read_text(encoding="utf-8"))
     result = BuildResult(out_dir=out_dir, documents=[DocumentReport(**d) for d in payload["documents"]],
                          problems=[Problem(**p) for p in payload["problems"]], triples=payload.get("triples", 0),
-                         shacl=payload.get("shacl", {}))
+                         shacl=payload.get("shacl", {}), skipped=[Skipped(**s) for s in payload.get("skipped", [])])
     result.cached = len(result.documents)
     return result
 
@@ -471,20 +470,24 @@ def report_markdown(result: BuildResult) -> str:
     for d in result.documents:
         a = d.assignments
         tables = ", ".join(f"{n} {TABLE_KINDS.get(k, k)}" for k, n in d.table_tasks.items()) or "0"
-        out.append(f"| {d.doc} | {d.region} | {d.title} | {d.tasks} | {tables} | {d.units} | {a['lead']} | {a['cooperating']} "
+        cells = [markdown.cell(v) for v in (d.doc, d.region, d.title)]
+        out.append(f"| {' | '.join(cells)} | {d.tasks} | {tables} | {d.units} | {a['lead']} | {a['cooperating']} "
                    f"| {a['responsible']} | {d.indicators} | {d.lead_convention} |")
     out += ["", "*from tables*: tasks read from table rows, by kind of table: Word, web page and PDF tables are read "
             "by their cells; recovered text tables were flattened into text and rebuilt."]
     if result.problems:
         out += ["", "## Problems and warnings", ""]
-        out += [f"- {p.doc}: {p.problem}" for p in result.problems]
+        out += [f"- {markdown.text(p.doc)}: {markdown.text(p.problem)}" for p in result.problems]
+    if result.skipped:
+        out += ["", "## Corpus entries left out", ""]
+        out += [f"- {markdown.text(s.path)}: {markdown.text(s.reason)}" for s in result.skipped]
     if result.shacl:
         out += ["", "## SHACL validation", ""]
         if result.shacl.get("skipped"):
             out.append(result.shacl["skipped"])
         else:
             out.append(f"conforms: {result.shacl.get('conforms')}, violations: {result.shacl.get('violations', 0)}")
-            out += [f"- {m}" for m in result.shacl.get("messages", [])[:50]]
+            out += [f"- {markdown.text(m)}" for m in result.shacl.get("messages", [])[:50]]
     return "\n".join(out) + "\n"
 
 
@@ -493,40 +496,16 @@ CACHE = ".cache"
 
 
 def sweep(out_dir: Path) -> None:
-    """Remove what an interrupted build left in ``out_dir``: the staging folder and temp files."""
+    """Remove what an interrupted build left in ``out_dir`` (unfinished generations, temp files);
+    only the holder of the folder's lock may call it."""
     if not out_dir.is_dir():
         return
+    sweep_generations(out_dir)
     for entry in out_dir.iterdir():
         name = entry.name
         if name.startswith(STAGING) or (name.startswith(".") and (name.endswith(".tmp") or ".new-" in name
                                                                   or ".old-" in name)):
             shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
-
-
-def publish(staging: Path, out_dir: Path) -> None:
-    """Move every output of a finished build from ``staging`` into ``out_dir``, replacing the old ones.
-
-    Each file or folder is replaced by a rename; the old folders are removed afterwards.
-    """
-    old = []
-    for entry in sorted(staging.iterdir()):
-        target = out_dir / entry.name
-        if entry.is_dir() and target.exists():
-            parked = out_dir / f".{entry.name}.old-{os.getpid()}"
-            os.replace(target, parked)
-            old.append(parked)
-        os.replace(entry, target)
-    for parked in old:
-        shutil.rmtree(parked, ignore_errors=True)
-    shutil.rmtree(staging, ignore_errors=True)
-
-
-def staging_dir(out_dir: Path) -> Path:
-    """A fresh staging folder inside ``out_dir`` where a build writes before publishing."""
-    sweep(out_dir)
-    staging = out_dir / STAGING
-    staging.mkdir(parents=True)
-    return staging
 
 
 def build_corpus(corpus: Path, out_dir: Path, *, jobs: int | None = None, use_cache: bool = True,
@@ -537,21 +516,27 @@ def build_corpus(corpus: Path, out_dir: Path, *, jobs: int | None = None, use_ca
 
     ``jobs``: extraction processes (default: the machine's cores); output does not depend on it.
     ``progress(done, total)`` is called after each document. ``strict``: any problem
-    leaves the previous outputs in place (nothing is written). Outputs are written to a
-    staging folder and published together at the end; pass ``stage`` (from
-    :func:`staging_dir`) to write more outputs there and :func:`publish` it yourself.
+    leaves the previous outputs in place (nothing is written). Outputs are written to a new
+    generation of ``out_dir`` and published together at the end (see graph.generations), under
+    the folder's lock; pass ``stage`` (a generation from :func:`graph.generations.new_generation`,
+    the lock held) to write more outputs there and publish it yourself.
     """
-    own_stage = stage is None
-    work = stage or staging_dir(out_dir)
-    try:
-        result = _build_into(corpus, out_dir, work, jobs, use_cache, formats, validate, store, dask_address,
-                             progress, strict)
-        if own_stage and result.documents and not (strict and result.problems):
-            publish(work, out_dir)
-        return result
-    finally:
-        if own_stage:
-            shutil.rmtree(work, ignore_errors=True)
+    if stage is not None:
+        return _build_into(corpus, out_dir, stage, jobs, use_cache, formats, validate, store, dask_address,
+                           progress, strict)
+    from graph.lock import folder_lock
+
+    with folder_lock(out_dir, "build"):
+        sweep(out_dir)
+        work = new_generation(out_dir)
+        try:
+            result = _build_into(corpus, out_dir, work, jobs, use_cache, formats, validate, store, dask_address,
+                                 progress, strict)
+            if result.documents and not (strict and result.problems):
+                publish_generation(work, out_dir)
+            return result
+        finally:
+            sweep_generations(out_dir)  # the generation, when it was not published
 
 
 def _write_graph(files: list[Path], work: Path, formats: Iterable[str], cache: Cache | None, jobs: int,
@@ -596,10 +581,12 @@ def _build_into(corpus: Path, out_dir: Path, work: Path, jobs: int | None, use_c
                 progress: Progress | None, strict: bool) -> BuildResult:
     """The build itself, writing into ``work`` (the cache stays in ``out_dir``)."""
     t0 = time.perf_counter()
-    files = corpus_files(corpus)
+    scan = scan_corpus(corpus)
+    files = scan.files
     jobs = jobs or os.cpu_count() or 1
     cache = Cache(out_dir / CACHE, extractor_version()) if use_cache else None
-    result = BuildResult(out_dir=out_dir, documents=[], problems=[])
+    result = BuildResult(out_dir=out_dir, documents=[], skipped=scan.skipped,
+                         problems=[Problem(s.path, s.reason) for s in scan.skipped if s.problem])
     loader = None
     if store:  # the store is loaded from the Turtle while it is written (see graph.store.StoreLoader)
         from graph.store import StoreLoader
@@ -627,7 +614,7 @@ def _build_into(corpus: Path, out_dir: Path, work: Path, jobs: int | None, use_c
         raise
     payload = {"documents": [dataclasses.asdict(d) for d in result.documents],
                "problems": [dataclasses.asdict(p) for p in result.problems], "shacl": result.shacl,
-               "triples": result.triples}
+               "triples": result.triples, "skipped": [dataclasses.asdict(s) for s in result.skipped]}
     write_atomically(work / "report.json", json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8"))
     write_atomically(work / "report.md", report_markdown(result).encode("utf-8"))
     result.written += ["report.json", "report.md"]

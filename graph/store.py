@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import hashlib
 import io
 import json
 import math
@@ -282,6 +283,16 @@ def query_form(query_text: str) -> str:
             if word in UPDATE_WORDS:
                 raise QueryError("SPARQL UPDATE is refused: plankg queries are read-only")
     raise QueryError("not a SPARQL query (no SELECT, CONSTRUCT, DESCRIBE or ASK)")
+
+
+_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def uses_service(query_text: str) -> bool:
+    """Whether a query holds a ``SERVICE`` clause (a federated query), comments, strings and IRIs
+    aside; ``\\u`` escapes are decoded first, as SPARQL does before it parses a query."""
+    text = _CODEPOINT_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), query_text)
+    return any(m.lastgroup == "word" and m.group(0).upper() == "SERVICE" for m in _TOKEN.finditer(text))
 
 
 def _where_group_start(query_text: str) -> int:
@@ -586,7 +597,8 @@ def write_store(source, store_dir: Path) -> int:
     store_dir = Path(store_dir)
     started_ns = time.time_ns()
     tmp_dir = _new_store_dir(store_dir)
-    files = []
+    files: list[str] = []
+    digests: dict[str, dict] = {}
     try:
         store = ox.Store(str(tmp_dir))
         if isinstance(source, (str, Path)) or (isinstance(source, (list, tuple)) and
@@ -601,6 +613,7 @@ def write_store(source, store_dir: Path) -> int:
                 except SyntaxError as exc:
                     raise QueryError(f"cannot load graph file '{path}': {exc}") from exc
                 files.append(_manifest_name(path, store_dir))
+                digests[files[-1]] = file_stamp(path)
         elif hasattr(source, "serialize"):  # an rdflib Graph
             store.bulk_load(input=source.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
         else:  # N-Triples as bytes, str or a binary stream
@@ -608,7 +621,8 @@ def write_store(source, store_dir: Path) -> int:
         store.flush()
         count = len(store)
         del store  # closed before it is moved
-        _publish_store(tmp_dir, store_dir, {"built_ns": started_ns, "files": files, "triples": count})
+        _publish_store(tmp_dir, store_dir, {"built_ns": started_ns, "files": files, "triples": count,
+                                            "digests": digests})
         return count
     except BaseException:
         shutil.rmtree(tmp_dir, ignore_errors=True)
@@ -684,8 +698,10 @@ class StoreLoader:
             self.store.flush()
             count = len(self.store)
             del self.store  # closed before it is moved
-            _publish_store(self.tmp_dir, self.store_dir,
-                           {"built_ns": time.time_ns(), "files": [self.source_name], "triples": count})
+            source = self.store_dir.parent / self.source_name
+            digests = {self.source_name: file_stamp(source)} if source.is_file() else {}
+            _publish_store(self.tmp_dir, self.store_dir, {"built_ns": time.time_ns(), "files": [self.source_name],
+                                                          "triples": count, "digests": digests})
             return count
         except BaseException:
             shutil.rmtree(self.tmp_dir, ignore_errors=True)
@@ -717,6 +733,7 @@ def add_to_store(store_dir: Path, path: Path) -> int:
     store.bulk_load(path=str(path), format=fmt)
     store.flush()
     manifest["files"].append(_manifest_name(path, store_dir))
+    manifest.setdefault("digests", {})[manifest["files"][-1]] = file_stamp(path)
     manifest["triples"] = count = len(store)
     manifest["built_ns"] = time.time_ns()
     del store
@@ -752,30 +769,54 @@ def store_manifest(store_dir: Path) -> dict:
     return manifest if isinstance(manifest, dict) else {}
 
 
-def store_is_stale(out_dir: Path) -> bool:
-    """True when graph.ttl or analysis.ttl changed (or appeared) since the store was built,
-    or a file it was built from is gone."""
-    manifest_path = Path(out_dir) / "store" / STORE_MANIFEST
+def file_stamp(path: Path) -> dict:
+    """What a store records of a file it was loaded from: size, modification time and SHA-256."""
+    path = Path(path)
+    stat = path.stat()
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest.hexdigest()}
+
+
+def _same_file(path: Path, stamp: dict) -> bool:
+    """Whether ``path`` is the file ``stamp`` describes (hashed only when size or time changed)."""
     try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        built_ns, recorded = int(manifest["built_ns"]), list(manifest["files"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return True
-    if any(not (Path(out_dir) / f).is_file() for f in recorded):
-        return True
-    return any(path.stat().st_mtime_ns > built_ns for path in store_sources(Path(out_dir)))
+        stat = path.stat()
+    except OSError:
+        return False
+    if stat.st_size != stamp.get("size"):
+        return False
+    return stat.st_mtime_ns == stamp.get("mtime_ns") or file_stamp(path)["sha256"] == stamp.get("sha256")
 
 
-def ensure_store(out_dir: Path) -> bool:
-    """Rebuild ``DIR/store`` when its graph files changed since it was built; True if rebuilt."""
-    if store_sources(Path(out_dir)) and store_is_stale(Path(out_dir)):
-        try:
-            build_store(Path(out_dir))
-        except OSError as exc:
-            raise QueryError(f"the store in '{out_dir}' is older than its graph files and cannot be "
-                             f"rebuilt ({exc.strerror or exc}); query the files with --graph instead") from exc
-        return True
-    return False
+def store_mismatch(folder: Path) -> str:
+    """Why the store in ``folder`` does not hold its graph files ("" when it does): a file it was
+    loaded from changed or is gone, or a graph file beside it was never loaded."""
+    folder = Path(folder)
+    manifest = store_manifest(folder / "store")
+    recorded = manifest.get("files") if isinstance(manifest.get("files"), list) else []
+    digests = manifest.get("digests") if isinstance(manifest.get("digests"), dict) else {}
+    for name in recorded:
+        path = Path(name) if os.path.isabs(name) else folder / name
+        if name not in digests:  # a store from before digests were recorded: compare times
+            if not path.is_file() or path.stat().st_mtime_ns > int(manifest.get("built_ns", 0)):
+                return f"{name} changed since the store was built"
+        elif not _same_file(path, digests[name]):
+            return f"{name} is not the file the store was loaded from" if path.is_file() else f"{name} is gone"
+    missing = [p.name for p in store_sources(folder) if p.name not in recorded]
+    return f"{', '.join(missing)} never loaded into the store" if missing else ""
+
+
+def check_store(folder: Path) -> None:
+    """Refuse a store that does not hold the graph files beside it (a folder mixing two builds)."""
+    if not (Path(folder) / "store").is_dir():
+        return  # open_store says what to do
+    problem = store_mismatch(folder)
+    if problem:
+        raise QueryError(f"the store in '{folder}' does not match its graph files ({problem}): the folder "
+                         f"mixes two builds. Run `plankg build` again, or query the files with --graph")
 
 
 def open_store(store_dir: Path, read_only: bool = True):

@@ -156,3 +156,71 @@ def test_in_memory_copy_answers_the_same(endpoint, tmp_path_factory):
     finally:
         memory.shutdown()
         memory.server_close()
+
+
+# ---------------------------------------------------------------- limits: time, clients, SERVICE, Host
+
+CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # never ends on the test graph
+
+
+@pytest.fixture(scope="module")
+def limited(tmp_path_factory):
+    """An endpoint whose queries may run one second, in two query processes."""
+    out_dir, _ = build_output(tmp_path_factory.mktemp("sparql"))
+    server = serve.start_in_thread(out_dir / "store", "127.0.0.1", 0,
+                                   options=serve.ServeOptions(timeout=1.0, workers=2))
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_runaway_query_ends_at_the_time_limit_while_others_are_served(limited):
+    import threading
+
+    answers = []
+    runaway = threading.Thread(target=lambda: answers.append(
+        request(f"{limited.url}/query?" + urllib.parse.urlencode({"query": CROSS}))))
+    runaway.start()
+    status, _, body = request(f"{limited.url}/query?" + urllib.parse.urlencode({"query": COUNT}))
+    assert status == 200 and int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) > 0
+    runaway.join(60)
+    assert answers[0][0] == 503 and b"time limit of 1 s" in answers[0][2]
+    assert triple_count(limited) > 0  # its worker was replaced: the endpoint still answers
+
+
+def test_a_client_hanging_up_stops_its_query(limited):
+    before = set(limited.queries.workers)
+    host, port = limited.server_address[:2]
+    with socket.create_connection((host, port)) as sock:
+        path = "/query?" + urllib.parse.urlencode({"query": CROSS})
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode())
+        for _ in range(100):  # until a worker has the query
+            if limited.queries.idle.qsize() < len(before):
+                break
+            time.sleep(0.01)
+    for _ in range(100):  # well within the time limit
+        if not before <= set(limited.queries.workers):
+            break
+        time.sleep(0.005)
+    assert not before <= set(limited.queries.workers)  # the worker running it was stopped
+
+
+@pytest.mark.parametrize("keyword", ["SERVICE", "service SILENT", "SERVI\\u0043E"])
+def test_service_is_refused_and_reaches_nothing(limited, keyword):
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(4)
+        listener.settimeout(0.5)
+        query = f"SELECT * WHERE {{ {keyword} <http://127.0.0.1:{listener.getsockname()[1]}/q> {{ ?s ?p ?o }} }}"
+        status, _, body = request(f"{limited.url}/query?" + urllib.parse.urlencode({"query": query}))
+        assert status == 403 and b"--allow-service" in body
+        with pytest.raises(TimeoutError):
+            listener.accept()
+
+
+def test_a_foreign_host_header_is_refused(limited):
+    url = f"{limited.url}/query?" + urllib.parse.urlencode({"query": COUNT})
+    status, _, body = request(url, headers={"Host": f"rebound.example:{limited.server_address[1]}"})
+    assert status == 403 and b"--allow-host" in body
+    assert request(url, headers={"Host": f"localhost:{limited.server_address[1]}"})[0] == 200
+    assert request(url, headers={"Host": f"[::1]:{limited.server_address[1]}"})[0] == 200

@@ -169,9 +169,9 @@ def test_write_store_replaces_a_store_and_tracks_its_sources(tmp_path):
     ttl = tmp_path / "graph.ttl"
     ttl.write_text(SMALL_TTL, encoding="utf-8")
     assert store.build_store(tmp_path) == 10
-    assert not store.store_is_stale(tmp_path)
+    assert not store.store_mismatch(tmp_path)
     ttl.write_text(f"<{EX}only> <{EX}p> 1 .\n", encoding="utf-8")
-    assert store.store_is_stale(tmp_path)
+    assert store.store_mismatch(tmp_path)
     assert store.build_store(tmp_path) == 1
     rows = store.OxigraphSource.open(tmp_path / "store").run("SELECT ?s WHERE { ?s ?p ?o }").rows
     assert [r[0].value for r in rows] == [EX + "only"]
@@ -182,7 +182,7 @@ def test_analysis_triples_join_the_store(tmp_path):
     (tmp_path / "graph.ttl").write_text(f"<{EX}a> <{EX}p> 1 .\n", encoding="utf-8")
     store.build_store(tmp_path)
     (tmp_path / "analysis.ttl").write_text(f"<{EX}a> <{EX}q> 2 .\n", encoding="utf-8")
-    assert store.store_is_stale(tmp_path)
+    assert store.store_mismatch(tmp_path)
     assert store.build_store(tmp_path) == 2
 
 
@@ -275,6 +275,19 @@ def test_add_to_store_loads_analysis_and_keeps_the_store_fresh(tmp_path):
     store.build_store(tmp_path)
     (tmp_path / "analysis.ttl").write_text(f"<{EX}a> <{EX}q> 2 .\n", encoding="utf-8")
     assert store.add_to_store(tmp_path / "store", tmp_path / "analysis.ttl") == 2
-    assert not store.store_is_stale(tmp_path)
+    assert not store.store_mismatch(tmp_path)
     (tmp_path / "analysis.ttl").unlink()
-    assert store.store_is_stale(tmp_path)  # a file it was built from is gone
+    assert store.store_mismatch(tmp_path)  # a file it was built from is gone
+
+
+@pytest.mark.parametrize("query, federated", [
+    ("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }", True),
+    ("select * { service silent <x> { } }", True),
+    ("SELECT * { SERVICE :x { } }", True),
+    ("SELECT * { SERVI\\u0043E <http://x/> { } }", True),
+    ("SELECT ?service { ?service a <x> }", False),
+    ('SELECT * { ?s <http://e/SERVICE> "SERVICE" } # SERVICE', False),
+    ("PREFIX service: <x> SELECT * { ?s service:p ?o }", False),
+])
+def test_uses_service_finds_federated_queries(query, federated):
+    assert store.uses_service(query) is federated

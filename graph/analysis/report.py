@@ -1,6 +1,7 @@
 """Readable reports: ``overload.md`` and the terminal table of top leads."""
 from __future__ import annotations
 
+from graph import markdown
 from graph.analysis.overload import OverloadOptions
 
 SECTION_TITLES = {"plan": "Plans", "region": "Regions (all plans of a region)", "all": "All regions"}
@@ -14,17 +15,13 @@ def _num(x) -> str:
     return "" if x is None else f"{x:.3f}"
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def _first_listed_leads(res) -> str:
     """The top leads of the scope under the first-listed policy, in words ("" when not computed)."""
     alt = res.first_listed
     if not alt or not alt.tasks_with_lead:
         return ""
     best = sorted(alt.units.values(), key=lambda u: (-u.lead, u.label, u.node))[:5]
-    names = ", ".join(f"{u.label} ({u.lead} of {alt.tasks_with_lead} tasks, {_pct(u.lead_share)})"
+    names = ", ".join(f"{markdown.text(u.label)} ({u.lead} of {alt.tasks_with_lead} tasks, {_pct(u.lead_share)})"
                       for u in best if u.lead)
     return f" Under `--lead-policy first-listed` (first unit of each unmarked list leads) the top leads would be: {names}."
 
@@ -45,7 +42,7 @@ def no_lead_note(res) -> str:
 def scope_section(res, top: int) -> list[str]:
     """The Markdown of one scope: totals, overloaded units with reasons, and the top leads."""
     sc, loads = res.scope, res.loads
-    lines = [f"### {sc.label}", "",
+    lines = [f"### {markdown.text(sc.label)}", "",
              f"`{sc.id}` — {loads.tasks} tasks, {loads.tasks_with_lead} with a lead, "
              f"{loads.lead_assignments} lead assignments"
              + (f" ({loads.inferred_leads} inferred, first listed)" if loads.inferred_leads else "")
@@ -60,11 +57,12 @@ def scope_section(res, top: int) -> list[str]:
         lines.append("**Overloaded lead departments:**")
         lines.append("")
         for i, node in enumerate(flagged, 1):
-            lines.append(f"{i}. **{loads.units[node].label}** — {res.overloads[node].reason}")
+            label, reason = markdown.text(loads.units[node].label), markdown.text(res.overloads[node].reason)
+            lines.append(f"{i}. **{label}** — {reason}")
         lines.append("")
     else:
         head = loads.units[ranked[0]] if ranked else None
-        detail = (f" (most: {head.label}, leads {head.lead} of {loads.tasks_with_lead} tasks with a lead, "
+        detail = (f" (most: {markdown.text(head.label)}, leads {head.lead} of {loads.tasks_with_lead} tasks with a lead, "
                   f"{_pct(head.lead_share)})") if head and head.lead else ""
         lines += [f"No lead department stands out{detail}.", ""]
     leads = [n for n in ranked if loads.units[n].lead][:top]
@@ -74,7 +72,7 @@ def scope_section(res, top: int) -> list[str]:
                   "|---|---|---|---|---|---|---|---|---|---|---|---|"]
         for i, node in enumerate(leads, 1):
             u, c = loads.units[node], res.centralities.values[node]
-            lines.append(f"| {i} | {_cell(u.label)} | {u.lead} | {_pct(u.lead_share)} | {u.lead_inferred} "
+            lines.append(f"| {i} | {markdown.cell(u.label)} | {u.lead} | {_pct(u.lead_share)} | {u.lead_inferred} "
                          f"| {u.cooperating} | {u.responsible} | {u.total} | {u.targets} "
                          f"| {_num(c.get('betweenness'))} | {_num(c.get('pagerank'))} "
                          f"| {'yes' if res.overloads[node].overloaded else ''} |")
@@ -109,7 +107,7 @@ class OverloadReport:
         plans = {row.plan for row in res.scope.rows}
         only = self.plan_scope.get(next(iter(plans))) if kind == "region" and len(plans) == 1 else None
         if only:
-            lines += [f"### {res.scope.label}", "",
+            lines += [f"### {markdown.text(res.scope.label)}", "",
                       f"`{res.scope.id}` — the region's only plan: the same figures as `{only}` above.", ""]
         else:
             lines += scope_section(res, self.top)
