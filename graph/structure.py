@@ -7,6 +7,7 @@ row of an annex table (rebuilt from cells flattened one per line).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -25,11 +26,12 @@ HEADING_STYLES: tuple[tuple[str, re.Pattern], ...] = (
     ("article", re.compile(r"第([一二三四五六七八九十百零〇]+)条\s*")),
     ("cn", re.compile(r"([一二三四五六七八九十百]+)\s*[、.．]\s*")),
     ("pcn", re.compile(r"\(([一二三四五六七八九十百]+)\)\s*[、.．]?\s*")),
+    ("dec", re.compile(r"(\d{1,2}[.．]\d{1,2})(?![.．]?\d)\s*")),  # 1.1 推进5G网络建设: outline numbers
     ("num", re.compile(r"(\d{1,3})\s*(?:[.．、。](?!\d)|\)(?!\d))\s*")),
     ("pnum", re.compile(r"\((\d{1,3})\)\s*[、.．]?\s*")),
     ("circ", re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
 )
-STYLE_RANK = {"chapter": 0, "article": 1, "cn": 2, "pcn": 3, "num": 4, "pnum": 5, "circ": 6}
+STYLE_RANK = {"chapter": 0, "article": 1, "cn": 2, "pcn": 3, "num": 4, "dec": 4.5, "pnum": 5, "circ": 6}
 PLAN_WORDS = ("方案", "计划", "要点", "意见", "规划", "细则", "办法", "纲要", "清单", "举措", "措施", "安排")
 STOP_LINE = re.compile(r"^(抄送|抄报|打印本页|关闭窗口|附件\s*\d*[::]?|附表\s*\d*[::]?|相关链接|相关文件|相关阅读|"
                        r"相关稿件|扫一扫|分享到|【打印|【关闭|\[打印|\[关闭)")
@@ -237,15 +239,17 @@ def _heading_of(text: str, folded: str) -> Heading | None:
         if not m or m.end() >= len(t):
             continue
         rest = line.text[m.end():]
-        if style == "num" and NUMBER_UNIT.match(rest):
+        if style == "num" and NUMBER_UNIT.match(rest) or style == "dec" and not DEC_TITLE_START.match(rest):
             continue
         number = line.text[skip: m.end()].strip().rstrip("、.．。").strip()
-        value = cn_to_int(m.group(1)) if style != "circ" else CIRCLED.index(m.group(1)) + 1
+        value = CIRCLED.index(m.group(1)) + 1 if style == "circ" else cn_to_int(re.split("[.．]", m.group(1))[-1])
         return Heading(style, number, value, heading_title(rest), m.end())
     return None
 
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# after an outline number (1.1 推进…) a title starts with a word, not a measure (1.5万亩, 3.5%以内)
+DEC_TITLE_START = re.compile(r"\s*(?![万亿千百个倍元米吨亩人次家座所条件项台辆户年月日号公])[\u4e00-\u9fa5“\"《]")
 NUMBER_UNIT = re.compile(r"\s*[%万亿个年月日号]")  # 1.5万…, 3个…: a number, not a heading
 
 
@@ -671,6 +675,8 @@ def parse_plan(source: SourceText) -> Plan:
             tasks.extend(body_tasks(source, lines, nxt, stop, first_is_lead, marks, keys, folded))
             nxt = stop
         k = max(nxt, k + 1)
+    if U.says_responsible_leads(source.text):
+        tasks = [responsible_as_lead(t) for t in tasks]
     signed = signature_line(source.text, lines)
     issued = find_issue_date(source.text, lines, signed)
     issuer = find_issuer(lines, signed)
@@ -699,6 +705,15 @@ def parse_plan(source: SourceText) -> Plan:
         warnings += (f"unclosed bracket in the unit list of task{'s' if len(unclosed) > 1 else ''} "
                      f"{', '.join(unclosed[:8])}{' …' if len(unclosed) > 8 else ''}",)
     return Plan(source=source, meta=meta, tasks=tuple(tasks), warnings=warnings)
+
+
+def responsible_as_lead(task: Task) -> Task:
+    """A task that names no lead, its responsible units leading: for documents that say so
+    (:func:`graph.units.says_responsible_leads`)."""
+    if any(m.role == "lead" for m in task.units):
+        return task
+    units = tuple(dataclasses.replace(m, role="lead") if m.role == "responsible" else m for m in task.units)
+    return dataclasses.replace(task, units=units)
 
 
 def unclosed_unit_bracket(text: str) -> bool:

@@ -47,6 +47,7 @@ class Shapes:
     cooperating_verbs: tuple[str, ...]
     responsible_verbs: tuple[str, ...]
     first_listed: re.Pattern
+    responsible_lead: re.Pattern
     star_statements: tuple[str, ...]
     table_columns: tuple[tuple[str, tuple[str, ...]], ...]
     label_re: re.Pattern                 # a role or person label and its colon; group 1 the label
@@ -79,6 +80,7 @@ def shapes() -> Shapes:
         cooperating_verbs=by_len(raw["cooperating_verbs"]),
         responsible_verbs=by_len(raw["responsible_verbs"]),
         first_listed=re.compile(raw["first_listed_pattern"]),
+        responsible_lead=re.compile(raw["responsible_lead_pattern"]),
         star_statements=tuple(FOLD(s) for s in raw["star_statements"]),
         table_columns=tuple((k, tuple(v)) for k, v in raw["table_columns"]),
         label_re=label_re,
@@ -699,6 +701,12 @@ def says_first_listed_leads(text: str) -> bool:
     wordings of that family (列第一位者为牵头单位, 排在第一位的部门为牵头部门, 排在首位的为牵头单位,
     列第一位为牵头或汇总单位), once anywhere: it holds for the whole document."""
     return shapes().first_listed.search(compact(text)) is not None
+
+
+def says_responsible_leads(text: str) -> bool:
+    """True when the document states that, where no lead is named, the responsible units lead
+    (武汉 无牵头单位的,责任单位即为牵头单位; 大兴 各主要责任单位要充分发挥牵头抓总作用)."""
+    return shapes().responsible_lead.search(compact(text)) is not None
 
 
 def says_star_marks_lead(text: str) -> bool:

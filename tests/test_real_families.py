@@ -12,7 +12,7 @@ from graph import traditional
 from graph.indicators import extract_indicators
 from graph.records import SourceText
 from graph.structure import parse_plan, physical_lines
-from graph.units import is_unit_list, mentions_from_labels, mentions_from_list, mentions_from_prose, \
+from graph.units import is_unit_list, mentions_from_labels, mentions_from_list, mentions_from_prose, says_responsible_leads, \
     says_first_listed_leads
 
 
@@ -393,3 +393,35 @@ def test_deadline_cells_are_dates_not_names_that_start_with_a_year():
     assert [cell_kind(c) for c in ("2024", "12月底前", "5月底", "2024年12月底前")] == ["deadline"] * 4
     assert cell_kind("2024年农村公路生命安全防护工程") == "text"
     assert cell_kind("2024年老旧小区改造项目") != "deadline"
+
+
+def test_a_document_that_says_its_responsible_units_lead():
+    """武汉市 2023 (牽頭單位(無牽頭單位的,責任單位即為牽頭單位,下同), page found with the search tool) and
+    n10 大兴区 2023 (各主要责任单位要充分发挥牵头抓总作用): where a task names no lead, its responsible
+    units lead; a task that names its lead keeps it."""
+    notice = "特別是牽頭單位(無牽頭單位的,責任單位即為牽頭單位,下同)要統籌相關責任單位制訂辦理方案。\n"
+    assert says_responsible_leads(traditional.simplified_reading(notice).text)  # read as the pipeline does
+    assert says_responsible_leads("各主要责任单位要充分发挥牵头抓总作用,高效完成各项重要工作。")
+    assert not says_responsible_leads("各责任单位要高度重视,认真抓好落实。牵头单位要加强统筹。")
+    plan = plan_of("各主要责任单位要充分发挥牵头抓总作用,高效完成各项重要工作。\n"
+                   "1.地区生产总值比上年增长4.5%以上。\n  主要责任单位:区发展改革委\n"
+                   "2.一般公共预算收入增长5%。\n  牵头单位:区财政局\n  责任单位:区税务局\n")
+    assert [[(m.name, m.role) for m in t.units] for t in plan.tasks] == [
+        [("区发展改革委", "lead")], [("区财政局", "lead"), ("区税务局", "cooperating")]]
+
+
+def test_outline_numbers_are_headings_and_figures_are_not():
+    """Outline numbering 1.1 / 1.2 (a 文库 copy of a 工作方案: ``1.1政策背景`` ``1.2現實需求``, no space) and
+    ``1.1 推进…`` items with their units; a line opening with a figure (1.5万亩, 3.5%以内) is no heading."""
+    from graph.structure import Line, match_heading
+
+    def heading(text: str):
+        return match_heading(Line(0, 0, len(text), text, text))
+
+    assert (heading("1.1政策背景").number, heading("1.1政策背景").title) == ("1.1", "政策背景")
+    assert heading("2.3問題成因分析").value == 3
+    assert heading("1.5万亩高标准农田") is None and heading("3.5%以内") is None
+    plan = plan_of("一、重点任务\n1.加快数字基础设施建设\n1.1 推进5G网络建设。(牵头单位:市工信局;配合单位:市通信管理办)\n"
+                   "1.2 建设城市大数据中心。(牵头单位:市大数据局)\n")
+    assert [(t.number, [m.name for m in t.units]) for t in plan.tasks] == [
+        ("1.1", ["市工信局", "市通信管理办"]), ("1.2", ["市大数据局"])]
