@@ -184,6 +184,31 @@ class Reading:
     marks: str = "*"
 
 
+@dataclass(frozen=True)
+class TableContext:
+    """What every row of one table is read with."""
+
+    source: SourceText
+    kind: str                       # the Table's kind: docx, doc, html, pdf or text
+    columns: tuple[str, ...]        # the column roles, the 序号 column left out
+    reading: Reading
+    index: int                      # the table's place in the document (0: the first)
+    target_year: int | None = None  # 2025年目标值: the year of the target columns
+    target_units: tuple[str, ...] = ()  # 目标值(万元): the measure of each target column
+
+
+@dataclass
+class RowCells:
+    """One body row's cells by column role, and what it takes from the rows above."""
+
+    number: str
+    count: int                       # the row's place among the table's task rows
+    assigned: dict[str, list[Cell]]
+    section: tuple[str, ...]
+    previous_name: str = ""          # the name of the row above, for a name printed once
+    merged_name: bool = False        # the name cell is shared with the row above: titled by content
+
+
 def read_table(source: SourceText, table: Table, header: Header, reading: Reading, table_index: int,
                base_section: tuple[str, ...] = ()) -> list[Task]:
     """Tasks of a table: one per row below the header.
@@ -192,77 +217,110 @@ def read_table(source: SourceText, table: Table, header: Header, reading: Readin
     heading for the rows below it; a row repeating the header (a header printed on every page)
     is skipped. ``base_section``: the table's caption, when printed above it.
     """
-    kinds = list(header.kinds)
-    columns = [k for k in kinds if k and k != "number"]
-    target_year = next((int(m.group(1)) for name, k in zip(header.names, kinds)
-                        if k == "target" and (m := re.match(r"((?:19|20)\d{2})年", name))), None)
-    target_units = [(m.group(1) if (m := HEADER_UNIT.search(U.fold(name))) else "")
-                    for name, k in zip(header.names, kinds) if k == "target"]
-    header_texts = [tuple(c.text for c in row) for row in table.rows[header.first:header.first + header.rows]]
-    section: list[tuple[str, str]] = []
-    title_rows = [row for row in table.rows[:header.first] if len(distinct(row)) == 1 and row[0].text]
-    base = (title_rows[-1][0].text,) if title_rows and len(title_rows[-1][0].text) < 60 else base_section
-    tasks: list[Task] = []
-    keys: set[str] = set()
-    previous_name = ""
-    previous_cell = None
-    units_above: dict[str, list[Cell]] = {}
-    groups = names_group_rows(table, header)
-    count = 0
-    for row in table.rows[header.first + header.rows:]:
-        if tuple(c.text for c in row) in header_texts:
-            continue
-        own = [c for c in distinct(row) if c.text]
-        if not own:
-            continue
-        if len(own) == 1 and (len(row) > 1 and sum(1 for c in row if c is own[0]) > 1
-                              or _section_style(heading_of_text(own[0].text), own[0].text)):
-            style = _section_style(heading_of_text(own[0].text), own[0].text) or "span"
-            styles = [s for s, _ in section]
-            if style in styles:
-                del section[styles.index(style):]
-            section.append((style, own[0].text))
-            continue
-        count += 1
+    return TableRows(source, table, header, reading, table_index, base_section).tasks()
+
+
+class TableRows:
+    """Walks a table's body rows, keeping what a row takes from the rows above it."""
+
+    def __init__(self, source: SourceText, table: Table, header: Header, reading: Reading, index: int,
+                 base_section: tuple[str, ...]) -> None:
+        self.table, self.header = table, header
+        self.context = TableContext(
+            source=source, kind=table.kind, columns=tuple(k for k in header.kinds if k and k != "number"),
+            reading=reading, index=index,
+            target_year=next((int(m.group(1)) for name, k in zip(header.names, header.kinds)
+                              if k == "target" and (m := re.match(r"((?:19|20)\d{2})年", name))), None),
+            target_units=tuple((m.group(1) if (m := HEADER_UNIT.search(U.fold(name))) else "")
+                               for name, k in zip(header.names, header.kinds) if k == "target"))
+        title_rows = [row for row in table.rows[:header.first] if len(distinct(row)) == 1 and row[0].text]
+        self.base = (title_rows[-1][0].text,) if title_rows and len(title_rows[-1][0].text) < 60 else base_section
+        self.groups = names_group_rows(table, header)
+        self.section: list[tuple[str, str]] = []
+        self.previous_name, self.previous_cell = "", None
+        self.units_above: dict[str, list[Cell]] = {}
+
+    def tasks(self) -> list[Task]:
+        """The table's tasks, keys made unique (a number printed twice keeps two tasks)."""
+        header_texts = [tuple(c.text for c in row)
+                        for row in self.table.rows[self.header.first:self.header.first + self.header.rows]]
+        tasks: list[Task] = []
+        keys: set[str] = set()
+        count = 0
+        for row in self.table.rows[self.header.first + self.header.rows:]:
+            own = [c for c in distinct(row) if c.text]
+            if not own or tuple(c.text for c in row) in header_texts or self._section_row(row, own):
+                continue
+            count += 1
+            task = self._row(row, count)
+            if task:
+                while task.key in keys:
+                    task.key += "x"
+                keys.add(task.key)
+                tasks.append(task)
+        return tasks
+
+    def _section_row(self, row: tuple[Cell, ...], own: list[Cell]) -> bool:
+        """Whether the row is a section heading (one cell spanning the table, or ``一、…`` alone); if so it is kept."""
+        text = own[0].text
+        style = _section_style(heading_of_text(text), text)
+        if len(own) != 1 or not (style or len(row) > 1 and sum(1 for c in row if c is own[0]) > 1):
+            return False
+        style = style or "span"
+        styles = [s for s, _ in self.section]
+        if style in styles:
+            del self.section[styles.index(style):]
+        self.section.append((style, text))
+        return True
+
+    def _row(self, row: tuple[Cell, ...], count: int) -> Task | None:
+        """The task of one body row."""
+        number, assigned = self._assign(row)
+        if self.table.kind == "text":
+            self._carry_units(assigned)
+        group, merged_name = self._group(assigned)
+        cells = RowCells(number=number or str(count), count=count, assigned=assigned,
+                         section=(tuple(t for _, t in self.section) or self.base) + group,
+                         previous_name=self.previous_name, merged_name=merged_name)
+        task, own_name = row_task(self.context, cells)
+        self.previous_name = own_name or self.previous_name
+        return task
+
+    def _assign(self, row: tuple[Cell, ...]) -> tuple[str, dict[str, list[Cell]]]:
+        """The row's 序号 and its cells by column role (a cell spanning two columns is read in the first)."""
         assigned: dict[str, list[Cell]] = {}
         number = ""
-        for cell, kind in zip(row, kinds):
+        for cell, kind in zip(row, self.header.kinds):
             if not kind or not cell.text:
                 continue
             if kind == "number":
                 number = number or U.fold(cell.text).strip()
-                continue
-            if any(cell is c for cells in assigned.values() for c in cells):
-                continue  # a cell spanning two columns is read in the first
-            assigned.setdefault(kind, []).append(cell)
-        if table.kind == "text":
-            if any(col in assigned for col in UNIT_COLUMNS):
-                units_above = {col: assigned[col] for col in UNIT_COLUMNS if col in assigned}
-            else:
-                assigned.update(units_above)  # a unit cell merged over rows is printed once, in the first
-        group = ()
+            elif not any(cell is c for cells in assigned.values() for c in cells):
+                assigned.setdefault(kind, []).append(cell)
+        return number, assigned
+
+    def _carry_units(self, assigned: dict[str, list[Cell]]) -> None:
+        """A copy prints a unit cell merged over rows once, in the first: the rows below take it."""
+        if any(col in assigned for col in UNIT_COLUMNS):
+            self.units_above = {col: assigned[col] for col in UNIT_COLUMNS if col in assigned}
+        else:
+            assigned.update(self.units_above)
+
+    def _group(self, assigned: dict[str, list[Cell]]) -> tuple[tuple[str, ...], bool]:
+        """The group a row belongs to (a name column that groups rows), and whether its name is merged
+        with the row above (then the row is titled by its own content; the name stays the first row's)."""
         name_cell = assigned.get("name", [None])[0]
-        merged_name = groups or (name_cell is not None and name_cell is previous_cell and "text" in assigned)
-        if groups and name_cell is not None:
-            group = (name_cell.text,)  # the group's name is the rows' section
+        group: tuple[str, ...] = ()
+        if self.groups and name_cell is not None:
+            group = (name_cell.text,)
             del assigned["name"]
-        elif groups and previous_cell is not None:
-            group = (previous_cell.text,)
-        elif merged_name:
-            # a name cell merged over several rows: the rows below the first are tasks of their own,
-            # titled by their own content (the name stays the first row's)
+        elif self.groups and self.previous_cell is not None:
+            group = (self.previous_cell.text,)
+        merged = self.groups or (name_cell is not None and name_cell is self.previous_cell and "text" in assigned)
+        if merged and not self.groups:
             del assigned["name"]
-        previous_cell = name_cell or (previous_cell if groups else None)
-        task, own_name = row_task(source, number or str(count), assigned, columns,
-                                  (tuple(t for _, t in section) or base) + group, reading, table_index,
-                                  table.kind, previous_name, target_year, target_units, count, merged_name)
-        if task:
-            while task.key in keys:  # a number printed twice (3, 3): the second row keeps its own task
-                task.key += "x"
-            keys.add(task.key)
-            tasks.append(task)
-        previous_name = own_name or previous_name
-    return tasks
+        self.previous_cell = name_cell or (self.previous_cell if self.groups else None)
+        return group, merged
 
 
 def names_group_rows(table: Table, header: Header) -> bool:
@@ -311,65 +369,80 @@ def _section_style(heading, text: str) -> str:
     return ""
 
 
-def row_task(source: SourceText, number: str, assigned: dict[str, list[Cell]], columns: list[str],
-             section: tuple[str, ...], reading: Reading, table_index: int, kind: str,
-             previous_name: str = "", target_year: int | None = None,
-             target_units: list[str] | None = None, row_count: int = 0,
-             merged_name: bool = False) -> tuple[Task | None, str]:
+def row_task(context: TableContext, row: RowCells) -> tuple[Task | None, str]:
     """One table row as a task, from its cells by column role.
 
     Returns the task and the row's own name (empty when the name cell was merged with the row
     above and printed only there — a table copied to text —; the row then takes that name).
-    ``merged_name``: the row's name cell is the one of the row above (a Word/HTML merged cell):
-    the row is titled by its own content.
     """
+    source, assigned = context.source, row.assigned
+    mentions = row_mentions(context, assigned)
+    own_name, title = row_title(context, row)
+    if not title and not mentions:
+        return None, own_name
+    body = assigned.get("text") or assigned.get("name") or [c for cells in assigned.values() for c in cells]
+    a, b = (min(c.start for c in body), max(c.end for c in body)) if body else (0, 0)
+    us = min((m.start for m in mentions), default=-1)
+    ue = max((m.end for m in mentions), default=-1)
+    number = row.number
+    ident = number if number.isascii() and number.isalnum() else str(row.count or number)
+    task = Task(key=f"a{context.index}-{ident}" if context.index else f"a{ident}", source="annex", number=number,
+                title=title, section=row.section, text=source.text[a:b], start=a, end=b, units=tuple(mentions),
+                deadline=column_text(assigned, "deadline"), units_text=source.text[us:ue] if us >= 0 else "",
+                units_start=us, units_end=ue, target_cells=row_targets(context, assigned), table=context.kind)
+    return task, own_name
+
+
+def column_text(assigned: dict[str, list[Cell]], column: str) -> str:
+    """The text of a row's cells under one column role."""
+    return " ".join(c.text for c in assigned.get(column, []))
+
+
+def row_mentions(context: TableContext, assigned: dict[str, list[Cell]]) -> list[UnitMention]:
+    """The units of a row, from its unit columns (or labelled lists in one cell: 牵头单位:X;配合单位:Y)."""
+    text, reading = context.source.text, context.reading
     mentions: list[UnitMention] = []
     for col, role, basis in (("lead", "lead", "column"), ("cooperating", "cooperating", "column"),
                              ("responsible", "responsible", "listed")):
-        if col == "responsible" and "lead" in columns and "cooperating" not in columns:
+        if col == "responsible" and "lead" in context.columns and "cooperating" not in context.columns:
             role, basis = "cooperating", "column"  # 牵头单位 | 责任单位: the others share the task
         for cell in assigned.get(col, []):
-            mentions.extend(U.mentions_from_list(source.text[cell.start:cell.end], cell.start, role, basis,
+            mentions.extend(U.mentions_from_list(text[cell.start:cell.end], cell.start, role, basis,
                                                  reading.first_is_lead and role == "responsible", reading.marks,
-                                                 column=kind != "text"))
+                                                 column=context.kind != "text"))
     leads = {m.name for m in mentions if m.role == "lead"}
     mentions = [m for m in mentions if m.role == "lead" or m.name not in leads]  # 牵头 区城管局 | 业主 区城管局
     if any(m.basis == "star" for m in mentions):
-        # a ``*`` marks the row's lead: the unmarked units of the row, in any units cell, cooperate
-        for m in mentions:
+        for m in mentions:  # a ``*`` marks the row's lead: the unmarked units of the row cooperate
             if m.basis == "listed":
                 m.role, m.basis = "cooperating", "star"
     if not mentions:
-        # a single cell may carry labelled lists: 牵头单位:X;配合单位:Y
         for cell in assigned.get("name", []) + assigned.get("text", []) + assigned.get("note", []):
-            text = source.text[cell.start:cell.end]
-            if U.shapes().label_re.search(U.fold(text)):
-                mentions.extend(U.mentions_from_labels(text, cell.start, reading.first_is_lead, reading.marks))
-    name_cells, text_cells = assigned.get("name", []), assigned.get("text", [])
-    own_name = item_title(source.text[name_cells[0].start:name_cells[0].end].split("\n")[0]) if name_cells else ""
+            if U.shapes().label_re.search(U.fold(text[cell.start:cell.end])):
+                mentions.extend(U.mentions_from_labels(text[cell.start:cell.end], cell.start,
+                                                       reading.first_is_lead, reading.marks))
+    return mentions
+
+
+def row_title(context: TableContext, row: RowCells) -> tuple[str, str]:
+    """The row's own name (from its name cell) and its title: that name, the name printed above
+    (a copy prints a merged name once), or the first line of its text cell."""
+    text = context.source.text
+    name_cells, text_cells = row.assigned.get("name", []), row.assigned.get("text", [])
+    own_name = item_title(text[name_cells[0].start:name_cells[0].end].split("\n")[0]) if name_cells else ""
     first_line = text_cells[0].text if text_cells else ""
     if text_cells:
-        first_line = source.text[text_cells[0].start:text_cells[0].end].split("\n")[0].strip() or first_line
-    title = own_name or (previous_name if "name" in columns and not merged_name else "") \
-        or (item_title(first_line) if first_line else "")
-    if not title and not mentions:
-        return None, own_name
-    body = text_cells or name_cells or [c for cells in assigned.values() for c in cells]
-    a, b = (min(c.start for c in body), max(c.end for c in body)) if body else (0, 0)
-    column_text = lambda col: " ".join(c.text for c in assigned.get(col, []))  # noqa: E731
-    us = min((m.start for m in mentions), default=-1)
-    ue = max((m.end for m in mentions), default=-1)
-    ident = number if number.isascii() and number.isalnum() else str(row_count or number)
-    key = f"a{table_index}-{ident}" if table_index else f"a{ident}"
-    header_units = target_units or []
-    targets = tuple((c.text, column_text("measure") or (header_units[k] if k < len(header_units) else ""),
-                     c.start, c.end, column_text("baseline"), target_year)
-                    for k, c in enumerate(assigned.get("target", [])))
-    task = Task(key=key, source="annex", number=number, title=title, section=section,
-                text=source.text[a:b], start=a, end=b, units=tuple(mentions), deadline=column_text("deadline"),
-                units_text=source.text[us:ue] if us >= 0 else "", units_start=us, units_end=ue,
-                target_cells=targets, table=kind)
-    return task, own_name
+        first_line = text[text_cells[0].start:text_cells[0].end].split("\n")[0].strip() or first_line
+    inherited = row.previous_name if "name" in context.columns and not row.merged_name else ""
+    return own_name, own_name or inherited or (item_title(first_line) if first_line else "")
+
+
+def row_targets(context: TableContext, assigned: dict[str, list[Cell]]) -> tuple:
+    """The row's target cells: (text, measure, start, end, baseline, year) for each target column."""
+    units = context.target_units
+    return tuple((c.text, column_text(assigned, "measure") or (units[k] if k < len(units) else ""),
+                  c.start, c.end, column_text(assigned, "baseline"), context.target_year)
+                 for k, c in enumerate(assigned.get("target", [])))
 
 
 # ---------------------------------------------------------------- a document's tables
