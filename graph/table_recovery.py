@@ -121,62 +121,72 @@ def recover_table(source: SourceText, lines: list, start: int,
     """The next flattened table at or after line ``start`` as a Table block (kind ``text``), its
     header, and the line after it; (None, None, len(lines)) when there is none. ``row_ends``: the
     lines that end a row (:func:`pipe_row_ends`), when the copy marks them."""
-    from graph.structure import PRINTED_ON, STOP_LINE, match_heading
-
     found = find_header(lines, start)
     if not found:
         return None, None, len(lines)
     h0, h1, kinds = found
     kinds = T.settle_kinds(kinds, [ln.text for ln in lines[h0:h1 + 1] if ln.text])
     columns = [k for k in kinds if k != "number"]
-    body: list[tuple[object, tuple]] = []  # the table's cell lines with the section lines above each
-    section: list = []
-    end = len(lines)
-    breaks: set[int] = set()  # body positions where a row marked by pipes starts
     piped = any(i in row_ends for i in range(lines[h1].index, lines[h1].index + 4))
-    for k in range(h1 + 1, len(lines)):
+    body, breaks, end = table_body(lines, h1 + 1, row_ends if piped else frozenset())
+    if piped:
+        rows = piped_rows(body, breaks)
+    elif any(T.ROW_NUMBER.match(ln.folded) for ln, _ in body[: 3 * len(columns) + 3]):
+        rows = numbered_rows(body, 3 if "target" in columns else 1)
+    else:
+        rows = cycled_rows(body)
+    rows = [sub for row in rows for sub in split_sub_items(row)]
+    header_cells = [Cell(ln.text, ln.start, ln.end) for ln in lines[h0:h1 + 1] if ln.text]
+    grid, last = grid_of(rows, kinds, header_cells, lines[h1].end, piped)
+    header = T.Header(0, 1, tuple(kinds), tuple(c.text for c in header_cells))
+    return Table(rows=tuple(grid), start=lines[h0].start, end=last, kind="text"), header, end
+
+
+def table_body(lines: list, first: int, row_ends: frozenset[int]) -> tuple[list[tuple[object, tuple]], set[int], int]:
+    """The cell lines of a table from line ``first`` on, each with the section lines above it;
+    the body positions where a row marked by pipes starts; and the line after the table (the
+    next table, the page's footer or signature, or a numbered paragraph of prose)."""
+    from graph.structure import PRINTED_ON, STOP_LINE, match_heading
+
+    body: list[tuple[object, tuple]] = []
+    breaks: set[int] = set()
+    section: list = []
+    for k in range(first, len(lines)):
         ln = lines[k]
         if not ln.text:
-            if piped and ln.index in row_ends:
+            if ln.index in row_ends:
                 breaks.add(len(body))
             continue
-        if starts_table(lines, k) or STOP_LINE.match(ln.text) or PRINTED_ON.search(ln.text) \
-                or signs_off(lines, k):
-            end = k
-            break
+        if starts_table(lines, k) or STOP_LINE.match(ln.text) or PRINTED_ON.search(ln.text) or signs_off(lines, k):
+            return body, breaks, k
         h = match_heading(ln)
         if h and h.style in ("cn", "pcn", "chapter", "article") and (len(ln.text) > 50 or "。" in ln.text):
-            end = k  # a numbered paragraph of prose: the table is over
-            break
-        if h and h.style in ("cn", "pcn", "chapter") and len(ln.text) <= 50 and "。" not in ln.text \
-                and not piped:
+            return body, breaks, k
+        if h and h.style in ("cn", "pcn", "chapter") and not row_ends:  # a section heading between rows
             styles = [match_heading(s).style for s in section]
             if h.style in styles:
                 del section[styles.index(h.style):]
             section.append(ln)
             continue
         body.append((ln, tuple(section)))
-    numbered = any(T.ROW_NUMBER.match(ln.folded) for ln, _ in body[: 3 * len(columns) + 3])
-    min_cells = 3 if "target" in columns else 1
-    if piped:
-        rows = piped_rows(body, breaks)
-    else:
-        rows = numbered_rows(body, min_cells) if numbered else cycled_rows(body)
-    rows = [sub for row in rows for sub in split_sub_items(row)]
+    return body, breaks, len(lines)
+
+
+def grid_of(rows: list[Row], kinds: list[str], header_cells: list[Cell], last: int,
+            piped: bool) -> tuple[list[tuple[Cell, ...]], int]:
+    """The table's grid: the header row, then each row's cells put under their columns (a section
+    heading as a row of its own); and the offset where the table's last cell ends."""
     width = len(kinds)
+    columns = [k for k in kinds if k != "number"]
     positions = [p for p, k in enumerate(kinds) if k != "number"]  # grid position of each column
     number_at = kinds.index("number") if "number" in kinds else -1
-    header_cells = [Cell(ln.text, ln.start, ln.end) for ln in lines[h0:h1 + 1] if ln.text]
     grid: list[tuple[Cell, ...]] = [tuple(header_cells)]
     shown: tuple = ()
-    last = lines[h1].end
     text_at = 0  # the column of the task's text in the last row (a piped row lacking cells starts there)
     for number_line, cells, row_section, sub_item in rows:
         common = next((i for i, (a, b) in enumerate(zip(shown, row_section)) if a is not b),
                       min(len(shown), len(row_section)))
-        for ln in row_section[common:]:
-            heading = Cell(ln.text, ln.start, ln.end)
-            grid.append((heading,) * width)
+        grid.extend((Cell(ln.text, ln.start, ln.end),) * width for ln in row_section[common:])
         shown = row_section
         spanned = piped and number_line is None and len(grid) > 1  # cells merged from the row above
         start_at = text_at if spanned else 0
@@ -195,8 +205,7 @@ def recover_table(source: SourceText, lines: list, start: int,
         text_at = next((j for j in sorted(placed, reverse=True) if columns[j] in ("text", "name")), text_at)
         grid.append(tuple(row))
         last = max([last] + [ln.end for ln in cells])
-    header = T.Header(0, 1, tuple(kinds), tuple(c.text for c in header_cells))
-    return Table(rows=tuple(grid), start=lines[h0].start, end=last, kind="text"), header, end
+    return grid, last
 
 
 def item_below_heading(groups: list[list], grid: list, width: int) -> list[list]:
