@@ -647,36 +647,66 @@ def parse_plan(source: SourceText) -> Plan:
     # the body starts after the plan's title; a "title" found below the first heading
     # (an annex's caption, say) must not hide the items above it
     body_start = t1 + 1 if 0 <= t1 < first_heading else (first_heading if first_heading < len(lines) else 0)
-    tables = T.DocumentTables(source, lines)
-    first_table = next((ln.index for ln in lines[:body_start] if tables.starts_at(ln.index)), body_start)
-    body_start = min(body_start, first_table)
-    first_is_lead = U.says_first_listed_leads(source.text)
-    marks = U.lead_marks(source.text)
-    # the body runs until an annex, a table or the page's footer
-    body_stop = next((ln.index for ln in lines[body_start:] if STOP_LINE.match(ln.text) or tables.starts_at(ln.index)),
-                     len(lines))
-    keys: set[str] = set()
-    tasks = body_tasks(source, lines, body_start, body_stop, first_is_lead, marks, keys, folded)
-    k, table_index = body_stop, 0
-    while k < len(lines):
-        found, nxt = tables.tasks_from(k, T.Reading(first_is_lead, marks), table_index)
-        annex = next((ln.index for ln in lines[k:nxt] if ANNEX_LINE.match(ln.text)), None) if not found else None
-        if annex is not None:
-            # an annex that lists numbered items, not a table (附件1 / 任务清单 / 一、…牵头工作 / 1.…)
-            stop = next((ln.index for ln in lines[annex + 1:] if STOP_LINE.match(ln.text)
-                         or tables.starts_at(ln.index)), len(lines))
-            found, nxt = body_tasks(source, lines, annex + 1, stop, first_is_lead, marks, keys, folded), stop
-        tasks.extend(found)
-        table_index += 1
-        if found and nxt < len(lines) and match_heading(lines[nxt]) and not STOP_LINE.match(lines[nxt].text):
-            # numbered prose after a table (三、保障措施…) is body again
-            stop = next((ln.index for ln in lines[nxt + 1:] if STOP_LINE.match(ln.text) or tables.starts_at(ln.index)),
-                        len(lines))
-            tasks.extend(body_tasks(source, lines, nxt, stop, first_is_lead, marks, keys, folded))
-            nxt = stop
-        k = max(nxt, k + 1)
+    finder = TaskFinder(source, lines, folded)
+    body_start = min(body_start, next((ln.index for ln in lines[:body_start] if finder.tables.starts_at(ln.index)),
+                                      body_start))
+    tasks = finder.tasks(body_start)
     if U.says_responsible_leads(source.text):
         tasks = [responsible_as_lead(t) for t in tasks]
+    meta = plan_meta(source, lines, (title, t0, t1), body_start, lead_convention(tasks, finder.first_is_lead))
+    warnings = () if tasks else (NO_TASKS,)
+    unclosed = [t.number for t in tasks if t.source == "body" and unclosed_unit_bracket(folded[t.start:t.end])]
+    if unclosed:
+        warnings += (f"unclosed bracket in the unit list of task{'s' if len(unclosed) > 1 else ''} "
+                     f"{', '.join(unclosed[:8])}{' …' if len(unclosed) > 8 else ''}",)
+    return Plan(source=source, meta=meta, tasks=tuple(tasks), warnings=warnings)
+
+
+class TaskFinder:
+    """The tasks of one document: numbered items of its body, rows of its tables, items of its annexes."""
+
+    def __init__(self, source: SourceText, lines: list[Line], folded: str) -> None:
+        self.source, self.lines, self.folded = source, lines, folded
+        self.tables = T.DocumentTables(source, lines)
+        self.first_is_lead = U.says_first_listed_leads(source.text)
+        self.marks = U.lead_marks(source.text)
+        self.keys: set[str] = set()
+
+    def tasks(self, body_start: int) -> list[Task]:
+        """Every task from ``body_start`` on: the body until an annex, a table or the page's footer,
+        then each table or annex, and the numbered prose after a table (三、保障措施…)."""
+        lines = self.lines
+        body_stop = self._stop(body_start)
+        tasks = self._items(body_start, body_stop)
+        k, table_index = body_stop, 0
+        while k < len(lines):
+            found, nxt = self.tables.tasks_from(k, T.Reading(self.first_is_lead, self.marks), table_index)
+            annex = next((ln.index for ln in lines[k:nxt] if ANNEX_LINE.match(ln.text)), None) if not found else None
+            if annex is not None:  # an annex that lists numbered items, not a table (附件1 / 1.…)
+                stop = self._stop(annex + 1)
+                found, nxt = self._items(annex + 1, stop), stop
+            tasks.extend(found)
+            table_index += 1
+            if found and nxt < len(lines) and match_heading(lines[nxt]) and not STOP_LINE.match(lines[nxt].text):
+                stop = self._stop(nxt + 1)
+                tasks.extend(self._items(nxt, stop))
+                nxt = stop
+            k = max(nxt, k + 1)
+        return tasks
+
+    def _stop(self, start: int) -> int:
+        """The line where body text that starts at ``start`` ends: an annex, a table or the footer."""
+        return next((ln.index for ln in self.lines[start:]
+                     if STOP_LINE.match(ln.text) or self.tables.starts_at(ln.index)), len(self.lines))
+
+    def _items(self, start: int, stop: int) -> list[Task]:
+        return body_tasks(self.source, self.lines, start, stop, self.first_is_lead, self.marks, self.keys, self.folded)
+
+
+def plan_meta(source: SourceText, lines: list[Line], title_at: tuple[str, int, int], body_start: int,
+              convention: str | None) -> PlanMeta:
+    """The plan's metadata: title, region, issuer, number, dates, period, references."""
+    title, t0, t1 = title_at
     signed = signature_line(source.text, lines)
     issued = find_issue_date(source.text, lines, signed)
     issuer = find_issuer(lines, signed)
@@ -684,27 +714,11 @@ def parse_plan(source: SourceText) -> Plan:
     doc_number = find_doc_number(source.text)
     region, parent_region = find_region(title, issuer, "\n".join(ln.text for ln in lines[:REGION_HEAD_LINES]),
                                         "\n".join(ln.text for ln in lines[-REGION_TAIL_LINES:]))
-    meta = PlanMeta(
-        title=title,
-        region=region,
-        parent_region=parent_region,
-        issuer=issuer,
-        doc_number=doc_number,
-        issued=issued,
-        period_start=period[0],
-        period_end=period[1],
-        lead_convention=lead_convention(tasks, first_is_lead),
-        references=find_references(source.text[lines[body_start].start if body_start < len(lines) else 0:], title,
-                                   doc_number),
-        title_start=lines[t0].start if t0 >= 0 else -1,
-        title_end=lines[t1].end if t1 >= 0 else -1,
-    )
-    warnings = () if tasks else (NO_TASKS,)
-    unclosed = [t.number for t in tasks if t.source == "body" and unclosed_unit_bracket(folded[t.start:t.end])]
-    if unclosed:
-        warnings += (f"unclosed bracket in the unit list of task{'s' if len(unclosed) > 1 else ''} "
-                     f"{', '.join(unclosed[:8])}{' …' if len(unclosed) > 8 else ''}",)
-    return Plan(source=source, meta=meta, tasks=tuple(tasks), warnings=warnings)
+    body = source.text[lines[body_start].start if body_start < len(lines) else 0:]
+    return PlanMeta(title=title, region=region, parent_region=parent_region, issuer=issuer, doc_number=doc_number,
+                    issued=issued, period_start=period[0], period_end=period[1], lead_convention=convention,
+                    references=find_references(body, title, doc_number),
+                    title_start=lines[t0].start if t0 >= 0 else -1, title_end=lines[t1].end if t1 >= 0 else -1)
 
 
 def responsible_as_lead(task: Task) -> Task:
