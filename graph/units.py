@@ -567,14 +567,28 @@ def clause_start(text: str, end: int) -> int:
 CLAUSE_DELIMITERS = "。;,!?\n:由"
 
 
+class Found(NamedTuple):
+    """A unit list found in prose: where it stands, the role its verb gives, the units listed."""
+
+    at: int
+    role: str
+    units: list[RawUnit]
+
+
 def mentions_from_prose(text: str, offset: int, folded: str | None = None,
                         first_is_lead: bool = False) -> list[UnitMention]:
     """Units named with role verbs: ``由X牵头,Y、Z配合``, ``X要牵头…``, ``X负责``, ``由X会同Y实施``
     (``folded``: the same text folded, if at hand; ``first_is_lead``: the document says the
     first-listed unit leads)."""
     folded = fold(text) if folded is None else folded
+    found = sorted(_verb_lists(folded, offset) + _convened_lists(folded, offset), key=lambda f: f.at)
+    return _mentions_of(found, first_is_lead)
+
+
+def _verb_lists(folded: str, offset: int) -> list[Found]:
+    """Unit lists ended by a role verb (X牵头, Y、Z配合, W负责)."""
     role_of = _verb_roles()
-    found: list[tuple[int, str, list[RawUnit]]] = []
+    found: list[Found] = []
     previous_verb_end = 0
     for m in role_verbs(folded):
         at = m.start()  # the clause before the verb is folded[chunk_start:at]
@@ -589,7 +603,7 @@ def mentions_from_prose(text: str, offset: int, folded: str | None = None,
             continue  # 由X负责解释: who interprets the text, not who carries a task
         if CONVENE.search(folded, chunk_start, at):
             previous_verb_end = m.end()
-            continue  # 由X会同Y负责: read by the convening rule below
+            continue  # 由X会同Y负责: read by _convened_lists
         chunk = folded[chunk_start:at]
         if not chunk.strip() or DESCRIPTIVE.match(chunk) or not is_unit_list(chunk):
             continue  # (协办 inside 区政协办 is no verb: it does not end a clause either)
@@ -603,7 +617,13 @@ def mentions_from_prose(text: str, offset: int, folded: str | None = None,
             chunk_start = prev
         raws = [r for r in split_raw(folded[chunk_start:at], offset + chunk_start) if unit_shape(r.name)]
         if raws:
-            found.append((at, role, raws))
+            found.append(Found(at=at, role=role, units=raws))
+    return found
+
+
+def _convened_lists(folded: str, offset: int) -> list[Found]:
+    """由X会同Y负责: X leads, Y cooperates."""
+    found: list[Found] = []
     for m in CONVENE.finditer(folded):
         cut = clause_start(folded, m.start()) - 1
         chunk = CONVENE_PREFIX.sub("", folded[cut + 1:m.start()])
@@ -612,32 +632,35 @@ def mentions_from_prose(text: str, offset: int, folded: str | None = None,
         partners = leading_units(folded[m.end():PARTNERS_END.search(folded, m.end()).start()], offset + m.end())
         if not partners:
             continue
-        found.append((cut + 1, "lead", [r for r in split_raw(chunk, offset + cut + 1) if unit_shape(r.name)]))
-        found.append((m.end(), "cooperating", partners))
+        found.append(Found(at=cut + 1, role="lead",
+                           units=[r for r in split_raw(chunk, offset + cut + 1) if unit_shape(r.name)]))
+        found.append(Found(at=m.end(), role="cooperating", units=partners))
+    return found
+
+
+def _mentions_of(found: list[Found], first_is_lead: bool) -> list[UnitMention]:
+    """The lists' units with their roles read together: X负责,Y配合 (the one in charge leads);
+    X牵头,Y按职责分工负责 (the others share the task); a first-listed convention for lone lists."""
     if not found:
         return []
-    found.sort(key=lambda f: f[0])
-    roles = {role for _, role, _ in found}
-    listed = first_is_lead and roles == {"responsible"} and not is_collective(found[0][2][0].name)
+    roles = {f.role for f in found}
+    listed = first_is_lead and roles == {"responsible"} and not is_collective(found[0].units[0].name)
     out = []
     lead_seen = False
     for k, (_, verb_role, raws) in enumerate(found):
         role = verb_role
         if role == "responsible" and lead_seen:
-            role = "cooperating"  # X牵头,Y、Z按职责分工负责: the others share the task with the lead
+            role = "cooperating"
         elif role == "responsible" and "cooperating" in roles:
-            role = "lead"  # X负责,Y配合: the one in charge leads
+            role = "lead"
         lead_seen = lead_seen or role == "lead"
         for i, r in enumerate(raws):
+            basis, unit_role = "text", role
             if verb_role == "responsible" and LOCAL_GOVERNMENTS.match(r.name):
-                out.append(UnitMention(name=r.name, role="responsible", basis="text", start=r.start, end=r.end,
-                                       alias=r.alias))
+                unit_role = "responsible"
             elif listed and k == 0:
-                out.append(UnitMention(name=r.name, role="lead" if i == 0 else "cooperating", basis="listed",
-                                       start=r.start, end=r.end, alias=r.alias))
-            else:
-                out.append(UnitMention(name=r.name, role=role, basis="text", start=r.start, end=r.end,
-                                       alias=r.alias))
+                basis, unit_role = "listed", "lead" if i == 0 else "cooperating"
+            out.append(UnitMention(name=r.name, role=unit_role, basis=basis, start=r.start, end=r.end, alias=r.alias))
     return out
 
 
