@@ -21,7 +21,8 @@ import graph.views.dashboard as dashboard_module  # noqa: E402
 from graph.cli import cli  # noqa: E402
 from graph.views import ViewsInputError, build_views  # noqa: E402
 from graph.views.dashboard import view_href  # noqa: E402
-from graph.views.inputs import Link, Scope, ScopeGraph, UnitNode, read_json_list, read_scope_graph  # noqa: E402
+from graph.views.inputs import (Link, Scope, ScopeGraph, UnitNode, read_json_list, read_plain_graphml,  # noqa: E402
+                                read_scope_graph)
 from graph.views.select import select  # noqa: E402
 
 
@@ -371,6 +372,23 @@ def test_worker_processes_write_the_same_bytes_as_one_process(tmp_path, other_th
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file() and "analysis" not in p.parts)
     for rel in files:
         assert (first / rel).read_bytes() == (second / rel).read_bytes(), rel
+
+
+def test_the_analysis_graphml_is_read_by_pattern_as_networkx_reads_it(tmp_path):
+    graphs = write_output(tmp_path)
+    labels = set()
+    for scope_id in graphs:
+        path = tmp_path / "analysis" / "graphs" / f"{scope_id}.graphml"
+        assert read_plain_graphml(path.read_text(encoding="utf-8")) is not None    # the analysis's plain form
+        graph = read_scope_graph(Scope(scope_id, "plan", scope_id, path))
+        expected = nx.read_graphml(path)
+        assert {n.id: (n.label, n.lead, n.overloaded, n.pagerank) for n in graph.nodes} == {
+            node: (d["label"], float(d["lead"]), bool(d["overloaded"]), float(d["pagerank"]))
+            for node, d in expected.nodes(data=True)}
+        assert sorted((l.source, l.target, l.weight) for l in graph.links) == sorted(
+            (a, b, float(d["weight"])) for a, b, d in expected.edges(data=True) if a != b)
+        labels |= {node.label for node in graph.nodes}
+    assert XSS_UNIT in labels      # &lt; &gt; &amp; in the file, resolved
 
 
 def test_graphml_with_a_comment_cdata_and_references_is_read_as_written(tmp_path):

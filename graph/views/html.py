@@ -86,7 +86,7 @@ def write_if_changed(path: Path, text: str) -> bool:
 def _templates() -> jinja2.Environment:
     """The page templates of graph/assets; every value is escaped unless it is :class:`Markup`."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(ASSETS_DIR), autoescape=True, trim_blocks=True,
-                              keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+                              keep_trailing_newline=True, undefined=jinja2.StrictUndefined, auto_reload=False)
 
 
 def render(template_name: str, **values: Any) -> str:
