@@ -21,7 +21,7 @@ from pathlib import Path
 
 from graph.files import data_dir
 
-from graph import regions
+from graph import regions, skos
 from graph.records import Agency, Plan
 from graph.regions import CITY_LEVELS, COUNTY_LEVELS, PROVINCE_LEVELS, RegionInfo
 
@@ -127,31 +127,20 @@ def _aliases() -> dict[str, str]:
     return out
 
 
-_TTL_CONCEPT = re.compile(r"^fn:([\w-]+) a skos:Concept\s*;")
-_TTL_LABEL = re.compile(r'"((?:[^"\\]|\\.)*)"@zh')
-
-
 @lru_cache(maxsize=1)
 def _functions() -> tuple[dict[str, str], dict[str, str], tuple[str, ...]]:
     """Label index (match form → IRI), stem index (stem → IRI) and stems longest first.
 
-    Reads the zh labels of ``functions.ttl`` (prefLabel and altLabel); the file is also parsed
-    with rdflib in the tests, which keeps this light reader honest.
+    From the zh labels of ``functions.ttl`` (prefLabel and altLabel), read with rdflib.
     """
     path = ONTOLOGY / "functions.ttl"
+    try:
+        pairs = skos.zh_labels(path)
+    except (OSError, SyntaxError, ValueError) as err:
+        raise AgencyDataError(f"{path}: cannot read ({err})") from err
     labels: dict[str, str] = {}
-    concept = ""
-    for line in _read_lines(path):
-        found = _TTL_CONCEPT.match(line)
-        if found:
-            concept = FUNCTION_NS + found.group(1)
-            continue
-        if concept:
-            for raw in _TTL_LABEL.findall(line):
-                text = _match_form(raw.replace('\\"', '"').replace("\\\\", "\\"))
-                labels.setdefault(text, concept)
-        if line.rstrip().endswith(" ."):
-            concept = ""
+    for concept, label in pairs:
+        labels.setdefault(_match_form(label), concept)
     if not labels:
         raise AgencyDataError(f"{path}: no concept labels found")
     stems: dict[str, str] = {}

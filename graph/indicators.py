@@ -19,6 +19,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rdflib import URIRef
+
+from graph import skos
 from graph.files import data_dir
 
 from graph.chars import CharMap
@@ -35,6 +38,7 @@ INDICATOR_FIELDS = ("text", "start", "end", "value", "unit", "op", "kind", "metr
 ONTOLOGY_DIR = data_dir("ontology")
 UNITS_FILE = ONTOLOGY_DIR / "measure_units.json"
 METRICS_FILE = ONTOLOGY_DIR / "metrics.ttl"
+INDICATOR_KIND = URIRef("https://w3id.org/plankg/ns#indicatorKind")
 
 # One-to-one character folding (keeps offsets): full-width digits and signs → ASCII.
 FOLD = CharMap({
@@ -162,23 +166,16 @@ def _number_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _concept_table() -> tuple[dict[str, str], dict[str, str]]:
-    """(surface form → concept IRI, concept IRI → usual kind), read from ``ontology/metrics.ttl``
-    without RDF tooling (the file keeps one concept per blank-line separated block)."""
+    """(surface form → concept IRI, concept IRI → usual kind), read from ``ontology/metrics.ttl`` with rdflib."""
     try:
-        ttl = METRICS_FILE.read_text(encoding="utf-8")
+        pairs = skos.zh_labels(METRICS_FILE)
     except OSError:
         return {}, {}
     labels: dict[str, str] = {}
-    kinds: dict[str, str] = {}
-    for block in re.split(r"\n\s*\n", ttl):
-        m = re.search(r"<(https://w3id\.org/plankg/metric/[^>]+)>\s+a\s+skos:Concept\s*[;.]", block)
-        if not m:
-            continue
-        iri = m.group(1)
-        for lab in re.findall(r'"((?:[^"\\]|\\.)+)"@zh', block):
-            labels.setdefault(lab.replace('\\"', '"'), iri)
-        kind = re.search(r'plankg:indicatorKind\s+"([^"]+)"', block)
-        kinds[iri] = kind.group(1) if kind else ""
+    for iri, label in pairs:
+        labels.setdefault(label, iri)
+    kind_of = skos.scheme(METRICS_FILE).value
+    kinds = {str(c): str(kind_of(c, INDICATOR_KIND) or "") for c in skos.concepts(METRICS_FILE)}
     return labels, kinds
 
 

@@ -273,7 +273,9 @@ def file_digest(path: str, size: int, mtime_ns: int) -> str:
 def extractor_version() -> str:
     """A hash of the extractor's code and data: a change invalidates the cache."""
     h = hashlib.sha256()
-    for f in [PACKAGE_DIR / f"{m}.py" for m in EXTRACTOR_MODULES] + sorted(data_dir("ontology").glob("*")):
+    code = [PACKAGE_DIR / f"{m}.py" for m in EXTRACTOR_MODULES]
+    code += [f for m in EXTRACTOR_MODULES for f in sorted((PACKAGE_DIR / m).glob("*.py"))]   # modules that are packages
+    for f in code + sorted(data_dir("ontology").glob("*")):
         if f.is_file():
             h.update(f.name.encode())
             h.update(f.read_bytes())

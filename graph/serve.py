@@ -14,12 +14,14 @@ the request.
 """
 from __future__ import annotations
 
-import html
 import json
+<<<<<<< HEAD
 import os
 import re
 import select
 import socket
+=======
+>>>>>>> clarity
 import threading
 import time
 import urllib.parse
@@ -285,101 +287,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
 def query_page() -> str:
     """The query page: a form, the query library to start from (its parameters as fields), and a results table."""
     from graph.params import library_entries
+    from graph.views.html import Markup, render
 
     library = library_entries()
-    options = "".join(f'<option value="{i}">{html.escape(q["name"])} — {html.escape(q["summary"])}</option>'
-                      for i, q in enumerate(library))
     library_json = json.dumps(library, ensure_ascii=False).replace("</", "<\\/")
-    first = html.escape(library[0]["text"]) if library else "SELECT * WHERE { ?s ?p ?o } LIMIT 10"
-    fills = {"options": options, "library": library_json, "first": first}
-    return re.sub(r"\{(options|library|first)\}", lambda m: fills[m.group(1)], PAGE)
-
-
-PAGE = """<!DOCTYPE html>
-<html lang="zh"><head><meta charset="utf-8"><title>plankg SPARQL</title>
-<style>
-body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}
-textarea{width:100%;height:18em;font-family:monospace;font-size:13px}
-table{border-collapse:collapse;margin-top:1em;font-size:13px}
-td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
-th{background:#f3f3f3} #status{margin-left:1em;color:#555} select{max-width:100%}
-fieldset{margin:0 0 .8em;border:1px solid #ccc} fieldset label{display:block;margin:.3em 0}
-fieldset input{width:20em} .note{color:#555;font-size:90%}
-</style></head><body>
-<h1>plankg SPARQL</h1>
-<p>Read-only SPARQL 1.1 endpoint at <code>/query</code>. Start from a library query, or write your own.
-A library query's parameters are fields below it; what you type is bound as a text value (a
-<code>VALUES</code> line at the start of its WHERE block), never pasted into the query.</p>
-<p><select id="library"><option value="">— query library —</option>{options}</select></p>
-<form id="form"><fieldset id="params" hidden><legend>Parameters</legend><div id="param-fields"></div>
-<p class="note" id="param-note"></p></fieldset>
-<textarea id="query" name="query" spellcheck="false">{first}</textarea>
-<p><button type="submit">Run</button><span id="status"></span></p></form>
-<div id="results"></div>
-<script type="application/json" id="library-data">{library}</script>
-<script>
-"use strict";
-const library = JSON.parse(document.getElementById("library-data").textContent);
-const query = document.getElementById("query"), status = document.getElementById("status");
-const results = document.getElementById("results");
-const paramBox = document.getElementById("params"), paramFields = document.getElementById("param-fields");
-let chosen = library.length ? library[0] : null;
-function showParams(entry) {
-  chosen = entry; paramFields.replaceChildren();
-  const params = entry ? entry.params : [];
-  paramBox.hidden = params.length === 0;
-  for (const p of params) {
-    const label = document.createElement("label"), input = document.createElement("input");
-    input.name = "param-" + p.name; input.dataset.param = p.name; input.placeholder = p.meaning;
-    label.append(p.name + (p.required ? " (required) " : " (optional) "), input);
-    paramFields.appendChild(label);
-  }
-  document.getElementById("param-note").textContent = params.length ?
-    "Fields are used while the query text is the library's own; after editing it, bind values in the text." : "";
-}
-/* The library query with its filled fields bound by a VALUES block (SPARQL strings written as JSON strings). */
-function boundQuery() {
-  if (!chosen || query.value !== chosen.text || chosen.where < 0) return {text: query.value};
-  const filled = [];
-  for (const input of paramFields.querySelectorAll("input")) {
-    const p = chosen.params.find(x => x.name === input.dataset.param);
-    if (input.value.trim() !== "") filled.push([p.name, input.value.trim()]);
-    else if (p.required) return {missing: p.name + " is required: " + p.meaning};
-  }
-  if (!filled.length) return {text: query.value};
-  const values = " VALUES (" + filled.map(f => "?" + f[0]).join(" ") + ") { (" +
-    filled.map(f => JSON.stringify(f[1])).join(" ") + ") } ";
-  return {text: chosen.text.slice(0, chosen.where) + values + chosen.text.slice(chosen.where)};
-}
-showParams(chosen);
-document.getElementById("library").addEventListener("change", e => {
-  if (e.target.value !== "") { query.value = library[Number(e.target.value)].text; showParams(library[Number(e.target.value)]); }
-});
-document.getElementById("form").addEventListener("submit", async e => {
-  e.preventDefault();
-  results.replaceChildren();
-  const bound = boundQuery();
-  if (bound.missing) { status.textContent = bound.missing; return; }
-  status.textContent = "running…";
-  const started = performance.now();
-  try {
-    const response = await fetch("query", {method: "POST",
-      headers: {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"},
-      body: new URLSearchParams({query: bound.text})});
-    const text = await response.text();
-    if (!response.ok) { status.textContent = response.status + ": " + text; return; }
-    const data = JSON.parse(text);
-    const table = document.createElement("table");
-    if ("boolean" in data) { status.textContent = "answer: " + data.boolean; return; }
-    const head = table.insertRow();
-    for (const v of data.head.vars) { const th = document.createElement("th"); th.textContent = v; head.appendChild(th); }
-    for (const b of data.results.bindings) {
-      const row = table.insertRow();
-      for (const v of data.head.vars) row.insertCell().textContent = b[v] ? b[v].value : "";
-    }
-    results.appendChild(table);
-    status.textContent = data.results.bindings.length + " rows, " + Math.round(performance.now() - started) + " ms";
-  } catch (err) { status.textContent = String(err); }
-});
-</script></body></html>
-"""
+    first = library[0]["text"] if library else "SELECT * WHERE { ?s ?p ?o } LIMIT 10"
+    return render("query.html", library=library, library_json=Markup(library_json), first=first)

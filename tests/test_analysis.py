@@ -1,4 +1,4 @@
-"""Analysis (issue 5): loads, centralities, overload flags and outputs on small hand-made graphs."""
+"""Analysis: loads, centralities, overload flags and outputs on small hand-made graphs."""
 from __future__ import annotations
 
 import csv

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import PROV
+from rdflib.namespace import PROV, RDF
 
 from graph import model
 from graph.pipeline import build_corpus, corpus_files, extract_document
@@ -75,7 +75,9 @@ def test_every_assignment_points_back_to_its_text(graph):
         assert texts[doc][start:end] == quote
         assert name.replace(" ", "") in quote.replace(" ", "").replace("\u00a0", "") or "<" in quote
         count += 1
-    assert count == 657
+    # every assignment of the graph was checked (each one names its unit as printed)
+    assignments = set(graph.subjects(RDF.type, URIRef(PLANKG + "Assignment")))
+    assert count == len(assignments) > 0
 
 
 def test_no_blank_nodes(graph):

@@ -1,4 +1,4 @@
-"""Inter-department load, centrality and overloaded lead departments (issue 5).
+"""Inter-department load, centrality and overloaded lead departments.
 
 Entry point: ``run_analysis(out_dir, scope="all-scopes", lead_policy="strict", top=10, ...)``
 reads ``out_dir/graph.ttl`` (or ``out_dir/store/`` when there is no graph.ttl) and writes

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from graph.views.html import asset, esc, inline_script, inline_style, number, render
+from graph.views.html import Markup, asset, inline_script, inline_style, number, render
 from graph.views.inputs import Plan, Scope, as_flag, as_number, as_text
 from graph.views.network_page import OVERLOAD_COLOUR, SCOPE_KIND_NAMES
 
@@ -135,7 +135,20 @@ def _period(plan: Plan) -> str:
     return plan.period_start or plan.period_end
 
 
-def plans_table(plans: tuple[Plan, ...], views: list[ViewLink]) -> tuple[str, set[str]]:
+@dataclass(frozen=True)
+class PlanRow:
+    """A row of the plans table."""
+
+    plan: Plan
+    period: str
+    view: ViewLink | None
+    note: str             # the view's partial-view notice
+    counted: str          # "analysed / with a lead", empty without a view
+    overload_class: str   # warn or note
+    overload: str
+
+
+def plans_table(plans: tuple[Plan, ...], views: list[ViewLink]) -> tuple[list[PlanRow], set[str]]:
     """Rows of the plans table, and the hrefs of the views they link."""
     finder = PlanViews(views)
     rows, linked = [], set()
@@ -143,30 +156,24 @@ def plans_table(plans: tuple[Plan, ...], views: list[ViewLink]) -> tuple[str, se
         view = finder.find(plan)
         if view:
             linked.add(view.href)
-        note = partial_note(view) if view else ""
-        link = (f'<a href="{esc(view.href)}">view</a>' + (f'<span class="note">{esc(note)}</span>' if note else "")
-                if view else '<span class="note">no view</span>')
-        counted = (f'{view.scope.tasks} / {view.scope.tasks_with_lead}' if view else "")
-        rows.append(f'<tr data-region="{esc(plan.region)}"><td>{esc(plan.title)}</td><td>{esc(plan.region)}</td>'
-                    f'<td class="nowrap">{esc(_period(plan))}</td>'
-                    f'<td class="num">{plan.tasks}</td><td class="num nowrap">{counted}</td>'
-                    f'<td class="num">{plan.units}</td><td>{overload_cell(view)}</td>'
-                    f"<td>{link}</td></tr>")
-    return "\n".join(rows) or '<tr><td colspan="8" class="note">No plans in report.json.</td></tr>', linked
+        css, words = overload_cell(view)
+        rows.append(PlanRow(plan=plan, period=_period(plan), view=view, note=partial_note(view) if view else "",
+                            counted=f"{view.scope.tasks} / {view.scope.tasks_with_lead}" if view else "",
+                            overload_class=css, overload=words))
+    return rows, linked
 
 
-def overload_cell(view: ViewLink | None) -> str:
-    """The plans table's word on overload: who, or why nobody (no lead marked, few marked, none stands out)."""
+def overload_cell(view: ViewLink | None) -> tuple[str, str]:
+    """The plans table's word on overload, with its style: who, or why nobody (no lead marked, few marked, none stands out)."""
     if view is None:
-        return '<span class="note">not analysed</span>'
+        return "note", "not analysed"
     if view.overloaded:
-        return f'<span class="warn">⚠ {esc("、".join(view.overloaded))}</span>'
+        return "warn", "⚠ " + "、".join(view.overloaded)
     tasks, led = view.scope.tasks, view.scope.tasks_with_lead
     if not led:
-        return f'<span class="note">no lead marked (0 of {tasks} tasks)</span>'
+        return "note", f"no lead marked (0 of {tasks} tasks)"
     few = f"lead marked on {led} of {tasks} tasks; " if led < tasks / 2 else ""
-    return f'<span class="note">{few}none overloaded</span>'
-
+    return "note", f"{few}none overloaded"
 
 
 def partial_note(view: ViewLink) -> str:
@@ -177,38 +184,35 @@ def partial_note(view: ViewLink) -> str:
             f"links shown")
 
 
-def region_options(plans: tuple[Plan, ...]) -> str:
+def region_options(plans: tuple[Plan, ...]) -> list[tuple[str, int]]:
     """Options of the plans table's region filter: every region with its number of plans (plans without one
     under :data:`NO_REGION`, which the page's script matches to rows with an empty ``data-region``)."""
     counts: dict[str, int] = {}
     for plan in plans:
         counts[plan.region] = counts.get(plan.region, 0) + 1
-    return "\n".join(f'<option value="{esc(region or NO_REGION)}">{esc(region or NO_REGION)} ({count})</option>'
-                     for region, count in sorted(counts.items()))
+    return [(region or NO_REGION, count) for region, count in sorted(counts.items())]
 
 
-def views_list(views: list[ViewLink], linked: Container[str] = frozenset()) -> str:
-    """Links to every view grouped by kind of scope; plan views the plans table links are counted, not repeated."""
+@dataclass(frozen=True)
+class ViewGroup:
+    """The views of one kind of scope as the dashboard lists them."""
+
+    title: str
+    linked: int                             # views of the group the plans table links already
+    items: list[tuple[ViewLink, str]]       # the others, each with its partial-view notice
+
+
+def views_list(views: list[ViewLink], linked: Container[str] = frozenset()) -> list[ViewGroup]:
+    """Every view grouped by kind of scope; plan views the plans table links are counted, not repeated."""
     groups = []
     for kind in ("plan", "region", "all", *sorted({v.scope.kind for v in views} - {"plan", "region", "all"})):
         members = [view for view in views if view.scope.kind == kind]
         if not members:
             continue
-        unlisted = [view for view in members if view.href not in linked]
-        items = []
-        for view in unlisted:
-            part = partial_note(view)
-            flagged = f", {len(view.overloaded)} overloaded" if view.overloaded else ""
-            items.append(f'<li><a href="{esc(view.href)}">{esc(view.scope.label)}</a> '
-                         f'<span class="note">({view.total_nodes} units, {view.total_edges} links{flagged}'
-                         f'{esc(part)})</span></li>')
-        heading = f"<h3>{esc(SCOPE_KIND_NAMES.get(kind, kind))}</h3>"
-        if len(unlisted) < len(members):
-            linked_count = len(members) - len(unlisted)
-            heading += (f'\n<p class="note">{linked_count} view{"s" if linked_count != 1 else ""} linked from the '
-                        f'Plans table above{" (the others below)" if unlisted else ""}.</p>')
-        groups.append(heading + ("\n<ul>\n" + "\n".join(items) + "\n</ul>" if items else ""))
-    return "\n".join(groups) or '<p class="note">No views (analysis/scopes.json lists no scope).</p>'
+        unlisted = [(view, partial_note(view)) for view in members if view.href not in linked]
+        groups.append(ViewGroup(title=SCOPE_KIND_NAMES.get(kind, kind), linked=len(members) - len(unlisted),
+                                items=unlisted))
+    return groups
 
 
 def chart_scope(scopes: tuple[Scope, ...], counts: dict[str, int]) -> Scope | None:
@@ -222,57 +226,68 @@ def chart_scope(scopes: tuple[Scope, ...], counts: dict[str, int]) -> Scope | No
     return max(candidates, key=lambda s: (counts[s.id], s.id))
 
 
-def bar_chart(rows: list[UnitRow], scope: Scope | None) -> str:
+@dataclass(frozen=True)
+class Bar:
+    """A bar of the chart of heaviest leads, with its geometry."""
+
+    tip: str
+    shown: str
+    value: str
+    colour: str
+    y: int
+    width: float
+    height: int
+    label_x: int
+    value_x: float
+    text_y: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    """The chart of heaviest leads: its bars, or why it has none."""
+
+    bars: list[Bar]
+    empty: str = ""
+    label_width: int = 250
+    width: int = 0
+    height: int = 0
+
+
+def bar_chart(rows: list[UnitRow], scope: Scope | None) -> Chart:
     """An inline SVG bar chart of the heaviest leads of a scope; overloaded bars in red with ⚠."""
     if scope is None:
-        return '<p class="note">No units to chart.</p>'
+        return Chart(bars=[], empty="No units to chart.")
     top = [row for row in rows if row.scope == scope.id and row.lead > 0][:MAX_BARS]
     if not top:
-        return '<p class="note">No unit leads a task in this scope.</p>'
+        return Chart(bars=[], empty="No unit leads a task in this scope.")
     label_width, bar_width, row_height = 250, 420, 24
-    height = row_height * len(top) + 8
-    peak = top[0].lead
-    parts = [f'<svg class="bars" role="img" aria-label="heaviest leads" width="{label_width + bar_width + 80}" '
-             f'height="{height}" viewBox="0 0 {label_width + bar_width + 80} {height}" xmlns="http://www.w3.org/2000/svg">']
+    bars = []
     for index, row in enumerate(top):
         y = 4 + index * row_height
-        width = max(1.0, round(bar_width * row.lead / peak, 1))
+        width = max(1.0, round(bar_width * row.lead / top[0].lead, 1))
         place = f"（{row.region}）" if row.region and not row.unit.endswith(f"({row.region})") else ""
         name = ("⚠ " if row.overloaded else "") + row.unit + place
-        shown = name if len(name) <= 22 else name[:21] + "…"
-        colour = OVERLOAD_COLOUR if row.overloaded else BAR_COLOUR
         tip = f"{name}: leads {number(row.lead)} tasks" + (f" — overloaded: {row.reason}" if row.overloaded else "")
-        parts.append(f'<g><title>{esc(tip)}</title>'
-                     f'<text x="{label_width - 6}" y="{y + 16}" text-anchor="end">{esc(shown)}</text>'
-                     f'<rect x="{label_width}" y="{y + 3}" width="{width}" height="{row_height - 8}" fill="{colour}"/>'
-                     f'<text x="{label_width + width + 6}" y="{y + 16}">{esc(number(row.lead))}</text></g>')
-    parts.append("</svg>")
-    return "\n".join(parts)
+        bars.append(Bar(tip=tip, shown=name if len(name) <= 22 else name[:21] + "…", value=number(row.lead),
+                        colour=OVERLOAD_COLOUR if row.overloaded else BAR_COLOUR, y=y + 3, width=width,
+                        height=row_height - 8, label_x=label_width - 6, value_x=label_width + width + 6, text_y=y + 16))
+    return Chart(bars=bars, label_width=label_width, width=label_width + bar_width + 80,
+                 height=row_height * len(top) + 8)
 
 
-def units_table(rows: list[UnitRow], scopes: tuple[Scope, ...], table: UnitTable) -> tuple[str, str, str]:
-    """Rows of the units table, the scope options, and a note on the rows left out."""
+def scope_options(rows: list[UnitRow], scopes: tuple[Scope, ...]) -> tuple[list[tuple[str, str]], str]:
+    """The units table's scope filter: (scope id, label) of every scope with rows, in the scopes' order, and
+    the one selected at first (all regions when listed)."""
     labels = {scope.id: scope.label for scope in scopes}
     order = {scope.id: index for index, scope in enumerate(scopes)}
     all_ids = {scope.id for scope in scopes if scope.kind == "all"}
-    body = []
-    for row in rows:
-        flag = (f'<span class="warn">⚠ {esc(row.reason or "overloaded")}</span>' if row.overloaded else "")
-        cells = [
-            (row.unit, esc(row.unit)), (row.region, esc(row.region)), (row.kind, esc(row.kind)),
-            (row.lead, esc(number(row.lead))), (row.lead_share, f"{row.lead_share:.0%}"),
-            (row.cooperating, esc(number(row.cooperating))), (row.responsible, esc(number(row.responsible))),
-            (row.total, esc(number(row.total))), (row.betweenness, f"{row.betweenness:.3f}"),
-            (row.pagerank, f"{row.pagerank:.3f}"), (int(row.overloaded), flag),
-        ]
-        tds = "".join(
-            f'<td class="num" data-value="{value}">{text}</td>' if isinstance(value, (int, float))
-            else f"<td>{text}</td>" for value, text in cells)
-        body.append(f'<tr data-scope="{esc(row.scope)}" class="{"overloaded" if row.overloaded else ""}">{tds}</tr>')
     scope_ids = sorted({row.scope for row in rows}, key=lambda scope_id: (order.get(scope_id, len(order)), scope_id))
     default = next((s for s in scope_ids if s in all_ids), scope_ids[0] if scope_ids else "")
-    options = "\n".join(f'<option value="{esc(scope_id)}"{" selected" if scope_id == default else ""}>'
-                        f'{esc(labels.get(scope_id, scope_id))}</option>' for scope_id in scope_ids)
+    return [(scope_id, labels.get(scope_id, scope_id)) for scope_id in scope_ids], default
+
+
+def table_note(table: UnitTable) -> str:
+    """The note under the units table on the rows it leaves out."""
     notes = []
     if table.rows_left_out:
         notes.append(f"Each scope lists its {MAX_TABLE_ROWS_PER_SCOPE} heaviest leads; {table.rows_left_out} more "
@@ -281,7 +296,7 @@ def units_table(rows: list[UnitRow], scopes: tuple[Scope, ...], table: UnitTable
         notes.append(f"The {len(table.unlisted)} plan scopes are not listed (more than {MAX_PLAN_SCOPES_IN_TABLE}); "
                      f"a plan's units are in its view (hover a unit) and in analysis/units.csv "
                      f"({table.unlisted_rows} rows).")
-    return "\n".join(body), options, " ".join(notes)
+    return " ".join(notes)
 
 
 def render_dashboard(plans: tuple[Plan, ...], scopes: tuple[Scope, ...], table: UnitTable,
@@ -289,24 +304,26 @@ def render_dashboard(plans: tuple[Plan, ...], scopes: tuple[Scope, ...], table: 
     """The complete, self-contained dashboard page."""
     rows = table.rows()
     chart = chart_scope(scopes, table.counts)
-    body, options, note = units_table(rows, scopes, table)
+    options, default_scope = scope_options(rows, scopes)
     plan_rows, linked = plans_table(plans, views)
     return render(
         "dashboard.html",
-        plan_count=str(len(plans)),
-        view_count=str(len(views)),
-        overloaded_count=str(table.overloaded.get(chart.id, 0) if chart else 0),
-        chart_scope=esc(chart.label if chart else "—"),
-        plans=plan_rows,
-        region_options=region_options(plans),
-        no_region=esc(NO_REGION),
-        views=views_list(views, linked),
+        plan_count=len(plans),
+        view_count=len(views),
+        overloaded_count=table.overloaded.get(chart.id, 0) if chart else 0,
+        chart_scope=chart.label if chart else "—",
+        plan_rows=plan_rows,
+        regions=region_options(plans),
+        no_region=NO_REGION,
+        view_groups=views_list(views, linked),
         chart=bar_chart(rows, chart),
         scope_options=options,
-        unit_rows=body or '<tr><td colspan="11" class="note">analysis/units.json lists no unit.</td></tr>',
-        table_note=esc(note),
-        page_css=inline_style(asset("dashboard.css")),
-        page_js=inline_script(asset("dashboard.js")),
+        default_scope=default_scope,
+        unit_rows=rows,
+        number=number,
+        table_note=table_note(table),
+        page_css=Markup(inline_style(asset("dashboard.css"))),
+        page_js=Markup(inline_script(asset("dashboard.js"))),
     )
 
 

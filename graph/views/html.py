@@ -1,26 +1,25 @@
-"""HTML helpers shared by the pages: escaping, embedded JSON, bundled assets, atomic UTF-8 writes."""
+"""HTML helpers shared by the pages: jinja2 templates (autoescaped), embedded JSON, bundled assets, atomic UTF-8 writes."""
 from __future__ import annotations
 
-import html
 import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
 
 from graph.files import write_atomically
-from string import Template
-from typing import Any
+
+__all__ = ["Markup", "render", "script_json", "inline_script", "inline_style", "asset", "vis_network",
+           "shared_view_assets", "write_if_changed", "write_atomic", "number"]
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 VIS_VERSION = "9.1.2"
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _SOURCE_MAP = re.compile(r"^[ \t]*//[#@] sourceMappingURL=.*$|/\*# sourceMappingURL=.*?\*/", re.MULTILINE)
-
-
-def esc(value: Any) -> str:
-    """Text for an HTML element or a quoted attribute."""
-    return html.escape(str(value), quote=True)
 
 
 def script_json(value: Any) -> str:
@@ -83,9 +82,17 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def render(template_name: str, **values: str) -> str:
-    """Fill a page template of graph/assets; every value must already be escaped for its place."""
-    return Template(asset(template_name)).substitute(values)
+@lru_cache(maxsize=1)
+def _templates() -> jinja2.Environment:
+    """The page templates of graph/assets; every value is escaped unless it is :class:`Markup`."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(ASSETS_DIR), autoescape=True, trim_blocks=True,
+                              keep_trailing_newline=True, undefined=jinja2.StrictUndefined, auto_reload=False)
+
+
+def render(template_name: str, **values: Any) -> str:
+    """A page from its template in graph/assets; text values are escaped, :class:`Markup` values (embedded JSON,
+    inlined scripts and styles) are placed as they are."""
+    return _templates().get_template(template_name).render(**values)
 
 
 def write_atomic(path: Path, text: str) -> None:

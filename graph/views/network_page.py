@@ -14,7 +14,7 @@ from typing import Any
 
 from pyvis.network import Network
 
-from graph.views.html import esc, number, render, script_json
+from graph.views.html import Markup, number, render, script_json
 from graph.views.inputs import ScopeGraph, UnitNode
 from graph.views.select import Selection, focus_ids, unit_rank
 
@@ -130,16 +130,6 @@ def opening_focus(graph: ScopeGraph, selection: Selection) -> frozenset[str]:
     return focus_ids(selection, FOCUS_UNITS)
 
 
-def focus_control(focus: frozenset[str], shown: int) -> str:
-    """The checkbox that shows the units a crowded view hides at first (empty when it hides none)."""
-    if not focus:
-        return ""
-    return (f'<label><input type="checkbox" id="show-all"> show all {shown} units</label>'
-            f'<p class="note" id="focus-note">Opened on the {len(focus)} units among the {FOCUS_UNITS} that lead '
-            f'most tasks that work with one another; the other {shown - len(focus)} are behind this switch and '
-            f'the search.</p>')
-
-
 def left_out_text(selection: Selection) -> str:
     """What the view leaves out of the scope, in words (empty when it shows everything)."""
     parts = []
@@ -158,22 +148,12 @@ def left_out_text(selection: Selection) -> str:
         ". The full graph is in the analysis folder (GraphML/GEXF) and units.csv."
 
 
-def legend_html(selection: Selection, colours: dict[str, str]) -> str:
-    """The legend: one swatch per kind present, the overload marker, what size and width mean."""
+def legend_kinds(selection: Selection, colours: dict[str, str]) -> list[tuple[str, str, int]]:
+    """The legend's kinds: (kind, colour, units shown) for every kind present, by name."""
     counts: dict[str, int] = {}
     for node in selection.nodes:
         counts[node.kind] = counts.get(node.kind, 0) + 1
-    items = []
-    for kind in sorted(counts):
-        items.append(f'<li><label><input type="checkbox" class="kind-filter" value="{esc(kind)}" checked> '
-                     f'<span class="swatch" style="background:{kind_colour(kind, colours)}"></span>'
-                     f'{esc(kind)} <span class="count">({counts[kind]})</span></label></li>')
-    overloaded = sum(1 for node in selection.nodes if node.overloaded)
-    items.append(f'<li><span class="swatch overloaded"></span><strong class="warn">⚠ overloaded lead</strong> '
-                 f'<span class="count">({overloaded})</span></li>')
-    items.append('<li><span class="swatch size"></span>node size = tasks led</li>')
-    items.append('<li><span class="edge-sample"></span>line width = shared tasks, arrow lead → cooperating</li>')
-    return "\n".join(items)
+    return [(kind, kind_colour(kind, colours), counts[kind]) for kind in sorted(counts)]
 
 
 def overloaded_names(labels: list[str], limit: int = 20) -> str:
@@ -201,17 +181,21 @@ def render_view(graph: ScopeGraph, selection: Selection, colours: dict[str, str]
              f"{selection.total_links} links shown.")
     return render(
         "view.html",
-        title=esc(scope.label),
-        scope_kind=esc(SCOPE_KIND_NAMES.get(scope.kind, scope.kind)),
-        index_href=esc(index_href),
-        shown=esc(shown),
-        left_out=esc(left_out_text(selection)),
+        title=scope.label,
+        scope_kind=SCOPE_KIND_NAMES.get(scope.kind, scope.kind),
+        index_href=index_href,
+        shown=shown,
+        left_out=left_out_text(selection),
         left_out_class="" if not selection.complete else "hidden",
-        overloaded_list=esc(overloaded_names([node.label for node in overloaded])),
-        legend=legend_html(selection, colours),
-        focus_control=focus_control(focus, len(selection.nodes)),
-        assets_href=esc(assets_href),
-        data=script_json({"nodes": nodes, "edges": edges, "options": net.options,
-                          "counts": {"nodes": len(nodes), "edges": len(edges),
-                                     "total_nodes": selection.total_nodes, "total_edges": selection.total_links}}),
+        overloaded_list=overloaded_names([node.label for node in overloaded]),
+        kinds=legend_kinds(selection, colours),
+        overloaded_count=len(overloaded),
+        focus=len(focus),
+        focus_units=FOCUS_UNITS,
+        shown_count=len(selection.nodes),
+        assets_href=assets_href,
+        data=Markup(script_json({"nodes": nodes, "edges": edges, "options": net.options,
+                                 "counts": {"nodes": len(nodes), "edges": len(edges),
+                                            "total_nodes": selection.total_nodes,
+                                            "total_edges": selection.total_links}})),
     )

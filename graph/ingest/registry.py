@@ -1,0 +1,57 @@
+"""Which reader reads which file: a format name per suffix, a reader function per format.
+
+In: a file name. Out: its format (``txt``/``html``/``docx``/``pdf``) and the function that turns the
+file's bytes into a :class:`graph.ingest.layout.ReaderOutput`. A new format is one module with a
+``read_…(data: bytes) -> ReaderOutput`` function and one :func:`register` call here.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from graph.ingest.docx import read_docx
+from graph.ingest.html import read_html
+from graph.ingest.layout import ReaderOutput
+from graph.ingest.pdf import read_pdf
+from graph.ingest.txt import read_txt
+
+Reader = Callable[[bytes], ReaderOutput]
+
+#: Format name → its reader.
+READERS: dict[str, Reader] = {}
+#: File suffix (lower case, with the dot) → format name.
+SUFFIXES: dict[str, str] = {}
+
+#: What to do with formats plankg does not read, by suffix.
+UNSUPPORTED_ADVICE = {
+    ".doc": "old Word format: save it as .docx",
+    ".wps": "WPS format: save it as .docx",
+    ".rtf": "save it as .docx",
+    ".odt": "save it as .docx",
+    ".ofd": "OFD: export it to PDF",
+    ".xls": "spreadsheets are not read",
+    ".xlsx": "spreadsheets are not read",
+    ".et": "spreadsheets are not read",
+    ".mht": "web archive: save the page as .html",
+    ".mhtml": "web archive: save the page as .html",
+}
+
+
+def register(fmt: str, reader: Reader, suffixes: tuple[str, ...]) -> None:
+    """Read files with these suffixes as ``fmt``, with ``reader``."""
+    READERS[fmt] = reader
+    for suffix in suffixes:
+        SUFFIXES[suffix] = fmt
+
+
+register("txt", read_txt, (".txt", ".text", ".md"))
+register("html", read_html, (".html", ".htm", ".shtml", ".xhtml"))
+register("docx", read_docx, (".docx",))
+register("pdf", read_pdf, (".pdf",))
+
+SUPPORTED_SUFFIXES = frozenset(SUFFIXES)
+
+
+def format_of(path: str | Path) -> str:
+    """The format plankg reads a file as (``txt``/``html``/``docx``/``pdf``), or ``""``."""
+    return SUFFIXES.get(Path(path).suffix.lower(), "")

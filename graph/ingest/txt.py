@@ -1,0 +1,46 @@
+"""Plain text files (.txt, .md) in, :class:`ReaderOutput` out: decoded, line ends unified,
+paragraphs broken at a fixed width joined again. Text files have no tables."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from graph.ingest.decoding import decode_bytes, normalise_newlines
+from graph.ingest.layout import ReaderOutput
+
+
+def read_txt(data: bytes) -> ReaderOutput:
+    """The text of a plain text file, one paragraph per line."""
+    decoded = decode_bytes(data)
+    return ReaderOutput(text=reflow_hard_wraps(normalise_newlines(decoded.text)), encoding=decoded.encoding,
+                        warnings=decoded.warnings, tables=())
+
+
+PARAGRAPH_END = re.compile(r"[。;；!！?？:：)）”」》]\s*$")
+STARTS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.．、](?!\d)|第[一二三四五六七八九十百]+[章条部节]|[①-⑳]|附件)")
+
+
+def reflow_hard_wraps(text: str) -> str:
+    """Join paragraphs that were broken at a fixed width (text saved from a PDF or a printout).
+
+    Only when most long lines share one width; a line that fills the width and does not end
+    a sentence continues on the next line. Text with one paragraph per line is left as is.
+    """
+    lines = text.split("\n")
+    widths = Counter(width for width in map(len, map(str.rstrip, lines)) if width >= 16)
+    if not widths:
+        return text
+    width, _ = widths.most_common(1)[0]
+    near = sum(n for w, n in widths.items() if abs(w - width) <= 1)
+    if near < 0.4 * sum(widths.values()) or near < 8:
+        return text
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1].rstrip() if out else ""
+        if out and len(previous) >= width - 1 and not PARAGRAPH_END.search(previous) \
+                and line.strip() and not STARTS_ITEM.match(line):
+            out[-1] = previous + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
