@@ -460,7 +460,7 @@ class GraphFiles:
                 tmp.unlink()
 
 
-TABLE_KINDS = {"docx": "Word", "html": "web", "pdf": "PDF", "text": "recovered text"}
+TABLE_KINDS = {"docx": "Word", "doc": "Word 97", "html": "web", "pdf": "PDF", "text": "recovered text"}
 
 
 def report_markdown(result: BuildResult) -> str:

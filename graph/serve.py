@@ -15,13 +15,10 @@ the request.
 from __future__ import annotations
 
 import json
-<<<<<<< HEAD
 import os
 import re
 import select
 import socket
-=======
->>>>>>> clarity
 import threading
 import time
 import urllib.parse

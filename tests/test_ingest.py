@@ -497,9 +497,9 @@ def test_same_assignments_in_every_format(tmp_path, prefix, fmt):
 
 
 def test_unsupported_type_says_what_to_do(tmp_path):
-    path = tmp_path / "plan.doc"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
-    with pytest.raises(IngestError, match=r"unsupported file type '\.doc' \(old Word format: save it as \.docx\)"):
+    path = tmp_path / "plan.odt"
+    path.write_bytes(b"PK\x03\x04" + b"\0" * 100)
+    with pytest.raises(IngestError, match=r"unsupported file type '\.odt' \(save it as \.docx\)"):
         read_document(path)
 
 

@@ -1,4 +1,4 @@
-"""Word 97–2003 files read by their piece table and paragraph properties (graph.word97).
+"""Word 97–2003 files read by their piece table and paragraph properties (graph.ingest.word97).
 
 The fixtures in tests/data are real plan text saved as .doc by LibreOffice (MS Word 97 filter):
 seed000.doc is the Jiashan seed (a notice, then a task table), b03_merged_lead.doc the
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.word97 import Word97Error, read_doc
+from graph.ingest.word97 import Word97Error, read_doc
 
 DATA = Path(__file__).parent / "data"
 
@@ -45,3 +45,36 @@ def test_a_cell_merged_over_rows_is_flagged_as_continuing():
 def test_files_that_are_not_word_97_are_refused_with_a_reason(data):
     with pytest.raises(Word97Error):
         read_doc(data)
+
+
+def test_a_doc_file_builds_like_its_word_file(tmp_path):
+    """The merged 牵头单位 cell of the .doc gives its lead to every row it spans; a .wps saved in the
+    Word 97 format is read the same way."""
+    from graph.ingest import read_document
+    from graph.structure import parse_plan
+
+    for name in ("b03.doc", "b03.wps"):
+        path = tmp_path / name
+        path.write_bytes((DATA / "b03_merged_lead.doc").read_bytes())
+        plan = parse_plan(read_document(path))
+        rows = {t.title: [(m.name, m.role) for m in t.units] for t in plan.tasks}
+        assert rows["文化中心北路"] == [("区住建局", "lead"), ("区城投", "cooperating")]
+        assert rows["乐业路"] == [("区住建局", "lead"), ("区城管局", "cooperating")]
+        assert {t.table for t in plan.tasks} == {"doc"}
+
+
+def test_a_word_file_that_is_not_word_97_says_what_it_is(tmp_path):
+    import docx
+
+    from graph.ingest import IngestError, read_document
+
+    document = docx.Document()
+    document.add_paragraph("1.推进5G网络建设。(牵头单位:市工信局)")
+    misnamed = tmp_path / "plan.doc"
+    document.save(str(misnamed))
+    with pytest.raises(IngestError, match="rename it to .docx"):
+        read_document(misnamed)
+    broken = tmp_path / "broken.doc"
+    broken.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    with pytest.raises(IngestError, match="Word 97"):
+        read_document(broken)

@@ -15,7 +15,8 @@ Writes OUT/docs/ and OUT/gold/ (both generated, not committed). Sources:
   牵头单位 | 配合单位 | 责任单位). d01's gold keeps its annex tasks only (the fixture is the table).
 
 Each document becomes: ``.docx`` (a true table; the cells of a unit column repeated on
-consecutive rows merged vertically, vMerge), ``.html`` in UTF-8 and in GB18030 declared as gb2312
+consecutive rows merged vertically, vMerge), ``.doc`` (that Word file saved as Word 97–2003 by
+LibreOffice, when ``soffice`` is installed; ``apt-get install libreoffice-writer-nogui``), ``.html`` in UTF-8 and in GB18030 declared as gb2312
 (the table inside a government site's navigation, header in ``<th>``, merged cells as
 ``rowspan``), and ``.pdf`` (a ruled table running over the page break, merged cells as row spans).
 Fonts for the PDF: fonts-droid-fallback and fonts-dejavu-core (as the tests need).
@@ -218,6 +219,25 @@ def write_pdf(doc: Doc, path: Path) -> bool:
     return True
 
 
+def write_doc(doc, path: Path) -> bool:
+    """The Word file saved as Word 97–2003 by LibreOffice (``soffice``), when it is installed;
+    False (no fixture) when it is not."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        return False
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / f"{path.stem}.docx"
+        write_docx(doc, source)
+        subprocess.run([soffice, "--headless", "--convert-to", "doc", "--outdir", tmp, str(source)],
+                       check=True, capture_output=True, timeout=300)
+        shutil.move(str(Path(tmp) / f"{path.stem}.doc"), path)
+    return True
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent)
@@ -231,6 +251,7 @@ def main() -> int:
     written = []
     for doc in docs:
         outputs = {f"{doc.stem}.docx": lambda p, d=doc: write_docx(d, p),
+                   f"{doc.stem}.doc": lambda p, d=doc: write_doc(d, p),
                    f"{doc.stem}.html": lambda p, d=doc: write_html(d, p, "utf-8"),
                    f"{doc.stem}_gb18030.html": lambda p, d=doc: write_html(d, p, "gb18030"),
                    f"{doc.stem}.pdf": lambda p, d=doc: write_pdf(d, p)}

@@ -1,6 +1,6 @@
 """Which reader reads which file: a format name per suffix, a reader function per format.
 
-In: a file name. Out: its format (``txt``/``html``/``docx``/``pdf``) and the function that turns the
+In: a file name. Out: its format (``txt``/``html``/``docx``/``doc``/``pdf``) and the function that turns the
 file's bytes into a :class:`graph.ingest.layout.ReaderOutput`. A new format is one module with a
 ``read_…(data: bytes) -> ReaderOutput`` function and one :func:`register` call here.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from graph.ingest.doc import read_doc97
 from graph.ingest.docx import read_docx
 from graph.ingest.html import read_html
 from graph.ingest.layout import ReaderOutput
@@ -24,8 +25,6 @@ SUFFIXES: dict[str, str] = {}
 
 #: What to do with formats plankg does not read, by suffix.
 UNSUPPORTED_ADVICE = {
-    ".doc": "old Word format: save it as .docx",
-    ".wps": "WPS format: save it as .docx",
     ".rtf": "save it as .docx",
     ".odt": "save it as .docx",
     ".ofd": "OFD: export it to PDF",
@@ -47,11 +46,12 @@ def register(fmt: str, reader: Reader, suffixes: tuple[str, ...]) -> None:
 register("txt", read_txt, (".txt", ".text", ".md"))
 register("html", read_html, (".html", ".htm", ".shtml", ".xhtml"))
 register("docx", read_docx, (".docx",))
+register("doc", read_doc97, (".doc", ".wps"))  # WPS writes .wps in the Word 97 format
 register("pdf", read_pdf, (".pdf",))
 
 SUPPORTED_SUFFIXES = frozenset(SUFFIXES)
 
 
 def format_of(path: str | Path) -> str:
-    """The format plankg reads a file as (``txt``/``html``/``docx``/``pdf``), or ``""``."""
+    """The format plankg reads a file as (``txt``/``html``/``docx``/``doc``/``pdf``), or ``""``."""
     return SUFFIXES.get(Path(path).suffix.lower(), "")
