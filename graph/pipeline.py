@@ -34,7 +34,7 @@ from graph.processes import process_pool
 from graph.records import ExtractedPlan, Indicator, Task
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-EXTRACTOR_MODULES = ("records", "chars", "ingest", "traditional", "regions", "structure", "tables", "table_recovery", "units",
+EXTRACTOR_MODULES = ("records", "chars", "ingest", "traditional", "regions", "structure", "units",
                      "agencies", "indicators", "model", "pipeline")
 VALIDATE_MAX_TRIPLES = 300_000  # SHACL with pyshacl is slow beyond this; `plankg validate` runs it anyway
 Progress = Callable[[int, int], None]

@@ -38,7 +38,7 @@ class Table:
     column it spans, so its value belongs to each of them. ``start``/``end`` delimit the
     table's cells in ``SourceText.text``. ``kind`` says where the table came from: ``docx``,
     ``html`` or ``pdf`` (read from the file's own table structure) or ``text`` (recovered from
-    cells flattened into text by :mod:`graph.table_recovery`).
+    cells flattened into text by :mod:`graph.structure.table_recovery`).
     """
 
     rows: tuple[tuple[Cell, ...], ...]

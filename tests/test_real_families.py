@@ -11,7 +11,8 @@ import pytest
 from graph import traditional
 from graph.indicators import extract_indicators
 from graph.records import SourceText
-from graph.structure import parse_plan, physical_lines
+from graph.structure import parse_plan
+from graph.structure.lines import physical_lines
 from graph.units import is_unit_list, mentions_from_labels, mentions_from_list, mentions_from_prose, says_responsible_leads, \
     says_first_listed_leads
 
@@ -388,7 +389,7 @@ def test_a_group_company_named_after_its_bureau_stays_one_name():
 def test_deadline_cells_are_dates_not_names_that_start_with_a_year():
     """b04 洋县 2024 (建設時間 ``2024`` beside the project ``2024年農村公路生命安全防護工程``) and n06 略阳县
     2019 (完成时限 ``12月底前``, ``5月底``)."""
-    from graph.tables import cell_kind
+    from graph.structure.tables import cell_kind
 
     assert [cell_kind(c) for c in ("2024", "12月底前", "5月底", "2024年12月底前")] == ["deadline"] * 4
     assert cell_kind("2024年农村公路生命安全防护工程") == "text"
@@ -413,7 +414,7 @@ def test_a_document_that_says_its_responsible_units_lead():
 def test_outline_numbers_are_headings_and_figures_are_not():
     """Outline numbering 1.1 / 1.2 (a 文库 copy of a 工作方案: ``1.1政策背景`` ``1.2現實需求``, no space) and
     ``1.1 推进…`` items with their units; a line opening with a figure (1.5万亩, 3.5%以内) is no heading."""
-    from graph.structure import Line, match_heading
+    from graph.structure.lines import Line, match_heading
 
     def heading(text: str):
         return match_heading(Line(0, 0, len(text), text, text))

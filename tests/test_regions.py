@@ -12,7 +12,8 @@ import pytest
 from graph import regions
 from graph.agencies import resolve_agencies
 from graph.records import Plan, PlanMeta, SourceText, Task, UnitMention
-from graph.structure import find_region, parse_plan
+from graph.structure import parse_plan
+from graph.structure.metadata import find_region
 from graph.ingest import read_document
 
 # (province, title, issuer, region, parent): real plans of counties, cities and provinces

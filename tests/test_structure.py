@@ -6,7 +6,8 @@ import pytest
 
 from graph.ingest import read_document
 from graph.records import SourceText
-from graph.structure import cn_to_int, parse_plan
+from graph.structure import parse_plan
+from graph.structure.lines import cn_to_int
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

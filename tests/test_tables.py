@@ -1,4 +1,4 @@
-"""The one table reader (graph.tables) and the recovery of flattened tables (graph.table_recovery),
+"""The one table reader (graph.structure.tables) and the recovery of flattened tables (graph.structure.table_recovery),
 on rows of real plans: the seed's task table, the real development set's tables (b02 常熟, b03 南昌新建区,
 b04 洋县, b06 平顶山, d01 广州 附件2)."""
 from __future__ import annotations
@@ -7,10 +7,12 @@ import html
 
 import pytest
 
-from graph import structure, table_recovery, tables
+from graph import structure
+from graph.structure import table_recovery, tables
 from graph.ingest import read_document
 from graph.records import Cell, SourceText, Table
-from graph.structure import parse_plan, split_lines
+from graph.structure import parse_plan
+from graph.structure.lines import split_lines
 from tests.fixtures import GOV_PAGE, SeedDoc, seed_text, split_seed, write_docx
 
 # b03 南昌新建区 民生实事进度表: one lead (区住建局) for three road projects, printed once
@@ -209,7 +211,7 @@ def test_recovery_builds_the_table_the_word_file_holds(tmp_path):
 
 
 def test_one_table_reader():
-    """Header matching and row reading live in graph.tables only; recovery only builds Table blocks."""
+    """Header matching and row reading live in graph.structure.tables only; recovery only builds Table blocks."""
     for name in ("column_kind", "find_header", "cell_kind", "table_tasks", "numbered_rows", "cycled_rows",
                  "row_task", "starts_table", "ACCEPTS"):
         assert not hasattr(structure, name), name

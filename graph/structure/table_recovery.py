@@ -2,7 +2,7 @@
 
 A table copied out of a Word file, a PDF or a web page loses its grid: its cells come one per
 line (blank lines between cells, empty cells missing or blank), or a row on one line with ``|``
-or tab separators (which :func:`graph.structure.split_lines` already splits into cells). This
+or tab separators (which :func:`graph.structure.lines.split_lines` already splits into cells). This
 module only rebuilds the grid — the header row (found by its column names, with
 :func:`graph.tables.column_kind` and :func:`graph.tables.is_header`), the rows (from their
 序号, or where text is followed by the units it assigns), each cell put under the column that
@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from graph import tables as T
 from graph.records import Cell, SourceText, Table
+from graph.structure import tables as T
+from graph.structure.lines import DATE_CN, PRINTED_ON, STOP_LINE, Line, match_heading
 
 #: Which cell kinds (:func:`graph.tables.cell_kind`) each column role accepts.
 ACCEPTS = {"name": {"text", "short"}, "text": {"text", "short"}, "note": {"text", "short", "deadline"},
@@ -34,8 +35,6 @@ def cell_lines(lines: list) -> list:
     it (``序号 |``, ``区住建局 |``) and an empty or merged cell is left as pipes alone (``||||``);
     those pipes are dropped (b03 南昌新建区, b04 洋县 copies). Other lines are as they are; the
     list keeps the lines' indexes and offsets."""
-    from graph.structure import Line
-
     if not any(ln.text.endswith(("|", "｜")) for ln in lines):
         return lines
     out = []
@@ -99,8 +98,6 @@ def starts_table(lines: list, index: int) -> bool:
 
 def caption(lines: list, h0: int) -> tuple[str, ...]:
     """The table's caption printed on a line above its header (``附件:…任务分解表``), as a section."""
-    from graph.structure import STOP_LINE
-
     title_line = next((lines[k] for k in range(h0 - 1, max(-1, h0 - 5), -1)
                        if lines[k].text and not re.match(r"[((注]", lines[k].folded)), None)
     return (title_line.text,) if title_line and not STOP_LINE.match(title_line.text) \
@@ -146,8 +143,6 @@ def table_body(lines: list, first: int, row_ends: frozenset[int]) -> tuple[list[
     """The cell lines of a table from line ``first`` on, each with the section lines above it;
     the body positions where a row marked by pipes starts; and the line after the table (the
     next table, the page's footer or signature, or a numbered paragraph of prose)."""
-    from graph.structure import PRINTED_ON, STOP_LINE, match_heading
-
     body: list[tuple[object, tuple]] = []
     breaks: set[int] = set()
     section: list = []
@@ -212,8 +207,6 @@ def item_below_heading(groups: list[list], grid: list, width: int) -> list[list]
     """A text cell holding a heading and the first item under it (``(一)“打通断头路”攻坚专项行动``
     then ``1.文化中心北路``, b03 新建区): the heading becomes a section row of the grid, the item
     stays the row's text."""
-    from graph.structure import match_heading
-
     if len(groups) < 2 or not SUB_ITEM.match(groups[-1][0].folded):
         return groups
     h = match_heading(groups[0][0])
@@ -228,8 +221,6 @@ def piped_rows(body: list, breaks: set[int]) -> list[Row]:
     """Rows of a table copied cell by cell with pipes (:func:`pipe_row_ends`): a row runs to the next
     line of pipes; a row of one heading (``一、2024年全区…主要预期目标``) is the section of the rows
     below; a row opening with its 序号 (``1``, ``一``) keeps it as its number."""
-    from graph.structure import match_heading
-
     rows: list[Row] = []
     section: tuple = ()
     cuts = sorted({0, len(body)} | breaks)
@@ -261,8 +252,6 @@ def signs_off(lines: list, k: int) -> bool:
 
 def is_date_line(text: str) -> bool:
     """A date alone on its line (``2023年5月6日``)."""
-    from graph.structure import DATE_CN
-
     return "日" in text and DATE_CN.fullmatch(text.replace(" ", "")) is not None
 
 
@@ -448,8 +437,6 @@ def recover_space_table(source: SourceText, lines: list, i: int) -> tuple[Table,
     they are as many, else they are one cell under the task's name (a cell's own spaces cannot be
     told from the spaces between cells).
     """
-    from graph.structure import match_heading
-
     spans, kinds = space_header(lines[i])
     line = lines[i]
     header_cells = [Cell(line.text[a:b], line.start + a, line.start + b) for a, b in spans]

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from graph import units as U
 from graph.records import Cell, SourceText, Table, Task, UnitMention
+from graph.structure.lines import Line, heading_title, match_heading
 
 DEADLINE_CELL = re.compile(r"^((?:19|20)\d{2}\s*年?\s*(?:[-—–~至到]\s*(?:19|20)\d{2}\s*年?)?(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?"
                            r"(?:底|末|内|上半年|下半年|全年|[一二三四1-4]季度)?(?:前|之前|以前|完成|起)?"
@@ -349,16 +350,12 @@ def names_group_rows(table: Table, header: Header) -> bool:
 def item_title(text: str) -> str:
     """A task's title from the first line of its name or text cell, without its item number
     (``1.地区生产总值…``, ``(一)井盖整治项目``)."""
-    from graph.structure import heading_title
-
     heading = heading_of_text(text)
     return heading.title if heading and heading.style in ("pcn", "num", "pnum", "circ") else heading_title(text)
 
 
 def heading_of_text(text: str):
     """The numbered heading a cell starts with (``一、…``), or None."""
-    from graph.structure import Line, match_heading
-
     return match_heading(Line(0, 0, len(text), text.strip(), U.fold(text.strip())))
 
 
@@ -456,7 +453,7 @@ class DocumentTables:
     """
 
     def __init__(self, source: SourceText, lines: list) -> None:
-        from graph import table_recovery as R
+        from graph.structure import table_recovery as R
 
         self.source = source
         self.lines = R.cell_lines(lines)
@@ -489,7 +486,7 @@ class DocumentTables:
 
     def starts_at(self, i: int) -> bool:
         """True when a table starts at line ``i``."""
-        from graph import table_recovery as R
+        from graph.structure import table_recovery as R
 
         if i in self.blocks:
             return True
@@ -500,7 +497,7 @@ class DocumentTables:
 
     def _space_at(self, i: int) -> bool:
         """Whether a table printed one row per line has its header on line ``i`` (remembered)."""
-        from graph import table_recovery as R
+        from graph.structure import table_recovery as R
 
         if i not in self._space:
             self._space[i] = R.space_table_at(self.lines, i)
@@ -508,7 +505,7 @@ class DocumentTables:
 
     def tasks_from(self, k: int, reading: Reading, table_index: int) -> tuple[list[Task], int]:
         """Tasks of the next table at or after line ``k``; returns (tasks, line after the table)."""
-        from graph import table_recovery as R
+        from graph.structure import table_recovery as R
 
         while self._in_structured(k) and k not in self.blocks:
             k += 1

@@ -1,0 +1,139 @@
+"""Metadata, headings, tasks and tables of a plan: the ``structure`` stage.
+
+:func:`parse_plan` reads a :class:`graph.records.SourceText` and returns a
+:class:`graph.records.Plan`: the plan's metadata (:mod:`.metadata`), and every candidate task —
+each numbered item of the body (:mod:`.items`, over the lines and headings of :mod:`.lines`) and
+each row of a table (:mod:`.tables`; tables flattened into text rebuilt by :mod:`.table_recovery`).
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from graph import units as U
+from graph.records import Plan, PlanMeta, SourceText, Task
+from graph.structure import tables as T
+from graph.structure.items import ANNEX_LINE, body_tasks
+from graph.structure.lines import Line, NO_TASKS, REGION_HEAD_LINES, REGION_TAIL_LINES, STOP_LINE, match_heading, split_lines
+from graph.structure.metadata import find_doc_number, find_issue_date, find_issuer, find_period, find_references, find_region, find_title, signature_line
+
+
+def lead_convention(tasks: list[Task], first_is_lead: bool) -> str:
+    """How the document marks leads: column, star, first-listed, text or listed."""
+    bases = {m.basis for t in tasks for m in t.units}
+    roles = {m.role for t in tasks for m in t.units}
+    if "column" in bases:
+        return "column"
+    if "star" in bases:
+        return "star"
+    if first_is_lead:
+        return "first-listed"
+    if "listed" in bases:
+        return "listed"
+    if "lead" in roles:
+        return "text"
+    return ""
+
+
+def parse_plan(source: SourceText) -> Plan:
+    """Metadata and candidate tasks of one plan document."""
+    folded = U.fold(source.text)  # one character for one: offsets hold in both
+    lines = split_lines(source.text, folded)
+    title, t0, t1 = find_title(lines)
+    first_heading = next((ln.index for ln in lines if match_heading(ln)), len(lines))
+    # the body starts after the plan's title; a "title" found below the first heading
+    # (an annex's caption, say) must not hide the items above it
+    body_start = t1 + 1 if 0 <= t1 < first_heading else (first_heading if first_heading < len(lines) else 0)
+    finder = TaskFinder(source, lines, folded)
+    body_start = min(body_start, next((ln.index for ln in lines[:body_start] if finder.tables.starts_at(ln.index)),
+                                      body_start))
+    tasks = finder.tasks(body_start)
+    if U.says_responsible_leads(source.text):
+        tasks = [responsible_as_lead(t) for t in tasks]
+    meta = plan_meta(source, lines, (title, t0, t1), body_start, lead_convention(tasks, finder.first_is_lead))
+    warnings = () if tasks else (NO_TASKS,)
+    unclosed = [t.number for t in tasks if t.source == "body" and unclosed_unit_bracket(folded[t.start:t.end])]
+    if unclosed:
+        warnings += (f"unclosed bracket in the unit list of task{'s' if len(unclosed) > 1 else ''} "
+                     f"{', '.join(unclosed[:8])}{' …' if len(unclosed) > 8 else ''}",)
+    return Plan(source=source, meta=meta, tasks=tuple(tasks), warnings=warnings)
+
+
+class TaskFinder:
+    """The tasks of one document: numbered items of its body, rows of its tables, items of its annexes."""
+
+    def __init__(self, source: SourceText, lines: list[Line], folded: str) -> None:
+        self.source, self.lines, self.folded = source, lines, folded
+        self.tables = T.DocumentTables(source, lines)
+        self.first_is_lead = U.says_first_listed_leads(source.text)
+        self.marks = U.lead_marks(source.text)
+        self.keys: set[str] = set()
+
+    def tasks(self, body_start: int) -> list[Task]:
+        """Every task from ``body_start`` on: the body until an annex, a table or the page's footer,
+        then each table or annex, and the numbered prose after a table (三、保障措施…)."""
+        lines = self.lines
+        body_stop = self._stop(body_start)
+        tasks = self._items(body_start, body_stop)
+        k, table_index = body_stop, 0
+        while k < len(lines):
+            found, nxt = self.tables.tasks_from(k, T.Reading(self.first_is_lead, self.marks), table_index)
+            annex = next((ln.index for ln in lines[k:nxt] if ANNEX_LINE.match(ln.text)), None) if not found else None
+            if annex is not None:  # an annex that lists numbered items, not a table (附件1 / 1.…)
+                stop = self._stop(annex + 1)
+                found, nxt = self._items(annex + 1, stop), stop
+            tasks.extend(found)
+            table_index += 1
+            if found and nxt < len(lines) and match_heading(lines[nxt]) and not STOP_LINE.match(lines[nxt].text):
+                stop = self._stop(nxt + 1)
+                tasks.extend(self._items(nxt, stop))
+                nxt = stop
+            k = max(nxt, k + 1)
+        return tasks
+
+    def _stop(self, start: int) -> int:
+        """The line where body text that starts at ``start`` ends: an annex, a table or the footer."""
+        return next((ln.index for ln in self.lines[start:]
+                     if STOP_LINE.match(ln.text) or self.tables.starts_at(ln.index)), len(self.lines))
+
+    def _items(self, start: int, stop: int) -> list[Task]:
+        return body_tasks(self.source, self.lines, start, stop, self.first_is_lead, self.marks, self.keys, self.folded)
+
+
+def plan_meta(source: SourceText, lines: list[Line], title_at: tuple[str, int, int], body_start: int,
+              convention: str | None) -> PlanMeta:
+    """The plan's metadata: title, region, issuer, number, dates, period, references."""
+    title, t0, t1 = title_at
+    signed = signature_line(source.text, lines)
+    issued = find_issue_date(source.text, lines, signed)
+    issuer = find_issuer(lines, signed)
+    period = find_period(title, source.text, issued)
+    doc_number = find_doc_number(source.text)
+    region, parent_region = find_region(title, issuer, "\n".join(ln.text for ln in lines[:REGION_HEAD_LINES]),
+                                        "\n".join(ln.text for ln in lines[-REGION_TAIL_LINES:]))
+    body = source.text[lines[body_start].start if body_start < len(lines) else 0:]
+    return PlanMeta(title=title, region=region, parent_region=parent_region, issuer=issuer, doc_number=doc_number,
+                    issued=issued, period_start=period[0], period_end=period[1], lead_convention=convention,
+                    references=find_references(body, title, doc_number),
+                    title_start=lines[t0].start if t0 >= 0 else -1, title_end=lines[t1].end if t1 >= 0 else -1)
+
+
+def responsible_as_lead(task: Task) -> Task:
+    """A task that names no lead, its responsible units leading: for documents that say so
+    (:func:`graph.units.says_responsible_leads`)."""
+    if any(m.role == "lead" for m in task.units):
+        return task
+    units = tuple(dataclasses.replace(m, role="lead") if m.role == "responsible" else m for m in task.units)
+    return dataclasses.replace(task, units=units)
+
+
+def unclosed_unit_bracket(text: str) -> bool:
+    """True when a line opens a bracket before a unit label (``(责任单位:…``) and never closes it."""
+    if "(" not in text and "（" not in text:
+        return False
+    for line in U.fold(text).split("\n"):
+        for m in U.shapes().label_re.finditer(line):
+            opened = line.rfind("(", 0, m.start())
+            if opened >= 0 and not line[opened + 1:m.start()].strip() \
+                    and line.count("(", opened) > line.count(")", opened):
+                return True
+    return False

@@ -1,0 +1,204 @@
+"""The numbered items of a plan's body as candidate tasks, with the units each names.
+
+In: the document's lines (a range of them). Out: :class:`graph.records.Task` records (``source``
+``body``): each item with text of its own, its section path, its units from labels, brackets
+and prose (:mod:`graph.units`), a group's units shared with its items.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph import units as U
+from graph.records import SourceText, Task, UnitMention
+from graph.structure.lines import Heading, LINE_END, Line, STYLE_RANK, heading_title, match_heading
+
+
+@dataclass
+class Item:
+    """A numbered item of the body: its heading, own lines and children."""
+
+    heading: Heading
+    line: Line
+    level: int
+    path: tuple[int, ...]
+    section: tuple[str, ...]
+    body: list[Line] = field(default_factory=list)
+    children: int = 0
+
+
+def parse_items(lines: list[Line], start: int, stop: int) -> list[Item]:
+    """Numbered items of the body between two line indexes, with section paths."""
+    items: list[Item] = []
+    styles: list[str] = []
+    stack: list[Item] = []
+    for ln in lines[start:stop]:
+        h = match_heading(ln)
+        if h is None:
+            if stack and ln.text:
+                stack[-1].body.append(ln)
+            continue
+        if h.style in styles:
+            level = styles.index(h.style)
+            del styles[level + 1:]
+        else:
+            # a new style nests below the current one, unless it ranks above a style in use
+            # (二、 after items numbered 1. 2. starts a new section, it is not inside item 2)
+            level = next((i for i, st in enumerate(styles) if STYLE_RANK[st] > STYLE_RANK[h.style]), len(stack))
+            level = min(level, len(stack))
+            styles[level:] = [h.style]
+        del stack[level:]
+        path = tuple(it.heading.value for it in stack) + (h.value,)
+        section = tuple(f"{it.heading.number}{'、' if it.heading.style == 'cn' else ''}{it.heading.title}" for it in stack)
+        item = Item(h, ln, level, path, section)
+        if stack:
+            stack[-1].children += 1
+        stack.append(item)
+        items.append(item)
+    return items
+
+
+def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
+               folded: str | None = None) -> tuple[list[UnitMention], int, int]:
+    """Units named in an item's text (``folded``: the same text folded, if at hand): labelled
+    lists, bracketed lists, role verbs."""
+    folded = U.fold(text) if folded is None else folded
+    found = U.mentions_from_labels(text, offset, first_is_lead, marks, folded)
+    covered = [(m.start, m.end) for m in found]
+    for a, b in bracket_groups(folded):
+        inner = U.list_before_note(folded[a + 1: b])
+        if ":" in inner or any(a <= s - offset < b or s <= offset + a < e for s, e in covered):
+            continue
+        before = folded[:a].rstrip(" ")
+        sentence_start = not before or before[-1] in "。;!?\n"
+        line_end = LINE_END.match(folded, b + 1) is not None
+        if not (sentence_start or line_end):
+            continue
+        if U.is_unit_list(inner):
+            found.extend(U.mentions_from_list(inner, offset + a + 1, first_is_lead=first_is_lead, lead_marks=marks))
+            covered.append((offset + a, offset + b + 1))
+    for m in U.mentions_from_prose(text, offset, folded, first_is_lead):
+        if not any(s <= m.start < e for s, e in covered):
+            found.append(m)
+    found.sort(key=lambda m: m.start)
+    unique: list[UnitMention] = []
+    seen: set[tuple[str, str]] = set()
+    for m in found:
+        if (m.name, m.role) not in seen:
+            seen.add((m.name, m.role))
+            unique.append(m)
+    if not unique:
+        return [], -1, -1
+    return unique, min(m.start for m in unique), max(m.end for m in unique)
+
+
+BRACKET = re.compile(r"[()]")
+
+
+def bracket_groups(text: str) -> list[tuple[int, int]]:
+    """Outermost ``(…)`` groups of a folded text as (open, close) indexes."""
+    groups, depth, open_at = [], 0, -1
+    for m in BRACKET.finditer(text):
+        if m.group() == "(":
+            if depth == 0:
+                open_at = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((open_at, m.start()))
+    return groups
+
+
+def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, first_is_lead: bool,
+               marks: str = "*", keys: set[str] | None = None, folded: str | None = None) -> list[Task]:
+    """Candidate tasks of the body: every item with text of its own, with the units it names
+    (``folded``: the source text folded, if at hand)."""
+    folded = U.fold(source.text) if folded is None else folded
+    items = parse_items(lines, start, stop)
+    first = items[0].line.index if items else stop
+    # a goal paragraph before the first heading (总体目标:…, 到2025年,…) is an item of its own
+    goals = [ln for ln in lines[start:first] if GOAL_PARAGRAPH.match(ln.folded)]
+    for n, ln in enumerate(reversed(goals)):
+        title = heading_title(ln.text.split(":")[0].split("：")[0]) if ":" in ln.folded[:8] else heading_title(ln.text)
+        items.insert(0, Item(Heading("preamble", "", 0, title, 0), ln, 0, (0, len(goals) - n), (), []))
+    found = []
+    for it in items:
+        begin, end = it.line.start, (it.body[-1] if it.body else it.line).end
+        text = source.text[begin:end]
+        after_number = begin + it.heading.marker_end  # (一)省监察厅牵头: the number is no part of a name
+        mentions, us, ue = item_units(source.text[after_number:end], after_number, first_is_lead, marks,
+                                      folded[after_number:end])
+        found.append([it, text, mentions, us, ue])
+    share_group_units(source.text, found)
+    tasks: list[Task] = []
+    keys = set() if keys is None else keys
+    for it, text, mentions, us, ue in found:
+        # a heading with nothing after its title is a section's name, unless it is a sentence
+        # (静安: (一)实现全年区级一般公共预算收入同比增长1%。)
+        has_text = len(it.line.text) > it.heading.marker_end + len(it.heading.title) + 1 or it.body \
+            or it.line.text.endswith("。")
+        if not mentions and not has_text:
+            continue
+        title = it.heading.title
+        if it.body and not it.children and SECTION_LEAD.match(title):
+            title = heading_title(it.body[0].text)  # (二)省审计厅牵头的工作 / 全面加强审计工作。
+        key = "b" + "-".join(map(str, it.path))
+        while key in keys:
+            key += "x"
+        keys.add(key)
+        m = DEADLINE_LABEL.search(folded, it.line.start, it.line.start + len(text))
+        tasks.append(Task(key=key, source="body", number=it.heading.number, title=title,
+                          section=it.section, text=text, start=it.line.start, end=it.line.start + len(text),
+                          units=tuple(mentions), deadline=m.group(1).strip() if m else "",
+                          units_text=source.text[us:ue] if us >= 0 else "", units_start=us, units_end=ue))
+    return tasks
+
+
+ANNEX_LINE = re.compile(r"附件\s*\d*\s*$")
+# a heading that only names who leads the items below it: 省编办牵头的工作, 县示范区管委会牵头工作(8项)
+SECTION_LEAD = re.compile(r".{2,30}?(?:牵头|负责)的?工作(?:\(\d+项\))?$")
+GOAL_PARAGRAPH = re.compile(r"(?:总体目标|工作目标|主要目标|发展目标|目标任务)\s*[:.]|到\s*(?:19|20)\d{2}\s*年(?:底|末)?\s*,")
+DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|时间节点|时限)\s*[::]\s*([^;;。)\n]{2,20})")
+
+
+def share_group_units(text: str, found: list[list]) -> None:
+    """Units printed once for a group of items go to every item of the group.
+
+    Two layouts: a heading that names units and only groups its children
+    (``(二)提升基层服务能力(责任单位:…)`` then 1., 2., 3.); and a block of label lines
+    (``牵头单位:…`` ``配合单位:…``) after the last of several items none of which names units.
+    """
+    children: dict[int, list[int]] = {}
+    for i, (it, *_rest) in enumerate(found):
+        for j in range(i - 1, -1, -1):
+            if found[j][0].level < it.level:
+                children.setdefault(j, []).append(i)
+                break
+    for parent, kids in children.items():
+        it, _, mentions, us, ue = found[parent]
+        if mentions and not it.body and all(not found[k][2] for k in kids):
+            for k in kids:
+                found[k][2:5] = [list(mentions), us, ue]
+            found[parent][2:5] = [[], -1, -1]
+            continue
+        last = found[kids[-1]]
+        if len(kids) > 1 and last[2] and all(not found[k][2] for k in kids[:-1]) \
+                and all(label_line_at(text, m.start) for m in last[2]):
+            for k in kids[:-1]:
+                found[k][2:5] = [list(last[2]), last[3], last[4]]
+        if mentions and not it.body and all(m.role == "lead" for m in mentions):
+            # (三)省编办牵头的工作 then 1., 2. with their partners: the heading names their lead
+            for k in kids:
+                if not any(m.role == "lead" for m in found[k][2]):
+                    kid = found[k]
+                    kid[2:5] = [list(mentions) + kid[2], us, max(ue, kid[4])]
+            found[parent][2:5] = [[], -1, -1]
+
+
+def label_line_at(text: str, offset: int) -> bool:
+    """True when the unit at ``offset`` sits on a line that starts with a unit label (牵头单位: …)."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return U.shapes().label_re.match(U.fold(text[line_start:offset])) is not None
+
+
