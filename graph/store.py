@@ -37,6 +37,8 @@ DEFAULT_GRAPH_IRI = "https://w3id.org/plankg/id/graph"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 STORE_MANIFEST = "plankg-sources.json"
+DOCUMENT_GRAPHS = "document-graphs"   # layout: one named graph per document, shared triples in the default graph
+ANALYSIS_GRAPH = "https://w3id.org/plankg/id/graph/analysis"
 FORMATS = ("table", "csv", "tsv", "json")
 
 _INTEGER_TYPES = {XSD + t for t in (
@@ -480,7 +482,7 @@ class OxigraphSource:
         query_form(query_text)  # refuses UPDATE with a clear message
         bound = bind_with_values(query_text, bindings)
         try:
-            result = self.store.query(bound)
+            result = self.store.query(bound, use_default_graph_as_union=True)
         except (SyntaxError, OSError, RuntimeError, ValueError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
         if isinstance(result, ox.QueryBoolean):
@@ -644,8 +646,9 @@ def _publish_store(tmp_dir: Path, store_dir: Path, manifest: dict) -> None:
 class StoreLoader:
     """A new Oxigraph store at ``store_dir`` loaded from Turtle while the Turtle is being written.
 
-    ``write`` sends text through a pipe to ``bulk_load`` running in a thread (Oxigraph parses
-    and indexes without the GIL, so the load overlaps the work that produces the text);
+    ``write`` sends TriG through a pipe to ``bulk_load`` running in a thread (Oxigraph parses
+    and indexes without the GIL, so the load overlaps the work that produces the text): triples
+    shared by documents in the default graph, each document's own in its named graph;
     ``commit`` finishes the load and swaps the store in, naming ``source_name`` (the file the
     same text went to) in its manifest; ``abort`` discards it.
     """
@@ -668,9 +671,9 @@ class StoreLoader:
         with os.fdopen(read_fd, "rb") as stream:  # closed on failure too: the writer then gets EPIPE
             try:
                 if Path(f"/dev/fd/{read_fd}").exists():  # Oxigraph reads the pipe itself, without the GIL
-                    self.store.bulk_load(path=f"/dev/fd/{read_fd}", format=ox.RdfFormat.TURTLE)
+                    self.store.bulk_load(path=f"/dev/fd/{read_fd}", format=ox.RdfFormat.TRIG)
                 else:
-                    self.store.bulk_load(input=stream, format=ox.RdfFormat.TURTLE)
+                    self.store.bulk_load(input=stream, format=ox.RdfFormat.TRIG)
             except BaseException as exc:  # reported by write/commit in the writing thread
                 self.error = exc
 
@@ -701,7 +704,8 @@ class StoreLoader:
             source = self.store_dir.parent / self.source_name
             digests = {self.source_name: file_stamp(source)} if source.is_file() else {}
             _publish_store(self.tmp_dir, self.store_dir, {"built_ns": time.time_ns(), "files": [self.source_name],
-                                                          "triples": count, "digests": digests})
+                                                          "triples": count, "digests": digests,
+                                                          "layout": DOCUMENT_GRAPHS})
             return count
         except BaseException:
             shutil.rmtree(self.tmp_dir, ignore_errors=True)
@@ -722,23 +726,84 @@ def _manifest_name(path: Path, store_dir: Path) -> str:
 
 
 def add_to_store(store_dir: Path, path: Path) -> int:
-    """Load one more graph file into an existing store (e.g. analysis.ttl after the analysis)."""
+    """Load one more graph file (analysis.ttl after the analysis) into the analysis graph of an
+    existing store, replacing what an earlier load of the same file put there."""
     import pyoxigraph as ox
 
     store_dir, path = Path(store_dir), Path(path)
     manifest_path = store_dir / STORE_MANIFEST
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     store = ox.Store(str(store_dir))
+    graph = ox.NamedNode(ANALYSIS_GRAPH)
+    name = _manifest_name(path, store_dir)
+    count = int(manifest.get("triples", 0))
+    if name in manifest["files"]:   # loaded before: replaced
+        count -= sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+        store.remove_graph(graph)
+        manifest["files"].remove(name)
     fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
-    store.bulk_load(path=str(path), format=fmt)
+    store.bulk_load(path=str(path), format=fmt, to_graph=graph)
     store.flush()
-    manifest["files"].append(_manifest_name(path, store_dir))
-    manifest.setdefault("digests", {})[manifest["files"][-1]] = file_stamp(path)
-    manifest["triples"] = count = len(store)
+    count += sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+    manifest["files"].append(name)
+    manifest.setdefault("digests", {})[name] = file_stamp(path)
+    manifest["triples"] = count
     manifest["built_ns"] = time.time_ns()
     del store
     manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return count
+
+
+def has_document_graphs(store_dir: Path) -> bool:
+    """Whether a store holds one named graph per document (so a build can update it)."""
+    return store_manifest(store_dir).get("layout") == DOCUMENT_GRAPHS and (Path(store_dir) / "CURRENT").is_file()
+
+
+def update_store(previous: Path, store_dir: Path, change, source_name: str = "graph.ttl") -> int:
+    """A new store at ``store_dir``: a checkpoint of the ``previous`` one (its files hard-linked) with
+    the named graphs of ``change.graphs`` replaced, the analysis graph dropped and the shared
+    triples ``change.removed`` / ``change.added`` taken out of / put into the default graph."""
+    import pyoxigraph as ox
+
+    holder = _new_store_dir(Path(store_dir))
+    tmp_dir = holder / "store"
+    try:
+        ox.Store.read_only(str(previous)).backup(str(tmp_dir))
+        store = ox.Store(str(tmp_dir))
+        count = int(store_manifest(previous).get("triples", 0))
+        for iri, turtle in [(ANALYSIS_GRAPH, ""), *change.graphs.items()]:
+            graph = ox.NamedNode(iri)
+            if store.contains_named_graph(graph):
+                count -= sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+                store.remove_graph(graph)
+            if turtle:
+                store.load(input=_turtle_header() + turtle, format=ox.RdfFormat.TURTLE, to_graph=graph)
+                count += sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+        for text, adding in ((change.removed, False), (change.added, True)):
+            for triple in ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
+                quad = ox.Quad(triple.subject, triple.predicate, triple.object, ox.DefaultGraph())
+                if (quad in store) == adding:
+                    continue
+                if adding:
+                    store.add(quad)
+                else:
+                    store.remove(quad)
+                count += 1 if adding else -1
+        store.flush()
+        del store   # closed before it is moved
+        source = Path(store_dir).parent / source_name
+        _publish_store(tmp_dir, Path(store_dir), {"built_ns": time.time_ns(), "files": [source_name],
+                                                  "triples": count, "digests": {source_name: file_stamp(source)},
+                                                  "layout": DOCUMENT_GRAPHS})
+        return count
+    finally:
+        shutil.rmtree(holder, ignore_errors=True)
+
+
+def _turtle_header() -> str:
+    from graph.model import TURTLE_HEADER
+
+    return TURTLE_HEADER
 
 
 def _swap_in(new_dir: Path, target: Path) -> None:
@@ -834,10 +899,11 @@ def open_store(store_dir: Path, read_only: bool = True):
 
 
 def dump_store(store_dir: Path, output) -> None:
-    """Write the default graph of a store as N-Triples to a binary stream or path."""
+    """Write every triple of a store (its default and named graphs) as N-Triples to a binary stream or path."""
     import pyoxigraph as ox
 
-    open_store(store_dir).dump(output, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in open_store(store_dir))
+    ox.serialize(triples, output, format=ox.RdfFormat.N_TRIPLES)
 
 
 # ---------------------------------------------------------------- Graph Store Protocol
