@@ -102,7 +102,7 @@ def _build_generation(corpus: Path, out_dir: Path, signature: str, *, jobs: int 
                       strict: bool, quiet: bool):
     """Build into a new generation of ``out_dir`` and publish it (exit 2, previous outputs kept,
     when nothing usable was built or --strict found problems)."""
-    from graph.generations import new_generation, publish_generation, sweep_generations
+    from graph.generations import current_generation, new_generation, publish_generation, sweep_generations
     from graph.pipeline import build_corpus, record_signature
 
     stage = new_generation(out_dir)
@@ -126,7 +126,7 @@ def _build_generation(corpus: Path, out_dir: Path, signature: str, *, jobs: int 
             sys.exit(2)
         if analysis:
             try:
-                _analysis_and_views(stage, result, jobs)
+                _analysis_and_views(stage, result, jobs, previous=current_generation(out_dir))
             except Exception as exc:  # the graph and report still land; say what failed
                 click.echo(f"warning: analysis or views failed ({type(exc).__name__}: {exc}); "
                            f"the graph, report and store were written", err=True)
@@ -174,24 +174,25 @@ class _NoBar:
         return None
 
 
-def _analysis_and_views(out_dir: Path, result, jobs: int | None) -> None:
+def _analysis_and_views(out_dir: Path, result, jobs: int | None, previous: Path | None = None) -> None:
     """Run the analysis and the views on a fresh build (``plankg build`` gives everything), in
-    ``jobs`` processes (None: the machine's cores)."""
+    ``jobs`` processes (None: the machine's cores); scopes and pages unchanged since the
+    ``previous`` generation are taken from it."""
     import time
 
     from graph.analysis import CentralityOptions, run_analysis
+    from graph.store import add_to_store
     from graph.views import build_views
 
-    from graph.store import add_to_store
-
     t = time.perf_counter()
-    run_analysis(out_dir, centrality=CentralityOptions(workers=jobs or 0))
+    run_analysis(out_dir, centrality=CentralityOptions(workers=jobs or 0),
+                 previous=previous / "analysis" if previous else None)
     if (out_dir / "store").is_dir():
         add_to_store(out_dir / "store", out_dir / "analysis.ttl")
     result.timings["analysis"] = round(time.perf_counter() - t, 3)
     result.written += ["analysis/", "analysis.ttl"]
     t = time.perf_counter()
-    build_views(out_dir, jobs=jobs)
+    build_views(out_dir, jobs=jobs, previous=previous / "views" if previous else None)
     result.timings["views"] = round(time.perf_counter() - t, 3)
     result.written += ["views/", "index.html"]
 
