@@ -61,10 +61,11 @@ def cli() -> None:
               help="Run extraction on an existing Dask cluster (needs the 'dask' extra).")
 @click.option("--strict", is_flag=True, help="Fail (exit 2, previous outputs kept) on any problem with an input file.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--dry-run", is_flag=True, help="Say what the build would re-extract, drop and re-analyse; write nothing.")
 @wait_option
 def build(corpus: Path, out_dir: Path, jobs: int | None, formats: tuple[str, ...], no_cache: bool,
           no_validate: bool, no_analysis: bool, dask_address: str | None, strict: bool, quiet: bool,
-          wait: bool) -> None:
+          dry_run: bool, wait: bool) -> None:
     """Extract every plan in CORPUS and write the graph, report, store, analysis and views to --out.
 
     The outputs of a build are published all at once; one build, analyze or views at a time
@@ -76,6 +77,11 @@ def build(corpus: Path, out_dir: Path, jobs: int | None, formats: tuple[str, ...
 
     if not corpus.exists():
         raise click.UsageError(f"corpus folder '{corpus}' does not exist")
+    if dry_run:
+        from graph.pipeline import plan_build
+
+        click.echo("\n".join(plan_build(corpus, out_dir, formats).lines()))
+        return
     with locked(out_dir, "build", wait):
         sweep(out_dir)  # what an interrupted build may have left
         signature = ""

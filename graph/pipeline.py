@@ -625,3 +625,44 @@ def validate_file(path: Path, triples: int) -> dict:
     from graph.validate import validate_graph
 
     return validate_graph(Graph().parse(path, format="turtle"))
+
+
+@dataclass
+class Plan:
+    """What a build of ``corpus`` into ``out_dir`` would do (``plankg build --dry-run``)."""
+
+    extract: list[str]        # files to extract (new or changed, not in the cache)
+    from_cache: list[str]     # files new to the outputs whose extraction is cached
+    dropped: list[str]        # documents of the outputs that go (removed or changed)
+    kept: int                 # documents taken over unchanged
+    regions: list[str]        # regions whose scopes are analysed again
+    update: bool              # False: a whole build (no earlier outputs this build can update)
+
+    def lines(self) -> list[str]:
+        """The plan for people."""
+        mode = "update of the current outputs" if self.update else "whole build (nothing this build can update)"
+        out = [f"{mode}: {self.kept} document(s) unchanged"]
+        out += [f"re-extract: {name}" for name in self.extract]
+        out += [f"from the cache: {name}" for name in self.from_cache]
+        out += [f"drop: {name}" for name in self.dropped]
+        scopes = [f"plan scopes of {len(self.extract) + len(self.from_cache)} document(s)"] if self.update else \
+            ["every scope"]
+        scopes += [f"region {r or '(no region)'}" for r in self.regions] + ["all regions (by unit, by function)"]
+        out.append("re-analyse: " + "; ".join(scopes))
+        return out
+
+
+def plan_build(corpus: Path, out_dir: Path, formats: Iterable[str] = (), store: bool = True) -> Plan:
+    """What a build would re-extract, drop and re-analyse; reads, writes nothing."""
+    files = scan_corpus(corpus).files
+    cache = Cache(out_dir / CACHE, extractor_version())
+    previous = previous_build(out_dir, formats, cache.version, store)
+    keys = [cache.key(f) for f in files]
+    reused = previous.positions(keys) if previous else {}
+    fresh = [i for i in range(len(files)) if i not in reused]
+    old = previous.reports if previous else []
+    dropped = [old[p].doc for p in sorted(set(range(len(old))) - set(reused.values()))]
+    regions = {old[p].region for p in range(len(old)) if p not in set(reused.values())}
+    return Plan(extract=[files[i].name for i in fresh if not cache.has(keys[i])],
+                from_cache=[files[i].name for i in fresh if cache.has(keys[i])], dropped=dropped,
+                kept=len(reused), regions=sorted(regions), update=previous is not None)

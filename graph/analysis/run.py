@@ -186,7 +186,8 @@ def _measure_and_write(out_dir: Path, data: GraphData, scopes: list[Scope], lead
     from graph.analysis.digests import code_salt, scope_digests
 
     writer = AnalysisWriter(out_dir, lead_policy, scopes, top, overload, previous)
-    digests = scope_digests(data, scopes, code_salt(data, lead_policy, top, overload, centrality))
+    settings = (lead_policy, top, overload, replace(centrality, workers=0))   # the output does not depend on workers
+    digests = scope_digests(data, scopes, code_salt(data, *settings))
     graphs_dir = str(writer.folder / "graphs")
     kept: list[ScopeResult] = []
 
