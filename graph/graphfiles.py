@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph import model
@@ -49,7 +49,8 @@ class GraphIndex:
         renumber = {old: new for new, old in enumerate(used)}
         payload = {"version": self.version, "formats": self.formats, "head": self.head,
                    "head_triples": self.head_triples, "table": [list(self.table[i]) for i in used],
-                   "docs": [{**asdict(d), "shared": [renumber[i] for i in d.shared]} for d in self.docs]}
+                   "docs": [{"key": d.key, "sha": d.sha, "shared": [renumber[i] for i in d.shared],
+                             "lengths": d.lengths, "triples": d.triples} for d in self.docs]}
         (folder / INDEX).write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
     @classmethod
@@ -86,8 +87,7 @@ def first_seen(ids: Iterable[int], seen: set[int]) -> list[int]:
 class GraphFiles:
     """Writes the graph files of a generation (temp files renamed by ``commit``), rendering new
     documents and copying unchanged ones from ``previous`` (the generation before and its index).
-    ``sink`` gets the Turtle for the store as TriG: shared triples in the default graph, each
-    document's own triples in its named graph."""
+    ``sink`` gets the Turtle as it is written (for the store being loaded)."""
 
     def __init__(self, folder: Path, formats: Iterable[str], version: str,
                  sink: Callable[[str], None] | None = None, previous: tuple[Path, GraphIndex] | None = None):
@@ -129,7 +129,7 @@ class GraphFiles:
             nt = model.turtle_to_ntriples(out.turtle)
             own.update({f: self._write_nt(f, nt, graph_iri(sha)) for f in self.formats if f != "ttl"})
         if self.sink:
-            self.sink(f"\n<{graph_iri(sha)}> {{\n{out.turtle}}}\n")
+            self.sink(out.turtle)
         self._record(DocPart(key, sha, shared, {f: [lengths[f], own[f]] for f in self.formats}, out.triples), batch)
 
     def reuse_document(self, position: int) -> None:
@@ -179,26 +179,21 @@ class GraphFiles:
         return self.writers[fmt].write(text)
 
     def store_change(self) -> "StoreChange":
-        """What the previous store needs to hold this build's graph: the named graphs of documents
-        that changed (dropped, then loaded with the documents' own triples) and the shared triples
-        no document states any more, or that no document stated before."""
+        """What the previous store needs to hold this build's graph: the own triples of documents
+        that went or changed out, those of documents that came or changed in (with any other copy
+        of the same content), and the shared triples no document states any more, or that no
+        document stated before."""
         old = self.previous[1]
         kept = {(d.key, d.sha) for d in self.index.docs} & {(d.key, d.sha) for d in old.docs}
         touched = {d.sha for d in old.docs + self.index.docs if (d.key, d.sha) not in kept}
-        graphs = {graph_iri(sha): "".join(self._own_turtle(d) for d in self.index.docs if d.sha == sha)
-                  for sha in sorted(touched)}
         before = {i for d in old.docs for i in d.shared}
         after = {i for d in self.index.docs for i in d.shared}
-        return StoreChange(graphs=graphs, removed=model.ntriples(self.index.table[i] for i in sorted(before - after)),
-                           added=model.ntriples(self.index.table[i] for i in sorted(after - before)))
-
-    def _own_turtle(self, doc: DocPart) -> str:
-        """A document's own triples as written in graph.ttl."""
-        import os
-
-        start = self.index.starts("ttl")[self.index.docs.index(doc)] + doc.lengths["ttl"][0]
-        with open(self.writers["ttl"].path, "rb") as handle:
-            return os.pread(handle.fileno(), doc.lengths["ttl"][1], start).decode("utf-8")
+        removed = [_own_turtle(self.previous[0] / "graph.ttl", old, n) for n, d in enumerate(old.docs)
+                   if (d.key, d.sha) not in kept]
+        added = [_own_turtle(self.writers["ttl"].path, self.index, n) for n, d in enumerate(self.index.docs)
+                 if d.sha in touched]
+        return StoreChange(removed="".join(removed) + model.ntriples(self.index.table[i] for i in sorted(before - after)),
+                           added="".join(added) + model.ntriples(self.index.table[i] for i in sorted(after - before)))
 
     def commit(self, folder: Path) -> list[str]:
         """Rename every file into place and save the index."""
@@ -214,11 +209,20 @@ class GraphFiles:
 
 @dataclass
 class StoreChange:
-    """How a store of the previous build becomes the store of this one."""
+    """How a store of the previous build becomes the store of this one (Turtle after the prefixes)."""
 
-    graphs: dict[str, str]   # named graph → its Turtle (its own triples), "" when it goes
-    removed: str             # shared triples to remove (N-Triples)
-    added: str               # shared triples to add (N-Triples)
+    removed: str             # triples of documents gone or changed, and shared triples no one states any more
+    added: str               # triples of documents new or changed, and shared triples new to the graph
+
+
+def _own_turtle(path: Path, index: GraphIndex, position: int) -> str:
+    """A document's own triples as written in a graph.ttl."""
+    import os
+
+    doc = index.docs[position]
+    with open(path, "rb") as handle:
+        start = index.starts("ttl")[position] + doc.lengths["ttl"][0]
+        return os.pread(handle.fileno(), doc.lengths["ttl"][1], start).decode("utf-8")
 
 
 def graph_iri(sha: str) -> str:

@@ -480,14 +480,14 @@ class Previous:
 
 def previous_build(out_dir: Path, formats: Iterable[str], version: str, store: bool) -> Previous | None:
     """The current generation of ``out_dir`` when a build can update it: built by this extractor
-    with the same graph formats (and, when a store is wanted, a store of one graph per document)."""
-    from graph.store import has_document_graphs
+    with the same graph formats (and, when a store is wanted, a store it can update)."""
+    from graph.store import is_updatable
 
     folder = current_generation(out_dir)
     index = GraphIndex.load(folder) if folder is not None else None
     if index is None or index.version != version or index.formats != graph_formats(formats):
         return None
-    if store and not has_document_graphs(folder / "store"):
+    if store and not is_updatable(folder / "store"):
         return None
     try:
         payload = json.loads((folder / "report.json").read_text(encoding="utf-8"))

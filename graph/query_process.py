@@ -61,8 +61,6 @@ def answer(graph_store, request: dict) -> Reply:
         options["default_graph"] = [ox.NamedNode(iri) for iri in request["default_graph"]]
     if request.get("named_graphs"):
         options["named_graphs"] = [ox.NamedNode(iri) for iri in request["named_graphs"]]
-    if not options:   # the store keeps each document in its own graph: the default graph is their union
-        options["use_default_graph_as_union"] = True
     wanted = request.get("accept") or ["*/*"]
     try:
         result = graph_store.query(request["query"], **options)

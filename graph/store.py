@@ -37,8 +37,7 @@ DEFAULT_GRAPH_IRI = "https://w3id.org/plankg/id/graph"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 STORE_MANIFEST = "plankg-sources.json"
-DOCUMENT_GRAPHS = "document-graphs"   # layout: one named graph per document, shared triples in the default graph
-ANALYSIS_GRAPH = "https://w3id.org/plankg/id/graph/analysis"
+UPDATABLE = "updatable"   # a store a build can update: loaded from graph.ttl (and analysis.ttl) as written
 FORMATS = ("table", "csv", "tsv", "json")
 
 _INTEGER_TYPES = {XSD + t for t in (
@@ -482,7 +481,7 @@ class OxigraphSource:
         query_form(query_text)  # refuses UPDATE with a clear message
         bound = bind_with_values(query_text, bindings)
         try:
-            result = self.store.query(bound, use_default_graph_as_union=True)
+            result = self.store.query(bound)
         except (SyntaxError, OSError, RuntimeError, ValueError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
         if isinstance(result, ox.QueryBoolean):
@@ -624,7 +623,7 @@ def write_store(source, store_dir: Path) -> int:
         count = len(store)
         del store  # closed before it is moved
         _publish_store(tmp_dir, store_dir, {"built_ns": started_ns, "files": files, "triples": count,
-                                            "digests": digests})
+                                            "digests": digests, "layout": UPDATABLE if files else ""})
         return count
     except BaseException:
         shutil.rmtree(tmp_dir, ignore_errors=True)
@@ -646,9 +645,8 @@ def _publish_store(tmp_dir: Path, store_dir: Path, manifest: dict) -> None:
 class StoreLoader:
     """A new Oxigraph store at ``store_dir`` loaded from Turtle while the Turtle is being written.
 
-    ``write`` sends TriG through a pipe to ``bulk_load`` running in a thread (Oxigraph parses
-    and indexes without the GIL, so the load overlaps the work that produces the text): triples
-    shared by documents in the default graph, each document's own in its named graph;
+    ``write`` sends text through a pipe to ``bulk_load`` running in a thread (Oxigraph parses
+    and indexes without the GIL, so the load overlaps the work that produces the text);
     ``commit`` finishes the load and swaps the store in, naming ``source_name`` (the file the
     same text went to) in its manifest; ``abort`` discards it.
     """
@@ -671,9 +669,9 @@ class StoreLoader:
         with os.fdopen(read_fd, "rb") as stream:  # closed on failure too: the writer then gets EPIPE
             try:
                 if Path(f"/dev/fd/{read_fd}").exists():  # Oxigraph reads the pipe itself, without the GIL
-                    self.store.bulk_load(path=f"/dev/fd/{read_fd}", format=ox.RdfFormat.TRIG)
+                    self.store.bulk_load(path=f"/dev/fd/{read_fd}", format=ox.RdfFormat.TURTLE)
                 else:
-                    self.store.bulk_load(input=stream, format=ox.RdfFormat.TRIG)
+                    self.store.bulk_load(input=stream, format=ox.RdfFormat.TURTLE)
             except BaseException as exc:  # reported by write/commit in the writing thread
                 self.error = exc
 
@@ -705,7 +703,7 @@ class StoreLoader:
             digests = {self.source_name: file_stamp(source)} if source.is_file() else {}
             _publish_store(self.tmp_dir, self.store_dir, {"built_ns": time.time_ns(), "files": [self.source_name],
                                                           "triples": count, "digests": digests,
-                                                          "layout": DOCUMENT_GRAPHS})
+                                                          "layout": UPDATABLE})
             return count
         except BaseException:
             shutil.rmtree(self.tmp_dir, ignore_errors=True)
@@ -726,43 +724,68 @@ def _manifest_name(path: Path, store_dir: Path) -> str:
 
 
 def add_to_store(store_dir: Path, path: Path) -> int:
-    """Load one more graph file (analysis.ttl after the analysis) into the analysis graph of an
-    existing store, replacing what an earlier load of the same file put there."""
+    """Load one more graph file into an existing store (e.g. analysis.ttl after the analysis)."""
     import pyoxigraph as ox
 
     store_dir, path = Path(store_dir), Path(path)
     manifest_path = store_dir / STORE_MANIFEST
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     store = ox.Store(str(store_dir))
-    graph = ox.NamedNode(ANALYSIS_GRAPH)
-    name = _manifest_name(path, store_dir)
-    count = int(manifest.get("triples", 0))
-    if name in manifest["files"]:   # loaded before: replaced
-        count -= sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
-        store.remove_graph(graph)
-        manifest["files"].remove(name)
     fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".")) or ox.RdfFormat.TURTLE
-    store.bulk_load(path=str(path), format=fmt, to_graph=graph)
+    store.bulk_load(path=str(path), format=fmt)
     store.flush()
-    count += sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
-    manifest["files"].append(name)
-    manifest.setdefault("digests", {})[name] = file_stamp(path)
-    manifest["triples"] = count
+    manifest["files"].append(_manifest_name(path, store_dir))
+    manifest.setdefault("digests", {})[manifest["files"][-1]] = file_stamp(path)
+    manifest["triples"] = count = len(store)
     manifest["built_ns"] = time.time_ns()
     del store
     manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return count
 
 
-def has_document_graphs(store_dir: Path) -> bool:
-    """Whether a store holds one named graph per document (so a build can update it)."""
-    return store_manifest(store_dir).get("layout") == DOCUMENT_GRAPHS and (Path(store_dir) / "CURRENT").is_file()
+def replace_analysis(store_dir: Path, path: Path, old_turtle: str, new_turtle: str) -> int:
+    """Bring a store that holds the previous analysis (see :func:`update_store`) to ``path``
+    (analysis.ttl): the triples of the scopes analysed again, ``old_turtle``, replaced by
+    ``new_turtle`` (both after the prefixes of ``path``); returns the store's number of triples."""
+    import pyoxigraph as ox
+
+    store_dir, path = Path(store_dir), Path(path)
+    manifest = store_manifest(store_dir)
+    store = ox.Store(str(store_dir))
+    header = _prefixes(path)
+    count = int(manifest.get("triples", 0)) + _apply(store, header + old_turtle, header + new_turtle)
+    store.flush()
+    del store
+    name = _manifest_name(path, store_dir)
+    manifest.pop("previous_analysis", None)
+    manifest["files"].append(name)
+    manifest.setdefault("digests", {})[name] = file_stamp(path)
+    manifest.update(triples=count, built_ns=time.time_ns())
+    (store_dir / STORE_MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    return count
+
+
+def _prefixes(path: Path) -> str:
+    """The prefix declarations at the start of a Turtle file."""
+    lines = []
+    with Path(path).open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("@prefix"):
+                break
+            lines.append(line)
+    return "".join(lines)
+
+
+def is_updatable(store_dir: Path) -> bool:
+    """Whether a store was loaded from its graph files as they were written (so a build can update it)."""
+    return store_manifest(store_dir).get("layout") == UPDATABLE and (Path(store_dir) / "CURRENT").is_file()
 
 
 def update_store(previous: Path, store_dir: Path, change, source_name: str = "graph.ttl") -> int:
     """A new store at ``store_dir``: a checkpoint of the ``previous`` one (its files hard-linked) with
-    the named graphs of ``change.graphs`` replaced, the analysis graph dropped and the shared
-    triples ``change.removed`` / ``change.added`` taken out of / put into the default graph."""
+    the triples of ``change.removed`` taken out and those of ``change.added`` put in (Turtle with
+    the prefixes of graph.ttl). It still holds the previous analysis (``previous_analysis`` in its
+    manifest) until :func:`replace_analysis` brings in the new one."""
     import pyoxigraph as ox
 
     holder = _new_store_dir(Path(store_dir))
@@ -770,34 +793,39 @@ def update_store(previous: Path, store_dir: Path, change, source_name: str = "gr
     try:
         ox.Store.read_only(str(previous)).backup(str(tmp_dir))
         store = ox.Store(str(tmp_dir))
-        count = int(store_manifest(previous).get("triples", 0))
-        for iri, turtle in [(ANALYSIS_GRAPH, ""), *change.graphs.items()]:
-            graph = ox.NamedNode(iri)
-            if store.contains_named_graph(graph):
-                count -= sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
-                store.remove_graph(graph)
-            if turtle:
-                store.load(input=_turtle_header() + turtle, format=ox.RdfFormat.TURTLE, to_graph=graph)
-                count += sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
-        for text, adding in ((change.removed, False), (change.added, True)):
-            for triple in ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES):
-                quad = ox.Quad(triple.subject, triple.predicate, triple.object, ox.DefaultGraph())
-                if (quad in store) == adding:
-                    continue
-                if adding:
-                    store.add(quad)
-                else:
-                    store.remove(quad)
-                count += 1 if adding else -1
+        count = int(store_manifest(previous).get("triples", 0)) + _apply(store, change.removed, change.added)
         store.flush()
         del store   # closed before it is moved
         source = Path(store_dir).parent / source_name
+        carried = "analysis.ttl" in store_manifest(previous).get("files", [])
         _publish_store(tmp_dir, Path(store_dir), {"built_ns": time.time_ns(), "files": [source_name],
                                                   "triples": count, "digests": {source_name: file_stamp(source)},
-                                                  "layout": DOCUMENT_GRAPHS})
+                                                  "layout": UPDATABLE, "previous_analysis": carried})
         return count
     finally:
         shutil.rmtree(holder, ignore_errors=True)
+
+
+def _apply(store, removed: str, added: str) -> int:
+    """Remove the triples of the Turtle ``removed`` that ``added`` does not state, add those of
+    ``added`` (both after ``TURTLE_HEADER``); the change in the number of triples."""
+    import pyoxigraph as ox
+
+    def quads(text: str) -> set:
+        triples = ox.parse(input=(_turtle_header() + text).encode("utf-8"), format=ox.RdfFormat.TURTLE)
+        return {ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples}
+
+    gone, new = quads(removed), quads(added)
+    change = 0
+    for quad in gone - new:
+        if quad in store:
+            store.remove(quad)
+            change -= 1
+    for quad in new:
+        if quad not in store:
+            store.add(quad)
+            change += 1
+    return change
 
 
 def _turtle_header() -> str:
@@ -899,11 +927,10 @@ def open_store(store_dir: Path, read_only: bool = True):
 
 
 def dump_store(store_dir: Path, output) -> None:
-    """Write every triple of a store (its default and named graphs) as N-Triples to a binary stream or path."""
+    """Write the default graph of a store as N-Triples to a binary stream or path."""
     import pyoxigraph as ox
 
-    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in open_store(store_dir))
-    ox.serialize(triples, output, format=ox.RdfFormat.N_TRIPLES)
+    open_store(store_dir).dump(output, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
 
 
 # ---------------------------------------------------------------- Graph Store Protocol

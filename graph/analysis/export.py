@@ -385,6 +385,8 @@ class AnalysisWriter:
         self.parts: list[dict] = []
         self.previous = ScopeParts.load(previous) if previous is not None else None
         source = self.previous.folder if self.previous else None
+        self.fresh: list[str] = []        # Turtle of the scopes measured in this run
+        self.reused: set[str] = set()      # ids of the scopes copied from the previous analysis
         self.streams = [PartWriter(self.folder / "units.csv", source and source / "units.csv"),
                         PartWriter(self.folder / "units.json", source and source / "units.json"),
                         PartWriter(self.folder / ".measures.ttl", source and source.parent / "analysis.ttl")]
@@ -405,12 +407,14 @@ class AnalysisWriter:
             lengths[1] = self.json_file.write(rendered.json_text)
             self.json_rows += rendered.rows
         flagged, section, methods = self.report.add(res)
+        self.fresh.append(scope_turtle(res, self.lead_policy) + rendered.ttl_text)
         self._record(res.scope.id, digest, lengths, rendered.rows, scope_turtle(res, self.lead_policy),
                      scope_entry(res, self.lead_policy, rendered.nodes, rendered.edges), flagged, section, methods)
 
     def add_reused(self, part: dict) -> None:
         """Copy a scope's rows, measures and graph files from the previous analysis."""
         start = self.previous.starts[part["id"]]
+        self.reused.add(part["id"])
         self.csv_file.copy(start[0], part["lengths"][0])
         if part["rows"]:
             self._json_separator()
@@ -425,6 +429,20 @@ class AnalysisWriter:
                                 [tuple(m) for m in part["methods"]], part["id"])
         self._record(part["id"], part["digest"], part["lengths"], part["rows"], part["block"], part["entry"],
                      part["flagged"], part["section"], part["methods"])
+
+    def replaced(self) -> tuple[str, str] | None:
+        """The Turtle of the previous analysis's scopes that were measured again or are gone, and
+        that of the scopes measured in this run; None without a previous analysis."""
+        if self.previous is None:
+            return None
+        kept = self.reused
+        old = []
+        with open(self.previous.folder.parent / "analysis.ttl", "rb") as handle:
+            for scope_id, part in self.previous.parts.items():
+                if scope_id not in kept:
+                    measures = os.pread(handle.fileno(), part["lengths"][2], self.previous.starts[scope_id][2])
+                    old.append(part["block"] + measures.decode("utf-8"))
+        return "".join(old), "".join(self.fresh)
 
     def _json_separator(self) -> None:
         self.json_file.write("[\n" if not self.json_rows else ",\n")

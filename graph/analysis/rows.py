@@ -198,16 +198,16 @@ def open_store(out_dir: Path) -> tuple[ox.Store, str]:
 def read_graph(store: ox.Store, source: str = "") -> GraphData:
     """Assignment rows, plans, indicator counts and function labels from a store."""
     tasks: dict[str, tuple[str, str, str]] = {}
-    for row in store.query(TASKS_QUERY, use_default_graph_as_union=True):   # task → (plan, title, section); the largest values win
+    for row in store.query(TASKS_QUERY):   # task → (plan, title, section); the largest values win
         entry = (_value(row["plan"]), _value(row["title"]), _value(row["section"]))
         tasks[_value(row["task"])] = max(entry, tasks.get(_value(row["task"]), entry))
     units: dict[str, tuple[str, str, str, str]] = {}
-    for row in store.query(UNITS_QUERY, use_default_graph_as_union=True):   # unit → (label, region, kind, function)
+    for row in store.query(UNITS_QUERY):   # unit → (label, region, kind, function)
         entry = (_value(row["label"]), _value(row["region"]), _local(_value(row["kind"]), "kind-"),
                  _value(row["function"]))
         units[_value(row["unit"])] = max(entry, units.get(_value(row["unit"]), entry))
     assignments = []
-    for row in store.query(ASSIGNMENTS_QUERY, use_default_graph_as_union=True):
+    for row in store.query(ASSIGNMENTS_QUERY):
         role = role_of(_value(row["roleCode"]), _value(row["roleNode"]))
         task = _value(row["task"])
         if not role or task not in tasks:
@@ -223,16 +223,16 @@ def read_graph(store: ox.Store, source: str = "") -> GraphData:
             seen.add(a.iri)
             rows.append(a)
     plans: dict[str, PlanInfo] = {}
-    for row in store.query(PLANS_QUERY, use_default_graph_as_union=True):
+    for row in store.query(PLANS_QUERY):
         iri = _value(row["plan"])
         info = PlanInfo(iri=iri, title=_value(row["title"]), region=_value(row["regionLabel"]),
                         region_iri=_value(row["region"]), lead_convention=_value(row["convention"]),
                         doc=_value(row["docName"]))
         if iri not in plans or (info.title, info.region) > (plans[iri].title, plans[iri].region):
             plans[iri] = info
-    indicators = {_value(r["task"]): int(_value(r["n"])) for r in store.query(INDICATORS_QUERY, use_default_graph_as_union=True)}
+    indicators = {_value(r["task"]): int(_value(r["n"])) for r in store.query(INDICATORS_QUERY)}
     labels = preferred_labels((_value(r["f"]), _value(r["label"]), _value(r["lang"]))
-                              for r in store.query(FUNCTION_LABELS_QUERY, use_default_graph_as_union=True))
+                              for r in store.query(FUNCTION_LABELS_QUERY))
     add_untyped_plans(plans, rows)
     return GraphData(rows, plans, indicators, labels, source)
 

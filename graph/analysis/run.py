@@ -52,6 +52,7 @@ class AnalysisResult:
     cpu_timings: dict[str, float] = field(default_factory=dict)   # phase → CPU seconds of this process
     source: str = ""
     function_labels: dict[str, str] = field(default_factory=dict)
+    replaced: tuple[str, str] | None = None   # with a previous analysis: Turtle of scopes gone or measured again, and new
 
     def overloaded(self) -> list[tuple[str, str, str]]:
         """(scope id, unit label, reason) of every flagged unit, scope by scope, highest load first."""
@@ -249,6 +250,7 @@ def _measure_and_write(out_dir: Path, data: GraphData, scopes: list[Scope], lead
         result = AnalysisResult(out_dir, lead_policy, kept, timings=clock.timings, cpu_timings=clock.cpu_timings,
                                 source=data.source, function_labels=data.function_labels)
         result.files = writer.close()
+        result.replaced = writer.replaced()
     except BaseException:
         writer.discard()
         raise
