@@ -753,7 +753,7 @@ def replace_analysis(store_dir: Path, path: Path, old_turtle: str, new_turtle: s
     manifest = store_manifest(store_dir)
     store = ox.Store(str(store_dir))
     header = _prefixes(path)
-    count = int(manifest.get("triples", 0)) + _apply(store, header + old_turtle, header + new_turtle)
+    count = int(manifest.get("triples", 0)) + _apply(store, old_turtle, new_turtle, header)
     store.flush()
     del store
     name = _manifest_name(path, store_dir)
@@ -806,26 +806,42 @@ def update_store(previous: Path, store_dir: Path, change, source_name: str = "gr
         shutil.rmtree(holder, ignore_errors=True)
 
 
-def _apply(store, removed: str, added: str) -> int:
-    """Remove the triples of the Turtle ``removed`` that ``added`` does not state, add those of
-    ``added`` (both after ``TURTLE_HEADER``); the change in the number of triples."""
+def _apply(store, removed: str, added: str, header: str = "") -> int:
+    """Take out the triples of the Turtle ``removed`` that ``added`` does not state and put in those
+    of ``added`` that ``removed`` does not (both read after the prefixes of graph.ttl and ``header``);
+    triples written alike in both are compared as text and never parsed. Returns the change in the
+    number of triples."""
     import pyoxigraph as ox
 
-    def quads(text: str) -> set:
-        triples = ox.parse(input=(_turtle_header() + text).encode("utf-8"), format=ox.RdfFormat.TURTLE)
-        return {ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples}
-
-    gone, new = quads(removed), quads(added)
+    old, new = _triple_lines(removed), _triple_lines(added)
     change = 0
-    for quad in gone - new:
-        if quad in store:
-            store.remove(quad)
-            change -= 1
-    for quad in new:
-        if quad not in store:
-            store.add(quad)
-            change += 1
+    for lines, adding in ((old - new, False), (new - old, True)):
+        text = _turtle_header() + header + "\n".join(sorted(lines)) + "\n"
+        for t in ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE):
+            quad = ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+            if (quad in store) == adding:
+                continue
+            if adding:
+                store.add(quad)
+            else:
+                store.remove(quad)
+            change += 1 if adding else -1
     return change
+
+
+def _triple_lines(turtle: str) -> set[str]:
+    """The triples of Turtle as plankg writes it (a statement per subject, a predicate and object
+    a line; N-Triples too), each as one ``subject predicate object .`` line."""
+    out, subject = set(), ""
+    for line in turtle.splitlines():
+        if not line.strip() or line.startswith("@prefix"):
+            continue
+        if line.startswith("    "):
+            rest = line[4:]
+        else:
+            subject, _, rest = line.partition(" ")
+        out.add(f"{subject} {rest[:-2]} .")   # every line ends with " ;" or " ."
+    return out
 
 
 def _turtle_header() -> str:
