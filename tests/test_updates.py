@@ -46,13 +46,19 @@ def assert_same_outputs(updated: Path, clean: Path) -> None:
     assert stores[0] == stores[1]
 
 
-def test_random_updates_equal_a_clean_build(tmp_path):
-    rng = random.Random(19)
+def built(tmp_path: Path, documents: int) -> tuple[Path, Path]:
+    """A corpus of generated documents and its build."""
     corpus, out = tmp_path / "corpus", tmp_path / "out"
     corpus.mkdir()
-    for index in range(4):
+    for index in range(documents):
         make_corpus.write_document(index, 7, corpus)
     build(corpus, out)
+    return corpus, out
+
+
+def test_random_updates_equal_a_clean_build(tmp_path):
+    rng = random.Random(19)
+    corpus, out = built(tmp_path, 4)
     next_index = [4]
     actions = []
     for number in range(5):
@@ -64,11 +70,7 @@ def test_random_updates_equal_a_clean_build(tmp_path):
 
 
 def test_dry_run_names_what_would_change_and_writes_nothing(tmp_path):
-    corpus, out = tmp_path / "corpus", tmp_path / "out"
-    corpus.mkdir()
-    for index in range(3):
-        make_corpus.write_document(index, 7, corpus)
-    build(corpus, out)
+    corpus, out = built(tmp_path, 3)
     before = (out / "graph.ttl").resolve()
     (corpus / make_corpus.document_name(0)).unlink()
     make_corpus.write_document(5, 7, corpus)
@@ -81,11 +83,7 @@ def test_dry_run_names_what_would_change_and_writes_nothing(tmp_path):
 
 
 def test_removing_a_document_removes_its_graph_scopes_and_views_only(tmp_path):
-    corpus, out = tmp_path / "corpus", tmp_path / "out"
-    corpus.mkdir()
-    for index in range(3):
-        make_corpus.write_document(index, 7, corpus)
-    build(corpus, out)
+    corpus, out = built(tmp_path, 3)
     pages = {p.name for p in (out / "views").glob("*.html")}
     gone = make_corpus.document_name(1)
     (corpus / gone).unlink()
