@@ -628,7 +628,7 @@ def validate_file(path: Path, triples: int) -> dict:
 
 
 @dataclass
-class Plan:
+class BuildPlan:
     """What a build of ``corpus`` into ``out_dir`` would do (``plankg build --dry-run``)."""
 
     extract: list[str]        # files to extract (new or changed, not in the cache)
@@ -652,7 +652,7 @@ class Plan:
         return out
 
 
-def plan_build(corpus: Path, out_dir: Path, formats: Iterable[str] = (), store: bool = True) -> Plan:
+def plan_build(corpus: Path, out_dir: Path, formats: Iterable[str] = (), store: bool = True) -> BuildPlan:
     """What a build would re-extract, drop and re-analyse; reads, writes nothing."""
     files = scan_corpus(corpus).files
     cache = Cache(out_dir / CACHE, extractor_version())
@@ -663,6 +663,6 @@ def plan_build(corpus: Path, out_dir: Path, formats: Iterable[str] = (), store: 
     old = previous.reports if previous else []
     dropped = [old[p].doc for p in sorted(set(range(len(old))) - set(reused.values()))]
     regions = {old[p].region for p in range(len(old)) if p not in set(reused.values())}
-    return Plan(extract=[files[i].name for i in fresh if not cache.has(keys[i])],
-                from_cache=[files[i].name for i in fresh if cache.has(keys[i])], dropped=dropped,
-                kept=len(reused), regions=sorted(regions), update=previous is not None)
+    return BuildPlan(extract=[files[i].name for i in fresh if not cache.has(keys[i])],
+                     from_cache=[files[i].name for i in fresh if cache.has(keys[i])], dropped=dropped,
+                     kept=len(reused), regions=sorted(regions), update=previous is not None)
