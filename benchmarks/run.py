@@ -8,7 +8,8 @@ per line); the build (``graph.pipeline.build_corpus``), ``run_analysis`` and
 ``build_views``, each timed (wall and CPU); the check of the build's assignments
 (the library query ``assignments.rq``) against the generator's expected ones; a
 rebuild of the unchanged corpus (the cache); a rebuild after adding one document;
-and, with ``--determinism``, the ``graph.ttl`` bytes of ``--jobs 1`` and ``--jobs 2``.
+``plankg build`` end to end into a new folder, then after adding, changing and removing one
+document (``add_one_seconds`` …); and, with ``--determinism``, the ``graph.ttl`` bytes of ``--jobs 1`` and ``--jobs 2``.
 ``--json`` prints one JSON object on stdout; progress goes to stderr.
 ``--extract-only`` times only the extraction (serial unless ``--jobs``; for ``python -m cProfile``).
 """
@@ -348,6 +349,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             report["rebuild_unchanged"] = rebuild_unchanged(corpus, out_dir, args.jobs)
             report["rebuild_unchanged_cli"] = rebuild_with_cli(corpus, out_dir, args.jobs)
             report["add_one"] = add_one(corpus, out_dir, args.jobs, args.seed, len(files))
+        if not args.no_updates:
+            report.update(updates(corpus, work, args.jobs, args.seed, len(files)))
         if args.determinism:
             report["determinism"] = determinism(corpus, work, out_dir)
         # the per-phase counters restart the kernel's peak, so the run's peak is the largest of them
@@ -412,6 +415,50 @@ def add_one(corpus: Path, out_dir: Path, jobs: int | None, seed: int, index: int
             "documents_built": len(getattr(result, "documents", []) or [])}
 
 
+def cli_in_process(corpus: Path, out_dir: Path, jobs: int | None) -> tuple[float, float | None]:
+    """``plankg build`` (build, analysis, views) in this process: (wall seconds, peak RSS MB of this process)."""
+    from graph.cli import cli
+
+    args = ["build", str(corpus), "--out", str(out_dir), "--quiet"] + (["--jobs", str(jobs)] if jobs else [])
+    reset_peak_rss()
+    w0 = time.perf_counter()
+    try:
+        cli.main(args, standalone_mode=False)
+    except SystemExit as exc:
+        if exc.code not in (0, 1, None):
+            raise
+    return round(time.perf_counter() - w0, 3), peak_rss_since_reset_mb()
+
+
+def updates(corpus: Path, work: Path, jobs: int | None, seed: int, docs: int) -> dict[str, Any]:
+    """End to end (build, analysis, views, as ``plankg build`` runs them): a whole build into a
+    new folder, then builds after adding one document, changing one and removing one (the corpus
+    is restored afterwards)."""
+    out_dir = work / "updates"
+    full, full_rss = cli_in_process(corpus, out_dir, jobs)
+    log(f"plankg build, whole: {full:.2f} s")
+    added = corpus / make_corpus.document_name(docs)
+    changed, removed = corpus / make_corpus.document_name(0), corpus / make_corpus.document_name(1)
+    originals = {changed: changed.read_bytes(), removed: removed.read_bytes()}
+    report: dict[str, Any] = {"full_build_seconds": full, "full_build_peak_rss_mb": full_rss}
+    try:
+        make_corpus.write_document(docs, seed, corpus)
+        report["add_one_seconds"], report["add_one_peak_rss_mb"] = cli_in_process(corpus, out_dir, jobs)
+        changed.write_text(make_corpus.render_document(docs + 1, seed)[0], encoding="utf-8")
+        report["change_one_seconds"], report["change_one_peak_rss_mb"] = cli_in_process(corpus, out_dir, jobs)
+        removed.unlink()
+        report["remove_one_seconds"], report["remove_one_peak_rss_mb"] = cli_in_process(corpus, out_dir, jobs)
+    finally:
+        added.unlink(missing_ok=True)
+        for path, data in originals.items():
+            path.write_bytes(data)
+    for name in ("add_one", "change_one", "remove_one"):
+        report[f"{name}_share_of_full"] = round(report[f"{name}_seconds"] / full, 4)
+        log(f"{name}: {report[f'{name}_seconds']:.2f} s ({report[f'{name}_share_of_full']:.1%} of the whole build)")
+    shutil.rmtree(out_dir, ignore_errors=True)
+    return report
+
+
 def determinism(corpus: Path, work: Path, built: Path) -> dict[str, Any]:
     """``graph.ttl`` of fresh builds with 1 and 2 jobs: same bytes?"""
     digests = {}
@@ -465,6 +512,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path, help=f"folder for the generated corpus and outputs (default {DEFAULT_CACHE})")
     ap.add_argument("--keep-output", action="store_true", help="do not delete the build folder")
     ap.add_argument("--no-rebuild", action="store_true", help="skip the rebuild and add-one measurements")
+    ap.add_argument("--no-updates", action="store_true",
+                    help="skip the whole `plankg build` and the add / change / remove one document builds")
     ap.add_argument("--no-analysis", action="store_true", help="skip analysis and views")
     ap.add_argument("--no-views", action="store_true", help="skip views")
     ap.add_argument("--no-check", action="store_true", help="skip checking the assignments against the expected ones")
@@ -492,6 +541,9 @@ def main(argv: list[str] | None = None) -> int:
         keys = ("docs", "seconds", "docs_per_s", "extract_docs_per_s", "regex_docs_per_s", "extract_vs_regex",
                 "triples", "triples_per_s", "peak_rss_mb")
         for k in keys:
+            if k in report:
+                print(f"{k:>20}: {report[k]}")
+        for k in ("full_build_seconds", "add_one_seconds", "change_one_seconds", "remove_one_seconds"):
             if k in report:
                 print(f"{k:>20}: {report[k]}")
         for k in ("phases", "assignments", "rebuild_unchanged", "rebuild_unchanged_cli", "add_one", "determinism"):

@@ -61,10 +61,11 @@ def cli() -> None:
               help="Run extraction on an existing Dask cluster (needs the 'dask' extra).")
 @click.option("--strict", is_flag=True, help="Fail (exit 2, previous outputs kept) on any problem with an input file.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--dry-run", is_flag=True, help="Say what the build would re-extract, drop and re-analyse; write nothing.")
 @wait_option
 def build(corpus: Path, out_dir: Path, jobs: int | None, formats: tuple[str, ...], no_cache: bool,
           no_validate: bool, no_analysis: bool, dask_address: str | None, strict: bool, quiet: bool,
-          wait: bool) -> None:
+          dry_run: bool, wait: bool) -> None:
     """Extract every plan in CORPUS and write the graph, report, store, analysis and views to --out.
 
     The outputs of a build are published all at once; one build, analyze or views at a time
@@ -76,6 +77,11 @@ def build(corpus: Path, out_dir: Path, jobs: int | None, formats: tuple[str, ...
 
     if not corpus.exists():
         raise click.UsageError(f"corpus folder '{corpus}' does not exist")
+    if dry_run:
+        from graph.pipeline import plan_build
+
+        click.echo("\n".join(plan_build(corpus, out_dir, formats).lines()))
+        return
     with locked(out_dir, "build", wait):
         sweep(out_dir)  # what an interrupted build may have left
         signature = ""
@@ -102,7 +108,7 @@ def _build_generation(corpus: Path, out_dir: Path, signature: str, *, jobs: int 
                       strict: bool, quiet: bool):
     """Build into a new generation of ``out_dir`` and publish it (exit 2, previous outputs kept,
     when nothing usable was built or --strict found problems)."""
-    from graph.generations import new_generation, publish_generation, sweep_generations
+    from graph.generations import current_generation, new_generation, publish_generation, sweep_generations
     from graph.pipeline import build_corpus, record_signature
 
     stage = new_generation(out_dir)
@@ -126,7 +132,7 @@ def _build_generation(corpus: Path, out_dir: Path, signature: str, *, jobs: int 
             sys.exit(2)
         if analysis:
             try:
-                _analysis_and_views(stage, result, jobs)
+                _analysis_and_views(stage, result, jobs, previous=current_generation(out_dir))
             except Exception as exc:  # the graph and report still land; say what failed
                 click.echo(f"warning: analysis or views failed ({type(exc).__name__}: {exc}); "
                            f"the graph, report and store were written", err=True)
@@ -174,24 +180,30 @@ class _NoBar:
         return None
 
 
-def _analysis_and_views(out_dir: Path, result, jobs: int | None) -> None:
+def _analysis_and_views(out_dir: Path, result, jobs: int | None, previous: Path | None = None) -> None:
     """Run the analysis and the views on a fresh build (``plankg build`` gives everything), in
-    ``jobs`` processes (None: the machine's cores)."""
+    ``jobs`` processes (None: the machine's cores); scopes and pages unchanged since the
+    ``previous`` generation are taken from it."""
     import time
 
     from graph.analysis import CentralityOptions, run_analysis
+    from graph.store import add_to_store, build_store, replace_analysis, store_manifest
     from graph.views import build_views
 
-    from graph.store import add_to_store
-
     t = time.perf_counter()
-    run_analysis(out_dir, centrality=CentralityOptions(workers=jobs or 0))
-    if (out_dir / "store").is_dir():
+    analysed = run_analysis(out_dir, centrality=CentralityOptions(workers=jobs or 0),
+                            previous=previous / "analysis" if previous else None)
+    if store_manifest(out_dir / "store").get("previous_analysis"):
+        if analysed.replaced is not None:
+            replace_analysis(out_dir / "store", out_dir / "analysis.ttl", *analysed.replaced)
+        else:   # the previous analysis cannot be told apart from the graph: the store is loaded again
+            build_store(out_dir)
+    elif (out_dir / "store").is_dir():
         add_to_store(out_dir / "store", out_dir / "analysis.ttl")
     result.timings["analysis"] = round(time.perf_counter() - t, 3)
     result.written += ["analysis/", "analysis.ttl"]
     t = time.perf_counter()
-    build_views(out_dir, jobs=jobs)
+    build_views(out_dir, jobs=jobs, previous=previous / "views" if previous else None)
     result.timings["views"] = round(time.perf_counter() - t, 3)
     result.written += ["views/", "index.html"]
 

@@ -23,19 +23,19 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import IO
 
 from graph import agencies, indicators, markdown, model, structure, traditional
 from graph.corpus import Skipped, scan_corpus
 from graph.files import data_dir, write_atomically
-from graph.generations import new_generation, publish_generation, reading_dir, sweep_generations
+from graph.generations import current_generation, new_generation, publish_generation, reading_dir, sweep_generations
+from graph.graphfiles import GraphFiles, GraphIndex
 from graph.ingest import IngestError, max_bytes_limit, read_document
 from graph.processes import process_pool
 from graph.records import ExtractedPlan, Indicator, Task
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 EXTRACTOR_MODULES = ("records", "chars", "ingest", "traditional", "regions", "structure", "units",
-                     "agencies", "indicators", "model", "pipeline")
+                     "agencies", "indicators", "model", "pipeline", "graphfiles")
 VALIDATE_MAX_TRIPLES = 300_000  # SHACL with pyshacl is slow beyond this; `plankg validate` runs it anyway
 Progress = Callable[[int, int], None]
 
@@ -385,81 +385,6 @@ def outputs_in_order(files: list[Path], cache: Cache | None, jobs: int, dask_add
 
 # ---------------------------------------------------------------- writing
 
-class TextTee:
-    """A text file whose writes also go to a sink."""
-
-    def __init__(self, file: IO[str], sink: Callable[[str], None]):
-        self.file, self.sink = file, sink
-
-    def write(self, text: str) -> None:
-        self.file.write(text)
-        self.sink(text)
-
-    def close(self) -> None:
-        self.file.close()
-
-
-class GraphFiles:
-    """The graph files of a build, written to temp files and renamed into place on commit."""
-
-    def __init__(self, out_dir: Path, formats: Iterable[str], turtle_sink: Callable[[str], None] | None = None):
-        self.out_dir = out_dir
-        out_dir.mkdir(parents=True, exist_ok=True)
-        self.paths = {fmt: out_dir / f"graph.{fmt}" for fmt in ("ttl", *formats)}
-        self.tmp = {fmt: out_dir / f".graph.{fmt}.{os.getpid()}.tmp" for fmt in self.paths}
-        self.handles = {fmt: open(p, "w", encoding="utf-8", newline="\n") for fmt, p in self.tmp.items()}
-        if turtle_sink:  # the Turtle also goes to the sink (the store being loaded)
-            self.handles["ttl"] = TextTee(self.handles["ttl"], turtle_sink)
-        self.turtle = model.TurtleWriter(self.handles["ttl"])
-        self.seen: set[tuple[str, str, str]] = set()  # triples of shared nodes (units, regions) already written
-        self.triples = 0
-
-    def add(self, triples: Iterable[model.Triple], graph_iri: str = "") -> None:
-        """Append triples (shared ones only the first time they are seen)."""
-        batch = []
-        for t in triples:
-            if t[0].startswith(model.SHARED_SUBJECTS):
-                if t in self.seen:
-                    continue
-                self.seen.add(t)
-            batch.append(t)
-        self.turtle.write(batch)
-        self.turtle.close()
-        self._write_nt(model.ntriples(batch), graph_iri)
-        self.triples += len(batch)
-
-    def add_document(self, out: DocumentOutput, graph_iri: str) -> None:
-        """Append one document's output: its shared triples, then its own pre-written ones."""
-        self.add([tuple(t) for t in out.shared], graph_iri)
-        self.handles["ttl"].write(out.turtle)
-        if len(self.handles) > 1:
-            self._write_nt(model.turtle_to_ntriples(out.turtle), graph_iri)
-        self.triples += out.triples
-
-    def _write_nt(self, text: str, graph_iri: str) -> None:
-        if "nt" in self.handles:
-            self.handles["nt"].write(text)
-        if "nq" in self.handles and text:
-            self.handles["nq"].write(text.replace(" .\n", f" <{graph_iri}> .\n") if graph_iri else text)
-
-    def commit(self) -> list[str]:
-        """Close and rename every file into place."""
-        self.turtle.close()
-        for h in self.handles.values():
-            h.close()
-        for fmt, tmp in self.tmp.items():
-            os.replace(tmp, self.paths[fmt])
-        return [p.name for p in self.paths.values()]
-
-    def abort(self) -> None:
-        """Close and remove the temp files."""
-        for h in self.handles.values():
-            h.close()
-        for tmp in self.tmp.values():
-            if tmp.exists():
-                tmp.unlink()
-
-
 TABLE_KINDS = {"docx": "Word", "doc": "Word 97", "html": "web", "pdf": "PDF", "text": "recovered text"}
 
 
@@ -541,62 +466,116 @@ def build_corpus(corpus: Path, out_dir: Path, *, jobs: int | None = None, use_ca
             sweep_generations(out_dir)  # the generation, when it was not published
 
 
+@dataclass
+class Previous:
+    """The generation a build updates: its graph index and its documents' reports, in order."""
+
+    folder: Path
+    index: GraphIndex
+    reports: list[DocumentReport]
+
+    def positions(self, keys: list[str]) -> dict[int, int]:
+        """File number → position of the same file (name and content) in the previous build."""
+        old = {d.key: i for i, d in enumerate(self.index.docs) if d.key}
+        return {i: old[k] for i, k in enumerate(keys) if k in old}
+
+
+def previous_build(out_dir: Path, formats: Iterable[str], version: str, store: bool) -> Previous | None:
+    """The current generation of ``out_dir`` when a build can update it: built by this extractor
+    with the same graph formats (and, when a store is wanted, a store it can update)."""
+    from graph.store import is_updatable
+
+    folder = current_generation(out_dir)
+    index = GraphIndex.load(folder) if folder is not None else None
+    if index is None or index.version != version or index.formats != graph_formats(formats):
+        return None
+    if store and not is_updatable(folder / "store"):
+        return None
+    try:
+        payload = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+        reports = [DocumentReport(**d) for d in payload["documents"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return Previous(folder, index, reports) if len(reports) == len(index.docs) else None
+
+
+def graph_formats(formats: Iterable[str]) -> list[str]:
+    """The graph files a build writes: graph.ttl, and graph.nt / graph.nq when asked for."""
+    return ["ttl", *[f for f in ("nt", "nq") if f in formats]]
+
+
 def _write_graph(files: list[Path], work: Path, formats: Iterable[str], cache: Cache | None, jobs: int,
                  dask_address: str | None, progress: Progress | None, strict: bool,
-                 turtle_sink: Callable[[str], None] | None, result: BuildResult) -> bool:
-    """Extract (or take from the cache) every file and write the graph files into ``work`` (the
-    Turtle also to ``turtle_sink``); fills ``result``. False when there is nothing to publish."""
-    graph_files = GraphFiles(work, [f for f in formats if f in ("nt", "nq")], turtle_sink)
+                 turtle_sink: Callable[[str], None] | None, result: BuildResult,
+                 previous: Previous | None = None) -> GraphFiles | None:
+    """Extract (or take from the cache, or from ``previous`` when unchanged) every file and write the
+    graph files into ``work`` (the Turtle also to ``turtle_sink``); fills ``result``. None when
+    there is nothing to publish."""
+    graph_files = GraphFiles(work, graph_formats(formats), cache.version if cache else extractor_version(),
+                             turtle_sink, (previous.folder, previous.index) if previous else None)
     counts = {"extracted": 0, "cached": 0}
     t_extract = 0.0
     try:
-        graph_files.add(model.ontology_triples())
-        stream = outputs_in_order(files, cache, jobs, dask_address, counts)
-        for done in range(1, len(files) + 1):
-            t = time.perf_counter()
-            out = next(stream)
-            t_extract += time.perf_counter() - t
-            if out.report is None:
-                result.problems.append(Problem(out.name, out.problem))
+        graph_files.head()
+        keys = [cache.key(f) if cache else "" for f in files]
+        reused = previous.positions(keys) if previous else {}
+        stream = outputs_in_order([f for i, f in enumerate(files) if i not in reused], cache, jobs, dask_address,
+                                  counts)
+        for i in range(len(files)):
+            if i in reused:
+                graph_files.reuse_document(reused[i])
+                _add_report(result, previous.reports[reused[i]])
             else:
-                report = DocumentReport(**out.report)
-                result.documents.append(report)
-                result.problems.extend(Problem(report.doc, w) for w in report.warnings)
-                graph_files.add_document(out, graph_iri=f"{model.ID}graph/{report.sha256[:12]}")
+                t = time.perf_counter()
+                out = next(stream)
+                t_extract += time.perf_counter() - t
+                if out.report is None:
+                    result.problems.append(Problem(out.name, out.problem))
+                else:
+                    report = _add_report(result, DocumentReport(**out.report))
+                    graph_files.add_document(out, keys[i], report.sha256)
             if progress:
-                progress(done, len(files))
+                progress(i + 1, len(files))
         if not result.documents or (strict and result.problems):
             graph_files.abort()
-            return False
-        result.written += graph_files.commit()
+            return None
+        result.written += graph_files.commit(work)
     except BaseException:
         graph_files.abort()
         raise
-    result.extracted, result.cached = counts["extracted"], counts["cached"]
+    result.extracted, result.cached = counts["extracted"], counts["cached"] + len(reused)
     result.triples = graph_files.triples
     result.timings["extract"] = round(t_extract, 3)
-    return True
+    return graph_files
+
+
+def _add_report(result: BuildResult, report: DocumentReport) -> DocumentReport:
+    result.documents.append(report)
+    result.problems.extend(Problem(report.doc, w) for w in report.warnings)
+    return report
 
 
 def _build_into(corpus: Path, out_dir: Path, work: Path, jobs: int | None, use_cache: bool,
                 formats: Iterable[str], validate: bool, store: bool, dask_address: str | None,
                 progress: Progress | None, strict: bool) -> BuildResult:
-    """The build itself, writing into ``work`` (the cache stays in ``out_dir``)."""
+    """The build itself, writing into ``work`` (the cache stays in ``out_dir``); an update of the
+    current generation when it can be (see :func:`previous_build`)."""
     t0 = time.perf_counter()
     scan = scan_corpus(corpus)
-    files = scan.files
     jobs = jobs or os.cpu_count() or 1
     cache = Cache(out_dir / CACHE, extractor_version()) if use_cache else None
     result = BuildResult(out_dir=out_dir, documents=[], skipped=scan.skipped,
                          problems=[Problem(s.path, s.reason) for s in scan.skipped if s.problem])
+    previous = previous_build(out_dir, formats, cache.version, store) if cache else None
     loader = None
-    if store:  # the store is loaded from the Turtle while it is written (see graph.store.StoreLoader)
+    if store and previous is None:  # loaded from the Turtle while it is written (see graph.store.StoreLoader)
         from graph.store import StoreLoader
 
         loader = StoreLoader(work / "store")
     try:
-        if not _write_graph(files, work, formats, cache, jobs, dask_address, progress, strict,
-                            loader.write if loader else None, result):
+        graph_files = _write_graph(scan.files, work, formats, cache, jobs, dask_address, progress, strict,
+                                   loader.write if loader else None, result, previous)
+        if graph_files is None:
             if loader:
                 loader.abort()
             return result
@@ -605,22 +584,37 @@ def _build_into(corpus: Path, out_dir: Path, work: Path, jobs: int | None, use_c
             t = time.perf_counter()
             result.shacl = validate_file(work / "graph.ttl", result.triples)
             result.timings["validate"] = round(time.perf_counter() - t, 3)
+        t = time.perf_counter()
         if loader:
-            t = time.perf_counter()
             loader.commit()
+        elif store:
+            _update_store(previous, work, graph_files)
+        if store:
             result.written.append("store/")
             result.timings["store"] = round(time.perf_counter() - t, 3)  # what was left of the load
     except BaseException:
         if loader:
             loader.abort()  # harmless after a failed commit
         raise
+    _write_reports(work, result)
+    return result
+
+
+def _update_store(previous: Previous, work: Path, graph_files: GraphFiles) -> None:
+    """The previous store with the graphs of the documents that changed replaced (see graph.store.update_store)."""
+    from graph.store import update_store
+
+    change = graph_files.store_change()
+    update_store(previous.folder / "store", work / "store", change)
+
+
+def _write_reports(work: Path, result: BuildResult) -> None:
     payload = {"documents": [dataclasses.asdict(d) for d in result.documents],
                "problems": [dataclasses.asdict(p) for p in result.problems], "shacl": result.shacl,
                "triples": result.triples, "skipped": [dataclasses.asdict(s) for s in result.skipped]}
     write_atomically(work / "report.json", json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8"))
     write_atomically(work / "report.md", report_markdown(result).encode("utf-8"))
     result.written += ["report.json", "report.md"]
-    return result
 
 
 def validate_file(path: Path, triples: int) -> dict:
@@ -633,3 +627,44 @@ def validate_file(path: Path, triples: int) -> dict:
     from graph.validate import validate_graph
 
     return validate_graph(Graph().parse(path, format="turtle"))
+
+
+@dataclass
+class BuildPlan:
+    """What a build of ``corpus`` into ``out_dir`` would do (``plankg build --dry-run``)."""
+
+    extract: list[str]        # files to extract (new or changed, not in the cache)
+    from_cache: list[str]     # files new to the outputs whose extraction is cached
+    dropped: list[str]        # documents of the outputs that go (removed or changed)
+    kept: int                 # documents taken over unchanged
+    regions: list[str]        # regions whose scopes are analysed again
+    update: bool              # False: a whole build (no earlier outputs this build can update)
+
+    def lines(self) -> list[str]:
+        """The plan for people."""
+        mode = "update of the current outputs" if self.update else "whole build (nothing this build can update)"
+        out = [f"{mode}: {self.kept} document(s) unchanged"]
+        out += [f"re-extract: {name}" for name in self.extract]
+        out += [f"from the cache: {name}" for name in self.from_cache]
+        out += [f"drop: {name}" for name in self.dropped]
+        scopes = [f"plan scopes of {len(self.extract) + len(self.from_cache)} document(s)"] if self.update else \
+            ["every scope"]
+        scopes += [f"region {r or '(no region)'}" for r in self.regions] + ["all regions (by unit, by function)"]
+        out.append("re-analyse: " + "; ".join(scopes))
+        return out
+
+
+def plan_build(corpus: Path, out_dir: Path, formats: Iterable[str] = (), store: bool = True) -> BuildPlan:
+    """What a build would re-extract, drop and re-analyse; reads, writes nothing."""
+    files = scan_corpus(corpus).files
+    cache = Cache(out_dir / CACHE, extractor_version())
+    previous = previous_build(out_dir, formats, cache.version, store)
+    keys = [cache.key(f) for f in files]
+    reused = previous.positions(keys) if previous else {}
+    fresh = [i for i in range(len(files)) if i not in reused]
+    old = previous.reports if previous else []
+    dropped = [old[p].doc for p in sorted(set(range(len(old))) - set(reused.values()))]
+    regions = {old[p].region for p in range(len(old)) if p not in set(reused.values())}
+    return BuildPlan(extract=[files[i].name for i in fresh if not cache.has(keys[i])],
+                     from_cache=[files[i].name for i in fresh if cache.has(keys[i])], dropped=dropped,
+                     kept=len(reused), regions=sorted(regions), update=previous is not None)

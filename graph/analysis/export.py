@@ -5,14 +5,13 @@ import csv
 import io
 import json
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
 
 from graph.files import write_atomically
+from graph.parts import PartWriter, link_or_copy
 
 from graph.analysis.overload import OverloadOptions
 from graph.analysis.scopes import short_hash
@@ -360,78 +359,110 @@ def run_scope_job(job: ScopeJob) -> tuple[tuple, RenderedScope]:
     return packed, render_scope(res, edges, job.lead_policy, job.function_labels, Path(job.graphs_dir))
 
 
-class _StreamFile:
-    """A text file written bit by bit beside its final path, renamed into place by ``commit``."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        self.file = os.fdopen(fd, "w", encoding="utf-8", newline="")
-
-    def commit(self) -> Path:
-        self.file.close()
-        os.chmod(self.tmp, 0o644)
-        os.replace(self.tmp, self.path)
-        return self.path
-
-    def discard(self) -> None:
-        self.file.close()
-        if os.path.exists(self.tmp):
-            os.unlink(self.tmp)
+PARTS = ".parts.json"   # in analysis/: each scope's digest and the place of its rows in the files
 
 
 class AnalysisWriter:
     """Writes the analysis outputs scope by scope (graph files at once, tables streamed), so that
-    no more than one scope's graphs and measures need to be held; ``close`` completes the files."""
+    no more than one scope's graphs and measures need to be held; ``close`` completes the files.
+    A scope unchanged since ``previous`` (the analysis/ folder of the generation before) is
+    copied from its files rather than measured again (:meth:`add_reused`)."""
 
     def __init__(self, out_dir: Path, lead_policy: str, scopes: list, top: int = 10,
-                 overload: OverloadOptions = OverloadOptions()):
+                 overload: OverloadOptions = OverloadOptions(), previous: Path | None = None):
         from graph.analysis.report import OverloadReport
 
         self.out_dir = Path(out_dir)
         self.folder = self.out_dir / "analysis"
+        self.folder.mkdir(parents=True, exist_ok=True)
         self.lead_policy = lead_policy
         self.report = OverloadReport(lead_policy, scopes, top, overload)
         self.written: list[Path] = []
         self.entries: list[dict] = []
         self.scope_blocks: list[str] = []
-        self.streams: list[_StreamFile] = []
-        self.csv_file = self._stream(self.folder / "units.csv")
-        csv.writer(self.csv_file.file, lineterminator="\n").writerow(COLUMNS)
-        self.json_file = self._stream(self.folder / "units.json")
+        self.parts: list[dict] = []
+        self.previous = ScopeParts.load(previous) if previous is not None else None
+        source = self.previous.folder if self.previous else None
+        self.fresh: list[str] = []        # Turtle of the scopes measured in this run
+        self.reused: set[str] = set()      # ids of the scopes copied from the previous analysis
+        self.streams = [PartWriter(self.folder / "units.csv", source and source / "units.csv"),
+                        PartWriter(self.folder / "units.json", source and source / "units.json"),
+                        PartWriter(self.folder / ".measures.ttl", source and source.parent / "analysis.ttl")]
+        self.csv_file, self.json_file, self.measures_file = self.streams
+        csv.writer(self.csv_file, lineterminator="\n").writerow(COLUMNS)
         self.json_rows = 0
-        self.measures_file = self._stream(self.folder / ".measures.ttl")   # joined to analysis.ttl by close()
 
-    def _stream(self, path: Path) -> _StreamFile:
-        stream = _StreamFile(path)
-        self.streams.append(stream)
-        return stream
+    def reusable(self, scope_id: str, digest: str) -> dict | None:
+        """The previous parts of a scope measured from the same inputs, or None."""
+        return self.previous.get(scope_id, digest) if self.previous and digest else None
 
-    def add_rendered(self, res, rendered: "RenderedScope") -> None:
+    def add_rendered(self, res, rendered: "RenderedScope", digest: str = "") -> None:
         """Record a scope whose graph files ``render_scope`` has written."""
         self.written += [Path(f) for f in rendered.files]
-        self.csv_file.file.write(rendered.csv_text)
+        lengths = [self.csv_file.write(rendered.csv_text), 0, self.measures_file.write(rendered.ttl_text)]
         if rendered.rows:
-            self.json_file.file.write(("[\n" if not self.json_rows else ",\n") + rendered.json_text)
+            self._json_separator()
+            lengths[1] = self.json_file.write(rendered.json_text)
             self.json_rows += rendered.rows
-        self.measures_file.file.write(rendered.ttl_text)
-        self.scope_blocks.append(scope_turtle(res, self.lead_policy))
-        self.entries.append(scope_entry(res, self.lead_policy, rendered.nodes, rendered.edges))
-        self.report.add(res)
+        flagged, section, methods = self.report.add(res)
+        self.fresh.append(scope_turtle(res, self.lead_policy) + rendered.ttl_text)
+        self._record(res.scope.id, digest, lengths, rendered.rows, scope_turtle(res, self.lead_policy),
+                     scope_entry(res, self.lead_policy, rendered.nodes, rendered.edges), flagged, section, methods)
+
+    def add_reused(self, part: dict) -> None:
+        """Copy a scope's rows, measures and graph files from the previous analysis."""
+        start = self.previous.starts[part["id"]]
+        self.reused.add(part["id"])
+        self.csv_file.copy(start[0], part["lengths"][0])
+        if part["rows"]:
+            self._json_separator()
+            self.json_file.copy(start[1], part["lengths"][1])
+            self.json_rows += part["rows"]
+        self.measures_file.copy(start[2], part["lengths"][2])
+        for suffix in (".graphml", ".gexf"):
+            name = f"graphs/{part['id']}{suffix}"
+            link_or_copy(self.previous.folder / name, self.folder / name)
+            self.written.append(self.folder / name)
+        self.report.add_section(part["entry"]["kind"], part["flagged"], part["section"],
+                                [tuple(m) for m in part["methods"]], part["id"])
+        self._record(part["id"], part["digest"], part["lengths"], part["rows"], part["block"], part["entry"],
+                     part["flagged"], part["section"], part["methods"])
+
+    def replaced(self) -> tuple[str, str] | None:
+        """The Turtle of the previous analysis's scopes that were measured again or are gone, and
+        that of the scopes measured in this run; None without a previous analysis."""
+        if self.previous is None:
+            return None
+        kept = self.reused
+        old = []
+        with open(self.previous.folder.parent / "analysis.ttl", "rb") as handle:
+            for scope_id, part in self.previous.parts.items():
+                if scope_id not in kept:
+                    measures = os.pread(handle.fileno(), part["lengths"][2], self.previous.starts[scope_id][2])
+                    old.append(part["block"] + measures.decode("utf-8"))
+        return "".join(old), "".join(self.fresh)
+
+    def _json_separator(self) -> None:
+        self.json_file.write("[\n" if not self.json_rows else ",\n")
+
+    def _record(self, scope_id: str, digest: str, lengths: list[int], rows: int, block: str, entry: dict,
+                flagged: int, section: str, methods) -> None:
+        self.scope_blocks.append(block)
+        self.entries.append(entry)
+        self.parts.append({"id": scope_id, "digest": digest, "lengths": lengths, "rows": rows, "block": block,
+                           "entry": entry, "flagged": flagged, "section": section,
+                           "methods": [list(m) for m in methods]})
 
     def close(self) -> list[Path]:
         """Complete and rename every file into place; the paths written."""
         from graph.analysis.report import overload_markdown_text
 
-        self.json_file.file.write("\n]\n" if self.json_rows else "[]\n")
-        self.measures_file.file.close()
-        ttl = _StreamFile(self.out_dir / "analysis.ttl")
+        self.json_file.write("\n]\n" if self.json_rows else "[]\n")
+        measures = self.measures_file.commit()
+        ttl = PartWriter(self.out_dir / "analysis.ttl", measures)
         self.streams.append(ttl)
-        ttl.file.write("\n".join([TTL_HEAD] + self.scope_blocks))
-        with open(self.measures_file.tmp, encoding="utf-8", newline="") as measures:
-            shutil.copyfileobj(measures, ttl.file, 1 << 20)
-        self.measures_file.discard()
+        head = ttl.write("\n".join([TTL_HEAD] + self.scope_blocks))
+        ttl.copy(0, measures.stat().st_size)
         self.written.append(self.csv_file.commit())
         self.written.append(self.json_file.commit())
         for name, data in (("scopes.json", json_bytes(self.entries)),
@@ -439,6 +470,9 @@ class AnalysisWriter:
             write_atomically(self.folder / name, data)
             self.written.append(self.folder / name)
         self.written.append(ttl.commit())
+        measures.unlink()
+        write_atomically(self.folder / PARTS, json.dumps({"measures_start": head, "scopes": self.parts},
+                                                         ensure_ascii=False))
         self._remove_stale_graphs()
         return self.written
 
@@ -452,5 +486,33 @@ class AnalysisWriter:
     def discard(self) -> None:
         """Remove the unfinished files (after an error)."""
         for stream in self.streams:
-            if not stream.file.closed or os.path.exists(stream.tmp):
-                stream.discard()
+            stream.abort()
+
+
+@dataclass
+class ScopeParts:
+    """The scopes of an earlier analysis: digest and parts by scope id, and where each starts in
+    units.csv, units.json and analysis.ttl."""
+
+    folder: Path
+    parts: dict[str, dict]
+    starts: dict[str, tuple[int, int, int]]
+
+    @classmethod
+    def load(cls, folder: Path) -> "ScopeParts | None":
+        try:
+            data = json.loads((folder / PARTS).read_text(encoding="utf-8"))
+            header = len((",".join(COLUMNS) + "\n").encode("utf-8"))
+        except (OSError, ValueError):
+            return None
+        at, starts, rows = [header, 0, data["measures_start"]], {}, 0
+        for part in data["scopes"]:
+            if part["rows"]:
+                at[1] += 2   # "[\n" before the first scope's rows, ",\n" before the others
+            starts[part["id"]] = tuple(at)
+            at = [a + n for a, n in zip(at, part["lengths"])]
+        return cls(Path(folder), {p["id"]: p for p in data["scopes"]}, starts)
+
+    def get(self, scope_id: str, digest: str) -> dict | None:
+        part = self.parts.get(scope_id)
+        return part if part and part["digest"] == digest else None

@@ -92,26 +92,31 @@ class OverloadReport:
         self.scopes = 0
         self.methods: dict[tuple, list[str]] = {}
 
-    def add(self, res) -> None:
-        """Add one scope's section."""
-        kind = res.scope.kind
+    def add(self, res) -> tuple[int, str, list[tuple]]:
+        """Add one scope's section; returns what :meth:`add_section` needs to add it again."""
+        flagged = sum(1 for v in res.overloads.values() if v.overloaded)
+        methods = sorted(res.centralities.methods.items())
+        plans = {row.plan for row in res.scope.rows}
+        only = self.plan_scope.get(next(iter(plans))) if res.scope.kind == "region" and len(plans) == 1 else None
+        if only:
+            section = "\n".join([f"### {markdown.text(res.scope.label)}", "",
+                                  f"`{res.scope.id}` — the region's only plan: the same figures as `{only}` above.", ""])
+        else:
+            section = "\n".join(scope_section(res, self.top))
+        self.add_section(res.scope.kind, flagged, section, methods, res.scope.id)
+        return flagged, section, methods
+
+    def add_section(self, kind: str, flagged: int, section: str, methods: list[tuple], scope_id: str) -> None:
+        """Add a scope's section as rendered (under its kind's heading when it is the first of its kind)."""
         self.scopes += 1
-        self.flagged += sum(1 for v in res.overloads.values() if v.overloaded)
-        self.methods.setdefault(tuple(sorted(res.centralities.methods.items())), []).append(res.scope.id)
+        self.flagged += flagged
+        self.methods.setdefault(tuple(methods), []).append(scope_id)
         if kind not in SECTION_TITLES:
             return
-        lines = []
         if kind != self.kind:
-            lines += [f"## {SECTION_TITLES[kind]}", ""]
+            self.body.append("\n".join([f"## {SECTION_TITLES[kind]}", ""]))
             self.kind = kind
-        plans = {row.plan for row in res.scope.rows}
-        only = self.plan_scope.get(next(iter(plans))) if kind == "region" and len(plans) == 1 else None
-        if only:
-            lines += [f"### {markdown.text(res.scope.label)}", "",
-                      f"`{res.scope.id}` — the region's only plan: the same figures as `{only}` above.", ""]
-        else:
-            lines += scope_section(res, self.top)
-        self.body.append("\n".join(lines))
+        self.body.append(section)
 
 
 def overload_rule(options: OverloadOptions) -> str:

@@ -52,6 +52,7 @@ class AnalysisResult:
     cpu_timings: dict[str, float] = field(default_factory=dict)   # phase → CPU seconds of this process
     source: str = ""
     function_labels: dict[str, str] = field(default_factory=dict)
+    replaced: tuple[str, str] | None = None   # with a previous analysis: Turtle of scopes gone or measured again, and new
 
     def overloaded(self) -> list[tuple[str, str, str]]:
         """(scope id, unit label, reason) of every flagged unit, scope by scope, highest load first."""
@@ -126,7 +127,8 @@ WINDOW = 64                  # scopes measured ahead of the one being written
 def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "strict", top: int = 10,
                  overload: OverloadOptions = OverloadOptions(),
                  centrality: CentralityOptions = CentralityOptions(),
-                 data: GraphData | None = None, keep_graphs: bool | None = None) -> AnalysisResult:
+                 data: GraphData | None = None, keep_graphs: bool | None = None,
+                 previous: Path | None = None) -> AnalysisResult:
     """Analyse the graph built in ``out_dir`` and write the analysis outputs there.
 
     Reads ``out_dir/graph.ttl`` (streamed) when present, else ``out_dir/store/`` (Oxigraph); writes
@@ -140,6 +142,8 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
     when the graph has at most ``KEEP_GRAPHS_UP_TO`` assignments). Large inputs are read and
     measured with worker processes (``centrality.workers``; their CPU time is counted in the
     ``centrality`` phase).
+    ``previous``: the analysis/ folder of an earlier generation; plan and region scopes whose inputs
+    did not change since are copied from it (and are not in the result's scopes).
     Raises ``AnalysisInputError`` when there is no readable graph.
     """
     if scope not in SCOPE_CHOICES:
@@ -164,7 +168,7 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
             pool = WorkerPool(workers if len(data.assignments) >= PARALLEL_FROM and len(scopes) > 1 else 1)
         clock.tick("scopes")
         result = _measure_and_write(out_dir, data, scopes, lead_policy, top, overload, centrality, keep_graphs,
-                                    pool, clock)
+                                    pool, clock, previous)
     except BaseException:
         if pool is not None:
             pool.abort()
@@ -175,12 +179,16 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
 
 def _measure_and_write(out_dir: Path, data: GraphData, scopes: list[Scope], lead_policy: str, top: int,
                        overload: OverloadOptions, centrality: CentralityOptions, keep_graphs: bool,
-                       pool: WorkerPool, clock: _PhaseClock) -> AnalysisResult:
+                       pool: WorkerPool, clock: _PhaseClock, previous: Path | None = None) -> AnalysisResult:
     """Measure the scopes in ``pool`` and write them as they are done, in order; the pool is closed
     when every scope is measured (the caller aborts it on an error)."""
     from graph.analysis.export import AnalysisWriter, ScopeJob, run_scope_job
 
-    writer = AnalysisWriter(out_dir, lead_policy, scopes, top, overload)
+    from graph.analysis.digests import code_salt, scope_digests
+
+    writer = AnalysisWriter(out_dir, lead_policy, scopes, top, overload, previous)
+    settings = (lead_policy, top, overload, replace(centrality, workers=0))   # the output does not depend on workers
+    digests = scope_digests(data, scopes, code_salt(data, *settings))
     graphs_dir = str(writer.folder / "graphs")
     kept: list[ScopeResult] = []
 
@@ -190,18 +198,26 @@ def _measure_and_write(out_dir: Path, data: GraphData, scopes: list[Scope], lead
 
     def collect() -> None:
         """Take one finished scope from the workers; write every scope whose turn has come."""
-        nonlocal written
         position, answer = pool.next_done()
         done[position] = waiting.pop(position) + (answer,)
         clock.tick("centrality")
+        write_ready()
+
+    def write_ready() -> None:
+        """Write every scope whose turn has come."""
+        nonlocal written
         while written in done:
+            if len(done[written]) == 1:   # unchanged since the previous analysis
+                writer.add_reused(done.pop(written)[0])
+                written += 1
+                continue
             sc, loads, first, verdicts, job, (packed, rendered) = done.pop(written)
             cent = unpack(job.nodes, packed)
             collab = co_graph = None
             if keep_graphs:
                 collab, co_graph = job.graphs()
             res = ScopeResult(sc, loads, collab, co_graph, cent, verdicts, first)
-            writer.add_rendered(res, rendered)
+            writer.add_rendered(res, rendered, digests.get(sc.id, ""))
             if not keep_graphs:
                 res.centralities = Centralities({}, cent.methods)
             kept.append(res)
@@ -213,6 +229,10 @@ def _measure_and_write(out_dir: Path, data: GraphData, scopes: list[Scope], lead
     try:
         for position in order:
             sc = scopes[position]
+            part = writer.reusable(sc.id, digests.get(sc.id, ""))
+            if part is not None:
+                done[position] = (part,)
+                continue
             loads, first, verdicts, job = measure_scope(sc, data, lead_policy, overload, clock)
             functions = {u.function for u in loads.units.values()}
             labels = {f: data.function_labels[f] for f in sorted(functions) if f in data.function_labels}
@@ -224,11 +244,13 @@ def _measure_and_write(out_dir: Path, data: GraphData, scopes: list[Scope], lead
                 collect()
         while pool.in_flight:
             collect()
+        write_ready()
         pool.close()
         clock.tick("centrality")   # the workers' CPU time is counted when they have ended
         result = AnalysisResult(out_dir, lead_policy, kept, timings=clock.timings, cpu_timings=clock.cpu_timings,
                                 source=data.source, function_labels=data.function_labels)
         result.files = writer.close()
+        result.replaced = writer.replaced()
     except BaseException:
         writer.discard()
         raise

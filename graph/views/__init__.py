@@ -17,6 +17,7 @@ from pathlib import Path
 
 from graph.processes import process_pool
 from graph.views.dashboard import UnitTable, ViewLink, render_dashboard, view_href
+from graph.parts import link_or_copy
 from graph.views.html import shared_view_assets, write_atomic, write_if_changed
 from graph.views.inputs import Scope, ViewsInputError, as_text, iter_unit_rows, read_inputs, read_scope_graph
 from graph.views.network_page import kind_colours, render_view
@@ -157,15 +158,67 @@ def default_jobs(scope_count: int) -> int:
     return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
 
 
+PAGES_INDEX = ".pages.json"   # in views/: per page, the scope digest it was drawn from and what it shows
+
+
+def page_digests(out_dir: Path, colours: dict[str, str], *settings: object) -> dict[str, str]:
+    """A digest per scope whose analysis records one (plan and region scopes), with the colours and
+    settings the pages are drawn with: a page whose digest did not change is kept as it was."""
+    import hashlib
+    import json
+
+    try:
+        parts = json.loads((out_dir / "analysis" / ".parts.json").read_text(encoding="utf-8"))["scopes"]
+    except (OSError, ValueError, KeyError):
+        return {}
+    code = b"".join(p.read_bytes() for p in sorted(Path(__file__).resolve().parent.glob("*.py")))
+    salt = hashlib.sha256(code + repr((sorted(colours.items()), settings)).encode("utf-8")).hexdigest()
+    return {p["id"]: hashlib.sha256(f"{salt}{p['digest']}".encode()).hexdigest() for p in parts if p.get("digest")}
+
+
+def _reuse_pages(named: list[tuple[int, Scope, str]], digests: dict[str, str], views_dir: Path,
+                 previous: Path | None) -> dict[int, tuple[ViewFile, ViewLink]]:
+    """The pages of scopes unchanged since the ``previous`` views/ folder, linked from it."""
+    import json
+
+    try:
+        pages = json.loads((previous / PAGES_INDEX).read_text(encoding="utf-8")) if previous else {}
+    except (OSError, ValueError):
+        return {}
+    reused = {}
+    for index, scope, name in named:
+        page = pages.get(scope.id)
+        if not page or page["name"] != name or page["digest"] != digests.get(scope.id):
+            continue
+        link_or_copy(previous / name, views_dir / name)
+        counts = {k: page[k] for k in ("nodes_shown", "edges_shown", "total_nodes", "total_edges")}
+        reused[index] = (ViewFile(scope_id=scope.id, scope_kind=scope.kind, label=scope.label, path=views_dir / name,
+                                  **counts),
+                         ViewLink(scope=scope, href=view_href(name), overloaded=tuple(page["overloaded"]), **counts))
+    return reused
+
+
+def _save_pages(views_dir: Path, results: list[tuple[ViewFile, ViewLink]], digests: dict[str, str]) -> None:
+    import json
+
+    pages = {view.scope_id: {"name": view.path.name, "digest": digests[view.scope_id],
+                             "overloaded": list(link.overloaded),
+                             **{k: getattr(view, k) for k in ("nodes_shown", "edges_shown", "total_nodes",
+                                                               "total_edges")}}
+             for view, link in results if view.scope_id in digests}
+    write_atomic(views_dir / PAGES_INDEX, json.dumps(pages, ensure_ascii=False))
+
+
 def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: int = DEFAULT_MAX_LINKS,
-                jobs: int | None = None) -> ViewsResult:
+                jobs: int | None = None, previous: Path | None = None) -> ViewsResult:
     """Write DIR/views/{scope}.html for every scope in analysis/scopes.json and the dashboard DIR/index.html.
 
     A view shows at most ``max_nodes`` units (the heaviest leads) and ``max_links``
     links (the strongest among them) and says on the page what it leaves out.
     Scopes are read, rendered and written one at a time, so memory is bounded by the
     largest scope; ``jobs`` worker processes share them (default: :func:`default_jobs`).
-    The output does not depend on ``jobs``. Raises :class:`ViewsInputError` when an
+    The output does not depend on ``jobs``. ``previous``: the views/ folder of an earlier
+    generation, whose pages of unchanged scopes are kept. Raises :class:`ViewsInputError` when an
     input file is missing or malformed.
     """
     timings: dict[str, float] = {}
@@ -195,6 +248,10 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
         taken: set[str] = set()
         named = [(index, scope, view_file_name(scope.id, taken)) for index, scope in enumerate(inputs.scopes)]
         results: list[tuple[ViewFile, ViewLink] | None] = [None] * len(named)
+        digests = page_digests(out_dir, colours, max_nodes, max_links)
+        for index, result in _reuse_pages(named, digests, views_dir, previous).items():
+            results[index] = result
+        named = [item for item in named if results[item[0]] is None]
         if pool is None:
             for index, scope, name in named:
                 results[index] = _render_scope(scope, name, views_dir, functions, colours, max_nodes, max_links)
@@ -208,6 +265,7 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
     links = [result[1] for result in results if result]
     timings["pages"] = round(time.perf_counter() - started - timings["read"], 3)
     removed = remove_stale_pages(views_dir, [view.path.name for view in written])
+    _save_pages(views_dir, [r for r in results if r], digests)
     index = out_dir / "index.html"
     write_atomic(index, render_dashboard(inputs.plans, inputs.scopes, table, links))
     timings["total"] = round(time.perf_counter() - started, 3)

@@ -1,0 +1,98 @@
+"""Builds that update earlier outputs: random add / change / remove sequences end where a clean build does."""
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import make_corpus  # noqa: E402
+
+from graph.cli import cli  # noqa: E402
+from graph.store import OxigraphSource, open_store  # noqa: E402
+
+COMPARED = ("graph.ttl", "graph.nq", "analysis/units.csv", "analysis.ttl", "analysis/overload.md", "index.html")
+
+
+def build(corpus: Path, out: Path, *extra: str) -> str:
+    result = CliRunner().invoke(cli, ["build", str(corpus), "--out", str(out), "--jobs", "1", "--quiet",
+                                      "--format", "nq", *extra])
+    assert result.exit_code in (0, 1), result.output
+    return result.output
+
+
+def step(corpus: Path, rng: random.Random, next_index: list[int]) -> str:
+    """Add, change or remove one document at random."""
+    present = sorted(corpus.glob("*.txt"))
+    action = rng.choice(["add", "change", "remove"] if len(present) > 2 else ["add"])
+    if action == "add":
+        make_corpus.write_document(next_index[0], 7, corpus)
+        next_index[0] += 1
+    elif action == "change":
+        text, _ = make_corpus.render_document(rng.randrange(1000, 2000), 7, 90)
+        rng.choice(present).write_text(text, encoding="utf-8")
+    else:
+        rng.choice(present).unlink()
+    return action
+
+
+def assert_same_outputs(updated: Path, clean: Path) -> None:
+    for name in COMPARED:
+        assert (updated / name).read_bytes() == (clean / name).read_bytes(), name
+    stores = [sorted(map(str, open_store(folder / "store"))) for folder in (updated, clean)]
+    assert stores[0] == stores[1]
+
+
+def built(tmp_path: Path, documents: int) -> tuple[Path, Path]:
+    """A corpus of generated documents and its build."""
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    for index in range(documents):
+        make_corpus.write_document(index, 7, corpus)
+    build(corpus, out)
+    return corpus, out
+
+
+def test_random_updates_equal_a_clean_build(tmp_path):
+    rng = random.Random(19)
+    corpus, out = built(tmp_path, 4)
+    next_index = [4]
+    actions = []
+    for number in range(5):
+        actions.append(step(corpus, rng, next_index))
+        build(corpus, out)
+        build(corpus, tmp_path / f"clean-{number}", "--no-cache")
+        assert_same_outputs(out, tmp_path / f"clean-{number}")
+    assert {"add", "change", "remove"} <= set(actions)
+
+
+def test_dry_run_names_what_would_change_and_writes_nothing(tmp_path):
+    corpus, out = built(tmp_path, 3)
+    before = (out / "graph.ttl").resolve()
+    (corpus / make_corpus.document_name(0)).unlink()
+    make_corpus.write_document(5, 7, corpus)
+    result = CliRunner().invoke(cli, ["build", str(corpus), "--out", str(out), "--format", "nq", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "update of the current outputs: 2 document(s) unchanged" in result.output
+    assert f"re-extract: {make_corpus.document_name(5)}" in result.output
+    assert f"drop: {make_corpus.document_name(0)}" in result.output
+    assert (out / "graph.ttl").resolve() == before
+
+
+def test_removing_a_document_removes_its_graph_scopes_and_views_only(tmp_path):
+    corpus, out = built(tmp_path, 3)
+    pages = {p.name for p in (out / "views").glob("*.html")}
+    gone = make_corpus.document_name(1)
+    (corpus / gone).unlink()
+    build(corpus, out)
+    after = {p.name for p in (out / "views").glob("*.html")}
+    removed = pages - after
+    assert removed and all(name.startswith(("plan-", "region-")) for name in removed)
+    assert not after - pages
+    assert gone not in (out / "graph.ttl").read_text(encoding="utf-8")
+    rows = OxigraphSource.open(out / "store").run(
+        f'SELECT ?d WHERE {{ ?d <http://purl.org/dc/terms/identifier> "{gone}" }}').rows
+    assert rows == ()
