@@ -18,7 +18,8 @@ Each document becomes: ``.docx`` (a true table; the cells of a unit column repea
 consecutive rows merged vertically, vMerge), ``.doc`` (that Word file saved as Word 97–2003 by
 LibreOffice, when ``soffice`` is installed; ``apt-get install libreoffice-writer-nogui``), ``.html`` in UTF-8 and in GB18030 declared as gb2312
 (the table inside a government site's navigation, header in ``<th>``, merged cells as
-``rowspan``), and ``.pdf`` (a ruled table running over the page break, merged cells as row spans).
+``rowspan``), ``.pdf`` (a ruled table running over the page break, merged cells as row spans) and
+``_unruled.pdf`` (the same table printed without rules: columns only by their positions).
 Fonts for the PDF: fonts-droid-fallback and fonts-dejavu-core (as the tests need).
 """
 from __future__ import annotations
@@ -171,7 +172,7 @@ def write_html(doc: Doc, path: Path, encoding: str) -> None:
     path.write_bytes(page.encode(encoding))
 
 
-def write_pdf(doc: Doc, path: Path) -> bool:
+def write_pdf(doc: Doc, path: Path, ruled: bool = True) -> bool:
     try:
         import fpdf
         from fpdf.fonts import FontFace
@@ -199,7 +200,8 @@ def write_pdf(doc: Doc, path: Path) -> bool:
     merged = spans(doc)
     covered = {(r + k, c) for (r, c), n in merged.items() for k in range(1, n)}
     with pdf.table(col_widths=widths, line_height=5, text_align="LEFT", first_row_as_headings=False,
-                   headings_style=FontFace(emphasis=""), wrapmode="CHAR") as table:
+                   headings_style=FontFace(emphasis=""), wrapmode="CHAR",
+                   borders_layout="ALL" if ruled else "NONE") as table:
         cells = table.row()
         for text in doc.header:
             cells.cell(text)
@@ -254,7 +256,8 @@ def main() -> int:
                    f"{doc.stem}.doc": lambda p, d=doc: write_doc(d, p),
                    f"{doc.stem}.html": lambda p, d=doc: write_html(d, p, "utf-8"),
                    f"{doc.stem}_gb18030.html": lambda p, d=doc: write_html(d, p, "gb18030"),
-                   f"{doc.stem}.pdf": lambda p, d=doc: write_pdf(d, p)}
+                   f"{doc.stem}.pdf": lambda p, d=doc: write_pdf(d, p),
+                   f"{doc.stem}_unruled.pdf": lambda p, d=doc: write_pdf(d, p, ruled=False)}
         for name, write in outputs.items():
             if write(docs_dir / name) is False:
                 continue
