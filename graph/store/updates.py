@@ -1,0 +1,118 @@
+"""A store brought up to date from the previous build's store instead of loaded again.
+
+In: the previous store and the triples of the documents that changed (the Turtle removed and
+added); then the triples of the scopes analysed again (the old and the new Turtle). Out: a new
+store, a checkpoint of the previous one with those triples taken out and put in, its manifest,
+and its number of triples.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+from graph.store.lifecycle import _new_store_dir, _publish_store
+from graph.store.manifest import STORE_MANIFEST, UPDATABLE, _manifest_name, file_stamp, store_manifest
+
+
+def replace_analysis(store_dir: Path, path: Path, old_turtle: str, new_turtle: str) -> int:
+    """Bring a store that holds the previous analysis (see :func:`update_store`) to ``path``
+    (analysis.ttl): the triples of the scopes analysed again, ``old_turtle``, replaced by
+    ``new_turtle`` (both after the prefixes of ``path``); returns the store's number of triples."""
+    import pyoxigraph as ox
+
+    store_dir, path = Path(store_dir), Path(path)
+    manifest = store_manifest(store_dir)
+    store = ox.Store(str(store_dir))
+    header = _prefixes(path)
+    count = int(manifest.get("triples", 0)) + _apply(store, old_turtle, new_turtle, header)
+    store.flush()
+    del store
+    name = _manifest_name(path, store_dir)
+    manifest.pop("previous_analysis", None)
+    manifest["files"].append(name)
+    manifest.setdefault("digests", {})[name] = file_stamp(path)
+    manifest.update(triples=count, built_ns=time.time_ns())
+    (store_dir / STORE_MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    return count
+
+
+def _prefixes(path: Path) -> str:
+    """The prefix declarations at the start of a Turtle file."""
+    lines = []
+    with Path(path).open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("@prefix"):
+                break
+            lines.append(line)
+    return "".join(lines)
+
+
+def update_store(previous: Path, store_dir: Path, change, source_name: str = "graph.ttl") -> int:
+    """A new store at ``store_dir``: a checkpoint of the ``previous`` one (its files hard-linked) with
+    the triples of ``change.removed`` taken out and those of ``change.added`` put in (Turtle with
+    the prefixes of graph.ttl). It still holds the previous analysis (``previous_analysis`` in its
+    manifest) until :func:`replace_analysis` brings in the new one."""
+    import pyoxigraph as ox
+
+    holder = _new_store_dir(Path(store_dir))
+    tmp_dir = holder / "store"
+    try:
+        ox.Store.read_only(str(previous)).backup(str(tmp_dir))
+        store = ox.Store(str(tmp_dir))
+        count = int(store_manifest(previous).get("triples", 0)) + _apply(store, change.removed, change.added)
+        store.flush()
+        del store   # closed before it is moved
+        source = Path(store_dir).parent / source_name
+        carried = "analysis.ttl" in store_manifest(previous).get("files", [])
+        _publish_store(tmp_dir, Path(store_dir), {"built_ns": time.time_ns(), "files": [source_name],
+                                                  "triples": count, "digests": {source_name: file_stamp(source)},
+                                                  "layout": UPDATABLE, "previous_analysis": carried})
+        return count
+    finally:
+        shutil.rmtree(holder, ignore_errors=True)
+
+
+def _apply(store, removed: str, added: str, header: str = "") -> int:
+    """Take out the triples of the Turtle ``removed`` that ``added`` does not state and put in those
+    of ``added`` that ``removed`` does not (both read after the prefixes of graph.ttl and ``header``);
+    triples written alike in both are compared as text and never parsed. Returns the change in the
+    number of triples."""
+    import pyoxigraph as ox
+
+    old, new = _triple_lines(removed), _triple_lines(added)
+    change = 0
+    for lines, adding in ((old - new, False), (new - old, True)):
+        text = _turtle_header() + header + "\n".join(sorted(lines)) + "\n"
+        for t in ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE):
+            quad = ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+            if (quad in store) == adding:
+                continue
+            if adding:
+                store.add(quad)
+            else:
+                store.remove(quad)
+            change += 1 if adding else -1
+    return change
+
+
+def _triple_lines(turtle: str) -> set[str]:
+    """The triples of Turtle as plankg writes it (a statement per subject, a predicate and object
+    a line; N-Triples too), each as one ``subject predicate object .`` line."""
+    out, subject = set(), ""
+    for line in turtle.splitlines():
+        if not line.strip() or line.startswith("@prefix"):
+            continue
+        if line.startswith("    "):
+            rest = line[4:]
+        else:
+            subject, _, rest = line.partition(" ")
+        out.add(f"{subject} {rest[:-2]} .")   # every line ends with " ;" or " ."
+    return out
+
+
+def _turtle_header() -> str:
+    from graph.model import TURTLE_HEADER
+
+    return TURTLE_HEADER
