@@ -126,7 +126,7 @@ def split_lines(text: str, folded: str | None = None) -> list[Line]:
     return lines
 
 
-LONG_LINE = 1000  # characters: a line this long holds a whole document or section
+LONG_LINE = 400  # characters: a line this long holds a whole document, a section or a page excerpt (~700 characters)
 ITEM_AFTER_SENTENCE = re.compile(r"(?<=[。;；!！?？)）])\s*(?=(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)"
                                  r"|第[一二三四五六七八九十]{1,3}[章条]))"
                                  r"|(?<=[\u4e00-\u9fa5。;；)）])\s*(?=[(（][一二三四五六七八九十]{1,3}[)）])")
