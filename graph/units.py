@@ -23,9 +23,11 @@ from graph.records import UnitMention
 
 SHAPES_PATH = data_dir("ontology") / "unit_shapes.json"
 
-# One-to-one character folding (offsets are preserved): full-width punctuation → ASCII.
+# One-to-one character folding (offsets are preserved): full-width punctuation and the small form
+# variants some editors print (``1﹒``, ``﹙一﹚``) → ASCII.
 FOLD = CharMap({"（": "(", "）": ")", "：": ":", "；": ";", "，": ",", "＊": "*", "〈": "<", "〉": ">",
-                      "【": "[", "】": "]", "〔": "[", "〕": "]", "\u00a0": " ", "\u3000": " ", "﹡": "*", "✱": "*"})
+                      "【": "[", "】": "]", "〔": "[", "〕": "]", "\u00a0": " ", "\u3000": " ", "﹡": "*", "✱": "*",
+                      "﹒": ".", "﹐": ",", "﹔": ";", "﹕": ":", "﹙": "(", "﹚": ")", "﹑": "、"})
 SEPARATORS = "、,;/ \t\n"
 MARKS = "*★☆▲◆"
 OPEN, CLOSE = "([<", ")]>"

@@ -128,6 +128,21 @@ def test_page_excerpt_on_one_line_is_cut_before_its_items():
     assert [m.name for m in tasks[1].units][0] == "住房城乡建设部"
 
 
+def test_items_numbered_with_small_form_full_stop():
+    """v02 安徽省 2022 (``1﹒全省生产总值增长7%以上。`` with one label per line, persons beside units):
+    the small form variants of punctuation read as their ASCII forms. Only one real document of
+    this style was found; the second case is its next item as printed."""
+    plan = plan_of("一、确保完成全年主要预期目标\n1﹒全省生产总值增长7%以上,在实际工作中力争更好结果。\n"
+                   "牵头负责领导:刘惠。\n牵头责任单位:省发展改革委。\n协同责任单位:省政府各部门、各直属机构。\n"
+                   "2﹒固定资产投资力争增长10%以上,在实际工作中奋力完成得更快一些。\n牵头负责领导:刘惠。\n"
+                   "牵头责任单位:省发展改革委。\n协同责任单位:省经济和信息化厅、省财政厅等。\n")
+    assert [t.number for t in plan.tasks] == ["1", "2"]
+    assert [(m.name, m.role) for m in plan.tasks[0].units] == [
+        ("省发展改革委", "lead"), ("省政府各部门", "cooperating"), ("各直属机构", "cooperating")]
+    assert [(m.name, m.role) for m in plan.tasks[1].units][1:] == [
+        ("省经济和信息化厅", "cooperating"), ("省财政厅", "cooperating")]
+
+
 def test_traditional_page_is_read_in_simplified_and_reported_as_printed():
     """c04 内江市 and c07 东莞市 (繁體 mirrors)."""
     plan = plan_of("一、深入實施就業優先發展戰略\n(一)建立經濟發展與擴大就業聯動機制。把穩定和擴大就業作為下限。"

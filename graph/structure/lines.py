@@ -228,7 +228,7 @@ def _heading_of(text: str, folded: str) -> Heading | None:
         rest = line.text[m.end():]
         if style == "num" and NUMBER_UNIT.match(rest) or style == "dec" and not DEC_TITLE_START.match(rest):
             continue
-        number = line.text[skip: m.end()].strip().rstrip("、.．。").strip()
+        number = line.text[skip: m.end()].strip().rstrip("、.．﹒。").strip()
         value = CIRCLED.index(m.group(1)) + 1 if style == "circ" else cn_to_int(re.split("[.．]", m.group(1))[-1])
         return Heading(style, number, value, heading_title(rest), m.end())
     return None
