@@ -303,6 +303,8 @@ def _split_run_together(name: str) -> list[tuple[int, int]]:
             continue
         if left[-1] + right[0] in WORDS_ACROSS_CUT:
             continue  # 社区, 园区, 城市: one word, not a new name
+        if "各" in left:
+            continue  # 沿海各设区|市人民政府: a collective's 各 runs on to the end of the name
         cuts.append(i)
     bounds = [0, *cuts, len(name)]
     return [(bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
@@ -483,11 +485,41 @@ def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
         role = role_of_label(m.group(1))
         if role == "ignore":
             continue
+        prose = labelled_prose(value, offset + m.end()) if role == "responsible" else []
+        if prose:
+            out.extend(prose)
+            continue
         if role == "responsible" and has_lead:
             role = "cooperating"  # 牵头单位:X;责任单位:Y — the others responsible with the lead
         basis = "text" if role != "responsible" else "listed"
         out.extend(mentions_from_list(value, offset + m.end(), role, basis, first_is_lead, lead_marks))
     return out
+
+
+def labelled_prose(value: str, offset: int) -> list[UnitMention]:
+    """The units of a labelled sentence of role verbs (``责任单位:X、Y牵头,Z配合``), or [] when the
+    sentence names no lead by a verb (a plain list, ``X(牵头),Y``, a stated convention).
+
+    Family: task lists with one 责任单位 label per task whose value is a sentence of role verbs
+    (provincial 工作要点 in Fujian, city 任务分解 tables): the verbs, not the label, give the roles.
+    A list after the last verb with no verb of its own (``X牵头,Y、Z``, or the text cut there)
+    cooperates with the lead.
+    """
+    if LEAD_NOTE_INSIDE.search(value):
+        return []  # X(牵头),Y、Z: a marked list, read as a list
+    mentions = mentions_from_prose(value, offset, folded=value)
+    if not any(m.role == "lead" for m in mentions):
+        return []
+    last = list(role_verbs(value))[-1]
+    rest = value[last.end():]
+    tail_start = last.end() + len(rest) - len(rest.lstrip("、,和及与 "))
+    tail = value[tail_start:].rstrip("、,。 ")
+    if tail and is_unit_list(tail):
+        mentions += mentions_from_list(tail, offset + tail_start, "cooperating", "text")
+    return mentions
+
+
+LEAD_NOTE_INSIDE = re.compile(r"\((?:牵头|牵头单位|牵头部门)\)")
 
 
 LIST_END_CHARS = re.compile(r"[()\[\]\n。;]")

@@ -143,6 +143,21 @@ def test_items_numbered_with_small_form_full_stop():
         ("省经济和信息化厅", "cooperating"), ("省财政厅", "cooperating")]
 
 
+def test_responsible_label_holding_a_sentence_of_role_verbs():
+    """v06 福建省 2015 (责任单位:X、Y、Z牵头,A、B配合; an item cut after the lead's partners) and,
+    as a label whose verb states a convention, not roles, 韶关市 2019 (責任單位:A、B,排在首位的爲牽頭單位)."""
+    got = mentions_from_labels("责任单位:省发改委、财政厅、海洋渔业厅牵头,省经信委、交通运输厅、沿海各设区市人民政府、"
+                               "平潭综合实验区管委会配合", 0)
+    assert roles(got) == [("省发改委", "lead"), ("财政厅", "lead"), ("海洋渔业厅", "lead"), ("省经信委", "cooperating"),
+                          ("交通运输厅", "cooperating"), ("沿海各设区市人民政府", "cooperating"),
+                          ("平潭综合实验区管委会", "cooperating")]
+    got = mentions_from_labels("责任单位:省发改委牵头,省海洋渔业厅、财政厅、经信委、", 0)
+    assert roles(got) == [("省发改委", "lead"), ("省海洋渔业厅", "cooperating"), ("财政厅", "cooperating"),
+                          ("经信委", "cooperating")]
+    got = mentions_from_labels("责任单位:市税务局、市财政局,排在首位的为牵头单位,下同", 0)
+    assert [m.name for m in got] == ["市税务局", "市财政局"]
+
+
 def test_traditional_page_is_read_in_simplified_and_reported_as_printed():
     """c04 内江市 and c07 东莞市 (繁體 mirrors)."""
     plan = plan_of("一、深入實施就業優先發展戰略\n(一)建立經濟發展與擴大就業聯動機制。把穩定和擴大就業作為下限。"
