@@ -298,3 +298,18 @@ def test_rows_printed_one_per_line_with_spaces_between_cells():
         [("市工业和信息化委", "lead"), ("水利局", "lead"), ("市发展改革委", "cooperating"),
          ("各县(市、区)党委和人民政府", "responsible")]]
     assert all(t.table == "text" for t in tasks)
+
+def test_rows_one_per_line_with_a_progress_column_right_of_the_units():
+    """v04 铜梁区 2025 (序号 目标任务 责任单位 上半年推进情况: units broken one per line, the progress
+    text after them) against b06 平顶山 above (units last): the progress words are neither units nor
+    targets, and 目标任务 is the task when no column names it."""
+    v04 = ("2025年区政府工作报告目标任务上半年推进情况汇总表\n序号 目标任务 责任单位 上半年推进情况\n"
+           "一、经济社会发展主要预期目标\n1 地区生产总值增长6%以上。 区发展改革委 地区生产总值同比增长2.9%。\n"
+           "2 第一产业增加值增长5%。 区农业农村委\n区林业局\n区供销联社\n第一产业增加值同比增长3.4%。\n"
+           "3 规上工业增加值增长3.5%。 区经济信息委 规上工业增加值同比增长0.4%。\n")
+    plan = parse_plan(SourceText(path="v04.txt", name="v04.txt", sha256="0", text=v04, format="txt"))
+    tasks = [t for t in plan.tasks if t.units]
+    assert [t.title for t in tasks] == ["地区生产总值增长6%以上", "第一产业增加值增长5%", "规上工业增加值增长3.5%"]
+    assert [[m.name for m in t.units] for t in tasks] == [
+        ["区发展改革委"], ["区农业农村委", "区林业局", "区供销联社"], ["区经济信息委"]]
+    assert all(t.table == "text" for t in tasks)

@@ -11,6 +11,7 @@ accepts what it holds — and hands the block to the one table reader, :mod:`gra
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from graph.records import Cell, SourceText, Table
@@ -397,23 +398,41 @@ def space_header(line) -> tuple[list[tuple[int, int]], list[str]] | None:
             continue
         kinds = [T.column_kind(w) for w in words]
         if None not in kinds and T.is_header(kinds):
-            return tokens[s:], kinds
+            return tokens[s:], T.settle_kinds(kinds, words)
     return None
 
 
-def space_row(line, units: int) -> tuple[tuple[int, int], list[tuple[int, int]], list[tuple[int, int]]] | None:
-    """A row printed on one line: ``1 地区生产总值增长7%以上… 发改委``. Returns the spans of its
-    number, of the words before its units, and of its unit cells (the last ``units`` words from
-    the first that is a list of units on); None when the line does not start with a row number."""
+class SpaceRow(NamedTuple):
+    """The word spans of a row printed on one line: its number, the words before its units, its
+    unit cells, and the words after them (the columns printed right of the units)."""
+
+    number: tuple[int, int]
+    middle: list[tuple[int, int]]
+    units: list[tuple[int, int]]
+    after: list[tuple[int, int]]
+
+
+def space_row(line, units: int, after: int = 0) -> SpaceRow | None:
+    """A row printed on one line: ``1 地区生产总值增长7%以上… 发改委 [进度…]``, for a header with
+    ``units`` unit columns and ``after`` columns right of them. With none after, the unit cells
+    are the row's last words from the first list of units on (a cell that reads as prose, such as
+    ``各县(市、区)党委和人民政府,城乡一体化示范区``, still counts); with columns after, they are
+    the first list of units after the row's own words and the lists of units right after it.
+    None when the line does not start with a row number."""
     tokens = [(m.start(), m.end()) for m in TOKEN.finditer(line.text)]
     if len(tokens) < 2 or not T.ROW_NUMBER.match(line.text[tokens[0][0]:tokens[0][1]]):
         return None
     rest = tokens[1:]
-    tail = rest[-units:] if units else []
-    first = next((i for i, (a, b) in enumerate(tail) if T.cell_kind(line.text[a:b]) == "units"), len(tail))
-    unit_cells = tail[first:]
-    middle = rest[:len(rest) - len(unit_cells)]
-    return tokens[0], middle, unit_cells
+    is_units = [units > 0 and T.cell_kind(line.text[a:b]) == "units" for a, b in rest]
+    if not after:
+        tail = len(rest) - units if units else len(rest)
+        first = next((i for i in range(max(tail, 0), len(rest)) if is_units[i]), len(rest))
+        return SpaceRow(number=tokens[0], middle=rest[:first], units=rest[first:], after=[])
+    first = next((i for i in range(1, len(rest)) if is_units[i]), len(rest))
+    stop = first
+    while stop < len(rest) and stop - first < units and is_units[stop]:
+        stop += 1
+    return SpaceRow(number=tokens[0], middle=rest[:first], units=rest[first:stop], after=rest[stop:])
 
 
 def space_table_at(lines: list, i: int) -> bool:
@@ -431,48 +450,100 @@ def recover_space_table(source: SourceText, lines: list, i: int) -> tuple[Table,
     """The table whose header is on line ``i`` (:func:`space_table_at`) and whose rows follow one
     per line, as a Table block (kind ``text``), its header and the line after it.
 
-    Serves tables copied out of a page with a row on each line (b02 常熟, b06 平顶山). The row's
-    number is its first word; its unit cells are its last words, from the first list of units on,
-    in the order of the unit columns; the words before them fill the other columns one each when
-    they are as many, else they are one cell under the task's name (a cell's own spaces cannot be
-    told from the spaces between cells).
+    Serves tables copied out of a page with a row on each line (b02 常熟, b06 平顶山, v04 铜梁 with
+    a progress column right of the units): where the words go is :class:`SpaceLayout`'s; a unit
+    cell broken one unit per line, and the wrapped text of a column right of the units, continue
+    the row above.
     """
     spans, kinds = space_header(lines[i])
     line = lines[i]
     header_cells = [Cell(line.text[a:b], line.start + a, line.start + b) for a, b in spans]
-    width = len(kinds)
-    unit_at = [p for p, k in enumerate(kinds) if k in T.UNIT_COLUMNS]
-    other_at = [p for p, k in enumerate(kinds) if k not in T.UNIT_COLUMNS and k != "number"]
-    number_at = kinds.index("number") if "number" in kinds else -1
-    name_at = next((p for p in other_at if kinds[p] == "name"), next((p for p in other_at if kinds[p] == "text"), None))
-    grid: list[tuple[Cell, ...]] = [tuple(header_cells)]
-    end = len(lines)
-    last = line.end
+    layout = SpaceLayout.of(kinds)
+    grid: list[list[Cell]] = [header_cells]
+    end, last = len(lines), line.end
     for k in range(i + 1, len(lines)):
         ln = lines[k]
         if not ln.text:
             continue
-        row = space_row(ln, len(unit_at))
-        if row is None:
-            h = match_heading(ln)
-            if h and h.style in ("cn", "pcn", "chapter") and len(ln.text) <= 50 and "。" not in ln.text:
-                grid.append((Cell(ln.text, ln.start, ln.end),) * width)
-                continue
+        row = space_row(ln, len(layout.unit_at), len(layout.after_at))
+        if row is not None:
+            grid.append(layout.cells(ln, row))
+        elif section_row(ln):
+            grid.append([Cell(ln.text, ln.start, ln.end)] * len(kinds))
+        elif len(grid) > 1 and not signs_off(lines, k) and layout.continues(grid[-1], ln):
+            pass
+        else:
             end = k
             break
-        (na, nb), middle, unit_cells = row
-        cell = lambda a, b: Cell(ln.text[a:b], ln.start + a, ln.start + b)  # noqa: E731
-        cells = [Cell("", ln.start, ln.start)] * width
-        if number_at >= 0:
-            cells[number_at] = cell(na, nb)
-        if len(middle) == len(other_at):
-            for p, (a, b) in zip(other_at, middle):
-                cells[p] = cell(a, b)
-        elif middle and name_at is not None:
-            cells[name_at] = cell(middle[0][0], middle[-1][1])
-        for p, (a, b) in zip(unit_at, unit_cells):
-            cells[p] = cell(a, b)
-        grid.append(tuple(cells))
         last = ln.end
     header = T.Header(0, 1, tuple(kinds), tuple(c.text for c in header_cells))
-    return Table(rows=tuple(grid), start=header_cells[0].start, end=last, kind="text"), header, end
+    return Table(rows=tuple(tuple(r) for r in grid), start=header_cells[0].start, end=last, kind="text"), header, end
+
+
+def section_row(line) -> bool:
+    """A section heading between the rows of a table printed one row per line (``二、重点工作``)."""
+    h = match_heading(line)
+    return bool(h and h.style in ("cn", "pcn", "chapter") and len(line.text) <= 50 and "。" not in line.text)
+
+
+def joined(cell: Cell, line) -> Cell:
+    """``cell`` continued on ``line`` (a cell broken over lines): its text with the line's, one
+    line break between, as printed."""
+    if not cell.text:
+        return Cell(line.text, line.start, line.end)
+    return Cell(cell.text + "\n" + line.text, cell.start, line.end)
+
+
+@dataclass(frozen=True)
+class SpaceLayout:
+    """Where the words of a row printed on one line go, by the header's column roles."""
+
+    width: int
+    number_at: int
+    unit_at: list[int]
+    before_at: list[int]   # columns left of the units (the task's words)
+    after_at: list[int]    # columns right of the units (progress, remarks, deadline)
+    name_at: int | None
+
+    @classmethod
+    def of(cls, kinds: list[str]) -> "SpaceLayout":
+        unit_at = [p for p, k in enumerate(kinds) if k in T.UNIT_COLUMNS]
+        first_unit = unit_at[0] if unit_at else len(kinds)
+        last_unit = unit_at[-1] if unit_at else len(kinds)
+        other = [p for p, k in enumerate(kinds) if k not in T.UNIT_COLUMNS and k != "number"]
+        before = [p for p in other if p < first_unit]
+        name_at = next((p for p in before if kinds[p] == "name"), next((p for p in before if kinds[p] == "text"),
+                                                                        before[0] if before else None))
+        return cls(width=len(kinds), number_at=kinds.index("number") if "number" in kinds else -1,
+                   unit_at=unit_at, before_at=before, after_at=[p for p in other if p > last_unit], name_at=name_at)
+
+    def cells(self, line, row: SpaceRow) -> list[Cell]:
+        """The row's cells: its number, its words before the units one per column when they are as
+        many (else one cell under the task's name: a cell's own spaces cannot be told from the
+        spaces between cells), its unit cells, and the words after them likewise."""
+        cell = lambda a, b: Cell(line.text[a:b], line.start + a, line.start + b)  # noqa: E731
+        cells = [Cell("", line.start, line.start)] * self.width
+        if self.number_at >= 0:
+            cells[self.number_at] = cell(*row.number)
+        for columns, words in ((self.before_at, row.middle), (self.after_at, row.after)):
+            if len(words) == len(columns):
+                for p, (a, b) in zip(columns, words):
+                    cells[p] = cell(a, b)
+            elif words and columns:
+                at = self.name_at if columns is self.before_at and self.name_at is not None else columns[0]
+                cells[at] = cell(words[0][0], words[-1][1])
+        for p, (a, b) in zip(self.unit_at, row.units):
+            cells[p] = cell(a, b)
+        return cells
+
+    def continues(self, row: list[Cell], line) -> bool:
+        """Whether ``line`` continues ``row`` (changing it): more units of its last unit cell
+        (a unit cell broken one unit per line), or the text of a column right of the units."""
+        filled = [p for p in self.unit_at if row[p].text]
+        if filled and not any(row[p].text for p in self.after_at) and T.cell_kind(line.text) == "units":
+            row[filled[-1]] = joined(row[filled[-1]], line)
+            return True
+        if self.after_at and filled and match_heading(line) is None:
+            row[self.after_at[-1]] = joined(row[self.after_at[-1]], line)
+            return True
+        return False
