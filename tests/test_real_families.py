@@ -487,3 +487,10 @@ def test_outline_numbers_are_headings_and_figures_are_not():
                    "1.2 建设城市大数据中心。(牵头单位:市大数据局)\n")
     assert [(t.number, [m.name for m in t.units]) for t in plan.tasks] == [
         ("1.1", ["市工信局", "市通信管理办"]), ("1.2", ["市大数据局"])]
+
+
+def test_counts_of_the_units_that_carry_the_plan_are_not_targets():
+    """n01 沁县 2025 (涉及34个牵头单位, 涉及10个责任单位) and b03 新建区 2024 (共7个牵头单位): how many
+    units carry the plan says who works, not what is to be reached; a count of projects stays."""
+    assert [i.value for i in extract_indicators("涉及34个牵头单位;涉及10个责任单位")] == []
+    assert [i.value for i in extract_indicators("民生实事项目共10个,共7个牵头单位(区住建局、区城管局)")] == [10]
