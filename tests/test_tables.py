@@ -313,3 +313,49 @@ def test_rows_one_per_line_with_a_progress_column_right_of_the_units():
     assert [[m.name for m in t.units] for t in tasks] == [
         ["区发展改革委"], ["区农业农村委", "区林业局", "区供销联社"], ["区经济信息委"]]
     assert all(t.table == "text" for t in tasks)
+
+
+def unruled_pdf(path, title: str, header: tuple, rows: list[tuple], widths: tuple) -> None:
+    """A PDF whose table is printed without rules, cells wrapped and centred in their rows."""
+    fpdf = pytest.importorskip("fpdf")
+    from fpdf.fonts import FontFace
+
+    from tests.fixtures import cjk_font
+
+    cjk, latin = cjk_font()
+    pdf = fpdf.FPDF(format="A4")
+    pdf.add_font("cjk", "", cjk)
+    pdf.add_font("latin", "", latin)
+    pdf.set_fallback_fonts(["latin"])
+    pdf.set_font("cjk", size=9)
+    pdf.add_page()
+    pdf.multi_cell(pdf.epw, 7, title, new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=widths, line_height=5, first_row_as_headings=False, borders_layout="NONE",
+                   headings_style=FontFace(emphasis=""), text_align="LEFT", wrapmode="CHAR") as table:
+        for cells in (header, *rows):
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    pdf.output(str(path))
+
+
+def test_tables_printed_without_rules_are_read_by_their_columns(tmp_path):
+    """Tables printed without rules: b02 常熟 2018 (序号 | 任务名称 | 主要内容 | 牵头单位, contents
+    wrapped over lines beside one-line cells) and b03 南昌新建区 2024 (five short columns: lead,
+    cooperating, deadline)."""
+    unruled_pdf(tmp_path / "b02.pdf", "常熟市2018年政府工作任务分解表", ("序号", "任务名称", "主要内容", "牵头单位"), [
+        ("1", "地区生产总值增长7%以上", "地区生产总值增长7%以上;服务业增加值占GDP比重47.1%。", "发改委"),
+        ("3", "工业总产值增长4%", "工业总产值增长4%;规模以上工业产值增长5%;工业增加值率提升0.5个百分点以上。", "经信委"),
+        ("7", "全社会固定资产投资额550亿元", "全社会固定资产投资额550亿元;工业技改投资增长10%。", "发改委、经信委、科技局")],
+        (6, 22, 44, 14))
+    tasks = annex(parse_plan(read_document(tmp_path / "b02.pdf")))
+    assert [t.title for t in tasks] == ["地区生产总值增长7%以上", "工业总产值增长4%", "全社会固定资产投资额550亿元"]
+    assert [[m.name for m in t.units] for t in tasks] == [["发改委"], ["经信委"], ["发改委", "经信委", "科技局"]]
+    assert {t.table for t in tasks} == {"pdf"}
+    unruled_pdf(tmp_path / "b03.pdf", "2024年度区政府民生实事人大票决项目进度表", B03_HEADER,
+                [("1", "文化中心北路", "区住建局", "区城投", "2024年12月"),
+                 ("2", "乐业路", "区住建局", "区城管局", "2024年12月")], (8, 40, 20, 20, 20))
+    tasks = annex(parse_plan(read_document(tmp_path / "b03.pdf")))
+    assert [(t.title, roles(t)) for t in tasks] == [
+        ("文化中心北路", [("区住建局", "lead"), ("区城投", "cooperating")]),
+        ("乐业路", [("区住建局", "lead"), ("区城管局", "cooperating")])]

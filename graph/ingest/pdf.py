@@ -1,6 +1,7 @@
 """PDF files in, :class:`ReaderOutput` out.
 
-pdfplumber gives each page's ruled tables and its text lines outside them, in reading order;
+pdfplumber gives each page's ruled tables and its text lines outside them, in reading order (a
+page with no ruled table is searched for tables printed without rules, :mod:`.pdf_columns`);
 page numbers in the margins are dropped, lines that reach the right margin are joined into
 paragraphs, a table continued on the next page (same columns) is one table, and a merged cell
 is found by geometry. A scanned PDF (no text layer) or a protected one raises :class:`IngestError`.
@@ -13,6 +14,7 @@ import re
 import warnings as pywarnings
 
 from graph.ingest.errors import IngestError, short_reason
+from graph.ingest.pdf_columns import unruled_tables
 from graph.ingest.layout import (
     CJK_GAP_RE, DROP_ZERO_WIDTH, Covered, GridCell, Item, Ragged, ReaderOutput, Row, assemble, clean_line, table_warnings,
 )
@@ -122,13 +124,17 @@ def _page_items(page, items: list) -> None:
     """Append a page's text lines and tables to ``items`` in reading order (top to bottom):
     ``("lines", [line dicts])`` for a run of lines, ``("table", rows)`` for a table."""
     found = page.find_tables()
-    lines = _pdf_lines(page, [t.bbox for t in found])
+    tables = [(t.bbox, _pdf_table_rows(t)) for t in found]
+    if not tables:  # a table printed without rules is found by its columns
+        tables = [(box, tuple(tuple(_cell_join(c) for c in row) for row in rows))
+                  for box, rows in unruled_tables(page)]
+    lines = _pdf_lines(page, [box for box, _rows in tables])
     if lines and _is_page_number(lines[-1], page.width, page.height):
         lines.pop()
     if lines and _is_page_number(lines[0], page.width, page.height):
         lines.pop(0)
     events: list[tuple[float, int, object]] = [(line["top"], 0, line) for line in lines]
-    events += [(table.bbox[1], 1, _pdf_table_rows(table)) for table in found]
+    events += [(box[1], 1, rows) for box, rows in tables]
     events.sort(key=lambda e: (e[0], e[1]))
     for _top, kind, payload in events:
         if kind == 1:
