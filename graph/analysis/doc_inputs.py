@@ -133,7 +133,11 @@ def _assignment_rows(assignments: list[tuple], tasks: dict, units: dict, code: d
     rows = []
     for subject, task_list, unit_list, role_nodes, positions, basis, inferred in assignments:
         best = None
-        for task, unit, role_node, position in product(task_list, unit_list, role_nodes, positions):
+        if len(task_list) == len(unit_list) == len(role_nodes) == len(positions) == 1:   # the usual case
+            combinations = ((task_list[0], unit_list[0], role_nodes[0], positions[0]),)
+        else:
+            combinations = product(task_list, unit_list, role_nodes, positions)
+        for task, unit, role_node, position in combinations:
             role = roles.get(role_node)
             if role is None:
                 role = roles[role_node] = role_of(max(_first(code, role_node), default=""), role_node)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from graph.views import dashboard
@@ -15,6 +15,7 @@ from graph.views.dashboard import UnitRow, UnitTable, row_rank, unit_row
 from graph.views.inputs import Scope, ViewsInputError, as_text, iter_unit_rows
 
 SUMMARIES = ".summaries.json"   # in views/
+ROW_FIELDS = tuple(f.name for f in fields(UnitRow))
 
 
 @dataclass
@@ -28,7 +29,7 @@ class ScopeSummary:
     kinds: list[str]             # the kinds of its units ("unknown" for none)
 
     def plain(self) -> list:
-        return [self.rows, self.overloaded, [list(astuple(r)) for r in self.kept], self.functions, self.kinds]
+        return [self.rows, self.overloaded, [[getattr(r, name) for name in ROW_FIELDS] for r in self.kept], self.functions, self.kinds]
 
     @classmethod
     def from_plain(cls, plain: list) -> "ScopeSummary":
