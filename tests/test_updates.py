@@ -96,3 +96,38 @@ def test_removing_a_document_removes_its_graph_scopes_and_views_only(tmp_path):
     rows = OxigraphSource.open(out / "store").run(
         f'SELECT ?d WHERE {{ ?d <http://purl.org/dc/terms/identifier> "{gone}" }}').rows
     assert rows == ()
+
+
+def test_analysis_inputs_kept_per_document_give_what_a_whole_read_gives(tmp_path):
+    from graph.analysis.doc_inputs import INPUTS, read_by_document
+    from graph.analysis.turtle_read import read_turtle
+
+    corpus, out = built(tmp_path, 3)
+    make_corpus.write_document(3, 7, corpus)
+    build(corpus, out)
+    current = (out / "graph.ttl").resolve().parent
+    assert len(list((current / "analysis" / INPUTS).iterdir())) == 4
+    whole = read_turtle(current / "graph.ttl")
+    by_document = read_by_document(current, None, current / "analysis")
+    assert by_document == whole
+    copy = corpus / ("copy-" + make_corpus.document_name(0))   # two documents state the same subjects
+    copy.write_bytes((corpus / make_corpus.document_name(0)).read_bytes())
+    build(corpus, out)
+    build(corpus, tmp_path / "clean", "--no-cache")
+    assert read_by_document((out / "graph.ttl").resolve().parent) is None
+    assert_same_outputs(out, tmp_path / "clean")
+
+
+def test_dashboard_of_an_update_lists_what_a_clean_build_lists(tmp_path, monkeypatch):
+    from graph.views import dashboard
+
+    monkeypatch.setattr(dashboard, "MAX_PLAN_SCOPES_IN_TABLE", 2)   # plan scopes left out of the table
+    monkeypatch.setattr(dashboard, "MAX_TABLE_ROWS_PER_SCOPE", 3)   # and scopes cut to their heaviest leads
+    rng = random.Random(5)
+    corpus, out = built(tmp_path, 4)
+    next_index = [4]
+    for number in range(3):
+        step(corpus, rng, next_index)
+        build(corpus, out)
+        build(corpus, tmp_path / f"clean-{number}", "--no-cache")
+        assert (out / "index.html").read_bytes() == (tmp_path / f"clean-{number}" / "index.html").read_bytes()

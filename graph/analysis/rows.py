@@ -237,15 +237,18 @@ def read_graph(store: ox.Store, source: str = "") -> GraphData:
     return GraphData(rows, plans, indicators, labels, source)
 
 
-def load_graph_data(out_dir: Path, pool=None) -> GraphData:
-    """Read the graph built in ``out_dir``: ``graph.ttl`` streamed when it is there (fastest,
-    and it never holds the whole graph; in 1 + n parts at once given a ``WorkerPool`` of n
-    workers), else the SPARQL queries over ``store/``."""
+def load_graph_data(out_dir: Path, pool=None, previous: Path | None = None) -> GraphData:
+    """Read the graph built in ``out_dir``: ``graph.ttl`` document by document when its graph index
+    describes it (taking unchanged documents' inputs from ``previous``, an earlier analysis/
+    folder; see graph.analysis.doc_inputs), else streamed in one pass (in 1 + n parts at once given
+    a ``WorkerPool`` of n workers); the SPARQL queries over ``store/`` when there is no graph.ttl."""
     ttl = Path(out_dir) / "graph.ttl"
     if ttl.is_file():
+        from graph.analysis.doc_inputs import read_by_document
         from graph.analysis.turtle_read import read_turtle
 
-        return read_turtle(ttl, pool)
+        data = read_by_document(Path(out_dir), pool, previous)
+        return data if data is not None else read_turtle(ttl, pool)
     store, source = open_store(Path(out_dir))
     return read_graph(store, source)
 

@@ -159,7 +159,7 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
         pool = WorkerPool(workers)   # started now: the workers read parts of graph.ttl
     try:
         if data is None:
-            data = load_graph_data(out_dir, pool)
+            data = load_graph_data(out_dir, pool, previous)
         clock.tick("read")
         if keep_graphs is None:
             keep_graphs = len(data.assignments) <= KEEP_GRAPHS_UP_TO

@@ -7,13 +7,11 @@ the analysis reads are kept, one small record per subject.
 """
 from __future__ import annotations
 
-from itertools import product
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.analysis.rows import (NO_UNIT, PLANKG, AnalysisInputError, Assignment, GraphData, PlanInfo, _local,
-                                 _row_key, add_untyped_plans, assignment_row, preferred_labels, role_of)
+from graph.analysis.rows import PLANKG, AnalysisInputError, GraphData
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 PROV = "http://www.w3.org/ns/prov#"
@@ -225,57 +223,7 @@ def _first(values: dict[str, list], subject: str) -> list[str]:
 
 
 def _graph_data(records: dict[str, list], side: dict[str, dict[str, list]], source: str) -> GraphData:
-    label_of, region_of, kind_of, function_of, rdfs_label, convention_of, derived, identifier, code = (
-        side[p] for p in SIDE_PROPERTIES)
-    tasks: dict[str, tuple[str, str, str]] = {}
-    units: dict[str, tuple[str, str, str, str]] = {}
-    plans: dict[str, PlanInfo] = {}
-    indicators: dict[str, int] = {}
-    for subject, record in records.items():
-        plans_in = _values(record[IN_PLAN])
-        if plans_in:   # a task: (plan, title, section), the largest values win
-            tasks[subject] = (max(plans_in), max(_values(record[TITLE]), default=""),
-                              max(_values(record[SECTION]), default=""))
-        types = _values(record[TYPES])
-        if PLANKG + "Indicator" in types:
-            for task in _values(record[OF_TASK]):
-                indicators[task] = indicators.get(task, 0) + 1
-        if PLANKG + "Unit" in types:
-            regions = [label for r in _first(region_of, subject) for label in _first(rdfs_label, r)]
-            units[subject] = (max(_first(label_of, subject), default=""), max(regions, default=""),
-                              max((_local(k, "kind-") for k in _first(kind_of, subject)), default=""),
-                              max(_first(function_of, subject), default=""))
-        if PLANKG + "Plan" in types:
-            plans[subject] = _plan(subject, record, region_of, rdfs_label, convention_of, derived, identifier)
-    rows: dict[str, Assignment] = {}
-    for subject, record in records.items():
-        if PLANKG + "Assignment" not in _values(record[TYPES]):
-            continue
-        basis = max(_values(record[BASIS]), default="")
-        positions = _values(record[POSITION]) or [""]
-        inferred = max(_values(record[INFERRED]), default="")
-        for task, unit, role_node, position in product(_values(record[OF_TASK]), _values(record[AGENT]),
-                                                       _values(record[ROLE]), positions):
-            role = role_of(max(_first(code, role_node), default=""), role_node)
-            if not role or task not in tasks:
-                continue
-            row = assignment_row(subject, task, tasks[task], unit, units.get(unit, NO_UNIT), role, basis, position,
-                                 inferred)
-            if subject not in rows or _row_key(row) < _row_key(rows[subject]):
-                rows[subject] = row
-    assignments = sorted(rows.values(), key=_row_key)
-    functions = {f for values in function_of.values() for f, _ in values}
-    labels = preferred_labels((concept, label, lang) for concept in sorted(functions)
-                              for label, lang in label_of.get(concept, ()))
-    add_untyped_plans(plans, assignments)
-    return GraphData(assignments, plans, indicators, labels, source)
+    """The ``GraphData`` of the records and side properties of a whole file."""
+    from graph.analysis.doc_inputs import combine, doc_input
 
-
-def _plan(subject: str, record: list, region_of, rdfs_label, convention_of, derived, identifier) -> PlanInfo:
-    """A plan's title, region (IRI and label), lead convention and source document name."""
-    regions = [(label, r) for r in _first(region_of, subject) for label in (_first(rdfs_label, r) or [""])]
-    region_label, region_iri = max(regions, default=("", ""))
-    docs = [name for doc in _first(derived, subject) for name in _first(identifier, doc)]
-    return PlanInfo(iri=subject, title=max(_values(record[TITLE]), default=""), region=region_label,
-                    region_iri=region_iri, lead_convention=max(_first(convention_of, subject), default=""),
-                    doc=max(docs, default=""))
+    return combine([doc_input(records, side)], records, side, source)

@@ -8,6 +8,7 @@ and its number of triples.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import time
 from pathlib import Path
@@ -81,7 +82,7 @@ def _apply(store, removed: str, added: str, header: str = "") -> int:
     number of triples."""
     import pyoxigraph as ox
 
-    old, new = _triple_lines(removed), _triple_lines(added)
+    old, new = _changed_lines(removed, added)
     change = 0
     for lines, adding in ((old - new, False), (new - old, True)):
         text = _turtle_header() + header + "\n".join(sorted(lines)) + "\n"
@@ -95,6 +96,23 @@ def _apply(store, removed: str, added: str, header: str = "") -> int:
                 store.remove(quad)
             change += 1 if adding else -1
     return change
+
+
+def _changed_lines(removed: str, added: str) -> tuple[set[str], set[str]]:
+    """The triple lines (see :func:`_triple_lines`) only ``removed`` states, and those only ``added``
+    states. Statements written alike in both are set aside whole, unless another statement about
+    their subject changed; only the other statements are cut into lines."""
+    old, new = set(_statements(removed)), set(_statements(added))
+    gone, came = old - new, new - old
+    touched = {s.partition(" ")[0] for s in gone | came}
+    kept = _triple_lines("\n".join(s for s in old & new if s.partition(" ")[0] in touched))
+    gone_lines, came_lines = _triple_lines("\n".join(gone)), _triple_lines("\n".join(came))
+    return gone_lines - came_lines - kept, came_lines - gone_lines - kept
+
+
+def _statements(turtle: str) -> list[str]:
+    """The statements of Turtle as plankg writes it (each begins a line with its subject)."""
+    return [s.strip() for s in re.split(r"\n(?=\S)", turtle) if s.strip() and not s.startswith("@prefix")]
 
 
 def _triple_lines(turtle: str) -> set[str]:

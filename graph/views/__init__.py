@@ -16,11 +16,12 @@ from functools import partial
 from pathlib import Path
 
 from graph.processes import process_pool
-from graph.views.dashboard import UnitTable, ViewLink, render_dashboard, view_href
+from graph.views.dashboard import ViewLink, render_dashboard, view_href
 from graph.parts import link_or_copy
 from graph.views.html import shared_view_assets, write_atomic, write_if_changed
-from graph.views.inputs import Scope, ViewsInputError, as_text, iter_unit_rows, read_inputs, read_scope_graph
+from graph.views.inputs import Scope, ViewsInputError, read_inputs, read_scope_graph
 from graph.views.network_page import kind_colours, render_view
+from graph.views.unit_summaries import read_unit_table
 from graph.views.select import DEFAULT_MAX_LINKS, DEFAULT_MAX_NODES, select, unit_rank
 
 ASSETS_DIR_NAME = "assets"
@@ -232,15 +233,7 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
     with pool or nullcontext():
         if pool is not None:
             pool.submit(int)     # start the workers while units.json is read
-        table = UnitTable(inputs.scopes)
-        functions: dict[str, str] = {}
-        kinds: set[str] = set()
-        for row in iter_unit_rows(out_dir / "analysis" / "units.json"):
-            function, label = as_text(row.get("function")), as_text(row.get("function_label"))
-            if function and label:
-                functions.setdefault(function, label)
-            kinds.add(as_text(row.get("kind")) or "unknown")
-            table.add(row)
+        table, functions, kinds = read_unit_table(out_dir, inputs.scopes, previous)
         colours = kind_colours(kinds)
         timings["read"] = round(time.perf_counter() - started, 3)
         views_dir = out_dir / "views"

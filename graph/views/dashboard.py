@@ -96,6 +96,18 @@ class UnitTable:
             kept.sort(key=row_rank)
             del kept[MAX_TABLE_ROWS_PER_SCOPE:]
 
+    def add_summary(self, scope: str, rows: int, overloaded: int, kept: list[UnitRow]) -> None:
+        """Take a scope's rows at once: their number, how many are overloaded and the heaviest leads
+        (as ``add`` row by row would keep them)."""
+        if scope in self.unlisted:
+            self.unlisted_rows += rows
+            return
+        if rows:
+            self.counts[scope] = rows
+            self.kept[scope] = list(kept)
+        if overloaded:
+            self.overloaded[scope] = overloaded
+
     def rows(self) -> list[UnitRow]:
         """The rows the table shows, heaviest lead first."""
         shown = [row for kept in self.kept.values() for row in sorted(kept, key=row_rank)[:MAX_TABLE_ROWS_PER_SCOPE]]
