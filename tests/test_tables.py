@@ -359,3 +359,18 @@ def test_tables_printed_without_rules_are_read_by_their_columns(tmp_path):
     assert [(t.title, roles(t)) for t in tasks] == [
         ("文化中心北路", [("区住建局", "lead"), ("区城投", "cooperating")]),
         ("乐业路", [("区住建局", "lead"), ("区城管局", "cooperating")])]
+
+
+def test_progress_sentences_in_a_cell_per_line_table_stay_in_their_column():
+    """v05 宝山区 2022 (序号 | 项目内容 | 牵头单位 | 8月份目标 | 进展情况, one cell per line closed by
+    ``|``): a progress sentence goes to the progress column, not into the target beside it; b03
+    新建区's numbered sub-items (1.文化中心北路) stay tasks, never progress (checked in the b03 tests)."""
+    v05 = ("序号 |\n项目内容及居民受益面 |\n牵头单位 |\n8月份目标 |\n进展情况 |\n"
+           "1 |\n新增1个共享充电桩示范小区(市级) |\n区发展改革委 |\n充电桩示范小区安装。 |\n正在建设。 |\n"
+           "2 |\n既有多层住宅加装电梯新增400台、完工200台(区级) |\n区房管局 |\n新增30台、完工20台。 |\n"
+           "新增81台,完工52台。 |\n")
+    plan = parse_plan(SourceText(path="v05.txt", name="v05.txt", sha256="0", text=v05, format="txt"))
+    tasks = [t for t in plan.tasks if t.units]
+    assert [[m.name for m in t.units] for t in tasks] == [["区发展改革委"], ["区房管局"]]
+    assert all("正在建设" not in t.text and "81台" not in t.text for t in tasks)
+    assert "完工20台" in tasks[1].text

@@ -21,7 +21,7 @@ from graph.structure.lines import DATE_CN, PRINTED_ON, STOP_LINE, Line, match_he
 #: Which cell kinds (:func:`graph.tables.cell_kind`) each column role accepts.
 ACCEPTS = {"name": {"text", "short"}, "text": {"text", "short"}, "note": {"text", "short", "deadline"},
            "deadline": {"deadline"}, "lead": {"units"}, "cooperating": {"units"}, "responsible": {"units"},
-           "ignore": {"short"}, "progress": {"short", "number"}, "count": {"short", "text", "number"}, "category": {"short", "text"}, "place": {"short", "units"}, "number": {"number"},
+           "ignore": {"short"}, "progress": {"short", "number", "text"}, "count": {"short", "text", "number"}, "category": {"short", "text"}, "place": {"short", "units"}, "number": {"number"},
            "measure": {"short"},
            "baseline": {"number", "short"}, "target": {"number", "short"}}
 
@@ -358,8 +358,10 @@ def align(cells: list[list], columns: list[str], skip_name: bool = False,
     ptr, last_text, last_units = 0, None, None
     for cell, kind in zip(cells, kinds):
         j = None  # the first column from ptr on that accepts this kind of cell
+        numbered = SUB_ITEM.match(cell[0].folded) is not None
         for k in range(ptr, len(columns)):
-            if kind in ACCEPTS.get(columns[k], ()) and not (skip_name and columns[k] == "name"):
+            if kind in ACCEPTS.get(columns[k], ()) and not (skip_name and columns[k] == "name") \
+                    and not (numbered and columns[k] == "progress"):  # 1.乐业路 is a task, never progress
                 j = k
                 break
         if j is None:
