@@ -11,11 +11,9 @@ All functions are pure over strings and records; data files are read once and ca
 """
 from __future__ import annotations
 
-import csv
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,7 +21,7 @@ from graph.files import data_dir
 
 from graph import regions, skos
 from graph.records import Agency, Plan
-from graph.regions import CITY_LEVELS, COUNTY_LEVELS, PROVINCE_LEVELS, RegionInfo
+from graph.regions import RegionInfo
 
 __all__ = [
     "RegionInfo", "lookup_region", "region_info", "unit_key", "unit_label", "unit_kind",

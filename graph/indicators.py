@@ -17,7 +17,6 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from rdflib import URIRef
 

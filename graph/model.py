@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 
 from graph.files import data_dir
 from typing import IO

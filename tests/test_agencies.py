@@ -9,7 +9,7 @@ import pytest
 import rdflib
 from rdflib.namespace import RDF, SKOS
 
-from graph import agencies
+from graph import agencies, regions
 from graph.agencies import (FUNCTION_NS, lookup_region, resolve_agencies, unit_function,
                             unit_functions, unit_key, unit_kind, unit_label)
 from graph.records import Plan, PlanMeta, SourceText, Task, UnitMention
@@ -69,9 +69,9 @@ def gazetteer() -> list[dict[str, str]]:
 
 def test_gazetteer_covers_every_province_prefecture_and_county(gazetteer):
     current = [r for r in gazetteer if r["status"] == "current"]
-    province_level = [r for r in current if r["level"] in agencies.PROVINCE_LEVELS]
-    prefecture_level = [r for r in current if r["level"] in agencies.CITY_LEVELS]
-    county_level = [r for r in current if r["level"] in agencies.COUNTY_LEVELS]
+    province_level = [r for r in current if r["level"] in regions.PROVINCE_LEVELS]
+    prefecture_level = [r for r in current if r["level"] in regions.CITY_LEVELS]
+    county_level = [r for r in current if r["level"] in regions.COUNTY_LEVELS]
     zhejiang_counties = [r for r in county_level if r["province"] == "浙江省"]
     assert len(province_level) == 34
     assert len(prefecture_level) == 333
@@ -86,7 +86,7 @@ def test_gazetteer_parents_and_provinces_exist(gazetteer):
     names = {row["name"]: row for row in gazetteer}
     assert len({(row["parent"], row["name"]) for row in gazetteer}) == len(gazetteer)
     for row in gazetteer:
-        assert row["province"] in names and names[row["province"]]["level"] in agencies.PROVINCE_LEVELS
+        assert row["province"] in names and names[row["province"]]["level"] in regions.PROVINCE_LEVELS
         if row["parent"]:
             assert row["parent"] in names
         assert row["short"] and row["name"].startswith(row["short"])
