@@ -186,12 +186,12 @@ def _analysis_and_views(out_dir: Path, result, jobs: int | None, previous: Path 
     ``previous`` generation are taken from it."""
     import time
 
-    from graph.analysis import CentralityOptions, run_analysis
+    from graph.analysis import AnalysisSettings, CentralityOptions, run_analysis
     from graph.store import add_to_store, build_store, replace_analysis, store_manifest
     from graph.views import build_views
 
     t = time.perf_counter()
-    analysed = run_analysis(out_dir, centrality=CentralityOptions(workers=jobs or 0),
+    analysed = run_analysis(out_dir, settings=AnalysisSettings(centrality=CentralityOptions(workers=jobs or 0)),
                             previous=previous / "analysis" if previous else None)
     if store_manifest(out_dir / "store").get("previous_analysis"):
         if analysed.replaced is not None:
@@ -380,7 +380,7 @@ def analyze(out_dir: Path, scope: str, lead_policy: str, top: int, z_threshold: 
             min_lead: int, min_share: float, jobs: int | None, quiet: bool, wait: bool) -> None:
     """Measure unit workload, centrality and overloaded leads of the graph in --out."""
     from graph import store
-    from graph.analysis import AnalysisInputError, CentralityOptions, OverloadOptions, run_analysis
+    from graph.analysis import AnalysisInputError, AnalysisSettings, CentralityOptions, OverloadOptions, run_analysis
     from graph.analysis.report import terminal_table
     from graph.generations import next_generation
 
@@ -391,8 +391,9 @@ def analyze(out_dir: Path, scope: str, lead_policy: str, top: int, z_threshold: 
         generation = None
         try:
             with next_generation(out_dir, keep=lambda name: name not in ("analysis", "analysis.ttl")) as generation:
-                result = run_analysis(generation, scope=scope, lead_policy=lead_policy, top=top, overload=options,
-                                      centrality=CentralityOptions(workers=jobs or 0))
+                settings = AnalysisSettings(lead_policy=lead_policy, top=top, overload=options,
+                                            centrality=CentralityOptions(workers=jobs or 0))
+                result = run_analysis(generation, scope=scope, settings=settings)
                 if (generation / "graph.ttl").is_file():  # the store holds the new analysis, not the old
                     store.build_store(generation)
         except (AnalysisInputError, store.QueryError) as exc:

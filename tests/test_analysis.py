@@ -10,7 +10,8 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 
-from graph.analysis import AnalysisInputError, CentralityOptions, OverloadOptions, analyse, run_analysis
+from graph.analysis import (AnalysisInputError, AnalysisSettings, CentralityOptions, OverloadOptions, analyse,
+                            run_analysis)
 from graph.analysis.centrality import compute_centralities, pagerank
 from graph.analysis.loads import ScopeLoads, UnitLoad
 from graph.analysis.overload import flag_overloads, lead_spread
@@ -531,10 +532,11 @@ def test_fast_measures_give_networkx_floats():
 def test_worker_processes_write_the_same_files(built, monkeypatch):
     from graph.analysis import run as analysis_run
 
-    serial = run_analysis(built, centrality=CentralityOptions(workers=1))
+    serial = run_analysis(built, settings=AnalysisSettings(centrality=CentralityOptions(workers=1)))
     snapshot = {p: p.read_bytes() for p in serial.files}
     monkeypatch.setattr(analysis_run, "PARALLEL_FROM", 0)
-    parallel = run_analysis(built, centrality=CentralityOptions(workers=2), keep_graphs=False)
+    parallel = run_analysis(built, settings=AnalysisSettings(centrality=CentralityOptions(workers=2)),
+                            keep_graphs=False)
     assert sorted(parallel.files) == sorted(snapshot)
     assert all(p.read_bytes() == data for p, data in snapshot.items())
     assert parallel.overloaded() == serial.overloaded()
