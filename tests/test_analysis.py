@@ -423,7 +423,7 @@ def corpus_build(tmp_path_factory):
     """The shipped corpus built and analysed (skipped while the core build is not there)."""
     pipeline = pytest.importorskip("graph.pipeline")
     out = tmp_path_factory.mktemp("corpus-analysis")
-    pipeline.build_corpus(ROOT / "corpus", out, validate=False, store=False)
+    pipeline.build_corpus(ROOT / "corpus", out, pipeline.BuildOptions(validate=False, store=False))
     if not (out / "graph.ttl").is_file():
         pytest.skip("the corpus build wrote no graph.ttl")
     run_analysis(out)
@@ -473,14 +473,14 @@ def test_a_folder_without_turtle_is_read_from_the_disk_store_with_the_same_resul
 
     from graph.analysis import rows as analysis_rows
     from graph.analysis import run_analysis
-    from graph.pipeline import build_corpus
+    from graph.pipeline import BuildOptions, build_corpus
 
     corpus = tmp_path / "c"
     corpus.mkdir()
     for f in sorted((Path(__file__).resolve().parent.parent / "corpus").glob("00[02]*.txt")):
         shutil.copy(f, corpus / f.name)
     out = tmp_path / "o"
-    build_corpus(corpus, out, validate=False)
+    build_corpus(corpus, out, BuildOptions(validate=False))
     run_analysis(out)
     in_memory = (out / "analysis" / "units.csv").read_bytes()
     (out / "graph.ttl").rename(tmp_path / "graph.ttl")
