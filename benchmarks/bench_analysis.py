@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pyoxigraph as ox  # noqa: E402
 
-from graph.analysis import CentralityOptions, run_analysis  # noqa: E402
+from graph.analysis import AnalysisSettings, CentralityOptions, run_analysis  # noqa: E402
 
 NS = "https://w3id.org/plankg/ns#"
 ID = "https://w3id.org/plankg/id/"
@@ -200,7 +200,7 @@ def _time_analysis(out: Path, backend: str) -> int:
     load_before = os.getloadavg()[0]
     memory = TreeMemory()
     start, cpu_start = time.perf_counter(), _cpu()
-    result = run_analysis(out, centrality=CentralityOptions(backend=backend))
+    result = run_analysis(out, settings=AnalysisSettings(centrality=CentralityOptions(backend=backend)))
     total, cpu_total = time.perf_counter() - start, _cpu() - cpu_start
     peak = memory.finish()
     print(f"read from: {result.source}; load average {load_before:.1f} before, "

@@ -171,10 +171,14 @@ def call_supported(fn: Callable, *args: Any, **wanted: Any) -> Any:
 
 def build(corpus: Path, out_dir: Path, jobs: int | None) -> tuple[Any, float, float]:
     """One build; returns (BuildResult, wall seconds, CPU seconds)."""
-    from graph.pipeline import build_corpus
+    from graph import pipeline
 
     w0, c0 = time.perf_counter(), cpu_seconds()
-    result = call_supported(build_corpus, corpus, out_dir, jobs=jobs, quiet=True, progress=False)
+    if hasattr(pipeline, "BuildOptions"):   # the build options as one record
+        result = call_supported(pipeline.build_corpus, corpus, out_dir, pipeline.BuildOptions(jobs=jobs), quiet=True,
+                                progress=False)
+    else:
+        result = call_supported(pipeline.build_corpus, corpus, out_dir, jobs=jobs, quiet=True, progress=False)
     return result, time.perf_counter() - w0, cpu_seconds() - c0
 
 

@@ -72,8 +72,8 @@ def build(corpus: Path, out_dir: Path, jobs: int | None, formats: tuple[str, ...
     writes to a folder. Exit status: 0 all good, 1 built with problems, 2 nothing usable, bad
     usage, or the folder busy.
     """
-    from graph.pipeline import CACHE, Cache, build_signature, corpus_files, extractor_version, previous_result, \
-        sweep, up_to_date
+    from graph.pipeline import CACHE, BuildOptions, Cache, build_signature, corpus_files, extractor_version, \
+        previous_result, sweep, up_to_date
 
     if not corpus.exists():
         raise click.UsageError(f"corpus folder '{corpus}' does not exist")
@@ -95,19 +95,17 @@ def build(corpus: Path, out_dir: Path, jobs: int | None, formats: tuple[str, ...
                     click.echo(f"up to date: {len(result.documents)} document(s), nothing changed since the last "
                                f"build (outputs in {out_dir}/)")
                 sys.exit(1 if result.problems else 0)
-        result = _build_generation(corpus, out_dir, signature, jobs=jobs, use_cache=not no_cache, formats=formats,
-                                   validate=not no_validate, analysis=not no_analysis, dask_address=dask_address,
-                                   strict=strict, quiet=quiet)
+        build_options = BuildOptions(jobs=jobs, use_cache=not no_cache, formats=formats, validate=not no_validate,
+                                     dask_address=dask_address, strict=strict)
+        result = _build_generation(corpus, out_dir, signature, build_options, analysis=not no_analysis, quiet=quiet)
     if not quiet:
         click.echo(result.summary())
     sys.exit(1 if result.problems else 0)
 
 
-def _build_generation(corpus: Path, out_dir: Path, signature: str, *, jobs: int | None, use_cache: bool,
-                      formats: tuple[str, ...], validate: bool, analysis: bool, dask_address: str | None,
-                      strict: bool, quiet: bool):
-    """Build into a new generation of ``out_dir`` and publish it (exit 2, previous outputs kept,
-    when nothing usable was built or --strict found problems)."""
+def _build_generation(corpus: Path, out_dir: Path, signature: str, options, *, analysis: bool, quiet: bool):
+    """Build into a new generation of ``out_dir`` with ``options`` (a ``BuildOptions``) and publish it
+    (exit 2, previous outputs kept, when nothing usable was built or --strict found problems)."""
     from graph.generations import current_generation, new_generation, publish_generation, sweep_generations
     from graph.pipeline import build_corpus, record_signature
 
@@ -119,20 +117,18 @@ def _build_generation(corpus: Path, out_dir: Path, signature: str, *, jobs: int 
                 bar.length = total
                 bar.update(1)
 
-            result = build_corpus(corpus, out_dir, jobs=jobs, use_cache=use_cache, formats=formats,
-                                  validate=validate, dask_address=dask_address, progress=progress,
-                                  strict=strict, stage=stage)
+            result = build_corpus(corpus, out_dir, options, progress=progress, stage=stage)
         for problem in result.problems:
             click.echo(f"warning: {problem.doc}: {problem.problem}", err=True)
         if not result.documents:
             click.echo("error: no document could be built", err=True)
             sys.exit(2)
-        if strict and result.problems:
+        if options.strict and result.problems:
             click.echo("error: --strict: problems found, previous outputs left in place", err=True)
             sys.exit(2)
         if analysis:
             try:
-                _analysis_and_views(stage, result, jobs, previous=current_generation(out_dir))
+                _analysis_and_views(stage, result, options.jobs, previous=current_generation(out_dir))
             except Exception as exc:  # the graph and report still land; say what failed
                 click.echo(f"warning: analysis or views failed ({type(exc).__name__}: {exc}); "
                            f"the graph, report and store were written", err=True)
@@ -186,12 +182,12 @@ def _analysis_and_views(out_dir: Path, result, jobs: int | None, previous: Path 
     ``previous`` generation are taken from it."""
     import time
 
-    from graph.analysis import CentralityOptions, run_analysis
+    from graph.analysis import AnalysisSettings, CentralityOptions, run_analysis
     from graph.store import add_to_store, build_store, replace_analysis, store_manifest
     from graph.views import build_views
 
     t = time.perf_counter()
-    analysed = run_analysis(out_dir, centrality=CentralityOptions(workers=jobs or 0),
+    analysed = run_analysis(out_dir, settings=AnalysisSettings(centrality=CentralityOptions(workers=jobs or 0)),
                             previous=previous / "analysis" if previous else None)
     if store_manifest(out_dir / "store").get("previous_analysis"):
         if analysed.replaced is not None:
@@ -380,7 +376,7 @@ def analyze(out_dir: Path, scope: str, lead_policy: str, top: int, z_threshold: 
             min_lead: int, min_share: float, jobs: int | None, quiet: bool, wait: bool) -> None:
     """Measure unit workload, centrality and overloaded leads of the graph in --out."""
     from graph import store
-    from graph.analysis import AnalysisInputError, CentralityOptions, OverloadOptions, run_analysis
+    from graph.analysis import AnalysisInputError, AnalysisSettings, CentralityOptions, OverloadOptions, run_analysis
     from graph.analysis.report import terminal_table
     from graph.generations import next_generation
 
@@ -391,8 +387,9 @@ def analyze(out_dir: Path, scope: str, lead_policy: str, top: int, z_threshold: 
         generation = None
         try:
             with next_generation(out_dir, keep=lambda name: name not in ("analysis", "analysis.ttl")) as generation:
-                result = run_analysis(generation, scope=scope, lead_policy=lead_policy, top=top, overload=options,
-                                      centrality=CentralityOptions(workers=jobs or 0))
+                settings = AnalysisSettings(lead_policy=lead_policy, top=top, overload=options,
+                                            centrality=CentralityOptions(workers=jobs or 0))
+                result = run_analysis(generation, scope=scope, settings=settings)
                 if (generation / "graph.ttl").is_file():  # the store holds the new analysis, not the old
                     store.build_store(generation)
         except (AnalysisInputError, store.QueryError) as exc:

@@ -435,31 +435,45 @@ def sweep(out_dir: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
 
 
-def build_corpus(corpus: Path, out_dir: Path, *, jobs: int | None = None, use_cache: bool = True,
-                 formats: Iterable[str] = (), validate: bool = True, store: bool = True,
-                 dask_address: str | None = None, progress: Progress | None = None,
-                 strict: bool = False, stage: Path | None = None) -> BuildResult:
-    """Extract a corpus and write ``graph.ttl`` (+ ``graph.nt``/``.nq``), ``report.json``/``.md`` and the store.
+@dataclass(frozen=True)
+class BuildOptions:
+    """How a build runs and what it writes besides ``graph.ttl`` and the reports.
 
     ``jobs``: extraction processes (default: the machine's cores); output does not depend on it.
-    ``progress(done, total)`` is called after each document. ``strict``: any problem
-    leaves the previous outputs in place (nothing is written). Outputs are written to a new
+    ``use_cache``: take unchanged documents from ``DIR/.cache``. ``formats``: also write
+    ``graph.nt`` / ``graph.nq``. ``validate``: SHACL-validate the graph. ``store``: write the
+    Oxigraph store. ``dask_address``: extract on that Dask cluster. ``strict``: any problem
+    leaves the previous outputs in place (nothing is written)."""
+
+    jobs: int | None = None
+    use_cache: bool = True
+    formats: Iterable[str] = ()
+    validate: bool = True
+    store: bool = True
+    dask_address: str | None = None
+    strict: bool = False
+
+
+def build_corpus(corpus: Path, out_dir: Path, options: BuildOptions = BuildOptions(), *,
+                 progress: Progress | None = None, stage: Path | None = None) -> BuildResult:
+    """Extract a corpus and write ``graph.ttl`` (+ ``graph.nt``/``.nq``), ``report.json``/``.md`` and the store.
+
+    ``options``: see :class:`BuildOptions`. ``progress(done, total)`` is called after each
+    document. Outputs are written to a new
     generation of ``out_dir`` and published together at the end (see graph.generations), under
     the folder's lock; pass ``stage`` (a generation from :func:`graph.generations.new_generation`,
     the lock held) to write more outputs there and publish it yourself.
     """
     if stage is not None:
-        return _build_into(corpus, out_dir, stage, jobs, use_cache, formats, validate, store, dask_address,
-                           progress, strict)
+        return _build_into(corpus, out_dir, stage, options, progress)
     from graph.lock import folder_lock
 
     with folder_lock(out_dir, "build"):
         sweep(out_dir)
         work = new_generation(out_dir)
         try:
-            result = _build_into(corpus, out_dir, work, jobs, use_cache, formats, validate, store, dask_address,
-                                 progress, strict)
-            if result.documents and not (strict and result.problems):
+            result = _build_into(corpus, out_dir, work, options, progress)
+            if result.documents and not (options.strict and result.problems):
                 publish_generation(work, out_dir)
             return result
         finally:
@@ -504,14 +518,13 @@ def graph_formats(formats: Iterable[str]) -> list[str]:
     return ["ttl", *[f for f in ("nt", "nq") if f in formats]]
 
 
-def _write_graph(files: list[Path], work: Path, formats: Iterable[str], cache: Cache | None, jobs: int,
-                 dask_address: str | None, progress: Progress | None, strict: bool,
-                 turtle_sink: Callable[[str], None] | None, result: BuildResult,
+def _write_graph(files: list[Path], work: Path, options: BuildOptions, cache: Cache | None,
+                 progress: Progress | None, turtle_sink: Callable[[str], None] | None, result: BuildResult,
                  previous: Previous | None = None) -> GraphFiles | None:
     """Extract (or take from the cache, or from ``previous`` when unchanged) every file and write the
-    graph files into ``work`` (the Turtle also to ``turtle_sink``); fills ``result``. None when
-    there is nothing to publish."""
-    graph_files = GraphFiles(work, graph_formats(formats), cache.version if cache else extractor_version(),
+    graph files into ``work`` (the Turtle also to ``turtle_sink``), in ``options.jobs`` processes
+    (resolved by the caller); fills ``result``. None when there is nothing to publish."""
+    graph_files = GraphFiles(work, graph_formats(options.formats), cache.version if cache else extractor_version(),
                              turtle_sink, (previous.folder, previous.index) if previous else None)
     counts = {"extracted": 0, "cached": 0}
     t_extract = 0.0
@@ -519,8 +532,8 @@ def _write_graph(files: list[Path], work: Path, formats: Iterable[str], cache: C
         graph_files.head()
         keys = [cache.key(f) if cache else "" for f in files]
         reused = previous.positions(keys) if previous else {}
-        stream = outputs_in_order([f for i, f in enumerate(files) if i not in reused], cache, jobs, dask_address,
-                                  counts)
+        stream = outputs_in_order([f for i, f in enumerate(files) if i not in reused], cache, options.jobs,
+                                  options.dask_address, counts)
         for i in range(len(files)):
             if i in reused:
                 graph_files.reuse_document(reused[i])
@@ -536,7 +549,7 @@ def _write_graph(files: list[Path], work: Path, formats: Iterable[str], cache: C
                     graph_files.add_document(out, keys[i], report.sha256)
             if progress:
                 progress(i + 1, len(files))
-        if not result.documents or (strict and result.problems):
+        if not result.documents or (options.strict and result.problems):
             graph_files.abort()
             return None
         result.written += graph_files.commit(work)
@@ -555,26 +568,26 @@ def _add_report(result: BuildResult, report: DocumentReport) -> DocumentReport:
     return report
 
 
-def _build_into(corpus: Path, out_dir: Path, work: Path, jobs: int | None, use_cache: bool,
-                formats: Iterable[str], validate: bool, store: bool, dask_address: str | None,
-                progress: Progress | None, strict: bool) -> BuildResult:
+def _build_into(corpus: Path, out_dir: Path, work: Path, options: BuildOptions,
+                progress: Progress | None) -> BuildResult:
     """The build itself, writing into ``work`` (the cache stays in ``out_dir``); an update of the
     current generation when it can be (see :func:`previous_build`)."""
     t0 = time.perf_counter()
     scan = scan_corpus(corpus)
-    jobs = jobs or os.cpu_count() or 1
-    cache = Cache(out_dir / CACHE, extractor_version()) if use_cache else None
+    options = dataclasses.replace(options, jobs=options.jobs or os.cpu_count() or 1)
+    validate, store = options.validate, options.store
+    cache = Cache(out_dir / CACHE, extractor_version()) if options.use_cache else None
     result = BuildResult(out_dir=out_dir, documents=[], skipped=scan.skipped,
                          problems=[Problem(s.path, s.reason) for s in scan.skipped if s.problem])
-    previous = previous_build(out_dir, formats, cache.version, store) if cache else None
+    previous = previous_build(out_dir, options.formats, cache.version, store) if cache else None
     loader = None
     if store and previous is None:  # loaded from the Turtle while it is written (see graph.store.StoreLoader)
         from graph.store import StoreLoader
 
         loader = StoreLoader(work / "store")
     try:
-        graph_files = _write_graph(scan.files, work, formats, cache, jobs, dask_address, progress, strict,
-                                   loader.write if loader else None, result, previous)
+        graph_files = _write_graph(scan.files, work, options, cache, progress, loader.write if loader else None,
+                                   result, previous)
         if graph_files is None:
             if loader:
                 loader.abort()

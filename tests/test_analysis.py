@@ -10,7 +10,8 @@ import networkx as nx
 import pyoxigraph as ox
 import pytest
 
-from graph.analysis import AnalysisInputError, CentralityOptions, OverloadOptions, analyse, run_analysis
+from graph.analysis import (AnalysisInputError, AnalysisSettings, CentralityOptions, OverloadOptions, analyse,
+                            run_analysis)
 from graph.analysis.centrality import compute_centralities, pagerank
 from graph.analysis.loads import ScopeLoads, UnitLoad
 from graph.analysis.overload import flag_overloads, lead_spread
@@ -422,7 +423,7 @@ def corpus_build(tmp_path_factory):
     """The shipped corpus built and analysed (skipped while the core build is not there)."""
     pipeline = pytest.importorskip("graph.pipeline")
     out = tmp_path_factory.mktemp("corpus-analysis")
-    pipeline.build_corpus(ROOT / "corpus", out, validate=False, store=False)
+    pipeline.build_corpus(ROOT / "corpus", out, pipeline.BuildOptions(validate=False, store=False))
     if not (out / "graph.ttl").is_file():
         pytest.skip("the corpus build wrote no graph.ttl")
     run_analysis(out)
@@ -472,14 +473,14 @@ def test_a_folder_without_turtle_is_read_from_the_disk_store_with_the_same_resul
 
     from graph.analysis import rows as analysis_rows
     from graph.analysis import run_analysis
-    from graph.pipeline import build_corpus
+    from graph.pipeline import BuildOptions, build_corpus
 
     corpus = tmp_path / "c"
     corpus.mkdir()
     for f in sorted((Path(__file__).resolve().parent.parent / "corpus").glob("00[02]*.txt")):
         shutil.copy(f, corpus / f.name)
     out = tmp_path / "o"
-    build_corpus(corpus, out, validate=False)
+    build_corpus(corpus, out, BuildOptions(validate=False))
     run_analysis(out)
     in_memory = (out / "analysis" / "units.csv").read_bytes()
     (out / "graph.ttl").rename(tmp_path / "graph.ttl")
@@ -531,10 +532,11 @@ def test_fast_measures_give_networkx_floats():
 def test_worker_processes_write_the_same_files(built, monkeypatch):
     from graph.analysis import run as analysis_run
 
-    serial = run_analysis(built, centrality=CentralityOptions(workers=1))
+    serial = run_analysis(built, settings=AnalysisSettings(centrality=CentralityOptions(workers=1)))
     snapshot = {p: p.read_bytes() for p in serial.files}
     monkeypatch.setattr(analysis_run, "PARALLEL_FROM", 0)
-    parallel = run_analysis(built, centrality=CentralityOptions(workers=2), keep_graphs=False)
+    parallel = run_analysis(built, settings=AnalysisSettings(centrality=CentralityOptions(workers=2)),
+                            keep_graphs=False)
     assert sorted(parallel.files) == sorted(snapshot)
     assert all(p.read_bytes() == data for p, data in snapshot.items())
     assert parallel.overloaded() == serial.overloaded()

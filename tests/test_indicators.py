@@ -444,10 +444,10 @@ def test_compare_indicator_matches_a_printed_metric_name(engine):
 
 def test_compare_indicator_on_the_shipped_corpus_finds_four_plans(tmp_path):
     """Acceptance: 城乡居民收入倍差 (also printed 城乡居民收入比) is stated by four of the five plans."""
-    from graph.pipeline import build_corpus
+    from graph.pipeline import BuildOptions, build_corpus
     from graph.store import RdflibSource, parse_param, read_query
 
-    build_corpus(ROOT / "corpus", tmp_path, jobs=1, use_cache=False, validate=False, store=False)
+    build_corpus(ROOT / "corpus", tmp_path, BuildOptions(jobs=1, use_cache=False, validate=False, store=False))
     source = RdflibSource.from_files(tmp_path / "graph.ttl")
     rows = source.run(read_query(ROOT / "queries" / "compare-indicator.rq"),
                       [parse_param("metric=城乡居民收入倍差")]).values()

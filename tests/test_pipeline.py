@@ -11,7 +11,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF
 
 from graph import model
-from graph.pipeline import build_corpus, corpus_files, extract_document
+from graph.pipeline import BuildOptions, build_corpus, corpus_files, extract_document
 from graph.processes import process_pool
 from graph.store import RdflibSource, read_query
 
@@ -23,7 +23,7 @@ PLANKG = "https://w3id.org/plankg/ns#"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("build")
-    result = build_corpus(CORPUS, out, jobs=1)
+    result = build_corpus(CORPUS, out, BuildOptions(jobs=1))
     return out, result
 
 
@@ -115,14 +115,14 @@ def test_plans_query_gives_metadata(graph):
 
 def test_builds_are_byte_identical_whatever_the_jobs(built, tmp_path):
     out, _ = built
-    build_corpus(CORPUS, tmp_path / "b", jobs=2, use_cache=False, validate=False, store=False)
+    build_corpus(CORPUS, tmp_path / "b", BuildOptions(jobs=2, use_cache=False, validate=False, store=False))
     assert (tmp_path / "b" / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
 
 
 def test_workers_beside_the_store_loader_finish_and_fill_the_store(built, tmp_path):
     """The store loads while worker processes extract: they must not hold its pipe open."""
     out, _ = built
-    result = build_corpus(CORPUS, tmp_path / "b", jobs=2, use_cache=False, validate=False)
+    result = build_corpus(CORPUS, tmp_path / "b", BuildOptions(jobs=2, use_cache=False, validate=False))
     assert (tmp_path / "b" / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
     manifest = json.loads((tmp_path / "b" / "store" / "plankg-sources.json").read_text(encoding="utf-8"))
     assert manifest["triples"] == result.triples
@@ -148,12 +148,12 @@ def test_cache_reextracts_only_changed_documents(tmp_path):
     corpus.mkdir()
     for f in sorted(CORPUS.glob("*.txt"))[:3]:
         shutil.copy(f, corpus / f.name)
-    first = build_corpus(corpus, tmp_path / "out", jobs=1, validate=False, store=False)
+    first = build_corpus(corpus, tmp_path / "out", BuildOptions(jobs=1, validate=False, store=False))
     assert (first.extracted, first.cached) == (3, 0)
-    again = build_corpus(corpus, tmp_path / "out", jobs=1, validate=False, store=False)
+    again = build_corpus(corpus, tmp_path / "out", BuildOptions(jobs=1, validate=False, store=False))
     assert (again.extracted, again.cached) == (0, 3)
     shutil.copy(sorted(CORPUS.glob("*.txt"))[3], corpus / "new.txt")
-    added = build_corpus(corpus, tmp_path / "out", jobs=1, validate=False, store=False)
+    added = build_corpus(corpus, tmp_path / "out", BuildOptions(jobs=1, validate=False, store=False))
     assert (added.extracted, added.cached) == (1, 3)
 
 
@@ -161,7 +161,7 @@ def test_nt_and_nq_outputs(tmp_path):
     corpus = tmp_path / "c"
     corpus.mkdir()
     shutil.copy(next(CORPUS.glob("004*.txt")), corpus)
-    result = build_corpus(corpus, tmp_path / "o", formats=("nt", "nq"), validate=False, store=False)
+    result = build_corpus(corpus, tmp_path / "o", BuildOptions(formats=("nt", "nq"), validate=False, store=False))
     nt = Graph().parse(tmp_path / "o" / "graph.nt", format="nt")
     ttl = Graph().parse(tmp_path / "o" / "graph.ttl", format="turtle")
     assert set(nt) == set(ttl)
@@ -176,7 +176,7 @@ def test_bad_file_is_a_problem_and_the_rest_builds(tmp_path):
     shutil.copy(next(CORPUS.glob("003*.txt")), corpus)
     (corpus / "broken.txt").write_bytes(bytes(range(256)) * 40)
     (corpus / "notes.xyz").write_text("hello", encoding="utf-8")
-    result = build_corpus(corpus, tmp_path / "o", validate=False, store=False)
+    result = build_corpus(corpus, tmp_path / "o", BuildOptions(validate=False, store=False))
     assert [d.doc for d in result.documents] == ["003_8a3e6fbe1b2cb29e.txt"]
     assert {p.doc for p in result.problems} == {"broken.txt", "notes.xyz"}
     assert (tmp_path / "o" / "graph.ttl").exists()
@@ -186,11 +186,11 @@ def test_strict_keeps_previous_outputs(tmp_path):
     corpus = tmp_path / "c"
     corpus.mkdir()
     shutil.copy(next(CORPUS.glob("003*.txt")), corpus)
-    build_corpus(corpus, tmp_path / "o", validate=False, store=False)
+    build_corpus(corpus, tmp_path / "o", BuildOptions(validate=False, store=False))
     before = (tmp_path / "o" / "graph.ttl").read_bytes()
     shutil.copy(next(CORPUS.glob("004*.txt")), corpus)
     (corpus / "empty.txt").write_bytes(b"")
-    result = build_corpus(corpus, tmp_path / "o", validate=False, store=False, strict=True)
+    result = build_corpus(corpus, tmp_path / "o", BuildOptions(validate=False, store=False, strict=True))
     assert result.problems
     assert (tmp_path / "o" / "graph.ttl").read_bytes() == before
     assert not list((tmp_path / "o").glob(".graph.*"))

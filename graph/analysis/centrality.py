@@ -202,6 +202,7 @@ def eigenvector_centrality(graph: nx.Graph, weight: str = "weight", max_iter: in
 
 
 def _igraph_measures(collab, co_graph, nodes, sample, options):
+    """The igraph counterparts of the networkx measures, with how each was computed."""
     index = {n: i for i, n in enumerate(nodes)}
     edges = [(index[u], index[v]) for u, v in co_graph.edges()]
     weights = [w for _, _, w in co_graph.edges(data="weight")]
@@ -214,44 +215,11 @@ def _igraph_measures(collab, co_graph, nodes, sample, options):
         raw = g.betweenness(weights=distances, sources=[index[s] for s in sample], targets=range(n))
         raw = [b * n / len(sample) for b in raw]
     betweenness = _normalise_betweenness(dict(zip(nodes, raw)), n)
-    component_size = {}
-    for comp in g.connected_components():
-        for i in comp:
-            component_size[nodes[i]] = len(comp)
-    if sample is None:
-        close = g.closeness(weights=distances, normalized=True)
-        closeness = {}
-        for v, c in zip(nodes, close):
-            reach = component_size[v]
-            closeness[v] = 0.0 if reach <= 1 or c != c else c * DISTANCE_UNIT * (reach - 1) / (n - 1)
-    else:
-        rows = g.distances(source=[index[s] for s in sample], weights=distances)
-        lengths = {s: {nodes[j]: d for j, d in enumerate(row) if d != math.inf} for s, row in zip(sample, rows)}
-        closeness = _pivot_closeness(nodes, None, lengths, component_size)
-    if g.ecount():
-        with warnings.catch_warnings():  # igraph warns on disconnected graphs; the values are still defined
-            warnings.simplefilter("ignore", RuntimeWarning)
-            eig = g.eigenvector_centrality(scale=True, weights=weights)
-        norm = math.sqrt(sum(x * x for x in eig)) or 1.0
-        eigen = {v: x / norm for v, x in zip(nodes, eig)}
-        eigen_method = "co-assignment graph, eigenvector (unit length), igraph ARPACK"
-    else:
-        eigen = {v: 1 / math.sqrt(n) for v in nodes}
-        eigen_method = "co-assignment graph, eigenvector of an edgeless graph (uniform)"
-    state = random.getstate()
-    igraph.set_random_number_generator(random.Random(options.seed))
-    try:
-        parts = g.community_multilevel(weights=weights) if g.ecount() else [[i] for i in range(n)]
-    finally:
-        igraph.set_random_number_generator(random)
-        random.setstate(state)
-    communities = [{nodes[i] for i in part} for part in parts]
+    closeness = _igraph_closeness(g, nodes, index, distances, sample)
+    eigen, eigen_method = _igraph_eigenvector(g, nodes, weights)
+    communities = _igraph_communities(g, nodes, weights, options.seed)
     constraint = dict(zip(nodes, g.constraint(weights=weights)))
-    # PageRank on the reversed collaboration graph (other unit → lead)
-    cidx = {v: i for i, v in enumerate(nodes)}
-    rev = igraph.Graph(n=n, edges=[(cidx[v], cidx[u]) for u, v in collab.edges()], directed=True)
-    pr = rev.pagerank(weights=[w for _, _, w in collab.edges(data="weight")] or None,
-                      damping=options.pagerank_alpha, directed=True)
+    pr = _igraph_pagerank(collab, nodes, options.pagerank_alpha)
     return {
         "betweenness": (betweenness, "co-assignment graph, distance 1/weight, {backend} {how}"),
         "closeness": (closeness, "co-assignment graph, distance 1/weight, Wasserman-Faust, {backend} {how}"),
@@ -262,6 +230,59 @@ def _igraph_measures(collab, co_graph, nodes, sample, options):
         "community": (_number_communities(communities),
                       f"co-assignment graph, Louvain (multilevel) seed={options.seed}, {{backend}}"),
     }
+
+
+def _igraph_closeness(g, nodes, index, distances, sample):
+    """Wasserman-Faust closeness over 1/weight distances, exact or from the sampled sources."""
+    n = len(nodes)
+    component_size = {}
+    for comp in g.connected_components():
+        for i in comp:
+            component_size[nodes[i]] = len(comp)
+    if sample is None:
+        close = g.closeness(weights=distances, normalized=True)
+        closeness = {}
+        for v, c in zip(nodes, close):
+            reach = component_size[v]
+            closeness[v] = 0.0 if reach <= 1 or c != c else c * DISTANCE_UNIT * (reach - 1) / (n - 1)
+        return closeness
+    rows = g.distances(source=[index[s] for s in sample], weights=distances)
+    lengths = {s: {nodes[j]: d for j, d in enumerate(row) if d != math.inf} for s, row in zip(sample, rows)}
+    return _pivot_closeness(nodes, None, lengths, component_size)
+
+
+def _igraph_eigenvector(g, nodes, weights):
+    """Unit-length eigenvector centrality (uniform on an edgeless graph) and how it was computed."""
+    n = len(nodes)
+    if g.ecount():
+        with warnings.catch_warnings():  # igraph warns on disconnected graphs; the values are still defined
+            warnings.simplefilter("ignore", RuntimeWarning)
+            eig = g.eigenvector_centrality(scale=True, weights=weights)
+        norm = math.sqrt(sum(x * x for x in eig)) or 1.0
+        return ({v: x / norm for v, x in zip(nodes, eig)},
+                "co-assignment graph, eigenvector (unit length), igraph ARPACK")
+    return ({v: 1 / math.sqrt(n) for v in nodes},
+            "co-assignment graph, eigenvector of an edgeless graph (uniform)")
+
+
+def _igraph_communities(g, nodes, weights, seed):
+    """Louvain communities with igraph's generator seeded, Python's random state restored after."""
+    state = random.getstate()
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        parts = g.community_multilevel(weights=weights) if g.ecount() else [[i] for i in range(len(nodes))]
+    finally:
+        igraph.set_random_number_generator(random)
+        random.setstate(state)
+    return [{nodes[i] for i in part} for part in parts]
+
+
+def _igraph_pagerank(collab, nodes, alpha):
+    """PageRank on the reversed collaboration graph (other unit → lead), in ``nodes`` order."""
+    cidx = {v: i for i, v in enumerate(nodes)}
+    rev = igraph.Graph(n=len(nodes), edges=[(cidx[v], cidx[u]) for u, v in collab.edges()], directed=True)
+    return rev.pagerank(weights=[w for _, _, w in collab.edges(data="weight")] or None,
+                        damping=alpha, directed=True)
 
 
 def _normalise_betweenness(raw: dict[str, float], n: int) -> dict[str, float]:

@@ -143,8 +143,8 @@ def _assignment_rows(assignments: list[tuple], tasks: dict, units: dict, code: d
                 role = roles[role_node] = role_of(max(_first(code, role_node), default=""), role_node)
             if not role or task not in tasks:
                 continue
-            row = assignment_row(subject, task, tasks[task], unit, units.get(unit, NO_UNIT), role, basis, position,
-                                 inferred)
+            row = assignment_row(subject, task, tasks[task], unit, units.get(unit, NO_UNIT),
+                                 (role, basis, position, inferred))
             if best is None or _row_key(row) < _row_key(best):
                 best = row
         if best is not None:

@@ -360,6 +360,7 @@ def run_scope_job(job: ScopeJob) -> tuple[tuple, RenderedScope]:
 
 
 PARTS = ".parts.json"   # in analysis/: each scope's digest and the place of its rows in the files
+PART_KEYS = ("id", "digest", "lengths", "rows", "block", "entry", "flagged", "section", "methods")
 
 
 class AnalysisWriter:
@@ -406,8 +407,10 @@ class AnalysisWriter:
             self.json_rows += rendered.rows
         flagged, section, methods = self.report.add(res)
         self.fresh.append(scope_turtle(res, self.lead_policy) + rendered.ttl_text)
-        self._record(res.scope.id, digest, lengths, rendered.rows, scope_turtle(res, self.lead_policy),
-                     scope_entry(res, self.lead_policy, rendered.nodes, rendered.edges), flagged, section, methods)
+        self._record({"id": res.scope.id, "digest": digest, "lengths": lengths, "rows": rendered.rows,
+                      "block": scope_turtle(res, self.lead_policy),
+                      "entry": scope_entry(res, self.lead_policy, rendered.nodes, rendered.edges),
+                      "flagged": flagged, "section": section, "methods": methods})
 
     def add_reused(self, part: dict) -> None:
         """Copy a scope's rows, measures and graph files from the previous analysis."""
@@ -425,8 +428,7 @@ class AnalysisWriter:
             self.written.append(self.folder / name)
         self.report.add_section(part["entry"]["kind"], part["flagged"], part["section"],
                                 [tuple(m) for m in part["methods"]], part["id"])
-        self._record(part["id"], part["digest"], part["lengths"], part["rows"], part["block"], part["entry"],
-                     part["flagged"], part["section"], part["methods"])
+        self._record(part)
 
     def replaced(self) -> tuple[str, str] | None:
         """The Turtle of the previous analysis's scopes that were measured again or are gone, and
@@ -445,13 +447,11 @@ class AnalysisWriter:
     def _json_separator(self) -> None:
         self.json_file.write("[\n" if not self.json_rows else ",\n")
 
-    def _record(self, scope_id: str, digest: str, lengths: list[int], rows: int, block: str, entry: dict,
-                flagged: int, section: str, methods) -> None:
-        self.scope_blocks.append(block)
-        self.entries.append(entry)
-        self.parts.append({"id": scope_id, "digest": digest, "lengths": lengths, "rows": rows, "block": block,
-                           "entry": entry, "flagged": flagged, "section": section,
-                           "methods": [list(m) for m in methods]})
+    def _record(self, part: dict) -> None:
+        """Keep a scope's Turtle block, its scopes.json entry and its part (keys ``PART_KEYS``)."""
+        self.scope_blocks.append(part["block"])
+        self.entries.append(part["entry"])
+        self.parts.append({key: part[key] for key in PART_KEYS} | {"methods": [list(m) for m in part["methods"]]})
 
     def close(self) -> list[Path]:
         """Complete and rename every file into place; the paths written."""

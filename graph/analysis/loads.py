@@ -48,17 +48,38 @@ class ScopeLoads:
     responsible_assignments: int
 
 
+@dataclass
+class _Tally:
+    """One pass over a scope's rows: per node [lead tasks, cooperating tasks, responsible tasks,
+    plans, (plan, section)s, member units, inferred lead tasks], with what the loads need besides."""
+
+    per_node: dict[str, list[set]] = field(default_factory=dict)
+    leads_of_task: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    titles: dict[str, str] = field(default_factory=dict)
+    task_order: dict[str, tuple] = field(default_factory=dict)
+    # unit → (label, region, kind, function)
+    unit_info: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
+    lead_assignments: int = 0
+    inferred_leads: int = 0
+    responsible_assignments: int = 0
+
+
+_ROLE_SLOT = {"lead": 0, "cooperating": 1, "responsible": 2}
+
+
 def compute_loads(scope: Scope, indicators: dict[str, int], function_labels: dict[str, str]) -> ScopeLoads:
     """Count, for every node of ``scope``, the tasks it leads, cooperates on or is responsible for."""
-    # node → [lead tasks, cooperating tasks, responsible tasks, plans, (plan, section)s, member units,
-    #         inferred lead tasks]
-    per_node: dict[str, list[set]] = {}
-    role_slot = {"lead": 0, "cooperating": 1, "responsible": 2}
-    leads_of_task: dict[str, set[str]] = defaultdict(set)
-    titles: dict[str, str] = {}
-    task_order: dict[str, tuple] = {}
-    unit_info: dict[str, tuple[str, str, str, str]] = {}   # unit → (label, region, kind, function)
-    lead_assignments = inferred_leads = responsible_assignments = 0
+    tally = _tally(scope)
+    units = {node: _unit_load(node, tally, scope, indicators, function_labels) for node in sorted(tally.per_node)}
+    return ScopeLoads(units, len(tally.task_order), len(tally.leads_of_task), tally.lead_assignments,
+                      tally.inferred_leads, tally.responsible_assignments)
+
+
+def _tally(scope: Scope) -> _Tally:
+    """Collect each node's task sets and the scope's assignment counts from its rows."""
+    tally = _Tally()
+    per_node, leads_of_task, task_order, unit_info = (tally.per_node, tally.leads_of_task, tally.task_order,
+                                                      tally.unit_info)
     by_function = scope.level == "function"
     for row in scope.rows:
         node = row.function if by_function and row.function else row.unit
@@ -67,9 +88,9 @@ def compute_loads(scope: Scope, indicators: dict[str, int], function_labels: dic
         if sets is None:
             sets = per_node[node] = [set(), set(), set(), set(), set(), set(), set()]
         role = row.role
-        sets[role_slot[role]].add(task)
+        sets[_ROLE_SLOT[role]].add(task)
         if task not in task_order:
-            titles[task] = row.task_title
+            tally.titles[task] = row.task_title
             task_order[task] = (row.plan, row.section, task)
         sets[3].add(row.plan)
         sets[4].add((row.plan, row.section))
@@ -77,48 +98,52 @@ def compute_loads(scope: Scope, indicators: dict[str, int], function_labels: dic
         if row.unit not in unit_info:
             unit_info[row.unit] = (row.unit_label, row.region, row.kind, row.function)
         if role == "lead":
-            lead_assignments += 1
+            tally.lead_assignments += 1
             leads_of_task[task].add(node)
             if row.inferred:
-                inferred_leads += 1
+                tally.inferred_leads += 1
                 sets[6].add(task)
         elif role == "responsible":
-            responsible_assignments += 1
+            tally.responsible_assignments += 1
+    return tally
+
+
+def _unit_load(node: str, tally: _Tally, scope: Scope, indicators: dict[str, int],
+               function_labels: dict[str, str]) -> UnitLoad:
+    """The loads of one node from its task sets in ``tally``."""
+    by_function = scope.level == "function"
+    leads_of_task = tally.leads_of_task
     tasks_with_lead = len(leads_of_task)
-    units: dict[str, UnitLoad] = {}
-    order_key = task_order.__getitem__
-    for node in sorted(per_node):
-        led, cooperating, responsible, plans, sections, members, inferred = per_node[node]
-        infos = [unit_info[u] for u in sorted(members)]
-        labels = Counter(i[0] for i in infos)
-        kinds = Counter(i[2] for i in infos)
-        function = next((i[3] for i in infos if i[3]), "")
-        all_tasks = led | cooperating | responsible
-        if by_function and node == function:
-            label = function_labels.get(node) or _top_label(labels)
-        else:
-            label = _top_label(labels)
-        region = "; ".join(sorted({i[1] for i in infos if i[1]}))
-        if scope.kind == "all" and region and not (by_function and node == function):
-            label = f"{label} ({region})"   # across regions, 区农业农村局 alone would not say whose
-        ordered = sorted(led, key=order_key)[:TOP_TASKS]
-        if len(ordered) < TOP_TASKS:
-            ordered += sorted(all_tasks - led, key=order_key)[:TOP_TASKS - len(ordered)]
-        units[node] = UnitLoad(
-            node=node, label=label, region=region,
-            kind=_top_label(kinds), function=function,
-            lead=len(led), lead_weighted=sum(1 / len(leads_of_task[t]) for t in sorted(led)),
-            lead_inferred=len(inferred),
-            cooperating=len(cooperating - led),
-            responsible=len(responsible - led - cooperating),
-            total=len(all_tasks), targets=sum(indicators.get(t, 0) for t in led),
-            plans=len(plans), sections=len(sections), members=len(members),
-            lead_share=len(led) / tasks_with_lead if tasks_with_lead else 0.0,
-            on_led_tasks=sum(1 for t in all_tasks if t in leads_of_task),
-            top_tasks=[titles[t] for t in ordered if titles[t]],
-        )
-    return ScopeLoads(units, len(task_order), tasks_with_lead, lead_assignments, inferred_leads,
-                      responsible_assignments)
+    order_key = tally.task_order.__getitem__
+    led, cooperating, responsible, plans, sections, members, inferred = tally.per_node[node]
+    infos = [tally.unit_info[u] for u in sorted(members)]
+    labels = Counter(i[0] for i in infos)
+    kinds = Counter(i[2] for i in infos)
+    function = next((i[3] for i in infos if i[3]), "")
+    all_tasks = led | cooperating | responsible
+    if by_function and node == function:
+        label = function_labels.get(node) or _top_label(labels)
+    else:
+        label = _top_label(labels)
+    region = "; ".join(sorted({i[1] for i in infos if i[1]}))
+    if scope.kind == "all" and region and not (by_function and node == function):
+        label = f"{label} ({region})"   # across regions, 区农业农村局 alone would not say whose
+    ordered = sorted(led, key=order_key)[:TOP_TASKS]
+    if len(ordered) < TOP_TASKS:
+        ordered += sorted(all_tasks - led, key=order_key)[:TOP_TASKS - len(ordered)]
+    return UnitLoad(
+        node=node, label=label, region=region,
+        kind=_top_label(kinds), function=function,
+        lead=len(led), lead_weighted=sum(1 / len(leads_of_task[t]) for t in sorted(led)),
+        lead_inferred=len(inferred),
+        cooperating=len(cooperating - led),
+        responsible=len(responsible - led - cooperating),
+        total=len(all_tasks), targets=sum(indicators.get(t, 0) for t in led),
+        plans=len(plans), sections=len(sections), members=len(members),
+        lead_share=len(led) / tasks_with_lead if tasks_with_lead else 0.0,
+        on_led_tasks=sum(1 for t in all_tasks if t in leads_of_task),
+        top_tasks=[tally.titles[t] for t in ordered if tally.titles[t]],
+    )
 
 
 def _top_label(counter: Counter) -> str:

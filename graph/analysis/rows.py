@@ -151,12 +151,12 @@ def role_of(code: str, role_node: str) -> str:
 
 
 def assignment_row(iri: str, task: str, task_entry: tuple[str, str, str], unit: str,
-                   unit_entry: tuple[str, str, str, str], role: str, basis: str, position: str,
-                   inferred: str) -> Assignment:
+                   unit_entry: tuple[str, str, str, str], values: tuple[str, str, str, str]) -> Assignment:
     """An assignment row from its task's (plan, title, section), its unit's (label, region, kind,
-    function) and the lexical values of its position and inferred flag."""
+    function) and its ``values``: (role, basis, position, inferred), the last two lexical."""
     plan, title, section = task_entry
     label, region, kind, function = unit_entry
+    role, basis, position, inferred = values
     return Assignment(iri=iri, plan=plan, task=task, task_title=title, section=section, unit=unit,
                       unit_label=label or _local(unit), region=region, kind=kind, function=function,
                       role=role, basis=basis, position=int(position) if position.lstrip("-").isdigit() else 0,
@@ -213,8 +213,8 @@ def read_graph(store: ox.Store, source: str = "") -> GraphData:
         if not role or task not in tasks:
             continue
         unit = _value(row["unit"])
-        assignments.append(assignment_row(_value(row["a"]), task, tasks[task], unit, units.get(unit, NO_UNIT), role,
-                                          _value(row["basis"]), _value(row["position"]), _value(row["inferred"])))
+        values = (role, _value(row["basis"]), _value(row["position"]), _value(row["inferred"]))
+        assignments.append(assignment_row(_value(row["a"]), task, tasks[task], unit, units.get(unit, NO_UNIT), values))
     assignments.sort(key=_row_key)
     seen: set[str] = set()
     rows = []

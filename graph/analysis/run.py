@@ -124,9 +124,19 @@ PARALLEL_FROM = 20_000       # assignments from which scopes are measured in wor
 WINDOW = 64                  # scopes measured ahead of the one being written
 
 
-def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "strict", top: int = 10,
-                 overload: OverloadOptions = OverloadOptions(),
-                 centrality: CentralityOptions = CentralityOptions(),
+@dataclass(frozen=True)
+class AnalysisSettings:
+    """What an analysis measures and reports: the lead policy, the leads listed per scope in
+    overload.md (``top``), the overload thresholds and the centrality options. The outputs depend on
+    all of them but ``centrality.workers``."""
+
+    lead_policy: str = "strict"
+    top: int = 10
+    overload: OverloadOptions = OverloadOptions()
+    centrality: CentralityOptions = CentralityOptions()
+
+
+def run_analysis(out_dir: Path, scope: str = "all-scopes", settings: AnalysisSettings = AnalysisSettings(),
                  data: GraphData | None = None, keep_graphs: bool | None = None,
                  previous: Path | None = None) -> AnalysisResult:
     """Analyse the graph built in ``out_dir`` and write the analysis outputs there.
@@ -135,12 +145,12 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
     ``out_dir/analysis/`` (units.csv, units.json, overload.md, scopes.json, graphs/) and
     ``out_dir/analysis.ttl``, always for every scope, so that the files agree with each other and
     with the views; ``scope`` (plan | region | all | all-scopes) selects the scopes kept in the
-    result. ``lead_policy``
-    strict | first-listed; ``top`` is the number of leads listed per scope in overload.md.
+    result. ``settings``: the lead policy (strict | first-listed), ``top`` (the number of leads
+    listed per scope in overload.md), the overload and the centrality options.
     Scopes are measured and written one after another; the result keeps each scope's loads and
     verdicts, and its networkx graphs and per-node centralities only when ``keep_graphs`` (default:
     when the graph has at most ``KEEP_GRAPHS_UP_TO`` assignments). Large inputs are read and
-    measured with worker processes (``centrality.workers``; their CPU time is counted in the
+    measured with worker processes (``settings.centrality.workers``; their CPU time is counted in the
     ``centrality`` phase).
     ``previous``: the analysis/ folder of an earlier generation; plan and region scopes whose inputs
     did not change since are copied from it (and are not in the result's scopes).
@@ -152,7 +162,7 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
     timings: dict[str, float] = {}
     cpu: dict[str, float] = {}
     clock = _PhaseClock(timings, cpu)
-    workers = centrality.workers or os.cpu_count() or 1
+    workers = settings.centrality.workers or os.cpu_count() or 1
     pool = None
     ttl = out_dir / "graph.ttl"
     if data is None and workers > 1 and ttl.is_file() and ttl.stat().st_size >= turtle_read.SPLIT_FROM:
@@ -163,12 +173,14 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
         clock.tick("read")
         if keep_graphs is None:
             keep_graphs = len(data.assignments) <= KEEP_GRAPHS_UP_TO
-        scopes = build_scopes(data, apply_lead_policy(data.assignments, lead_policy), "all-scopes")
+        scopes = build_scopes(data, apply_lead_policy(data.assignments, settings.lead_policy), "all-scopes")
         if pool is None:
             pool = WorkerPool(workers if len(data.assignments) >= PARALLEL_FROM and len(scopes) > 1 else 1)
         clock.tick("scopes")
-        result = _measure_and_write(out_dir, data, scopes, lead_policy, top, overload, centrality, keep_graphs,
-                                    pool, clock, previous)
+        from graph.analysis.export import AnalysisWriter
+
+        writer = AnalysisWriter(out_dir, settings.lead_policy, scopes, settings.top, settings.overload, previous)
+        result = _ScopeStream(writer, data, scopes, settings, keep_graphs, pool, clock).run()
     except BaseException:
         if pool is not None:
             pool.abort()
@@ -177,82 +189,94 @@ def run_analysis(out_dir: Path, scope: str = "all-scopes", lead_policy: str = "s
     return result
 
 
-def _measure_and_write(out_dir: Path, data: GraphData, scopes: list[Scope], lead_policy: str, top: int,
-                       overload: OverloadOptions, centrality: CentralityOptions, keep_graphs: bool,
-                       pool: WorkerPool, clock: _PhaseClock, previous: Path | None = None) -> AnalysisResult:
-    """Measure the scopes in ``pool`` and write them as they are done, in order; the pool is closed
-    when every scope is measured (the caller aborts it on an error)."""
-    from graph.analysis.export import AnalysisWriter, ScopeJob, run_scope_job
+class _ScopeStream:
+    """Measures the scopes in ``pool`` and writes them with ``writer`` as they are done, in order
+    (:meth:`run`)."""
 
-    from graph.analysis.digests import code_salt, scope_digests
+    def __init__(self, writer, data: GraphData, scopes: list[Scope], settings: AnalysisSettings,
+                 keep_graphs: bool, pool: WorkerPool, clock: _PhaseClock):
+        from graph.analysis.digests import code_salt, scope_digests
 
-    writer = AnalysisWriter(out_dir, lead_policy, scopes, top, overload, previous)
-    settings = (lead_policy, top, overload, replace(centrality, workers=0))   # the output does not depend on workers
-    digests = scope_digests(data, scopes, code_salt(data, *settings))
-    graphs_dir = str(writer.folder / "graphs")
-    kept: list[ScopeResult] = []
+        self.writer, self.data, self.scopes, self.settings = writer, data, scopes, settings
+        self.keep_graphs, self.pool, self.clock = keep_graphs, pool, clock
+        salt = (settings.lead_policy, settings.top, settings.overload,
+                replace(settings.centrality, workers=0))   # the output does not depend on workers
+        self.digests = scope_digests(data, scopes, code_salt(data, *salt))
+        self.graphs_dir = str(self.writer.folder / "graphs")
+        self.kept: list[ScopeResult] = []
+        self.waiting: dict[int, tuple] = {}   # scopes measured, not yet finished by a worker
+        self.done: dict[int, tuple] = {}      # scopes finished out of order, waiting for their turn to be written
+        self.written = 0
 
-    waiting: dict[int, tuple] = {}   # scopes measured, not yet finished by a worker
-    done: dict[int, tuple] = {}      # scopes finished out of order, waiting for their turn to be written
-    written = 0
+    def run(self) -> AnalysisResult:
+        """Measure and write every scope; the pool is closed when every scope is measured (the
+        caller aborts it on an error)."""
+        pool, clock, writer = self.pool, self.clock, self.writer
+        # the all-regions scopes (the largest jobs) are measured first, so that no worker is left with them at the end
+        order = sorted(range(len(self.scopes)), key=lambda i: self.scopes[i].kind != "all")
+        try:
+            for position in order:
+                self._submit(position)
+                while pool.in_flight > WINDOW or pool.has_done():
+                    self._collect()
+            while pool.in_flight:
+                self._collect()
+            self._write_ready()
+            pool.close()
+            clock.tick("centrality")   # the workers' CPU time is counted when they have ended
+            result = AnalysisResult(writer.out_dir, self.settings.lead_policy, self.kept, timings=clock.timings,
+                                    cpu_timings=clock.cpu_timings, source=self.data.source,
+                                    function_labels=self.data.function_labels)
+            result.files = writer.close()
+            result.replaced = writer.replaced()
+        except BaseException:
+            writer.discard()
+            raise
+        clock.tick("export")
+        return result
 
-    def collect() -> None:
+    def _submit(self, position: int) -> None:
+        """Take a scope unchanged since the previous analysis as done, or measure it and send it to the pool."""
+        from graph.analysis.export import ScopeJob, run_scope_job
+
+        sc, data, settings = self.scopes[position], self.data, self.settings
+        part = self.writer.reusable(sc.id, self.digests.get(sc.id, ""))
+        if part is not None:
+            self.done[position] = (part,)
+            return
+        loads, first, verdicts, job = measure_scope(sc, data, settings.lead_policy, settings.overload, self.clock)
+        functions = {u.function for u in loads.units.values()}
+        labels = {f: data.function_labels[f] for f in sorted(functions) if f in data.function_labels}
+        self.waiting[position] = (sc, loads, first, verdicts, job)
+        self.pool.submit(run_scope_job, ScopeJob(replace(sc, rows=()), loads, verdicts, job, settings.centrality,
+                                                 settings.lead_policy, labels, self.graphs_dir),
+                         tag=position, cost=job.work + 1000)
+        self.clock.tick("centrality")
+
+    def _collect(self) -> None:
         """Take one finished scope from the workers; write every scope whose turn has come."""
-        position, answer = pool.next_done()
-        done[position] = waiting.pop(position) + (answer,)
-        clock.tick("centrality")
-        write_ready()
+        position, answer = self.pool.next_done()
+        self.done[position] = self.waiting.pop(position) + (answer,)
+        self.clock.tick("centrality")
+        self._write_ready()
 
-    def write_ready() -> None:
+    def _write_ready(self) -> None:
         """Write every scope whose turn has come."""
-        nonlocal written
-        while written in done:
-            if len(done[written]) == 1:   # unchanged since the previous analysis
-                writer.add_reused(done.pop(written)[0])
-                written += 1
+        done, writer = self.done, self.writer
+        while self.written in done:
+            if len(done[self.written]) == 1:   # unchanged since the previous analysis
+                writer.add_reused(done.pop(self.written)[0])
+                self.written += 1
                 continue
-            sc, loads, first, verdicts, job, (packed, rendered) = done.pop(written)
+            sc, loads, first, verdicts, job, (packed, rendered) = done.pop(self.written)
             cent = unpack(job.nodes, packed)
             collab = co_graph = None
-            if keep_graphs:
+            if self.keep_graphs:
                 collab, co_graph = job.graphs()
             res = ScopeResult(sc, loads, collab, co_graph, cent, verdicts, first)
-            writer.add_rendered(res, rendered, digests.get(sc.id, ""))
-            if not keep_graphs:
+            writer.add_rendered(res, rendered, self.digests.get(sc.id, ""))
+            if not self.keep_graphs:
                 res.centralities = Centralities({}, cent.methods)
-            kept.append(res)
-            written += 1
-        clock.tick("export")
-
-    # the all-regions scopes (the largest jobs) are measured first, so that no worker is left with them at the end
-    order = sorted(range(len(scopes)), key=lambda i: scopes[i].kind != "all")
-    try:
-        for position in order:
-            sc = scopes[position]
-            part = writer.reusable(sc.id, digests.get(sc.id, ""))
-            if part is not None:
-                done[position] = (part,)
-                continue
-            loads, first, verdicts, job = measure_scope(sc, data, lead_policy, overload, clock)
-            functions = {u.function for u in loads.units.values()}
-            labels = {f: data.function_labels[f] for f in sorted(functions) if f in data.function_labels}
-            waiting[position] = (sc, loads, first, verdicts, job)
-            pool.submit(run_scope_job, ScopeJob(replace(sc, rows=()), loads, verdicts, job, centrality, lead_policy,
-                                                labels, graphs_dir), tag=position, cost=job.work + 1000)
-            clock.tick("centrality")
-            while pool.in_flight > WINDOW or pool.has_done():
-                collect()
-        while pool.in_flight:
-            collect()
-        write_ready()
-        pool.close()
-        clock.tick("centrality")   # the workers' CPU time is counted when they have ended
-        result = AnalysisResult(out_dir, lead_policy, kept, timings=clock.timings, cpu_timings=clock.cpu_timings,
-                                source=data.source, function_labels=data.function_labels)
-        result.files = writer.close()
-        result.replaced = writer.replaced()
-    except BaseException:
-        writer.discard()
-        raise
-    clock.tick("export")
-    return result
+            self.kept.append(res)
+            self.written += 1
+        self.clock.tick("export")
