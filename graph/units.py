@@ -509,7 +509,10 @@ def labelled_prose(value: str, offset: int) -> list[UnitMention]:
     mentions = mentions_from_prose(value, offset, folded=value)
     if not any(m.role == "lead" for m in mentions):
         return []
-    last = list(role_verbs(value))[-1]
+    verbs = list(role_verbs(value))
+    if not verbs:
+        return mentions  # 由X会同Y: read by the convened lists, no verb to end a list after
+    last = verbs[-1]
     rest = value[last.end():]
     tail_start = last.end() + len(rest) - len(rest.lstrip("、,和及与 "))
     tail = value[tail_start:].rstrip("、,。 ")

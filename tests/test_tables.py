@@ -243,8 +243,8 @@ def test_cells_closed_by_pipes_are_cells():
     assert [ln.text for ln in lines] == ["序号", "牵头单位", "配合单位", "", "区住建局"]
 
 
-def test_a_lead_cell_drawn_over_three_rows_of_a_pdf(tmp_path):
-    """A ruled PDF table whose lead cell is drawn over three rows (b03 南昌新建区's roads)."""
+def cjk_pdf(title: str, size: int):
+    """An A4 PDF with the CJK and Latin test fonts, its title printed on the first page."""
     fpdf = pytest.importorskip("fpdf")
     from tests.fixtures import cjk_font
 
@@ -253,9 +253,15 @@ def test_a_lead_cell_drawn_over_three_rows_of_a_pdf(tmp_path):
     pdf.add_font("cjk", "", cjk)
     pdf.add_font("latin", "", latin)
     pdf.set_fallback_fonts(["latin"])
-    pdf.set_font("cjk", size=10)
+    pdf.set_font("cjk", size=size)
     pdf.add_page()
-    pdf.multi_cell(pdf.epw, 7, "2024年度区政府民生实事项目进度表", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(pdf.epw, 7, title, new_x="LMARGIN", new_y="NEXT")
+    return pdf
+
+
+def test_a_lead_cell_drawn_over_three_rows_of_a_pdf(tmp_path):
+    """A ruled PDF table whose lead cell is drawn over three rows (b03 南昌新建区's roads)."""
+    pdf = cjk_pdf("2024年度区政府民生实事项目进度表", size=10)
     with pdf.table(col_widths=(8, 40, 20, 20, 20), line_height=6, first_row_as_headings=False) as table:
         row = table.row()
         for h in B03_HEADER:
@@ -317,19 +323,9 @@ def test_rows_one_per_line_with_a_progress_column_right_of_the_units():
 
 def unruled_pdf(path, title: str, header: tuple, rows: list[tuple], widths: tuple) -> None:
     """A PDF whose table is printed without rules, cells wrapped and centred in their rows."""
-    fpdf = pytest.importorskip("fpdf")
     from fpdf.fonts import FontFace
 
-    from tests.fixtures import cjk_font
-
-    cjk, latin = cjk_font()
-    pdf = fpdf.FPDF(format="A4")
-    pdf.add_font("cjk", "", cjk)
-    pdf.add_font("latin", "", latin)
-    pdf.set_fallback_fonts(["latin"])
-    pdf.set_font("cjk", size=9)
-    pdf.add_page()
-    pdf.multi_cell(pdf.epw, 7, title, new_x="LMARGIN", new_y="NEXT")
+    pdf = cjk_pdf(title, size=9)
     with pdf.table(col_widths=widths, line_height=5, first_row_as_headings=False, borders_layout="NONE",
                    headings_style=FontFace(emphasis=""), text_align="LEFT", wrapmode="CHAR") as table:
         for cells in (header, *rows):
