@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from graph import regions
 from graph.files import data_dir
 from typing import NamedTuple
 
@@ -130,7 +131,7 @@ def unit_shape(name: str) -> int:
     if len(n) == 2 and is_collective(n):
         return 2
     not_unit, strong, weak = _shape_patterns()
-    if is_collective(n):
+    if is_collective(n) or is_division(n):
         return 2
     if not_unit.search(n):
         return 0
@@ -142,6 +143,19 @@ def unit_shape(name: str) -> int:
     if _suffix_after(core, weak, 2):
         return 1
     return 0
+
+
+DIVISION_END = ("区", "县", "市", "旗", "州", "盟")
+
+
+def is_division(name: str) -> bool:
+    """A county-, city- or province-level division named in full as the unit that carries a task
+    (its government): ``岳麓区``, ``望城区``, ``铅山县``, by the national gazetteer.
+
+    Family: lists that name districts and counties among departments (v01 长沙 ``高新区、岳麓区、
+    望城区``; ``各县区`` lists printed name by name), where the name's own ending (城区, 新区) may
+    read as a place, not a unit."""
+    return len(name) >= 3 and name.endswith(DIVISION_END) and name in regions.entries()  # 城区 alone is a place
 
 
 def _suffix_after(name: str, pattern: re.Pattern, min_start: int) -> bool:
@@ -270,6 +284,34 @@ def _join_spaced(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
     return out
 
 
+FRAGMENT_MAX = 4  # characters of each line of a name broken over the lines of a narrow cell
+
+
+def _join_broken(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join the lines of a name broken over a narrow cell (``市政`` ``府办`` ``公厅``, ``市`` ``监``
+    ``察`` ``局``): from a short line that is no unit, the longest run of short lines, one per line,
+    that reads as a unit.
+
+    Family: tables copied from web pages whose merged lead cell prints a few characters per line
+    (v01 长沙 ``长沙`` ``先导`` ``区管委会``; the same layout in unruled PDF columns).
+    """
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(spans):
+        a, b = spans[k]
+        best = k
+        if b - a <= FRAGMENT_MAX and unit_shape(text[a:b]) == 0:
+            j = k
+            while j + 1 < len(spans) and spans[j + 1][1] - spans[j + 1][0] <= FRAGMENT_MAX \
+                    and text[spans[j][1]:spans[j + 1][0]].strip(" ") == "\n":
+                j += 1
+                if unit_shape(SPACES.sub("", text[a:spans[j][1]])) == 2:
+                    best = j
+        out.append((a, spans[best][1]))
+        k = best + 1
+    return out
+
+
 RUN_TOGETHER_HINT = re.compile("[县区市省旗各]|中共|国网|中国|政府|办事处|管委会|公司")
 WORDS_ACROSS_CUT = frozenset({"社区", "园区", "景区", "城区", "街区", "小区", "辖区", "片区", "市区", "郊区", "山区",
                               "湖区", "县市", "城市", "都市", "监区", "厂区", "港区", "新区", "矿区"})
@@ -382,7 +424,7 @@ def _split_raw_cached(text: str) -> tuple[RawUnit, ...]:
     """Names of a unit list with spans relative to the list (lists repeat across a corpus)."""
     out: list[RawUnit] = []
     text = strip_notes(text)
-    for a, b in _join_spaced(text, _tokens(text)):
+    for a, b in _join_broken(text, _join_spaced(text, _tokens(text))):
         items = _item_units(text[a:b])
         if out and out[-1].name.startswith("各") and items and GENERIC_LEVEL.match(items[0].name):
             # 各街道、镇 / 各县、特区、区人民政府 / 各区、县(市)政府及开发区管委会: a level word

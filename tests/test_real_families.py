@@ -494,3 +494,17 @@ def test_counts_of_the_units_that_carry_the_plan_are_not_targets():
     units carry the plan says who works, not what is to be reached; a count of projects stays."""
     assert [i.value for i in extract_indicators("涉及34个牵头单位;涉及10个责任单位")] == []
     assert [i.value for i in extract_indicators("民生实事项目共10个,共7个牵头单位(区住建局、区城管局)")] == [10]
+
+
+def test_districts_and_counties_named_in_full_are_units():
+    """v01 长沙 2012 (商务局、高新区、岳麓区、望城区: 望城区 ends like a place, 城区) and n08 海东 2020
+    (海东市、兰州市、临夏州发展改革部门): divisions of the national gazetteer named in a unit list are
+    units, while a bare place word stays none."""
+    from graph.units import is_division, unit_shape
+
+    assert is_unit_list("市直相关单位、高新区、岳麓区、望城区")
+    assert [m.name for m in mentions_from_labels("责任单位:海东市、兰州市、临夏州发展改革部门", 0)] == [
+        "海东市", "兰州市", "临夏州发展改革部门"]
+    assert is_division("望城区") and is_division("海东市") and unit_shape("望城区") == 2
+    assert unit_shape("城区") == 0 and unit_shape("主城区") == 0 and unit_shape("中心城区") == 0
+    assert not is_division("先导区")

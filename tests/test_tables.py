@@ -370,3 +370,30 @@ def test_progress_sentences_in_a_cell_per_line_table_stay_in_their_column():
     assert [[m.name for m in t.units] for t in tasks] == [["区发展改革委"], ["区房管局"]]
     assert all("正在建设" not in t.text and "81台" not in t.text for t in tasks)
     assert "完工20台" in tasks[1].text
+
+
+V01 = ("牵头单位\n| 目 标 任 务\n| 责 任 单 位\n|\n市政\n府办\n公厅\n| 强化行政监督,自觉接受人大和政协监督\n"
+       "| 市直各单位、各区县市\n|\n推进国家安全工作发展\n| 市直各单位、各区县市\n|\n长沙\n先导\n区管委会\n"
+       "| 推进河西商业配套建设\n| 商务局、高新区、岳麓区\n|\n实施先导区新三年行动计划,全面提升先导区示范功能\n"
+       "| 市直相关单位、高新区、岳麓区、望城区\n|\n市\n监\n察\n局\n| 严肃查处利用职权或公共资源谋取私利的腐败行为\n"
+       "| 审计局、财政局和市直各单位、各区县市\n|\n")
+
+
+def test_pipes_printed_before_each_cell_with_lead_cells_merged_over_rows():
+    """v01 长沙 2012 (牵头单位 | 目标任务 | 责任单位, the pipe before each cell, a pipe alone ending each
+    row): a lead cell printed once is the lead of the rows below it until the next, and a lead
+    broken over the lines of its narrow cell is one name, whether cut two characters a line
+    (市政 / 府办 / 公厅), unevenly (长沙 / 先导 / 区管委会) or one a line (市 / 监 / 察 / 局). Only one
+    real document of this layout was found."""
+    plan = parse_plan(SourceText(path="v01.txt", name="v01.txt", sha256="0", text=V01, format="txt"))
+    assert [(t.title[:6], roles(t)) for t in plan.tasks] == [
+        ("强化行政监督", [("市政府办公厅", "lead"), ("市直各单位", "cooperating"), ("各区县市", "cooperating")]),
+        ("推进国家安全", [("市政府办公厅", "lead"), ("市直各单位", "cooperating"), ("各区县市", "cooperating")]),
+        ("推进河西商业", [("长沙先导区管委会", "lead"), ("商务局", "cooperating"), ("高新区", "cooperating"),
+                     ("岳麓区", "cooperating")]),
+        ("实施先导区新", [("长沙先导区管委会", "lead"), ("市直相关单位", "cooperating"), ("高新区", "cooperating"),
+                     ("岳麓区", "cooperating"), ("望城区", "cooperating")]),
+        ("严肃查处利用", [("市监察局", "lead"), ("审计局", "cooperating"), ("财政局", "cooperating"),
+                     ("市直各单位", "cooperating"), ("各区县市", "cooperating")])]
+    lead = plan.tasks[4].units[0]
+    assert V01[lead.start:lead.end] == "市\n监\n察\n局"  # the name's span is the text as printed

@@ -34,8 +34,11 @@ PIPE_END = re.compile(r"\s*[|｜]+$")
 def cell_lines(lines: list) -> list:
     """The lines read as table cells: a cell copied from a web table keeps the ``|`` that closed
     it (``序号 |``, ``区住建局 |``) and an empty or merged cell is left as pipes alone (``||||``);
-    those pipes are dropped (b03 南昌新建区, b04 洋县 copies). Other lines are as they are; the
+    those pipes are dropped (b03 南昌新建区, b04 洋县 copies). Copies that print the pipe before
+    each cell instead are read by :func:`leading_pipe_cells`. Other lines are as they are; the
     list keeps the lines' indexes and offsets."""
+    if leading_pipes(lines):
+        return leading_pipe_cells(lines)
     if not any(ln.text.endswith(("|", "｜")) for ln in lines):
         return lines
     out = []
@@ -49,12 +52,63 @@ def cell_lines(lines: list) -> list:
 
 
 PIPES_ONLY = re.compile(r"^[|｜]+$")
+LEADING_PIPE = re.compile(r"^[|｜]\s*(?=\S)")
+FRAGMENT_MAX = 4  # characters of each line of a name broken over lines (市政 / 府办 / 公厅)
+
+
+def leading_pipes(lines: list) -> bool:
+    """Whether the copy prints the pipe before each cell (``| 目标任务``), a pipe alone ending each row."""
+    opened = sum(1 for ln in lines if LEADING_PIPE.match(ln.text))
+    closed = sum(1 for ln in lines if ln.text.endswith(("|", "｜")) and len(ln.text) > 1)
+    return opened >= 3 and closed == 0 and any(PIPES_ONLY.match(ln.text) for ln in lines)
+
+
+def leading_pipe_cells(lines: list) -> list:
+    """The cells of a web table copied with the pipe before each cell: ``| X`` is the cell X; the
+    first cell of a row has no pipe, and a short cell broken over lines (a name printed a few
+    characters per line in a narrow merged cell: ``市政`` ``府办`` ``公厅``) is one cell, its line
+    breaks dropped. Pipes alone become blank lines: they end the rows (:func:`pipe_row_ends`).
+
+    Family: tables of web pages rendered to text with the cell separator first (v01 长沙, whose
+    lead cells span rows); other lines are as they are."""
+    out: list = []
+    k = 0
+    while k < len(lines):
+        ln = lines[k]
+        m = LEADING_PIPE.match(ln.text)
+        if PIPES_ONLY.match(ln.text):
+            out.append(Line(ln.index, ln.start, ln.start, "", ""))
+            k += 1
+            continue
+        if m:
+            text = ln.text[m.end():]
+            out.append(Line(ln.index, ln.end - len(text), ln.end, text, ln.folded[m.end():]))
+            k += 1
+            continue
+        run = k
+        while run < len(lines) and 0 < len(lines[run].text) <= FRAGMENT_MAX \
+                and not PIPES_ONLY.match(lines[run].text):
+            run += 1
+        ends_in_cell = run < len(lines) and LEADING_PIPE.match(lines[run].text)
+        if run - k >= 2 and ends_in_cell and (k == 0 or PIPES_ONLY.match(lines[k - 1].text)):
+            part = lines[k:run]
+            out.append(Line(ln.index, ln.start, part[-1].end, "".join(p.text for p in part),
+                            "".join(p.folded for p in part)))
+            out.extend(Line(p.index, p.end, p.end, "", "") for p in part[1:])
+            k = run
+            continue
+        out.append(ln)
+        k += 1
+    return out
 
 
 def pipe_row_ends(lines: list) -> frozenset[int]:
     """Indexes of the lines that end a row of a web table copied cell by cell: a line of pipes
     alone (``||||``, one pipe for each cell the row lacks) after a cell closed by its own pipe
-    (b03 新建区 ``区城投 |`` then ``|``; s06 吴江 ``★区工信局、统计局`` ``|`` then ``||``)."""
+    (b03 新建区 ``区城投 |`` then ``|``; s06 吴江 ``★区工信局、统计局`` ``|`` then ``||``), or
+    any pipe alone when the copy prints pipes before the cells (:func:`leading_pipes`)."""
+    if leading_pipes(lines):
+        return frozenset(ln.index for ln in lines if PIPES_ONLY.match(ln.text))
     ends = set()
     for k in range(1, len(lines)):
         text, above = lines[k].text.strip(), lines[k - 1].text.strip()
@@ -80,7 +134,8 @@ def find_header(lines: list, start: int) -> tuple[int, int, list[str]] | None:
         while len(kinds) > 2 and kinds[0] in kinds[1:] and kinds[0] in ("name", "text"):
             kinds.pop(0)
             at.pop(0)
-        if T.is_header(kinds, [lines[a].text for a in at]):
+        names = [lines[a].text for a in at]
+        if T.is_header(T.settle_kinds(kinds, names), names):  # 牵头单位 | 目标任务 | 责任单位: 目标任务 is the task
             return at[0], at[-1], kinds
         i = max(j, i + 1)
     return None
@@ -184,7 +239,8 @@ def grid_of(rows: list[Row], kinds: list[str], header_cells: list[Cell], last: i
                       min(len(shown), len(row_section)))
         grid.extend((Cell(ln.text, ln.start, ln.end),) * width for ln in row_section[common:])
         shown = row_section
-        spanned = piped and number_line is None and len(grid) > 1  # cells merged from the row above
+        # cells merged from the row above: a row without its number that fills fewer cells than the columns
+        spanned = piped and number_line is None and len(grid) > 1 and len(merge_continuations(cells)) < len(columns)
         start_at = text_at if spanned else 0
         placed = align(merge_continuations(cells), columns[start_at:], skip_name=sub_item, items_are_text=piped)
         placed = {j + start_at: groups for j, groups in placed.items()}
