@@ -397,3 +397,39 @@ def test_pipes_printed_before_each_cell_with_lead_cells_merged_over_rows():
                      ("市直各单位", "cooperating"), ("各区县市", "cooperating")])]
     lead = plan.tasks[4].units[0]
     assert V01[lead.start:lead.end] == "市\n监\n察\n局"  # the name's span is the text as printed
+
+
+R06 = ("22 ― 附件 2019年自治区人民政府为民办实事工程项目资金筹措计划表 单位:万元\n"
+       "2019 年计划筹措资金(万元) 项目名称 合计 中央财政 自治区 本级财政 市县财政\n"
+       "2019 年目标任务 牵头单位 备注合计 6282616.\n5\n4647083 1544383.2 91150.3\n一、社保惠民项目\n"
+       "1616000 1283000\n330000 3000\n(一) 城乡居民基本 养老保险项目\n760000 570000\n"
+       "190000 按规定为城乡居民基本养老保险 参保缴费人员进行缴费补助;\n"
+       "按规定发放丧 葬补助金. 自治区人力资 源社会保障厅\n(二) 困难群众救助 项目\n730000 620000\n"
+       "110000 为符合条件的城乡困难群众发放 救助金. 自治区民政厅 ―\n23 ―\n"
+       "(三) 基本公共卫生 服务项目\n264800 230000\n34800 支持在全区范围内免费开展基本 公共卫生服务. 自治区卫生健 康委\n"
+       "(四) 扩大农村学前 教育资源项目\n60667 54600\n6067 2019\n")
+
+
+def test_a_pdf_table_whose_rows_run_over_lines_ends_each_row_with_its_unit_cell():
+    """r06 广西 2019 (header printed among the words of a line, ``… 牵头单位 备注…``; each row its
+    name, its figures, its target sentence, then the lead cell, a page's dash and number after it)
+    and the rows of b02 常熟 2018 (``…比重47.1%. 发改委``, header ``牵头责任单位``): the units after a
+    row's last sentence are its unit cell, in the column's role; a row cut before them has none."""
+    from graph.records import Task
+    from graph.structure.items import unit_column_of_header_line, with_trailing_unit_cell
+
+    plan = parse_plan(SourceText(path="r06.txt", name="r06.txt", sha256="0", text=R06, format="txt"))
+    assert [(t.title, roles(t)) for t in plan.tasks if t.number.startswith("(")] == [
+        ("城乡居民基本 养老保险项目", [("自治区人力资源社会保障厅", "lead")]),
+        ("困难群众救助 项目", [("自治区民政厅", "lead")]),
+        ("基本公共卫生 服务项目", [("自治区卫生健康委", "lead")]),
+        ("扩大农村学前 教育资源项目", [])]
+    unit = plan.tasks[1].units[0]
+    assert R06[unit.start:unit.end] == "自治区人力资 源社会保障厅"
+    b02 = "1 地区生产总值增长7%以上,服务业增加值占GDP比重47.1%. 发改委"
+    lines = split_lines("常熟市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位", "")
+    row = Task(key="b1", source="body", number="1", title="地区生产总值增长7%以上", section=(), text=b02,
+               start=100, end=100 + len(b02))
+    got = with_trailing_unit_cell(row, unit_column_of_header_line(lines))
+    assert [(m.name, m.role, m.basis, m.start) for m in got.units] == [("发改委", "lead", "column", 100 + b02.index("发改委"))]
+    assert with_trailing_unit_cell(row, "").units == ()  # no header names a unit column: no units

@@ -12,7 +12,7 @@ import dataclasses
 from graph import units as U
 from graph.records import Plan, PlanMeta, SourceText, Task
 from graph.structure import tables as T
-from graph.structure.items import ANNEX_LINE, body_tasks
+from graph.structure.items import ANNEX_LINE, body_tasks, unit_column_of_header_line, with_trailing_unit_cell
 from graph.structure.lines import Line, NO_TASKS, REGION_HEAD_LINES, REGION_TAIL_LINES, STOP_LINE, match_heading, split_lines
 from graph.structure.metadata import find_doc_number, find_issue_date, find_issuer, find_period, find_references, find_region, find_title, signature_line
 
@@ -96,7 +96,11 @@ class TaskFinder:
                      if STOP_LINE.match(ln.text) or self.tables.starts_at(ln.index)), len(self.lines))
 
     def _items(self, start: int, stop: int) -> list[Task]:
-        return body_tasks(self.source, self.lines, start, stop, self.first_is_lead, self.marks, self.keys, self.folded)
+        found = body_tasks(self.source, self.lines, start, stop, self.first_is_lead, self.marks, self.keys, self.folded)
+        if any(not t.units for t in found):
+            role = unit_column_of_header_line(self.lines[:stop])
+            found = [with_trailing_unit_cell(t, role) for t in found]
+        return found
 
 
 def plan_meta(source: SourceText, lines: list[Line], title_at: tuple[str, int, int], body_start: int,

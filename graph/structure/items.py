@@ -7,6 +7,7 @@ and prose (:mod:`graph.units`), a group's units shared with its items.
 from __future__ import annotations
 
 import re
+import dataclasses
 from dataclasses import dataclass, field
 
 from graph import units as U
@@ -202,3 +203,48 @@ def label_line_at(text: str, offset: int) -> bool:
     return U.shapes().label_re.match(U.fold(text[line_start:offset])) is not None
 
 
+
+
+HEADER_WORD_MAX = 8  # characters of a column name printed among the words of a line
+TAIL_JUNK = re.compile(r"(?:\s+[\d―—–-]+)+\s*$")  # an empty cell's dash, a page number (― 23 ―)
+SENTENCE_END = re.compile(r"。|;|;|\.(?=\s)")
+
+
+def unit_column_of_header_line(lines: list[Line]) -> str:
+    """The role of the one unit column named by a table header printed as words of a line
+    (``2019 年目标任务 牵头单位 备注合计``), or "" when no line reads so."""
+    from graph.structure.tables import UNIT_COLUMNS, column_kind
+
+    for ln in lines:
+        words = ln.text.split()
+        if len(words) < 3:
+            continue
+        kinds = [column_kind(w) for w in words if len(w) <= HEADER_WORD_MAX]
+        units = [k for k in kinds if k in UNIT_COLUMNS]
+        if len(units) == 1 and sum(1 for k in kinds if k) >= 2:
+            return units[0]
+    return ""
+
+
+def with_trailing_unit_cell(task: Task, role: str) -> Task:
+    """A task with no units whose text ends, after its last sentence, with a list of units: that
+    list, in the role of the table's unit column (``role``).
+
+    Family: tables copied out of a PDF whose rows run over several lines (a row's number and name,
+    its figures, its target sentence, then its unit cell): r06 广西 (``…发放救助金. 自治区民政厅``,
+    a page's dash and number after it) and the rows of b02 常熟 (``…比重47.1%. 发改委``)."""
+    if task.units or not role:
+        return task
+    ends = list(SENTENCE_END.finditer(task.text))
+    if not ends:
+        return task
+    tail_start = ends[-1].end()
+    tail = TAIL_JUNK.sub("", task.text[tail_start:])
+    lead_pad = len(tail) - len(tail.lstrip())
+    tail = tail.strip()
+    if not 2 <= len(tail) <= 60 or not U.is_unit_list(tail):
+        return task
+    offset = task.start + tail_start + lead_pad
+    units = U.mentions_from_list(tail, offset, role=role, basis="column")
+    return dataclasses.replace(task, units=tuple(units), units_text=tail, units_start=offset,
+                               units_end=offset + len(tail))
