@@ -339,6 +339,8 @@ def _excluded(work: str, h: _Hit, has_unit: bool, before_clause: str) -> bool:
             return True  # “5个100工程”, “3+1”: a name in quotes
     if work[unit_end:unit_end + 1] in CODE_FOLLOWERS:
         return True
+    if h.unit == "分" and start and work[start - 1] in "(（" and work[unit_end:unit_end + 1] in (")", "）"):
+        return True  # (0.5分): an item's weight in an assessment scheme (考评办法), not a target
     if _policy_term(work, start - len(before_clause), start):
         return True
     if has_unit:

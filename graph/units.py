@@ -405,7 +405,9 @@ def clean_name(raw: str) -> tuple[str, str, str, bool]:
 
 
 # "X等有关部门", "X等国务院相关部门和单位": the unnamed others after 等 add no unit of their own
-ETC_COLLECTIVE = re.compile(r"等(?:[\u4e00-\u9fa5]{0,4}?(?:有关|相关))?(?:部门|单位)(?:和单位)?$")
+ETC_COLLECTIVE = re.compile(r"等(?:[\u4e00-\u9fa5]{0,4}?(?:有关|相关))?(?:部门|单位)(?:和(?:单位|部门))?$")
+# "X等部门、单位" (x01 北仑): the pair of nouns after 等 is one phrase, not a list of two names
+ETC_PAIR = re.compile(r"等(?:[\u4e00-\u9fa5]{0,4}?(?:有关|相关))?(?:部门、单位|单位、部门)")
 LEVEL_WORD = r"(?:县级市|县区|特区|开发区|乡镇|街道|社区|[区县市镇乡村旗])"
 # a level word alone, perhaps with its alternative and its body: 镇(街道), 县(市)政府, 区人民政府
 GENERIC_LEVEL = re.compile(rf"^{LEVEL_WORD}(?:\({LEVEL_WORD}(?:、{LEVEL_WORD})*\))?"
@@ -423,7 +425,7 @@ def split_raw(text: str, offset: int) -> list[RawUnit]:
 def _split_raw_cached(text: str) -> tuple[RawUnit, ...]:
     """Names of a unit list with spans relative to the list (lists repeat across a corpus)."""
     out: list[RawUnit] = []
-    text = strip_notes(text)
+    text = ETC_PAIR.sub(lambda m: m.group(0).replace("、", "和"), strip_notes(text))  # 等部门、单位: one phrase
     for a, b in _join_broken(text, _join_spaced(text, _tokens(text))):
         items = _item_units(text[a:b])
         if out and out[-1].name.startswith("各") and items and GENERIC_LEVEL.match(items[0].name):
@@ -642,7 +644,7 @@ def clause_start(text: str, end: int) -> int:
     return 0
 
 
-CLAUSE_DELIMITERS = "。;,!?\n:由"
+CLAUSE_DELIMITERS = "。;,!?\n:由["  # [: 〔 and 【 folded, brackets that open a note (〔X、Y负责。〕)
 
 
 class Found(NamedTuple):

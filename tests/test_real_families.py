@@ -508,3 +508,49 @@ def test_districts_and_counties_named_in_full_are_units():
     assert is_division("望城区") and is_division("海东市") and unit_shape("望城区") == 2
     assert unit_shape("城区") == 0 and unit_shape("主城区") == 0 and unit_shape("中心城区") == 0
     assert not is_division("先导区")
+
+
+def test_a_role_word_and_an_activity_before_the_noun_make_a_label():
+    """w05 包头 2022 (考评办法: ``(5月底完成,牵头考核单位:市审批服务局)``, and a list of two,
+    ``(持续优化,牵头考核单位:市住建局、审批服务局)``): 牵头考核单位 names the lead; only one real
+    document of the wording was found."""
+    got = mentions_from_prose("(5月底取得明显成效并持续推进,牵头考核单位:市审批服务局)", 0)
+    got = got or mentions_from_labels("(5月底取得明显成效并持续推进,牵头考核单位:市审批服务局)", 0)
+    assert roles(got) == [("市审批服务局", "lead")]
+    plan = plan_of("包头市2022年数字政府建设考评指标\n一、政务服务\"一网通办\"(25分)\n(一)线上进一网(2分)\n"
+                   "8.深化工程建设项目审批制度改革。(持续优化,牵头考核单位:市住建局、审批服务局)\n"
+                   "9.完善模式,各级大厅综合一窗率达90%以上。(3月底取得阶段性成效并持续推进,牵头考核单位:市审批服务局)\n")
+    assert [roles(t.units) for t in plan.tasks if t.units] == [
+        [("市住建局", "lead"), ("审批服务局", "lead")], [("市审批服务局", "lead")]]
+
+
+def test_the_pair_of_nouns_after_deng_is_one_phrase():
+    """x01 北仑 2024 (``区公共项目建设管理中心、区国有资产管理中心等部门、单位``, and the same
+    phrase before a collective, ``区城市建设投资集团有限公司等部门、单位,大碶街道``) beside the
+    wording ``等国务院相关部门和单位`` (d04): the unnamed others add no unit and cost no name."""
+    assert is_unit_list("区公共项目建设管理中心、区国有资产管理中心等部门、单位")
+    assert [m.name for m in mentions_from_list("区公共项目建设管理中心、区国有资产管理中心等部门、单位", 0)] == [
+        "区公共项目建设管理中心", "区国有资产管理中心"]
+    assert [m.name for m in mentions_from_list("区城市建设投资集团有限公司等部门、单位,大碶街道", 0)] == [
+        "区城市建设投资集团有限公司", "大碶街道"]
+    assert [m.name for m in mentions_from_list("住房城乡建设部等国务院相关部门和单位", 0)] == ["住房城乡建设部"]
+
+
+def test_a_tortoise_shell_bracket_opens_a_note_of_units():
+    """w04 玉林 2024 (``〔市生态环境局、发展改革委…等按职责分工负责。责任单位:各县(市、区)人民政府…〕``)
+    and the round bracket of the same wording (u03 河南, ``(省发展改革委、省财政厅…等相关部门按职责分工负责)``):
+    the list starts after the bracket, whatever its shape."""
+    got = mentions_from_prose("〔市生态环境局、发展改革委、工业和信息化局、水利局、自然资源局等按职责分工负责。〕", 0)
+    assert [m.name for m in got] == ["市生态环境局", "发展改革委", "工业和信息化局", "水利局", "自然资源局"]
+    got = mentions_from_prose("(省发展改革委、省财政厅等相关部门按职责分工负责)", 0)
+    assert [m.name for m in got] == ["省发展改革委", "省财政厅"]
+
+
+def test_an_item_weight_in_an_assessment_scheme_is_no_target():
+    """w05 包头 2022 (a section's weight, ``(八)强化全流程监管(0.5分)``, and an item's, printed before its
+    deadline, ``…集中高效办理。(0.5分)(5月底取得阶段性成效…)``): a score in a bracket of its own is
+    the item's weight; a score the task must reach stays a target."""
+    assert extract_indicators("(八)强化全流程监管(0.5分)") == []
+    assert extract_indicators("持续加大各类高频事项在一体化平台的集中高效办理。(0.5分)(5月底取得阶段性成效并持续推进)") == []
+    kept = extract_indicators("各级大厅综合一窗率达90%以上(1分),群众满意度评价达到95分以上。")
+    assert [(i.value, i.unit) for i in kept] == [(90.0, "%"), (95.0, "分")]
