@@ -433,3 +433,19 @@ def test_a_pdf_table_whose_rows_run_over_lines_ends_each_row_with_its_unit_cell(
     got = with_trailing_unit_cell(row, unit_column_of_header_line(lines))
     assert [(m.name, m.role, m.basis, m.start) for m in got.units] == [("发改委", "lead", "column", 100 + b02.index("发改委"))]
     assert with_trailing_unit_cell(row, "").units == ()  # no header names a unit column: no units
+
+
+def test_a_row_cut_by_the_end_of_a_page_excerpt_takes_no_units_from_above():
+    """Page excerpts stop mid-row: b02 常熟 2018 (a row per line, ``9 居民人均可支配收入增速``) and x01
+    北仑 2024 (a cell per line, ``7`` then ``拓展城际``). The cut row keeps its number and title but
+    takes no units from the row above, as a unit cell merged over rows would."""
+    b02 = ("常熟市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位\n\n"
+           "8 社会消费品零售总额增长8.5%左右,实际利用外资6亿美元,外贸进出口总额保持增长. 商务局\n\n"
+           "9 居民人均可支配收入增速")
+    tasks = parse_plan(SourceText(path="b02.txt", name="b02.txt", sha256="0", text=b02, format="txt")).tasks
+    assert [roles(t) for t in tasks if t.units] == [[("商务局", "lead")]]
+    x01 = ("2024年区政府工作主要任务分解(部分)\n\n序号\n\n目标任务\n\n牵头单位\n\n配合单位\n\n1\n\n清零拆迁地块17个。\n\n"
+           "区征地拆迁管理服务中心\n\n各街道\n\n2\n\n拓展城际")  # rows 3 and 7 of the page, numbered 1 and 2
+    tasks = parse_plan(SourceText(path="x01.txt", name="x01.txt", sha256="0", text=x01, format="txt")).tasks
+    assert [(t.title, roles(t)) for t in tasks] == [
+        ("清零拆迁地块17个", [("区征地拆迁管理服务中心", "lead"), ("各街道", "cooperating")]), ("拓展城际", [])]

@@ -248,12 +248,13 @@ class TableRows:
         tasks: list[Task] = []
         keys: set[str] = set()
         count = 0
-        for row in self.table.rows[self.header.first + self.header.rows:]:
+        body = self.table.rows[self.header.first + self.header.rows:]
+        for k, row in enumerate(body):
             own = [c for c in distinct(row) if c.text]
             if not own or tuple(c.text for c in row) in header_texts or self._section_row(row, own):
                 continue
             count += 1
-            task = self._row(row, count)
+            task = self._row(row, count, cut=k == len(body) - 1 and self._ends_document(own[-1]))
             if task:
                 while task.key in keys:
                     task.key += "x"
@@ -274,10 +275,15 @@ class TableRows:
         self.section.append((style, text))
         return True
 
-    def _row(self, row: tuple[Cell, ...], count: int) -> Task | None:
-        """The task of one body row."""
+    def _ends_document(self, cell: Cell) -> bool:
+        """Whether ``cell`` is cut by the end of the document: a page excerpt that stops mid-row."""
+        text = self.context.source.text
+        return not text[cell.end:].strip() and not U.fold(cell.text).rstrip().endswith(("。", ";", "!", "?", ")"))
+
+    def _row(self, row: tuple[Cell, ...], count: int, cut: bool = False) -> Task | None:
+        """The task of one body row; a row ``cut`` by the end of the document takes no units from above."""
         number, assigned = self._assign(row)
-        if self.table.kind == "text":
+        if self.table.kind == "text" and not cut:
             self._carry_units(assigned)
         group, merged_name = self._group(assigned)
         cells = RowCells(number=number or str(count), count=count, assigned=assigned,
