@@ -539,14 +539,15 @@ def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
     return out
 
 
-def labelled_prose(value: str, offset: int) -> list[UnitMention]:
+def labelled_prose(value: str, offset: int, cut: bool = False) -> list[UnitMention]:
     """The units of a labelled sentence of role verbs (``责任单位:X、Y牵头,Z配合``), or [] when the
     sentence names no lead by a verb (a plain list, ``X(牵头),Y``, a stated convention).
 
     Family: task lists with one 责任单位 label per task whose value is a sentence of role verbs
     (provincial 工作要点 in Fujian, city 任务分解 tables): the verbs, not the label, give the roles.
     A list after the last verb with no verb of its own (``X牵头,Y、Z``, or the text cut there)
-    cooperates with the lead.
+    cooperates with the lead. ``cut``: the text stops mid-list (a page excerpt's end), so a last
+    fragment that is no name (``X牵头,Y、省``) is dropped.
     """
     if LEAD_NOTE_INSIDE.search(value):
         return []  # X(牵头),Y、Z: a marked list, read as a list
@@ -560,6 +561,8 @@ def labelled_prose(value: str, offset: int) -> list[UnitMention]:
     rest = value[last.end():]
     tail_start = last.end() + len(rest) - len(rest.lstrip("、,和及与 "))
     tail = value[tail_start:].rstrip("、,。 ")
+    if cut and tail and not is_unit_list(tail) and "、" in tail:
+        tail = tail[:tail.rfind("、")]  # 省工业和信息化厅、省|: the name the excerpt cut
     if tail and is_unit_list(tail):
         mentions += mentions_from_list(tail, offset + tail_start, "cooperating", "text")
     return mentions

@@ -554,3 +554,16 @@ def test_an_item_weight_in_an_assessment_scheme_is_no_target():
     assert extract_indicators("持续加大各类高频事项在一体化平台的集中高效办理。(0.5分)(5月底取得阶段性成效并持续推进)") == []
     kept = extract_indicators("各级大厅综合一窗率达90%以上(1分),群众满意度评价达到95分以上。")
     assert [(i.value, i.unit) for i in kept] == [(90.0, "%"), (95.0, "分")]
+
+
+def test_a_list_of_role_verbs_cut_by_the_end_of_the_excerpt():
+    """s10 湖南 2019 (a bracket cut before it closes, ``…(分管副省长、协管副秘书长负责,省发展改革委牵头,
+    省工业和信息化厅、省``) and v06 福建 2015 (a label cut after its list, ``责任单位:省发改委牵头,
+    省海洋渔业厅、财政厅、经信委、``): the units named after the lead cooperate; a name the cut
+    left half printed is none."""
+    plan = plan_of("一、总体要求\n主要预期目标:经济增长7.5%—8%;万元GDP能耗下降2.5%(分管副省长、协管副秘书长负责,"
+                   "省发展改革委牵头,省工业和信息化厅、省")
+    assert [roles(t.units) for t in plan.tasks] == [[("省发展改革委", "lead"), ("省工业和信息化厅", "cooperating")]]
+    got = mentions_from_labels("责任单位:省发改委牵头,省海洋渔业厅、财政厅、经信委、", 0)
+    assert roles(got) == [("省发改委", "lead"), ("省海洋渔业厅", "cooperating"), ("财政厅", "cooperating"),
+                          ("经信委", "cooperating")]

@@ -81,6 +81,7 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
     for m in U.mentions_from_prose(text, offset, folded, first_is_lead):
         if not any(s <= m.start < e for s, e in covered):
             found.append(m)
+    found.extend(cut_bracket_units(folded, offset, found))
     found.sort(key=lambda m: m.start)
     unique: list[UnitMention] = []
     seen: set[tuple[str, str]] = set()
@@ -91,6 +92,20 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
     if not unique:
         return [], -1, -1
     return unique, min(m.start for m in unique), max(m.end for m in unique)
+
+
+def cut_bracket_units(folded: str, offset: int, found: list[UnitMention]) -> list[UnitMention]:
+    """The cooperating units of a bracket of role verbs that the text's end cuts before it closes
+    (``…(分管副省长负责,省发展改革委牵头,省工业和信息化厅、省``) that ``found`` lacks.
+
+    Family: page excerpts cut inside an item's closing bracket (s10 湖南, and the label wording of
+    :func:`graph.units.labelled_prose`, v06 福建 ``责任单位:X牵头,Y、``)."""
+    opened = folded.rfind("(")
+    if opened < 0 or ")" in folded[opened:] or not any(m.role == "lead" for m in found):
+        return []
+    names = {m.name for m in found}
+    return [m for m in U.labelled_prose(folded[opened + 1:], offset + opened + 1, cut=True)
+            if m.role == "cooperating" and m.name not in names]
 
 
 BRACKET = re.compile(r"[()]")
