@@ -567,3 +567,14 @@ def test_a_list_of_role_verbs_cut_by_the_end_of_the_excerpt():
     got = mentions_from_labels("责任单位:省发改委牵头,省海洋渔业厅、财政厅、经信委、", 0)
     assert roles(got) == [("省发改委", "lead"), ("省海洋渔业厅", "cooperating"), ("财政厅", "cooperating"),
                           ("经信委", "cooperating")]
+
+
+def test_a_plain_list_cut_by_the_end_of_the_excerpt():
+    """n05 咸阳 2022 (繁體, ``…確保無縫銜接。(市政府辦公室、市`` at the page's end; the only real plain
+    list cut so in the sets, with the role-verb wordings above as its kin) and, written for the
+    test, the cut falling after a whole name: the names printed whole are the item's units; the
+    half-printed one is none."""
+    plan = plan_of("一、堅持系統集成\n2.持續深化相對集中行政許可權改革。明晰審管邊界、確保無縫銜接。(市政府辦公室、市")
+    assert [roles(t.units) for t in plan.tasks if t.units] == [[("市政府辦公室", "responsible")]]
+    plan = plan_of("一、重点工作\n1.稳定经济增长。(省发展改革委、省财政厅")
+    assert [roles(t.units) for t in plan.tasks if t.units] == [[("省发展改革委", "responsible"), ("省财政厅", "responsible")]]

@@ -81,7 +81,7 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
     for m in U.mentions_from_prose(text, offset, folded, first_is_lead):
         if not any(s <= m.start < e for s, e in covered):
             found.append(m)
-    found.extend(cut_bracket_units(folded, offset, found))
+    found.extend(cut_bracket_units(folded, offset, found, first_is_lead))
     found.sort(key=lambda m: m.start)
     unique: list[UnitMention] = []
     seen: set[tuple[str, str]] = set()
@@ -94,18 +94,24 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
     return unique, min(m.start for m in unique), max(m.end for m in unique)
 
 
-def cut_bracket_units(folded: str, offset: int, found: list[UnitMention]) -> list[UnitMention]:
-    """The cooperating units of a bracket of role verbs that the text's end cuts before it closes
-    (``…(分管副省长负责,省发展改革委牵头,省工业和信息化厅、省``) that ``found`` lacks.
+def cut_bracket_units(folded: str, offset: int, found: list[UnitMention], first_is_lead: bool) -> list[UnitMention]:
+    """The units of an item's last bracket that the text's end cuts before it closes, that ``found``
+    lacks: after a lead verb, the cooperating units (``…(分管副省长负责,省发展改革委牵头,
+    省工业和信息化厅、省``); with no verb, the plain list before the half-printed name (``(市政府辦公室、市``).
 
-    Family: page excerpts cut inside an item's closing bracket (s10 湖南, and the label wording of
-    :func:`graph.units.labelled_prose`, v06 福建 ``责任单位:X牵头,Y、``)."""
+    Family: page excerpts cut inside an item's closing bracket (s10 湖南, n05 咸阳 in 繁體, and the
+    label wording of :func:`graph.units.labelled_prose`, v06 福建 ``责任单位:X牵头,Y、``)."""
     opened = folded.rfind("(")
-    if opened < 0 or ")" in folded[opened:] or not any(m.role == "lead" for m in found):
+    if opened < 0 or ")" in folded[opened:]:
         return []
-    names = {m.name for m in found}
-    return [m for m in U.labelled_prose(folded[opened + 1:], offset + opened + 1, cut=True)
-            if m.role == "cooperating" and m.name not in names]
+    inner, at = folded[opened + 1:], offset + opened + 1
+    if any(m.role == "lead" for m in found):
+        names = {m.name for m in found}
+        return [m for m in U.labelled_prose(inner, at, cut=True) if m.role == "cooperating" and m.name not in names]
+    if found or "、" not in inner:
+        return []
+    head = inner if U.is_unit_list(inner) else inner[:inner.rfind("、")]
+    return U.mentions_from_list(head, at, first_is_lead=first_is_lead) if U.is_unit_list(head) else []
 
 
 BRACKET = re.compile(r"[()]")
