@@ -578,3 +578,11 @@ def test_a_plain_list_cut_by_the_end_of_the_excerpt():
     assert [roles(t.units) for t in plan.tasks if t.units] == [[("市政府辦公室", "responsible")]]
     plan = plan_of("一、重点工作\n1.稳定经济增长。(省发展改革委、省财政厅")
     assert [roles(t.units) for t in plan.tasks if t.units] == [[("省发展改革委", "responsible"), ("省财政厅", "responsible")]]
+
+
+def test_short_names_of_state_owned_investment_companies_are_units():
+    """b03 新建区 2024 (业主单位 cells ``区城投`` and ``区城管局 区水投``): 城投, 水投 and their kin
+    (ontology/unit_shapes.json) end unit names; one only inside a name stays no unit of its own."""
+    assert is_unit_list("区城投") and is_unit_list("区城管局 区水投")
+    assert [m.name for m in mentions_from_list("区城管局 区水投", 0)] == ["区城管局", "区水投"]
+    assert not is_unit_list("推进城投公司转型")
