@@ -449,3 +449,16 @@ def test_a_row_cut_by_the_end_of_a_page_excerpt_takes_no_units_from_above():
     tasks = parse_plan(SourceText(path="x01.txt", name="x01.txt", sha256="0", text=x01, format="txt")).tasks
     assert [(t.title, roles(t)) for t in tasks] == [
         ("清零拆迁地块17个", [("区征地拆迁管理服务中心", "lead"), ("各街道", "cooperating")]), ("拓展城际", [])]
+
+
+def test_weakly_shaped_names_continue_a_unit_cell_printed_one_name_per_line():
+    """n06 略阳 2019 (责任股室(单位) cells one name per line: ``文化宣传股`` / ``文化馆`` / ``图书馆``;
+    ``羌研会`` / ``灵岩寺博物馆``): a name that reads as a unit only weakly (…馆) continues the unit
+    cell above it instead of starting a text cell. Only one real document of the layout was found."""
+    n06 = ("序号\n指标\n工作任务\n完成时限\n责任领导\n责任股室\n(单位)\n备注\n1\n公共文化服务\n"
+           "“两馆一站”免费开放服务人次较上年增长15%。\n12月底前\n夏俊贵\n文化宣传股\n文化馆\n图书馆\n"
+           "2\n非遗保护\n完成非遗展厅布展任务,办好《郙阁颂》学术交流活动。\n羌研会\n灵岩寺博物馆\n")
+    tasks = parse_plan(SourceText(path="n06.txt", name="n06.txt", sha256="0", text=n06, format="txt")).tasks
+    assert [roles(t) for t in tasks] == [
+        [("文化宣传股", "responsible"), ("文化馆", "responsible"), ("图书馆", "responsible")],
+        [("羌研会", "responsible"), ("灵岩寺博物馆", "responsible")]]

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from graph import units as U
 from graph.records import Cell, SourceText, Table
 from graph.structure import tables as T
 from graph.structure.lines import DATE_CN, PRINTED_ON, STOP_LINE, Line, match_heading
@@ -378,14 +379,22 @@ def cycled_rows(body: list) -> list[Row]:
 
 
 def merge_continuations(cells: list) -> list[list]:
-    """Group lines into cells: a line continues the previous one after ``、``/``,``."""
+    """Group lines into cells: a line continues the previous one after ``、``/``,``, and a name that
+    reads as a unit only weakly (``文化馆``, ``图书馆``) continues a cell of units above it (a unit
+    cell printed one name per line, n06 略阳)."""
     groups: list[list] = []
     for ln in cells:
-        if groups and (groups[-1][-1].folded.endswith(("、", ",")) or ln.folded.startswith(("、", ","))):
+        if groups and (groups[-1][-1].folded.endswith(("、", ",")) or ln.folded.startswith(("、", ","))
+                       or weak_unit_below_units(groups[-1], ln)):
             groups[-1].append(ln)
         else:
             groups.append([ln])
     return groups
+
+
+def weak_unit_below_units(group: list, line) -> bool:
+    """Whether ``line`` is a weakly shaped unit name (``图书馆``) under a cell that lists units."""
+    return U.unit_shape(line.text) == 1 and T.cell_kind(cell_text(group)) == "units"
 
 
 def cell_text(cell: list) -> str:
