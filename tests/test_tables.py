@@ -462,3 +462,21 @@ def test_weakly_shaped_names_continue_a_unit_cell_printed_one_name_per_line():
     assert [roles(t) for t in tasks] == [
         [("文化宣传股", "responsible"), ("文化馆", "responsible"), ("图书馆", "responsible")],
         [("羌研会", "responsible"), ("灵岩寺博物馆", "responsible")]]
+
+
+Z03 = ("表1:上半年主要指标完成情况\n\n类别\n\n指标名称\n\n年度目标\n\n完成情况\n\n责任部门\n\n高质量发展\n\n"
+       "1、地区生产总值增长率\n\n与市保持同步\n\n9.8%\n\n区发改委\n\n2、区级财政收入增长率\n\n6%以上\n\n28.97%\n\n区财政局\n\n"
+       "4、外商直接投资实际到位金额增长率\n\n3%\n\n13.01%\n\n区商务委\n\n区投促办\n\n5、新增税收亿元楼\n\n3幢\n\n年度指标\n\n区投促办\n\n")
+
+
+def test_an_indicator_table_whose_names_carry_their_numbers():
+    """z03 普陀 2021 (类别 | 指标名称 | 年度目标 | 完成情况 | 责任部门, a cell per line, the number
+    printed in the name, ``2、区级财政收入增长率``) beside k06 of the synthetic sets (类别 | 序号 | …,
+    the group's name before the row's number): a numbered name starts a row and never fills the
+    group's column; 年度目标 holds the target, 完成情况 the progress. One real document found."""
+    tasks = parse_plan(SourceText(path="z03.txt", name="z03.txt", sha256="0", text=Z03, format="txt")).tasks
+    assert [(t.title, roles(t)) for t in tasks] == [
+        ("地区生产总值增长率", [("区发改委", "responsible")]), ("区级财政收入增长率", [("区财政局", "responsible")]),
+        ("外商直接投资实际到位金额增长率", [("区商务委", "responsible"), ("区投促办", "responsible")]),
+        ("新增税收亿元楼", [("区投促办", "responsible")])]
+    assert tables.column_kind("年度目标") == "target" and tables.column_kind("类别") == "category"

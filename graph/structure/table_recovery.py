@@ -22,7 +22,7 @@ from graph.structure.lines import DATE_CN, PRINTED_ON, STOP_LINE, Line, match_he
 #: Which cell kinds (:func:`graph.tables.cell_kind`) each column role accepts.
 ACCEPTS = {"name": {"text", "short"}, "text": {"text", "short"}, "note": {"text", "short", "deadline"},
            "deadline": {"deadline"}, "lead": {"units"}, "cooperating": {"units"}, "responsible": {"units"},
-           "ignore": {"short"}, "progress": {"short", "number", "text"}, "count": {"short", "text", "number"}, "category": {"short", "text"}, "place": {"short", "units"}, "number": {"number"},
+           "ignore": {"short"}, "progress": {"short", "number", "text"}, "count": {"short", "text", "number"}, "category": {"short"}, "place": {"short", "units"}, "number": {"number"},
            "measure": {"short"},
            "baseline": {"number", "short"}, "target": {"number", "short"}}
 
@@ -232,6 +232,8 @@ def grid_of(rows: list[Row], kinds: list[str], header_cells: list[Cell], last: i
     columns = [k for k in kinds if k != "number"]
     positions = [p for p, k in enumerate(kinds) if k != "number"]  # grid position of each column
     number_at = kinds.index("number") if "number" in kinds else -1
+    # 类别 | 序号 | …: a group's name is printed before the row's number, never among its cells
+    after_number = sum(1 for p in positions if p < number_at) if "category" in kinds[:max(number_at, 0)] else 0
     grid: list[tuple[Cell, ...]] = [tuple(header_cells)]
     shown: tuple = ()
     text_at = 0  # the column of the task's text in the last row (a piped row lacking cells starts there)
@@ -242,7 +244,7 @@ def grid_of(rows: list[Row], kinds: list[str], header_cells: list[Cell], last: i
         shown = row_section
         # cells merged from the row above: a row without its number that fills fewer cells than the columns
         spanned = piped and number_line is None and len(grid) > 1 and len(merge_continuations(cells)) < len(columns)
-        start_at = text_at if spanned else 0
+        start_at = text_at if spanned else (after_number if number_line is not None else 0)
         placed = align(merge_continuations(cells), columns[start_at:], skip_name=sub_item, items_are_text=piped)
         placed = {j + start_at: groups for j, groups in placed.items()}
         first = number_line.start if number_line is not None else (cells[0].start if cells else last)
@@ -365,7 +367,8 @@ def cycled_rows(body: list) -> list[Row]:
 
     def row_start(i: int) -> bool:
         return kinds[i] in textual and (kinds[i + 1] == "units"
-                                        or (kinds[i + 1] in textual and kinds[i + 2] == "units"))
+                                        or (kinds[i + 1] in textual and kinds[i + 2] == "units")
+                                        or SUB_ITEM.match(body[i][0].folded) is not None)  # 2、区级财政收入增长率
 
     rows: list[Row] = []
     has_units = False
@@ -426,7 +429,7 @@ def align(cells: list[list], columns: list[str], skip_name: bool = False,
         numbered = SUB_ITEM.match(cell[0].folded) is not None
         for k in range(ptr, len(columns)):
             if kind in ACCEPTS.get(columns[k], ()) and not (skip_name and columns[k] == "name") \
-                    and not (numbered and columns[k] == "progress"):  # 1.乐业路 is a task, never progress
+                    and not (numbered and columns[k] in ("progress", "category")):  # 1.乐业路 is a task, never progress or a group
                 j = k
                 break
         if j is None:
