@@ -13,6 +13,7 @@ The unit list (``ontology/measure_units.json``) and the metric labels
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -680,8 +681,11 @@ def indicator_from_cells(metric: str, value_text: str, unit: str, start: int, en
     source; ``unit`` the measure-unit cell; ``baseline_text`` the baseline cell, if any.
     """
     m = CELL_VALUE.match(FOLD(value_text))
-    if not m:
-        return None
+    if not m:  # a figure with its own unit (3幢, 6%以上): read as a phrase, named by the row
+        found = extract_indicators(value_text, start, year)
+        if len(found) != 1:
+            return None
+        return dataclasses.replace(found[0], metric=metric, metric_concept=match_metric_concept(metric, found[0].kind))
     sign, number, after, pct = m.groups()
     unit = (pct or unit or "").strip()
     op = CELL_OPS.get(sign or "", "") or CELL_OPS.get(after or "", "") or "="

@@ -465,3 +465,15 @@ def test_indicator_records_are_built_in_the_order_of_their_fields():
     ind = extract_indicators("到2025年,全县新建城市公园3个。", offset=10, default_year=2025)[0]
     assert (ind.value, ind.unit, ind.op, ind.year, ind.value_text) == (3.0, "个", "=", 2025, "3")
     assert ind.text == "全县新建城市公园3个" and (ind.start, ind.end) == (17, 27)
+
+
+def test_target_cells_that_print_their_own_unit():
+    """z03 普陀 2021 (年度目标 cells ``6%以上`` and ``3幢``, beside ``3%`` read before): a target cell
+    with its qualifier or measure word is read as a phrase and named by its row; words are none."""
+    from graph.indicators import indicator_from_cells
+
+    got = indicator_from_cells("区级财政收入增长率", "6%以上", "", 100, 105)
+    assert (got.value, got.unit, got.op, got.metric, got.start) == (6.0, "%", ">=", "区级财政收入增长率", 100)
+    got = indicator_from_cells("新增税收亿元楼", "3幢", "", 200, 202)
+    assert (got.value, got.unit, got.op, got.metric) == (3.0, "幢", "=", "新增税收亿元楼")
+    assert indicator_from_cells("地区生产总值增长率", "与市保持同步", "", 0, 6) is None
