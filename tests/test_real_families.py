@@ -586,3 +586,17 @@ def test_short_names_of_state_owned_investment_companies_are_units():
     assert is_unit_list("区城投") and is_unit_list("区城管局 区水投")
     assert [m.name for m in mentions_from_list("区城管局 区水投", 0)] == ["区城管局", "区水投"]
     assert not is_unit_list("推进城投公司转型")
+
+
+def test_titles_that_end_with_a_breakdown_and_the_goal_paragraph_below_them():
+    """s02 湖北 2018 (繁體, ``《政府工作報告》重點工作責任分解`` then ``2018年的主要預期目標是:…``) and
+    s11 长兴 2023 (``2023年政府工作报告重点工作责任分解`` above its items): 分解 / 分工 end a plan's
+    title like 方案 does, and the stated goals under the title are a task of their own."""
+    plan = plan_of("經省人民政府同意,現將工作任務進行責任分解。\n2018年1月29日\n《政府工作報告》重點工作責任分解\n"
+                   "2018年的主要預期目標是:地區生產總值增長7.5%;城鎮新增就業70萬人。\n一、堅決打好三大攻堅戰\n"
+                   "1、規范政府舉債行為。牽頭單位:省財政廳;責任單位:省發改委\n")
+    assert plan.meta.title == "《政府工作報告》重點工作責任分解"
+    assert plan.tasks[0].title.startswith("2018年的主要預期目標") and "7.5%" in plan.tasks[0].text
+    plan = plan_of("2023年政府工作报告重点工作责任分解\n\n一、朱伟县长牵头重点工作\n\n"
+                   "1.财政总收入和一般公共预算收入与经济增长基本同步。\n\n责任单位:县财政局。\n")
+    assert plan.meta.title == "2023年政府工作报告重点工作责任分解"
