@@ -75,9 +75,10 @@ OPS_BEFORE_RE = re.compile("(?:" + "|".join(
 # verbs that introduce a unitless value: ``缩小到1.53``, ``保持在1.53``
 RATIO_VERB = re.compile(r"(?:到|至|在|为|达|达到|是)\s*$")
 RATIO_SUBJECT = re.compile(r"倍差|比值|比$|比[缩保稳控下降提扩力持达为]|系数|指数|倍数")
-BASELINE_BEFORE = re.compile(r"[从由](?:\d{4}年(?:底|末)?的?)?\s*$")
+BASELINE_BEFORE = re.compile(r"[从由](?:\d{4}年(?:底|末)?的?)?(?:每人每[年月日]|每[年月])?\s*$")  # 从每人每月574元
 BASELINE_GAP = re.compile(
-    r"\s*(?:提高|提升|增加|增长|上升|下降|降低|减少|缩小|扩大|压缩|降|升)?(?:到|至)\s*(?:\d{4}年(?:底|末)?的?)?\s*$")
+    r"\s*(?:分别)?(?:提高|提升|增加|增长|上升|下降|降低|减少|缩小|扩大|压缩|降|升)?(?:到|至)\s*(?:\d{4}年(?:底|末)?的?)?"
+    r"(?:每人每[年月日]|每[年月])?\s*$")
 YEAR_MENTION = re.compile(r"(?<![\d—–\-~至比较从由])(?:到|至|于|在)?((?:19|20)\d{2})年(?!以来|前|度|以前)|每年|逐年|累计")
 TARGET_VERB = re.compile(r"(?:达|为|至|到|在|超|于|过|是|从|由)\s*$")
 EXISTING = re.compile(r"已建成|已建|已有|已完成|已累计|已经|共有|目前|截至|截止|以来|近年来|去年|上年")
@@ -360,6 +361,28 @@ def _excluded(work: str, h: _Hit, has_unit: bool, before_clause: str) -> bool:
     return False
 
 
+def _pair_baselines(work: str, hits: list[_Hit], i: int, mark_start: int) -> int:
+    """After 从 at ``hits[i]``: the n baselines of a list (``574元、271元``) given to the n targets after
+    the verb (``分别提高到609元、300元``); returns n, or 0 when the hits do not pair so."""
+    n = 1
+    while i + n < len(hits) and LIST_SEP.match(work[hits[i + n - 1].end:hits[i + n].start]):
+        n += 1
+    for size in (n, 1) if n > 1 else (1,):
+        end = hits[i + size - 1]
+        targets = hits[i + size:i + 2 * size]
+        if len(targets) < size or not (BASELINE_GAP.fullmatch(work[end.unit_end:targets[0].start])
+                                       or BASELINE_GAP.fullmatch(work[end.end:targets[0].start])):
+            continue
+        if any(not LIST_SEP.match(work[a.end:b.start]) for a, b in zip(targets, targets[1:])):
+            continue
+        for base, target in zip(hits[i:i + size], targets):
+            target.baseline, target.baseline_start = base.value, mark_start
+            if not target.unit and base.unit:
+                target.unit = base.unit
+        return size
+    return 0
+
+
 def _accept_unitless(work: str, h: _Hit, clause_start: int) -> bool:
     """A bare number is a target only as a ratio: ``收入倍差缩小到1.53以内``."""
     if "." not in h.value_text and len(h.value_text) >= 4:
@@ -513,22 +536,21 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
             if not h.unit and nxt.unit and LIST_SEP.match(work[h.end:nxt.start]):
                 h.unit = nxt.unit
     kept: list[_Hit] = []
+    baselines = 0  # hits still to skip: baselines of a list paired above
     for i, h in enumerate(hits):
         has_unit = bool(h.unit)
         clause = h.clause_start = _clause_start(work, h.start)
         before = work[clause:h.start]
+        if baselines:
+            baselines -= 1
+            continue
         if h.requires and h.requires not in before:
             continue  # 3岁以下: an age, not a target
-        # baseline: 从1.6下降到1.55, 由2020年的58%提高到2025年的65%
+        # baseline: 从1.6下降到1.55, 由2020年的58%提高到2025年的65%, 从574元、271元分别提高到609元、300元
         baseline_mark = _baseline_mark(before) if i + 1 < len(hits) and ("从" in before or "由" in before) else None
-        if baseline_mark:
-            nxt = hits[i + 1]
-            if BASELINE_GAP.fullmatch(work[h.unit_end:nxt.start]) or BASELINE_GAP.fullmatch(work[h.end:nxt.start]):
-                nxt.baseline = h.value
-                nxt.baseline_start = clause + baseline_mark.start()
-                if not nxt.unit and h.unit:
-                    nxt.unit = h.unit
-                continue
+        if baseline_mark and (paired := _pair_baselines(work, hits, i, clause + baseline_mark.start())):
+            baselines = paired - 1
+            continue
         if _excluded(work, h, has_unit, before):
             continue
         if not h.unit and h.baseline is None and not _accept_unitless(work, h, clause):

@@ -187,6 +187,20 @@ def is_unit_list(text: str) -> bool:
     return min(grades) >= 1 and max(grades) == 2
 
 
+PERSON_AFTER = re.compile(r"\s+[\u4e00-\u9fa5]{2,3}$")
+
+
+def without_person(text: str) -> str:
+    """A unit cell that adds its head's name after the units (``市民政局 伍泽国``, under a header
+    such as 牵头单位及主要负责人): the units alone; other text as it is.
+
+    Family: progress tables that name the lead unit and its head in one cell (e03 肇庆)."""
+    m = PERSON_AFTER.search(text)
+    if m and unit_shape(m.group().strip()) == 0 and is_unit_list(text[:m.start()]):
+        return text[:m.start()]
+    return text
+
+
 # ---------------------------------------------------------------- splitting
 
 class RawUnit(NamedTuple):

@@ -477,3 +477,13 @@ def test_target_cells_that_print_their_own_unit():
     got = indicator_from_cells("新增税收亿元楼", "3幢", "", 200, 202)
     assert (got.value, got.unit, got.op, got.metric) == (3.0, "幢", "=", "新增税收亿元楼")
     assert indicator_from_cells("地区生产总值增长率", "与市保持同步", "", 0, 6) is None
+
+
+def test_baselines_of_a_list_pair_with_the_targets_after_the_verb():
+    """e03 肇庆 2020 (``从每人每月574元、271元分别提高到每人每月609元、300元``, a per-person phrase
+    between 从 and the figures) beside the single pair of the same wording elsewhere
+    (``从88%提高到92%``): the figures after 从 are baselines of the targets after 提高到, in order."""
+    got = extract_indicators("将城镇、农村低保人均最低补差水平从每人每月574元、271元分别提高到每人每月609元、300元。")
+    assert [(i.value, i.unit, i.baseline) for i in got] == [(609.0, "元", 574.0), (300.0, "元", 271.0)]
+    got = extract_indicators("城乡供水一体化率从88%提高到92%")
+    assert [(i.value, i.unit, i.baseline) for i in got] == [(92.0, "%", 88.0)]

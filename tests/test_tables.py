@@ -480,3 +480,16 @@ def test_an_indicator_table_whose_names_carry_their_numbers():
         ("外商直接投资实际到位金额增长率", [("区商务委", "responsible"), ("区投促办", "responsible")]),
         ("新增税收亿元楼", [("区投促办", "responsible")])]
     assert tables.column_kind("年度目标") == "target" and tables.column_kind("类别") == "category"
+
+
+def test_a_lead_cell_that_adds_its_heads_name():
+    """e03 肇庆 2020 (pipe rows, ``牵头单位及 主要负责人`` cells such as ``市民政局 伍泽国``, with a 大类
+    column and a 分管市领导 column of persons): the unit leads, the persons are no units."""
+    e03 = ("大类 | 序号 | 工作任务 | 分管 市领导 | 牵头单位及 主要负责人 | 落实进展情况 |\n"
+           "一、继续提高底线民生保障水平 | 1 | 将城镇、农村低保人均最低补差水平从每人每月574元、271元分别提高到每人每月609元、"
+           "300元。 | 陈宣群 | 市民政局 伍泽国 | 已完成。 |\n"
+           "2 | 特困供养人员基本生活标准不低于当地最低生活保障标准的1.6倍。 | 陈宣群 | 市民政局 伍泽国 | 已完成。 |\n")
+    tasks = parse_plan(SourceText(path="e03.txt", name="e03.txt", sha256="0", text=e03, format="txt")).tasks
+    assert [(t.title[:8], roles(t)) for t in tasks] == [("将城镇、农村低保", [("市民政局", "lead")]),
+                                                       ("特困供养人员基本", [("市民政局", "lead")])]
+    assert tables.cell_kind("市民政局 伍泽国") == "units" and tables.cell_kind("陈宣群") != "units"

@@ -110,7 +110,7 @@ def cell_kind(text: str) -> str:
     t = U.fold(text).strip()
     if ROW_NUMBER.match(t):
         return "number"
-    if U.is_unit_list(U.strip_notes(t)):
+    if U.is_unit_list(U.strip_notes(t)) or U.is_unit_list(U.without_person(t)):
         return "units"
     if len(t) <= 20 and DEADLINE_CELL.match(t):
         return "deadline"
