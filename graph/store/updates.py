@@ -3,7 +3,8 @@
 In: the previous store and the triples of the documents that changed (the Turtle removed and
 added); then the triples of the scopes analysed again (the old and the new Turtle). Out: a new
 store, a checkpoint of the previous one with those triples taken out and put in, its manifest,
-and its number of triples.
+and its number of triples. :func:`analysis_into_store` brings the analysis in while other work
+(the views) goes on.
 """
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import json
 import re
 import shutil
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from graph.store.lifecycle import _new_store_dir, _publish_store
 from graph.store.manifest import STORE_MANIFEST, UPDATABLE, _manifest_name, file_stamp, store_manifest
@@ -37,6 +40,44 @@ def replace_analysis(store_dir: Path, path: Path, old_turtle: str, new_turtle: s
     manifest.update(triples=count, built_ns=time.time_ns())
     (store_dir / STORE_MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return count
+
+
+def store_analysis(out_dir: Path, replaced: tuple[str, str] | None) -> int:
+    """Put ``out_dir/analysis.ttl`` into ``out_dir/store``: in place of the previous analysis's
+    scopes analysed again (``replaced``: their old and new Turtle) when the store still holds that
+    analysis, else added to the store (or the store loaded again when the previous analysis cannot
+    be told apart from the graph); returns the store's number of triples (0 without a store)."""
+    from graph.store.lifecycle import add_to_store, build_store
+
+    store_dir, path = Path(out_dir) / "store", Path(out_dir) / "analysis.ttl"
+    if store_manifest(store_dir).get("previous_analysis"):
+        if replaced is not None:
+            return replace_analysis(store_dir, path, *replaced)
+        return build_store(Path(out_dir))
+    if store_dir.is_dir():
+        return add_to_store(store_dir, path)
+    return 0
+
+
+@contextmanager
+def analysis_into_store(out_dir: Path, replaced: tuple[str, str] | None) -> Iterator[None]:
+    """:func:`store_analysis` in another process while the ``with`` block runs; the block's end
+    waits for it (and raises its error). Without a safe way to start a process, it runs after the block."""
+    from graph.processes import process_pool
+
+    pool = process_pool(1, "graph.store.updates")
+    if pool is None:
+        yield
+        store_analysis(out_dir, replaced)
+        return
+    with pool:
+        pending = pool.submit(store_analysis, Path(out_dir), replaced)
+        try:
+            yield
+        except BaseException:
+            pending.exception()   # the store is left alone before the block's error goes on
+            raise
+        pending.result()
 
 
 def _prefixes(path: Path) -> str:
