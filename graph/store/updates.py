@@ -125,30 +125,56 @@ def _apply(store, removed: str, added: str, header: str = "") -> int:
 
     old, new = _changed_lines(removed, added)
     change = 0
-    for lines, adding in ((old - new, False), (new - old, True)):
+    for lines, adding in ((old, False), (new, True)):
         text = _turtle_header() + header + "\n".join(sorted(lines)) + "\n"
-        for t in ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE):
-            quad = ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
-            if (quad in store) == adding:
-                continue
-            if adding:
-                store.add(quad)
-            else:
+        parsed = dict.fromkeys(ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE))
+        quads = [quad for quad in parsed if (quad in store) != adding]
+        if adding:
+            store.extend(quads)
+        else:
+            for quad in quads:
                 store.remove(quad)
-            change += 1 if adding else -1
+        change += len(quads) if adding else -len(quads)
     return change
 
 
 def _changed_lines(removed: str, added: str) -> tuple[set[str], set[str]]:
     """The triple lines (see :func:`_triple_lines`) only ``removed`` states, and those only ``added``
-    states. Statements written alike in both are set aside whole, unless another statement about
-    their subject changed; only the other statements are cut into lines."""
-    old, new = set(_statements(removed)), set(_statements(added))
-    gone, came = old - new, new - old
-    touched = {s.partition(" ")[0] for s in gone | came}
-    kept = _triple_lines("\n".join(s for s in old & new if s.partition(" ")[0] in touched))
-    gone_lines, came_lines = _triple_lines("\n".join(gone)), _triple_lines("\n".join(came))
-    return gone_lines - came_lines - kept, came_lines - gone_lines - kept
+    states, compared subject by subject: the statements about a subject written alike in both are
+    set aside whole; only the others are cut into lines."""
+    old, new = _by_subject(removed), _by_subject(added)
+    gone: set[str] = set()
+    came: set[str] = set()
+    for subject in old.keys() | new.keys():
+        before, after = old.get(subject, ()), new.get(subject, ())
+        if sorted(before) == sorted(after):
+            continue
+        before_lines, after_lines = _statement_lines(before), _statement_lines(after)
+        gone |= before_lines - after_lines
+        came |= after_lines - before_lines
+    return gone, came
+
+
+def _by_subject(turtle: str) -> dict[str, list[str]]:
+    """The statements of Turtle as plankg writes it, by the subject they begin with."""
+    out: dict[str, list[str]] = {}
+    for statement in _statements(turtle):
+        out.setdefault(statement.partition(" ")[0], []).append(statement)
+    return out
+
+
+def _statement_lines(statements) -> set[str]:
+    """The triple lines of statements about one subject (as :func:`_triple_lines`)."""
+    lines: set[str] = set()
+    for statement in statements:
+        if statement.count("\n") != statement.count("\n    "):   # not one predicate and object a line
+            lines |= _triple_lines(statement)
+            continue
+        first, *rest = statement.split("\n")
+        subject, _, pair = first.partition(" ")
+        lines.add(f"{subject} {pair[:-2]} .")
+        lines.update([f"{subject} {line[4:-2]} ." for line in rest])
+    return lines
 
 
 def _statements(turtle: str) -> list[str]:
