@@ -246,9 +246,18 @@ def _igraph_closeness(g, nodes, index, distances, sample):
             reach = component_size[v]
             closeness[v] = 0.0 if reach <= 1 or c != c else c * DISTANCE_UNIT * (reach - 1) / (n - 1)
         return closeness
-    rows = g.distances(source=[index[s] for s in sample], weights=distances)
-    lengths = {s: {nodes[j]: d for j, d in enumerate(row) if d != math.inf} for s, row in zip(sample, rows)}
-    return _pivot_closeness(nodes, None, lengths, component_size)
+    sources = [index[s] for s in sample]
+    rows = g.distances(source=sources, weights=distances)
+    own = {j: position for position, j in enumerate(sources)}   # a pivot's distance to itself is left out
+    closeness = {}
+    for j, (v, column) in enumerate(zip(nodes, zip(*rows))):
+        ds = list(column)
+        if j in own:
+            del ds[own[j]]
+        if math.inf in ds:
+            ds = [d for d in ds if d != math.inf]
+        closeness[v] = _pivot_value(ds, component_size[v], n)
+    return closeness
 
 
 def _igraph_eigenvector(g, nodes, weights):
@@ -291,24 +300,23 @@ def _normalise_betweenness(raw: dict[str, float], n: int) -> dict[str, float]:
     return {v: b * scale for v, b in raw.items()}
 
 
-def _pivot_closeness(nodes, dist, lengths, component_size=None):
+def _pivot_closeness(nodes, dist, lengths):
     """Closeness estimated from the distances to sampled pivots (Eppstein–Wang), Wasserman-Faust scaled."""
-    if component_size is None:
-        component_size = {}
-        for comp in nx.connected_components(dist):
-            for v in comp:
-                component_size[v] = len(comp)
+    component_size = {}
+    for comp in nx.connected_components(dist):
+        for v in comp:
+            component_size[v] = len(comp)
     n = len(nodes)
-    closeness = {}
-    for v in nodes:
-        ds = [lengths[s][v] for s in lengths if s != v and v in lengths[s]]
-        reach = component_size[v]
-        if not ds or reach <= 1:
-            closeness[v] = 0.0
-            continue
-        mean = sum(ds) / len(ds) / DISTANCE_UNIT
-        closeness[v] = (reach - 1) / (n - 1) / mean
-    return closeness
+    return {v: _pivot_value([lengths[s][v] for s in lengths if s != v and v in lengths[s]], component_size[v], n)
+            for v in nodes}
+
+
+def _pivot_value(ds: list[float], reach: int, n: int) -> float:
+    """A node's closeness from its distances to the pivots (in pivot order) and the size of its component."""
+    if not ds or reach <= 1:
+        return 0.0
+    mean = sum(ds) / len(ds) / DISTANCE_UNIT
+    return (reach - 1) / (n - 1) / mean
 
 
 def pagerank(graph: nx.DiGraph, alpha: float = 0.85, weight: str = "weight",
