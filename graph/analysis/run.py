@@ -9,6 +9,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.analysis import turtle_read
+from graph.analysis.collector import collector_paused
 from graph.analysis.centrality import CentralityJob, CentralityOptions, Centralities, compute_many, unpack
 from graph.analysis.graphs import co_assignment_weights, collaboration_weights, units_by_task
 from graph.analysis.loads import ScopeLoads, compute_loads
@@ -136,6 +137,7 @@ class AnalysisSettings:
     centrality: CentralityOptions = CentralityOptions()
 
 
+@collector_paused()
 def run_analysis(out_dir: Path, scope: str = "all-scopes", settings: AnalysisSettings = AnalysisSettings(),
                  data: GraphData | None = None, keep_graphs: bool | None = None,
                  previous: Path | None = None) -> AnalysisResult:

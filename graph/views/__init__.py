@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from graph.analysis.collector import collector_paused
 from graph.processes import process_pool
 from graph.views.dashboard import ViewLink, render_dashboard, view_href
 from graph.parts import link_or_copy
@@ -210,6 +211,7 @@ def _save_pages(views_dir: Path, results: list[tuple[ViewFile, ViewLink]], diges
     write_atomic(views_dir / PAGES_INDEX, json.dumps(pages, ensure_ascii=False))
 
 
+@collector_paused()
 def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: int = DEFAULT_MAX_LINKS,
                 jobs: int | None = None, previous: Path | None = None) -> ViewsResult:
     """Write DIR/views/{scope}.html for every scope in analysis/scopes.json and the dashboard DIR/index.html.
