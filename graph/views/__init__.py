@@ -211,7 +211,6 @@ def _save_pages(views_dir: Path, results: list[tuple[ViewFile, ViewLink]], diges
     write_atomic(views_dir / PAGES_INDEX, json.dumps(pages, ensure_ascii=False))
 
 
-@collector_paused()
 def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: int = DEFAULT_MAX_LINKS,
                 jobs: int | None = None, previous: Path | None = None) -> ViewsResult:
     """Write DIR/views/{scope}.html for every scope in analysis/scopes.json and the dashboard DIR/index.html.
@@ -235,7 +234,8 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
     with pool or nullcontext():
         if pool is not None:
             pool.submit(int)     # start the workers while units.json is read
-        table, functions, kinds = read_unit_table(out_dir, inputs.scopes, previous)
+        with collector_paused():   # after the workers started, which keep their collector
+            table, functions, kinds = read_unit_table(out_dir, inputs.scopes, previous)
         colours = kind_colours(kinds)
         timings["read"] = round(time.perf_counter() - started, 3)
         views_dir = out_dir / "views"
@@ -262,7 +262,8 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
     removed = remove_stale_pages(views_dir, [view.path.name for view in written])
     _save_pages(views_dir, [r for r in results if r], digests)
     index = out_dir / "index.html"
-    write_atomic(index, render_dashboard(inputs.plans, inputs.scopes, table, links))
+    with collector_paused():
+        write_atomic(index, render_dashboard(inputs.plans, inputs.scopes, table, links))
     timings["total"] = round(time.perf_counter() - started, 3)
     timings["dashboard"] = round(timings["total"] - timings["read"] - timings["pages"], 3)
     return ViewsResult(out_dir=out_dir, index=index, views=tuple(written), removed=removed,
