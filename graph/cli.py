@@ -183,23 +183,17 @@ def _analysis_and_views(out_dir: Path, result, jobs: int | None, previous: Path 
     import time
 
     from graph.analysis import AnalysisSettings, CentralityOptions, run_analysis
-    from graph.store import add_to_store, build_store, replace_analysis, store_manifest
+    from graph.store import analysis_into_store
     from graph.views import build_views
 
     t = time.perf_counter()
     analysed = run_analysis(out_dir, settings=AnalysisSettings(centrality=CentralityOptions(workers=jobs or 0)),
                             previous=previous / "analysis" if previous else None)
-    if store_manifest(out_dir / "store").get("previous_analysis"):
-        if analysed.replaced is not None:
-            replace_analysis(out_dir / "store", out_dir / "analysis.ttl", *analysed.replaced)
-        else:   # the previous analysis cannot be told apart from the graph: the store is loaded again
-            build_store(out_dir)
-    elif (out_dir / "store").is_dir():
-        add_to_store(out_dir / "store", out_dir / "analysis.ttl")
     result.timings["analysis"] = round(time.perf_counter() - t, 3)
     result.written += ["analysis/", "analysis.ttl"]
     t = time.perf_counter()
-    build_views(out_dir, jobs=jobs, previous=previous / "views" if previous else None)
+    with analysis_into_store(out_dir, analysed.replaced):   # the store takes the analysis while the views are drawn
+        build_views(out_dir, jobs=jobs, previous=previous / "views" if previous else None)
     result.timings["views"] = round(time.perf_counter() - t, 3)
     result.written += ["views/", "index.html"]
 

@@ -205,6 +205,28 @@ def test_igraph_agrees_with_networkx(sampled):
                 assert x == pytest.approx(y, rel=1e-4, abs=1e-6), (measure, node)
 
 
+@pytest.mark.parametrize("sampled", [False, True])
+def test_igraph_job_without_networkx_graphs_gives_what_the_graphs_give(sampled):
+    pytest.importorskip("igraph")
+    from graph.analysis.centrality import CentralityJob, run_job, unpack
+
+    collab, co = _random_scope_graphs(8)
+    nodes = sorted(co)
+    # weights in an order that is not the graphs' own, as a scope's rows give them
+    collab_weights = {(u, v): w for u, v, w in sorted(collab.edges(data="weight"), key=lambda e: (e[1], e[0]))}
+    co_weights = {tuple(sorted((u, v))): w for u, v, w in sorted(co.edges(data="weight"), reverse=True)}
+    job = CentralityJob.of(nodes, collab_weights, co_weights)
+    limit = 0 if sampled else 10 ** 9
+    opts = CentralityOptions(backend="igraph", igraph_exact_limit=limit, sample_k=10, seed=5)
+    direct = unpack(job.nodes, run_job(job, opts))
+    expected = compute_centralities(*job.graphs(), opts)
+    assert direct.methods == expected.methods
+    for node in nodes:
+        for measure, value in expected.values[node].items():
+            ours = direct.values[node][measure]
+            assert ours == value if value is None else ours == pytest.approx(value, rel=1e-12, abs=1e-15), (measure, node)
+
+
 def test_constraint_matches_networkx():
     from graph.analysis.centrality import burt_constraint
 

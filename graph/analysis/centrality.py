@@ -63,14 +63,20 @@ def _distance(weight: float) -> int:
     return max(1, round(DISTANCE_UNIT / weight))
 
 
+def _backend(nodes: int, edges: int, options: CentralityOptions) -> str:
+    """The backend for a co-assignment graph of ``nodes`` and ``edges``."""
+    backend = options.backend
+    if backend == "auto":
+        backend = "networkx" if nodes * max(1, edges) <= options.igraph_above or igraph is None else "igraph"
+    if backend == "igraph" and igraph is None:
+        raise RuntimeError("backend 'igraph' requested but python-igraph is not installed")
+    return backend
+
+
 def choose_backend(co_graph: nx.Graph, options: CentralityOptions) -> tuple[str, bool]:
     """(backend, exact) for a co-assignment graph of this size."""
     work = co_graph.number_of_nodes() * max(1, co_graph.number_of_edges())
-    backend = options.backend
-    if backend == "auto":
-        backend = "networkx" if work <= options.igraph_above or igraph is None else "igraph"
-    if backend == "igraph" and igraph is None:
-        raise RuntimeError("backend 'igraph' requested but python-igraph is not installed")
+    backend = _backend(co_graph.number_of_nodes(), co_graph.number_of_edges(), options)
     limit = options.networkx_exact_limit if backend == "networkx" else options.igraph_exact_limit
     return backend, work <= limit or co_graph.number_of_nodes() <= options.sample_k
 
@@ -79,27 +85,56 @@ def compute_centralities(collab: nx.DiGraph, co_graph: nx.Graph,
                          options: CentralityOptions = CentralityOptions()) -> Centralities:
     """All measures for every node of the two graphs (same node set)."""
     nodes = sorted(co_graph)
-    values: dict[str, dict[str, float | int | None]] = {n: {} for n in nodes}
-    methods: dict[str, str] = {}
-    for n in nodes:
-        values[n]["out_strength"] = collab.out_degree(n, weight="weight") if n in collab else 0
-        values[n]["in_strength"] = collab.in_degree(n, weight="weight") if n in collab else 0
-        values[n]["partners"] = co_graph.degree(n)
-    methods["out_strength"] = methods["in_strength"] = "collaboration graph, sum of shared tasks"
-    methods["partners"] = "co-assignment graph, number of distinct units"
     if not nodes:
-        return Centralities(values, methods)
+        return _centralities(nodes, {}, {}, {}, {})
     backend, exact = choose_backend(co_graph, options)
-    sample = None if exact else sorted(random.Random(options.seed).sample(nodes, options.sample_k))
-    how = "exact" if exact else f"sampled k={options.sample_k} seed={options.seed}"
     if backend == "igraph":
-        measures = _igraph_measures(collab, co_graph, nodes, sample, options)
-    else:
-        measures = _networkx_measures(collab, co_graph, nodes, sample, options)
+        index = {v: i for i, v in enumerate(nodes)}
+        return igraph_centralities(nodes, [(index[u], index[v], w) for u, v, w in co_graph.edges(data="weight")],
+                                   [(index[u], index[v], w) for u, v, w in collab.edges(data="weight")], options)
+    sample = None if exact else sorted(random.Random(options.seed).sample(nodes, options.sample_k))
+    strengths = {n: (collab.out_degree(n, weight="weight") if n in collab else 0,
+                     collab.in_degree(n, weight="weight") if n in collab else 0, co_graph.degree(n)) for n in nodes}
+    measures = _networkx_measures(collab, co_graph, nodes, sample, options)
+    return _centralities(nodes, strengths, measures, {"backend": backend, "how": _how(exact, options)})
+
+
+def igraph_centralities(nodes: list[str], co_edges: list[tuple[int, int, int]],
+                        collab_edges: list[tuple[int, int, int]], options: CentralityOptions) -> Centralities:
+    """``compute_centralities`` by igraph of graphs given as sorted ``nodes`` and (i, j, weight) edges,
+    in the order networkx reports the edges of the same graphs."""
+    n = len(nodes)
+    exact = n * max(1, len(co_edges)) <= options.igraph_exact_limit or n <= options.sample_k
+    sample = None if exact else sorted(random.Random(options.seed).sample(nodes, options.sample_k))
+    out_strength, in_strength, partners = [0] * n, [0] * n, [0] * n
+    for i, j, w in collab_edges:
+        out_strength[i] += w
+        in_strength[j] += w
+    for i, j, _ in co_edges:
+        partners[i] += 1
+        partners[j] += 1
+    strengths = {v: (out_strength[k], in_strength[k], partners[k]) for k, v in enumerate(nodes)}
+    measures = _igraph_measures(nodes, co_edges, collab_edges, sample, options)
+    return _centralities(nodes, strengths, measures, {"backend": "igraph", "how": _how(exact, options)})
+
+
+def _how(exact: bool, options: CentralityOptions) -> str:
+    return "exact" if exact else f"sampled k={options.sample_k} seed={options.seed}"
+
+
+def _centralities(nodes: list[str], strengths: dict[str, tuple], measures: dict, names: dict[str, str]) -> Centralities:
+    """Centralities from each node's (out strength, in strength, partners) and the other measures
+    ((per node, method) by name; ``names`` fills the methods' {backend} and {how})."""
+    values: dict[str, dict[str, float | int | None]] = {}
+    for v in nodes:
+        values[v] = dict(zip(("out_strength", "in_strength", "partners"), strengths[v]))
+    methods = {"out_strength": "collaboration graph, sum of shared tasks",
+               "in_strength": "collaboration graph, sum of shared tasks",
+               "partners": "co-assignment graph, number of distinct units"}
     for name, (per_node, method) in measures.items():
-        for n in nodes:
-            values[n][name] = per_node.get(n)
-        methods[name] = method.format(backend=backend, how=how)
+        for v in nodes:
+            values[v][name] = per_node.get(v)
+        methods[name] = method.format(**names)
     return Centralities(values, methods)
 
 
@@ -201,12 +236,11 @@ def eigenvector_centrality(graph: nx.Graph, weight: str = "weight", max_iter: in
     raise nx.PowerIterationFailedConvergence(max_iter)
 
 
-def _igraph_measures(collab, co_graph, nodes, sample, options):
+def _igraph_measures(nodes, co_edges, collab_edges, sample, options):
     """The igraph counterparts of the networkx measures, with how each was computed."""
     index = {n: i for i, n in enumerate(nodes)}
-    edges = [(index[u], index[v]) for u, v in co_graph.edges()]
-    weights = [w for _, _, w in co_graph.edges(data="weight")]
-    g = igraph.Graph(n=len(nodes), edges=edges)
+    weights = [w for _, _, w in co_edges]
+    g = igraph.Graph(n=len(nodes), edges=[(i, j) for i, j, _ in co_edges])
     distances = [_distance(w) for w in weights]
     n = len(nodes)
     if sample is None:
@@ -219,7 +253,7 @@ def _igraph_measures(collab, co_graph, nodes, sample, options):
     eigen, eigen_method = _igraph_eigenvector(g, nodes, weights)
     communities = _igraph_communities(g, nodes, weights, options.seed)
     constraint = dict(zip(nodes, g.constraint(weights=weights)))
-    pr = _igraph_pagerank(collab, nodes, options.pagerank_alpha)
+    pr = _igraph_pagerank(collab_edges, n, options.pagerank_alpha)
     return {
         "betweenness": (betweenness, "co-assignment graph, distance 1/weight, {backend} {how}"),
         "closeness": (closeness, "co-assignment graph, distance 1/weight, Wasserman-Faust, {backend} {how}"),
@@ -246,9 +280,18 @@ def _igraph_closeness(g, nodes, index, distances, sample):
             reach = component_size[v]
             closeness[v] = 0.0 if reach <= 1 or c != c else c * DISTANCE_UNIT * (reach - 1) / (n - 1)
         return closeness
-    rows = g.distances(source=[index[s] for s in sample], weights=distances)
-    lengths = {s: {nodes[j]: d for j, d in enumerate(row) if d != math.inf} for s, row in zip(sample, rows)}
-    return _pivot_closeness(nodes, None, lengths, component_size)
+    sources = [index[s] for s in sample]
+    rows = g.distances(source=sources, weights=distances)
+    own = {j: position for position, j in enumerate(sources)}   # a pivot's distance to itself is left out
+    closeness = {}
+    for j, (v, column) in enumerate(zip(nodes, zip(*rows))):
+        ds = list(column)
+        if j in own:
+            del ds[own[j]]
+        if math.inf in ds:
+            ds = [d for d in ds if d != math.inf]
+        closeness[v] = _pivot_value(ds, component_size[v], n)
+    return closeness
 
 
 def _igraph_eigenvector(g, nodes, weights):
@@ -277,12 +320,10 @@ def _igraph_communities(g, nodes, weights, seed):
     return [{nodes[i] for i in part} for part in parts]
 
 
-def _igraph_pagerank(collab, nodes, alpha):
-    """PageRank on the reversed collaboration graph (other unit → lead), in ``nodes`` order."""
-    cidx = {v: i for i, v in enumerate(nodes)}
-    rev = igraph.Graph(n=len(nodes), edges=[(cidx[v], cidx[u]) for u, v in collab.edges()], directed=True)
-    return rev.pagerank(weights=[w for _, _, w in collab.edges(data="weight")] or None,
-                        damping=alpha, directed=True)
+def _igraph_pagerank(collab_edges: list[tuple[int, int, int]], n: int, alpha: float) -> list[float]:
+    """PageRank on the reversed collaboration graph (other unit → lead), in node order."""
+    rev = igraph.Graph(n=n, edges=[(j, i) for i, j, _ in collab_edges], directed=True)
+    return rev.pagerank(weights=[w for _, _, w in collab_edges] or None, damping=alpha, directed=True)
 
 
 def _normalise_betweenness(raw: dict[str, float], n: int) -> dict[str, float]:
@@ -291,24 +332,23 @@ def _normalise_betweenness(raw: dict[str, float], n: int) -> dict[str, float]:
     return {v: b * scale for v, b in raw.items()}
 
 
-def _pivot_closeness(nodes, dist, lengths, component_size=None):
+def _pivot_closeness(nodes, dist, lengths):
     """Closeness estimated from the distances to sampled pivots (Eppstein–Wang), Wasserman-Faust scaled."""
-    if component_size is None:
-        component_size = {}
-        for comp in nx.connected_components(dist):
-            for v in comp:
-                component_size[v] = len(comp)
+    component_size = {}
+    for comp in nx.connected_components(dist):
+        for v in comp:
+            component_size[v] = len(comp)
     n = len(nodes)
-    closeness = {}
-    for v in nodes:
-        ds = [lengths[s][v] for s in lengths if s != v and v in lengths[s]]
-        reach = component_size[v]
-        if not ds or reach <= 1:
-            closeness[v] = 0.0
-            continue
-        mean = sum(ds) / len(ds) / DISTANCE_UNIT
-        closeness[v] = (reach - 1) / (n - 1) / mean
-    return closeness
+    return {v: _pivot_value([lengths[s][v] for s in lengths if s != v and v in lengths[s]], component_size[v], n)
+            for v in nodes}
+
+
+def _pivot_value(ds: list[float], reach: int, n: int) -> float:
+    """A node's closeness from its distances to the pivots (in pivot order) and the size of its component."""
+    if not ds or reach <= 1:
+        return 0.0
+    mean = sum(ds) / len(ds) / DISTANCE_UNIT
+    return (reach - 1) / (n - 1) / mean
 
 
 def pagerank(graph: nx.DiGraph, alpha: float = 0.85, weight: str = "weight",
@@ -429,11 +469,29 @@ class CentralityJob:
     def work(self) -> int:
         return len(self.nodes) * len(self.co_assignment)
 
+    def edges_as_networkx_lists(self) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+        """The co-assignment and collaboration edges in the order networkx reports them from
+        :meth:`graphs` (node by node, each node's edges in the order they were added; an undirected
+        edge once), without building the graphs."""
+        n = len(self.nodes)
+        neighbours: list[dict[int, int]] = [{} for _ in range(n)]
+        for i, j, w in self.co_assignment:
+            neighbours[i][j] = neighbours[j][i] = w
+        successors: list[dict[int, int]] = [{} for _ in range(n)]
+        for i, j, w in self.collaboration:
+            successors[i][j] = w
+        return ([(i, j, w) for i in range(n) for j, w in neighbours[i].items() if j >= i],
+                [(i, j, w) for i in range(n) for j, w in successors[i].items()])
+
 
 def run_job(job: CentralityJob, options: CentralityOptions) -> tuple[dict[str, str], dict[str, list]]:
     """(methods, measure → values in ``job.nodes`` order) of one scope."""
-    collab, co = job.graphs()
-    result = compute_centralities(collab, co, options)
+    backend = _backend(len(job.nodes), len(job.co_assignment), options)
+    if backend == "igraph" and job.nodes and job.nodes == sorted(job.nodes):
+        result = igraph_centralities(job.nodes, *job.edges_as_networkx_lists(), options)
+    else:
+        collab, co = job.graphs()
+        result = compute_centralities(collab, co, options)
     columns = {m: [result.values[n].get(m) for n in job.nodes] for m in MEASURES if m in result.methods}
     return result.methods, columns
 

@@ -172,11 +172,15 @@ def graph_table(graph: nx.DiGraph) -> GraphTable:
     return _table(list(graph.nodes(data=True)), list(graph.edges(data="weight", default=1)))
 
 
+_NUMBER_TEXT = {"int": str, "double": str, "boolean": _xml_value}   # numbers need no escaping
+
+
 def _table(node_data: list[tuple[str, dict]], edges: list[tuple[str, str, int]]) -> GraphTable:
     attrs = _attribute_table(node_data)
     ids = {node: _xml_value(node) for node, _ in node_data}
+    text = [(name, _NUMBER_TEXT.get(kind, _xml_value)) for name, kind in attrs]
     nodes = [(ids[node], _xml_value(str(data.get("label", node))),
-              [_xml_value(data[name]) if name in data else None for name, _ in attrs])
+              [as_text(data[name]) if name in data else None for name, as_text in text])
              for node, data in node_data]
     return GraphTable(attrs, nodes, [(ids[u], ids[v], int(w)) for u, v, w in edges])
 

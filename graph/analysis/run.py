@@ -9,6 +9,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.analysis import turtle_read
+from graph.analysis.collector import collector_paused
 from graph.analysis.centrality import CentralityJob, CentralityOptions, Centralities, compute_many, unpack
 from graph.analysis.graphs import co_assignment_weights, collaboration_weights, units_by_task
 from graph.analysis.loads import ScopeLoads, compute_loads
@@ -136,6 +137,7 @@ class AnalysisSettings:
     centrality: CentralityOptions = CentralityOptions()
 
 
+@collector_paused()
 def run_analysis(out_dir: Path, scope: str = "all-scopes", settings: AnalysisSettings = AnalysisSettings(),
                  data: GraphData | None = None, keep_graphs: bool | None = None,
                  previous: Path | None = None) -> AnalysisResult:
@@ -195,13 +197,9 @@ class _ScopeStream:
 
     def __init__(self, writer, data: GraphData, scopes: list[Scope], settings: AnalysisSettings,
                  keep_graphs: bool, pool: WorkerPool, clock: _PhaseClock):
-        from graph.analysis.digests import code_salt, scope_digests
-
         self.writer, self.data, self.scopes, self.settings = writer, data, scopes, settings
         self.keep_graphs, self.pool, self.clock = keep_graphs, pool, clock
-        salt = (settings.lead_policy, settings.top, settings.overload,
-                replace(settings.centrality, workers=0))   # the output does not depend on workers
-        self.digests = scope_digests(data, scopes, code_salt(data, *salt))
+        self.digests: dict[str, str] | None = None   # made once the all-regions scopes are on their way
         self.graphs_dir = str(self.writer.folder / "graphs")
         self.kept: list[ScopeResult] = []
         self.waiting: dict[int, tuple] = {}   # scopes measured, not yet finished by a worker
@@ -235,12 +233,25 @@ class _ScopeStream:
         clock.tick("export")
         return result
 
+    def _digest(self, sc: Scope) -> str:
+        """What a plan or region scope's measures depend on ("" for the all-regions scopes, always measured again)."""
+        from graph.analysis.digests import code_salt, scope_digests
+
+        if sc.kind == "all":
+            return ""
+        if self.digests is None:
+            settings = self.settings
+            salt = (settings.lead_policy, settings.top, settings.overload,
+                    replace(settings.centrality, workers=0))   # the output does not depend on workers
+            self.digests = scope_digests(self.data, self.scopes, code_salt(self.data, *salt))
+        return self.digests.get(sc.id, "")
+
     def _submit(self, position: int) -> None:
         """Take a scope unchanged since the previous analysis as done, or measure it and send it to the pool."""
         from graph.analysis.export import ScopeJob, run_scope_job
 
         sc, data, settings = self.scopes[position], self.data, self.settings
-        part = self.writer.reusable(sc.id, self.digests.get(sc.id, ""))
+        part = self.writer.reusable(sc.id, self._digest(sc))
         if part is not None:
             self.done[position] = (part,)
             return
@@ -274,7 +285,7 @@ class _ScopeStream:
             if self.keep_graphs:
                 collab, co_graph = job.graphs()
             res = ScopeResult(sc, loads, collab, co_graph, cent, verdicts, first)
-            writer.add_rendered(res, rendered, self.digests.get(sc.id, ""))
+            writer.add_rendered(res, rendered, self._digest(sc))
             if not self.keep_graphs:
                 res.centralities = Centralities({}, cent.methods)
             self.kept.append(res)

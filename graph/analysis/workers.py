@@ -115,11 +115,14 @@ class _Worker:
 
 def main() -> int:
     """Answer jobs from stdin until it closes."""
+    from graph.analysis.collector import collector_paused
+
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     while True:
-        try:
-            function, argument = pickle.load(stdin)
-        except EOFError:
-            return 0
-        pickle.dump(function(argument), stdout, protocol=pickle.HIGHEST_PROTOCOL)
+        with collector_paused():   # one job's objects live until it ends
+            try:
+                function, argument = pickle.load(stdin)
+            except EOFError:
+                return 0
+            pickle.dump(function(argument), stdout, protocol=pickle.HIGHEST_PROTOCOL)
         stdout.flush()

@@ -38,7 +38,7 @@ from graph.store.querytext import QUERY_FORMS, UPDATE_WORDS, query_form, uses_se
 from graph.store.remote import DEFAULT_GRAPH_IRI, RemoteSource, parse_sparql_json, push_graph
 from graph.store.sources import OxigraphSource, QuerySource, RdflibSource, load_graph, save_graph
 from graph.store.terms import RDF_LANG_STRING, XSD, Results, Term, literal_term, term_to_sparql
-from graph.store.updates import replace_analysis, update_store
+from graph.store.updates import analysis_into_store, replace_analysis, store_analysis, update_store
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -60,7 +60,7 @@ __all__ = [
     # lifecycle
     "write_store", "StoreLoader", "add_to_store", "build_store", "open_store", "dump_store",
     # updates
-    "replace_analysis", "update_store",
+    "replace_analysis", "update_store", "store_analysis", "analysis_into_store",
     # sources
     "QuerySource", "load_graph", "save_graph", "RdflibSource", "OxigraphSource",
     # remote

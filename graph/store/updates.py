@@ -3,7 +3,8 @@
 In: the previous store and the triples of the documents that changed (the Turtle removed and
 added); then the triples of the scopes analysed again (the old and the new Turtle). Out: a new
 store, a checkpoint of the previous one with those triples taken out and put in, its manifest,
-and its number of triples.
+and its number of triples. :func:`analysis_into_store` brings the analysis in while other work
+(the views) goes on.
 """
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import json
 import re
 import shutil
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from graph.store.lifecycle import _new_store_dir, _publish_store
 from graph.store.manifest import STORE_MANIFEST, UPDATABLE, _manifest_name, file_stamp, store_manifest
@@ -37,6 +40,44 @@ def replace_analysis(store_dir: Path, path: Path, old_turtle: str, new_turtle: s
     manifest.update(triples=count, built_ns=time.time_ns())
     (store_dir / STORE_MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return count
+
+
+def store_analysis(out_dir: Path, replaced: tuple[str, str] | None) -> int:
+    """Put ``out_dir/analysis.ttl`` into ``out_dir/store``: in place of the previous analysis's
+    scopes analysed again (``replaced``: their old and new Turtle) when the store still holds that
+    analysis, else added to the store (or the store loaded again when the previous analysis cannot
+    be told apart from the graph); returns the store's number of triples (0 without a store)."""
+    from graph.store.lifecycle import add_to_store, build_store
+
+    store_dir, path = Path(out_dir) / "store", Path(out_dir) / "analysis.ttl"
+    if store_manifest(store_dir).get("previous_analysis"):
+        if replaced is not None:
+            return replace_analysis(store_dir, path, *replaced)
+        return build_store(Path(out_dir))
+    if store_dir.is_dir():
+        return add_to_store(store_dir, path)
+    return 0
+
+
+@contextmanager
+def analysis_into_store(out_dir: Path, replaced: tuple[str, str] | None) -> Iterator[None]:
+    """:func:`store_analysis` in another process while the ``with`` block runs; the block's end
+    waits for it (and raises its error). Without a safe way to start a process, it runs after the block."""
+    from graph.processes import process_pool
+
+    pool = process_pool(1, "graph.store.updates")
+    if pool is None:
+        yield
+        store_analysis(out_dir, replaced)
+        return
+    with pool:
+        pending = pool.submit(store_analysis, Path(out_dir), replaced)
+        try:
+            yield
+        except BaseException:
+            pending.exception()   # the store is left alone before the block's error goes on
+            raise
+        pending.result()
 
 
 def _prefixes(path: Path) -> str:
@@ -84,30 +125,56 @@ def _apply(store, removed: str, added: str, header: str = "") -> int:
 
     old, new = _changed_lines(removed, added)
     change = 0
-    for lines, adding in ((old - new, False), (new - old, True)):
+    for lines, adding in ((old, False), (new, True)):
         text = _turtle_header() + header + "\n".join(sorted(lines)) + "\n"
-        for t in ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE):
-            quad = ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
-            if (quad in store) == adding:
-                continue
-            if adding:
-                store.add(quad)
-            else:
+        parsed = dict.fromkeys(ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE))
+        quads = [quad for quad in parsed if (quad in store) != adding]
+        if adding:
+            store.extend(quads)
+        else:
+            for quad in quads:
                 store.remove(quad)
-            change += 1 if adding else -1
+        change += len(quads) if adding else -len(quads)
     return change
 
 
 def _changed_lines(removed: str, added: str) -> tuple[set[str], set[str]]:
     """The triple lines (see :func:`_triple_lines`) only ``removed`` states, and those only ``added``
-    states. Statements written alike in both are set aside whole, unless another statement about
-    their subject changed; only the other statements are cut into lines."""
-    old, new = set(_statements(removed)), set(_statements(added))
-    gone, came = old - new, new - old
-    touched = {s.partition(" ")[0] for s in gone | came}
-    kept = _triple_lines("\n".join(s for s in old & new if s.partition(" ")[0] in touched))
-    gone_lines, came_lines = _triple_lines("\n".join(gone)), _triple_lines("\n".join(came))
-    return gone_lines - came_lines - kept, came_lines - gone_lines - kept
+    states, compared subject by subject: the statements about a subject written alike in both are
+    set aside whole; only the others are cut into lines."""
+    old, new = _by_subject(removed), _by_subject(added)
+    gone: set[str] = set()
+    came: set[str] = set()
+    for subject in old.keys() | new.keys():
+        before, after = old.get(subject, ()), new.get(subject, ())
+        if sorted(before) == sorted(after):
+            continue
+        before_lines, after_lines = _statement_lines(before), _statement_lines(after)
+        gone |= before_lines - after_lines
+        came |= after_lines - before_lines
+    return gone, came
+
+
+def _by_subject(turtle: str) -> dict[str, list[str]]:
+    """The statements of Turtle as plankg writes it, by the subject they begin with."""
+    out: dict[str, list[str]] = {}
+    for statement in _statements(turtle):
+        out.setdefault(statement.partition(" ")[0], []).append(statement)
+    return out
+
+
+def _statement_lines(statements) -> set[str]:
+    """The triple lines of statements about one subject (as :func:`_triple_lines`)."""
+    lines: set[str] = set()
+    for statement in statements:
+        if statement.count("\n") != statement.count("\n    "):   # not one predicate and object a line
+            lines |= _triple_lines(statement)
+            continue
+        first, *rest = statement.split("\n")
+        subject, _, pair = first.partition(" ")
+        lines.add(f"{subject} {pair[:-2]} .")
+        lines.update([f"{subject} {line[4:-2]} ." for line in rest])
+    return lines
 
 
 def _statements(turtle: str) -> list[str]:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 import re
 import time
-from contextlib import nullcontext
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from graph.analysis.collector import collector_paused
 from graph.processes import process_pool
 from graph.views.dashboard import ViewLink, render_dashboard, view_href
 from graph.parts import link_or_copy
@@ -210,6 +211,16 @@ def _save_pages(views_dir: Path, results: list[tuple[ViewFile, ViewLink]], diges
     write_atomic(views_dir / PAGES_INDEX, json.dumps(pages, ensure_ascii=False))
 
 
+def _pool(stack: ExitStack, jobs: int):
+    """A pool of ``jobs`` page workers, started now and closed with ``stack`` (None for one job, or
+    when no workers can be started here)."""
+    pool = process_pool(jobs, "graph.views") if jobs > 1 else None
+    if pool is not None:
+        stack.enter_context(pool)
+        pool.submit(int)   # start the workers
+    return pool
+
+
 def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: int = DEFAULT_MAX_LINKS,
                 jobs: int | None = None, previous: Path | None = None) -> ViewsResult:
     """Write DIR/views/{scope}.html for every scope in analysis/scopes.json and the dashboard DIR/index.html.
@@ -219,7 +230,8 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
     Scopes are read, rendered and written one at a time, so memory is bounded by the
     largest scope; ``jobs`` worker processes share them (default: :func:`default_jobs`).
     The output does not depend on ``jobs``. ``previous``: the views/ folder of an earlier
-    generation, whose pages of unchanged scopes are kept. Raises :class:`ViewsInputError` when an
+    generation, whose pages of unchanged scopes are kept (the workers are then started only when
+    ``PARALLEL_MIN_SCOPES`` pages or more are left to draw). Raises :class:`ViewsInputError` when an
     input file is missing or malformed.
     """
     timings: dict[str, float] = {}
@@ -227,13 +239,11 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
     out_dir = Path(out_dir)
     inputs = read_inputs(out_dir)     # a missing graph stops the run here, before any page is written
     jobs = default_jobs(len(inputs.scopes)) if jobs is None else max(1, jobs)
-    pool = process_pool(jobs, "graph.views") if jobs > 1 else None
-    if pool is None:
-        jobs = 1
-    with pool or nullcontext():
-        if pool is not None:
-            pool.submit(int)     # start the workers while units.json is read
-        table, functions, kinds = read_unit_table(out_dir, inputs.scopes, previous)
+    updating = previous is not None and (previous / PAGES_INDEX).is_file()   # workers only for many pages
+    with ExitStack() as stack:
+        pool = _pool(stack, jobs) if not updating else None
+        with collector_paused():   # after the workers started, which keep their collector
+            table, functions, kinds = read_unit_table(out_dir, inputs.scopes, previous)
         colours = kind_colours(kinds)
         timings["read"] = round(time.perf_counter() - started, 3)
         views_dir = out_dir / "views"
@@ -245,22 +255,22 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
         for index, result in _reuse_pages(named, digests, views_dir, previous).items():
             results[index] = result
         named = [item for item in named if results[item[0]] is None]
-        if pool is None:
-            for index, scope, name in named:
-                results[index] = _render_scope(scope, name, views_dir, functions, colours, max_nodes, max_links)
-        else:
-            render_batch = partial(_render_batch, views_dir=views_dir, functions=functions, colours=colours,
-                                   max_nodes=max_nodes, max_links=max_links)
-            for done in pool.map(render_batch, _batches(named, BATCH_BYTES)):
-                for index, view_file, view_link in done:
-                    results[index] = (view_file, view_link)
+        if updating and len(named) >= PARALLEL_MIN_SCOPES:
+            pool = _pool(stack, jobs)
+        jobs = jobs if pool is not None else 1
+        render = partial(_render_batch, views_dir=views_dir, functions=functions, colours=colours,
+                         max_nodes=max_nodes, max_links=max_links)
+        for done in (pool.map(render, _batches(named, BATCH_BYTES)) if pool is not None else [render(named)]):
+            for index, view_file, view_link in done:
+                results[index] = (view_file, view_link)
     written = [result[0] for result in results if result]
     links = [result[1] for result in results if result]
     timings["pages"] = round(time.perf_counter() - started - timings["read"], 3)
     removed = remove_stale_pages(views_dir, [view.path.name for view in written])
     _save_pages(views_dir, [r for r in results if r], digests)
     index = out_dir / "index.html"
-    write_atomic(index, render_dashboard(inputs.plans, inputs.scopes, table, links))
+    with collector_paused():
+        write_atomic(index, render_dashboard(inputs.plans, inputs.scopes, table, links))
     timings["total"] = round(time.perf_counter() - started, 3)
     timings["dashboard"] = round(timings["total"] - timings["read"] - timings["pages"], 3)
     return ViewsResult(out_dir=out_dir, index=index, views=tuple(written), removed=removed,

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from markupsafe import escape
+
 from graph.views.html import Markup, asset, inline_script, inline_style, number, render
 from graph.views.inputs import Plan, Scope, as_flag, as_number, as_text
 from graph.views.network_page import OVERLOAD_COLOUR, SCOPE_KIND_NAMES
@@ -57,6 +59,20 @@ def unit_row(row: dict[str, Any]) -> UnitRow:
                    responsible=as_number(row.get("responsible")), total=as_number(row.get("total")),
                    betweenness=as_number(row.get("betweenness")), pagerank=as_number(row.get("pagerank")),
                    overloaded=as_flag(row.get("overloaded")), reason=as_text(row.get("reason")))
+
+
+def unit_row_html(row: UnitRow) -> Markup:
+    """A row of the dashboard's units table (every value escaped)."""
+    cells = [f'<td>{escape(row.unit)}</td><td>{escape(row.region)}</td><td>{escape(row.kind)}</td>']
+    for value in (row.lead, row.lead_share, row.cooperating, row.responsible, row.total, row.betweenness,
+                  row.pagerank):
+        cells.append(f'<td class="num" data-value="{escape(value)}">')
+    shown = [number(row.lead), f"{row.lead_share:.0%}", number(row.cooperating), number(row.responsible),
+             number(row.total), f"{row.betweenness:.3f}", f"{row.pagerank:.3f}"]
+    body = cells[0] + "".join(f"{cell}{escape(text)}</td>" for cell, text in zip(cells[1:], shown))
+    warning = f'<span class="warn">⚠ {escape(row.reason or "overloaded")}</span>' if row.overloaded else ""
+    return Markup(f'<tr data-scope="{escape(row.scope)}" class="{"overloaded" if row.overloaded else ""}">{body}'
+                  f'<td class="num" data-value="{int(row.overloaded)}">{warning}</td></tr>')
 
 
 def row_rank(row: UnitRow) -> tuple:
@@ -331,8 +347,7 @@ def render_dashboard(plans: tuple[Plan, ...], scopes: tuple[Scope, ...], table: 
         chart=bar_chart(rows, chart),
         scope_options=options,
         default_scope=default_scope,
-        unit_rows=rows,
-        number=number,
+        unit_rows=[unit_row_html(row) for row in rows],
         table_note=table_note(table),
         page_css=Markup(inline_style(asset("dashboard.css"))),
         page_js=Markup(inline_script(asset("dashboard.js"))),
