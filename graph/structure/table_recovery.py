@@ -54,7 +54,6 @@ def cell_lines(lines: list) -> list:
 
 PIPES_ONLY = re.compile(r"^[|｜]+$")
 LEADING_PIPE = re.compile(r"^[|｜]\s*(?=\S)")
-FRAGMENT_MAX = 4  # characters of each line of a name broken over lines (市政 / 府办 / 公厅)
 
 
 def leading_pipes(lines: list) -> bool:
@@ -67,8 +66,8 @@ def leading_pipes(lines: list) -> bool:
 def leading_pipe_cells(lines: list) -> list:
     """The cells of a web table copied with the pipe before each cell: ``| X`` is the cell X; the
     first cell of a row has no pipe, and a short cell broken over lines (a name printed a few
-    characters per line in a narrow merged cell: ``市政`` ``府办`` ``公厅``) is one cell, its line
-    breaks dropped. Pipes alone become blank lines: they end the rows (:func:`pipe_row_ends`).
+    characters per line in a narrow merged cell: ``市政`` ``府办`` ``公厅``) is one cell, read as
+    one name by :mod:`graph.units`. Pipes alone become blank lines: they end the rows (:func:`pipe_row_ends`).
 
     Family: tables of web pages rendered to text with the cell separator first (v01 长沙, whose
     lead cells span rows); other lines are as they are."""
@@ -87,14 +86,14 @@ def leading_pipe_cells(lines: list) -> list:
             k += 1
             continue
         run = k
-        while run < len(lines) and 0 < len(lines[run].text) <= FRAGMENT_MAX \
+        while run < len(lines) and 0 < len(lines[run].text) <= U.FRAGMENT_MAX \
                 and not PIPES_ONLY.match(lines[run].text):
             run += 1
         ends_in_cell = run < len(lines) and LEADING_PIPE.match(lines[run].text)
         if run - k >= 2 and ends_in_cell and (k == 0 or PIPES_ONLY.match(lines[k - 1].text)):
             part = lines[k:run]
-            out.append(Line(ln.index, ln.start, part[-1].end, "".join(p.text for p in part),
-                            "".join(p.folded for p in part)))
+            out.append(Line(ln.index, ln.start, part[-1].end, "\n".join(p.text for p in part),
+                            "\n".join(p.folded for p in part)))
             out.extend(Line(p.index, p.end, p.end, "", "") for p in part[1:])
             k = run
             continue
