@@ -493,3 +493,19 @@ def test_a_lead_cell_that_adds_its_heads_name():
     assert [(t.title[:8], roles(t)) for t in tasks] == [("将城镇、农村低保", [("市民政局", "lead")]),
                                                        ("特困供养人员基本", [("市民政局", "lead")])]
     assert tables.cell_kind("市民政局 伍泽国") == "units" and tables.cell_kind("陈宣群") != "units"
+
+
+def test_a_long_section_row_with_its_rows_numbered_below_stays_in_the_table():
+    """e04 郧阳 2023 (a cell per line; the section row names its fields and leaders,
+    ``一、主要经济社会发展指标、发改、财政…工作目标(牵头领导:…)``, 65 characters, then ``1``): a long
+    heading followed by a row's 序号 is a section row, not prose after the table. Only one real
+    document of the layout was found; a long heading followed by prose still ends the table."""
+    e04 = ("2023年区政府工作目标任务落实责任分解表\n\n序号\n\n目  标  任  务\n\n牵头单位\n\n责任单位\n\n责任人\n\n"
+           "一、主要经济社会发展指标、发改、财政、行政审批、生态环境、营商环境、交通、金融、安全生产等工作目标"
+           "(牵头领导:成坤、柯相国、王俊)\n\n1\n\n★地区生产总值增长15%。\n\n区发改局\n\n")
+    tasks = parse_plan(SourceText(path="e04.txt", name="e04.txt", sha256="0", text=e04, format="txt")).tasks
+    assert [(t.title, roles(t)) for t in tasks] == [("★地区生产总值增长15%", [("区发改局", "lead")])]
+    assert tasks[0].section[-1].startswith("一、主要经济社会发展指标")
+    prose = e04.replace("\n\n1\n\n★地区生产总值增长15%。\n\n区发改局\n\n",
+                        "\n\n各乡镇、各部门要切实履行职责,进一步量化细化目标任务。\n")
+    assert not parse_plan(SourceText(path="p.txt", name="p.txt", sha256="0", text=prose, format="txt")).tasks

@@ -211,7 +211,8 @@ def table_body(lines: list, first: int, row_ends: frozenset[int]) -> tuple[list[
         if starts_table(lines, k) or STOP_LINE.match(ln.text) or PRINTED_ON.search(ln.text) or signs_off(lines, k):
             return body, breaks, k
         h = match_heading(ln)
-        if h and h.style in ("cn", "pcn", "chapter", "article") and (len(ln.text) > 50 or "。" in ln.text):
+        if h and h.style in ("cn", "pcn", "chapter", "article") and (len(ln.text) > 50 or "。" in ln.text) \
+                and not numbers_a_row(lines, k + 1):
             return body, breaks, k
         if h and h.style in ("cn", "pcn", "chapter") and not row_ends:  # a section heading between rows
             styles = [match_heading(s).style for s in section]
@@ -221,6 +222,15 @@ def table_body(lines: list, first: int, row_ends: frozenset[int]) -> tuple[list[
             continue
         body.append((ln, tuple(section)))
     return body, breaks, len(lines)
+
+
+def numbers_a_row(lines: list, k: int) -> bool:
+    """True when the first line with text from ``k`` on is a row's bare 序号 (``1``): a long section
+    row of a table (``一、主要经济社会发展指标、发改、财政…工作目标(牵头领导:…)``, then ``1``) rather
+    than a paragraph of prose after it. Family: tables copied a cell per line whose section rows
+    name the fields and leaders they group."""
+    nxt = next((ln for ln in lines[k:k + 3] if ln.text), None)
+    return nxt is not None and bool(T.ROW_NUMBER.match(nxt.folded))
 
 
 def grid_of(rows: list[Row], kinds: list[str], header_cells: list[Cell], last: int,
