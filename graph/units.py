@@ -97,7 +97,7 @@ def fold(text: str) -> str:
 
 # ---------------------------------------------------------------- name shapes
 
-COLLECTIVE_END = re.compile(r"(部门|单位|机构|政府|党委|党工委|党组织|组织|办事处|管委会|园区|开发区|企业|国企|[镇街乡村区县市州旗局委办部会所站]|\))$")
+COLLECTIVE_END = re.compile(r"(部门|单位|机构|政府|党委|党工委|党组织|组织|办事处|管委会|园区|开发区|板块|企业|国企|[镇街乡村区县市州旗局委办部会所站]|\))$")
 
 
 def is_collective(name: str) -> bool:
@@ -422,7 +422,7 @@ def clean_name(raw: str) -> tuple[str, str, str, bool]:
 ETC_COLLECTIVE = re.compile(r"等(?:[\u4e00-\u9fa5]{0,4}?(?:有关|相关))?(?:部门|单位)(?:和(?:单位|部门))?$")
 # "X等部门、单位" (x01 北仑): the pair of nouns after 等 is one phrase, not a list of two names
 ETC_PAIR = re.compile(r"等(?:[\u4e00-\u9fa5]{0,4}?(?:有关|相关))?(?:部门、单位|单位、部门)")
-LEVEL_WORD = r"(?:县级市|县区|特区|开发区|乡镇|街道|社区|[区县市镇乡村旗])"
+LEVEL_WORD = r"(?:县级市|县区|特区|开发区|功能板块|功能区|板块|园区|乡镇|街道|社区|[区县市镇乡村旗])"
 # a level word alone, perhaps with its alternative and its body: 镇(街道), 县(市)政府, 区人民政府
 GENERIC_LEVEL = re.compile(rf"^{LEVEL_WORD}(?:\({LEVEL_WORD}(?:、{LEVEL_WORD})*\))?"
                            r"(?:人民政府|政府|党委|党委和政府|办事处|党工委)?$")
@@ -443,8 +443,8 @@ def _split_raw_cached(text: str) -> tuple[RawUnit, ...]:
     for a, b in _join_broken(text, _join_spaced(text, _tokens(text))):
         items = _item_units(text[a:b])
         if out and out[-1].name.startswith("各") and items and GENERIC_LEVEL.match(items[0].name):
-            # 各街道、镇 / 各县、特区、区人民政府 / 各区、县(市)政府及开发区管委会: a level word
-            # alone continues the collective name that 各 opened
+            # 各街道、镇 / 各县、特区、区人民政府 / 各区、县(市)政府及开发区管委会 / 各县区、功能板块
+            # (h01 连云港): a level word alone continues the collective name that 各 opened
             last, end = out[-1], a + items[0].end
             out[-1] = last._replace(name=re.sub(r"\s+", "", text[last.start:end]), end=end)
             items = items[1:]

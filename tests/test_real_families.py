@@ -600,3 +600,48 @@ def test_titles_that_end_with_a_breakdown_and_the_goal_paragraph_below_them():
     plan = plan_of("2023年政府工作报告重点工作责任分解\n\n一、朱伟县长牵头重点工作\n\n"
                    "1.财政总收入和一般公共预算收入与经济增长基本同步。\n\n责任单位:县财政局。\n")
     assert plan.meta.title == "2023年政府工作报告重点工作责任分解"
+
+
+def test_an_annex_opened_by_its_label_and_a_colon_lists_the_tasks():
+    """h01 连云港 2023 (a notice, then ``附件:`` on its own line, the list's title and its numbered items
+    with bracketed labels) and b04 洋县 2024 (``附件:`` on its own line before the list's table):
+    the annex line, colon and all, ends the notice and opens the list."""
+    h01 = ("关于征集对2023年连云港市民生实事项目\n实施情况专题询问意见建议的通告\n现向社会各界征集意见。"
+           "一、征集意见和建议的主要内容\n1. 您比较关注哪些方面的民生问题?\n二、征集意见和建议的时间\n即日起至8月5日\n"
+           "市人大社会建设委员会\n2023年7月24日\n附件:\n2023年连云港市民生实事项目\n一、教育惠民领域\n"
+           "1. 新建中小学15所、改扩建8所。(牵头单位:市教育局;共同责任单位:市发改委、市财政局,各县区、功能板块)\n"
+           "2. 完成全市义务教育学校灯光照明改造。(牵头单位:市教育局;共同责任单位:各县区、功能板块)\n")
+    tasks = [t for t in plan_of(h01).tasks if t.units]
+    assert [(t.title, roles(t.units)) for t in tasks] == [
+        ("新建中小学15所、改扩建8所", [("市教育局", "lead"), ("市发改委", "cooperating"), ("市财政局", "cooperating"),
+                                    ("各县区、功能板块", "cooperating")]),
+        ("完成全市义务教育学校灯光照明改造", [("市教育局", "lead"), ("各县区、功能板块", "cooperating")])]
+    b04 = "县政府办公室\n2024年3月1日\n附件:\n|\n洋縣2024年十大民生實事項目清單 |\n"
+    assert any(ln.strip() == "附件:" for ln in b04.splitlines())
+    from graph.structure.items import ANNEX_LINE
+    assert ANNEX_LINE.match("附件:") and ANNEX_LINE.match("附件2") and not ANNEX_LINE.match("附件:2023年民生实事目标任务分解表")
+
+
+def test_a_title_or_caption_broken_over_lines_is_no_table_header():
+    """g03 立山 2023 (the plan's title over two lines, ``立山区政府2023年重点工作`` / ``任务分解和责任分工方案``,
+    then labelled items) and g06 大竹 2016 (the caption ``2016年民生实事目标任务分解表`` above the header
+    ``序号 / 民生实事 / 责任单位 / 完成时限``): neither line is a header cell."""
+    g03 = ("立山区政府2023年重点工作\n\n任务分解和责任分工方案\n\n为全面贯彻落实党的二十大精神,制定分工方案如下。\n\n"
+           "一、经济社会发展的主要预期目标\n\n1.努力实现地区生产总值增长6.2%左右。\n\n牵头单位:区发改局\n\n"
+           "责任单位:立山经济开发区,全区经济运行各专班\n\n2.规模上工业增加值增长5%左右。\n\n牵头单位:区工信局\n\n"
+           "责任单位:立山经济开发区\n\n")
+    tasks = plan_of(g03).tasks
+    assert [(t.title, roles(t.units)[:2]) for t in tasks] == [
+        ("努力实现地区生产总值增长6.2%左右", [("区发改局", "lead"), ("立山经济开发区", "cooperating")]),
+        ("规模上工业增加值增长5%左右", [("区工信局", "lead"), ("立山经济开发区", "cooperating")])]
+    g06 = ("附件\n\n2016年民生实事目标任务分解表\n\n序号\n\n民生实事\n\n责任单位\n\n完成时限\n\n1\n\n"
+           "启动建设东柳河城区段综合治理工程和东湖湿地公园。\n\n县水务局\n\n县住建局\n\n县护城河指挥部\n\n12月底前\n\n2\n\n"
+           "新建2座人行天桥。\n\n县住建局\n\n9月投入使用\n\n")
+    tasks = plan_of(g06).tasks
+    assert [(t.title, roles(t.units)) for t in tasks] == [
+        ("启动建设东柳河城区段综合治理工程和东湖湿地公园", [("县水务局", "responsible"), ("县住建局", "responsible"),
+                                               ("县护城河指挥部", "responsible")]),
+        ("新建2座人行天桥", [("县住建局", "responsible")])]
+    from graph.structure.tables import column_kind
+    assert column_kind("2016年民生实事目标任务分解表") is None and column_kind("任务分解和责任分工方案") is None
+    assert column_kind("民生实事") == "name" and column_kind("责任人代表") == "ignore"  # 代表: a person

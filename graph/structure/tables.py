@@ -42,6 +42,9 @@ MONEY_HEADER = re.compile(r"投资|资金|金额|预算|产值|营业收入|投�
 HEADER_UNIT = re.compile(r"[((]([^()（）]{1,6})[)）]$")
 BASELINE_HEADER = re.compile(r"(?:(?:19|20)\d{2}年)?(?:基数|基期值?|现状值?|基准值?|基础值|实际值|实际完成|完成值?|现值)")
 HEADER_NOT = re.compile(r"[、,，;；“”\"《》]")
+# a plan's title broken over lines (立山区政府2023年重点工作 / 任务分解和责任分工方案) or a table's
+# caption (2016年民生实事目标任务分解表) is no header cell
+TITLE_END = re.compile(r"(?:方案|要点|意见|规划|细则|办法|纲要|..(?<!代)表)$")  # …分解表 captions, not 领衔代表
 HEADER_MAX = 24  # characters: a longer cell is never a column header
 
 #: Columns of units. The roles ``ignore`` (persons), ``progress``, ``count`` (项目数量: how many tasks a
@@ -61,7 +64,7 @@ def column_kind(header: str) -> str | None:
     h = header.replace(" ", "")
     folded = U.fold(h)
     if HEADER_NOT.search(h) or re.match(r"[(注※]", folded) or "的为" in h or len(h) > 16 or ":" in folded \
-            or "。" in h or re.match(r"\(?[一二三四五六七八九十\d]+[)、.．]", folded):
+            or "。" in h or re.match(r"\(?[一二三四五六七八九十\d]+[)、.．]", folded) or TITLE_END.search(h):
         return None  # header cells are bare words
     if h in ("单位", "计量单位", "指标单位"):
         return "measure"
