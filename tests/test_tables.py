@@ -509,3 +509,20 @@ def test_a_long_section_row_with_its_rows_numbered_below_stays_in_the_table():
     prose = e04.replace("\n\n1\n\n★地区生产总值增长15%。\n\n区发改局\n\n",
                         "\n\n各乡镇、各部门要切实履行职责,进一步量化细化目标任务。\n")
     assert not parse_plan(SourceText(path="p.txt", name="p.txt", sha256="0", text=prose, format="txt")).tasks
+
+
+def test_a_unit_cell_cut_by_the_end_of_a_page_excerpt_keeps_its_whole_names():
+    """g04 上城 2019 (pipe rows; the excerpt stops in row 2's 配合部门 cell, ``…、区统计局、区``) and b06
+    平顶山 2018 (rows one per line, cut in the 责任单位 cell, ``…,城乡一体化示范区、高``): the names
+    before the cut are the cell's units, the cut fragment is none; a single weakly shaped name
+    under a unit cell (图书馆) continues the cell, a cut list does not."""
+    g04 = ("附件1 |\n序号 | 任 务 名 称 | 指 标 要 求 | 牵 头 部 门 | 配 合 部 门 | 目 标 类 型 |\n"
+           "1 | 地区生产总值 | 增长5.5%(市下达指标) | 区发改经信局 | 区财政局、区商务局、各街道办事处 | A类 |\n"
+           "2 | 服务业增加值 | 增长6% | 区发改经信局 | 区财政局、区住房和城建局、区统计局、区")
+    tasks = parse_plan(SourceText(path="g04.txt", name="g04.txt", sha256="0", text=g04, format="txt")).tasks
+    assert [(t.title, roles(t)) for t in tasks][1] == (
+        "服务业增加值", [("区发改经信局", "lead"), ("区财政局", "cooperating"), ("区住房和城建局", "cooperating"),
+                   ("区统计局", "cooperating")])
+    assert tables.list_before_cut("各县(市、区)党委和人民政府,城乡一体化示范区、高") == \
+        "各县(市、区)党委和人民政府,城乡一体化示范区"
+    assert tables.list_before_cut("区财政局、区住房和城建局") == ""

@@ -405,8 +405,13 @@ def merge_continuations(cells: list) -> list[list]:
 
 
 def weak_unit_below_units(group: list, line) -> bool:
-    """Whether ``line`` is a weakly shaped unit name (``图书馆``) under a cell that lists units."""
-    return U.unit_shape(line.text) == 1 and T.cell_kind(cell_text(group)) == "units"
+    """Whether ``line`` is one weakly shaped unit name (``图书馆``, not a list cut after ``、区``) under
+    a cell that lists units."""
+    return U.unit_shape(line.text) == 1 and not LIST_SEPARATOR.search(line.folded) \
+        and T.cell_kind(cell_text(group)) == "units"
+
+
+LIST_SEPARATOR = re.compile(r"[、,;]")
 
 
 def cell_text(cell: list) -> str:

@@ -113,13 +113,24 @@ def cell_kind(text: str) -> str:
     t = U.fold(text).strip()
     if ROW_NUMBER.match(t):
         return "number"
-    if U.is_unit_list(U.strip_notes(t)) or U.is_unit_list(U.without_person(t)):
+    if U.is_unit_list(U.strip_notes(t)) or U.is_unit_list(U.without_person(t)) or U.is_unit_list(list_before_cut(t)):
         return "units"
     if len(t) <= 20 and DEADLINE_CELL.match(t):
         return "deadline"
     if len(t) <= 8 and not CLAUSE_PUNCT.search(t):
         return "short"
     return "text"
+
+
+def list_before_cut(text: str) -> str:
+    """A list of units cut a few characters into its last name (``区财政局、…、区统计局、区``, a page
+    excerpt that stops mid-cell): the names before the cut, else ''. Family: tables of page
+    excerpts cut inside a unit cell (g04 上城, pipe rows; x01 北仑, a cell per line)."""
+    m = CUT_LAST_NAME.search(text)
+    return text[:m.start()] if m else ""
+
+
+CUT_LAST_NAME = re.compile(r"、[\u4e00-\u9fa5]{1,2}$")
 
 
 def looks_like_name(text: str) -> bool:
