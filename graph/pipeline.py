@@ -158,7 +158,7 @@ def extract_document(path: str | Path) -> ExtractedPlan:
                          indicators={k: v for k, v in found.items() if v and k in kept})
 
 
-BACKGROUND_SECTION = re.compile(r"现状|形势|发展基础|工作基础|基本情况|取得成效|主要成效|工作成效|背景|存在问题|面临")
+BACKGROUND_SECTION = re.compile(r"现状|形势|发展基础|工作基础|基本情况|总体情况|进展情况|完成情况|取得成效|主要成效|工作成效|背景|存在问题|面临")
 RETROSPECT = re.compile(r"\s*(?:近年来|近几年|过去|以往|截[至止](?:目前|\d{4}年\d{1,2}月)|(?:此项|该项)?工作已(?:全面)?完成|[^,，。;；]{0,12}以来)")
 
 

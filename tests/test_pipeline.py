@@ -218,3 +218,17 @@ def test_records_of_the_past_are_not_targets(tmp_path):
     ex = extract_document(f)
     values = sorted((i.value, i.unit) for inds in ex.indicators.values() for i in inds)
     assert values == [(30.0, "个"), (120.0, "个")]
+
+
+def test_figures_of_a_report_on_the_whole_are_no_targets(tmp_path):
+    """g02 大足 2023 (``一、总体情况``: 分解目标任务405项…38项工作任务完成), and the same report headed
+    ``一、进展情况``: a section that reports how the plan went states no targets, so it gives no
+    task; the tasks below it keep theirs. One real document of the kind was found."""
+    for heading in ("一、总体情况", "一、进展情况"):
+        f = tmp_path / "report.txt"
+        f.write_text("2023年度政府工作报告重点工作完成情况\n\n" + heading + "\n\n根据分解方案,具体分解目标任务405项。"
+                     "截至12月底,其中38项工作任务完成或超额完成。\n\n二、下一步工作\n\n1.新建城市公园3个。"
+                     "(牵头单位:区住建委)\n", encoding="utf-8")
+        ex = extract_document(f)
+        assert [(t.title, [i.value for i in ex.indicators.get(t.key, ())]) for t in ex.plan.tasks] == [
+            ("新建城市公园3个", [3])]

@@ -526,3 +526,17 @@ def test_a_unit_cell_cut_by_the_end_of_a_page_excerpt_keeps_its_whole_names():
     assert tables.list_before_cut("各县(市、区)党委和人民政府,城乡一体化示范区、高") == \
         "各县(市、区)党委和人民政府,城乡一体化示范区"
     assert tables.list_before_cut("区财政局、区住房和城建局") == ""
+
+
+def test_a_target_task_column_before_the_specific_task_and_a_task_progress_column():
+    """g02 大足 2023 (a cell per line: 目标任务 | 具体任务 | 牵头单位 | 任务进度): 目标任务 before the column of
+    specific tasks names the task, the specific task is its text, and 任务进度 (like 工作进度, 当前进度)
+    reports progress, whose figures are no targets. Only one real document of the layout was found."""
+    g02 = ("2023年度政府工作报告超额完成任务一览表\n\n序号\n\n目标任务\n\n具体任务\n\n牵头单位\n\n任务进度\n\n1\n\n"
+           "狠抓工业投资,加速工业项目落地建设、投产达效、技改扩能,工业投资增长20%以上\n\n实现工业投资增长20%以上。\n\n"
+           "区经济信息委、经开区经发局\n\n完成工业投资35.28亿元、同比增长29.7%,高于全市16.8个百分点。\n\n")
+    tasks = parse_plan(SourceText(path="g02.txt", name="g02.txt", sha256="0", text=g02, format="txt")).tasks
+    assert [(t.title[:6], roles(t), t.target_cells) for t in tasks] == [
+        ("狠抓工业投资", [("区经济信息委", "lead"), ("经开区经发局", "lead")], ())]
+    assert "35.28" not in tasks[0].text
+    assert tables.column_kind("任务进度") == tables.column_kind("工作进度") == "progress"

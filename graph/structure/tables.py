@@ -83,6 +83,8 @@ def settle_kinds(kinds: list[str | None], names: list[str]) -> list[str | None]:
     工作任务, 吴江 项目 | 目标任务) the second holds the task's text; a ``目标任务`` column is the
     task's text when no other column names the task (b02 常熟: 目标任务 | 分管领导 | 牵头单位;
     s03 沙坪坝: 2022年预期目标 | 责任单位), a target column in an indicator table (指标 | 目标任务)."""
+    kinds = [("name" if k == "target" and nxt == "name" and TASK_TARGET_HEADER.fullmatch(n.replace(" ", "")) else k)
+             for k, nxt, n in zip(kinds, list(kinds[1:]) + [None], names)]  # 目标任务 | 具体任务 (g02 大足)
     levels = [i for i, n in enumerate(names) if LEVEL_HEADER.match(n.replace(" ", ""))]
     if len(levels) > 1:  # the deepest level names the row, the others group rows
         kinds = [("category" if i in levels[:-1] else k) for i, k in enumerate(kinds)]
