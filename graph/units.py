@@ -178,6 +178,8 @@ def _final_chars() -> frozenset[str]:
 def is_unit_list(text: str) -> bool:
     """True when every item of the list reads as a unit name and one reads strongly."""
     t = text.rstrip(" ,;、\n\t")
+    if t.endswith("。") and re.search(r"[、,;]", t):
+        t = t[:-1]  # a list of units may end with a full stop (区政府有关部门,各乡镇人民政府、街道办事处。)
     if not t or len(t) > 400 or "。" in t or t[-1] not in _final_chars():
         return False
     parts = [p for p in split_raw(fold(text), 0) if p.name]
@@ -439,7 +441,7 @@ def split_raw(text: str, offset: int) -> list[RawUnit]:
 def _split_raw_cached(text: str) -> tuple[RawUnit, ...]:
     """Names of a unit list with spans relative to the list (lists repeat across a corpus)."""
     out: list[RawUnit] = []
-    text = ETC_PAIR.sub(lambda m: m.group(0).replace("、", "和"), strip_notes(text))  # 等部门、单位: one phrase
+    text = ETC_PAIR.sub(lambda m: m.group(0).replace("、", "和"), strip_notes(text)).rstrip("。")  # 等部门、单位: one phrase
     for a, b in _join_broken(text, _join_spaced(text, _tokens(text))):
         items = _item_units(text[a:b])
         if out and out[-1].name.startswith("各") and items and GENERIC_LEVEL.match(items[0].name):

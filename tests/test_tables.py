@@ -540,3 +540,44 @@ def test_a_target_task_column_before_the_specific_task_and_a_task_progress_colum
         ("狠抓工业投资", [("区经济信息委", "lead"), ("经开区经发局", "lead")], ())]
     assert "35.28" not in tasks[0].text
     assert tables.column_kind("任务进度") == tables.column_kind("工作进度") == "progress"
+
+
+def test_rows_numbered_from_the_middle_of_a_long_table():
+    """i05 南陵 2024 (an excerpt of a long table: pipe cells, rows 80 and 81 right below the header) and
+    i07 谯城 2025 (the rows of one department picked from the whole list: 3, then 68, 69 under their
+    sections): each number starts a row; a higher number starts one only after a row closed by its
+    units, so a figure cell (计划投资 8) stays a cell. 主要责任单位 beside 协同配合单位 leads, and a
+    unit cell may end its list with a full stop."""
+    i05 = ("2024年《政府工作报告》重点工作目标任务分解表\n序号 |\n目标与任务 |\n分 管 县领导 |\n牵头责任单位 |\n责任单位 |\n"
+           "80 |\n加大普惠性托育供给,新增托位数400个以上。 |\n俞 悦 |\n县教育局 |\n县各有关单位 |\n"
+           "81 |\n支持芜湖科技工程学校发展。 |\n陆 明俞 悦 |\n县教育局 |\n县各有关单位 |\n")
+    tasks = parse_plan(SourceText(path="i05.txt", name="i05.txt", sha256="0", text=i05, format="txt")).tasks
+    assert [(t.number, roles(t)) for t in tasks] == [
+        ("80", [("县教育局", "lead"), ("县各有关单位", "cooperating")]),
+        ("81", [("县教育局", "lead"), ("县各有关单位", "cooperating")])]
+    i07 = ("谯城区教育局2025年政府工作报告重点工作任务分解表\n\n序号\n\n重点工作任务\n\n主要责任单位\n\n协同配合单位\n\n"
+           "一、2025年经济社会发展的主要预期目标\n\n3\n\n固定资产投资增长7.5%左右。\n\n区发改委\n\n"
+           "区工信局、区住建局,谯城经开区管委会,魏武国控集团。\n\n六、全力以赴惠民生、增福祉,加快社会事业发展\n\n68\n\n"
+           "持续推进学前教育普及普惠。\n\n区教育局\n\n区政府有关部门,各乡镇人民政府、街道办事处。\n\n69\n\n"
+           "深化与海亮集团合作,积极引进优质教育资源。\n\n区教育局\n\n区投资促进中心\n\n")
+    tasks = parse_plan(SourceText(path="i07.txt", name="i07.txt", sha256="0", text=i07, format="txt")).tasks
+    assert [(t.number, sorted(roles(t))) for t in tasks] == [
+        ("3", sorted([("区发改委", "lead"), ("区住建局", "cooperating"), ("区工信局", "cooperating"),
+                      ("谯城经开区管委会", "cooperating"), ("魏武国控集团", "cooperating")])),
+        ("68", sorted([("区政府有关部门", "cooperating"), ("区教育局", "lead"),
+                       ("各乡镇人民政府、街道办事处", "cooperating")])),
+        ("69", sorted([("区投资促进中心", "cooperating"), ("区教育局", "lead")]))]
+    assert tables.cell_kind("开工建设老年大学。") != "units"  # a sentence, not a list of one unit
+
+
+def test_unit_cells_that_say_their_role():
+    """i04 潍坊 2017 (a cell per line, 主要内容 | 责任单位 with cells ``市发改委牵头落实`` and
+    ``市金融办、人民银行潍坊市中心支行、潍坊银监分局分别牵头落实``): the cell's role verb gives the role,
+    ``分别牵头`` makes each a lead. One real document of the layout was found (two wordings in it)."""
+    i04 = ("潍坊市2017年政务公开工作要点实施方案\n目标\n任务\n主要内容\n责任单位\n一、以政务公开助力稳增长\n(一)加强预期引导\n"
+           "围绕我市经济社会发展形势,通过市政府例行新闻发布会及时宣传解读。\n市发改委牵头落实\n"
+           "围绕稳健中性的货币政策,加强金融政策信息公开。\n市金融办、人民银行潍坊市中心支行、潍坊银监分局分别牵头落实\n")
+    tasks = parse_plan(SourceText(path="i04.txt", name="i04.txt", sha256="0", text=i04, format="txt")).tasks
+    assert [roles(t) for t in tasks] == [
+        [("市发改委", "lead")],
+        [("市金融办", "lead"), ("人民银行潍坊市中心支行", "lead"), ("潍坊银监分局", "lead")]]

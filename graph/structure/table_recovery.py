@@ -325,17 +325,26 @@ def is_date_line(text: str) -> bool:
 
 
 def numbered_rows(body: list, min_cells: int = 1) -> list[Row]:
-    """Rows that start at their 序号 (1, 2, 3 …); a row holds ``min_cells`` cells before the next may start."""
+    """Rows that start at their 序号: 1, 2, 3 …; any number right below the header (an excerpt of a long
+    table: 80, 81 …, i05 南陵); a higher number right after the row above closed with its units (the rows of one
+    department picked from a longer table: 3, 68, 69 …, i07 谯城). A row holds ``min_cells`` cells
+    before the next may start."""
     rows: list[Row] = []
     expected = 1
     for k, (ln, section) in enumerate(body):
-        if T.ROW_NUMBER.match(ln.folded) and int(ln.folded) in (expected, expected + 1) \
+        if T.ROW_NUMBER.match(ln.folded) and (int(ln.folded) in (expected, expected + 1) or k == 0
+                                              or int(ln.folded) > expected and rows and ends_with_units(rows[-1])) \
                 and (not rows or len(rows[-1][1]) >= min_cells) and row_starts_here(body, k, rows):
             expected = int(ln.folded) + 1
             rows.append(Row(ln, [], section))
         elif rows:
             rows[-1][1].append(ln)
     return rows
+
+
+def ends_with_units(row: Row) -> bool:
+    """Whether a row's last cell so far lists units (its unit column closes the row)."""
+    return bool(row.cells) and T.cell_kind(row.cells[-1].text) == "units"
 
 
 SUB_ITEM = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）])")

@@ -115,13 +115,18 @@ def cell_kind(text: str) -> str:
     t = U.fold(text).strip()
     if ROW_NUMBER.match(t):
         return "number"
-    if U.is_unit_list(U.strip_notes(t)) or U.is_unit_list(U.without_person(t)) or U.is_unit_list(list_before_cut(t)):
+    if U.is_unit_list(U.strip_notes(t)) or U.is_unit_list(U.without_person(t)) or U.is_unit_list(list_before_cut(t)) \
+            or U.is_unit_list(ROLE_PHRASE.sub("", t)):
         return "units"
     if len(t) <= 20 and DEADLINE_CELL.match(t):
         return "deadline"
     if len(t) <= 8 and not CLAUSE_PUNCT.search(t):
         return "short"
     return "text"
+
+
+#: a unit cell that says its units' role after them: ``市发改委牵头落实``, ``X、Y、Z分别牵头落实`` (i04 潍坊)
+ROLE_PHRASE = re.compile(r"(?:分别)?(?:牵头|负责|配合|协助|参与)(?:落实|实施|推进)?$")
 
 
 def list_before_cut(text: str) -> str:
@@ -132,7 +137,7 @@ def list_before_cut(text: str) -> str:
     return text[:m.start()] if m else ""
 
 
-CUT_LAST_NAME = re.compile(r"、[\u4e00-\u9fa5]{1,2}$")
+CUT_LAST_NAME = re.compile(r"、[\u4e00-\u9fa5]{1,3}$")
 
 
 def looks_like_name(text: str) -> bool:
@@ -425,7 +430,12 @@ def row_mentions(context: TableContext, assigned: dict[str, list[Cell]]) -> list
                              ("responsible", "responsible", "listed")):
         if col == "responsible" and "lead" in context.columns and "cooperating" not in context.columns:
             role, basis = "cooperating", "column"  # 牵头单位 | 责任单位: the others share the task
+        elif col == "responsible" and "cooperating" in context.columns and "lead" not in context.columns:
+            role, basis = "lead", "column"  # 主要责任单位 | 协同配合单位 (i07 谯城): the others cooperate
         for cell in assigned.get(col, []):
+            if ROLE_PHRASE.search(U.fold(cell.text)):  # 市发改委牵头落实: the cell says the role
+                mentions.extend(U.mentions_from_prose(text[cell.start:cell.end], cell.start))
+                continue
             mentions.extend(U.mentions_from_list(text[cell.start:cell.end], cell.start, role, basis,
                                                  reading.first_is_lead and role == "responsible", reading.marks,
                                                  column=context.kind != "text"))
