@@ -319,7 +319,7 @@ def _join_broken(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         if b - a <= FRAGMENT_MAX and unit_shape(text[a:b]) == 0:
             j = k
             while j + 1 < len(spans) and spans[j + 1][1] - spans[j + 1][0] <= FRAGMENT_MAX \
-                    and text[spans[j][1]:spans[j + 1][0]].strip(" ") == "\n":
+                    and text[spans[j][1]:spans[j + 1][0]].strip(" ") in ("\n", "\n\n"):
                 j += 1
                 if unit_shape(SPACES.sub("", text[a:spans[j][1]])) == 2:
                     best = j

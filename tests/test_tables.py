@@ -581,3 +581,16 @@ def test_unit_cells_that_say_their_role():
     assert [roles(t) for t in tasks] == [
         [("市发改委", "lead")],
         [("市金融办", "lead"), ("人民银行潍坊市中心支行", "lead"), ("潍坊银监分局", "lead")]]
+
+
+def test_a_lead_name_broken_over_the_lines_of_a_narrow_cell_copied_a_cell_per_line():
+    """f01 六安 2024 (序号 | 重点工作 | 牵头责任单位 | 上半年落实情况, a cell per line with blank lines
+    between; the narrow lead cell breaks ``市生态`` / ``环境局`` and ``市农业`` / ``农村局``): the two lines
+    are one name. The same layout with pipes before each cell is v01 长沙's (its own test); one real
+    document of this copy was found."""
+    f01 = ("2024年重点工作及责任清单落实情况汇总表\n\n序号\n\n重点工作\n\n牵头责任单位\n\n上半年落实情况\n\n1\n\n"
+           "新开工亿元以上项目170个以上。\n\n市发改委\n\n截至6月底,已开工项目145个。\n\n2\n\n"
+           "生活污水治理率达30%,黑臭水体治理率达75%。\n\n市生态\n\n环境局\n\n截至6月底,已完成50个(55%)。\n\n3\n\n"
+           "力争优势农业特色产业综合产值增长8%以上。\n\n市农业\n\n农村局\n\n1-6月,综合产值324.33亿元。\n\n")
+    tasks = parse_plan(SourceText(path="f01.txt", name="f01.txt", sha256="0", text=f01, format="txt")).tasks
+    assert [roles(t) for t in tasks] == [[("市发改委", "lead")], [("市生态环境局", "lead")], [("市农业农村局", "lead")]]

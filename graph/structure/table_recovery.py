@@ -406,11 +406,22 @@ def merge_continuations(cells: list) -> list[list]:
     groups: list[list] = []
     for ln in cells:
         if groups and (groups[-1][-1].folded.endswith(("、", ",")) or ln.folded.startswith(("、", ","))
-                       or weak_unit_below_units(groups[-1], ln)):
+                       or weak_unit_below_units(groups[-1], ln) or broken_name(groups[-1][-1], ln)):
             groups[-1].append(ln)
         else:
             groups.append([ln])
     return groups
+
+
+def broken_name(line, below) -> bool:
+    """Whether ``line`` is the start of a unit name that ``below`` completes: a name broken over the
+    lines of a narrow cell copied a line per cell (``市生态`` / ``环境局``, ``市农业`` / ``农村局``, f01 六安)."""
+    head = line.folded.replace(" ", "")
+    return len(head) <= U.FRAGMENT_MAX and head[:1] in NAME_START and U.unit_shape(head) == 0 \
+        and U.unit_shape(head + below.folded.replace(" ", "")) == 2
+
+
+NAME_START = frozenset("省市州盟区县旗镇乡")
 
 
 def weak_unit_below_units(group: list, line) -> bool:
