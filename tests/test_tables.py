@@ -594,3 +594,22 @@ def test_a_lead_name_broken_over_the_lines_of_a_narrow_cell_copied_a_cell_per_li
            "力争优势农业特色产业综合产值增长8%以上。\n\n市农业\n\n农村局\n\n1-6月,综合产值324.33亿元。\n\n")
     tasks = parse_plan(SourceText(path="f01.txt", name="f01.txt", sha256="0", text=f01, format="txt")).tasks
     assert [roles(t) for t in tasks] == [[("市发改委", "lead")], [("市生态环境局", "lead")], [("市农业农村局", "lead")]]
+
+
+def test_progress_columns_named_for_what_was_done_hold_no_task_text():
+    """s01 吉水 2020 (pipe rows, ``落实情况`` after 责任单位) and f01 六安 2024 (a cell per line,
+    ``上半年落实情况``): the column reports progress, so its figures (5500个, 145个) stay out of the
+    task; so does the second paragraph of a progress cell printed as two lines (f04 舟山 2024,
+    ``半年度完成情况``: ``一是…`` then ``二是…覆盖率达95%``)."""
+    s01 = ("一、10件民生实事任务分解表\n序号 | 具体工作任务和要求 | 责任领导 | 责任单位 | 落实情况 |\n"
+           "1 | 推动义务教育基本均衡向优质均衡发展,增加义务教育学位5000个。 | 毛晓青 | 县教体局 各相关乡镇政府 | "
+           "吉水二中实现秋季开学,新增义务教育学位5500个。 |\n")
+    f01 = ("2024年重点工作及责任清单落实情况汇总表\n\n序号\n\n重点工作\n\n牵头责任单位\n\n上半年落实情况\n\n1\n\n"
+           "新开工亿元以上项目170个以上。\n\n市发改委\n\n截至6月底,已开工项目145个。\n\n")
+    f04 = ("2024年市政府工作报告重点工作半年度完成情况\n\n序号\n\n任务内容\n\n牵头单位\n\n半年度完成情况\n\n1\n\n"
+           "实施国资国企改革深化提升行动。\n\n市财政局\n\n一是强化改革赋能。制定《任务清单》。\n\n"
+           "二是强化国资监管。子企业经理层成员任期制和契约化管理覆盖率达95%。\n\n")
+    for text, done in ((s01, "5500"), (f01, "145"), (f04, "95%")):
+        tasks = parse_plan(SourceText(path="p.txt", name="p.txt", sha256="0", text=text, format="txt")).tasks
+        assert len(tasks) == 1 and tasks[0].units and done not in tasks[0].text
+    assert tables.column_kind("落实情况") == tables.column_kind("上半年落实情况") == "progress"

@@ -473,8 +473,8 @@ def align(cells: list[list], columns: list[str], skip_name: bool = False,
                 assigned[last_units].append(cell)
             continue
         assigned.setdefault(j, []).append(cell)
-        if columns[j] in ("name", "text"):
-            last_text = j
+        if columns[j] in ("name", "text", "progress", "note"):
+            last_text = j  # a text cell past the last column continues the last column of text (its 2nd paragraph)
         if columns[j] in T.UNIT_COLUMNS:
             last_units = j
         ptr = j + 1
