@@ -357,6 +357,34 @@ def test_tables_printed_without_rules_are_read_by_their_columns(tmp_path):
         ("乐业路", [("区住建局", "lead"), ("区城管局", "cooperating")])]
 
 
+SEED000_ROWS = [  # rows of the shipped Jiashan plan's 2024年重点任务清单 (corpus/000)
+    ("产业平台能级提升", "加速国开区冲刺千亿园区,加快中新嘉善现代产业园建成“万亩千亿”新产业平台,实施10个县城重大项目,"
+     "全年完成投资23亿元以上。", "县发改局", "县开发区(惠民街道)、魏塘街道"),
+    ("推进小微企业园提档升级", "实施小微企业园提质升级行动计划,强化小微企业园动态化管理,开展小微企业园星级评定。",
+     "县经信局", "县科技局、西塘镇"),
+    ("打造蓝绿生态空间", "新建改造城市公园3个,公园绿地服务半径覆盖率达89.5%。", "县建设局", ""),
+    ("全域推进幸福河湖建设", "推进伍子塘流域综合整治等项目,开工建设蓉溪净水厂。", "县水利局", "县水务集团")]
+
+
+def test_a_table_printed_without_rules_over_several_pages_with_its_header_once(tmp_path):
+    """The shipped Jiashan plan's task list printed without rules (序号 | 任务名称 | 2024年主要举措 |
+    牵头单位 | 协同单位: a header word of nine characters) running over three pages, its header printed
+    on the first only, and b02 常熟's four columns over two pages: the rows of the later pages
+    continue the table."""
+    rows = [(str(n), *SEED000_ROWS[n % 4]) for n in range(1, 61)]
+    unruled_pdf(tmp_path / "seed.pdf", "2024年重点任务清单", ("序号", "任务名称", "2024年主要举措", "牵头单位", "协同单位"),
+                rows, (10, 30, 88, 26, 36))
+    tasks = annex(parse_plan(read_document(tmp_path / "seed.pdf")))
+    assert [t.number for t in tasks] == [str(n) for n in range(1, 61)]
+    assert [t.units[0].name for t in tasks] == [SEED000_ROWS[n % 4][2] for n in range(1, 61)]
+    b02 = [(str(n), "工业总产值增长4%", "工业总产值增长4%;规模以上工业产值增长5%;工业增加值率提升0.5个百分点以上。", "经信委")
+           for n in range(1, 41)]
+    unruled_pdf(tmp_path / "b02.pdf", "常熟市2018年政府工作任务分解表", ("序号", "任务名称", "主要内容", "牵头单位"), b02,
+                (6, 22, 44, 14))
+    tasks = annex(parse_plan(read_document(tmp_path / "b02.pdf")))
+    assert len(tasks) == 40 and all([m.name for m in t.units] == ["经信委"] for t in tasks)
+
+
 def test_progress_sentences_in_a_cell_per_line_table_stay_in_their_column():
     """v05 宝山区 2022 (序号 | 项目内容 | 牵头单位 | 8月份目标 | 进展情况, one cell per line closed by
     ``|``): a progress sentence goes to the progress column, not into the target beside it; b03

@@ -120,14 +120,17 @@ def _join_pdf_lines(lines: list[dict]) -> list[str]:
     return out
 
 
-def _page_items(page, items: list) -> None:
+def _page_items(page, items: list, carried=None):
     """Append a page's text lines and tables to ``items`` in reading order (top to bottom):
-    ``("lines", [line dicts])`` for a run of lines, ``("table", rows)`` for a table."""
+    ``("lines", [line dicts])`` for a run of lines, ``("table", rows)`` for a table. Returns the
+    column gaps of a table printed without rules that runs on to the next page (else None);
+    ``carried``: those of the previous page."""
     found = page.find_tables()
     tables = [(t.bbox, _pdf_table_rows(t)) for t in found]
+    runs_on = None
     if not tables:  # a table printed without rules is found by its columns
-        tables = [(box, tuple(tuple(_cell_join(c) for c in row) for row in rows))
-                  for box, rows in unruled_tables(page)]
+        unruled, runs_on = unruled_tables(page, carried)
+        tables = [(box, tuple(tuple(_cell_join(c) for c in row) for row in rows)) for box, rows in unruled]
     lines = _pdf_lines(page, [box for box, _rows in tables])
     if lines and _is_page_number(lines[-1], page.width, page.height):
         lines.pop()
@@ -143,6 +146,7 @@ def _page_items(page, items: list) -> None:
             items[-1][1].append(payload)
         else:
             items.append(("lines", [payload]))
+    return runs_on
 
 
 def _read_pages(data: bytes) -> tuple[list, int]:
@@ -155,8 +159,9 @@ def _read_pages(data: bytes) -> tuple[list, int]:
         with pywarnings.catch_warnings(), complaints:
             pywarnings.simplefilter("ignore")
             with pdfplumber.open(io.BytesIO(data)) as pdf:
+                carried = None
                 for page in pdf.pages:
-                    _page_items(page, items)
+                    carried = _page_items(page, items, carried)
     except IngestError:
         raise
     except Exception as exc:  # pdfminer raises many types on broken or encrypted files

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-HEADER_WORD_MAX = 8      # characters of a header word (序号, 牵头单位, 完成时限)
+HEADER_WORD_MAX = 12     # characters of a header word (序号, 牵头单位, 完成时限, 2024年主要举措)
 MIN_COLUMNS = 3
 MIN_ROWS = 2
 MAX_TITLE_LINES = 3      # titles across the columns (一、… then (一)…) before a row
@@ -122,11 +122,25 @@ def grouped_rows(lines: list[list[Word]], bounds: list[float], spanning: set[int
     return [rows[k] for k in anchors]
 
 
-def unruled_tables(page) -> list[tuple[tuple[float, float, float, float], list[list[str]]]]:
-    """The tables of a page printed without rules: (box, rows with the header row first)."""
+Gaps = list[tuple[float, float]]
+
+
+def unruled_tables(page, carried: Gaps | None = None) -> tuple[list[tuple[tuple[float, float, float, float], list[list[str]]]], Gaps | None]:
+    """The tables of a page printed without rules: (box, rows with the header row first), and the
+    column gaps of a table that runs to the page's end (to read its continuation on the next page).
+
+    ``carried``: the gaps of the previous page's last table; lines at the top of this page that
+    fit them continue that table (a header printed once, on its first page): their rows come
+    without a header row."""
     lines = page_words(page)
-    found = []
-    i = 0
+    found: list = []
+    i, last_gaps = 0, None
+    if carried and lines:
+        used, gaps, spanning = table_lines(lines, carried)
+        rows = grouped_rows(lines[:used], [(lo + hi) / 2 for lo, hi in gaps], spanning) if used else []
+        if rows:
+            found.append((_box(lines[:used]), rows))
+            i, last_gaps = used, gaps
     while i < len(lines):
         gaps = header_gaps(lines[i])
         used, gaps, spanning = table_lines(lines[i + 1:], gaps) if gaps else (0, [], set())
@@ -135,9 +149,14 @@ def unruled_tables(page) -> list[tuple[tuple[float, float, float, float], list[l
         if sum(1 for r in rows if sum(1 for c in r if c) >= 2) < MIN_ROWS:
             i += 1
             continue
-        taken = lines[i:i + 1 + used]
-        box = (min(w.x0 for ln in taken for w in ln), taken[0][0].top,
-               max(w.x1 for ln in taken for w in ln), max(w.bottom for w in taken[-1]))
-        found.append((box, [[w.text for w in lines[i]], *rows]))
+        found.append((_box(lines[i:i + 1 + used]), [[w.text for w in lines[i]], *rows]))
         i += 1 + used
-    return found
+        last_gaps = gaps
+    runs_on = found and i >= len(lines) and last_gaps
+    return found, (last_gaps if runs_on else None)
+
+
+def _box(taken: list[list[Word]]) -> tuple[float, float, float, float]:
+    """The box that holds the lines ``taken``."""
+    return (min(w.x0 for ln in taken for w in ln), taken[0][0].top,
+            max(w.x1 for ln in taken for w in ln), max(w.bottom for w in taken[-1]))
