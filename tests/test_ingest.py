@@ -615,3 +615,21 @@ def test_docx_table_nested_in_a_frame_and_table_in_a_text_box(tmp_path):
     assert offsets_hold(source)
     assert source.text.split("\n")[:3] == ["附件:重点任务分工表", "表1 民生实事", "序号"]
     assert "表2 见文本框" in source.text.split("\n")
+
+
+def test_a_page_number_after_a_reflowed_paragraph_stays_a_line():
+    """j02 石景山 2019 (text saved from a PDF at 29 characters a line; the label line wraps,
+    ``…园区党工`` / ``委、各街道党工委``, and the page's number ``— — — 3 —`` follows): the short line
+    ends the paragraph, so the page number is not run into the last unit's name; the seed's
+    wrapped paragraphs (test above) join as before."""
+    from graph.ingest import reflow_hard_wraps
+    from graph.units import mentions_from_labels
+
+    body = ("觉行动,确保基层工作体现党的意志,确保党的路线方针政策在\n基层有效贯彻落实。\n牵头单位:区委组织部\n"
+            "协办单位:区委编办、区民政局(区委社会工委)、园区党工\n委、各街道党工委\n— — — 3 —\n"
+            "2.以区域化党建为重点,构建市、区、街道、社区党组织四\n级上下贯通,社区党建、单位党建、行业党建多方联动,基层党\n")
+    text = "\n".join(["入各类组织章程,注重把基层党组织推荐的人选通过法定程序明"] * 8) + "\n" + body
+    lines = reflow_hard_wraps(text).split("\n")
+    assert "— — — 3 —" in lines
+    labelled = next(ln for ln in lines if ln.startswith("协办单位"))
+    assert [m.name for m in mentions_from_labels(labelled, 0)][-2:] == ["园区党工委", "各街道党工委"]

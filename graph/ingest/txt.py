@@ -24,7 +24,8 @@ def reflow_hard_wraps(text: str) -> str:
     """Join paragraphs that were broken at a fixed width (text saved from a PDF or a printout).
 
     Only when most long lines share one width; a line that fills the width and does not end
-    a sentence continues on the next line. Text with one paragraph per line is left as is.
+    a sentence continues on the next line (a short line, ``委、各街道党工委``, ends the paragraph: the
+    page number below it, ``— 3 —``, stays a line). Text with one paragraph per line is left as is.
     """
     lines = text.split("\n")
     widths = Counter(width for width in map(len, map(str.rstrip, lines)) if width >= 16)
@@ -35,12 +36,14 @@ def reflow_hard_wraps(text: str) -> str:
     if near < 0.4 * sum(widths.values()) or near < 8:
         return text
     out: list[str] = []
+    printed = 0  # the width of the last line as printed (a joined paragraph is longer)
     for line in lines:
         previous = out[-1].rstrip() if out else ""
-        if out and len(previous) >= width - 1 and not PARAGRAPH_END.search(previous) \
+        if out and printed >= width - 1 and not PARAGRAPH_END.search(previous) \
                 and line.strip() and not STARTS_ITEM.match(line):
             out[-1] = previous + line.strip()
         else:
             out.append(line)
+        printed = len(line.rstrip())
     return "\n".join(out)
 
