@@ -641,3 +641,29 @@ def test_progress_columns_named_for_what_was_done_hold_no_task_text():
         tasks = parse_plan(SourceText(path="p.txt", name="p.txt", sha256="0", text=text, format="txt")).tasks
         assert len(tasks) == 1 and tasks[0].units and done not in tasks[0].text
     assert tables.column_kind("落实情况") == tables.column_kind("上半年落实情况") == "progress"
+
+
+def test_a_header_cell_broken_over_two_lines():
+    """f02 广州 2021 (a cell per line: ``市政府`` / ``分管领导`` between 重点工作 and 牵头单位) and j06 泗洲头
+    2024 (``责任`` / ``领导``, ``责任`` / ``科室``, ``第二季度`` / ``完成情况``): the two lines are one header
+    cell, so the persons' column gives no unit and the office column is found; w02 龙湾's ``区本级`` /
+    ``任务数`` (two columns: a share of the target, then 责任单位) stays two cells."""
+    f02 = ("2021年市政府工作报告部署工作责任分工\n\n序号\n\n重点工作\n\n市政府\n\n分管领导\n\n牵头单位\n\n配合单位\n\n备注\n\n"
+           "强化科技创新支撑能力。\n\n\n\n\n\n(一)\n\n加强战略科技力量建设。\n\n\n\n\n\n1\n\n"
+           "加快建设以中新知识城、南沙科学城为极点的科技创新轴。\n\n王　东\n\n市科技局\n\n黄埔区、南沙区政府\n\n\n2\n\n"
+           "全力做好呼吸领域国家实验室筹建保障服务工作。\n\n王　东\n\n市科技局\n\n市政府办公厅、市发展改革委、市财政局\n\n\n")
+    tasks = [t for t in parse_plan(SourceText(path="f02.txt", name="f02.txt", sha256="0", text=f02, format="txt")).tasks
+             if t.units]
+    assert [roles(t)[:2] for t in tasks] == [[("市科技局", "lead"), ("黄埔区", "cooperating")],
+                                            [("市科技局", "lead"), ("市政府办公厅", "cooperating")]]
+    j06 = ("泗洲头镇2024年度重点工作计划二季度执行情况\n\n序号\n\n重点工作\n\n责任\n\n领导\n\n责任\n\n科室\n\n工作任务安排\n\n"
+           "第二季度\n\n完成情况\n\n1\n\n白仙山水库工程政策处理\n\n欧乾震\n\n白仙山水库工程政策处理工作领导小组\n\n推进坟墓迁移工作。\n\n"
+           "该工程库区内坟墓迁移进度达60%。\n\n")
+    lines = split_lines(j06)
+    h0, h1, kinds = table_recovery.find_header(lines, 0)
+    assert kinds == ["number", "name", "ignore", "responsible", "name", "progress"]
+    tasks = parse_plan(SourceText(path="j06.txt", name="j06.txt", sha256="0", text=j06, format="txt")).tasks
+    assert [(t.title, roles(t)) for t in tasks] == [
+        ("白仙山水库工程政策处理", [("白仙山水库工程政策处理工作领导小组", "responsible")])]
+    w02 = split_lines("序号\n\n重点工作\n\n区本级\n\n任务数\n\n责任单位\n\n1\n\n地区生产总值增长6.5%。\n\n区发改局\n")
+    assert table_recovery.broken_header_end(w02, 4) is None

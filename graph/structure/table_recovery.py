@@ -122,23 +122,65 @@ def find_header(lines: list, start: int) -> tuple[int, int, list[str]] | None:
     (first line, last line, column roles)."""
     i = start
     while i < len(lines):
-        kinds, at, j = [], [], i
-        while j < len(lines) and (not lines[j].text or T.column_kind(lines[j].text)):
+        cells, j = [], i
+        while j < len(lines) and (not lines[j].text or T.column_kind(lines[j].text)
+                                  or broken_header_end(lines, j) is not None):
             if lines[j].text:
-                kinds.append(T.column_kind(lines[j].text))
-                at.append(j)
+                end = broken_header_end(lines, j)
+                cells.append(lines[j:j + 1] if end is None else [lines[j], lines[end]])
+                j = j if end is None else end
             j += 1
-            if len(kinds) >= HEADER_MAX_CELLS:
+            if len(cells) >= HEADER_MAX_CELLS:
                 break
+        kinds = [T.column_kind(header_text(c)) for c in cells]
+        at = [c[0].index - lines[0].index for c in cells] if cells else []
         # a table's title line may read like a header cell (主要指标): the header starts after it
         while len(kinds) > 2 and kinds[0] in kinds[1:] and kinds[0] in ("name", "text"):
             kinds.pop(0)
-            at.pop(0)
-        names = [lines[a].text for a in at]
+            cells.pop(0)
+        names = [header_text(c) for c in cells]
         if T.is_header(T.settle_kinds(kinds, names), names):  # 牵头单位 | 目标任务 | 责任单位: 目标任务 is the task
-            return at[0], at[-1], kinds
+            first = next(k for k in range(i, j) if lines[k] is cells[0][0])
+            last = next(k for k in range(j - 1, i - 1, -1) if lines[k] is cells[-1][-1])
+            return first, last, kinds
         i = max(j, i + 1)
     return None
+
+
+#: the second line of a header cell broken over two lines: 市政府 / 分管领导 (f02 广州), 责任 / 领导 and
+#: 责任 / 科室 (j06 泗洲头), 第二季度 / 完成情况 (j06)
+HEADER_TAILS = frozenset({"领导", "分管领导", "科室", "单位", "部门", "完成情况"})
+HEADER_HEADS = frozenset({"责任", "牵头", "配合", "协同", "分管", "主要"})  # words that never head a column alone
+
+
+def broken_header_end(lines: list, j: int) -> int | None:
+    """The line that ends a header cell printed over two lines from line ``j`` (``市政府`` then
+    ``分管领导``), or None: the first line is no header word or only a role's first word, the
+    second one of :data:`HEADER_TAILS`, and the two read as a column header."""
+    first = lines[j].text.replace(" ", "")
+    k = next((k for k in range(j + 1, min(j + 3, len(lines))) if lines[k].text), None)
+    if k is None or len(first) > 6 or lines[k].text.replace(" ", "") not in HEADER_TAILS:
+        return None
+    if T.column_kind(first) is not None and first not in HEADER_HEADS:
+        return None
+    return k if T.column_kind(first + lines[k].text.replace(" ", "")) else None
+
+
+def header_text(cell: list) -> str:
+    """The words of a header cell printed on one or two lines."""
+    return "".join(ln.text.replace(" ", "") for ln in cell) if len(cell) > 1 else cell[0].text
+
+
+def header_groups(lines: list, h0: int, h1: int) -> list[list]:
+    """The header's cells between lines ``h0`` and ``h1``, a cell broken over two lines as one."""
+    cells, j = [], h0
+    while j <= h1:
+        if lines[j].text:
+            end = broken_header_end(lines, j)
+            cells.append(lines[j:j + 1] if end is None or end > h1 else [lines[j], lines[end]])
+            j = j if end is None or end > h1 else end
+        j += 1
+    return cells
 
 
 HEADER_WINDOW = 14  # lines: a header row (cells one per line, blanks between) fits in these
@@ -178,7 +220,8 @@ def recover_table(source: SourceText, lines: list, start: int,
     if not found:
         return None, None, len(lines)
     h0, h1, kinds = found
-    kinds = T.settle_kinds(kinds, [ln.text for ln in lines[h0:h1 + 1] if ln.text])
+    groups = header_groups(lines, h0, h1)
+    kinds = T.settle_kinds(kinds, [header_text(c) for c in groups])
     columns = [k for k in kinds if k != "number"]
     piped = any(i in row_ends for i in range(lines[h1].index, lines[h1].index + 4))
     body, breaks, end = table_body(lines, h1 + 1, row_ends if piped else frozenset())
@@ -189,7 +232,7 @@ def recover_table(source: SourceText, lines: list, start: int,
     else:
         rows = cycled_rows(body)
     rows = [sub for row in rows for sub in split_sub_items(row)]
-    header_cells = [Cell(ln.text, ln.start, ln.end) for ln in lines[h0:h1 + 1] if ln.text]
+    header_cells = [Cell(header_text(c), c[0].start, c[-1].end) for c in groups]
     grid, last = grid_of(rows, kinds, header_cells, lines[h1].end, piped)
     header = T.Header(0, 1, tuple(kinds), tuple(c.text for c in header_cells))
     return Table(rows=tuple(grid), start=lines[h0].start, end=last, kind="text"), header, end
@@ -450,8 +493,9 @@ def align(cells: list[list], columns: list[str], skip_name: bool = False,
     kinds = [T.cell_kind(cell_text(cell)) for cell in cells]
     if items_are_text:  # 1.乐业路: a numbered item is the task's text, however short
         kinds = ["text" if k == "short" and SUB_ITEM.match(c[0].folded) else k for k, c in zip(kinds, cells)]
-    if columns and columns[0] == "name" and kinds[:1] == ["units"] and kinds.count("units") > 1:
-        kinds[0] = "text"  # a project named like a unit (…数字贸易中心) in the name column
+    if columns and columns[0] == "name" and kinds[:1] == ["units"] \
+            and (kinds.count("units") > 1 or any(U.unit_shape(cell_text(c)) for c in cells[1:])):
+        kinds[0] = "text"  # a project named like a unit (…数字贸易中心, 现代化美丽城镇) in the name column
     text_cells = sum(1 for k in kinds if k in ("text", "short"))
     first_text = next((i for i, k in enumerate(kinds) if k in ("text", "short")), None)
     skip_name = skip_name or ("name" in columns and "text" in columns and text_cells == 1
