@@ -645,3 +645,13 @@ def test_a_title_or_caption_broken_over_lines_is_no_table_header():
     from graph.structure.tables import column_kind
     assert column_kind("2016年民生实事目标任务分解表") is None and column_kind("任务分解和责任分工方案") is None
     assert column_kind("民生实事") == "name" and column_kind("责任人代表") == "ignore"  # 代表: a person
+
+
+def test_data_providing_units_cooperate_with_the_lead():
+    """f05 成都 2022 (``(牵头单位:市发改委;数据提供单位:市统计局)``, and with a 责任单位 between them,
+    ``(牵头单位:市农业农村局;责任单位:市公园城市局;数据提供单位:市统计局)``): the unit that provides the
+    figures of a target cooperates with its lead. One real document of the label was found."""
+    got = mentions_from_labels("牵头单位:市发改委;数据提供单位:市统计局", 0)
+    assert roles(got) == [("市发改委", "lead"), ("市统计局", "cooperating")]
+    got = mentions_from_labels("牵头单位:市农业农村局;责任单位:市公园城市局;数据提供单位:成都调查队", 0)
+    assert roles(got) == [("市农业农村局", "lead"), ("市公园城市局", "cooperating"), ("成都调查队", "cooperating")]
