@@ -655,3 +655,29 @@ def test_data_providing_units_cooperate_with_the_lead():
     assert roles(got) == [("市发改委", "lead"), ("市统计局", "cooperating")]
     got = mentions_from_labels("牵头单位:市农业农村局;责任单位:市公园城市局;数据提供单位:成都调查队", 0)
     assert roles(got) == [("市农业农村局", "lead"), ("市公园城市局", "cooperating"), ("成都调查队", "cooperating")]
+
+
+def test_a_block_of_labels_after_several_items_names_the_units_of_them_all():
+    """h05 深圳 2008 (``主办:…。协办:…。`` on its own line after items (二)(三)(四), a page excerpt that
+    starts below their heading) and j03 运城 2017 (``(责任单位:…)`` on its own line after sub-measures
+    (1)…(4) of an item): every item of the group takes the units; an item with units of its own
+    keeps them."""
+    h05 = ("(二)推进“公园之城”建设。至2010年每年完成30个社区公园建设任务。\n"
+           "(三)实施生态风景林建设工程。用3年时间,依法全面取缔非农业用地上的种养殖场。\n"
+           "(四)保持和发展植物多样性。推广种植生长快、绿化效果好的乡土树种花木。\n"
+           "主办:各区人民政府、市光明新区管委会和市城管局、农林渔业局。协办:市发展改革局、建设局、规划局。\n"
+           "二、开展街景美化和户外广告整治行动\n"
+           "(五)深入开展街景整治与营造工作。每年至少完成1条城市主、次干道沿线的建筑物改造。\n"
+           "主办:各区人民政府、市光明新区管委会。协办:市城管局和市国土房产局、规划局。\n")
+    tasks = plan_of(h05).tasks
+    assert [(t.number, roles(t.units)[0]) for t in tasks] == [
+        ("(二)", ("各区人民政府", "lead")), ("(三)", ("各区人民政府", "lead")), ("(四)", ("各区人民政府", "lead")),
+        ("(五)", ("各区人民政府", "lead"))]
+    assert [m.name for m in tasks[3].units if m.role == "cooperating"] == ["市城管局", "市国土房产局", "规划局"]
+    j03 = ("(一)“一案三制”建设\n1.完善应急预案体系\n(1)加强应急预案管理,规范应急预案编制、审批、发布。\n"
+           "(2)推进政府及其部门应急预案“精编化”,及时修订完善现有应急预案。\n"
+           "(3)加强应急预案演练,完善演练管理制度。\n(4)加强应急预案的培训宣传,扩大应急预案发布范围。\n"
+           "(责任单位:市直各有关单位、各县(市、区)人民政府、各开发区管委会)\n2.健全应急管理体制和运行机制\n")
+    tasks = [t for t in plan_of(j03).tasks if t.units]
+    assert [t.number for t in tasks] == ["(1)", "(2)", "(3)", "(4)"]
+    assert all([m.name for m in t.units] == ["市直各有关单位", "各县(市、区)人民政府", "各开发区管委会"] for t in tasks)

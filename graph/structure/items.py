@@ -189,14 +189,22 @@ def share_group_units(text: str, found: list[list]) -> None:
 
     Two layouts: a heading that names units and only groups its children
     (``(二)提升基层服务能力(责任单位:…)`` then 1., 2., 3.); and a block of label lines
-    (``牵头单位:…`` ``配合单位:…``) after the last of several items none of which names units.
+    (``牵头单位:…`` ``配合单位:…``) after the last of several items none of which names units —
+    children of one heading, or items of an excerpt that starts below their heading.
     """
     children: dict[int, list[int]] = {}
+    runs: list[list[int]] = []  # items with no heading above them, by runs of one style
     for i, (it, *_rest) in enumerate(found):
-        for j in range(i - 1, -1, -1):
-            if found[j][0].level < it.level:
-                children.setdefault(j, []).append(i)
-                break
+        parent = next((j for j in range(i - 1, -1, -1) if found[j][0].level < it.level), None)
+        if parent is None:  # items of a page excerpt that begins below their heading: (二), (三), (四)
+            if runs and runs[-1][-1] == i - 1 and found[i - 1][0].heading.style == it.heading.style:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+            continue
+        children.setdefault(parent, []).append(i)
+    for run in runs:
+        share_label_block(text, found, run)
     for parent, kids in children.items():
         it, _, mentions, us, ue = found[parent]
         if mentions and not it.body and all(not found[k][2] for k in kids):
@@ -204,11 +212,7 @@ def share_group_units(text: str, found: list[list]) -> None:
                 found[k][2:5] = [list(mentions), us, ue]
             found[parent][2:5] = [[], -1, -1]
             continue
-        last = found[kids[-1]]
-        if len(kids) > 1 and last[2] and all(not found[k][2] for k in kids[:-1]) \
-                and all(label_line_at(text, m.start) for m in last[2]):
-            for k in kids[:-1]:
-                found[k][2:5] = [list(last[2]), last[3], last[4]]
+        share_label_block(text, found, kids)
         if mentions and not it.body and all(m.role == "lead" for m in mentions):
             # (三)省编办牵头的工作 then 1., 2. with their partners: the heading names their lead
             for k in kids:
@@ -218,10 +222,22 @@ def share_group_units(text: str, found: list[list]) -> None:
             found[parent][2:5] = [[], -1, -1]
 
 
+def share_label_block(text: str, found: list[list], kids: list[int]) -> None:
+    """A block of label lines after the last of several items, none of the others naming units,
+    names the units of them all (深圳 h05 ``主办:…。协办:…。`` after (二)(三)(四); 运城 j03
+    ``(责任单位:…)`` after (1)…(4))."""
+    last = found[kids[-1]]
+    if len(kids) > 1 and last[2] and all(not found[k][2] for k in kids[:-1]) \
+            and all(label_line_at(text, m.start) for m in last[2]):
+        for k in kids[:-1]:
+            found[k][2:5] = [list(last[2]), last[3], last[4]]
+
+
 def label_line_at(text: str, offset: int) -> bool:
-    """True when the unit at ``offset`` sits on a line that starts with a unit label (牵头单位: …)."""
+    """True when the unit at ``offset`` sits on a line that starts with a unit label (牵头单位: …,
+    or a bracket around it: ``(责任单位:…)``)."""
     line_start = text.rfind("\n", 0, offset) + 1
-    return U.shapes().label_re.match(U.fold(text[line_start:offset])) is not None
+    return U.shapes().label_re.match(U.fold(text[line_start:offset]).lstrip("([")) is not None
 
 
 
