@@ -45,6 +45,7 @@ def test_label_wordings_give_lead_cooperating_and_persons():
     "(工业和信息化部、发展改革委、科技部、农业农村部等负责。列第一位者为牵头单位，下同)",  # d02 国务院 2018
     "(税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同)",  # d03 国务院 2019
     "(市發改委、市農委、市商務糧食局。排名第一的為牽頭單位,下同)",  # s07 株洲市, read in simplified
+    "责任单位:市经信局、市财政局(列第一位者为工作牵头单位或汇总单位,下同)",  # k04 湖州 2020
 ])
 def test_first_listed_statement_in_its_wordings(statement):
     reading = traditional.simplified_reading(statement)
