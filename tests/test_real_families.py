@@ -682,3 +682,20 @@ def test_a_block_of_labels_after_several_items_names_the_units_of_them_all():
     tasks = [t for t in plan_of(j03).tasks if t.units]
     assert [t.number for t in tasks] == ["(1)", "(2)", "(3)", "(4)"]
     assert all([m.name for m in t.units] == ["市直各有关单位", "各县(市、区)人民政府", "各开发区管委会"] for t in tasks)
+
+
+def test_paragraphs_that_end_with_their_units_under_a_title_only_heading():
+    """k07 长春 2012 (a 十二五 纲要's division: ``(一)约束性指标`` then paragraphs ``耕地保有量保持在2000.9万亩。
+    (市国土局牵头)`` and ``…(市水利局、市发展改革委、市工信局、市市政公用局等部门按职责分工负责)``): each
+    paragraph is a task. i03 北京 2018 (``(一)围绕…做好信息公开。`` with its text and four brackets in one
+    paragraph) stays one task."""
+    k07 = ("二、主要目标和任务分工安排\n(一)约束性指标\n耕地保有量保持在2000.9万亩。(市国土局牵头)\n"
+           "单位工业增加值用水量达到省要求标准。(市水利局、市发展改革委、市工信局、市市政公用局等部门按职责分工负责)\n"
+           "单位地区生产总值")
+    tasks = [t for t in plan_of(k07).tasks if t.units]
+    assert [(t.title, roles(t.units)[0]) for t in tasks] == [
+        ("耕地保有量保持在2000.9万亩", ("市国土局", "lead")), ("单位工业增加值用水量达到省要求标准", ("市水利局", "responsible"))]
+    assert tasks[0].section[-1] == "(一)约束性指标"
+    i03 = ("一、加强政府重点工作信息公开\n(一)围绕抓好“三件大事”做好信息公开。制定发布城市设计导则。(市规划国土委负责落实)"
+           "推进支持雄安新区建设信息公开。(市发展改革委、市教委分别负责落实)\n")
+    assert [t.number for t in plan_of(i03).tasks if t.units] == ["(一)"]

@@ -132,6 +132,24 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
     return groups
 
 
+UNIT_BRACKET_END = re.compile(r"[(\[]([^()\[\]]{2,200})[)\]]\s*$")
+
+
+def paragraph_items(it: Item) -> list[Item]:
+    """An item whose heading is only a title (``(一)约束性指标``) and whose paragraphs each end with
+    their units in brackets (``耕地保有量保持在2000.9万亩。(市国土局牵头)``): one item per paragraph,
+    under the heading. Family: the division of a plan's targets by paragraph (k07 长春's 十二五
+    纲要 分工, i01 国务院 ``(国务院各部门分别负责,…)``); a heading with text of its own stays one item."""
+    title_only = len(it.line.text.rstrip("。 ")) <= it.heading.marker_end + len(it.heading.title)
+    ends = [UNIT_BRACKET_END.search(U.fold(ln.text)) for ln in it.body]
+    named = [bool(m and (U.is_unit_list(m.group(1)) or U.mentions_from_prose(m.group(1), 0))) for m in ends]
+    if not title_only or it.children or sum(named) < 2 or not all(named[:-1]):  # the last may be cut
+        return [it]
+    section = it.section + (it.line.text.strip(),)
+    return [Item(Heading("paragraph", "", 0, heading_title(ln.text), 0), ln, it.level + 1, it.path + (k + 1,), section, [])
+            for k, ln in enumerate(it.body)]
+
+
 def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, first_is_lead: bool,
                marks: str = "*", keys: set[str] | None = None, folded: str | None = None) -> list[Task]:
     """Candidate tasks of the body: every item with text of its own, with the units it names
@@ -144,6 +162,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
     for n, ln in enumerate(reversed(goals)):
         title = heading_title(ln.text.split(":")[0].split("：")[0]) if ":" in ln.folded[:8] else heading_title(ln.text)
         items.insert(0, Item(Heading("preamble", "", 0, title, 0), ln, 0, (0, len(goals) - n), (), []))
+    items = [sub for it in items for sub in paragraph_items(it)]
     found = []
     for it in items:
         begin, end = it.line.start, (it.body[-1] if it.body else it.line).end
