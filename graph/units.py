@@ -387,7 +387,7 @@ def _split_conjoined(body: str) -> tuple[tuple[int, int], ...]:
     spans, start = [], 0
     for m in CONJUNCTION.finditer(body):
         left, right = body[start:m.start()], body[m.end():]
-        if len(right) >= 3 and unit_shape(clean_name(left)[0]) == 2 and unit_shape(right) == 2 \
+        if (len(right) >= 3 or is_collective(right)) and unit_shape(clean_name(left)[0]) == 2 and unit_shape(right) == 2 \
                 and not BARE_BODY.match(right) and not right.startswith(BARE_MEMBERS):
             spans.append((start, m.start()))
             start = m.end()
@@ -616,7 +616,7 @@ MODIFIERS = "(?:" + "|".join(map(re.escape, MODIFIER_WORDS)) + ")*"
 MODIFIER_CHARS = frozenset("".join(MODIFIER_WORDS))
 CONVENE = re.compile(r"会同")
 CONVENE_PREFIX = re.compile(r"(?:负责|牵头)$")
-PARTNERS_END = re.compile(r"[。;,!?\n]|$")  # the partners named after 会同 end with their clause
+PARTNERS_END = re.compile(r"[。;,!?\n\]]|$")  # the partners named after 会同 end with their clause
 
 
 CLAUSE_END_VERBS = ("落实",)
@@ -721,20 +721,28 @@ def _verb_lists(folded: str, offset: int) -> list[Found]:
 
 
 def _convened_lists(folded: str, offset: int) -> list[Found]:
-    """由X会同Y负责: X leads, Y cooperates."""
+    """由X会同Y负责: X leads, Y cooperates; so do the partners of ``X牵头,会同Y负责`` (m02 杭州), whose
+    lead the verb before the comma names."""
     found: list[Found] = []
     for m in CONVENE.finditer(folded):
         cut = clause_start(folded, m.start()) - 1
         chunk = CONVENE_PREFIX.sub("", folded[cut + 1:m.start()])
-        if not chunk.strip() or not is_unit_list(chunk):
+        after_lead = not chunk.strip() and LEAD_CLAUSE_BEFORE.search(folded, 0, m.start()) is not None
+        if not after_lead and (not chunk.strip() or not is_unit_list(chunk)):
             continue
-        partners = leading_units(folded[m.end():PARTNERS_END.search(folded, m.end()).start()], offset + m.end())
+        named = folded[m.end():PARTNERS_END.search(folded, m.end()).start()]
+        partners = leading_units(PARTNERS_VERB.sub("", named), offset + m.end())
         if not partners:
             continue
-        found.append(Found(at=cut + 1, role="lead",
-                           units=[r for r in split_raw(chunk, offset + cut + 1) if unit_shape(r.name)]))
+        if not after_lead:
+            found.append(Found(at=cut + 1, role="lead",
+                               units=[r for r in split_raw(chunk, offset + cut + 1) if unit_shape(r.name)]))
         found.append(Found(at=m.end(), role="cooperating", units=partners))
     return found
+
+
+LEAD_CLAUSE_BEFORE = re.compile(r"牵头\s*,\s*$")
+PARTNERS_VERB = re.compile(r"(?:共同|分别)?(?:负责|落实|实施|推进)+\s*$")  # 会同Y、各区、县(市)政府负责
 
 
 def _mentions_of(found: list[Found], first_is_lead: bool) -> list[UnitMention]:

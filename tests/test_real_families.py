@@ -699,3 +699,15 @@ def test_paragraphs_that_end_with_their_units_under_a_title_only_heading():
     i03 = ("一、加强政府重点工作信息公开\n(一)围绕抓好“三件大事”做好信息公开。制定发布城市设计导则。(市规划国土委负责落实)"
            "推进支持雄安新区建设信息公开。(市发展改革委、市教委分别负责落实)\n")
     assert [t.number for t in plan_of(i03).tasks if t.units] == ["(一)"]
+
+
+def test_partners_convened_after_the_lead_verb():
+    """m02 杭州 2015 (``[市科委牵头,会同市经信委、市发改委和各区、县(市)政府负责]`` and ``[市发改委牵头,会同
+    市经信委…]``): the units after 会同 cooperate with the lead named before the comma, a collective
+    joined by 和 is cut from the unit before it, and ``各区、县(市)政府`` stays one collective. One real
+    document of the wording was found; ``由X会同Y`` (test_units) is the other form."""
+    got = mentions_from_prose("力争到2018年,全市认定60家以上市级众创空间。[市科委牵头,会同市经信委、市发改委和各区、县(市)政府负责]", 0)
+    assert roles(got) == [("市科委", "lead"), ("市经信委", "cooperating"), ("市发改委", "cooperating"),
+                          ("各区、县(市)政府", "cooperating")]
+    got = mentions_from_prose("实现产业发展从资源要素驱动向创新发展驱动转变。[市发改委牵头,会同市经信委负责]", 0)
+    assert roles(got) == [("市发改委", "lead"), ("市经信委", "cooperating")]
