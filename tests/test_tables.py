@@ -596,6 +596,12 @@ def test_rows_numbered_from_the_middle_of_a_long_table():
                        ("各乡镇人民政府、街道办事处", "cooperating")])),
         ("69", sorted([("区投资促进中心", "cooperating"), ("区教育局", "lead")]))]
     assert tables.cell_kind("开工建设老年大学。") != "units"  # a sentence, not a list of one unit
+    m05 = ("2023年区政府重点民生实事项目推进情况(1-11月)\n序号 |\n主要任务 |\n全年目标任务 |\n分管 领导 |\n牵头 单位 |\n"
+           "责任主体与协同单位 |\n1-10月推进情况 |\n1-11月推进情况 |\n是否达序 |\n说明 |\n24 |\n优化提升50条背街后巷交通组织。 |\n"
+           "徐国江 |\n城管局 |\n市政局、相关街道 |\n已进场施工,完成30%。 |\n已进场施工,完成60%。 |\n是 |\n||\n")
+    tasks = parse_plan(SourceText(path="m05.txt", name="m05.txt", sha256="0", text=m05, format="txt")).tasks
+    assert [(t.number, roles(t)) for t in tasks] == [
+        ("24", [("城管局", "lead"), ("市政局", "cooperating"), ("相关街道", "cooperating")])]
 
 
 def test_unit_cells_that_say_their_role():

@@ -368,14 +368,15 @@ def is_date_line(text: str) -> bool:
 
 
 def numbered_rows(body: list, min_cells: int = 1) -> list[Row]:
-    """Rows that start at their 序号: 1, 2, 3 …; any number right below the header (an excerpt of a long
-    table: 80, 81 …, i05 南陵); a higher number right after the row above closed with its units (the rows of one
-    department picked from a longer table: 3, 68, 69 …, i07 谯城). A row holds ``min_cells`` cells
-    before the next may start."""
+    """Rows that start at their 序号: 1, 2, 3 …; any number for the first row (an excerpt of a long
+    table: 80, 81 …, i05 南陵; 24, 25 … below header cells the header missed, m05 崇川); a higher
+    number right after the row above closed with its units (the rows of one department picked
+    from a longer table: 3, 68, 69 …, i07 谯城). A row holds ``min_cells`` cells before the next
+    may start."""
     rows: list[Row] = []
     expected = 1
     for k, (ln, section) in enumerate(body):
-        if T.ROW_NUMBER.match(ln.folded) and (int(ln.folded) in (expected, expected + 1) or k == 0
+        if T.ROW_NUMBER.match(ln.folded) and (int(ln.folded) in (expected, expected + 1) or not rows
                                               or int(ln.folded) > expected and rows and ends_with_units(rows[-1])) \
                 and (not rows or len(rows[-1][1]) >= min_cells) and row_starts_here(body, k, rows):
             expected = int(ln.folded) + 1
