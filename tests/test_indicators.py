@@ -487,3 +487,11 @@ def test_baselines_of_a_list_pair_with_the_targets_after_the_verb():
     assert [(i.value, i.unit, i.baseline) for i in got] == [(609.0, "元", 574.0), (300.0, "元", 271.0)]
     got = extract_indicators("城乡供水一体化率从88%提高到92%")
     assert [(i.value, i.unit, i.baseline) for i in got] == [(92.0, "%", 88.0)]
+
+
+def test_a_programme_named_by_a_number_and_talent_is_no_count_of_people():
+    """m01 广州 2012 (``11.121人才梯队项目``: the 121 talent ladder, a name; the conventions list it among
+    names with digits): 人 before 才 is the word 人才, not a measure; a count of people after 人才
+    (``引进高层次人才500人``) still is one. One real document of the name was found."""
+    assert extract_indicators("11.121人才梯队项目。", 0) == []
+    assert [i.value for i in extract_indicators("引进高层次人才500人。", 0)] == [500]
