@@ -193,26 +193,26 @@ def _unit_load(node: str, parts: list[NodePart], unit_info: dict, scope: Scope, 
     by_function = scope.level == "function"
     members = sorted(set().union(*(p.members for p in parts))) if len(parts) > 1 else parts[0].members
     infos = [unit_info[u] for u in members]
-    labels = Counter(i[0] for i in infos)
-    function = next((i[3] for i in infos if i[3]), "")
-    if by_function and node == function:
-        label = function_labels.get(node) or _top_label(labels)
+    if len(infos) == 1:   # most nodes: one unit
+        top_label, kind = infos[0][0], infos[0][2]
     else:
-        label = _top_label(labels)
+        top_label, kind = _top_label(Counter(i[0] for i in infos)), _top_label(Counter(i[2] for i in infos))
+    function = next((i[3] for i in infos if i[3]), "")
+    label = (function_labels.get(node) or top_label) if by_function and node == function else top_label
     region = "; ".join(sorted({i[1] for i in infos if i[1]}))
     if scope.kind == "all" and region and not (by_function and node == function):
         label = f"{label} ({region})"   # across regions, 区农业农村局 alone would not say whose
-    if len(parts) == 1:
-        counts, terms = parts[0].counts, parts[0].terms
+    if len(parts) == 1:   # each part's lists are in order already
+        counts, terms, first, others = parts[0].counts, parts[0].terms, parts[0].led_top, parts[0].other_top
     else:
         counts = [sum(column) for column in zip(*(p.counts for p in parts))]
         terms = sorted(t for p in parts for t in p.terms)
+        first = sorted(t for p in parts for t in p.led_top)[:TOP_TASKS]
+        others = sorted(t for p in parts for t in p.other_top) if len(first) < TOP_TASKS else []
     lead, lead_inferred, cooperating, responsible, total, targets, sections, on_led_tasks = counts
-    first = sorted(t for p in parts for t in p.led_top)[:TOP_TASKS]
-    if len(first) < TOP_TASKS:
-        first += sorted(t for p in parts for t in p.other_top)[:TOP_TASKS - len(first)]
+    first = first + others[:TOP_TASKS - len(first)]
     return UnitLoad(
-        node=node, label=label, region=region, kind=_top_label(Counter(i[2] for i in infos)), function=function,
+        node=node, label=label, region=region, kind=kind, function=function,
         lead=lead, lead_weighted=sum(w for _, w in terms), lead_inferred=lead_inferred, cooperating=cooperating,
         responsible=responsible, total=total, targets=targets, plans=len(parts), sections=sections,
         members=len(members), lead_share=lead / tasks_with_lead if tasks_with_lead else 0.0,
