@@ -131,3 +131,44 @@ def test_dashboard_of_an_update_lists_what_a_clean_build_lists(tmp_path, monkeyp
         build(corpus, out)
         build(corpus, tmp_path / f"clean-{number}", "--no-cache")
         assert (out / "index.html").read_bytes() == (tmp_path / f"clean-{number}" / "index.html").read_bytes()
+
+
+def test_plan_contributions_kept_per_plan_give_what_the_rows_give(tmp_path, monkeypatch):
+    import os
+    from dataclasses import replace
+
+    from graph.analysis import run as analysis_run
+    from graph.analysis import run_analysis
+    from graph.analysis.contributions import FOLDER, ContributionCache, row_contributions, scope_measures
+    from graph.analysis.digests import code_salt, scope_digests
+    from graph.analysis.rows import apply_lead_policy, load_graph_data
+    from graph.analysis.run import AnalysisSettings
+    from graph.analysis.scopes import build_scopes
+
+    corpus, out = built(tmp_path, 3)
+    make_corpus.write_document(3, 7, corpus)
+    build(corpus, out)
+    current = (out / "current").resolve()
+    assert len(list((current / "analysis" / FOLDER).iterdir())) == 4   # one per plan
+    data = load_graph_data(current)
+    scopes = build_scopes(data, apply_lead_policy(data.assignments, "strict"))
+    settings = AnalysisSettings()
+    salt = code_salt(data, settings.lead_policy, settings.top, settings.overload, replace(settings.centrality, workers=0))
+    digests = scope_digests(data, scopes, salt)
+    cache = ContributionCache(tmp_path / "unused", current / "analysis" / FOLDER)
+    plans = sorted((sc for sc in scopes if sc.kind == "plan"), key=lambda sc: sc.plan)
+    for sc in (sc for sc in scopes if sc.kind == "all"):
+        from_cache = scope_measures([cache.get(digests[p.id])[sc.level] for p in plans], sc, data.function_labels)
+        from_rows = scope_measures(row_contributions(sc, data.indicators), sc, data.function_labels)
+        assert from_cache[0] == from_rows[0]
+        assert [list(w.items()) for w in from_cache[1:]] == [list(w.items()) for w in from_rows[1:]]
+    again = tmp_path / "again"   # the same graph analysed again takes every plan's contributions over
+    again.mkdir()
+    for name in ("graph.ttl", ".graph-index.json", "report.json"):
+        os.link(current / name, again / name)
+    made = []
+    monkeypatch.setattr(analysis_run, "contribution", lambda *args: made.append(args) or None)
+    run_analysis(again, previous=current / "analysis")
+    assert made == []
+    assert (again / "analysis" / "units.csv").read_bytes() == (current / "analysis" / "units.csv").read_bytes()
+    assert all((again / "analysis" / FOLDER / p.name).stat().st_nlink > 1 for p in (current / "analysis" / FOLDER).iterdir())

@@ -19,11 +19,17 @@ from graph.analysis.scopes import Scope
 
 def units_by_task(scope: Scope) -> dict[str, dict[str, str]]:
     """task IRI → {node: strongest role}, lead > cooperating > responsible."""
+    return rows_by_task(scope.rows, scope.level)
+
+
+def rows_by_task(rows, level: str) -> dict[str, dict[str, str]]:
+    """``units_by_task`` of rows at ``level`` (unit | function: a unit counts towards its function)."""
     rank = {"lead": 0, "cooperating": 1, "responsible": 2}
+    by_function = level == "function"
     tasks: dict[str, dict[str, str]] = {}
-    for row in scope.rows:
+    for row in rows:
         nodes = tasks.setdefault(row.task, {})
-        node = scope.node_of(row)
+        node = row.function if by_function and row.function else row.unit
         if node not in nodes or rank[row.role] < rank[nodes[node]]:
             nodes[node] = row.role
     return tasks
@@ -68,3 +74,17 @@ def weighted_graph(nodes: list[str], edges: list[tuple[str, str, int]], directed
     graph.add_nodes_from(sorted(nodes))
     graph.add_weighted_edges_from(edges)
     return graph
+
+
+def merged_weights(parts: list[dict[tuple[str, str], int]]) -> dict[tuple[str, str], int]:
+    """The weights of several plans' parts (each in the order first met) added up, in the order
+    first met across the parts: what one pass over the plans' rows together gives, since a task
+    belongs to one plan."""
+    if len(parts) == 1:
+        return parts[0]
+    total: dict[tuple[str, str], int] = {}
+    get = total.get
+    for part in parts:
+        for pair, weight in part.items():
+            total[pair] = get(pair, 0) + weight
+    return total

@@ -180,7 +180,8 @@ def preferred_labels(labels: Iterable[tuple[str, str, str]]) -> dict[str, str]:
 def add_untyped_plans(plans: dict[str, "PlanInfo"], rows: list[Assignment]) -> None:
     """Plans that tasks name but that have no plankg:Plan type, added so they stay analysable."""
     for a in rows:
-        plans.setdefault(a.plan, PlanInfo(a.plan, "", a.region, "", "", ""))
+        if a.plan not in plans:
+            plans[a.plan] = PlanInfo(a.plan, "", a.region, "", "", "")
 
 
 def open_store(out_dir: Path) -> tuple[ox.Store, str]:

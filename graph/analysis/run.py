@@ -11,7 +11,8 @@ import networkx as nx
 from graph.analysis import turtle_read
 from graph.analysis.collector import collector_paused
 from graph.analysis.centrality import CentralityJob, CentralityOptions, Centralities, compute_many, unpack
-from graph.analysis.graphs import co_assignment_weights, collaboration_weights, units_by_task
+from graph.analysis.contributions import (LEVELS, FOLDER, Contribution, ContributionCache, contribution,
+                                          row_contributions, scope_measures)
 from graph.analysis.loads import ScopeLoads, compute_loads
 from graph.analysis.overload import Overload, OverloadOptions, flag_overloads
 from graph.analysis.rows import GraphData, apply_lead_policy, load_graph_data
@@ -83,16 +84,19 @@ def analyse(data: GraphData, scope: str = "all-scopes", lead_policy: str = "stri
 
 
 def measure_scope(sc: Scope, data: GraphData, lead_policy: str, overload: OverloadOptions,
-                  clock: "_PhaseClock") -> tuple[ScopeLoads, ScopeLoads | None, dict[str, Overload], CentralityJob]:
-    """Loads (and first-listed loads where few tasks mark a lead), verdicts and the graphs of one scope."""
-    loads = compute_loads(sc, data.indicators, data.function_labels)
+                  clock: "_PhaseClock", contributions: list[Contribution] | None = None) \
+        -> tuple[ScopeLoads, ScopeLoads | None, dict[str, Overload], CentralityJob]:
+    """Loads (and first-listed loads where few tasks mark a lead), verdicts and the graphs of one
+    scope, summed from its plans' ``contributions`` (made from its rows when not given)."""
+    if contributions is None:
+        contributions = row_contributions(sc, data.indicators)
+    loads, collaboration, co_assignment = scope_measures(contributions, sc, data.function_labels)
     first = None
     if lead_policy == "strict" and loads.tasks and loads.tasks_with_lead < loads.tasks * FEW_LEADS:
         alt_scope = replace(sc, rows=tuple(apply_lead_policy(list(sc.rows), "first-listed")))
         first = compute_loads(alt_scope, data.indicators, data.function_labels)
     clock.tick("loads")
-    by_task = units_by_task(sc)
-    job = CentralityJob.of(sorted(loads.units), collaboration_weights(by_task), co_assignment_weights(by_task))
+    job = CentralityJob.of(sorted(loads.units), collaboration, co_assignment)
     clock.tick("graphs")
     verdicts = flag_overloads(loads, overload, sc.kind)
     clock.tick("overload")
@@ -199,7 +203,15 @@ class _ScopeStream:
                  keep_graphs: bool, pool: WorkerPool, clock: _PhaseClock):
         self.writer, self.data, self.scopes, self.settings = writer, data, scopes, settings
         self.keep_graphs, self.pool, self.clock = keep_graphs, pool, clock
-        self.digests: dict[str, str] | None = None   # made once the all-regions scopes are on their way
+        self.digests: dict[str, str] | None = None   # made once, for the first scope measured or taken over
+        # plan scope id → its plan's contributions by level, made once for the all-regions scopes
+        self.contributions: dict[str, dict[str, Contribution]] | None = None
+        self.plans = sorted((sc for sc in scopes if sc.kind == "plan"), key=lambda sc: sc.plan)   # order of the rows
+        self.plans_by_region: dict[str, list[Scope]] = {}
+        for sc in self.plans:
+            self.plans_by_region.setdefault(sc.region, []).append(sc)
+        previous = writer.previous.folder / FOLDER if writer.previous is not None else None
+        self.cache = ContributionCache(writer.folder / FOLDER, previous)
         self.graphs_dir = str(self.writer.folder / "graphs")
         self.kept: list[ScopeResult] = []
         self.waiting: dict[int, tuple] = {}   # scopes measured, not yet finished by a worker
@@ -217,6 +229,8 @@ class _ScopeStream:
                 self._submit(position)
                 while pool.in_flight > WINDOW or pool.has_done():
                     self._collect()
+            if self.contributions is not None:   # kept while the workers measure
+                self.cache.save({self.digests.get(sid, ""): c for sid, c in self.contributions.items()})
             while pool.in_flight:
                 self._collect()
             self._write_ready()
@@ -255,7 +269,8 @@ class _ScopeStream:
         if part is not None:
             self.done[position] = (part,)
             return
-        loads, first, verdicts, job = measure_scope(sc, data, settings.lead_policy, settings.overload, self.clock)
+        loads, first, verdicts, job = measure_scope(sc, data, settings.lead_policy, settings.overload, self.clock,
+                                                    self._contributions_of(sc))
         functions = {u.function for u in loads.units.values()}
         labels = {f: data.function_labels[f] for f in sorted(functions) if f in data.function_labels}
         self.waiting[position] = (sc, loads, first, verdicts, job)
@@ -263,6 +278,28 @@ class _ScopeStream:
                                                  settings.lead_policy, labels, self.graphs_dir),
                          tag=position, cost=job.work + 1000)
         self.clock.tick("centrality")
+
+    def _contributions_of(self, sc: Scope) -> list[Contribution] | None:
+        """The contributions of a scope's plans, in the order of its rows (by plan IRI): made for
+        the all-regions scopes, which are measured first, and taken by the plan and region scopes."""
+        if sc.kind != "all" and self.contributions is None:
+            return None
+        made = self._plan_contributions()
+        if sc.kind == "plan":
+            return [made[sc.id]["unit"]]
+        plans = self.plans_by_region.get(sc.region, []) if sc.kind == "region" else self.plans
+        return [made[p.id][sc.level] for p in plans]
+
+    def _plan_contributions(self) -> dict[str, dict[str, Contribution]]:
+        """Each plan scope's contributions by level: as the previous analysis kept them under the
+        scope's digest, else made from its rows."""
+        if self.contributions is None:
+            indicators = self.data.indicators
+            self.contributions = {}
+            for sc in self.plans:
+                self.contributions[sc.id] = self.cache.get(self._digest(sc)) or {
+                    level: contribution(list(sc.rows), level, indicators) for level in LEVELS}
+        return self.contributions
 
     def _collect(self) -> None:
         """Take one finished scope from the workers; write every scope whose turn has come."""
