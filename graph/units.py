@@ -133,8 +133,9 @@ def unit_shape(name: str) -> int:
     not_unit, strong, weak = _shape_patterns()
     if is_collective(n) or is_division(n):
         return 2
-    if not_unit.search(n):
-        return 0
+    bad = not_unit.search(n)
+    if bad and not ((good := strong.search(n)) and good.start() < bad.start()):
+        return 0  # 兴办 ends no unit, 乡村振兴办 does: the longer ending decides
     core = TRAILING_BRACKET.sub("", n) or n  # 县开发区(惠民街道) reads by its main part
     if (m := ROLE_VERB_END.search(core)) and unit_shape(core[: m.start()]) == 2:
         return 0  # 省财政厅主办, 地税局协办: a unit and its role verb (区政协办 stays a unit)

@@ -236,3 +236,12 @@ def test_role_verbs_keep_the_modifiers_before_a_verb():
 ])
 def test_list_items_are_cut_at_separators_and_lead_marks_outside_brackets(text, items):
     assert [text[start:end] for start, end in _tokens(text)] == items
+
+
+def test_the_longer_ending_decides_between_a_unit_and_a_verb():
+    """j06 泗洲头 2024 (the 责任科室 cell ``乡村振兴办``) and a county's ``县乡村振兴办``: the office ends in
+    振兴办, a unit, though 兴办 (to found) ends no unit (``鼓励社会力量兴办``). One real document found."""
+    from graph.units import unit_shape
+
+    assert unit_shape("乡村振兴办") == 2 and unit_shape("县乡村振兴办") == 2
+    assert unit_shape("鼓励社会力量兴办") == 0 and unit_shape("市政府办") == 2
