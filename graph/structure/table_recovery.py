@@ -122,29 +122,33 @@ def find_header(lines: list, start: int) -> tuple[int, int, list[str]] | None:
     (first line, last line, column roles)."""
     i = start
     while i < len(lines):
-        cells, j = [], i
+        cells, j = [], i  # each cell: the positions of its one or two lines
         while j < len(lines) and (not lines[j].text or T.column_kind(lines[j].text)
                                   or broken_header_end(lines, j) is not None):
             if lines[j].text:
-                end = broken_header_end(lines, j)
-                cells.append(lines[j:j + 1] if end is None else [lines[j], lines[end]])
-                j = j if end is None else end
+                cells.append(header_cell(lines, j))
+                j = cells[-1][-1]
             j += 1
             if len(cells) >= HEADER_MAX_CELLS:
                 break
-        kinds = [T.column_kind(header_text(c)) for c in cells]
-        at = [c[0].index - lines[0].index for c in cells] if cells else []
+        names = [header_text([lines[p] for p in c]) for c in cells]
+        kinds = [T.column_kind(n) for n in names]
         # a table's title line may read like a header cell (主要指标): the header starts after it
         while len(kinds) > 2 and kinds[0] in kinds[1:] and kinds[0] in ("name", "text"):
             kinds.pop(0)
             cells.pop(0)
-        names = [header_text(c) for c in cells]
+            names.pop(0)
         if T.is_header(T.settle_kinds(kinds, names), names):  # 牵头单位 | 目标任务 | 责任单位: 目标任务 is the task
-            first = next(k for k in range(i, j) if lines[k] is cells[0][0])
-            last = next(k for k in range(j - 1, i - 1, -1) if lines[k] is cells[-1][-1])
-            return first, last, kinds
+            return cells[0][0], cells[-1][-1], kinds
         i = max(j, i + 1)
     return None
+
+
+def header_cell(lines: list, j: int, last: int | None = None) -> list[int]:
+    """The positions of the header cell that starts at line ``j``: ``[j]``, or ``[j, k]`` for a cell
+    broken over two lines (:func:`broken_header_end`) that ends at ``k`` (no later than ``last``)."""
+    end = broken_header_end(lines, j)
+    return [j] if end is None or (last is not None and end > last) else [j, end]
 
 
 #: the second line of a header cell broken over two lines: 市政府 / 分管领导 (f02 广州), 责任 / 领导 and
@@ -176,9 +180,9 @@ def header_groups(lines: list, h0: int, h1: int) -> list[list]:
     cells, j = [], h0
     while j <= h1:
         if lines[j].text:
-            end = broken_header_end(lines, j)
-            cells.append(lines[j:j + 1] if end is None or end > h1 else [lines[j], lines[end]])
-            j = j if end is None or end > h1 else end
+            positions = header_cell(lines, j, h1)
+            cells.append([lines[p] for p in positions])
+            j = positions[-1]
         j += 1
     return cells
 
@@ -377,7 +381,7 @@ def numbered_rows(body: list, min_cells: int = 1) -> list[Row]:
     expected = 1
     for k, (ln, section) in enumerate(body):
         if T.ROW_NUMBER.match(ln.folded) and (int(ln.folded) in (expected, expected + 1) or not rows
-                                              or int(ln.folded) > expected and rows and ends_with_units(rows[-1])) \
+                                              or int(ln.folded) > expected and ends_with_units(rows[-1])) \
                 and (not rows or len(rows[-1][1]) >= min_cells) and row_starts_here(body, k, rows):
             expected = int(ln.folded) + 1
             rows.append(Row(ln, [], section))

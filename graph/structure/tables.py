@@ -132,7 +132,7 @@ ROLE_PHRASE = re.compile(r"(?:分别)?(?:牵头|负责|配合|协助|参与)(?:�
 def list_before_cut(text: str) -> str:
     """A list of units cut a few characters into its last name (``区财政局、…、区统计局、区``, a page
     excerpt that stops mid-cell): the names before the cut, else ''. Family: tables of page
-    excerpts cut inside a unit cell (g04 上城, pipe rows; x01 北仑, a cell per line)."""
+    excerpts cut inside a unit cell (g04 上城, pipe rows; b06 平顶山, rows one per line)."""
     m = CUT_LAST_NAME.search(text)
     return text[:m.start()] if m else ""
 
