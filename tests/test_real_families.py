@@ -687,7 +687,8 @@ def test_a_block_of_labels_after_several_items_names_the_units_of_them_all():
 def test_paragraphs_that_end_with_their_units_under_a_title_only_heading():
     """k07 长春 2012 (a 十二五 纲要's division: ``(一)约束性指标`` then paragraphs ``耕地保有量保持在2000.9万亩。
     (市国土局牵头)`` and ``…(市水利局、市发展改革委、市工信局、市市政公用局等部门按职责分工负责)``): each
-    paragraph is a task. i03 北京 2018 (``(一)围绕…做好信息公开。`` with its text and four brackets in one
+    paragraph is a task; p01 天津 2006 (the same division with its sentences run together on one line,
+    ``…左右。(市人口计生委、市公安局牵头)万元…``, one bracket at the start of the next line): each sentence. i03 北京 2018 (``(一)围绕…做好信息公开。`` with its text and four brackets in one
     paragraph) stays one task."""
     k07 = ("二、主要目标和任务分工安排\n(一)约束性指标\n耕地保有量保持在2000.9万亩。(市国土局牵头)\n"
            "单位工业增加值用水量达到省要求标准。(市水利局、市发展改革委、市工信局、市市政公用局等部门按职责分工负责)\n"
@@ -696,6 +697,16 @@ def test_paragraphs_that_end_with_their_units_under_a_title_only_heading():
     assert [(t.title, roles(t.units)[0]) for t in tasks] == [
         ("耕地保有量保持在2000.9万亩", ("市国土局", "lead")), ("单位工业增加值用水量达到省要求标准", ("市水利局", "responsible"))]
     assert tasks[0].section[-1] == "(一)约束性指标"
+    p01 = ("二、责任主体及工作分工\n(一)主要目标。\n1.主要指标的责任部门。\n常住人口控制在1150万人左右。(市人口计生委、"
+           "市公安局牵头)万元地区生产总值能源消耗降低20%。(市经委牵头)耕地保有量保持在国务院确定的我市2010年耕地保有量面积。\n"
+           "(市国土房管局牵头)城市建成区绿化覆盖率达到40%以上。 (市建委、")
+    tasks = [t for t in plan_of(p01).tasks if t.units]
+    assert [(t.title, roles(t.units)) for t in tasks] == [
+        ("常住人口控制在1150万人左右", [("市人口计生委", "lead"), ("市公安局", "lead")]),
+        ("万元地区生产总值能源消耗降低20%", [("市经委", "lead")]),
+        ("耕地保有量保持在国务院确定的我市2010年耕地保有量面积", [("市国土房管局", "lead")]),
+        ("城市建成区绿化覆盖率达到40%以上", [("市建委", "responsible")])]
+    assert tasks[2].text.endswith("(市国土房管局牵头)") and tasks[0].section[-1] == "1.主要指标的责任部门。"
     i03 = ("一、加强政府重点工作信息公开\n(一)围绕抓好“三件大事”做好信息公开。制定发布城市设计导则。(市规划国土委负责落实)"
            "推进支持雄安新区建设信息公开。(市发展改革委、市教委分别负责落实)\n")
     assert [t.number for t in plan_of(i03).tasks if t.units] == ["(一)"]

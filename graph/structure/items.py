@@ -136,18 +136,59 @@ UNIT_BRACKET_END = re.compile(r"[(\[]([^()\[\]]{2,200})[)\]]\s*$")
 
 
 def paragraph_items(it: Item) -> list[Item]:
-    """An item whose heading is only a title (``(一)约束性指标``) and whose paragraphs each end with
-    their units in brackets (``耕地保有量保持在2000.9万亩。(市国土局牵头)``): one item per paragraph,
-    under the heading. Family: the division of a plan's targets by paragraph (k07 长春's 十二五
-    纲要 分工, i01 国务院 ``(国务院各部门分别负责,…)``); a heading with text of its own stays one item."""
+    """An item whose heading is only a title (``(一)约束性指标``) and whose sentences each end with
+    their units in brackets (``耕地保有量保持在2000.9万亩。(市国土局牵头)``): one item per sentence,
+    under the heading. Family: the division of a plan's targets by sentence, one per paragraph (k07
+    长春's 十二五 纲要 分工, i01 国务院 ``(国务院各部门分别负责,…)``) or run together on one line
+    (p01 天津's 十一五 纲要 分工, a bracket also on the next line); a heading with text of its own stays
+    one item."""
     title_only = len(it.line.text.rstrip("。 ")) <= it.heading.marker_end + len(it.heading.title)
-    ends = [UNIT_BRACKET_END.search(U.fold(ln.text)) for ln in it.body]
-    named = [bool(m and (U.is_unit_list(m.group(1)) or U.mentions_from_prose(m.group(1), 0))) for m in ends]
-    if not title_only or it.children or sum(named) < 2 or not all(named[:-1]):  # the last may be cut
+    if not title_only or it.children:
+        return [it]
+    pieces = sentence_pieces(it.body)
+    ends = [UNIT_BRACKET_END.search(p.folded) for p in pieces]
+    named = [bool(m and names_units(m.group(1))) for m in ends]
+    if sum(named) < 2 or not all(named[:-1]):  # the last may be cut
         return [it]
     section = it.section + (it.line.text.strip(),)
-    return [Item(Heading("paragraph", "", 0, heading_title(ln.text), 0), ln, it.level + 1, it.path + (k + 1,), section, [])
-            for k, ln in enumerate(it.body)]
+    return [Item(Heading("paragraph", "", 0, heading_title(p.text), 0), p, it.level + 1, it.path + (k + 1,), section, [])
+            for k, p in enumerate(pieces)]
+
+
+def names_units(inner: str) -> bool:
+    """A bracket's folded text names units (a list, or prose with a role)."""
+    return U.is_unit_list(inner) or bool(U.mentions_from_prose(inner, 0))
+
+
+UNIT_BRACKET = re.compile(r"[(\[]([^()\[\]\n]{2,200})[)\]]")
+
+
+def sentence_pieces(body: list[Line]) -> list[Line]:
+    """The body's lines cut after each bracket of units that closes a sentence (after 。 or ;, at a
+    line's start or end): ``A。(X牵头)B。(Y牵头)`` gives two pieces, and a bracket at the start of a
+    line closes the sentence of the line before. No pieces when a sentence runs over lines."""
+    stream = "".join(ln.folded + "\n" for ln in body)
+    cuts = []
+    for m in UNIT_BRACKET.finditer(stream):
+        before = stream[:m.start()].rstrip(" ")
+        if (not before or before[-1] in "。;\n" or stream[m.end()] == "\n") and names_units(m.group(1)):
+            cuts.append(m.end())
+    bounds = sorted({0, len(stream), *cuts})
+    spans = [(a + len(stream[a:b]) - len(stream[a:b].lstrip()), len(stream[:b].rstrip())) for a, b in zip(bounds, bounds[1:])]
+    spans = [(a, b) for a, b in spans if a < b]
+    if any("\n" in stream[a:b].rsplit("(", 1)[0].rsplit("[", 1)[0].rstrip() for a, b in spans):
+        return []
+    return [piece_line(body, stream, a, b) for a, b in spans]
+
+
+def piece_line(body: list[Line], stream: str, a: int, b: int) -> Line:
+    """The span ``a:b`` of the body's joined lines as a line of the source (offsets into it)."""
+    first, last = stream.count("\n", 0, a), stream.count("\n", 0, b - 1)
+    first_at = sum(len(ln.folded) + 1 for ln in body[:first])   # where line ``first`` begins in the stream
+    last_at = sum(len(ln.folded) + 1 for ln in body[:last])
+    start, end = body[first].start + a - first_at, body[last].start + b - last_at
+    text = "".join(ln.text + "\n" for ln in body)[a:b].replace("\n", "")
+    return Line(body[first].index, start, end, text, stream[a:b].replace("\n", ""))
 
 
 def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, first_is_lead: bool,
