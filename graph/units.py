@@ -122,10 +122,18 @@ BAD_NAME = re.compile(r"[。:;,!?]|^\d|\d+(?:\.\d+)?[所个家座条项处名人
 TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
 
 
+# a syllable of pinyin with its tone mark, bracketed after a character: 區(qū)
+PINYIN_GLOSS = re.compile(r"\([a-z]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
 @lru_cache(maxsize=65536)
+
 def unit_shape(name: str) -> int:
-    """How much ``name`` reads as a unit name: 2 strong, 1 weak, 0 not a unit."""
-    n = name.strip()
+    """How much ``name`` reads as a unit name: 2 strong, 1 weak, 0 not a unit.
+
+    Pinyin glosses are read past: mirror sites that print 繁體 gloss characters with their pinyin
+    (``自治區(qū)農(nóng)牧廳(鄉(xiāng)村振興局)``, ``縣住房和城鄉(xiāng)建設局``; q01 内蒙古, q04 赵县)."""
+    n = PINYIN_GLOSS.sub("", name.strip()) if "(" in name else name.strip()
     if len(n) < 2 or len(n) > 40 or BAD_NAME.search(n):
         return 0
     if len(n) == 2 and is_collective(n):
@@ -370,9 +378,10 @@ def _split_run_together(name: str) -> list[tuple[int, int]]:
 
 LEAD_NOTE = re.compile(r"\((牵头|牵头单位|牵头部门)\)$")
 ALIAS = re.compile(r"<([^<>]+)>")
-# 县委统战部(县民族宗教事务局): a department named in brackets after another is its second name;
-# 县开发区(惠民街道) and 各镇(街道) keep their brackets
-DEPARTMENT_ALIAS = re.compile(r"(?<=[局委办部室心府])\(((?=[^()]{2})[^()]{0,20}(?:局|委|办|办公室|部|中心|管委会))\)$")
+# 县委统战部(县民族宗教事务局), 自治區(qū)農(nóng)牧廳(鄉(xiāng)村振興局): a department named in brackets after
+# another is its second name (pinyin glosses and all); 县开发区(惠民街道) and 各镇(街道) keep their brackets
+DEPARTMENT_ALIAS = re.compile(r"(?<=[局委办部室心府厅])\(((?=[^()](?:[^()]|\([a-z]))(?:[^()]|" + PINYIN_GLOSS.pattern + r"){0,20}"
+                              r"(?:局|委|办|办公室|部|中心|管委会))\)$")
 SPACES = re.compile(r"\s+")
 
 

@@ -722,3 +722,37 @@ def test_partners_convened_after_the_lead_verb():
                           ("各区、县(市)政府", "cooperating")]
     got = mentions_from_prose("实现产业发展从资源要素驱动向创新发展驱动转变。[市发改委牵头,会同市经信委负责]", 0)
     assert roles(got) == [("市发改委", "lead"), ("市经信委", "cooperating")]
+
+
+def test_a_section_heading_run_into_its_first_item_on_a_long_line():
+    """q02 内蒙古 2023 (a Word file shown on one line, line breaks turned into spaces: ``(一)增强粮食综合
+    生产能力 1.实施…`` and ``(二)实施种业振兴行动 4.安排…``): the item starts its own line, so that each
+    numbered item is a task with its own bracket. One real document of the layout was found; both of
+    its sections are used."""
+    q02 = ("内蒙古自治区 2023 年坚持稳中快进稳中优 进推动产业高质量发展政策清单 内政发〔2023〕3 号 为全面贯彻党的二十大和"
+           "中央经济工作会议精神,提出如 下政策清单。 一、推进农牧业优质高效转型 (一)增强粮食综合生产能力 1.实施优质高效增粮示范"
+           "行动,安排 110 亿元农业生产 发展等资金,稳定粮食播种面积和产量。(责任单位:自治 区农牧厅、财政厅) 2.实施耕地保护与建设"
+           "行动,对 395 万亩高标准农田建 设项目给予支持。(责任单位: 自治区农牧厅、发展改革委、财政厅) 3.支持将符合条件的盐碱地等后备"
+           "土地资源适度有序开 发综合利用。(责任单位:自治区农牧厅) (二)实施种业振兴行动 4.安排 9000 万元资金,支持实施种质资源保护"
+           "利用、良 种化水平提升、优势特色品种培育三大工程。(责任单位: 自治区农牧厅、科技厅、财政厅) 5.开展种业科技创新重大示范工程,"
+           "安排 1 亿元资金,继续对草种业实施的 14 个项目,进行 滚动支持。(责任单位:自治区科技")
+    tasks = [t for t in plan_of(q02).tasks if t.units]
+    assert [(t.number, len(t.units)) for t in tasks] == [("1", 2), ("2", 3), ("3", 1), ("4", 3)]
+    assert tasks[0].title.startswith("实施优质高效增粮示范行动") and tasks[3].title.startswith("安排 9000 万元资金")
+
+
+def test_pinyin_glosses_inside_names_and_their_second_names():
+    """q01 内蒙古 2024 (``〔責任單位:自治區(qū)農(nóng)牧廳(鄉(xiāng)村振興局)、財政廳〕``) and q04 赵县 2023
+    (``(責任單位:縣住房和城鄉(xiāng)建設局)``): mirror sites gloss 繁體 characters with their pinyin; a
+    glossed name reads as the name, printed as it is, and a glossed second name in brackets is its alias."""
+    q01 = ("一、推進農(nóng)牧業(yè)現(xiàn)代化\n\n(一)增強糧食綜合生產(chǎn)能力。\n\n1.實施糧油等主要作物大面積單產(chǎn)提升行動,"
+           "穩(wěn)定糧油播種面積。〔責任單位:自治區(qū)農(nóng)牧廳(鄉(xiāng)村振興局)、財政廳〕\n\n2.實施耕地保護與建設行動,"
+           "積極爭取高標準農(nóng)田建設項目710萬畝以上。〔責任單位:自治區(qū)農(nóng)牧廳(鄉(xiāng)村振興局)、發(fā)")
+    tasks = [t for t in plan_of(q01).tasks if t.units]
+    assert [(m.name, m.alias, m.role) for m in tasks[0].units] == [
+        ("自治區(qū)農(nóng)牧廳", "鄉(xiāng)村振興局", "responsible"), ("財政廳", "", "responsible")]
+    assert [m.name for m in tasks[1].units] == ["自治區(qū)農(nóng)牧廳"]
+    q04 = ("二、主要任務\n(一)棚戶區(qū)改造工程。東晏頭棚戶區(qū)城中村改造項目開工400套,建成400套。(責任單位:縣住房和城鄉(xiāng)建設局)\n"
+           "(三)口袋公園建設工程。新建成1個高品質(zhì)口袋公園。(責任單位:縣城市管理綜合行政執(zhí)法局)\n")
+    assert [[m.name for m in t.units] for t in plan_of(q04).tasks if t.units] == [
+        ["縣住房和城鄉(xiāng)建設局"], ["縣城市管理綜合行政執(zhí)法局"]]

@@ -185,9 +185,23 @@ def physical_lines(text: str) -> Iterator[str]:
         start = 0
         for m in ITEM_AFTER_SENTENCE.finditer(raw):
             if m.end() > start:
-                yield raw[start:m.end()]
+                yield from section_then_item(raw[start:m.end()])
                 start = m.end()
-        yield raw[start:]
+        yield from section_then_item(raw[start:])
+
+
+SECTION_THEN_ITEM = re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）][^。;；!！?？()（）\d]{2,30}?[\u4e00-\u9fa5]"
+                               r"\s+(?=\d{1,2}[.．、](?!\d)[\u4e00-\u9fa5])")
+
+
+def section_then_item(piece: str) -> list[str]:
+    """A piece of a long line that starts with a section heading's title and runs on into its first
+    numbered item after a space, ``(一)增强粮食综合生产能力 1.实施…``: cut before the item.
+
+    Family: Word files shown as text on one line, a line break turned into a space (q02 内蒙古's
+    政策清单, both of its sections; one real document of the layout was found)."""
+    m = SECTION_THEN_ITEM.match(piece)
+    return [piece[:m.end()], piece[m.end():]] if m else [piece]
 
 
 def row_cells(raw: str) -> list[tuple[int, int]]:
