@@ -7,7 +7,7 @@ import html
 
 import pytest
 
-from graph import structure
+from graph import structure, traditional
 from graph.structure import table_recovery, tables
 from graph.ingest import read_document
 from graph.records import Cell, SourceText, Table
@@ -673,3 +673,23 @@ def test_a_header_cell_broken_over_two_lines():
         ("白仙山水库工程政策处理", [("白仙山水库工程政策处理工作领导小组", "responsible")])]
     w02 = split_lines("序号\n\n重点工作\n\n区本级\n\n任务数\n\n责任单位\n\n1\n\n地区生产总值增长6.5%。\n\n区发改局\n")
     assert table_recovery.broken_header_end(w02, 4) is None
+
+
+def test_a_pipe_table_whose_header_names_a_building_period():
+    """k05 宁海 2022 (繁體 pipe rows under a two-level header ``序號 | 項目名稱 | 建設規模及內容 | 總投資 |
+    建設起止年限 | … | 責任單位``): 年限 names the period column, so the header is read from its first
+    cell and each row's units come from its 責任單位 cell. One real document of this header word was
+    found (the word also heads 实施年限 columns of project lists)."""
+    assert tables.column_kind("建設起止年限") == "deadline" and tables.column_kind("实施年限") == "deadline"
+    k05 = ("序號 | 項目名稱 | 建設規模及內容 | 總投資 | 建設起止年限 | 至2021年底累計完成投資 | 2022年工作計劃 | "
+           "項目建設階段(1-12月份) | 責任單位 | 政策處理 單位 | |||\n"
+           "投資 | 工程主要形象進度 | 完成 投資 | % | 主要形象進度 | ||||||||\n"
+           "1 | 中小學校護眼燈光工程★ | 對全縣70所中小學校1658間教室照明進行護眼燈光提升 | 1800 | 2022 | 1800 | 建成 | 1800 | 100 | "
+           "完成 | 縣教育局 | ||\n"
+           "2 | 敬老院(福利院)電梯加裝工程★ | 一市鎮敬老院等7個單位改加裝電梯10臺 | 600 | 2022 | 600 | 建成 | 600 | 100.0 | "
+           "完工,投入使用 | 縣民政局 各相關鄉鎮街道 | ||\n")
+    source = SourceText(path="k05.txt", name="k05.txt", sha256="0", text=k05, format="txt")
+    reading = traditional.simplified_reading(k05)
+    plan = traditional.printed_plan(parse_plan(traditional.reading_source(source, reading)), reading, source)
+    assert [[(m.name, m.role) for m in t.units] for t in plan.tasks] == [
+        [("縣教育局", "responsible")], [("縣民政局", "responsible"), ("各相關鄉鎮街道", "responsible")]]
