@@ -46,6 +46,7 @@ def test_label_wordings_give_lead_cooperating_and_persons():
     "(税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同)",  # d03 国务院 2019
     "(市發改委、市農委、市商務糧食局。排名第一的為牽頭單位,下同)",  # s07 株洲市, read in simplified
     "责任单位:市经信局、市财政局(列第一位者为工作牵头单位或汇总单位,下同)",  # k04 湖州 2020
+    "责任单位:县发改局(首位单位为牵头单位,下同)、县财政局、县税务局",  # o01 海盐 2022
 ])
 def test_first_listed_statement_in_its_wordings(statement):
     reading = traditional.simplified_reading(statement)
@@ -204,6 +205,12 @@ def test_heading_names_the_lead_of_the_items_below():
     assert [(t.title, [(m.name, m.role) for m in t.units]) for t in plan.tasks][-2:] == [
         ("投资3000万元建设南美白对虾工厂化循环水养殖基地", [("县示范区管委会", "lead")]),
         ("打造食用菌酵素生产基地", [("县示范区管委会", "lead")])]
+    # o06 婺城 2025: the heading has a paragraph of its own (its goal): it stays a task, its items share its lead
+    plan = plan_of("一、强化科技创新(区科技局牵头)\n以迭代升级科技创新体系建设工程为牵引,加快培育发展新质生产力。2025年,"
+                   "力争全社会研发投入强度达到2.95%。\n(一)加强科创平台效能建设。加快建设浙江光电子研究院,鼓励科研机构做好本地"
+                   "科技成果转化。\n")
+    assert [(t.number, [(m.name, m.role) for m in t.units]) for t in plan.tasks] == [
+        ("一", [("区科技局", "lead")]), ("(一)", [("区科技局", "lead")])]
 
 
 def test_names_cut_by_stray_spaces_and_second_names():
@@ -724,11 +731,10 @@ def test_partners_convened_after_the_lead_verb():
     assert roles(got) == [("市发改委", "lead"), ("市经信委", "cooperating")]
 
 
-def test_a_section_heading_run_into_its_first_item_on_a_long_line():
+def test_headings_after_a_word_and_a_space_on_a_long_line():
     """q02 内蒙古 2023 (a Word file shown on one line, line breaks turned into spaces: ``(一)增强粮食综合
-    生产能力 1.实施…`` and ``(二)实施种业振兴行动 4.安排…``): the item starts its own line, so that each
-    numbered item is a task with its own bracket. One real document of the layout was found; both of
-    its sections are used."""
+    生产能力 1.实施…`` and ``(二)实施种业振兴行动 4.安排…``) and o01 海盐 2022 (``…牵头重点工作 1.全县…
+    县农业农村局 2.落实…``, label lines run into the next item): each heading starts its own line."""
     q02 = ("内蒙古自治区 2023 年坚持稳中快进稳中优 进推动产业高质量发展政策清单 内政发〔2023〕3 号 为全面贯彻党的二十大和"
            "中央经济工作会议精神,提出如 下政策清单。 一、推进农牧业优质高效转型 (一)增强粮食综合生产能力 1.实施优质高效增粮示范"
            "行动,安排 110 亿元农业生产 发展等资金,稳定粮食播种面积和产量。(责任单位:自治 区农牧厅、财政厅) 2.实施耕地保护与建设"
@@ -739,6 +745,17 @@ def test_a_section_heading_run_into_its_first_item_on_a_long_line():
     tasks = [t for t in plan_of(q02).tasks if t.units]
     assert [(t.number, len(t.units)) for t in tasks] == [("1", 2), ("2", 3), ("3", 1), ("4", 3)]
     assert tasks[0].title.startswith("实施优质高效增粮示范行动") and tasks[3].title.startswith("安排 9000 万元资金")
+    o01 = ("2022年是新一届政府的开局之年。各级各部门要高度重视,全面贯彻落实县第十五次党代会精神,深入推进“三个年”活动,聚焦聚力"
+           "七大提升行动,加强组织领导,明确具体任务,细化工作方案,确保按时完成既定的目标任务。 海盐县人民政府办公室 2022年4月18日 "
+           "(此件公开发布) 政府工作报告2022年重点工作责任分解 一、王丹县长牵头重点工作 1.全县生产总值增长7.5%左右;一般公共预算"
+           "收入增长8.5%;城乡居民人均可支配收入与经济增长基本同步,收入倍差进一步缩小。 责任单位:县发改局(首位单位为牵头单位,下同)、"
+           "县财政局、县税务局、县农业农村局 2.落实党政机关过紧日子的要求,节俭办一切事业,全县非刚性、非重点项目支出预算只减不增,"
+           "严控“三公”经费和会议费、培训费,努力降低行政运行成本。 责任单位:县财政局 二、曹惠明常务副县长牵头重点工作 1.坚持县政府"
+           "常务会议集体学法,加强重大行政决策事前论证和事后评估,发挥法律顾问作用,提高决策科学化民主化水平。 责任单位:县司法局 "
+           "2.深化“亩均论英雄”“标准地”改革,狠抓全域土地综合整治,完成垦造耕地2000亩、建设用地复垦1000亩、城镇低效用地")
+    tasks = [t for t in plan_of(o01).tasks if t.units]
+    assert [(t.section[-1][:2], t.number, roles(t.units)[0]) for t in tasks] == [
+        ("一、", "1", ("县发改局", "lead")), ("一、", "2", ("县财政局", "lead")), ("二、", "1", ("县司法局", "lead"))]
 
 
 def test_pinyin_glosses_inside_names_and_their_second_names():

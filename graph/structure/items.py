@@ -244,6 +244,9 @@ GOAL_PARAGRAPH = re.compile(r"(?:[^,。:]{0,12}的)?(?:总体目标|工作目标
 DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|时间节点|时限)\s*[::]\s*([^;;。)\n]{2,20})")
 
 
+HEADING_LINE_MAX = 40  # characters: a heading line that names its lead, not an item's sentence
+
+
 def share_group_units(text: str, found: list[list]) -> None:
     """Units printed once for a group of items go to every item of the group.
 
@@ -273,13 +276,16 @@ def share_group_units(text: str, found: list[list]) -> None:
             found[parent][2:5] = [[], -1, -1]
             continue
         share_label_block(text, found, kids)
-        if mentions and not it.body and all(m.role == "lead" for m in mentions):
-            # (三)省编办牵头的工作 then 1., 2. with their partners: the heading names their lead
+        if mentions and all(m.role == "lead" for m in mentions) and (not it.body or len(it.line.text) <= HEADING_LINE_MAX):
+            # (三)省编办牵头的工作 then 1., 2. with their partners: the heading names their lead; a
+            # heading with a paragraph of its own (一、强化科技创新(区科技局牵头) then its goals, o06
+            # 婺城) stays a task of that lead
             for k in kids:
                 if not any(m.role == "lead" for m in found[k][2]):
                     kid = found[k]
                     kid[2:5] = [list(mentions) + kid[2], us, max(ue, kid[4])]
-            found[parent][2:5] = [[], -1, -1]
+            if not it.body:
+                found[parent][2:5] = [[], -1, -1]
 
 
 def share_label_block(text: str, found: list[list], kids: list[int]) -> None:

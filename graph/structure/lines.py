@@ -129,7 +129,10 @@ def split_lines(text: str, folded: str | None = None) -> list[Line]:
 LONG_LINE = 400  # characters: a line this long holds a whole document, a section or a page excerpt (~700 characters)
 ITEM_AFTER_SENTENCE = re.compile(r"(?<=[。;；!！?？)）])\s*(?=(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)"
                                  r"|第[一二三四五六七八九十]{1,3}[章条]))"
-                                 r"|(?<=[\u4e00-\u9fa5。;；)）])\s*(?=[(（][一二三四五六七八九十]{1,3}[)）])")
+                                 r"|(?<=[\u4e00-\u9fa5。;；)）])\s*(?=[(（][一二三四五六七八九十]{1,3}[)）])"
+                                 # a line break turned into a space: a heading after a word and a space
+                                 r"|(?<=[\u4e00-\u9fa5)）\]】〕])[ \u3000]+(?=(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)"
+                                 r"|[(（][一二三四五六七八九十]{1,3}[)）])[\u4e00-\u9fa5“])")
 
 
 def run_on_items(raw: str) -> list[str]:
@@ -175,8 +178,10 @@ def physical_lines(text: str) -> Iterator[str]:
 
     Family: crawled policy texts and reposts that lost their line breaks (the whole document on
     one line): a heading (``一、``, ``1.``, ``第一条``) that follows a sentence end, or a ``(一)``
-    that follows a heading's words, starts a line of its own. Lines of an ordinary length are never cut. The pieces join back to ``text``
-    with the line breaks between them.
+    that follows a heading's words, starts a line of its own; so does a heading after a word and a
+    space, where a Word or PDF file shown as text turned its line breaks into spaces (o01 海盐
+    ``…重点工作 1.全县…``, q02 内蒙古 ``(一)增强粮食综合生产能力 1.实施…``). Lines of an ordinary length
+    are never cut. The pieces join back to ``text`` with the line breaks between them.
     """
     for raw in text.split("\n"):
         if len(raw) < LONG_LINE:
@@ -185,23 +190,9 @@ def physical_lines(text: str) -> Iterator[str]:
         start = 0
         for m in ITEM_AFTER_SENTENCE.finditer(raw):
             if m.end() > start:
-                yield from section_then_item(raw[start:m.end()])
+                yield raw[start:m.end()]
                 start = m.end()
-        yield from section_then_item(raw[start:])
-
-
-SECTION_THEN_ITEM = re.compile(r"[(（][一二三四五六七八九十]{1,3}[)）][^。;；!！?？()（）\d]{2,30}?[\u4e00-\u9fa5]"
-                               r"\s+(?=\d{1,2}[.．、](?!\d)[\u4e00-\u9fa5])")
-
-
-def section_then_item(piece: str) -> list[str]:
-    """A piece of a long line that starts with a section heading's title and runs on into its first
-    numbered item after a space, ``(一)增强粮食综合生产能力 1.实施…``: cut before the item.
-
-    Family: Word files shown as text on one line, a line break turned into a space (q02 内蒙古's
-    政策清单, both of its sections; one real document of the layout was found)."""
-    m = SECTION_THEN_ITEM.match(piece)
-    return [piece[:m.end()], piece[m.end():]] if m else [piece]
+        yield raw[start:]
 
 
 def row_cells(raw: str) -> list[tuple[int, int]]:
