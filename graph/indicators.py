@@ -289,6 +289,13 @@ def _unit_kind(unit: str) -> str:
     return "count" if base in _magnitudes() else "other"
 
 
+def is_measure_unit(text: str) -> bool:
+    """True when ``text`` is only a unit of measure (``万亩``, ``%``, ``万元/人``, ``亿斤``), as a table's
+    单位 column prints it."""
+    t = text.strip()
+    return 0 < len(t) <= 8 and _unit_kind(t.split("/")[0]) != "other"
+
+
 def unit_qudt(unit: str) -> str:
     """QUDT IRI of a printed unit when it is an unscaled unit QUDT knows, else ""."""
     u = measure_units().get(unit.split("(")[0])

@@ -693,3 +693,25 @@ def test_a_pipe_table_whose_header_names_a_building_period():
     plan = traditional.printed_plan(parse_plan(traditional.reading_source(source, reading)), reading, source)
     assert [[(m.name, m.role) for m in t.units] for t in plan.tasks] == [
         [("縣教育局", "responsible")], [("縣民政局", "responsible"), ("各相關鄉鎮街道", "responsible")]]
+
+
+def test_measure_cells_go_under_the_unit_column_and_scoring_departments_carry_nothing():
+    """l01 嵊泗 2021 (a 任务清单 one cell per line: 序号 / 考核指标 / 考核内容 / 单位 / 年度目标 / 责任部门 / 评分部门;
+    rows that leave the merged 考核指标 cell out start one column further left): ``万亩`` goes under
+    单位 and the target under 年度目标, and the city departments that score the county (评分部门) are
+    no units of the task. The unit words of a second real table (a 计量单位 column: 千公顷, 公顷/人,
+    亿元, %) read as measures too; no second real table with units and a 评分部门 column was found."""
+    from graph.indicators import is_measure_unit
+
+    assert all(is_measure_unit(w) for w in ("万亩", "%", "万元/人", "亿斤", "万头", "千公顷", "公顷/人", "亿元"))
+    assert not any(is_measure_unit(w) for w in ("全市统筹", "良好以上", "建设美丽牧场", "-"))
+    assert tables.column_kind("评分部门") == "assessor" and tables.column_kind("责任部门") == "responsible"
+    cells = ["序号", "考核指标", "考核内容", "单位", "年度目标", "责任部门", "评分部门",
+             "1", "确保粮食和重要农产品有效供给", "农林牧渔业增加值增幅", "%", "≥2%", "县海洋与渔业局", "市海洋渔业局",
+             "4", "粮食播种面积", "万亩", "0.07", "县农业农村局", "市农业农村局",
+             "9", "水产品产量", "万吨", "42", "县农业农村局", "市海洋渔业局"]
+    text = "2021年嵊泗县乡村振兴任务清单\n\n" + "\n\n".join(cells) + "\n"
+    plan = parse_plan(SourceText(path="l01.txt", name="l01.txt", sha256="0", text=text, format="txt"))
+    assert [[(m.name, m.role) for m in t.units] for t in plan.tasks] == [
+        [("县海洋与渔业局", "responsible")], [("县农业农村局", "responsible")], [("县农业农村局", "responsible")]]
+    assert [[(v, u) for v, u, *_ in t.target_cells] for t in plan.tasks][1:] == [[("0.07", "万亩")], [("42", "万吨")]]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from graph import units as U
+from graph.indicators import is_measure_unit
 from graph.records import Cell, SourceText, Table
 from graph.structure import tables as T
 from graph.structure.lines import DATE_CN, PRINTED_ON, STOP_LINE, Line, match_heading
@@ -22,8 +23,8 @@ from graph.structure.lines import DATE_CN, PRINTED_ON, STOP_LINE, Line, match_he
 #: Which cell kinds (:func:`graph.tables.cell_kind`) each column role accepts.
 ACCEPTS = {"name": {"text", "short"}, "text": {"text", "short"}, "note": {"text", "short", "deadline"},
            "deadline": {"deadline"}, "lead": {"units"}, "cooperating": {"units"}, "responsible": {"units"},
-           "ignore": {"short"}, "progress": {"short", "number", "text"}, "count": {"short", "text", "number"}, "category": {"short"}, "place": {"short", "units"}, "number": {"number"},
-           "measure": {"short"},
+           "ignore": {"short"}, "assessor": {"units"}, "progress": {"short", "number", "text"}, "count": {"short", "text", "number"}, "category": {"short"}, "place": {"short", "units"}, "number": {"number"},
+           "measure": {"short", "measure"},
            "baseline": {"number", "short"}, "target": {"number", "short"}}
 
 HEADER_MAX_CELLS = 10
@@ -493,11 +494,14 @@ def align(cells: list[list], columns: list[str], skip_name: bool = False,
 
     Serves flattened tables whose empty cells left no line: a cell goes to the first column at
     or after the last one filled that accepts its kind; a cell with no column left continues
-    the last column of its kind (a cell printed over several lines).
+    the last column of its kind (a cell printed over several lines). A unit of measure goes to the
+    单位 column only (l01 嵊泗: rows that leave a merged cell out start further left).
     """
     kinds = [T.cell_kind(cell_text(cell)) for cell in cells]
     if items_are_text:  # 1.乐业路: a numbered item is the task's text, however short
         kinds = ["text" if k == "short" and SUB_ITEM.match(c[0].folded) else k for k, c in zip(kinds, cells)]
+    if "measure" in columns:  # 万亩, %, 万元/人 go under 单位, however far left the row's cells start
+        kinds = ["measure" if k == "short" and is_measure_unit(cell_text(c)) else k for k, c in zip(kinds, cells)]
     if columns and columns[0] == "name" and kinds[:1] == ["units"] \
             and (kinds.count("units") > 1 or any(U.unit_shape(cell_text(c)) for c in cells[1:])):
         kinds[0] = "text"  # a project named like a unit (…数字贸易中心, 现代化美丽城镇) in the name column
@@ -524,8 +528,8 @@ def align(cells: list[list], columns: list[str], skip_name: bool = False,
         assigned.setdefault(j, []).append(cell)
         if columns[j] in ("name", "text", "progress", "note"):
             last_text = j  # a text cell past the last column continues the last column of text (its 2nd paragraph)
-        if columns[j] in T.UNIT_COLUMNS:
-            last_units = j
+        if columns[j] in T.UNIT_COLUMNS or columns[j] == "assessor":
+            last_units = j  # a units cell past the last column continues the units column before it
         ptr = j + 1
     return assigned
 
