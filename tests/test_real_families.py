@@ -695,7 +695,8 @@ def test_paragraphs_that_end_with_their_units_under_a_title_only_heading():
     """k07 长春 2012 (a 十二五 纲要's division: ``(一)约束性指标`` then paragraphs ``耕地保有量保持在2000.9万亩。
     (市国土局牵头)`` and ``…(市水利局、市发展改革委、市工信局、市市政公用局等部门按职责分工负责)``): each
     paragraph is a task; p01 天津 2006 (the same division with its sentences run together on one line,
-    ``…左右。(市人口计生委、市公安局牵头)万元…``, one bracket at the start of the next line): each sentence. i03 北京 2018 (``(一)围绕…做好信息公开。`` with its text and four brackets in one
+    ``…左右。(市人口计生委、市公安局牵头)万元…``, one bracket at the start of the next line): each sentence;
+    z12 安徽 2021 (titled paragraphs ending ``(责任单位:省经济和信息化厅、省财政厅)``): each paragraph. i03 北京 2018 (``(一)围绕…做好信息公开。`` with its text and four brackets in one
     paragraph) stays one task."""
     k07 = ("二、主要目标和任务分工安排\n(一)约束性指标\n耕地保有量保持在2000.9万亩。(市国土局牵头)\n"
            "单位工业增加值用水量达到省要求标准。(市水利局、市发展改革委、市工信局、市市政公用局等部门按职责分工负责)\n"
@@ -714,6 +715,11 @@ def test_paragraphs_that_end_with_their_units_under_a_title_only_heading():
         ("耕地保有量保持在国务院确定的我市2010年耕地保有量面积", [("市国土房管局", "lead")]),
         ("城市建成区绿化覆盖率达到40%以上", [("市建委", "responsible")])]
     assert tasks[2].text.endswith("(市国土房管局牵头)") and tasks[0].section[-1] == "1.主要指标的责任部门。"
+    z12 = ("一、支持工业互联网平台建设\n\n培育各类工业互联网平台。重点培育一批跨行业跨领域综合型工业互联网平台,省级给予一次性"
+           "奖补100万元。(责任单位:省经济和信息化厅、省财政厅)\n\n推动企业上云上平台。建立安徽省工业互联网(云)服务商资源池,"
+           "最高100万元。(责任单位:省经济和信息化厅、省财政厅)\n二、支持企业数字化、网络化、智能化转型\n")
+    tasks = [t for t in plan_of(z12).tasks if t.units]
+    assert [(t.title, len(t.units)) for t in tasks] == [("培育各类工业互联网平台", 2), ("推动企业上云上平台", 2)]
     i03 = ("一、加强政府重点工作信息公开\n(一)围绕抓好“三件大事”做好信息公开。制定发布城市设计导则。(市规划国土委负责落实)"
            "推进支持雄安新区建设信息公开。(市发展改革委、市教委分别负责落实)\n")
     assert [t.number for t in plan_of(i03).tasks if t.units] == ["(一)"]
@@ -773,3 +779,21 @@ def test_pinyin_glosses_inside_names_and_their_second_names():
            "(三)口袋公園建設工程。新建成1個高品質(zhì)口袋公園。(責任單位:縣城市管理綜合行政執(zhí)法局)\n")
     assert [[m.name for m in t.units] for t in plan_of(q04).tasks if t.units] == [
         ["縣住房和城鄉(xiāng)建設局"], ["縣城市管理綜合行政執(zhí)法局"]]
+
+
+def test_each_sentence_bracket_says_its_own_roles():
+    """z11 安徽 2022 (items with a bracket after each sentence: ``…对比清单。(合肥海关负责)巩固…出口占比。
+    (省商务厅牵头,合肥海关配合)`` and ``…招商引资工作。(省商务厅牵头,省经济和信息化厅配合)探索…合作论坛。
+    (省外办负责)``): a unit that is responsible in its own bracket stays responsible, whatever another
+    bracket of the item leads. One real document of the layout was found; two of its items are used."""
+    from graph.structure.items import item_units
+
+    first = ("1.扩大优势产品出口。建立RCEP国别商品税率对比清单,深化企业对RCEP重点国别关税减让的理解掌握。(合肥海关负责)"
+             "巩固纺织、服装、鞋帽、箱包等传统产品出口优势。(省商务厅牵头,合肥海关配合)支持农业企业在日本、东盟等RCEP国家"
+             "注册境外商标。(省商务厅牵头,省农业农村厅配合)")
+    assert roles(item_units(first, 0, False)[0]) == [("合肥海关", "responsible"), ("省商务厅", "lead"),
+                                                     ("合肥海关", "cooperating"), ("省农业农村厅", "cooperating")]
+    last = ("14.用好经贸交流平台。支持企业利用好中国国际进口博览会等贸易平台,加强与其他RCEP国家的商务推介和招商引资工作。"
+            "(省商务厅牵头,省经济和信息化厅配合)探索市场化方式举办RCEP地方政府合作论坛。(省外办负责)")
+    assert roles(item_units(last, 0, False)[0]) == [("省商务厅", "lead"), ("省经济和信息化厅", "cooperating"),
+                                                    ("省外办", "responsible")]

@@ -78,6 +78,10 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
         if U.is_unit_list(inner):
             found.extend(U.mentions_from_list(inner, offset + a + 1, first_is_lead=first_is_lead, lead_marks=marks))
             covered.append((offset + a, offset + b + 1))
+        elif own := U.mentions_from_prose(text[a + 1:b], offset + a + 1, folded[a + 1:b], first_is_lead):
+            # each sentence's bracket says its own roles: ``…(合肥海关负责)…(省商务厅牵头,合肥海关配合)`` (z11 安徽)
+            found.extend(own)
+            covered.append((offset + a, offset + b + 1))
     for m in U.mentions_from_prose(text, offset, folded, first_is_lead):
         if not any(s <= m.start < e for s, e in covered):
             found.append(m)
@@ -140,7 +144,8 @@ def paragraph_items(it: Item) -> list[Item]:
     their units in brackets (``耕地保有量保持在2000.9万亩。(市国土局牵头)``): one item per sentence,
     under the heading. Family: the division of a plan's targets by sentence, one per paragraph (k07
     长春's 十二五 纲要 分工, i01 国务院 ``(国务院各部门分别负责,…)``) or run together on one line
-    (p01 天津's 十一五 纲要 分工, a bracket also on the next line); a heading with text of its own stays
+    (p01 天津's 十一五 纲要 分工, a bracket also on the next line), brackets of labels too (z12 安徽's
+    若干政策, ``建设标识解析体系。…(责任单位:省经济和信息化厅、…)``); a heading with text of its own stays
     one item."""
     title_only = len(it.line.text.rstrip("。 ")) <= it.heading.marker_end + len(it.heading.title)
     if not title_only or it.children:
@@ -156,8 +161,8 @@ def paragraph_items(it: Item) -> list[Item]:
 
 
 def names_units(inner: str) -> bool:
-    """A bracket's folded text names units (a list, or prose with a role)."""
-    return U.is_unit_list(inner) or bool(U.mentions_from_prose(inner, 0))
+    """A bracket's folded text names units (a list, prose with a role, or a label and its list)."""
+    return U.is_unit_list(inner) or bool(U.mentions_from_prose(inner, 0)) or bool(U.mentions_from_labels(inner, 0))
 
 
 UNIT_BRACKET = re.compile(r"[(\[]([^()\[\]\n]{2,200})[)\]]")
