@@ -340,7 +340,7 @@ def _join_broken(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
 RUN_TOGETHER_HINT = re.compile("[县区市省旗各]|中共|国网|中国|政府|办事处|管委会|公司")
 WORDS_ACROSS_CUT = frozenset({"社区", "园区", "景区", "城区", "街区", "小区", "辖区", "片区", "市区", "郊区", "山区",
                               "湖区", "县市", "城市", "都市", "监区", "厂区", "港区", "新区", "矿区"})
-OWN_MEMBERS = re.compile(r"各(?:成员单位|成员|有关|相关|部门|单位|处室|科室|直属)")
+OWN_MEMBERS = re.compile(r"各(?:成员单位|成员|有关|相关|部门|单位|处室|科室|直属|工作部门|组成部门|职能部门)")
 COMPANY = re.compile(r"(?:有限公司|公司|集团)等?$")
 BRANCH = re.compile(r"分公司|分行|支行|分局|分中心")
 PLACE_START = re.compile(r"[\u4e00-\u9fa5]{2,4}?(?:区|县|市|镇|乡|街道|旗)(?:人民政府|政府|办事处|管委会)")

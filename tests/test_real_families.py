@@ -797,3 +797,12 @@ def test_each_sentence_bracket_says_its_own_roles():
             "(省商务厅牵头,省经济和信息化厅配合)探索市场化方式举办RCEP地方政府合作论坛。(省外办负责)")
     assert roles(item_units(last, 0, False)[0]) == [("省商务厅", "lead"), ("省经济和信息化厅", "cooperating"),
                                                     ("省外办", "responsible")]
+
+
+def test_a_government_and_its_working_departments_are_one_collective():
+    """o03 修文 2021 (``(责任单位:县政府各工作部门,各乡(镇)人民政府、街道办事处)``) and p02 咸阳 2022
+    (``市人民政府各工作部门、派出机构``): 各工作部门 after a government names its departments, one
+    collective, not the government and another unit."""
+    got = mentions_from_labels("责任单位:县政府各工作部门,各乡(镇)人民政府、街道办事处", 0)
+    assert [m.name for m in got] == ["县政府各工作部门", "各乡(镇)人民政府、街道办事处"]
+    assert [m.name for m in mentions_from_list("市人民政府各工作部门、派出机构", 0)][0] == "市人民政府各工作部门"
