@@ -82,7 +82,11 @@ def settle_kinds(kinds: list[str | None], names: list[str]) -> list[str | None]:
     """Column roles read with their neighbours: of two columns naming the task (略阳 指标 |
     工作任务, 吴江 项目 | 目标任务) the second holds the task's text; a ``目标任务`` column is the
     task's text when no other column names the task (b02 常熟: 目标任务 | 分管领导 | 牵头单位;
-    s03 沙坪坝: 2022年预期目标 | 责任单位), a target column in an indicator table (指标 | 目标任务)."""
+    s03 沙坪坝: 2022年预期目标 | 责任单位), a target column in an indicator table (指标 | 目标任务);
+    主要责任单位 beside 协同配合单位 leads (i07 谯城), a plain 责任单位 beside 配合单位 stays responsible
+    (v11 临安)."""
+    if "cooperating" in kinds and "lead" not in kinds:
+        kinds = [("lead" if k == "responsible" and "主要" in n else k) for k, n in zip(kinds, names)]
     kinds = [("name" if k == "target" and nxt == "name" and TASK_TARGET_HEADER.fullmatch(n.replace(" ", "")) else k)
              for k, nxt, n in zip(kinds, list(kinds[1:]) + [None], names)]  # 目标任务 | 具体任务 (g02 大足)
     levels = [i for i, n in enumerate(names) if LEVEL_HEADER.match(n.replace(" ", ""))]
@@ -430,8 +434,6 @@ def row_mentions(context: TableContext, assigned: dict[str, list[Cell]]) -> list
                              ("responsible", "responsible", "listed")):
         if col == "responsible" and "lead" in context.columns and "cooperating" not in context.columns:
             role, basis = "cooperating", "column"  # 牵头单位 | 责任单位: the others share the task
-        elif col == "responsible" and "cooperating" in context.columns and "lead" not in context.columns:
-            role, basis = "lead", "column"  # 主要责任单位 | 协同配合单位 (i07 谯城): the others cooperate
         for cell in assigned.get(col, []):
             if ROLE_PHRASE.search(U.fold(cell.text)):  # 市发改委牵头落实: the cell says the role
                 mentions.extend(U.mentions_from_prose(text[cell.start:cell.end], cell.start))
