@@ -644,11 +644,20 @@ def leading_units(text: str, offset: int) -> list[RawUnit]:
             continue
         verb = ACTION_VERB.search(r.name, 2)
         cut = verb.start() if verb and unit_shape(r.name[:verb.start()]) == 2 else \
-            next((i for i in range(3, len(r.name)) if unit_shape(r.name[:i]) == 2), 0)
+            next((i for i in range(3, len(r.name)) if name_ends_at(r.name, i)), 0)
         if cut:
             out.append(r._replace(name=r.name[:cut], end=r.start + cut))
         break
     return out
+
+
+def name_ends_at(words: str, i: int) -> bool:
+    """A unit name can end after ``words[:i]``: a strong name that does not cut the word 部门
+    (``会同专区监管部门进行评估`` names 专区监管部门, not 专区监管部; z21 北京), or a name of 部门."""
+    head = words[:i]
+    if head.endswith("部") and words[i:i + 1] == "门":
+        return False
+    return unit_shape(head) == 2 or (head.endswith("部门") and unit_shape(head) == 1)
 
 
 def clause_start(text: str, end: int) -> int:

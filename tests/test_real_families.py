@@ -806,3 +806,14 @@ def test_a_government_and_its_working_departments_are_one_collective():
     got = mentions_from_labels("责任单位:县政府各工作部门,各乡(镇)人民政府、街道办事处", 0)
     assert [m.name for m in got] == ["县政府各工作部门", "各乡(镇)人民政府、街道办事处"]
     assert [m.name for m in mentions_from_list("市人民政府各工作部门、派出机构", 0)][0] == "市人民政府各工作部门"
+
+
+def test_a_name_ends_with_the_word_bumen_not_inside_it():
+    """z21 北京 2022 (prose only: ``北京市经济和信息化局会同专区监管部门将运营单位纳入…`` and ``由北京市经济和
+    信息化局会同数据专区监管部门组织做好…``): the partner after 会同 is 专区监管部门, never the cut 专区监管部.
+    One real document of the wording was found; two of its sentences are used."""
+    got = mentions_from_prose("北京市经济和信息化局会同专区监管部门将运营单位纳入目录区块链系统用户管理体系。", 0)
+    assert roles(got) == [("北京市经济和信息化局", "lead"), ("专区监管部门", "cooperating")]
+    got = mentions_from_prose("数据专区是政务数据授权运营的试点探索,由北京市经济和信息化局会同数据专区监管部门组织做好数据专区建设应用"
+                              "试点示范。", 0)
+    assert roles(got) == [("北京市经济和信息化局", "lead"), ("数据专区监管部门", "cooperating")]
