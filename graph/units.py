@@ -149,8 +149,8 @@ def unit_shape(name: str) -> int:
         return 0  # 省财政厅主办, 地税局协办: a unit and its role verb (区政协办 stays a unit)
     if _suffix_after(core, strong, 1):
         return 2
-    if _suffix_after(core, weak, 2):
-        return 1
+    if _suffix_after(core, weak, 2) or (len(core) >= 3 and strong.fullmatch(core)):
+        return 1  # a bare 办公室 or 研究室 is an office of the plan's own department (t11 芜湖)
     return 0
 
 

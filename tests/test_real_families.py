@@ -817,3 +817,16 @@ def test_a_name_ends_with_the_word_bumen_not_inside_it():
     got = mentions_from_prose("数据专区是政务数据授权运营的试点探索,由北京市经济和信息化局会同数据专区监管部门组织做好数据专区建设应用"
                               "试点示范。", 0)
     assert roles(got) == [("北京市经济和信息化局", "lead"), ("数据专区监管部门", "cooperating")]
+
+
+def test_offices_of_a_department_carry_its_tasks():
+    """t11 芜湖 2025 (``责任单位:组干科、民管办、办公室、人事科、体卫艺德育科、基教科、职成科、教科所。``),
+    t13 芜湖 2024 (``(责任科室:组干科、机关党委)``) and t12 宣城 2022 (a 牵头责任单位 column of 经管科,
+    人教科 / 促进科 / 农办秘书科): a department's plan divides its work among its 科室; 学科, 全科 and a
+    name cut after 市科 are no units."""
+    got = mentions_from_labels("责任单位:组干科、民管办、办公室、人事科、体卫艺德育科、基教科、职成科、教科所。", 0)
+    assert [m.name for m in got] == ["组干科", "民管办", "办公室", "人事科", "体卫艺德育科", "基教科", "职成科", "教科所"]
+    plan = plan_of("一、加强党的建设\n1.加强思想理论武装。坚持用习近平新时代中国特色社会主义思想凝心铸魂。(责任科室:组干科、机关党委)\n"
+                   "2.建设一流学科,推进全科医生培养。(责任科室:人事科)\n")
+    assert [[m.name for m in t.units] for t in plan.tasks if t.units] == [["组干科", "机关党委"], ["人事科"]]
+    assert not is_unit_list("市科") and not is_unit_list("学科")
