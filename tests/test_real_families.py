@@ -830,3 +830,17 @@ def test_offices_of_a_department_carry_its_tasks():
                    "2.建设一流学科,推进全科医生培养。(责任科室:人事科)\n")
     assert [[m.name for m in t.units] for t in plan.tasks if t.units] == [["组干科", "机关党委"], ["人事科"]]
     assert not is_unit_list("市科") and not is_unit_list("学科")
+
+
+def test_an_item_cut_by_the_end_of_the_excerpt_after_its_figures_is_a_task():
+    """o01 海盐 2022 (the excerpt ends ``2.深化“亩均论英雄”“标准地”改革,狠抓全域土地综合整治,完成垦造耕地2000亩、
+    建设用地复垦1000亩、城镇低效用地``) and y01 叶城 2026 (``3.叶城县2026年夏合甫乡种植业基地配套建设(少数民族
+    发展任务)项目(ycssmz202603):投资688.5万元,``): a last item that already states figures is a task
+    (its targets count), not a section's name; one cut before any figure is left out."""
+    o01 = ("二、曹惠明常务副县长牵头重点工作\n1.坚持县政府常务会议集体学法,提高决策科学化民主化水平。 责任单位:县司法局\n"
+           "2.深化“亩均论英雄”“标准地”改革,狠抓全域土地综合整治,完成垦造耕地2000亩、建设用地复垦1000亩、城镇低效用地")
+    assert [t.number for t in plan_of(o01).tasks] == ["1", "2"]
+    y01 = ("2.叶城县2026年宗朗乡水利配套建设项目:投资420万元。\n项目责任单位:宗朗乡、水利局\n"
+           "3.叶城县2026年夏合甫乡种植业基地配套建设(少数民族发展任务)项目(ycssmz202603):投资688.5万元,")
+    assert [t.number for t in plan_of(y01).tasks] == ["2", "3"]
+    assert [t.number for t in plan_of(o01.rsplit("完成", 1)[0]).tasks] == ["1"]

@@ -224,7 +224,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
         # a heading with nothing after its title is a section's name, unless it is a sentence
         # (静安: (一)实现全年区级一般公共预算收入同比增长1%。)
         has_text = len(it.line.text) > it.heading.marker_end + len(it.heading.title) + 1 or it.body \
-            or it.line.text.endswith("。")
+            or it.line.text.endswith("。") or cut_with_targets(it, source.text)
         if not mentions and not has_text:
             continue
         title = it.heading.title
@@ -240,6 +240,12 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
                           units=tuple(mentions), deadline=m.group(1).strip() if m else "",
                           units_text=source.text[us:ue] if us >= 0 else "", units_start=us, units_end=ue))
     return tasks
+
+
+def cut_with_targets(it: Item, text: str) -> bool:
+    """An item that the end of a page excerpt cuts, whose text already states figures (``2.深化…改革,
+    完成垦造耕地2000亩、建设用地复垦1000亩、城镇低效用地``, o01 海盐): a task, not a section's name."""
+    return not it.body and it.line.end >= len(text.rstrip()) and re.search(r"\d", it.heading.title) is not None
 
 
 ANNEX_LINE = re.compile(r"附件\s*\d*\s*[::]?\s*$")
