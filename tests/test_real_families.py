@@ -844,3 +844,19 @@ def test_an_item_cut_by_the_end_of_the_excerpt_after_its_figures_is_a_task():
            "3.叶城县2026年夏合甫乡种植业基地配套建设(少数民族发展任务)项目(ycssmz202603):投资688.5万元,")
     assert [t.number for t in plan_of(y01).tasks] == ["2", "3"]
     assert [t.number for t in plan_of(o01.rsplit("完成", 1)[0]).tasks] == ["1"]
+
+
+def test_a_goal_paragraph_that_opens_with_its_year_and_an_item_that_opens_with_wan():
+    """g12 潜江 2017 (``2017年全市经济社会发展主要预期目标是:地区生产总值增长8.5%左右;…`` under the title,
+    s02 湖北 2018 ``2018年的主要预期目標是:`` is the other wording, test above) is a task of its own; g14
+    无锡 2011 (``2、万元地区生产总值能耗较2010年降低3.8%。`` then ``(市经信委)``): an item numbered with 、
+    is an item even when its text starts with 万 (``1.5万亩`` stays a number). One real document
+    numbers an item so."""
+    plan = plan_of("《政府工作报告》重点工作责任分解\n2017年全市经济社会发展主要预期目标是:地区生产总值增长8.5%左右;"
+                   "规模以上工业增加值增长9%以上;城镇登记失业率控制在4.5%以内。\n为确保完成《政府工作报告》重点工作,现就各项工作"
+                   "提出如下责任分工:\n一、加快转型升级,提升产业竞争力\n")
+    assert plan.tasks[0].title == "2017年全市经济社会发展主要预期目标是" and "4.5%" in plan.tasks[0].text
+    plan = plan_of("一、目标分解\n1、地区生产总值增长11.5%;地方财政一般预算收入同口径增长12%。\n(市发改委、财政局,无锡国税局、地税局)\n"
+                   "2、万元地区生产总值能耗较2010年降低3.8%。\n(市经信委)\n3、主要污染物排放量较2010年削减4%。\n(市环保局、发改委、经信委)\n")
+    assert [(t.number, [m.name for m in t.units]) for t in plan.tasks] == [
+        ("1", ["市发改委", "财政局", "无锡国税局", "地税局"]), ("2", ["市经信委"]), ("3", ["市环保局", "发改委", "经信委"])]

@@ -251,7 +251,7 @@ def cut_with_targets(it: Item, text: str) -> bool:
 ANNEX_LINE = re.compile(r"附件\s*\d*\s*[::]?\s*$")
 # a heading that only names who leads the items below it: 省编办牵头的工作, 县示范区管委会牵头工作(8项)
 SECTION_LEAD = re.compile(r".{2,30}?(?:牵头|负责)的?工作(?:\(\d+项\))?$")
-GOAL_PARAGRAPH = re.compile(r"(?:[^,。:]{0,12}的)?(?:总体目标|工作目标|主要目标|发展目标|目标任务|(?:主要)?预期目标)[是为]?\s*[:.]|到\s*(?:19|20)\d{2}\s*年(?:底|末)?\s*,")
+GOAL_PARAGRAPH = re.compile(r"(?:[^,。:]{0,12}的|(?:19|20)\d{2}年[^,。:]{0,12})?(?:总体目标|工作目标|主要目标|发展目标|目标任务|(?:主要)?预期目标)[是为]?\s*[:.]|到\s*(?:19|20)\d{2}\s*年(?:底|末)?\s*,")
 DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|时间节点|时限)\s*[::]\s*([^;;。)\n]{2,20})")
 
 

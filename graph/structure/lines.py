@@ -231,7 +231,8 @@ def _heading_of(text: str, folded: str) -> Heading | None:
         if not m or m.end() >= len(t):
             continue
         rest = line.text[m.end():]
-        if style == "num" and NUMBER_UNIT.match(rest) or style == "dec" and not DEC_TITLE_START.match(rest):
+        if style == "num" and t[m.end() - 1] != "、" and NUMBER_UNIT.match(rest) \
+                or style == "dec" and not DEC_TITLE_START.match(rest):  # 2、万元地区生产总值能耗… is item 2
             continue
         number = line.text[skip: m.end()].strip().rstrip("、.．﹒。").strip()
         value = CIRCLED.index(m.group(1)) + 1 if style == "circ" else cn_to_int(re.split("[.．]", m.group(1))[-1])
