@@ -440,6 +440,12 @@ GENERIC_LEVEL = re.compile(rf"^{LEVEL_WORD}(?:\({LEVEL_WORD}(?:、{LEVEL_WORD})*
                            r"(?:人民政府|政府|党委|党委和政府|办事处|党工委)?$")
 
 
+def opens_collective(name: str) -> bool:
+    """``各…``, or 相关 / 有关 before a level word (``相关市``): a name whose collective the next list
+    item may continue (``相关市、县政府`` is one collective)."""
+    return name.startswith("各") or (name.startswith(("相关", "有关")) and GENERIC_LEVEL.match(name[2:]) is not None)
+
+
 def split_raw(text: str, offset: int) -> list[RawUnit]:
     """Cut a folded unit-list text into cleaned names with their spans."""
     if not offset:
@@ -454,9 +460,10 @@ def _split_raw_cached(text: str) -> tuple[RawUnit, ...]:
     text = ETC_PAIR.sub(lambda m: m.group(0).replace("、", "和"), strip_notes(text)).rstrip("。")  # 等部门、单位: one phrase
     for a, b in _join_broken(text, _join_spaced(text, _tokens(text))):
         items = _item_units(text[a:b])
-        if out and out[-1].name.startswith("各") and items and GENERIC_LEVEL.match(items[0].name):
+        if out and opens_collective(out[-1].name) and items and GENERIC_LEVEL.match(items[0].name):
             # 各街道、镇 / 各县、特区、区人民政府 / 各区、县(市)政府及开发区管委会 / 各县区、功能板块
-            # (h01 连云港): a level word alone continues the collective name that 各 opened
+            # (h01 连云港), 相关市、县政府 (f13 黑龙江): a level word alone continues the collective name
+            # that 各 (or 相关, 有关 before a level word) opened
             last, end = out[-1], a + items[0].end
             out[-1] = last._replace(name=re.sub(r"\s+", "", text[last.start:end]), end=end)
             items = items[1:]

@@ -860,3 +860,15 @@ def test_a_goal_paragraph_that_opens_with_its_year_and_an_item_that_opens_with_w
                    "2、万元地区生产总值能耗较2010年降低3.8%。\n(市经信委)\n3、主要污染物排放量较2010年削减4%。\n(市环保局、发改委、经信委)\n")
     assert [(t.number, [m.name for m in t.units]) for t in plan.tasks] == [
         ("1", ["市发改委", "财政局", "无锡国税局", "地税局"]), ("2", ["市经信委"]), ("3", ["市环保局", "发改委", "经信委"])]
+
+
+def test_related_cities_and_counties_are_one_collective():
+    """f13 黑龙江 2014 (繁體: ``(省發改委、鐵路辦、哈爾濱鐵路局,相關市、縣政府負責)`` and ``(省發改委、交通運輸廳,
+    相關市、縣政府負責)``): 相关 before a level word opens a collective that the next level word continues,
+    as 各 does (各市、县政府); 有关部门、县政府 stays two units. One real document of the wording was
+    found; both of its items are used."""
+    plan = plan_of("1.抓住國家加快鐵路建設機遇,今明兩年投資530億元。(省發改委、鐵路辦、哈爾濱鐵路局,相關市、縣政府負責)\n"
+                   "2.加快國省幹道和農村公路建設,今明兩年投資270億元。(省發改委、交通運輸廳,相關市、縣政府負責)\n")
+    assert [[m.name for m in t.units] for t in plan.tasks] == [
+        ["省發改委", "鐵路辦", "哈爾濱鐵路局", "相關市、縣政府"], ["省發改委", "交通運輸廳", "相關市、縣政府"]]
+    assert [m.name for m in mentions_from_list("有关部门、县政府", 0)] == ["有关部门", "县政府"]
