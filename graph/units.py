@@ -797,9 +797,10 @@ def _mentions_of(found: list[Found], first_is_lead: bool) -> list[UnitMention]:
     return out
 
 
-# 各地区, 各省级人民政府, 各县(市、区)人民政府: the local governments that carry out a task
-# "according to their duties" (按职责分工负责) are responsible for it, not partners of its lead.
-LOCAL_GOVERNMENTS = re.compile(r"^各.{0,12}(?:地区|政府)$")
+# 各地区, 各省级人民政府, 各县(市、区)人民政府, 各乡(镇)办, 各相关街道办事处 (d12 新密, d13 金水): the
+# local governments that carry out a task ("according to their duties", 按职责分工负责; 落实) are
+# responsible for it, not partners of its lead.
+LOCAL_GOVERNMENTS = re.compile(r"^各.{0,12}(?:地区|政府|办事处|乡\(镇\)办|镇办|街办|乡镇|街道)$")
 
 
 @lru_cache(maxsize=1)

@@ -47,6 +47,7 @@ def test_label_wordings_give_lead_cooperating_and_persons():
     "(市發改委、市農委、市商務糧食局。排名第一的為牽頭單位,下同)",  # s07 株洲市, read in simplified
     "责任单位:市经信局、市财政局(列第一位者为工作牵头单位或汇总单位,下同)",  # k04 湖州 2020
     "责任单位:县发改局(首位单位为牵头单位,下同)、县财政局、县税务局",  # o01 海盐 2022
+    "请各镇、街道和各部门、各单位(责任单位中排序第一单位为牵头单位)按照职责,结合实际,认真落实",  # e11 镇海 2011
 ])
 def test_first_listed_statement_in_its_wordings(statement):
     reading = traditional.simplified_reading(statement)
@@ -872,3 +873,13 @@ def test_related_cities_and_counties_are_one_collective():
     assert [[m.name for m in t.units] for t in plan.tasks] == [
         ["省發改委", "鐵路辦", "哈爾濱鐵路局", "相關市、縣政府"], ["省發改委", "交通運輸廳", "相關市、縣政府"]]
     assert [m.name for m in mentions_from_list("有关部门、县政府", 0)] == ["有关部门", "县政府"]
+
+
+def test_towns_and_sub_district_offices_that_carry_out_a_task_are_responsible():
+    """d12 新密 2025 (``(市河长办牵头,各成员单位参与,各乡(镇)办落实)``) and d13 金水 (``(区河长制办公室牵头,
+    各成员单位参与,各相关街道办事处落实)``): the local offices that carry the task out are responsible,
+    as 各县(市、区)人民政府 are; the members who take part cooperate."""
+    got = mentions_from_prose("强化河长履职尽责。(市河长办牵头,各成员单位参与,各乡(镇)办落实)", 0)
+    assert roles(got) == [("市河长办", "lead"), ("各成员单位", "cooperating"), ("各乡(镇)办", "responsible")]
+    got = mentions_from_prose("齐抓共管。(区河长制办公室牵头,各成员单位参与,各相关街道办事处落实)", 0)
+    assert roles(got) == [("区河长制办公室", "lead"), ("各成员单位", "cooperating"), ("各相关街道办事处", "responsible")]
