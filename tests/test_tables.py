@@ -735,7 +735,7 @@ def test_a_progress_ledger_with_problem_and_next_step_columns():
     """d11 德安 2025 (a 民生实事 进展情况台账 in pipe rows: 序号 | 项目名称 | 进展情况 | 存在问题 | 下步计划 |
     责任 领导 | 责任 单位): 存在问题 is a note and 下步计划 progress, so the header holds and each row's
     units come from its 责任单位 cell. One real ledger of this header was found."""
-    assert [tables.column_kind(h) for h in ("存在问题", "下步计划", "下一步工作", "责任 单位")] == \\
+    assert [tables.column_kind(h) for h in ("存在问题", "下步计划", "下一步工作", "责任 单位")] == \
         ["note", "progress", "progress", "responsible"]
     text = ("2025年德安县人大代表票决的民生实事项目进展情况台账\n"
             "| 序号 | 项目名称 | 进展情况 | 存在问题 | 下步计划 | 责任 领导 | 责任 单位 | \n"
