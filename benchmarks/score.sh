@@ -2,7 +2,8 @@
 # Build a set of plans with gold, export assignments and indicators, score them.
 # Usage: bash benchmarks/score.sh SET [OUT_DIR]
 #   SET: shared (../shared/realdev, the real development set given to the project),
-#        realdev (benchmarks/realdev, the real documents this project added), seeds (corpus/
+#        realdev (benchmarks/realdev, the real documents this project added), realdev-all (every
+#        benchmarks/realdev* batch pooled into one build), seeds (corpus/
 #        against ../shared/gold), or the name of any folder of benchmarks/ with docs/ and gold/
 #        (the synthetic development sets heldout*)
 #   OUT_DIR: default /tmp/SET-out
@@ -15,6 +16,9 @@ SCORER=../shared/tools/score_gold.py
 case "$SET" in
   shared)  DOCS=../shared/realdev/docs; GOLD=../shared/realdev/gold ;;
   seeds)   DOCS=corpus; GOLD=../shared/gold ;;
+  realdev-all)  # every batch benchmarks/realdev* pooled into one build
+    DOCS="$OUT/pool/docs"; GOLD="$OUT/pool/gold"; rm -rf "$OUT/pool"; mkdir -p "$DOCS" "$GOLD"
+    for d in benchmarks/realdev*/; do cp "$d"docs/* "$DOCS"/; cp "$d"gold/* "$GOLD"/; done ;;
   *)       DOCS="benchmarks/$SET/docs"; GOLD="benchmarks/$SET/gold" ;;
 esac
 [[ -d "$DOCS" && -d "$GOLD" ]] || { echo "score.sh: no $DOCS or $GOLD" >&2; exit 2; }
