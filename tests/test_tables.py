@@ -734,15 +734,18 @@ def test_a_plain_responsible_column_beside_a_cooperating_column_stays_responsibl
 def test_a_progress_ledger_with_problem_and_next_step_columns():
     """d11 德安 2025 (a 民生实事 进展情况台账 in pipe rows: 序号 | 项目名称 | 进展情况 | 存在问题 | 下步计划 |
     责任 领导 | 责任 单位): 存在问题 is a note and 下步计划 progress, so the header holds and each row's
-    units come from its 责任单位 cell. One real ledger of this header was found."""
+    units come from its 责任单位 cell; the last row, cut by the excerpt before its closing pipe, takes no
+    units from the row above. One real ledger of this header was found."""
     assert [tables.column_kind(h) for h in ("存在问题", "下步计划", "下一步工作", "责任 单位")] == \
         ["note", "progress", "progress", "responsible"]
     text = ("2025年德安县人大代表票决的民生实事项目进展情况台账\n"
             "| 序号 | 项目名称 | 进展情况 | 存在问题 | 下步计划 | 责任 领导 | 责任 单位 | \n"
             "| 1 | 德安县养老服务中心项目 | 1#2#楼拆除完成,墙体砌筑进场。 | 无 | 加快1号楼墙体砌筑。 | 付卯生 | 民政局 | \n"
             "| 2 | 德安县城乡供水一体化水厂标准化提升及配水管网提升项目 | 1.对6座水厂标准化提升改造已完成90%。 | 无 | "
-            "持续推进项目建设进度。 | 付卯生 | 水利局 | \n")
+            "持续推进项目建设进度。 | 付卯生 | 水利局 | \n"
+            "| 4 | 德安县居民小区安充及消防设备配套项目 | 已完成13个小区60台设备建设并投运。 | 1.部分小区业主不同意安装充电设施;")
     plan = parse_plan(SourceText(path="d11.txt", name="d11.txt", sha256="0", text=text, format="txt"))
     assert [(t.title, roles(t)) for t in plan.tasks] == [
         ("德安县养老服务中心项目", [("民政局", "responsible")]),
-        ("德安县城乡供水一体化水厂标准化提升及配水管网提升项目", [("水利局", "responsible")])]
+        ("德安县城乡供水一体化水厂标准化提升及配水管网提升项目", [("水利局", "responsible")]),
+        ("德安县居民小区安充及消防设备配套项目", [])]  # cut before its closing pipe: no units from the row above

@@ -301,9 +301,14 @@ class TableRows:
         return True
 
     def _ends_document(self, cell: Cell) -> bool:
-        """Whether ``cell`` is cut by the end of the document: a page excerpt that stops mid-row."""
+        """Whether ``cell`` is cut by the end of the document: a page excerpt that stops mid-row (a
+        cell of a row printed between pipes that lacks its closing pipe, d11 德安; else a cell that
+        stops mid-sentence)."""
         text = self.context.source.text
-        return not text[cell.end:].strip() and not U.fold(cell.text).rstrip().endswith(("。", ";", "!", "?", ")"))
+        if text[cell.end:].strip():
+            return False
+        piped = "|" in text[max(0, cell.start - 3):cell.start]
+        return piped or not U.fold(cell.text).rstrip().endswith(("。", ";", "!", "?", ")"))
 
     def _row(self, row: tuple[Cell, ...], count: int, cut: bool = False) -> Task | None:
         """The task of one body row; a row ``cut`` by the end of the document takes no units from above."""
