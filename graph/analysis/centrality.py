@@ -288,7 +288,8 @@ def _igraph_closeness(g, nodes, index, distances, sample):
     return dict(zip(nodes, values))
 
 
-def _component_closeness(comp: list[int], sources: list[int], rows: list[list[float]], n: int, values: list[float]) -> None:
+def _component_closeness(comp: list[int], sources: list[int], rows: list[list[float]], n: int,
+                         values: list[float]) -> None:
     """Set the closeness of a component's nodes in ``values`` from their distances to the pivots in
     the component (``rows``: each pivot's distances), in pivot order."""
     members = set(comp)

@@ -74,7 +74,7 @@ class Scope:
     tasks: int = 0             # tasks of the scope that name at least one unit (what the analysis counts)
     tasks_with_lead: int = 0   # of those, tasks that name a lead
     rows: RowsPart | None = None   # its rows in units.json, when analysis/.parts.json says where
-    digest: str = ""               # what its analysis was made from (analysis/.parts.json; "" for the all-regions scopes)
+    digest: str = ""               # what its analysis was made from (.parts.json; "" for the all-regions scopes)
 
 
 class UnitNode(NamedTuple):
@@ -319,16 +319,16 @@ def unit_node(node_id: str, data: dict[str, Any], function_names: dict[str, str]
         pagerank=as_number(data.get("pagerank")), top_tasks=tasks)
 
 
+_ROW_NODE_ATTRS = ("region", "kind", "function", "lead", "cooperating", "responsible", "total", "lead_share",
+                   "overloaded", "reason", "betweenness", "pagerank")
+
+
 def row_node_data(row: dict[str, Any]) -> dict[str, Any]:
     """The attributes of a unit's GraphML node, from its row of units.json (the analysis writes one from the other)."""
     data = {name: row.get(name) for name in _ROW_NODE_ATTRS}
     data["label"] = row.get("unit")
     data["top_tasks"] = "\n".join(row.get("top_tasks") or ())
     return data
-
-
-_ROW_NODE_ATTRS = ("region", "kind", "function", "lead", "cooperating", "responsible", "total", "lead_share",
-                   "overloaded", "reason", "betweenness", "pagerank")
 
 
 def read_scope_rows(part: RowsPart) -> list[dict[str, Any]]:
