@@ -205,6 +205,20 @@ def test_igraph_agrees_with_networkx(sampled):
                 assert x == pytest.approx(y, rel=1e-4, abs=1e-6), (measure, node)
 
 
+def test_sampled_igraph_closeness_of_several_components_agrees_with_networkx():
+    """Pivots fall in some components only: a node's closeness comes from the pivots of its own."""
+    pytest.importorskip("igraph")
+    parts = [_random_scope_graphs(seed) for seed in (3, 4, 5)]
+    collab = nx.union_all([nx.relabel_nodes(c, lambda n, k=k: f"{k}{n}") for k, (c, _) in enumerate(parts)])
+    co = nx.union_all([nx.relabel_nodes(g, lambda n, k=k: f"{k}{n}") for k, (_, g) in enumerate(parts)])
+    opts = dict(networkx_exact_limit=0, igraph_exact_limit=0, sample_k=12, seed=5)
+    by_nx = compute_centralities(collab, co, CentralityOptions(backend="networkx", **opts))
+    by_ig = compute_centralities(collab, co, CentralityOptions(backend="igraph", **opts))
+    assert "sampled k=12" in by_ig.methods["closeness"]
+    for node in co:
+        assert by_nx.values[node]["closeness"] == pytest.approx(by_ig.values[node]["closeness"], rel=1e-9, abs=1e-12)
+
+
 @pytest.mark.parametrize("sampled", [False, True])
 def test_igraph_job_without_networkx_graphs_gives_what_the_graphs_give(sampled):
     pytest.importorskip("igraph")

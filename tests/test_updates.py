@@ -172,3 +172,17 @@ def test_plan_contributions_kept_per_plan_give_what_the_rows_give(tmp_path, monk
     assert made == []
     assert (again / "analysis" / "units.csv").read_bytes() == (current / "analysis" / "units.csv").read_bytes()
     assert all((again / "analysis" / FOLDER / p.name).stat().st_nlink > 1 for p in (current / "analysis" / FOLDER).iterdir())
+
+
+def test_views_read_units_from_their_rows_as_from_the_graphml(tmp_path):
+    from dataclasses import replace
+
+    from graph.views.inputs import read_inputs, read_scope_graph
+
+    corpus, out = built(tmp_path, 3)
+    scopes = read_inputs((out / "current").resolve()).scopes
+    assert all(scope.rows is not None and (scope.digest or scope.kind == "all") for scope in scopes)
+    for scope in scopes:   # from its rows of units.json and its GraphML's edges, or from its GraphML alone
+        from_rows, from_graphml = read_scope_graph(scope), read_scope_graph(replace(scope, rows=None))
+        assert (from_rows.nodes, from_rows.links) == (from_graphml.nodes, from_graphml.links)
+        assert from_rows.nodes and from_rows.links

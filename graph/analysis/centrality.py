@@ -18,6 +18,7 @@ import os
 import random
 import warnings
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import networkx as nx
 
@@ -269,11 +270,9 @@ def _igraph_measures(nodes, co_edges, collab_edges, sample, options):
 def _igraph_closeness(g, nodes, index, distances, sample):
     """Wasserman-Faust closeness over 1/weight distances, exact or from the sampled sources."""
     n = len(nodes)
-    component_size = {}
-    for comp in g.connected_components():
-        for i in comp:
-            component_size[nodes[i]] = len(comp)
+    components = list(g.connected_components())
     if sample is None:
+        component_size = {nodes[i]: len(comp) for comp in components for i in comp}
         close = g.closeness(weights=distances, normalized=True)
         closeness = {}
         for v, c in zip(nodes, close):
@@ -282,16 +281,26 @@ def _igraph_closeness(g, nodes, index, distances, sample):
         return closeness
     sources = [index[s] for s in sample]
     rows = g.distances(source=sources, weights=distances)
-    own = {j: position for position, j in enumerate(sources)}   # a pivot's distance to itself is left out
-    closeness = {}
-    for j, (v, column) in enumerate(zip(nodes, zip(*rows))):
+    values = [0.0] * n
+    for comp in components:   # a node's distances are finite to the pivots of its own component only
+        if len(comp) > 1:
+            _component_closeness(comp, sources, rows, n, values)
+    return dict(zip(nodes, values))
+
+
+def _component_closeness(comp: list[int], sources: list[int], rows: list[list[float]], n: int,
+                         values: list[float]) -> None:
+    """Set the closeness of a component's nodes in ``values`` from their distances to the pivots in
+    the component (``rows``: each pivot's distances), in pivot order."""
+    members = set(comp)
+    pivots = [k for k, source in enumerate(sources) if source in members]
+    own = {sources[k]: position for position, k in enumerate(pivots)}   # a pivot's distance to itself is left out
+    pick = itemgetter(*comp)
+    for j, column in zip(comp, zip(*(pick(rows[k]) for k in pivots))):
         ds = list(column)
         if j in own:
             del ds[own[j]]
-        if math.inf in ds:
-            ds = [d for d in ds if d != math.inf]
-        closeness[v] = _pivot_value(ds, component_size[v], n)
-    return closeness
+        values[j] = _pivot_value(ds, len(comp), n)
 
 
 def _igraph_eigenvector(g, nodes, weights):

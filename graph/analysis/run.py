@@ -127,6 +127,9 @@ def _clock() -> tuple[float, float]:
 KEEP_GRAPHS_UP_TO = 50_000   # assignments: smaller analyses keep every scope's graphs and measures in the result
 PARALLEL_FROM = 20_000       # assignments from which scopes are measured in worker processes
 WINDOW = 64                  # scopes measured ahead of the one being written
+MEASURED_HERE = 16           # an update measures up to this many plan and region scopes in this process: the
+                             # workers are busy with the all-regions scopes, and the unchanged scopes after them
+                             # are then written meanwhile
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,7 @@ class _ScopeStream:
         self.waiting: dict[int, tuple] = {}   # scopes measured, not yet finished by a worker
         self.done: dict[int, tuple] = {}      # scopes finished out of order, waiting for their turn to be written
         self.written = 0
+        self.measured_here = 0
 
     def run(self) -> AnalysisResult:
         """Measure and write every scope; the pool is closed when every scope is measured (the
@@ -274,9 +278,11 @@ class _ScopeStream:
         functions = {u.function for u in loads.units.values()}
         labels = {f: data.function_labels[f] for f in sorted(functions) if f in data.function_labels}
         self.waiting[position] = (sc, loads, first, verdicts, job)
+        here = self.writer.previous is not None and sc.kind != "all" and self.measured_here < MEASURED_HERE
+        self.measured_here += here
         self.pool.submit(run_scope_job, ScopeJob(replace(sc, rows=()), loads, verdicts, job, settings.centrality,
                                                  settings.lead_policy, labels, self.graphs_dir),
-                         tag=position, cost=job.work + 1000)
+                         tag=position, cost=job.work + 1000, here=here)
         self.clock.tick("centrality")
 
     def _contributions_of(self, sc: Scope) -> list[Contribution] | None:

@@ -35,9 +35,11 @@ class WorkerPool:
         self.workers: list[_Worker] = [_Worker(self.finished) for _ in range(workers)] if workers > 1 else []
         self.in_flight = 0
 
-    def submit(self, function: Callable[[Any], Any], argument: Any, tag: Any = None, cost: int = 1) -> None:
+    def submit(self, function: Callable[[Any], Any], argument: Any, tag: Any = None, cost: int = 1,
+               here: bool = False) -> None:
+        """Send a job to a worker (``here``: run it in this process; ``next_done`` gives its answer all the same)."""
         self.in_flight += 1
-        if not self.workers:
+        if here or not self.workers:
             self.finished.put((None, (tag, function(argument))))
             return
         worker = min(self.workers, key=lambda w: w.waiting)

@@ -123,9 +123,10 @@ def _render_scope(scope: Scope, name: str, views_dir: Path, functions: dict[str,
             ViewLink(scope=scope, href=view_href(name), overloaded=overloaded, **counts))
 
 
+@collector_paused()   # a large scope's graph is many small objects, freed when its page is written
 def _render_batch(batch: list[tuple[int, Scope, str]], views_dir: Path, functions: dict[str, str],
                   colours: dict[str, str], max_nodes: int, max_links: int) -> list[tuple[int, ViewFile, ViewLink]]:
-    """Render a batch of scopes (run in a worker process)."""
+    """Render a batch of scopes (run in a worker process, or here when there are few)."""
     return [(index, *_render_scope(scope, name, views_dir, functions, colours, max_nodes, max_links))
             for index, scope, name in batch]
 
@@ -163,19 +164,14 @@ def default_jobs(scope_count: int) -> int:
 PAGES_INDEX = ".pages.json"   # in views/: per page, the scope digest it was drawn from and what it shows
 
 
-def page_digests(out_dir: Path, colours: dict[str, str], *settings: object) -> dict[str, str]:
+def page_digests(scopes: tuple[Scope, ...], colours: dict[str, str], *settings: object) -> dict[str, str]:
     """A digest per scope whose analysis records one (plan and region scopes), with the colours and
     settings the pages are drawn with: a page whose digest did not change is kept as it was."""
     import hashlib
-    import json
 
-    try:
-        parts = json.loads((out_dir / "analysis" / ".parts.json").read_text(encoding="utf-8"))["scopes"]
-    except (OSError, ValueError, KeyError):
-        return {}
     code = b"".join(p.read_bytes() for p in sorted(Path(__file__).resolve().parent.glob("*.py")))
     salt = hashlib.sha256(code + repr((sorted(colours.items()), settings)).encode("utf-8")).hexdigest()
-    return {p["id"]: hashlib.sha256(f"{salt}{p['digest']}".encode()).hexdigest() for p in parts if p.get("digest")}
+    return {scope.id: hashlib.sha256(f"{salt}{scope.digest}".encode()).hexdigest() for scope in scopes if scope.digest}
 
 
 def _reuse_pages(named: list[tuple[int, Scope, str]], digests: dict[str, str], views_dir: Path,
@@ -251,7 +247,7 @@ def build_views(out_dir: Path, max_nodes: int = DEFAULT_MAX_NODES, max_links: in
         taken: set[str] = set()
         named = [(index, scope, view_file_name(scope.id, taken)) for index, scope in enumerate(inputs.scopes)]
         results: list[tuple[ViewFile, ViewLink] | None] = [None] * len(named)
-        digests = page_digests(out_dir, colours, max_nodes, max_links)
+        digests = page_digests(inputs.scopes, colours, max_nodes, max_links)
         for index, result in _reuse_pages(named, digests, views_dir, previous).items():
             results[index] = result
         named = [item for item in named if results[item[0]] is None]

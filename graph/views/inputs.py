@@ -3,7 +3,9 @@
 In: an output folder (report.json, analysis/scopes.json, analysis/units.json, analysis/graphs/*.graphml).
 Out: plain records (:class:`Plan`, :class:`Scope`, :class:`ScopeGraph`) and units.json's rows. JSON is
 read with the json module; GraphML in the plain form the analysis writes is matched with patterns,
-any other GraphML is read with ``networkx.read_graphml``. A missing or malformed file raises
+any other GraphML is read with ``networkx.read_graphml``. When analysis/.parts.json says where each
+scope's rows lie in units.json, a scope's units are taken from its rows (which carry the same values
+as its GraphML nodes) and only the edges from its GraphML. A missing or malformed file raises
 :class:`ViewsInputError` naming the file and the problem.
 """
 from __future__ import annotations
@@ -13,7 +15,7 @@ import json
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 from xml.etree.ElementTree import ParseError
@@ -28,6 +30,7 @@ _KEY = re.compile(r'<key id="([^"<&]*)" for="(node|edge|all)" attr\.name="([^"<&
 _NODE = re.compile(r'<node id="([^"<]*)"\s*(?:/>|>((?:\s*<data key="[^"<]*">[^<]*</data>)*)\s*</node>)')
 _EDGE = re.compile(r'<edge source="([^"<]*)" target="([^"<]*)"(?: id="[^"<]*")?\s*'
                    r'(?:/>|>((?:\s*<data key="[^"<]*">[^<]*</data>)*)\s*</edge>)')
+_WEIGHTED_EDGE = re.compile(r'<edge source="([^"<]*)" target="([^"<]*)"><data key="([^"<]*)">([^<]*)</data></edge>')
 _DATA = re.compile(r'<data key="([^"<]*)">([^<]*)</data>')
 _GRAPH = re.compile(r"<graph[\s>]")
 
@@ -50,6 +53,14 @@ class Plan:
     units: int
 
 
+class RowsPart(NamedTuple):
+    """Where a scope's rows lie in units.json: ``length`` bytes from ``start``."""
+
+    path: Path
+    start: int
+    length: int
+
+
 @dataclass(frozen=True)
 class Scope:
     """One analysis scope (a plan, a region or all regions) and its graph file."""
@@ -62,6 +73,8 @@ class Scope:
     doc: str = ""
     tasks: int = 0             # tasks of the scope that name at least one unit (what the analysis counts)
     tasks_with_lead: int = 0   # of those, tasks that name a lead
+    rows: RowsPart | None = None   # its rows in units.json, when analysis/.parts.json says where
+    digest: str = ""               # what its analysis was made from (.parts.json; "" for the all-regions scopes)
 
 
 class UnitNode(NamedTuple):
@@ -239,12 +252,41 @@ def read_plain_graphml(text: str) -> GraphTables | None:
     if (len(keys), len(nodes), len(edges)) != (text.count("<key"), text.count("<node"), text.count("<edge")):
         return None
     names = {key_id: name for key_id, _, name in keys}
+    return GraphTables(nodes=[(_xml_text(node_id), _data(body, names)) for node_id, body in nodes],
+                       edges=[(_xml_text(a), _xml_text(b), _data(body, names)) for a, b, body in edges])
 
-    def data(body: str) -> dict[str, Any]:
-        return {names.get(key, key): _xml_text(value) for key, value in _DATA.findall(body)}
 
-    return GraphTables(nodes=[(_xml_text(node_id), data(body)) for node_id, body in nodes],
-                       edges=[(_xml_text(a), _xml_text(b), data(body)) for a, b, body in edges])
+def _data(body: str, names: dict[str, str]) -> dict[str, Any]:
+    """The attributes in a node's or edge's ``<data>`` elements, by name."""
+    return {names.get(key, key): _xml_text(value) for key, value in _DATA.findall(body)}
+
+
+def read_plain_edges(path: Path, node_count: int) -> list[tuple[str, str, dict[str, Any]]] | None:
+    """The edges of a GraphML file in the analysis's plain form that has ``node_count`` nodes (counted,
+    not read), or None for any other GraphML. Only the part of the file after the nodes is decoded."""
+    try:
+        data = path.read_bytes()
+        if any(mark in data for mark in (b"<!", b"\r", b"<hyperedge", b"<port")):
+            return None
+        cut = data.find(b"<edge")
+        cut = len(data) if cut < 0 else cut
+        head, tail = data[:cut].decode("utf-8"), data[cut:].decode("utf-8")
+    except OSError as exc:
+        raise ViewsInputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
+        raise ViewsInputError(f"{path}: not readable GraphML ({exc})") from None
+    keys = _KEY.findall(head)
+    if len(_GRAPH.findall(head)) != 1 or len(keys) != head.count("<key") or head.count("<node") != node_count \
+            or "<key" in tail or "<node" in tail or _GRAPH.search(tail):
+        return None
+    names = {key_id: name for key_id, _, name in keys}
+    weighted = _WEIGHTED_EDGE.findall(tail)   # the usual edge: one <data>, its weight
+    if len(weighted) == tail.count("<edge"):
+        return [(_xml_text(a), _xml_text(b), {names.get(key, key): _xml_text(value)}) for a, b, key, value in weighted]
+    edges = _EDGE.findall(tail)
+    if len(edges) != tail.count("<edge"):
+        return None
+    return [(_xml_text(a), _xml_text(b), _data(body, names)) for a, b, body in edges]
 
 
 def read_graphml(path: Path) -> GraphTables:
@@ -277,13 +319,52 @@ def unit_node(node_id: str, data: dict[str, Any], function_names: dict[str, str]
         pagerank=as_number(data.get("pagerank")), top_tasks=tasks)
 
 
-def read_scope_graph(scope: Scope, function_names: dict[str, str] | None = None) -> ScopeGraph:
-    """Read a scope's GraphML into nodes sorted by id and links sorted by source, target (then weight)."""
+_ROW_NODE_ATTRS = ("region", "kind", "function", "lead", "cooperating", "responsible", "total", "lead_share",
+                   "overloaded", "reason", "betweenness", "pagerank")
+
+
+def row_node_data(row: dict[str, Any]) -> dict[str, Any]:
+    """The attributes of a unit's GraphML node, from its row of units.json (the analysis writes one from the other)."""
+    data = {name: row.get(name) for name in _ROW_NODE_ATTRS}
+    data["label"] = row.get("unit")
+    data["top_tasks"] = "\n".join(row.get("top_tasks") or ())
+    return data
+
+
+def read_scope_rows(part: RowsPart) -> list[dict[str, Any]]:
+    """A scope's rows of units.json (row objects, by their byte range)."""
+    try:
+        with open(part.path, "rb") as handle:
+            handle.seek(part.start)
+            rows = json.loads(b"[" + handle.read(part.length) + b"]")
+    except OSError as exc:
+        raise ViewsInputError(f"{part.path}: cannot be read ({exc.strerror or exc})") from None
+    except ValueError as exc:
+        raise ViewsInputError(f"{part.path}: cannot read a scope's rows ({exc})") from None
+    if not all(isinstance(row, dict) and isinstance(row.get("unit_iri"), str) for row in rows):
+        raise ViewsInputError(f"{part.path}: expected row objects with a unit_iri")
+    return rows
+
+
+def _scope_nodes(scope: Scope) -> tuple[list[tuple[str, dict[str, Any]]], list[tuple[str, str, dict[str, Any]]]]:
+    """A scope's nodes and edges with their attributes: the nodes from its rows of units.json when
+    known (and as many as its GraphML's), the edges from its GraphML; else both from its GraphML."""
+    if scope.rows is not None:
+        rows = read_scope_rows(scope.rows)
+        edges = read_plain_edges(scope.graphml, len(rows))
+        if edges is not None:
+            return [(row["unit_iri"], row_node_data(row)) for row in rows], edges
     graph = read_graphml(scope.graphml)
+    return graph.nodes, graph.edges
+
+
+def read_scope_graph(scope: Scope, function_names: dict[str, str] | None = None) -> ScopeGraph:
+    """Read a scope's units and links into nodes sorted by id and links sorted by source, target (then weight)."""
+    node_data, edges = _scope_nodes(scope)
     names = function_names or {}
-    nodes = tuple(unit_node(node_id, data, names) for node_id, data in sorted(graph.nodes, key=lambda item: item[0]))
+    nodes = tuple(unit_node(node_id, data, names) for node_id, data in sorted(node_data, key=lambda item: item[0]))
     links = tuple(sorted(Link(source=a, target=b, weight=as_number(d.get("weight", 1)) or 1.0)
-                         for a, b, d in graph.edges if a != b))
+                         for a, b, d in edges if a != b))
     return ScopeGraph(scope=scope, nodes=nodes, links=links)
 
 
@@ -292,4 +373,18 @@ def read_inputs(out_dir: Path) -> ViewInputs:
     if not out_dir.is_dir():
         raise ViewsInputError(f"{out_dir}: output folder does not exist (run `plankg build` first)")
     analysis = out_dir / "analysis"
-    return ViewInputs(plans=read_plans(out_dir / "report.json"), scopes=read_scopes(analysis / "scopes.json"))
+    scopes = read_scopes(analysis / "scopes.json")
+    return ViewInputs(plans=read_plans(out_dir / "report.json"), scopes=with_parts(scopes, analysis))
+
+
+def with_parts(scopes: tuple[Scope, ...], analysis: Path) -> tuple[Scope, ...]:
+    """The scopes with the place of their rows in units.json and their analysis digest, when
+    analysis/.parts.json gives them for every scope."""
+    from graph.analysis.export import ScopeParts
+
+    parts = ScopeParts.load(analysis)
+    if parts is None or sorted(parts.parts) != sorted(scope.id for scope in scopes):
+        return scopes
+    units = analysis / "units.json"
+    return tuple(replace(scope, rows=RowsPart(units, parts.starts[scope.id][1], parts.parts[scope.id]["lengths"][1]),
+                         digest=parts.parts[scope.id]["digest"]) for scope in scopes)

@@ -93,10 +93,7 @@ def _summaries_by_range(out_dir: Path, scopes: tuple[Scope, ...], table: UnitTab
                         previous: Path | None) -> dict[str, ScopeSummary] | None:
     """Each scope's summary: the previous one when its analysis digest is the same, else read from
     its rows in units.json; None when analysis/.parts.json does not describe the scopes."""
-    from graph.analysis.export import ScopeParts
-
-    parts = ScopeParts.load(out_dir / "analysis")
-    if parts is None or sorted(parts.parts) != sorted(scope.id for scope in scopes):
+    if any(scope.rows is None for scope in scopes):
         return None
     salt = _salt()
     old = _load(previous / SUMMARIES) if previous else {}
@@ -104,13 +101,13 @@ def _summaries_by_range(out_dir: Path, scopes: tuple[Scope, ...], table: UnitTab
     summaries = {}
     with open(out_dir / "analysis" / "units.json", "rb") as handle:
         for scope in scopes:
-            part, keep = parts.parts[scope.id], scope.id not in table.unlisted
-            digest = hashlib.sha256(f"{salt}{keep}{part['digest']}".encode()).hexdigest() if part["digest"] else ""
+            keep = scope.id not in table.unlisted
+            digest = hashlib.sha256(f"{salt}{keep}{scope.digest}".encode()).hexdigest() if scope.digest else ""
             if digest and old.get(scope.id, {}).get("digest") == digest:
                 summaries[scope.id] = ScopeSummary.from_plain(old[scope.id]["summary"])
             else:
-                handle.seek(parts.starts[scope.id][1])
-                text = handle.read(part["lengths"][1]).decode("utf-8")
+                handle.seek(scope.rows.start)
+                text = handle.read(scope.rows.length).decode("utf-8")
                 summaries[scope.id] = summarise(_rows(text, units_path=handle.name), keep)
             if digest:
                 kept[scope.id] = {"digest": digest, "summary": summaries[scope.id].plain()}
