@@ -48,6 +48,7 @@ def test_label_wordings_give_lead_cooperating_and_persons():
     "责任单位:市经信局、市财政局(列第一位者为工作牵头单位或汇总单位,下同)",  # k04 湖州 2020
     "责任单位:县发改局(首位单位为牵头单位,下同)、县财政局、县税务局",  # o01 海盐 2022
     "请各镇、街道和各部门、各单位(责任单位中排序第一单位为牵头单位)按照职责,结合实际,认真落实",  # e11 镇海 2011
+    "责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)",  # b13 厦门 2019
 ])
 def test_first_listed_statement_in_its_wordings(statement):
     reading = traditional.simplified_reading(statement)

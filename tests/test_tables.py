@@ -749,3 +749,19 @@ def test_a_progress_ledger_with_problem_and_next_step_columns():
         ("德安县养老服务中心项目", [("民政局", "responsible")]),
         ("德安县城乡供水一体化水厂标准化提升及配水管网提升项目", [("水利局", "responsible")]),
         ("德安县居民小区安充及消防设备配套项目", [])]  # cut before its closing pipe: no units from the row above
+
+
+def test_a_department_ledger_of_divisions_with_a_role_phrase_and_second_names():
+    """c11 广东省卫生健康委 2021 (pipe rows 序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注): 细化分工 is
+    the task's text, a 责任处室 cell that ends ``等按职责分工落实`` names its divisions (i04 潍坊's
+    ``X牵头落实`` is the other wording), and ``规划信息处(爱卫办)`` is a division with its second name.
+    One real ledger of this header was found."""
+    assert tables.column_kind("细化分工") == "text" and tables.column_kind("责任处室") == "responsible"
+    text = ("2021 年政务公开工作重点任务台账 |\n序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |\n"
+            "1 | 做好常态化疫情防控信息发布 | 重点围绕散发疫情、隔离管控、流调溯源、精准防控等发布权威信息 | "
+            "应急处、监督处、医政医管处、疾控处、基层处等按职责分工落实 | 长期推进 |\n|\n"
+            "2 | 做好爱国卫生运动、健康中国行动、健康广东行动的信息发布工作 | 规划信息处(爱卫办) | 长期推进 |\n|\n")
+    plan = parse_plan(SourceText(path="c11.txt", name="c11.txt", sha256="0", text=text, format="txt"))
+    assert [[(m.name, m.alias, m.role) for m in t.units] for t in plan.tasks] == [
+        [(n, "", "responsible") for n in ("应急处", "监督处", "医政医管处", "疾控处", "基层处")],
+        [("规划信息处", "爱卫办", "responsible")]]

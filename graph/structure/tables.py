@@ -129,8 +129,9 @@ def cell_kind(text: str) -> str:
     return "text"
 
 
-#: a unit cell that says its units' role after them: ``市发改委牵头落实``, ``X、Y、Z分别牵头落实`` (i04 潍坊)
-ROLE_PHRASE = re.compile(r"(?:分别)?(?:牵头|负责|配合|协助|参与)(?:落实|实施|推进)?$")
+#: a unit cell that says its units' role after them: ``市发改委牵头落实``, ``X、Y、Z分别牵头落实`` (i04 潍坊),
+#: ``应急处、监督处…等按职责分工落实`` (c11 广东省卫生健康委)
+ROLE_PHRASE = re.compile(r"(?:等)?(?:按职责分工|按职责)?(?:分别)?(?:牵头|负责|配合|协助|参与|落实)(?:落实|实施|推进)?$")
 
 
 def list_before_cut(text: str) -> str:
