@@ -465,7 +465,8 @@ def _split_raw_cached(text: str) -> tuple[RawUnit, ...]:
             # (h01 连云港), 相关市、县政府 (f13 黑龙江): a level word alone continues the collective name
             # that 各 (or 相关, 有关 before a level word) opened
             last, end = out[-1], a + items[0].end
-            out[-1] = last._replace(name=re.sub(r"\s+", "", text[last.start:end]), end=end)
+            name, alias, _, _ = clean_name(re.sub(r"\s+", "", text[last.start:end]))  # 各县、区人民政府(管委会)
+            out[-1] = last._replace(name=name, alias=alias or items[0].alias, end=end)
             items = items[1:]
         for r in items:
             out.append(RawUnit(r.name, r.alias, r.start + a, r.end + a, r.mark, r.lead_note))

@@ -884,3 +884,14 @@ def test_towns_and_sub_district_offices_that_carry_out_a_task_are_responsible():
     assert roles(got) == [("市河长办", "lead"), ("各成员单位", "cooperating"), ("各乡(镇)办", "responsible")]
     got = mentions_from_prose("齐抓共管。(区河长制办公室牵头,各成员单位参与,各相关街道办事处落实)", 0)
     assert roles(got) == [("区河长制办公室", "lead"), ("各成员单位", "cooperating"), ("各相关街道办事处", "responsible")]
+
+
+def test_a_collective_continued_after_its_comma_keeps_its_second_name_apart():
+    """b11 潮州 2019 (``(市生态环境局牵头,市发展和改革局、工业和信息化局、自然资源局参与,各县、区人民政府(管委会)
+    负责落实。…)``): 各县、区人民政府 is one collective whose second name 管委会 is its alias, as in a plain
+    list (n07 许昌 ``各县(市、区)政府(管委会)``, test above), and as local governments that 落实 it is
+    responsible. One real document of the wording was found."""
+    got = mentions_from_prose("(市生态环境局牵头,市发展和改革局、工业和信息化局、自然资源局参与,各县、区人民政府(管委会)负责落实。"
+                              "以下各项工作均需各县、区人民政府(管委会)落实,不再列出)", 0)
+    assert [(m.name, m.alias, m.role) for m in got][-1] == ("各县、区人民政府", "管委会", "responsible")
+    assert [m.name for m in mentions_from_list("各县、区人民政府(管委会)、市财政局", 0)] == ["各县、区人民政府", "市财政局"]
