@@ -895,3 +895,16 @@ def test_a_collective_continued_after_its_comma_keeps_its_second_name_apart():
                               "以下各项工作均需各县、区人民政府(管委会)落实,不再列出)", 0)
     assert [(m.name, m.alias, m.role) for m in got][-1] == ("各县、区人民政府", "管委会", "responsible")
     assert [m.name for m in mentions_from_list("各县、区人民政府(管委会)、市财政局", 0)] == ["各县、区人民政府", "市财政局"]
+
+
+def test_a_line_of_agents_cut_before_its_verb():
+    """g13 周口 2013 (each item followed by ``由X、Y,…负责落实``; the excerpt ends ``由市交通运输局、市公路局、
+    市发展改革委,西华县、川汇区、扶沟县、淮阳县人民政府,市经济开发区管委会``): the units of the cut line are
+    the item's, responsible, as the complete lines above say. One real document of the layout was found."""
+    plan = plan_of("2.全面完成漯阜铁路复线电气化改造。\n由漯阜铁路公司、市发展改革委,川汇区、商水县、项城市、沈丘县人民政府,"
+                   "市经济开发区管委会负责落实\n3.加快周口至郑州高速公路、周口通用机场等一批重大项目建设进度。\n"
+                   "由市交通运输局、市公路局、市发展改革委,西华县、川汇区、扶沟县、淮阳县人民政府,市经济开发区管委会")
+    assert [roles(t.units)[:2] for t in plan.tasks] == [
+        [("漯阜铁路公司", "responsible"), ("市发展改革委", "responsible")],
+        [("市交通运输局", "responsible"), ("市公路局", "responsible")]]
+    assert len(plan.tasks[1].units) == 8

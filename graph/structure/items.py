@@ -86,6 +86,7 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
         if not any(s <= m.start < e for s, e in covered):
             found.append(m)
     found.extend(cut_bracket_units(folded, offset, found, first_is_lead))
+    found.extend(cut_agent_units(folded, offset, found))
     found.sort(key=lambda m: m.start)
     unique: list[UnitMention] = []
     seen: set[tuple[str, str]] = set()
@@ -116,6 +117,19 @@ def cut_bracket_units(folded: str, offset: int, found: list[UnitMention], first_
         return []
     head = inner if U.is_unit_list(inner) else inner[:inner.rfind("、")]
     return U.mentions_from_list(head, at, first_is_lead=first_is_lead) if U.is_unit_list(head) else []
+
+
+CUT_AGENT_LINE = re.compile(r"(?:^|\n)\s*由([^\n。]{2,200})\s*$")
+
+
+def cut_agent_units(folded: str, offset: int, found: list[UnitMention]) -> list[UnitMention]:
+    """Units of an item's last line ``由X、Y,…`` that a page excerpt cuts before its verb (负责落实): the
+    units as printed, responsible. Family: items followed by a line ``由X、Y负责落实`` (g13 周口, its
+    earlier items end so; one real document of the layout was found)."""
+    m = CUT_AGENT_LINE.search(folded)
+    if found or m is None or not U.is_unit_list(m.group(1)):
+        return []
+    return U.mentions_from_list(m.group(1), offset + m.start(1), role="responsible", basis="listed")
 
 
 BRACKET = re.compile(r"[()]")
