@@ -753,15 +753,23 @@ def test_a_progress_ledger_with_problem_and_next_step_columns():
 
 def test_a_department_ledger_of_divisions_with_a_role_phrase_and_second_names():
     """c11 广东省卫生健康委 2021 (pipe rows 序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注): 细化分工 is
-    the task's text, a 责任处室 cell that ends ``等按职责分工落实`` names its divisions (i04 潍坊's
+    the task's text and the rows divide the 工作任务 beside them (titled by their own division; a row with
+    no division is titled by its task), a 责任处室 cell that ends ``等按职责分工落实`` names its divisions (i04 潍坊's
     ``X牵头落实`` is the other wording), and ``规划信息处(爱卫办)`` is a division with its second name.
     One real ledger of this header was found."""
     assert tables.column_kind("细化分工") == "text" and tables.column_kind("责任处室") == "responsible"
     text = ("2021 年政务公开工作重点任务台账 |\n序号 | 工作任务 | 细化分工 | 责任处室 | 完成时限 | 备注 |\n"
             "1 | 做好常态化疫情防控信息发布 | 重点围绕散发疫情、隔离管控、流调溯源、精准防控等发布权威信息 | "
             "应急处、监督处、医政医管处、疾控处、基层处等按职责分工落实 | 长期推进 |\n|\n"
-            "2 | 做好爱国卫生运动、健康中国行动、健康广东行动的信息发布工作 | 规划信息处(爱卫办) | 长期推进 |\n|\n")
+            "2 | 做好爱国卫生运动、健康中国行动、健康广东行动的信息发布工作 | 规划信息处(爱卫办) | 长期推进 |\n|\n"
+            "3 | 常规政务公开事项 | 强化行政执法信息公开,加强反垄断与反不正当竞争执法信息公开 | 政法处 | 长期推进 |\n|\n"
+            "4 | 逐步清理、摸清底数,有步骤推进本部门规范性文件统一公开工作 | 政法处 | 长期推进 |\n|\n")
     plan = parse_plan(SourceText(path="c11.txt", name="c11.txt", sha256="0", text=text, format="txt"))
     assert [[(m.name, m.alias, m.role) for m in t.units] for t in plan.tasks] == [
         [(n, "", "responsible") for n in ("应急处", "监督处", "医政医管处", "疾控处", "基层处")],
-        [("规划信息处", "爱卫办", "responsible")]]
+        [("规划信息处", "爱卫办", "responsible")], [("政法处", "", "responsible")], [("政法处", "", "responsible")]]
+    # rows divide the task named beside them (a merged 工作任务 cell printed once): titled by their 细化分工
+    assert [t.title for t in plan.tasks] == ["重点围绕散发疫情、隔离管控、流调溯源、精准防控等发布权威信息",
+                                             "做好爱国卫生运动、健康中国行动、健康广东行动的信息发布工作",
+                                             "强化行政执法信息公开,加强反垄断与反不正当竞争执法信息公开",
+                                             "逐步清理、摸清底数,有步骤推进本部门规范性文件统一公开工作"]

@@ -37,6 +37,7 @@ INDICATOR_HEADER = re.compile(r"指标|指標")
 LEVEL_HEADER = re.compile(r"^[一二三四][级級]")  # 一级指标 | 二级指标: levels of one column of names
 TASK_TARGET_HEADER = re.compile(r"(?:目标任务|预期目标|目标)$")  # the task itself when no column names it
 TASK_HEADER = re.compile(r"任务|任務|事项|事項|名称|名稱")  # a column header that names the task
+FINER_HEADER = re.compile(r"细化|細化|具体分工")  # a column that divides the task named beside it
 TARGET_HEADER = re.compile(r"(?:(?:19|20)\d{2}年|年度|全年)?(?:目标值?|预期值|预期目标|目标任务)")
 MONEY_HEADER = re.compile(r"投资|资金|金额|预算|产值|营业收入|投資|資金|金額|預算|產值")
 HEADER_UNIT = re.compile(r"[((]([^()（）]{1,6})[)）]$")
@@ -349,7 +350,9 @@ class TableRows:
         with the row above (then the row is titled by its own content; the name stays the first row's)."""
         name_cell = assigned.get("name", [None])[0]
         group: tuple[str, ...] = ()
-        if self.groups and name_cell is not None:
+        if self.groups and name_cell is not None and "text" not in assigned:
+            pass  # a task printed in the name column alone, not divided (c11 广东 row 2): the row's title
+        elif self.groups and name_cell is not None:
             group = (name_cell.text,)
             del assigned["name"]
         elif self.groups and self.previous_cell is not None:
@@ -371,7 +374,8 @@ def names_group_rows(table: Table, header: Header) -> bool:
     if "name" not in kinds or "text" not in kinds:
         return False
     name_at, text_at = kinds.index("name"), kinds.index("text")
-    if not TASK_HEADER.search(header.names[text_at]) or TASK_HEADER.search(header.names[name_at]):
+    finer = FINER_HEADER.search(header.names[text_at]) is not None  # 工作任务 | 细化分工 (c11 广东): rows divide a task
+    if not finer and (not TASK_HEADER.search(header.names[text_at]) or TASK_HEADER.search(header.names[name_at])):
         return False  # 任务名称 | 主要内容: the name column names each task
     above = None
     for row in table.rows[header.first + header.rows:]:
