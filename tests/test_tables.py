@@ -773,3 +773,18 @@ def test_a_department_ledger_of_divisions_with_a_role_phrase_and_second_names():
                                              "做好爱国卫生运动、健康中国行动、健康广东行动的信息发布工作",
                                              "强化行政执法信息公开,加强反垄断与反不正当竞争执法信息公开",
                                              "逐步清理、摸清底数,有步骤推进本部门规范性文件统一公开工作"]
+
+
+def test_the_results_a_progress_report_claims_are_progress_not_targets():
+    """e13 招远 2022 (pipe rows 类别 | 民生事项名称 | 2022年度任务目标 | 责任单位 | 分管市领导 | 1-9月份工作完成情况 |
+    1-9月份工作取得成效 | 监督电话): 取得成效 reports what was done, like 完成情况, so its figures (完成基础
+    施工30%) are no targets, while 预期成效 stays the task's text. One real report of this header was found."""
+    assert [tables.column_kind(h) for h in ("1-9月份工作取得成效", "1-9月份工作完成情况", "预期成效")] == \
+        ["progress", "progress", "text"]
+    text = ("类别 | 民生事项名称 | 2022年度任务目标 | 责任单位 | 分管市领导 | 1-9月份工作完成情况 | 1-9月份工作取得成效 | 监督电话 |\n"
+            "四、教育文化 | 15.推进学校塑胶运动场地建设 | 完成罗峰学校及13处农村学校塑胶运动场地建成并投入使用。 | 教育体育局 | "
+            "刘福利 | 罗峰学校:9月份开始施工,完成基础施工30%。 | 罗峰学校正在全力推进基础施工,完成基础施工30%。 | "
+            "监督电话0535-8246306 |\n")
+    plan = parse_plan(SourceText(path="e13.txt", name="e13.txt", sha256="0", text=text, format="txt"))
+    task = plan.tasks[0]
+    assert roles(task) == [("教育体育局", "responsible")] and "30%" not in task.text and "13处" in task.text
