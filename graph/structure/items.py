@@ -193,10 +193,17 @@ def sentence_pieces(body: list[Line]) -> list[Line]:
         if (not before or before[-1] in "。;\n" or stream[m.end()] == "\n") and names_units(m.group(1)):
             cuts.append(m.end())
     bounds = sorted({0, len(stream), *cuts})
-    spans = [(a + len(stream[a:b]) - len(stream[a:b].lstrip()), len(stream[:b].rstrip())) for a, b in zip(bounds, bounds[1:])]
-    spans = [(a, b) for a, b in spans if a < b]
-    if any("\n" in stream[a:b].rsplit("(", 1)[0].rsplit("[", 1)[0].rstrip() for a, b in spans):
-        return []
+    spans = []
+    for a, b in zip(bounds, bounds[1:]):
+        while a < b and stream[a] in " \n":
+            a += 1
+        while b > a and stream[b - 1] in " \n":
+            b -= 1
+        sentence = stream[a:b].rsplit("(", 1)[0].rsplit("[", 1)[0].rstrip()  # without its closing bracket
+        if "\n" in sentence:
+            return []
+        if a < b:
+            spans.append((a, b))
     return [piece_line(body, stream, a, b) for a, b in spans]
 
 
