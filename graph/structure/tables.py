@@ -350,12 +350,11 @@ class TableRows:
         with the row above (then the row is titled by its own content; the name stays the first row's)."""
         name_cell = assigned.get("name", [None])[0]
         group: tuple[str, ...] = ()
-        if self.groups and name_cell is not None and "text" not in assigned:
-            pass  # a task printed in the name column alone, not divided (c11 广东 row 2): the row's title
-        elif self.groups and name_cell is not None:
+        # a row with a name and no text of its own is a task not divided (c11 广东 row 2): its name titles it
+        if self.groups and name_cell is not None and "text" in assigned:
             group = (name_cell.text,)
             del assigned["name"]
-        elif self.groups and self.previous_cell is not None:
+        elif self.groups and name_cell is None and self.previous_cell is not None:
             group = (self.previous_cell.text,)
         merged = self.groups or (name_cell is not None and name_cell is self.previous_cell and "text" in assigned)
         if merged and not self.groups:
