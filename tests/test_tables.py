@@ -788,3 +788,21 @@ def test_the_results_a_progress_report_claims_are_progress_not_targets():
     plan = parse_plan(SourceText(path="e13.txt", name="e13.txt", sha256="0", text=text, format="txt"))
     task = plan.tasks[0]
     assert roles(task) == [("教育体育局", "responsible")] and "30%" not in task.text and "13处" in task.text
+
+
+def test_a_bureau_table_dividing_its_work_among_its_divisions():
+    """A bureau's own work plan divides its tasks among its 科室 / 处室 in a column named for them:
+    b23 (a county bureau's 政务公开工作要点, a 繁體 mirror, pipe rows 重點任務 | 工作內容 | 負責科室) and
+    c11 广东省卫生健康委 (责任处室). The division nouns of a role label (科室, 处室, 股室) name a unit
+    column as 单位 and 部门 do; 负责人 stays a person's column."""
+    assert [tables.column_kind(h) for h in ("负责科室", "負責科室", "责任处室", "承办处室", "负责股室")] == \
+        ["responsible"] * 5
+    assert tables.column_kind("负责人") is None
+    text = ("二、重點工作任務分解\n重點任務 | 工作內容 | 負責科室 |\n"
+            "迴應關切 | 對羣衆普遍關注的社會熱點問題及時、主動迴應。對羣衆的來信、來訪、來電要及時、準確回覆。 | 各業務科室 |\n"
+            "政務服務 | 注重政務服務辦理流程、辦理結果等信息發佈 | 綜合科 |\n")
+    source = SourceText(path="b23.txt", name="b23.txt", sha256="0", text=text, format="txt")
+    reading = traditional.simplified_reading(text)
+    plan = traditional.printed_plan(parse_plan(traditional.reading_source(source, reading)), reading, source)
+    assert [(t.title, roles(t)) for t in plan.tasks] == [("迴應關切", [("各業務科室", "responsible")]),
+                                                           ("政務服務", [("綜合科", "responsible")])]
