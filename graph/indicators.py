@@ -8,13 +8,12 @@ metric concept of ``ontology/metrics.ttl``. Years, dates, document numbers, ages
 names containing digits (``5G``, ``15分钟生活圈``, ``4+9+13``) and list numbering
 are not targets.
 
-The unit list (``ontology/measure_units.json``) and the metric labels
+The unit list (``ontology/measure_units.json``, :mod:`graph.measures`) and the metric labels
 (``ontology/metrics.ttl``) are data; they are read once per process.
 """
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +24,7 @@ from graph import skos
 from graph.files import data_dir
 
 from graph.chars import CharMap
+from graph.measures import MeasureUnit, magnitudes, measure_units, unit_data, unit_kind, unit_qudt
 from graph.records import Indicator
 
 __all__ = ["extract_indicators", "MeasureUnit", "measure_units", "metric_concepts", "match_metric_concept",
@@ -36,7 +36,6 @@ INDICATOR_FIELDS = ("text", "start", "end", "value", "unit", "op", "kind", "metr
                     "baseline", "value_text")
 
 ONTOLOGY_DIR = data_dir("ontology")
-UNITS_FILE = ONTOLOGY_DIR / "measure_units.json"
 METRICS_FILE = ONTOLOGY_DIR / "metrics.ttl"
 INDICATOR_KIND = URIRef("https://w3id.org/plankg/ns#indicatorKind")
 
@@ -110,39 +109,6 @@ LIST_SEP = re.compile(r"^\s*(?:、|和|及|与|或|,|，)\s*$")
 EACH_MARK = re.compile(r"(?:(?<![年人户亩日月])均|都)(?:力争)?(?:达到|达|为|保持在|稳定在|控制在|实现|提高到|超过)?\s*(?:不低于|不少于|超过|超)?\s*$")
 
 
-@dataclass(frozen=True)
-class MeasureUnit:
-    """A unit read from ``ontology/measure_units.json``."""
-
-    label: str
-    kind: str
-    qudt: str | None
-    scalable: bool
-    not_followed_by: str = ""
-    requires: str = ""
-
-
-@lru_cache(maxsize=1)
-def _unit_data() -> dict:
-    try:
-        return json.loads(UNITS_FILE.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise RuntimeError(f"{UNITS_FILE}: cannot read the unit list: {exc}") from None
-
-
-@lru_cache(maxsize=1)
-def measure_units() -> dict[str, MeasureUnit]:
-    """The recognised units by label (read once)."""
-    return {u["label"]: MeasureUnit(u["label"], u["kind"], u.get("qudt"), bool(u.get("scalable")),
-                                    u.get("not_followed_by", ""), u.get("requires", ""))
-            for u in _unit_data()["units"]}
-
-
-@lru_cache(maxsize=1)
-def _magnitudes() -> tuple[str, ...]:
-    return tuple(sorted(_unit_data().get("magnitudes", {}), key=len, reverse=True))
-
-
 def _alternation(labels) -> str:
     return "|".join(re.escape(x) for x in sorted(set(labels), key=len, reverse=True))
 
@@ -153,10 +119,10 @@ def _number_pattern() -> re.Pattern:
     units = measure_units()
     plain = _alternation(units)
     scalable = _alternation(u.label for u in units.values() if u.scalable)
-    mags = _alternation(_magnitudes())
+    mags = _alternation(magnitudes())
     one_unit = rf"(?:{plain}|(?:{mags})(?:余|多)?(?:{scalable})|(?:{mags})(?![\u4e00-\u9fff]))"
-    per = _alternation(_unit_data().get("per_units", []))
-    rate_base = _alternation(_unit_data().get("rate_bases", []))
+    per = _alternation(unit_data().get("per_units", []))
+    rate_base = _alternation(unit_data().get("rate_bases", []))
     unit = rf"(?:{one_unit})(?:[(（](?:{one_unit})[)）])?(?:/(?:{one_unit}|{per}))?|/(?:{rate_base})"
     number = re.compile(
         rf"(?P<num>{NUMBER})(?![\d]|\.\d)"
@@ -274,34 +240,6 @@ def _op_before(before: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=4096)
-def _unit_kind(unit: str) -> str:
-    """Kind of a printed unit (``万亩`` → area, ``公里/平方公里`` → rate)."""
-    units = measure_units()
-    base = unit.split("(")[0]
-    if "/" in base:
-        return "rate"
-    if base in units:
-        return units[base].kind
-    for mag in _magnitudes():
-        if base.startswith(mag) and base[len(mag):] in units:
-            return units[base[len(mag):]].kind
-    return "count" if base in _magnitudes() else "other"
-
-
-def is_measure_unit(text: str) -> bool:
-    """True when ``text`` is only a unit of measure (``万亩``, ``%``, ``万元/人``, ``亿斤``), as a table's
-    单位 column prints it."""
-    t = text.strip()
-    return 0 < len(t) <= 8 and _unit_kind(t.split("/")[0]) != "other"
-
-
-def unit_qudt(unit: str) -> str:
-    """QUDT IRI of a printed unit when it is an unscaled unit QUDT knows, else ""."""
-    u = measure_units().get(unit.split("(")[0])
-    return (u.qudt or "") if u else ""
-
-
 MEETING = re.compile(r"召开|调度|通报|会商|例会|推进会|联席会")
 MEETING_AFTER = re.compile(r"(?:专题|工作|联席)?(?:会议|督查|检查|研判|推进会|调度会|例会|通报)")
 OWN_TASKS = re.compile(r"(?:重点|主要|具体)?(?:工作)?(?:任务|举措|措施|工作|行动)(?:和|、|$|[,，。;；])")
@@ -353,7 +291,7 @@ def _excluded(work: str, h: _Hit, has_unit: bool, before_clause: str) -> bool:
     if _policy_term(work, start - len(before_clause), start):
         return True
     if has_unit:
-        kind = _unit_kind(h.unit)
+        kind = unit_kind(h.unit)
         if kind == "time" and NAME_CIRCLE.match(work[unit_end:unit_end + 12]):
             return True
         if kind == "percentage" and h.unit == "%" and h.end == unit_end and CJK.match(work, unit_end) \
@@ -473,7 +411,7 @@ def _read_unit(printed: str) -> tuple[str, bool, str, str]:
         unit, approx = APPROX_IN_UNIT.sub("", unit, count=1), True
     units = measure_units()
     label = base = unit.split("(")[0].split("/")[0]
-    for mag in _magnitudes():
+    for mag in magnitudes():
         if base.startswith(mag) and base[len(mag):] in units:
             label = base[len(mag):]
             break
@@ -519,7 +457,7 @@ def _scan(work: str) -> list[_Hit]:
         after = OPS_AFTER_RE.match(work, end)
         if after:
             op, end = OPS_AFTER[after.group(0)], after.end()
-        if not op and unit and work.startswith("内", end) and _unit_kind(unit) == "time":
+        if not op and unit and work.startswith("内", end) and unit_kind(unit) == "time":
             op, end = "<=", end + 1  # 15个工作日内
         if not op and approx:
             op = ">="
@@ -665,7 +603,7 @@ def _records(text: str, work: str, kept: list[_Hit], offset: int,
         year_stated = work.find("年", sentence, first.start) >= 0 or work.find("累计", sentence, first.start) >= 0
         for k, h in enumerate(group):
             unit = h.unit
-            kind = _unit_kind(unit) if unit else "ratio"
+            kind = unit_kind(unit) if unit else "ratio"
             if kind == "percentage" and unit == "%" and GROWTH.search(before):
                 kind = "rate"
             year = _year_for(work, sentence, clause, first.start, default_year, kind) if year_stated else default_year
@@ -718,7 +656,7 @@ def indicator_from_cells(metric: str, value_text: str, unit: str, start: int, en
     sign, number, after, pct = m.groups()
     unit = (pct or unit or "").strip()
     op = CELL_OPS.get(sign or "", "") or CELL_OPS.get(after or "", "") or "="
-    kind = "percentage" if unit in ("%", "‰", "个百分点") else (_unit_kind(unit) if unit else "ratio")
+    kind = "percentage" if unit in ("%", "‰", "个百分点") else (unit_kind(unit) if unit else "ratio")
     base = CELL_VALUE.match(FOLD(baseline_text)) if baseline_text else None
     return Indicator(text=value_text.strip(), start=start, end=end, value=_to_float(number), unit=unit, op=op,
                      kind=kind, metric=metric, metric_concept=match_metric_concept(metric, kind), year=year,

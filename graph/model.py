@@ -21,7 +21,7 @@ from graph.files import data_dir
 from typing import IO
 from urllib.parse import quote
 
-from graph.indicators import unit_qudt
+from graph.measures import unit_qudt
 from graph.records import Agency, ExtractedPlan, Indicator, Task, UnitMention
 
 NS = "https://w3id.org/plankg/ns#"

@@ -701,7 +701,7 @@ def test_measure_cells_go_under_the_unit_column_and_scoring_departments_carry_no
     单位 and the target under 年度目标, and the city departments that score the county (评分部门) are
     no units of the task. The unit words of a second real table (a 计量单位 column: 千公顷, 公顷/人,
     亿元, %) read as measures too; no second real table with units and a 评分部门 column was found."""
-    from graph.indicators import is_measure_unit
+    from graph.measures import is_measure_unit
 
     assert all(is_measure_unit(w) for w in ("万亩", "%", "万元/人", "亿斤", "万头", "千公顷", "公顷/人", "亿元"))
     assert not any(is_measure_unit(w) for w in ("全市统筹", "良好以上", "建设美丽牧场", "-"))

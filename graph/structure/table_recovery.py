@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from graph import units as U
-from graph.indicators import is_measure_unit
+from graph.measures import is_measure_unit
 from graph.records import Cell, SourceText, Table
 from graph.structure import tables as T
 from graph.structure.lines import DATE_CN, PRINTED_ON, STOP_LINE, Line, match_heading
