@@ -908,3 +908,24 @@ def test_a_line_of_agents_cut_before_its_verb():
         [("漯阜铁路公司", "responsible"), ("市发展改革委", "responsible")],
         [("市交通运输局", "responsible"), ("市公路局", "responsible")]]
     assert len(plan.tasks[1].units) == 8
+
+
+def test_a_bracket_of_roles_closing_a_clause_inside_an_item():
+    """A 《政府工作报告》部门分工 item whose clauses are each followed by a bracket of roles and then 。 or ,
+    (b24 湖南 2016: ``…政策体系(…省科技厅牵头。明确牵头部门的,其他有关部门配合…)。`` and ``…减免政策(…省科技厅、
+    省发改委…等负责。列第一位的为牵头部门,…下同),建设…``): each bracket says its own roles, so the first
+    listed unit of the second leads as the document states and is not also read as cooperating. A bracket
+    followed by a comma that only names (m01 广州 ``人才联络站(海外人才工作站),逐步形成…``) names no unit."""
+    text = ("《政府工作报告》重点工作部门分工的意见\n一、努力保持经济平稳健康发展\n"
+            "(一)增强创新驱动发展能力。推进长株潭自主创新示范区建设,构建人才引进激励、科技成果转化等政策体系(分管副省长、"
+            "协管副秘书长负责,省科技厅牵头。明确牵头部门的,其他有关部门配合,不逐一列出,下同)。落实企业研发费用加计扣除、"
+            "高新技术企业所得税减免政策(分管副省长、协管副秘书长负责,省科技厅、省发改委、省财政厅等负责。列第一位的为牵头部门,"
+            "其他部门和单位按职责分工负责,下同),建设一批众创空间和农村“星创天地”(分管副省长、协管副秘书长负责,省科技厅牵头)。\n")
+    task = plan_of(text).tasks[0]
+    assert ("省科技厅", "lead") in roles(task.units) and ("省科技厅", "cooperating") not in roles(task.units)
+    assert [n for n, r in roles(task.units) if r == "cooperating"][-2:] == ["省发改委", "省财政厅"]
+    text = ("广州市人才集聚工程实施意见\n32.中国留学人员广州科技交流会。在留学人员集中的重点城市、区域建立“接触广州”人才联络站"
+            "(海外人才工作站),逐步形成全球性人才引进工作网络。(牵头单位:市留交办,配合单位:各有关单位,各区、县级市)\n")
+    task = plan_of(text).tasks[0]
+    assert "海外人才工作站" not in [m.name for m in task.units]
+    assert roles(task.units)[-2:] == [("各有关单位", "cooperating"), ("各区、县级市", "cooperating")]
