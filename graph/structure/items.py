@@ -63,9 +63,9 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
                folded: str | None = None) -> tuple[list[UnitMention], int, int]:
     """Units named in an item's text (``folded``: the same text folded, if at hand): labelled
     lists, bracketed lists, role verbs. A bracket counts where it opens a sentence or closes a
-    line or a clause; one followed by a comma only when it states roles (a 部门分工 item's
-    ``…政策(…省科技厅、省发改委等负责。列第一位的为牵头部门…),建设…``, b24 湖南), never a second name
-    (``人才联络站(海外人才工作站),…``, m01 广州)."""
+    line; one that closes a clause (then 。 ; or ,) only when it states roles (a 部门分工 item's
+    ``…政策(…省科技厅、省发改委等负责。列第一位的为牵头部门…),建设…``, b24 湖南), never a second name or
+    a note (``人才联络站(海外人才工作站),…``, m01 广州)."""
     folded = U.fold(text) if folded is None else folded
     found = U.mentions_from_labels(text, offset, first_is_lead, marks, folded)
     covered = [(m.start, m.end) for m in found]
@@ -76,11 +76,10 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
         before = folded[:a].rstrip(" ")
         sentence_start = not before or before[-1] in "。;!?\n"
         line_end = LINE_END.match(folded, b + 1) is not None
-        closes_clause = folded[b + 1:b + 2] in ("。", ";")
-        mid_sentence = folded[b + 1:b + 2] == ","  # only a bracket that says roles: ``…(X牵头),建设…``
-        if not (sentence_start or line_end or closes_clause or mid_sentence):
+        closes_clause = folded[b + 1:b + 2] in ("。", ";", ",")  # only a bracket that says roles: ``…(X牵头),…``
+        if not (sentence_start or line_end or closes_clause):
             continue
-        if U.is_unit_list(inner) and not (mid_sentence and not sentence_start):
+        if U.is_unit_list(inner) and (sentence_start or line_end):
             found.extend(U.mentions_from_list(inner, offset + a + 1, first_is_lead=first_is_lead, lead_marks=marks))
             covered.append((offset + a, offset + b + 1))
         elif own := U.mentions_from_prose(text[a + 1:b], offset + a + 1, folded[a + 1:b], first_is_lead):
