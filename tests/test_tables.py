@@ -806,3 +806,19 @@ def test_a_bureau_table_dividing_its_work_among_its_divisions():
     plan = traditional.printed_plan(parse_plan(traditional.reading_source(source, reading)), reading, source)
     assert [(t.title, roles(t)) for t in plan.tasks] == [("迴應關切", [("各業務科室", "responsible")]),
                                                            ("政務服務", [("綜合科", "responsible")])]
+
+
+def test_rows_picked_from_a_longer_table_with_a_cell_after_their_units():
+    """Rows of one department picked from a longer table keep their original 序号 (3, 68, 69 … in i07
+    谯城, each row closed by its units; 145, 249 in d23 淮南, each followed by a 落实情况 cell): a higher
+    number starts a row once the row above has filled its columns, units among them."""
+    text = ("【落实情况】市机关事务管理局2025年《政府工作报告》主要任务上半年落实情况\n序号 |\n主要任务 |\n牵头单位 |\n落实情况 |\n"
+            "145 |\n严格执行城市公共空间规划建设治理导则,提升精心规划、精致建设、精细管理水平。 |\n"
+            "市自规局、市城管局、市住建局 市商务局、市机关事务管理局 |\n落实《城市公共空间规划建设治理导则》要求,扎实开展道路、游园等城市基础设施建设工作。 |\n"
+            "249 |\n支持志愿服务、广播电视、地震、气象、档案、地方志、邮政快递、住房公积金、机关事务管理等事业发展。 |\n"
+            "市委社会工作部 市广播电视台 市地震局 |\n上半年,我市所有地震监测台站综合运行率达99.69%。 |\n")
+    plan = parse_plan(SourceText(path="d23.txt", name="d23.txt", sha256="0", text=text, format="txt"))
+    assert [(t.number, [n for n, _ in roles(t)]) for t in plan.tasks] == [
+        ("145", ["市自规局", "市城管局", "市住建局", "市商务局", "市机关事务管理局"]),
+        ("249", ["市委社会工作部", "市广播电视台", "市地震局"])]
+    assert "99.69%" not in plan.tasks[1].text

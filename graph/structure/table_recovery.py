@@ -233,7 +233,7 @@ def recover_table(source: SourceText, lines: list, start: int,
     if piped:
         rows = piped_rows(body, breaks)
     elif any(T.ROW_NUMBER.match(ln.folded) for ln, _ in body[: 3 * len(columns) + 3]):
-        rows = numbered_rows(body, 3 if "target" in columns else 1)
+        rows = numbered_rows(body, 3 if "target" in columns else 1, len(columns))
     else:
         rows = cycled_rows(body)
     rows = [sub for row in rows for sub in split_sub_items(row)]
@@ -372,17 +372,18 @@ def is_date_line(text: str) -> bool:
     return "日" in text and DATE_CN.fullmatch(text.replace(" ", "")) is not None
 
 
-def numbered_rows(body: list, min_cells: int = 1) -> list[Row]:
+def numbered_rows(body: list, min_cells: int = 1, width: int = 0) -> list[Row]:
     """Rows that start at their 序号: 1, 2, 3 …; any number for the first row (an excerpt of a long
     table: 80, 81 …, i05 南陵; 24, 25 … below header cells the header missed, m05 崇川); a higher
-    number right after the row above closed with its units (the rows of one department picked
-    from a longer table: 3, 68, 69 …, i07 谯城). A row holds ``min_cells`` cells before the next
-    may start."""
+    number right after the row above closed with its units or filled its ``width`` columns, units
+    among them (the rows of one department picked from a longer table: 3, 68, 69 …, i07 谯城;
+    145, 249 with a 落实情况 cell after the units, d23 淮南). A row holds ``min_cells`` cells before
+    the next may start."""
     rows: list[Row] = []
     expected = 1
     for k, (ln, section) in enumerate(body):
         if T.ROW_NUMBER.match(ln.folded) and (int(ln.folded) in (expected, expected + 1) or not rows
-                                              or int(ln.folded) > expected and ends_with_units(rows[-1])) \
+                                              or int(ln.folded) > expected and closed(rows[-1], width)) \
                 and (not rows or len(rows[-1][1]) >= min_cells) and row_starts_here(body, k, rows):
             expected = int(ln.folded) + 1
             rows.append(Row(ln, [], section))
@@ -394,6 +395,13 @@ def numbered_rows(body: list, min_cells: int = 1) -> list[Row]:
 def ends_with_units(row: Row) -> bool:
     """Whether a row's last cell so far lists units (its unit column closes the row)."""
     return bool(row.cells) and T.cell_kind(row.cells[-1].text) == "units"
+
+
+def closed(row: Row, width: int) -> bool:
+    """Whether a row is complete: its last cell lists units, or it fills all ``width`` columns and
+    one of its cells lists units."""
+    return ends_with_units(row) or (0 < width <= len(row.cells)
+                                    and any(T.cell_kind(c.text) == "units" for c in row.cells))
 
 
 SUB_ITEM = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）])")
