@@ -822,3 +822,20 @@ def test_rows_picked_from_a_longer_table_with_a_cell_after_their_units():
         ("145", ["市自规局", "市城管局", "市住建局", "市商务局", "市机关事务管理局"]),
         ("249", ["市委社会工作部", "市广播电视台", "市地震局"])]
     assert "99.69%" not in plan.tasks[1].text
+
+
+def test_a_space_row_whose_second_lead_and_cooperating_cell_follow_on_lines_of_their_own():
+    """d22 谯城 2025 (rows one per line, 序号 重点工作任务 主要责任单位 协同配合单位): a row whose line
+    ends with its lead prints a second lead on the next line and then its cooperating cell, a list;
+    the list fills the empty cooperating column, the single name stays with the leads. A row whose
+    cells all fit its line is read as before. One real table of this layout was found."""
+    text = ("谯城区2025年政府工作报告重点工作任务分解表\n序号 重点工作任务 主要责任单位 协同配合单位\n"
+            "一、2025年经济社会发展的主要预期目标\n"
+            "1 地区生产总值增长6.5%左右。 区发改委 区政府各部门,各乡镇人民政府、街道办事处,谯城经开区管委会,魏武国控集团。\n"
+            "2 一般公共预算收入增长5%左右。 区财政局\n区税务局\n区政府有关部门,各乡镇人民政府、街道办事处,谯城经开区管委会,魏武国控集团。\n"
+            "4 社会消费品零售总额增长8.2%左右。 区商务局 区发改委、区市场监管局。\n")
+    plan = parse_plan(SourceText(path="d22.txt", name="d22.txt", sha256="0", text=text, format="txt"))
+    assert [roles(t)[:3] for t in plan.tasks] == [
+        [("区发改委", "lead"), ("区政府各部门", "cooperating"), ("各乡镇人民政府、街道办事处", "cooperating")],
+        [("区财政局", "lead"), ("区税务局", "lead"), ("区政府有关部门", "cooperating")],
+        [("区商务局", "lead"), ("区发改委", "cooperating"), ("区市场监管局", "cooperating")]]

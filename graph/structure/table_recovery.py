@@ -659,6 +659,9 @@ def joined(cell: Cell, line) -> Cell:
     return Cell(cell.text + "\n" + line.text, cell.start, line.end)
 
 
+LIST_SEPARATOR = re.compile("[、,;]")
+
+
 @dataclass(frozen=True)
 class SpaceLayout:
     """Where the words of a row printed on one line go, by the header's column roles."""
@@ -703,8 +706,15 @@ class SpaceLayout:
 
     def continues(self, row: list[Cell], line) -> bool:
         """Whether ``line`` continues ``row`` (changing it): more units of its last unit cell
-        (a unit cell broken one unit per line), or the text of a column right of the units."""
+        (a unit cell broken one unit per line), the cell of a unit column its line left empty
+        when the line lists several units (``2 一般公共预算收入增长5%左右。 区财政局`` / ``区税务局`` /
+        ``区政府有关部门,各乡镇人民政府…``: a second lead, then the cooperating cell; d22 谯城, one
+        real table of this layout found), or the text of a column right of the units."""
         filled = [p for p in self.unit_at if row[p].text]
+        empty = [p for p in self.unit_at if filled and p > filled[-1] and not row[p].text]
+        if empty and LIST_SEPARATOR.search(line.folded) and T.cell_kind(line.text) == "units":
+            row[empty[0]] = joined(row[empty[0]], line)
+            return True
         if filled and not any(row[p].text for p in self.after_at) and T.cell_kind(line.text) == "units":
             row[filled[-1]] = joined(row[filled[-1]], line)
             return True
