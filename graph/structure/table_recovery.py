@@ -546,7 +546,23 @@ def align(cells: list[list], columns: list[str], skip_name: bool = False,
 # ---------------------------------------------------------------- rows printed on one line
 
 TOKEN = re.compile(r"\S+")
-SPACE_HEADER_CELL_MAX = 8  # characters of a header word
+SPACE_HEADER_CELL_MAX = 8  # characters of a header word, after the period it may open with
+PERIOD_PREFIX = re.compile(r"^\d{4,5}年(?:\d{1,2}(?:-\d{1,2})?月份?)?")  # 2023年10-12月份进展情况
+
+
+def header_tokens(text: str) -> list[tuple[int, int]]:
+    """The spans of a header line's words, a role word and the word after it that a wide cell
+    printed apart joined as one (``牵头  领导``, ``主体          责任单位``: d21 青阳, the header of a
+    重点工作责任清单 进展情况汇总表 copied with its cells' line breaks as spaces)."""
+    spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+    joined: list[tuple[int, int]] = []
+    for a, b in spans:
+        if joined and text[joined[-1][0]:joined[-1][1]] in HEADER_HEADS | {"主体"} and \
+                (text[a:b] in HEADER_TAILS or T.column_kind(text[a:b]) in T.UNIT_COLUMNS):
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    return joined
 
 
 def space_header(line) -> tuple[list[tuple[int, int]], list[str]] | None:
@@ -556,10 +572,10 @@ def space_header(line) -> tuple[list[tuple[int, int]], list[str]] | None:
     text = line.text
     if text.count(" ") < 2:
         return None
-    tokens = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+    tokens = header_tokens(text)
     for s in range(0, len(tokens) - 2):
-        words = [text[a:b] for a, b in tokens[s:]]
-        if any(len(w) > SPACE_HEADER_CELL_MAX for w in words):
+        words = [text[a:b].replace(" ", "") for a, b in tokens[s:]]
+        if any(len(PERIOD_PREFIX.sub("", w)) > SPACE_HEADER_CELL_MAX for w in words):
             continue
         kinds = [T.column_kind(w) for w in words]
         if None not in kinds and T.is_header(kinds):
