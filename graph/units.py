@@ -28,7 +28,7 @@ SHAPES_PATH = data_dir("ontology") / "unit_shapes.json"
 FOLD = CharMap({"（": "(", "）": ")", "：": ":", "；": ";", "，": ",", "＊": "*", "〈": "<", "〉": ">",
                       "【": "[", "】": "]", "〔": "[", "〕": "]", "\u00a0": " ", "\u3000": " ", "﹡": "*", "✱": "*",
                       "﹒": ".", "﹐": ",", "﹔": ";", "﹕": ":", "﹙": "(", "﹚": ")", "﹑": "、"})
-SEPARATORS = "、,;/ \t\n"
+SEPARATORS = "、,;/| \t\n"  # a pipe: the cell border of a table copied to text
 MARKS = "*★☆▲◆"
 OPEN, CLOSE = "([<", ")]>"
 

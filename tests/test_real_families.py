@@ -929,3 +929,13 @@ def test_a_bracket_of_roles_closing_a_clause_inside_an_item():
     task = plan_of(text).tasks[0]
     assert "海外人才工作站" not in [m.name for m in task.units]
     assert roles(task.units)[-2:] == [("各有关单位", "cooperating"), ("各区、县级市", "cooperating")]
+
+
+def test_a_pipe_is_a_cell_border_never_part_of_a_name():
+    """Tables copied to text keep their cell borders as pipes: a record page's field ``牵头单位: |
+    市文化广电新闻出版局 |`` (m08 广州 2015 重点工作) and a unit cell run into the next (j05 大冶 2024 项目计划
+    安排表 ``| 市财政局、市农业农村局 | 大箕铺镇 |``) name their units without the pipes."""
+    got = mentions_from_labels("牵头单位: | 市文化广电新闻出版局 |\n备 注: |", 0)
+    assert roles(got) == [("市文化广电新闻出版局", "lead")]
+    got = mentions_from_list("| 市财政局、市农业农村局 | 大箕铺镇 |", 0)
+    assert [m.name for m in got] == ["市财政局", "市农业农村局", "大箕铺镇"]
