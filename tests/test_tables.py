@@ -845,17 +845,23 @@ def test_a_space_header_whose_cells_were_printed_apart_and_open_with_their_perio
     """d21 青阳 2023 (a 重点工作责任清单 进展情况汇总表 copied one row per line): the header's wide cells
     print their role word apart from their noun (``牵头  领导``, ``主体          责任单位``) and its progress
     columns open with their period (``2023年10-12月份进展情况``); joined and read past their period, they
-    give 牵头领导 (persons) | 牵头 | 主体 | 配合责任单位 columns. One real table of this header was found."""
+    give 牵头领导 (persons) | 牵头 | 主体 | 配合责任单位 columns; a row's last unit cell may open the line
+    of the columns after it. One real table of this header was found."""
     line = "序号 任务 牵头  领导 主体          责任单位 备注"
     assert [line[a:b] for a, b in table_recovery.header_tokens(line)] == \
         ["序号", "任务", "牵头  领导", "主体          责任单位", "备注"]
     text = ("2023年县政府重点工作责任清单进展情况汇总表(10-12月)\n"
             "序号 2023年重点工作任务 牵头  领导 牵头         责任单位 主体          责任单位 配合         责任单位 工作评价 "
             "2023年10-12月份进展情况 20224年1-3月份进度安排 备注\n"
+            "81 科学精准落实疫情防控优化措施,加强医疗资源建设。 汪  峰   吴蓓蓓 县卫健委 各乡镇\n县开发区\n"
+            "县直有关单位 达到时序进度 加强基层医疗卫生机构传染病物资配备 加强重点场所重点人群防治\n"
             "85 新增托育机构2所以上。 吴蓓蓓 县卫健委 有关乡镇 县直有关单位 已完成 完成青阳县托幼中心、童之梦备案工作 "
             "按省、市工作要求,开展2024年度新增托位机构摸底、登记、卫生学评价等工作\n"
             "87 创建全国中医药示范县、国家慢性病综合防控示范区。 吴蓓蓓 县卫健委 县卫健委 县直有关单位 达到时序进度 创建全国中医药示范县\n")
     plan = parse_plan(SourceText(path="d21.txt", name="d21.txt", sha256="0", text=text, format="txt"))
-    assert [t.number for t in plan.tasks] == ["85", "87"]
-    assert sorted(roles(plan.tasks[0])) == [("县卫健委", "lead"), ("县直有关单位", "cooperating"), ("有关乡镇", "responsible")]
-    assert "吴蓓蓓" not in [n for n, _ in roles(plan.tasks[1])]
+    assert [t.number for t in plan.tasks] == ["81", "85", "87"]
+    # 81: its 主体 cell broken over two lines, its 配合 cell opening the line of the columns after it
+    assert sorted(roles(plan.tasks[0])) == [("县卫健委", "lead"), ("县开发区", "responsible"), ("县直有关单位", "cooperating"),
+                                            ("各乡镇", "responsible")]
+    assert sorted(roles(plan.tasks[1])) == [("县卫健委", "lead"), ("县直有关单位", "cooperating"), ("有关乡镇", "responsible")]
+    assert "吴蓓蓓" not in [n for n, _ in roles(plan.tasks[2])]

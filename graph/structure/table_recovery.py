@@ -725,11 +725,19 @@ class SpaceLayout:
         (a unit cell broken one unit per line), the cell of a unit column its line left empty
         when the line lists several units (``2 一般公共预算收入增长5%左右。 区财政局`` / ``区税务局`` /
         ``区政府有关部门,各乡镇人民政府…``: a second lead, then the cooperating cell; d22 谯城, one
-        real table of this layout found), or the text of a column right of the units."""
+        real table of this layout found), that cell and the columns right of the units when the line
+        opens with a unit and goes on in words (``县直有关单位 达到时序进度 加强…``: d21 青阳), or the
+        text of a column right of the units."""
         filled = [p for p in self.unit_at if row[p].text]
         empty = [p for p in self.unit_at if filled and p > filled[-1] and not row[p].text]
         if empty and LIST_SEPARATOR.search(line.folded) and T.cell_kind(line.text) == "units":
             row[empty[0]] = joined(row[empty[0]], line)
+            return True
+        words = [m.span() for m in TOKEN.finditer(line.text)]
+        if empty and self.after_at and len(words) > 1 and T.cell_kind(line.text[slice(*words[0])]) == "units":
+            for k, (a, b) in enumerate(words):
+                at = empty[0] if k == 0 else self.after_at[min(k - 1, len(self.after_at) - 1)]
+                row[at] = joined(row[at], Line(line.index, line.start + a, line.start + b, line.text[a:b], line.folded[a:b]))
             return True
         if filled and not any(row[p].text for p in self.after_at) and T.cell_kind(line.text) == "units":
             row[filled[-1]] = joined(row[filled[-1]], line)
