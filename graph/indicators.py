@@ -193,7 +193,7 @@ class _Hit:
     unit: str
     op: str
     ranged: bool
-    requires: str        # a word the clause must contain for the unit to count (岁 → 寿命)
+    requires: str        # words (``|`` between) the clause must contain for the unit to count (岁 → 寿命)
     baseline: float | None = None
     baseline_start: int = -1
     clause_start: int = 0  # start of the clause holding the number
@@ -489,8 +489,8 @@ def extract_indicators(text: str, offset: int = 0, default_year: int | None = No
         if baselines:
             baselines -= 1
             continue
-        if h.requires and h.requires not in before:
-            continue  # 3岁以下: an age, not a target
+        if h.requires and not any(word in before for word in h.requires.split("|")):
+            continue  # 3岁以下: an age, not a target; 3个月内完成: a deadline, not a target
         # baseline: 从1.6下降到1.55, 由2020年的58%提高到2025年的65%, 从574元、271元分别提高到609元、300元
         baseline_mark = _baseline_mark(before) if i + 1 < len(hits) and ("从" in before or "由" in before) else None
         if baseline_mark and (paired := _pair_baselines(work, hits, i, clause + baseline_mark.start())):

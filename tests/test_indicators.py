@@ -495,3 +495,14 @@ def test_a_programme_named_by_a_number_and_talent_is_no_count_of_people():
     (``引进高层次人才500人``) still is one. One real document of the name was found."""
     assert extract_indicators("11.121人才梯队项目。", 0) == []
     assert [i.value for i in extract_indicators("引进高层次人才500人。", 0)] == [500]
+
+
+def test_months_count_only_as_a_time_shortened():
+    """A number of months is a target when the clause shortens a procedure's time to it (d04 国务院办公厅
+    2020 ``将商标注册平均审查周期压缩至4个月以内``); a deadline (d01 广州 ``于本文印发后3个月内出台辖区实施方案``),
+    a duration (c07 东莞 ``按6个月的当地月人均失业保险金``) or an allowance (d01 ``处方用药量最长放宽至3个月``) is none."""
+    found = extract_indicators("2020年底前将商标注册平均审查周期压缩至4个月以内。", 0, 2020)
+    assert [(i.value, i.unit, i.op, i.kind) for i in found] == [(4.0, "个月", "<=", "time")]
+    for text in ("要结合实际，于本文印发后3个月内出台辖区实施方案。", "返还标准可按6个月的当地月人均失业保险金。",
+                 "可将处方用药量最长放宽至3个月。"):
+        assert extract_indicators(text, 0, 2020) == []
