@@ -865,3 +865,20 @@ def test_a_space_header_whose_cells_were_printed_apart_and_open_with_their_perio
                                             ("各乡镇", "responsible")]
     assert sorted(roles(plan.tasks[1])) == [("县卫健委", "lead"), ("县直有关单位", "cooperating"), ("有关乡镇", "responsible")]
     assert "吴蓓蓓" not in [n for n, _ in roles(plan.tasks[2])]
+
+
+def test_a_ministry_table_of_key_indicators_by_its_departments():
+    """e21 工业和信息化部 2018 (a 关键业绩指标 table copied one cell per line with pipes: 序号 | 指标名称 |
+    预期效果 | 完成时限 | 指标属性 | 牵头负责司局 | 备注): a ministry's 司 are its units, a bare month (``6月``)
+    is the deadline, 预期性 / 约束性 fill the 指标属性 category column and the 预期效果 holds the target.
+    One real table of this layout was found."""
+    assert [tables.column_kind(h) for h in ("预期效果", "指标 属性", "牵头负责司局")] == ["text", "category", "lead"]
+    assert [tables.cell_kind(c) for c in ("6月", "12月份", "规划司", "信息化和软件服务业司")] == \
+        ["deadline", "deadline", "units", "units"]
+    text = ("序号 |\n指标名称 |\n预期效果 |\n完成时限 |\n指标 属性 |\n牵头负责司局 |\n备注 |\n"
+            "1 |\n创建“中国制造2025”国家级示范区 |\n确定首批示范区创建名单 |\n6月 |\n预期性 |\n规划司 |\n|\n"
+            "3 |\n绿色制造示范典型发布数量 |\n400项 |\n10月 |\n预期性 |\n节能与综合 利用司 |\n|\n")
+    plan = parse_plan(SourceText(path="e21.txt", name="e21.txt", sha256="0", text=text, format="txt"))
+    assert [(t.number, roles(t), t.deadline) for t in plan.tasks] == [
+        ("1", [("规划司", "lead")], "6月"), ("3", [("节能与综合利用司", "lead")], "10月")]
+    assert "400项" in plan.tasks[1].text and "预期性" not in plan.tasks[1].text

@@ -28,7 +28,8 @@ from graph.structure.lines import Line, heading_title, match_heading
 
 DEADLINE_CELL = re.compile(r"^((?:19|20)\d{2}\s*年?\s*(?:[-—–~至到]\s*(?:19|20)\d{2}\s*年?)?(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?"
                            r"(?:底|末|内|上半年|下半年|全年|[一二三四1-4]季度)?(?:前|之前|以前|完成|起)?"
-                           r"|.{0,8}(?:年底|年内|月底|季度|上半年|下半年|前)|长期.{0,4}|持续.{0,4}|常态化.{0,4}|每年.{0,6}|逐年.{0,4})$")
+                           r"|.{0,8}(?:年底|年内|月底|季度|上半年|下半年|前)|长期.{0,4}|持续.{0,4}|常态化.{0,4}|每年.{0,6}|逐年.{0,4}"
+                           r"|\d{1,2}\s*月份?)$")  # 6月: the month of the plan's year (e21 工业和信息化部)
 ROW_NUMBER = re.compile(r"^\d{1,3}$")
 CLAUSE_PUNCT = re.compile(r"[。;,、:]")
 SENTENCE_PUNCT = re.compile(r"[。;,]")
