@@ -581,7 +581,8 @@ def labelled_prose(value: str, offset: int, cut: bool = False) -> list[UnitMenti
     (provincial 工作要点 in Fujian, city 任务分解 tables): the verbs, not the label, give the roles.
     A list after the last verb with no verb of its own (``X牵头,Y、Z``, or the text cut there)
     cooperates with the lead. ``cut``: the text stops mid-list (a page excerpt's end), so a last
-    fragment that is no name (``X牵头,Y、省``) is dropped.
+    fragment that is no name (``X牵头,Y、省``) or the start of a role phrase (``…Z等按职责分``) is
+    dropped.
     """
     if LEAD_NOTE_INSIDE.search(value):
         return []  # X(牵头),Y、Z: a marked list, read as a list
@@ -595,6 +596,8 @@ def labelled_prose(value: str, offset: int, cut: bool = False) -> list[UnitMenti
     rest = value[last.end():]
     tail_start = last.end() + len(rest) - len(rest.lstrip("、,和及与 "))
     tail = value[tail_start:].rstrip("、,。 ")
+    if cut:
+        tail = CUT_ROLE_PHRASE.sub("", tail)  # …国家统计局湖南调查总队等按职责分|: the phrase the excerpt cut
     if cut and tail and not is_unit_list(tail) and "、" in tail:
         tail = tail[:tail.rfind("、")]  # 省工业和信息化厅、省|: the name the excerpt cut
     if tail and is_unit_list(tail):
@@ -603,6 +606,8 @@ def labelled_prose(value: str, offset: int, cut: bool = False) -> list[UnitMenti
 
 
 LEAD_NOTE_INSIDE = re.compile(r"\((?:牵头|牵头单位|牵头部门)\)")
+#: the start of ``等按职责分工负责`` where a page excerpt cuts it (e24 湖南 2018; s10 湖南 2019 cuts a name instead)
+CUT_ROLE_PHRASE = re.compile(r"等?按(?:照)?(?:职(?:责(?:分(?:工(?:负)?)?)?)?)?$|等$")
 
 
 LIST_END_CHARS = re.compile(r"[()\[\]\n。;]")

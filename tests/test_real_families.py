@@ -939,3 +939,15 @@ def test_a_pipe_is_a_cell_border_never_part_of_a_name():
     assert roles(got) == [("市文化广电新闻出版局", "lead")]
     got = mentions_from_list("| 市财政局、市农业农村局 | 大箕铺镇 |", 0)
     assert [m.name for m in got] == ["市财政局", "市农业农村局", "大箕铺镇"]
+
+
+def test_a_bracket_cut_by_the_excerpt_inside_its_last_name_or_its_role_phrase():
+    """Page excerpts that stop inside an item's closing bracket: after the last unit, in its role
+    phrase (e24 湖南 2018 ``…省统计局、国家统计局湖南调查总队等按职责分``) or inside a name (s10 湖南 2019
+    ``…省发展改革委牵头,省工业和信息化厅、省``): the units printed whole cooperate with the lead."""
+    text = ("一、总的要求和主要预期目标\n万元GDP能耗下降3%以上(分管副省长、协管副秘书长负责,省发改委牵头,省经信委、省统计局、"
+            "国家统计局湖南调查总队等按职责分")
+    assert roles(plan_of(text).tasks[0].units) == [("省发改委", "lead"), ("省经信委", "cooperating"), ("省统计局", "cooperating"),
+                                                   ("国家统计局湖南调查总队", "cooperating")]
+    text = "一、主要预期目标\n万元GDP能耗下降2.5%(分管副省长、协管副秘书长负责,省发展改革委牵头,省工业和信息化厅、省"
+    assert roles(plan_of(text).tasks[0].units) == [("省发展改革委", "lead"), ("省工业和信息化厅", "cooperating")]
