@@ -553,7 +553,8 @@ def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
     same text folded, if at hand)."""
     folded = fold(text) if folded is None else folded
     labels = list(shapes().label_re.finditer(folded))
-    has_lead = any(role_of_label(m.group(1)) == "lead" for m in labels)
+    label_roles = {role_of_label(m.group(1)) for m in labels}
+    has_lead = "lead" in label_roles
     out: list[UnitMention] = []
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(folded)
@@ -568,6 +569,8 @@ def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
             continue
         if role == "responsible" and has_lead:
             role = "cooperating"  # 牵头单位:X;责任单位:Y — the others responsible with the lead
+        elif role == "responsible" and "cooperating" in label_roles:
+            role = "lead"  # 责任部门:X 配合部门:Y — X carries the task, Y cooperates
         basis = "text" if role != "responsible" else "listed"
         out.extend(mentions_from_list(value, offset + m.end(), role, basis, first_is_lead, lead_marks))
     return out

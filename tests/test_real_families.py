@@ -951,3 +951,16 @@ def test_a_bracket_cut_by_the_excerpt_inside_its_last_name_or_its_role_phrase():
                                                    ("国家统计局湖南调查总队", "cooperating")]
     text = "一、主要预期目标\n万元GDP能耗下降2.5%(分管副省长、协管副秘书长负责,省发展改革委牵头,省工业和信息化厅、省"
     assert roles(plan_of(text).tasks[0].units) == [("省发展改革委", "lead"), ("省工业和信息化厅", "cooperating")]
+
+
+def test_a_responsible_label_beside_a_cooperating_label_leads():
+    """Label lines ``责任部门:X 配合部门:Y`` (e12 甘井子 2011 为民办实事) and ``责任单位:`` / ``配合单位:`` lines
+    name who carries the task and who helps: the 责任 units lead; beside a 牵头 label they cooperate
+    (a03 鞍山 style), and alone they stay responsible."""
+    assert roles(mentions_from_labels("责任部门:城建局、农海局 配合部门:各街道", 0)) == [
+        ("城建局", "lead"), ("农海局", "lead"), ("各街道", "cooperating")]
+    assert roles(mentions_from_labels("责任单位:区教育局\n配合单位:区财政局", 0)) == [
+        ("区教育局", "lead"), ("区财政局", "cooperating")]
+    assert roles(mentions_from_labels("牵头单位:市财政局\n责任单位:各有关部门", 0)) == [
+        ("市财政局", "lead"), ("各有关部门", "cooperating")]
+    assert roles(mentions_from_labels("责任单位:县卫健委", 0)) == [("县卫健委", "responsible")]

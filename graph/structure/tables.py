@@ -85,10 +85,11 @@ def settle_kinds(kinds: list[str | None], names: list[str]) -> list[str | None]:
     工作任务, 吴江 项目 | 目标任务) the second holds the task's text; a ``目标任务`` column is the
     task's text when no other column names the task (b02 常熟: 目标任务 | 分管领导 | 牵头单位;
     s03 沙坪坝: 2022年预期目标 | 责任单位), a target column in an indicator table (指标 | 目标任务);
-    主要责任单位 beside 协同配合单位 leads (i07 谯城), a plain 责任单位 beside 配合单位 stays responsible
-    (v11 临安)."""
+    a 责任单位 beside a 配合 or 协办 column, with no 牵头 column, leads (主要责任单位 | 协同配合单位, i07 谯城
+    and d22 谯城; 责任单位 | 协办单位, x05 淮安; the label lines 责任部门: / 配合部门:, e12 甘井子 — the
+    v11 临安 annotator, realdev20, alone reads such a 责任单位 as responsible)."""
     if "cooperating" in kinds and "lead" not in kinds:
-        kinds = [("lead" if k == "responsible" and "主要" in n else k) for k, n in zip(kinds, names)]
+        kinds = [("lead" if k == "responsible" else k) for k in kinds]
     kinds = [("name" if k == "target" and nxt == "name" and TASK_TARGET_HEADER.fullmatch(n.replace(" ", "")) else k)
              for k, nxt, n in zip(kinds, list(kinds[1:]) + [None], names)]  # 目标任务 | 具体任务 (g02 大足)
     levels = [i for i, n in enumerate(names) if LEVEL_HEADER.match(n.replace(" ", ""))]
