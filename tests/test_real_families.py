@@ -964,3 +964,26 @@ def test_a_responsible_label_beside_a_cooperating_label_leads():
     assert roles(mentions_from_labels("牵头单位:市财政局\n责任单位:各有关部门", 0)) == [
         ("市财政局", "lead"), ("各有关部门", "cooperating")]
     assert roles(mentions_from_labels("责任单位:县卫健委", 0)) == [("县卫健委", "responsible")]
+
+
+def test_a_section_lead_named_overall_lead_is_not_its_items_lead():
+    """A section whose line names its 总牵头 (the overall lead of the section) leaves its items their
+    own units: f23 黑龙江 2009 ``任务分工:吕维峰副省长负责,省农委总牵头。`` over 1. (省水利厅牵头) and 2. (cut
+    before its units), c12 浙江 2014 ``一、加快调整能源结构(省发改委总牵头)`` over (一), 1., 2.; both
+    annotators give the items nothing of the section's lead."""
+    text = ("十大工程推进工作方案\n一、千亿斤粮食产能工程\n工作要求:坚持突出重点、分期实施、统筹推进。\n"
+            "任务分工:吕维峰副省长负责,省农委总牵头。\n"
+            "1.水利化工程:新增水田面积100万亩。省水利厅牵头,省发改委、农垦总局等单位配合。\n"
+            "2.农机化工程:积极启动实施利用北欧投资银行贷款建设30个现代农机专业合作社项目,新增国内外")
+    tasks = plan_of(text).tasks
+    assert [(t.number, roles(t.units)) for t in tasks] == [
+        ("一", [("省农委", "lead")]),
+        ("1", [("省水利厅", "lead"), ("省发改委", "cooperating"), ("农垦总局", "cooperating")]),
+        ("2", [])]
+    text = ("浙江省大气污染防治行动计划重点工作部门分工方案\n一、加快调整能源结构(省发改委总牵头)\n"
+            "(一)制订实施全省煤炭消费总量控制方案。\n"
+            "1.制订煤炭消费总量中长期控制目标,实现煤炭消费总量负增长。(省经信委、省发改委(省能源局)。列第一位者为牵头部门,下同)\n"
+            "2.新建项目禁止配套建设自备燃煤电站。\n")
+    tasks = plan_of(text).tasks
+    assert [roles(t.units) for t in tasks if t.number == "2"] == [[]]  # no units of its own, none from the section
+    assert [roles(t.units) for t in tasks if t.number == "1"] == [[("省经信委", "lead"), ("省发改委", "cooperating")]]

@@ -312,7 +312,9 @@ def share_group_units(text: str, found: list[list]) -> None:
             found[parent][2:5] = [[], -1, -1]
             continue
         share_label_block(text, found, kids)
-        if mentions and all(m.role == "lead" for m in mentions) and (not it.body or len(it.line.text) <= HEADING_LINE_MAX):
+        overall = us >= 0 and "总牵头" in text[us:ue + 3]  # 省农委总牵头: the section's lead, not its items' (f23, c12)
+        if mentions and all(m.role == "lead" for m in mentions) and not overall \
+                and (not it.body or len(it.line.text) <= HEADING_LINE_MAX):
             # (三)省编办牵头的工作 then 1., 2. with their partners: the heading names their lead; a
             # heading with a paragraph of its own (一、强化科技创新(区科技局牵头) then its goals, o06
             # 婺城) stays a task of that lead
