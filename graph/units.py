@@ -637,7 +637,8 @@ def list_end(value: str) -> int:
 CLAUSE_BREAK = re.compile(r"[。;!?\n:]")
 
 
-MODIFIER_WORDS = ("按职责分工", "按照职责分工", "按职责", "按照职责", "分别", "共同", "具体", "要", "为", "作为", "负责")
+MODIFIER_WORDS = ("按职责分工", "按照职责分工", "按职责", "按照职责", "分别", "共同", "具体", "要", "为", "作为", "负责",
+                  "还将", "将")  # X、Y将负责…: a news report of the division (h22 国务院办公厅 甘肃)
 MODIFIERS = "(?:" + "|".join(map(re.escape, MODIFIER_WORDS)) + ")*"
 MODIFIER_CHARS = frozenset("".join(MODIFIER_WORDS))
 CONVENE = re.compile(r"会同")

@@ -987,3 +987,33 @@ def test_a_section_lead_named_overall_lead_is_not_its_items_lead():
     tasks = plan_of(text).tasks
     assert [roles(t.units) for t in tasks if t.number == "2"] == [[]]  # no units of its own, none from the section
     assert [roles(t.units) for t in tasks if t.number == "1"] == [[("省经信委", "lead"), ("省发改委", "cooperating")]]
+
+
+def test_an_indent_garbled_to_question_marks_is_read_as_the_indent():
+    """A 繁體 mirror whose wrong encoding printed the ideographic-space indent as ``??`` (g22 普陀 2021 on
+    3dmn.cn): ``??(一)…`` and ``??1.…`` are still the numbered items they were."""
+    text = ("普陀區深化推進一流營商環境建設行動方案\n??一、讓企業辦事更省心\n??(一)提升線上服務友好度。具體措施:\n"
+            "??1.加強系統集成、資源共享和業務協同,具備可網辦能力的區級政務服務事項比例達到95%以上。(責任單位:區府辦、區行政服務中心、區市場監管局)\n"
+            "??2.推出10項高頻事項,實行“無人干預自動辦理”。(責任單位:區府辦、區行政服務中心)\n")
+    tasks = [t for t in plan_of(text).tasks if t.units]
+    assert [(t.number, t.section[-1][:3], [n for n, _ in roles(t.units)]) for t in tasks] == [
+        ("1", "(一)", ["區府辦", "區行政服務中心", "區市場監管局"]), ("2", "(一)", ["區府辦", "區行政服務中心"])]
+
+
+def test_sentences_of_a_news_report_that_name_who_carries_the_work():
+    """A text that numbers nothing: each sentence that names units with a role verb is a task titled by
+    the work after the verb — u06 贺兰 2024 (``由X负责的Y项目…;`` one per clause) and h22 国务院办公厅 2010
+    (``发展改革委、…将负责支持建设…``, read without the mirror's pinyin glosses). A list of who does what
+    with no work after its verb (``departments: "X牵头"``) is none."""
+    text = ("贺兰县2024年为民办实事全部完成\n民生保障类4项实事中,由贺兰县教育体育局负责的中考信息化提升项目投资475.7万元,已在第四中学建设实验室;"
+            "由贺兰县民政局负责的关爱精神障碍群体社区康复服务项目投资50万元,累计提供康复服务760余人次。\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(text).tasks] == [
+        ("中考信息化提升项目投资475.7万元", [("贺兰县教育体育局", "responsible")]),
+        ("关爱精神障碍群体社区康复服务项目投资50万元", [("贺兰县民政局", "responsible")])]
+    text = ("国务院办公厅印发分工方案\n根据《分工方案》,为大力支持兰(州)白(银)核心经济区率先发展,发展改革委、工业和信息化部、"
+            "中国石油天然气集团公司将负责支持建设兰(州)白(银)都市经济圈,积极推进兰州新区发展。\n"
+            "发展改革委、财政部等部门还将负责推动平(凉)庆(阳)经济区加快发展。\n")
+    assert [(t.title, [n for n, _ in roles(t.units)]) for t in plan_of(text).tasks] == [
+        ("支持建设兰(州)白(银)都市经济圈", ["发展改革委", "工业和信息化部", "中国石油天然气集团公司"]),
+        ("推动平(凉)庆(阳)经济区加快发展", ["发展改革委", "财政部"])]
+    assert plan_of('数字广东建设工作要点\ndepartments: "省工业和信息化厅牵头"\n').tasks == ()

@@ -12,7 +12,7 @@ import dataclasses
 from graph import units as U
 from graph.records import Plan, PlanMeta, SourceText, Task
 from graph.structure import tables as T
-from graph.structure.items import ANNEX_LINE, body_tasks, unit_column_of_header_line, with_trailing_unit_cell
+from graph.structure.items import ANNEX_LINE, body_tasks, prose_tasks, unit_column_of_header_line, with_trailing_unit_cell
 from graph.structure.lines import Line, NO_TASKS, REGION_HEAD_LINES, REGION_TAIL_LINES, STOP_LINE, match_heading, split_lines
 from graph.structure.metadata import find_doc_number, find_issue_date, find_issuer, find_period, find_references, find_region, find_title, signature_line
 
@@ -47,6 +47,8 @@ def parse_plan(source: SourceText) -> Plan:
     body_start = min(body_start, next((ln.index for ln in lines[:body_start] if finder.tables.starts_at(ln.index)),
                                       body_start))
     tasks = finder.tasks(body_start)
+    if not any(t.units for t in tasks):  # no item names units: a news report's sentences may
+        tasks += prose_tasks(source, lines, body_start, finder.first_is_lead, finder.keys, folded)
     if U.says_responsible_leads(source.text):
         tasks = [responsible_as_lead(t) for t in tasks]
     meta = plan_meta(source, lines, (title, t0, t1), body_start, lead_convention(tasks, finder.first_is_lead))

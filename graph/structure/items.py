@@ -389,3 +389,36 @@ def with_trailing_unit_cell(task: Task, role: str) -> Task:
     units = U.mentions_from_list(tail, offset, role=role, basis="column")
     return dataclasses.replace(task, units=tuple(units), units_text=tail, units_start=offset,
                                units_end=offset + len(tail))
+
+
+PROSE_CLAUSE_END = re.compile(r"[。;!?]")
+TITLE_AFTER_VERB = re.compile(r"的?([^,。;:!?]{2,60})")
+
+
+def prose_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead: bool, keys: set[str],
+                folded: str) -> list[Task]:
+    """Tasks of a text that numbers none: each sentence (up to 。 or ;) that names units with a role
+    verb, titled by what follows the verb. Family: news reports of a division of work, in running
+    paragraphs (h22 国务院办公厅 甘肃 2010 ``发展改革委、…将负责支持建设兰(州)白(银)都市经济圈,…``;
+    u06 贺兰 2024 ``由贺兰县教育体育局负责的中考信息化提升项目投资475.7万元,…;``); a verb with no work
+    after it (``X牵头"``, ``X负责,Y落实``) makes no task."""
+    tasks: list[Task] = []
+    for ln in lines[start:]:
+        bounds = [0, *(m.end() for m in PROSE_CLAUSE_END.finditer(ln.folded)), len(ln.folded)]
+        for a, b in zip(bounds, bounds[1:]):
+            at = ln.start + a
+            mentions = U.mentions_from_prose(source.text[at:ln.start + b], at, folded[at:ln.start + b], first_is_lead)
+            if not mentions:
+                continue
+            verb = next((m for m in U.role_verbs(folded[at:ln.start + b]) if at + m.end() > mentions[0].start), None)
+            title = TITLE_AFTER_VERB.match(ln.folded, a + verb.end()) if verb else None
+            if title is None:
+                continue  # no work after the verb: a list of who does what, not a sentence of a task
+            key = f"p{ln.index + 1}-{len(tasks) + 1}"
+            keys.add(key)
+            tasks.append(Task(key=key, source="body", number="", section=(),
+                              title=ln.text[title.start(1):title.end(1)].strip(),
+                              text=source.text[at:ln.start + b], start=at, end=ln.start + b, units=tuple(mentions),
+                              units_text=source.text[mentions[0].start:mentions[-1].end],
+                              units_start=mentions[0].start, units_end=mentions[-1].end))
+    return tasks

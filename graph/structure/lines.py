@@ -92,6 +92,11 @@ SPACE_CHARS = " \t\u00a0\u3000\ufeff"
 CELL_SEPARATOR = re.compile(r"\s*[|｜\t]\s*")
 
 
+#: an indent of ideographic spaces that a mirror site's wrong encoding printed as question marks
+#: (``??(一)提升線上服務友好度。``, g22 普陀 on a 繁體 mirror): read as the indent it was
+GARBLED_INDENT = ("??", "？？")
+
+
 def split_lines(text: str, folded: str | None = None) -> list[Line]:
     """The lines of ``text`` (``folded``: the same text folded, if at hand) with offsets; blank
     lines are kept (empty ``text``).
@@ -108,6 +113,8 @@ def split_lines(text: str, folded: str | None = None) -> list[Line]:
             # the usual line, one cell: kept apart from the cells below (sending every line through
             # row_cells costs ~2 % of extraction's instructions, measured)
             stripped = raw.strip(SPACE_CHARS)
+            if stripped.startswith(GARBLED_INDENT):
+                stripped = stripped.lstrip("?？").lstrip(SPACE_CHARS)
             if not stripped:
                 start = pos + len(raw)
             else:
