@@ -78,6 +78,12 @@ def row_rank(row: UnitRow) -> tuple:
     return (-row.lead, -row.total, row.unit, row.region, row.scope)
 
 
+def json_row_rank(row: dict[str, Any]) -> tuple:
+    """:func:`row_rank` of a units.json row, without making its ``UnitRow``."""
+    return (-as_number(row.get("lead")), -as_number(row.get("total")), as_text(row.get("unit")),
+            as_text(row.get("region")), as_text(row.get("scope")))
+
+
 class UnitTable:
     """The units table of the dashboard, collected one units.json row at a time.
 
