@@ -10,6 +10,7 @@ one table) and the byte lengths of its two parts in each format.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,20 +45,43 @@ class GraphIndex:
     docs: list[DocPart] = field(default_factory=list)
 
     def save(self, folder: Path) -> None:
-        """Write the index into a generation (only referenced shared triples are kept)."""
+        """Write the index into a generation (only referenced shared triples are kept); the index as
+        written is kept for the next :meth:`load` of the same file in this process (the analysis of
+        the same build), which then does not read it back."""
+        written = self.compact()
+        path = folder / INDEX
+        path.write_text(json.dumps(written.payload(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        _JUST_WRITTEN.clear()
+        _JUST_WRITTEN[path.resolve()] = (_stamp(path), written)
+
+    def compact(self) -> "GraphIndex":
+        """The index as :meth:`save` writes it: its table holds only the shared triples some document
+        states, renumbered in their order."""
         used = sorted({i for d in self.docs for i in d.shared})
         renumber = {old: new for new, old in enumerate(used)}
-        payload = {"version": self.version, "formats": self.formats, "head": self.head,
-                   "head_triples": self.head_triples, "table": [list(self.table[i]) for i in used],
-                   "docs": [{"key": d.key, "sha": d.sha, "shared": [renumber[i] for i in d.shared],
-                             "lengths": d.lengths, "triples": d.triples} for d in self.docs]}
-        (folder / INDEX).write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        return GraphIndex(self.version, list(self.formats), dict(self.head), self.head_triples,
+                          [self.table[i] for i in used],
+                          [DocPart(d.key, d.sha, [renumber[i] for i in d.shared],
+                                   {f: list(n) for f, n in d.lengths.items()}, d.triples) for d in self.docs])
+
+    def payload(self) -> dict:
+        """The index as JSON values."""
+        return {"version": self.version, "formats": self.formats, "head": self.head,
+                "head_triples": self.head_triples, "table": [list(t) for t in self.table],
+                "docs": [{"key": d.key, "sha": d.sha, "shared": d.shared, "lengths": d.lengths,
+                          "triples": d.triples} for d in self.docs]}
 
     @classmethod
     def load(cls, folder: Path) -> "GraphIndex | None":
-        """The index of a generation, or None when it has none (or an unreadable one)."""
+        """The index of a generation, or None when it has none (or an unreadable one). The index
+        this process has just written there is taken as is, once (when the file is still the one
+        written: same inode, size and modification time)."""
+        path = folder / INDEX
+        written = _JUST_WRITTEN.pop(path.resolve(), None)
+        if written is not None and written[0] == _stamp(path):
+            return written[1]
         try:
-            data = json.loads((folder / INDEX).read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8"))
             return cls(version=data["version"], formats=data["formats"], head=data["head"],
                        head_triples=data["head_triples"], table=[tuple(t) for t in data["table"]],
                        docs=[DocPart(**d) for d in data["docs"]])
@@ -72,6 +96,18 @@ class GraphIndex:
     def starts(self, fmt: str) -> list[int]:
         """Byte offset of each document's part in the file of ``fmt``."""
         return offsets([sum(d.lengths[fmt]) for d in self.docs], self.head[fmt])
+
+
+_JUST_WRITTEN: dict[Path, tuple[tuple[int, int, int] | None, GraphIndex]] = {}   # file → (its stamp, the index saved)
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """(inode, size, modification time) of a file, or None when it is missing."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 def first_seen(ids: Iterable[int], seen: set[int]) -> list[int]:

@@ -1,6 +1,7 @@
 """Builds that update earlier outputs: random add / change / remove sequences end where a clean build does."""
 from __future__ import annotations
 
+import json
 import random
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import make_corpus  # noqa: E402
 
 from graph.cli import cli  # noqa: E402
-from graph.store import OxigraphSource, open_store  # noqa: E402
+from graph.store import STORE_MANIFEST, OxigraphSource, open_store  # noqa: E402
 
 COMPARED = ("graph.ttl", "graph.nq", "analysis/units.csv", "analysis.ttl", "analysis/overload.md", "index.html")
 
@@ -44,6 +45,8 @@ def assert_same_outputs(updated: Path, clean: Path) -> None:
         assert (updated / name).read_bytes() == (clean / name).read_bytes(), name
     stores = [sorted(map(str, open_store(folder / "store"))) for folder in (updated, clean)]
     assert stores[0] == stores[1]
+    manifest = json.loads((updated / "store" / STORE_MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["triples"] == len(stores[0])   # the count an update keeps is the store's
 
 
 def built(tmp_path: Path, documents: int) -> tuple[Path, Path]:

@@ -12,12 +12,17 @@ import json
 import re
 import shutil
 import time
+from itertools import chain
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 from graph.store.lifecycle import _new_store_dir, _publish_store
+from graph.model import ID
 from graph.store.manifest import STORE_MANIFEST, UPDATABLE, _manifest_name, file_stamp, store_manifest
+
+
+ANALYSIS = f"{ID}analysis/"   # the subjects of analysis.ttl (scopes and their measures); graph.ttl states none
 
 
 def replace_analysis(store_dir: Path, path: Path, old_turtle: str, new_turtle: str) -> int:
@@ -30,7 +35,7 @@ def replace_analysis(store_dir: Path, path: Path, old_turtle: str, new_turtle: s
     manifest = store_manifest(store_dir)
     store = ox.Store(str(store_dir))
     header = _prefixes(path)
-    count = int(manifest.get("triples", 0)) + _apply(store, old_turtle, new_turtle, header)
+    count = int(manifest.get("triples", 0)) + _apply(store, old_turtle, new_turtle, header, f"<{ANALYSIS}")
     store.flush()
     del store
     name = _manifest_name(path, store_dir)
@@ -116,19 +121,25 @@ def update_store(previous: Path, store_dir: Path, change, source_name: str = "gr
         shutil.rmtree(holder, ignore_errors=True)
 
 
-def _apply(store, removed: str, added: str, header: str = "") -> int:
+def _apply(store, removed: str, added: str, header: str = "", only_here: str = "") -> int:
     """Take out the triples of the Turtle ``removed`` that ``added`` does not state and put in those
     of ``added`` that ``removed`` does not (both read after the prefixes of graph.ttl and ``header``);
     triples written alike in both are compared as text and never parsed. Returns the change in the
-    number of triples."""
+    number of triples.
+
+    ``only_here``: a subject prefix (``<IRI``) that nothing but ``removed`` states in the store (the
+    previous analysis's scopes, held as written). When every triple changed has such a subject, the
+    triples taken out are all in the store and those put in are not, and none is looked up in it."""
     import pyoxigraph as ox
 
     old, new = _changed_lines(removed, added)
+    known = bool(only_here) and all(line.startswith(only_here) for line in chain(old, new))
     change = 0
     for lines, adding in ((old, False), (new, True)):
         text = _turtle_header() + header + "\n".join(sorted(lines)) + "\n"
-        parsed = dict.fromkeys(ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE))
-        quads = [quad for quad in parsed if (quad in store) != adding]
+        quads = list(dict.fromkeys(ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.TURTLE)))
+        if not known:
+            quads = [quad for quad in quads if (quad in store) != adding]
         if adding:
             store.extend(quads)
         else:

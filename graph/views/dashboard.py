@@ -62,22 +62,26 @@ def unit_row(row: dict[str, Any]) -> UnitRow:
 
 
 def unit_row_html(row: UnitRow) -> Markup:
-    """A row of the dashboard's units table (every value escaped)."""
-    cells = [f'<td>{escape(row.unit)}</td><td>{escape(row.region)}</td><td>{escape(row.kind)}</td>']
-    for value in (row.lead, row.lead_share, row.cooperating, row.responsible, row.total, row.betweenness,
-                  row.pagerank):
-        cells.append(f'<td class="num" data-value="{escape(value)}">')
-    shown = [number(row.lead), f"{row.lead_share:.0%}", number(row.cooperating), number(row.responsible),
-             number(row.total), f"{row.betweenness:.3f}", f"{row.pagerank:.3f}"]
-    body = cells[0] + "".join(f"{cell}{escape(text)}</td>" for cell, text in zip(cells[1:], shown))
+    """A row of the dashboard's units table: its text escaped (its numbers, written by Python, need no escaping)."""
+    values = (row.lead, row.lead_share, row.cooperating, row.responsible, row.total, row.betweenness, row.pagerank)
+    shown = (number(row.lead), f"{row.lead_share:.0%}", number(row.cooperating), number(row.responsible),
+             number(row.total), f"{row.betweenness:.3f}", f"{row.pagerank:.3f}")
+    cells = "".join(f'<td class="num" data-value="{value}">{text}</td>' for value, text in zip(values, shown))
     warning = f'<span class="warn">⚠ {escape(row.reason or "overloaded")}</span>' if row.overloaded else ""
-    return Markup(f'<tr data-scope="{escape(row.scope)}" class="{"overloaded" if row.overloaded else ""}">{body}'
+    return Markup(f'<tr data-scope="{escape(row.scope)}" class="{"overloaded" if row.overloaded else ""}">'
+                  f'<td>{escape(row.unit)}</td><td>{escape(row.region)}</td><td>{escape(row.kind)}</td>{cells}'
                   f'<td class="num" data-value="{int(row.overloaded)}">{warning}</td></tr>')
 
 
 def row_rank(row: UnitRow) -> tuple:
     """Sort key of the units table: heaviest lead load first (then total, name, region, scope: deterministic)."""
     return (-row.lead, -row.total, row.unit, row.region, row.scope)
+
+
+def json_row_rank(row: dict[str, Any]) -> tuple:
+    """:func:`row_rank` of a units.json row, without making its ``UnitRow``."""
+    return (-as_number(row.get("lead")), -as_number(row.get("total")), as_text(row.get("unit")),
+            as_text(row.get("region")), as_text(row.get("scope")))
 
 
 class UnitTable:

@@ -6,13 +6,14 @@ with the digest of its analysis, so that an update reads from units.json (by byt
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 from graph.views import dashboard
-from graph.views.dashboard import UnitRow, UnitTable, row_rank, unit_row
-from graph.views.inputs import Scope, ViewsInputError, as_text, iter_unit_rows
+from graph.views.dashboard import UnitRow, UnitTable, json_row_rank, unit_row
+from graph.views.inputs import Scope, ViewsInputError, as_flag, as_text, iter_unit_rows
 
 SUMMARIES = ".summaries.json"   # in views/
 ROW_FIELDS = tuple(f.name for f in fields(UnitRow))
@@ -37,8 +38,9 @@ class ScopeSummary:
         return cls(rows, overloaded, [UnitRow(*r) for r in kept], functions, kinds)
 
 
-def summarise(rows, keep: bool) -> ScopeSummary:
-    """The summary of a scope's rows (dicts of units.json); ``keep``: keep its heaviest leads."""
+def summarise(rows: list[dict], keep: bool) -> ScopeSummary:
+    """The summary of a scope's rows (dicts of units.json); ``keep``: keep its heaviest leads (only
+    they are made into ``UnitRow``s)."""
     summary = ScopeSummary(0, 0, [], {}, [])
     kinds: set[str] = set()
     for row in rows:
@@ -48,10 +50,10 @@ def summarise(rows, keep: bool) -> ScopeSummary:
         kinds.add(as_text(row.get("kind")) or "unknown")
         summary.rows += 1
         if keep:
-            typed = unit_row(row)
-            summary.overloaded += typed.overloaded
-            summary.kept.append(typed)
-    summary.kept = sorted(summary.kept, key=row_rank)[:dashboard.MAX_TABLE_ROWS_PER_SCOPE]
+            summary.overloaded += as_flag(row.get("overloaded"))
+    if keep:   # as sorting every row by row_rank and keeping the first ones
+        heaviest = heapq.nsmallest(dashboard.MAX_TABLE_ROWS_PER_SCOPE, rows, key=json_row_rank)
+        summary.kept = [unit_row(row) for row in heaviest]
     summary.kinds = sorted(kinds)
     return summary
 
