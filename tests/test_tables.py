@@ -31,6 +31,11 @@ def roles(task) -> list[tuple[str, str]]:
     return [(m.name, m.role) for m in task.units]
 
 
+def plan_from_text(name: str, text: str):
+    """The plan parsed from ``text`` as a plain-text document ``name``.txt."""
+    return parse_plan(SourceText(path=f"{name}.txt", name=f"{name}.txt", sha256="0", text=text, format="txt"))
+
+
 def annex(plan):
     return [t for t in plan.tasks if t.source == "annex"]
 
@@ -818,7 +823,7 @@ def test_rows_picked_from_a_longer_table_with_a_cell_after_their_units():
             "市自规局、市城管局、市住建局 市商务局、市机关事务管理局 |\n落实《城市公共空间规划建设治理导则》要求,扎实开展道路、游园等城市基础设施建设工作。 |\n"
             "249 |\n支持志愿服务、广播电视、地震、气象、档案、地方志、邮政快递、住房公积金、机关事务管理等事业发展。 |\n"
             "市委社会工作部 市广播电视台 市地震局 |\n上半年,我市所有地震监测台站综合运行率达99.69%。 |\n")
-    plan = parse_plan(SourceText(path="d23.txt", name="d23.txt", sha256="0", text=text, format="txt"))
+    plan = plan_from_text("d23", text)
     assert [(t.number, [n for n, _ in roles(t)]) for t in plan.tasks] == [
         ("145", ["市自规局", "市城管局", "市住建局", "市商务局", "市机关事务管理局"]),
         ("249", ["市委社会工作部", "市广播电视台", "市地震局"])]
@@ -835,7 +840,7 @@ def test_a_space_row_whose_second_lead_and_cooperating_cell_follow_on_lines_of_t
             "1 地区生产总值增长6.5%左右。 区发改委 区政府各部门,各乡镇人民政府、街道办事处,谯城经开区管委会,魏武国控集团。\n"
             "2 一般公共预算收入增长5%左右。 区财政局\n区税务局\n区政府有关部门,各乡镇人民政府、街道办事处,谯城经开区管委会,魏武国控集团。\n"
             "4 社会消费品零售总额增长8.2%左右。 区商务局 区发改委、区市场监管局。\n")
-    plan = parse_plan(SourceText(path="d22.txt", name="d22.txt", sha256="0", text=text, format="txt"))
+    plan = plan_from_text("d22", text)
     assert [roles(t)[:3] for t in plan.tasks] == [
         [("区发改委", "lead"), ("区政府各部门", "cooperating"), ("各乡镇人民政府、街道办事处", "cooperating")],
         [("区财政局", "lead"), ("区税务局", "lead"), ("区政府有关部门", "cooperating")],
@@ -859,7 +864,7 @@ def test_a_space_header_whose_cells_were_printed_apart_and_open_with_their_perio
             "85 新增托育机构2所以上。 吴蓓蓓 县卫健委 有关乡镇 县直有关单位 已完成 完成青阳县托幼中心、童之梦备案工作 "
             "按省、市工作要求,开展2024年度新增托位机构摸底、登记、卫生学评价等工作\n"
             "87 创建全国中医药示范县、国家慢性病综合防控示范区。 吴蓓蓓 县卫健委 县卫健委 县直有关单位 达到时序进度 创建全国中医药示范县\n")
-    plan = parse_plan(SourceText(path="d21.txt", name="d21.txt", sha256="0", text=text, format="txt"))
+    plan = plan_from_text("d21", text)
     assert [t.number for t in plan.tasks] == ["81", "85", "87"]
     # 81: its 主体 cell broken over two lines, its 配合 cell opening the line of the columns after it
     assert sorted(roles(plan.tasks[0])) == [("县卫健委", "lead"), ("县开发区", "responsible"), ("县直有关单位", "cooperating"),
@@ -879,7 +884,7 @@ def test_a_ministry_table_of_key_indicators_by_its_departments():
     text = ("序号 |\n指标名称 |\n预期效果 |\n完成时限 |\n指标 属性 |\n牵头负责司局 |\n备注 |\n"
             "1 |\n创建“中国制造2025”国家级示范区 |\n确定首批示范区创建名单 |\n6月 |\n预期性 |\n规划司 |\n|\n"
             "3 |\n绿色制造示范典型发布数量 |\n400项 |\n10月 |\n预期性 |\n节能与综合 利用司 |\n|\n")
-    plan = parse_plan(SourceText(path="e21.txt", name="e21.txt", sha256="0", text=text, format="txt"))
+    plan = plan_from_text("e21", text)
     assert [(t.number, roles(t), t.deadline) for t in plan.tasks] == [
         ("1", [("规划司", "lead")], "6月"), ("3", [("节能与综合利用司", "lead")], "10月")]
     assert "400项" in plan.tasks[1].text and "预期性" not in plan.tasks[1].text
