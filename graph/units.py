@@ -870,6 +870,23 @@ def says_first_listed_leads(text: str) -> bool:
     return shapes().first_listed.search(compact(text)) is not None
 
 
+#: ``以下均需各涉河办事处落实,不再列出`` (d14 管城): a duty of every task below; ``以下各项任务均涉及四市…人民政府,
+#: 不再列出`` (r04 内蒙古, c03 四川 ``具体任务均涉及…``) only says who is concerned, and their annotators add no unit
+EVERY_TASK_UNITS = re.compile(r"(?:以下|下列|各项任务)[^。;,()]{0,6}?均(?:需|须|要|由)([^。;,]{2,40}?)"
+                              r"(?:落实|负责|参与|配合),\s*不再(?:一一)?(?:列出|做分工|分工|列明)")
+
+
+def units_of_every_task(text: str) -> tuple[int, list[UnitMention]]:
+    """Units a note says must carry out every task from where it is printed on, no longer listed
+    (``以下均需各涉河办事处落实,不再列出`` in d14 管城's first bracket): where the note is and the units,
+    responsible; (-1, []) when none. A note that every task ``涉及`` (concerns) some units names no duty
+    (r04 内蒙古, c03 四川)."""
+    m = EVERY_TASK_UNITS.search(fold(text))
+    if m is None or not is_unit_list(m.group(1)):
+        return -1, []
+    return m.start(), mentions_from_list(m.group(1), m.start(1), role="responsible", basis="text")
+
+
 def says_responsible_leads(text: str) -> bool:
     """True when the document states that, where no lead is named, the responsible units lead
     (武汉 无牵头单位的,责任单位即为牵头单位; 大兴 各主要责任单位要充分发挥牵头抓总作用)."""

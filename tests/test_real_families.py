@@ -1017,3 +1017,18 @@ def test_sentences_of_a_news_report_that_name_who_carries_the_work():
         ("支持建设兰(州)白(银)都市经济圈", ["发展改革委", "工业和信息化部", "中国石油天然气集团公司"]),
         ("推动平(凉)庆(阳)经济区加快发展", ["发展改革委", "财政部"])]
     assert plan_of('数字广东建设工作要点\ndepartments: "省工业和信息化厅牵头"\n').tasks == ()
+
+
+def test_a_note_that_every_task_below_must_be_carried_out_by_some_units():
+    """d14 管城 (``(区河长制办公室牵头,各成员单位参与,各涉河办事处落实。以下均需各涉河办事处落实,不再列出)``):
+    the units the note names carry every task from there on. A note that the tasks only concern some
+    units (r04 内蒙古 ``以下各项任务均涉及四市或部分市人民政府,不再列出``) adds none, as its annotator reads it."""
+    text = ("管城区河库长制工作要点\n一、扛稳政治责任\n1.强化河库长履职尽责。持续开展基层河库长履职专项整治行动。(区河长制办公室牵头,"
+            "各成员单位参与,各涉河办事处落实。以下均需各涉河办事处落实,不再列出)\n"
+            "2.齐抓共管,形成河库管理保护合力。提升河长办工作能力。(区河长制办公室牵头,各成员单位参与)\n")
+    assert [roles(t.units) for t in plan_of(text).tasks][1] == [
+        ("区河长制办公室", "lead"), ("各成员单位", "cooperating"), ("各涉河办事处", "responsible")]
+    text = ("推动呼包鄂乌一体化发展若干举措\n一、增强一体化基础设施体系\n(一)打造1小时铁路经济圈,提升优化既有城际动车组开行效率。"
+            "(责任单位:自治区发展改革委、财政厅,四市人民政府按职责分工负责,下同。以下各项任务均涉及四市或部分市人民政府,不再列出)\n"
+            "(二)完善2小时公路经济圈,实施S43呼和浩特机场高速。(责任单位:自治区交通运输厅)\n")
+    assert [roles(t.units) for t in plan_of(text).tasks][1] == [("自治区交通运输厅", "responsible")]

@@ -51,6 +51,9 @@ def parse_plan(source: SourceText) -> Plan:
         tasks += prose_tasks(source, lines, body_start, finder.first_is_lead, finder.keys, folded)
     if U.says_responsible_leads(source.text):
         tasks = [responsible_as_lead(t) for t in tasks]
+    noted_at, every = U.units_of_every_task(source.text)
+    if every:
+        tasks = [with_units_of_every_task(t, every) if t.units and t.end > noted_at else t for t in tasks]
     meta = plan_meta(source, lines, (title, t0, t1), body_start, lead_convention(tasks, finder.first_is_lead))
     warnings = () if tasks else (NO_TASKS,)
     unclosed = [t.number for t in tasks if t.source == "body" and unclosed_unit_bracket(folded[t.start:t.end])]
@@ -130,6 +133,13 @@ def responsible_as_lead(task: Task) -> Task:
         return task
     units = tuple(dataclasses.replace(m, role="lead") if m.role == "responsible" else m for m in task.units)
     return dataclasses.replace(task, units=units)
+
+
+def with_units_of_every_task(task: Task, every: list) -> Task:
+    """A task with the units a note says carry every task (:func:`graph.units.units_of_every_task`)
+    that it does not name itself."""
+    named = {m.name for m in task.units}
+    return dataclasses.replace(task, units=task.units + tuple(m for m in every if m.name not in named))
 
 
 def unclosed_unit_bracket(text: str) -> bool:
