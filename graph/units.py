@@ -879,8 +879,9 @@ EVERY_TASK_UNITS = re.compile(r"(?:以下|下列|各项任务)[^。;,()]{0,6}?�
 def units_of_every_task(text: str) -> tuple[int, list[UnitMention]]:
     """Units a note says must carry out every task from where it is printed on, no longer listed
     (``以下均需各涉河办事处落实,不再列出`` in d14 管城's first bracket): where the note is and the units,
-    responsible; (-1, []) when none. A note that every task ``涉及`` (concerns) some units names no duty
-    (r04 内蒙古, c03 四川)."""
+    responsible; (-1, []) when none (b11 潮州's annotator, on the same wording, adds them to no other
+    task; the note says they carry each). A note that every task ``涉及`` (concerns) some units names no
+    duty (r04 内蒙古, c03 四川)."""
     m = EVERY_TASK_UNITS.search(fold(text))
     if m is None or not is_unit_list(m.group(1)):
         return -1, []
