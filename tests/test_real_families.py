@@ -1017,6 +1017,10 @@ def test_sentences_of_a_news_report_that_name_who_carries_the_work():
         ("支持建设兰(州)白(银)都市经济圈", ["发展改革委", "工业和信息化部", "中国石油天然气集团公司"]),
         ("推动平(凉)庆(阳)经济区加快发展", ["发展改革委", "财政部"])]
     assert plan_of('数字广东建设工作要点\ndepartments: "省工业和信息化厅牵头"\n').tasks == ()
+    # j21 林头镇 2021: a paragraph's short lead-in sentence opens the title of the task after it
+    text = "林头镇我为群众办实事\n聚焦“幸福民生”。由镇公路站负责的农村道路硬化项目,建设约12.3公里道路硬化,预计2021年11月份完成。\n"
+    assert [(t.title, roles(t.units)) for t in plan_of(text).tasks] == [
+        ("聚焦“幸福民生”。由镇公路站负责的农村道路硬化项目", [("镇公路站", "responsible")])]
 
 
 def test_a_note_that_every_task_below_must_be_carried_out_by_some_units():

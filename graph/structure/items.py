@@ -392,6 +392,7 @@ def with_trailing_unit_cell(task: Task, role: str) -> Task:
 
 
 PROSE_CLAUSE_END = re.compile(r"[。;!?]")
+LEAD_IN_MAX = 20  # characters of a paragraph's lead-in sentence (聚焦“幸福民生”。) that opens a task's title
 TITLE_AFTER_VERB = re.compile(r"的?([^,。;:!?]{2,60})")
 
 
@@ -401,10 +402,12 @@ def prose_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
     verb, titled by what follows the verb. Family: news reports of a division of work, in running
     paragraphs (h22 国务院办公厅 甘肃 2010 ``发展改革委、…将负责支持建设兰(州)白(银)都市经济圈,…``;
     u06 贺兰 2024 ``由贺兰县教育体育局负责的中考信息化提升项目投资475.7万元,…;``); a verb with no work
-    after it (``X牵头"``, ``X负责,Y落实``) makes no task."""
+    after it (``X牵头"``, ``X负责,Y落实``) makes no task. A short lead-in sentence that opens the
+    paragraph (``聚焦“幸福民生”。由镇公路站负责的农村道路硬化项目,…``, j21 林头镇) opens the title too."""
     tasks: list[Task] = []
     for ln in lines[start:]:
         bounds = [0, *(m.end() for m in PROSE_CLAUSE_END.finditer(ln.folded)), len(ln.folded)]
+        tasks_before = len(tasks)
         for a, b in zip(bounds, bounds[1:]):
             at = ln.start + a
             mentions = U.mentions_from_prose(source.text[at:ln.start + b], at, folded[at:ln.start + b], first_is_lead)
@@ -414,10 +417,11 @@ def prose_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
             title = TITLE_AFTER_VERB.match(ln.folded, a + verb.end()) if verb else None
             if title is None:
                 continue  # no work after the verb: a list of who does what, not a sentence of a task
+            opens = 0 if len(tasks) == tasks_before and 0 < a <= LEAD_IN_MAX else title.start(1)
             key = f"p{ln.index + 1}-{len(tasks) + 1}"
             keys.add(key)
             tasks.append(Task(key=key, source="body", number="", section=(),
-                              title=ln.text[title.start(1):title.end(1)].strip(),
+                              title=ln.text[opens:title.end(1)].strip(),
                               text=source.text[at:ln.start + b], start=at, end=ln.start + b, units=tuple(mentions),
                               units_text=source.text[mentions[0].start:mentions[-1].end],
                               units_start=mentions[0].start, units_end=mentions[-1].end))
