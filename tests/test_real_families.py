@@ -1036,3 +1036,20 @@ def test_a_note_that_every_task_below_must_be_carried_out_by_some_units():
             "(责任单位:自治区发展改革委、财政厅,四市人民政府按职责分工负责,下同。以下各项任务均涉及四市或部分市人民政府,不再列出)\n"
             "(二)完善2小时公路经济圈,实施S43呼和浩特机场高速。(责任单位:自治区交通运输厅)\n")
     assert [roles(t.units) for t in plan_of(text).tasks][1] == [("自治区交通运输厅", "responsible")]
+
+
+def test_bracketed_arabic_items_run_together_on_a_long_line():
+    """A repost on one long line runs ``(1)…(牵头负责)(2)…`` together (i23 池州 2017 on a mirror): an
+    item ``(N)`` after a sentence end or a closing bracket starts its own line, as ``1.`` and ``一、`` do.
+    One real document of this layout was found."""
+    line = ('  1.深化商事制度改革。(1)全面落实“多证合一、一照一码”改革。按照能整合的尽量整合、能简化的尽量简化、该减掉的坚决'
+            '减掉的原则,根据省工商局公布的《安徽省“多证合一”改革证照事项目录》(以下简称《目录》),全面实行“多证合一、一照一码”'
+            ',已被整合的证照一律不允许再发放或备案;在省工商局公布的《目录》基础上进一步梳理涉企证照事项,对于属于市级政府权限能整合'
+            '、简化和减掉的,由市政府授权市工商质监局公布市级《目录》,实行“多证合一、一照一码”;深化部门间信息共享和业务协同,实行'
+            '“一套材料、一表登记、一窗受理”的服务模式和“一次提交、部门流转、一档管理”的工作模式。(市工商质监局牵头负责)(2)完'
+            '善企业登记全程电子化。统一规范企业登记业务操作系统、统一企业登记文书规范和技术标准;推行网上申请、原件后补的审批机制,推'
+            '行全程电子化登记,鼓励和帮助企业使用网上登记系统,让企业享受到便捷、高效的网上服务。(市工商质监局牵头负责)(3)推进企'
+            '业名称登记改革。全面开放市企业名称库,制定名称禁限用规则和相同相近规则,建设完善企业')
+    tasks = plan_of("池州市人民政府关于创优“四最”营商环境的实施意见\n  一、持续减少审批事项\n" + line).tasks
+    assert [(t.number, t.title[:8], roles(t.units)) for t in tasks if t.units][:2] == [
+        ("(1)", "全面落实“多证合", [("市工商质监局", "lead")]), ("(2)", "完善企业登记全程", [("市工商质监局", "lead")])]

@@ -135,7 +135,7 @@ def split_lines(text: str, folded: str | None = None) -> list[Line]:
 
 LONG_LINE = 400  # characters: a line this long holds a whole document, a section or a page excerpt (~700 characters)
 ITEM_AFTER_SENTENCE = re.compile(r"(?<=[。;；!！?？)）])\s*(?=(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)"
-                                 r"|第[一二三四五六七八九十]{1,3}[章条]))"
+                                 r"|第[一二三四五六七八九十]{1,3}[章条]|[(（]\d{1,2}[)）](?=[\u4e00-\u9fa5])))"
                                  r"|(?<=[\u4e00-\u9fa5。;；)）])\s*(?=[(（][一二三四五六七八九十]{1,3}[)）])"
                                  # a line break turned into a space: a heading after a word and a space
                                  r"|(?<=[\u4e00-\u9fa5)）\]】〕])[ \u3000]+(?=(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)"
@@ -184,7 +184,8 @@ def physical_lines(text: str) -> Iterator[str]:
     """The lines of ``text``, a document printed on one line cut before each numbered heading.
 
     Family: crawled policy texts and reposts that lost their line breaks (the whole document on
-    one line): a heading (``一、``, ``1.``, ``第一条``) that follows a sentence end, or a ``(一)``
+    one line): a heading (``一、``, ``1.``, ``(1)``, ``第一条``) that follows a sentence end or a closing
+    bracket (i23 池州 ``…(市工商质监局牵头负责)(2)完善…``), or a ``(一)``
     that follows a heading's words, starts a line of its own; so does a heading after a word and a
     space, where a Word or PDF file shown as text turned its line breaks into spaces (o01 海盐
     ``…重点工作 1.全县…``, q02 内蒙古 ``(一)增强粮食综合生产能力 1.实施…``). Lines of an ordinary length
