@@ -50,6 +50,7 @@ class Shapes:
     responsible_verbs: tuple[str, ...]
     first_listed: re.Pattern
     responsible_lead: re.Pattern
+    every_task_units: re.Pattern  # 以下均需X落实,不再列出: its group 1 is the list
     star_statements: tuple[str, ...]
     table_columns: tuple[tuple[str, tuple[str, ...]], ...]
     label_re: re.Pattern                 # a role or person label and its colon; group 1 the label
@@ -83,6 +84,7 @@ def shapes() -> Shapes:
         responsible_verbs=by_len(raw["responsible_verbs"]),
         first_listed=re.compile(raw["first_listed_pattern"]),
         responsible_lead=re.compile(raw["responsible_lead_pattern"]),
+        every_task_units=re.compile(raw["every_task_units_pattern"]),
         star_statements=tuple(FOLD(s) for s in raw["star_statements"]),
         table_columns=tuple((k, tuple(v)) for k, v in raw["table_columns"]),
         label_re=label_re,
@@ -870,19 +872,14 @@ def says_first_listed_leads(text: str) -> bool:
     return shapes().first_listed.search(compact(text)) is not None
 
 
-#: ``以下均需各涉河办事处落实,不再列出`` (d14 管城): a duty of every task below; ``以下各项任务均涉及四市…人民政府,
-#: 不再列出`` (r04 内蒙古, c03 四川 ``具体任务均涉及…``) only says who is concerned, and their annotators add no unit
-EVERY_TASK_UNITS = re.compile(r"(?:以下|下列|各项任务)[^。;,()]{0,6}?均(?:需|须|要|由)([^。;,]{2,40}?)"
-                              r"(?:落实|负责|参与|配合),\s*不再(?:一一)?(?:列出|做分工|分工|列明)")
-
-
 def units_of_every_task(text: str) -> tuple[int, list[UnitMention]]:
     """Units a note says must carry out every task from where it is printed on, no longer listed
     (``以下均需各涉河办事处落实,不再列出`` in d14 管城's first bracket): where the note is and the units,
     responsible; (-1, []) when none (b11 潮州's annotator, on the same wording, adds them to no other
     task; the note says they carry each). A note that every task ``涉及`` (concerns) some units names no
-    duty (r04 内蒙古, c03 四川)."""
-    m = EVERY_TASK_UNITS.search(fold(text))
+    duty (r04 内蒙古, c03 四川 ``具体任务均涉及…``), and its annotators add no unit; the wordings are
+    ``every_task_units_pattern`` in unit_shapes.json."""
+    m = shapes().every_task_units.search(fold(text))
     if m is None or not is_unit_list(m.group(1)):
         return -1, []
     return m.start(), mentions_from_list(m.group(1), m.start(1), role="responsible", basis="text")

@@ -32,8 +32,13 @@ def roles(task) -> list[tuple[str, str]]:
 
 
 def plan_from_text(name: str, text: str):
-    """The plan parsed from ``text`` as a plain-text document ``name``.txt."""
-    return parse_plan(SourceText(path=f"{name}.txt", name=f"{name}.txt", sha256="0", text=text, format="txt"))
+    """The plan parsed from ``text`` as a plain-text document ``name``.txt, a 繁體 text read in simplified
+    characters and printed back as the pipeline does."""
+    source = SourceText(path=f"{name}.txt", name=f"{name}.txt", sha256="0", text=text, format="txt")
+    reading = traditional.simplified_reading(text)
+    if reading is None:
+        return parse_plan(source)
+    return traditional.printed_plan(parse_plan(traditional.reading_source(source, reading)), reading, source)
 
 
 def annex(plan):
@@ -693,9 +698,7 @@ def test_a_pipe_table_whose_header_names_a_building_period():
            "完成 | 縣教育局 | ||\n"
            "2 | 敬老院(福利院)電梯加裝工程★ | 一市鎮敬老院等7個單位改加裝電梯10臺 | 600 | 2022 | 600 | 建成 | 600 | 100.0 | "
            "完工,投入使用 | 縣民政局 各相關鄉鎮街道 | ||\n")
-    source = SourceText(path="k05.txt", name="k05.txt", sha256="0", text=k05, format="txt")
-    reading = traditional.simplified_reading(k05)
-    plan = traditional.printed_plan(parse_plan(traditional.reading_source(source, reading)), reading, source)
+    plan = plan_from_text("k05", k05)
     assert [[(m.name, m.role) for m in t.units] for t in plan.tasks] == [
         [("縣教育局", "responsible")], [("縣民政局", "responsible"), ("各相關鄉鎮街道", "responsible")]]
 
@@ -770,7 +773,7 @@ def test_a_department_ledger_of_divisions_with_a_role_phrase_and_second_names():
             "2 | 做好爱国卫生运动、健康中国行动、健康广东行动的信息发布工作 | 规划信息处(爱卫办) | 长期推进 |\n|\n"
             "3 | 常规政务公开事项 | 强化行政执法信息公开,加强反垄断与反不正当竞争执法信息公开 | 政法处 | 长期推进 |\n|\n"
             "4 | 逐步清理、摸清底数,有步骤推进本部门规范性文件统一公开工作 | 政法处 | 长期推进 |\n|\n")
-    plan = parse_plan(SourceText(path="c11.txt", name="c11.txt", sha256="0", text=text, format="txt"))
+    plan = plan_from_text("c11", text)
     assert [[(m.name, m.alias, m.role) for m in t.units] for t in plan.tasks] == [
         [(n, "", "responsible") for n in ("应急处", "监督处", "医政医管处", "疾控处", "基层处")],
         [("规划信息处", "爱卫办", "responsible")], [("政法处", "", "responsible")], [("政法处", "", "responsible")]]
@@ -807,9 +810,7 @@ def test_a_bureau_table_dividing_its_work_among_its_divisions():
     text = ("二、重點工作任務分解\n重點任務 | 工作內容 | 負責科室 |\n"
             "迴應關切 | 對羣衆普遍關注的社會熱點問題及時、主動迴應。對羣衆的來信、來訪、來電要及時、準確回覆。 | 各業務科室 |\n"
             "政務服務 | 注重政務服務辦理流程、辦理結果等信息發佈 | 綜合科 |\n")
-    source = SourceText(path="b23.txt", name="b23.txt", sha256="0", text=text, format="txt")
-    reading = traditional.simplified_reading(text)
-    plan = traditional.printed_plan(parse_plan(traditional.reading_source(source, reading)), reading, source)
+    plan = plan_from_text("b23", text)
     assert [(t.title, roles(t)) for t in plan.tasks] == [("迴應關切", [("各業務科室", "responsible")]),
                                                            ("政務服務", [("綜合科", "responsible")])]
 

@@ -283,6 +283,9 @@ DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|时间节点|时限)\
 HEADING_LINE_MAX = 40  # characters: a heading line that names its lead, not an item's sentence
 
 
+OVERALL_LEAD = "总牵头"  # printed after a section's lead unit
+
+
 def share_group_units(text: str, found: list[list]) -> None:
     """Units printed once for a group of items go to every item of the group.
 
@@ -312,7 +315,8 @@ def share_group_units(text: str, found: list[list]) -> None:
             found[parent][2:5] = [[], -1, -1]
             continue
         share_label_block(text, found, kids)
-        overall = us >= 0 and "总牵头" in text[us:ue + 3]  # 省农委总牵头: the section's lead, not its items' (f23, c12)
+        # 省农委总牵头: the section's overall lead, not its items' (f23 黑龙江, c12 浙江)
+        overall = us >= 0 and OVERALL_LEAD in text[us:ue + len(OVERALL_LEAD)]
         if mentions and all(m.role == "lead" for m in mentions) and not overall \
                 and (not it.body or len(it.line.text) <= HEADING_LINE_MAX):
             # (三)省编办牵头的工作 then 1., 2. with their partners: the heading names their lead; a
