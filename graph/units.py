@@ -231,12 +231,15 @@ NOTE_RE = re.compile(r"\(([^()]*(?:牵头|下同|为主|排名|列第|首位)[^(
 LEAD_NOTES = ("牵头", "牵头单位", "牵头部门")
 
 
-NOTE_TAIL = re.compile(r"[。;,][^。;,]*(?:为牵头|为主责|下同)")
+NOTE_TAIL = re.compile(r"[。;,][^。;,]*(?:为牵头|为主责|下同)"
+                       r"|[。;][^。;]*(?:牵头(?:部门|单位)的|列第|排名第|排在|首位|不逐一|不一一)")
 
 
 def list_before_note(text: str) -> str:
     """A bracketed unit list without the convention stated after it in the same bracket:
-    ``(市发改委、市农委。排名第一的为牵头单位,下同)`` → ``市发改委、市农委``."""
+    ``(市发改委、市农委。排名第一的为牵头单位,下同)`` → ``市发改委、市农委``; a sentence that states
+    the convention ends the list, whatever it names (``省科技厅牵头。明确牵头部门的,其他有关部门配合,
+    不逐一列出,下同``, b24 湖南 → ``省科技厅牵头``)."""
     m = NOTE_TAIL.search(text)
     return text[: m.start()] if m else text
 

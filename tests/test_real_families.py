@@ -13,7 +13,7 @@ from graph.indicators import extract_indicators
 from graph.records import SourceText
 from graph.structure import parse_plan
 from graph.structure.lines import physical_lines
-from graph.units import is_unit_list, mentions_from_labels, mentions_from_list, mentions_from_prose, says_responsible_leads, \
+from graph.units import is_unit_list, list_before_note, mentions_from_labels, mentions_from_list, mentions_from_prose, says_responsible_leads, \
     says_first_listed_leads
 
 
@@ -924,11 +924,24 @@ def test_a_bracket_of_roles_closing_a_clause_inside_an_item():
     task = plan_of(text).tasks[0]
     assert ("省科技厅", "lead") in roles(task.units) and ("省科技厅", "cooperating") not in roles(task.units)
     assert [n for n, r in roles(task.units) if r == "cooperating"][-2:] == ["省发改委", "省财政厅"]
+    assert not [m.name for m in task.units if m.name.startswith("其他")]  # the convention names no unit
     text = ("广州市人才集聚工程实施意见\n32.中国留学人员广州科技交流会。在留学人员集中的重点城市、区域建立“接触广州”人才联络站"
             "(海外人才工作站),逐步形成全球性人才引进工作网络。(牵头单位:市留交办,配合单位:各有关单位,各区、县级市)\n")
     task = plan_of(text).tasks[0]
     assert "海外人才工作站" not in [m.name for m in task.units]
     assert roles(task.units)[-2:] == [("各有关单位", "cooperating"), ("各区、县级市", "cooperating")]
+
+
+def test_a_sentence_stating_the_convention_ends_a_bracketed_list():
+    """Family: a 部门分工 bracket that gives the item's units and then, after 。, the convention for the
+    whole document, naming the others only collectively (b24 湖南 2016, two wordings: ``省科技厅牵头。
+    明确牵头部门的,其他有关部门配合,不逐一列出,下同`` and ``…省教育厅等负责。列第一位的为牵头部门,其他部门
+    和单位按职责分工负责,下同``): the list ends at the 。, so the collective is no unit."""
+    assert list_before_note("分管副省长、协管副秘书长负责,省科技厅牵头。明确牵头部门的,其他有关部门配合,"
+                            "不逐一列出,下同") == "分管副省长、协管副秘书长负责,省科技厅牵头"
+    assert list_before_note("省科技厅、省发改委、省教育厅等负责。列第一位的为牵头部门,其他部门和单位按职责分工负责,"
+                            "下同") == "省科技厅、省发改委、省教育厅等负责"
+    assert list_before_note("市发改委、市农委。排名第一的为牵头单位,下同") == "市发改委、市农委"
 
 
 def test_a_pipe_is_a_cell_border_never_part_of_a_name():

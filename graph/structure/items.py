@@ -82,7 +82,7 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
         if U.is_unit_list(inner) and (sentence_start or line_end):
             found.extend(U.mentions_from_list(inner, offset + a + 1, first_is_lead=first_is_lead, lead_marks=marks))
             covered.append((offset + a, offset + b + 1))
-        elif own := U.mentions_from_prose(text[a + 1:b], offset + a + 1, folded[a + 1:b], first_is_lead):
+        elif own := U.mentions_from_prose(text[a + 1:a + 1 + len(inner)], offset + a + 1, inner, first_is_lead):
             # each sentence's bracket says its own roles: ``…(合肥海关负责)…(省商务厅牵头,合肥海关配合)`` (z11 安徽)
             found.extend(own)
             covered.append((offset + a, offset + b + 1))
