@@ -18,8 +18,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rdflib import URIRef
-
 from graph import skos
 from graph.files import data_dir
 
@@ -37,7 +35,7 @@ INDICATOR_FIELDS = ("text", "start", "end", "value", "unit", "op", "kind", "metr
 
 ONTOLOGY_DIR = data_dir("ontology")
 METRICS_FILE = ONTOLOGY_DIR / "metrics.ttl"
-INDICATOR_KIND = URIRef("https://w3id.org/plankg/ns#indicatorKind")
+INDICATOR_KIND = "https://w3id.org/plankg/ns#indicatorKind"
 
 # One-to-one character folding (keeps offsets): full-width digits and signs → ASCII.
 FOLD = CharMap({
@@ -133,7 +131,7 @@ def _number_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _concept_table() -> tuple[dict[str, str], dict[str, str]]:
-    """(surface form → concept IRI, concept IRI → usual kind), read from ``ontology/metrics.ttl`` with rdflib."""
+    """(surface form → concept IRI, concept IRI → usual kind), read from ``ontology/metrics.ttl``."""
     try:
         pairs = skos.zh_labels(METRICS_FILE)
     except OSError:
@@ -141,9 +139,7 @@ def _concept_table() -> tuple[dict[str, str], dict[str, str]]:
     labels: dict[str, str] = {}
     for iri, label in pairs:
         labels.setdefault(label, iri)
-    kind_of = skos.scheme(METRICS_FILE).value
-    kinds = {str(c): str(kind_of(c, INDICATOR_KIND) or "") for c in skos.concepts(METRICS_FILE)}
-    return labels, kinds
+    return labels, skos.concept_values(METRICS_FILE, INDICATOR_KIND)
 
 
 def metric_concepts() -> dict[str, str]:

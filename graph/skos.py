@@ -1,7 +1,8 @@
 """The SKOS concept schemes of ``ontology/`` (functions.ttl, metrics.ttl) read with rdflib, once per file.
 
 In: a Turtle file. Out: its concepts' Chinese labels as ``(concept IRI, label)`` pairs, and any
-other property of a concept, for the stages that match printed names against the schemes.
+other property of a concept, as plain strings, for the stages that match printed names against the
+schemes (only this module and ``model`` hold rdflib terms).
 """
 from __future__ import annotations
 
@@ -29,3 +30,9 @@ def zh_labels(path: Path) -> list[tuple[str, str]]:
     return [(str(concept), str(label)) for concept in concepts(path)
             for prop in (SKOS.prefLabel, SKOS.altLabel) for label in graph.objects(concept, prop)
             if label.language == "zh"]
+
+
+def concept_values(path: Path, prop: str) -> dict[str, str]:
+    """Concept IRI → the value of property ``prop`` (an IRI) as a string, "" where the concept has none."""
+    graph = scheme(path)
+    return {str(c): str(graph.value(c, rdflib.URIRef(prop)) or "") for c in concepts(path)}

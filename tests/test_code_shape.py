@@ -61,3 +61,29 @@ def test_the_check_sees_long_functions_and_exempts_click_commands():
     assert _is_click_command(functions["command"]) and not _is_click_command(functions["plain"])
     assert _params(functions["plain"].args) == 9
     assert functions["long"].end_lineno - functions["long"].lineno + 1 == 61
+
+
+EXTRACTION_STAGES = ("ingest", "structure", "units.py", "agencies.py", "indicators.py", "measures.py",
+                     "regions.py", "records.py")
+
+
+def modules_importing(package: str, under: tuple[str, ...]) -> list[str]:
+    """The modules of ``graph/`` under ``under`` (folders or files) that import ``package``."""
+    found = []
+    for name in under:
+        target = GRAPH / name
+        for path in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+                names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                         else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+                if any(n == package or n.startswith(package + ".") for n in names):
+                    found.append(path.relative_to(GRAPH.parent).as_posix())
+                    break
+    return found
+
+
+def test_the_extraction_stages_know_no_rdf_terms():
+    """Only ``model`` (and the stages after it, and ``skos``, the reader of the ontology's schemes) hold
+    rdflib terms: ingest, structure, units, agencies and indicators pass plain strings and records."""
+    assert modules_importing("rdflib", EXTRACTION_STAGES) == []
+    assert modules_importing("rdflib", ("model.py", "skos.py")) == ["graph/model.py", "graph/skos.py"]
