@@ -174,6 +174,28 @@ def test_traditional_page_is_read_in_simplified_and_reported_as_printed():
     assert traditional.simplified_reading("县卫健委2021年政府工作报告任务分解,乾坤") is None
 
 
+def test_pinyin_glosses_are_read_through_and_kept_in_what_is_reported():
+    """Family: mirror pages that print a toned syllable after chosen characters, always the same ones,
+    in two wordings: a ``(责任单位:X)`` bracket closing each target (k22 黔东南 2023) and ``由X负责的``
+    prose (j21 巢湖 林头镇 2021). Labels and verbs are read without the glosses; names, titles and
+    offsets are reported as printed, glosses included."""
+    text = ("黔東南州2023年度十件民生實事1-3月推進(jìn)情況\n(一)已完成任務(wù)共2項\n"
+            "1.城鎮(zhèn)公益性崗位安置就業(yè)困難人員6100人。(責(zé)任單位:州人力資源社會保障局)\n"
+            "2.新開工棚戶區(qū)改造1666套。(責(zé)任單位:州住房城鄉(xiāng)建設(shè)局)\n")
+    plan = plan_of(text)
+    assert [roles(t.units) for t in plan.tasks] == [[("州人力資源社會保障局", "responsible")],
+                                                    [("州住房城鄉(xiāng)建設(shè)局", "responsible")]]
+    assert plan.tasks[0].title.startswith("城鎮(zhèn)公益性崗位")
+    unit = plan.tasks[1].units[0]
+    assert text[unit.start:unit.end] == "州住房城鄉(xiāng)建設(shè)局"
+    assert text[plan.tasks[1].start:plan.tasks[1].end] == plan.tasks[1].text
+    plan = plan_of("林頭鎮(zhèn)我為群眾辦實事重點項目\n聚焦“交通出行”。由鎮(zhèn)公路站負(fù)責(zé)的林頭至柘皋道路"
+                   "改造工程,全長12.3公里。\n聚焦“產業(yè)發(fā)展”。由農(nóng)業(yè)農(nóng)村辦負(fù)責(zé)的高標準農(nóng)田建設。\n")
+    assert [m.name for t in plan.tasks for m in t.units] == ["鎮(zhèn)公路站", "農(nóng)業(yè)農(nóng)村辦"]
+    plain, positions, glosses = traditional.without_glosses("拼音(pīn)一处,不成页面")
+    assert (plain, positions, glosses) == ("拼音(pīn)一处,不成页面", (), {})
+
+
 def test_items_run_together_on_one_line():
     """n03 黑龙江省 2013 ((一)…(省发改委负责)(二)…) and a08 下陆区 style 1、…[牵头单位:…]2、…."""
     line = "(一)地区生产总值增长11%左右。(省发改委负责)(二)公共财政收入增长13%左右。(省财政厅主办,省国税局、地税局协办)"
