@@ -13,6 +13,7 @@ from graph.indicators import extract_indicators
 from graph.records import SourceText
 from graph.structure import parse_plan
 from graph.structure.lines import physical_lines
+from graph.structure.tables import cell_kind
 from graph.units import is_unit_list, list_before_note, mentions_from_labels, mentions_from_list, mentions_from_prose, says_responsible_leads, \
     says_first_listed_leads
 
@@ -1088,3 +1089,91 @@ def test_bracketed_arabic_items_run_together_on_a_long_line():
     tasks = plan_of("池州市人民政府关于创优“四最”营商环境的实施意见\n  一、持续减少审批事项\n" + line).tasks
     assert [(t.number, t.title[:8], roles(t.units)) for t in tasks if t.units][:2] == [
         ("(1)", "全面落实“多证合", [("市工商质监局", "lead")]), ("(2)", "完善企业登记全程", [("市工商质监局", "lead")])]
+
+
+def test_pipe_rows_whose_merged_cells_are_printed_once():
+    """Web tables saved as text a row per line with pipes between the cells, where a cell merged
+    over rows is printed in its first row only and the rows below are short: o22 山东省教育厅 2023 (an
+    unnamed 工作要点 column grouping the rows, a 任务分工 column of units) and q21 江门市土地储备中心 2021
+    (a ``一、…`` group cell before the row's numbered item; units with their roles in one cell)."""
+    o22 = ("2023年政务公开工作要点任务分工\n工作要点 | 具体要求 | 任务分工 |\n"
+           "教育高质量发展 | 聚焦省委、省政府重点工作任务,强化教育高质量发展各项重大改革政策、举措的公开和解读。 | 厅(委)机关各处室 |\n"
+           "教育民生 | 做好高校毕业生职业技能培训、公益性岗位等信息公开。 | 学生处,各高等学校 |\n"
+           "推进义务教育学校加大适龄儿童入学政策宣传、解读力度。 | 基教处,各市教育(教体)局 | |\n")
+    tasks = plan_of(o22).tasks
+    assert [(t.section[-1:], roles(t.units)) for t in tasks] == [
+        (("教育高质量发展",), [("厅(委)机关各处室", "responsible")]),
+        (("教育民生",), [("学生处", "responsible"), ("各高等学校", "responsible")]),
+        (("教育民生",), [("基教处", "responsible"), ("各市教育(教体)局", "responsible")])]
+    assert tasks[2].title.startswith("推进义务教育学校")
+    q21 = ("工作任务 | 具体要求 | 责任部门 |\n"
+           "一、做好财政信息公开。 | 1.积极推进本中心预算、决算及相关报表公开。 | 财务科 |\n"
+           "二、做好政府网站专栏信息公开。 | 2.及时更新网站频道的各类型概况信息。 | 办公室 |\n"
+           "3.及时反馈网民对调查征集信息的意见。 | 各科室 | |\n"
+           "4.及时更新微信公众号信息。 | 办公室牵头,各科室配合 | |\n")
+    tasks = plan_of(q21).tasks
+    assert [(t.number, t.section[-1], roles(t.units)) for t in tasks] == [
+        ("1", "一、做好财政信息公开。", [("财务科", "responsible")]),
+        ("2", "二、做好政府网站专栏信息公开。", [("办公室", "responsible")]),
+        ("3", "二、做好政府网站专栏信息公开。", [("各科室", "responsible")]),
+        ("4", "二、做好政府网站专栏信息公开。", [("办公室", "lead"), ("各科室", "cooperating")])]
+    assert tasks[0].title == "积极推进本中心预算、决算及相关报表公开"
+
+
+def test_a_project_cell_over_rows_and_a_group_before_the_row_number():
+    """n21 新昌 2021 (项目名称 | 工作任务 | …: the numbered project's cell printed once over its work
+    lines, which make one task; a 计划完成时间 cell numbering its dates ``1、…2、…``, which divides
+    nothing); e03 肇庆 2020 (大类 | 序号 | …: the group ``一、…`` printed before the first row's
+    number) and l22 荆州 2022 (``一、…`` and ``(一)…`` before the row's number)."""
+    n21 = ("2021年新昌县政府十方面民生实事进展情况登记表\n项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |\n"
+           "1.城市人居环境提升项目 | 对人民中路等3条城区道路进行综合提升改造; | 11月 | 建设局 |\n"
+           "2021.8 | 城投集团 | ||\n"
+           "4.农贸市场综合提升项目 | 建成新昌县农副产品交易物流区域并投入运行;动工建设南岩农贸市场。 | "
+           "1、农副产品交易物流中心7月1日项目投入试运营 2、南岩农贸市场计划2022年12月底完成项目建设 | 公共服务集团 |\n")
+    tasks = plan_of(n21).tasks
+    assert [(t.title, roles(t.units)) for t in tasks][-1] == ("农贸市场综合提升项目", [("公共服务集团", "lead")])
+    assert [(t.title, [m.name for m in t.units]) for t in tasks] == [
+        ("城市人居环境提升项目", ["建设局", "城投集团"]), ("农贸市场综合提升项目", ["公共服务集团"])]
+    e03 = ("大类 | 序号 | 工作任务 | 分管 市领导 | 牵头单位及 主要负责人 | 落实进展情况 |\n"
+           "一、继续提高底线民生保障水平 | 1 | 将城镇、农村低保人均最低补差水平提高到每人每月609元、300元。 | 陈宣群 | 市民政局 伍泽国 | 已完成。 |\n"
+           "2 | 特困供养人员基本生活标准不低于当地最低生活保障标准的1.6倍。 | 陈宣群 | 市民政局 伍泽国 | 已完成。 |\n")
+    tasks = plan_of(e03).tasks
+    assert [(t.number, t.section[-1:], roles(t.units)) for t in tasks] == [
+        ("1", ("一、继续提高底线民生保障水平",), [("市民政局", "lead")]),
+        ("2", ("一、继续提高底线民生保障水平",), [("市民政局", "lead")])]
+    l22 = ("2022年政务公开任务分解责任清单\n工作任务 | 具体要求 | 责任单位 | 时限要求 | ||\n"
+           "一、以公开助力经济平稳健康发展。 | (一)加强涉及市场主体的信息公开。 | 1 | 进一步增强政策文件制定实施的透明度与可预期性。 | "
+           "市政府各有关部门 | 持续推进 |\n"
+           "2 | 开设行业帮扶政策公开专题,切实促进行业发展和消费恢复。 | 市政府各有关部门,各县市区人民政府 | 持续推进 | ||\n")
+    tasks = plan_of(l22).tasks
+    assert [(t.number, t.section[-1], [m.name for m in t.units]) for t in tasks] == [
+        ("1", "(一)加强涉及市场主体的信息公开。", ["市政府各有关部门"]),
+        ("2", "(一)加强涉及市场主体的信息公开。", ["市政府各有关部门", "各县市区人民政府"])]
+    assert tasks[0].title.startswith("进一步增强政策文件")
+
+
+def test_a_unit_cell_with_a_role_for_each_clause():
+    """q22 台山 2021 (``市政府办公室、市发展和改革局牵头,市直有关部门配合;各镇(街)参照落实``) and q21 江门
+    (``办公室牵头,各科室配合``): the cell is a cell of units, each clause's verb giving its role."""
+    assert cell_kind("市政府办公室、市发展和改革局牵头,市直有关部门配合;各镇(街)参照落实") == "units"
+    assert cell_kind("办公室牵头,各科室配合") == "units"
+    assert cell_kind("要求各部门牵头,认真落实") == "text"
+    q22 = ("工作任务 | 具体要求 | 责任单位 |\n"
+           "一、做好各类规划主动公开。 | 1.主动公开“十四五”规划纲要、各项规划、政策解读等相关信息。 | 市直有关部门;各镇(街) |\n"
+           "2.做好各项规划的归集整理和主动公开工作。 | 市政府办公室、市发展和改革局牵头,市直有关部门配合;各镇(街)参照落实 | |\n")
+    tasks = plan_of(q22).tasks
+    assert roles(tasks[1].units) == [("市政府办公室", "lead"), ("市发展和改革局", "lead"),
+                                     ("市直有关部门", "cooperating"), ("各镇(街)", "responsible")]
+
+
+def test_a_page_information_panel_ends_the_table():
+    """e13 招远 2022: the site prints its panel (索引号: | … | 成文日期: …) after the table; o22 山东 2024
+    prints it before the notice. Neither is a row of the table."""
+    e13 = ("类别 | 民生事项名称 | 2022年度任务目标 | 责任单位 | 分管市领导 |\n"
+           "四、教育文化 | 14.改扩建泉山学校 | 完成泉山学校一期2座教学楼建设。 | 教育体育局 | 刘福利 |\n"
+           "索引号: | 113706850042672474 | 成文日期: 2022-10-08 |\n发布机构: | 招远市人民政府 |\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(e13).tasks] == [("改扩建泉山学校", [("教育体育局", "responsible")])]
+    o22 = ("索引号: | 11370000004502323D/2024-00050 | 发布日期: | 2024-01-18 |\n发布机构: | 山东省教育厅 | 组配分类: | 制度建设 |\n"
+           "2023年政务公开工作要点任务分工\n工作要点 | 具体要求 | 任务分工 |\n"
+           "教育民生 | 做好高校毕业生职业技能培训等信息公开。 | 学生处,各高等学校 |\n")
+    assert [roles(t.units) for t in plan_of(o22).tasks] == [[("学生处", "responsible"), ("各高等学校", "responsible")]]

@@ -103,14 +103,16 @@ def leading_pipe_cells(lines: list) -> list:
     return out
 
 
-def pipe_row_ends(lines: list) -> frozenset[int]:
+def pipe_row_ends(lines: list, text: str = "") -> frozenset[int]:
     """Indexes of the lines that end a row of a web table copied cell by cell: a line of pipes
     alone (``||||``, one pipe for each cell the row lacks) after a cell closed by its own pipe
     (b03 新建区 ``区城投 |`` then ``|``; s06 吴江 ``★区工信局、统计局`` ``|`` then ``||``), or
-    any pipe alone when the copy prints pipes before the cells (:func:`leading_pipes`)."""
+    any pipe alone when the copy prints pipes before the cells (:func:`leading_pipes`); in a
+    table copied a row per line (``text``: the document, see :func:`line_row_ends`), the last
+    cell of each row."""
     if leading_pipes(lines):
         return frozenset(ln.index for ln in lines if PIPES_ONLY.match(ln.text))
-    ends = set()
+    ends = set(line_row_ends(lines, text)) if text else set()
     for k in range(1, len(lines)):
         text, above = lines[k].text.strip(), lines[k - 1].text.strip()
         if PIPES_ONLY.match(text) and above.endswith(("|", "｜")) and (len(text) > 1 or len(above) > 1):
@@ -225,13 +227,18 @@ def recover_table(source: SourceText, lines: list, start: int,
     if not found:
         return None, None, len(lines)
     h0, h1, kinds = found
+    piped = any(i in row_ends for i in range(lines[h1].index, lines[h1].index + 4))
+    unnamed = unnamed_header_cells(source.text, lines, h0) if piped else 0
+    kinds = [T.column_kind(ln.text) or "category" for ln in lines[h0 - unnamed:h0]] + list(kinds)
+    h0 -= unnamed
     groups = header_groups(lines, h0, h1)
     kinds = T.settle_kinds(kinds, [header_text(c) for c in groups])
     columns = [k for k in kinds if k != "number"]
-    piped = any(i in row_ends for i in range(lines[h1].index, lines[h1].index + 4))
-    body, breaks, end = table_body(lines, h1 + 1, row_ends if piped else frozenset())
+    body, breaks, end = table_body(lines, h1 + 1, row_ends if piped else frozenset(), source.text if piped else "")
     if piped:
         rows = piped_rows(body, breaks)
+        if rows and second_header_row(rows[0]):
+            rows = rows[1:]
     elif any(T.ROW_NUMBER.match(ln.folded) for ln, _ in body[: 3 * len(columns) + 3]):
         rows = numbered_rows(body, 3 if "target" in columns else 1, len(columns))
     else:
@@ -243,10 +250,48 @@ def recover_table(source: SourceText, lines: list, start: int,
     return Table(rows=tuple(grid), start=lines[h0].start, end=last, kind="text"), header, end
 
 
-def table_body(lines: list, first: int, row_ends: frozenset[int]) -> tuple[list[tuple[object, tuple]], set[int], int]:
+def line_row_ends(lines: list, text: str) -> list[int]:
+    """Indexes of the last cells of the rows of a web table copied a row per line with pipes
+    between its cells (``教育民生 | 做好… | 学生处,各高等学校 |``), which the lines hold one
+    cell each (graph.structure.lines): a cell is a row's last when a line break follows it and
+    another cell of its line precedes it.
+
+    Family: tables of pages saved as text, a row per line, where a cell merged over rows is
+    printed only in its first row and the rows under it are short (o22 山东教育厅 ``推进义务教育…
+    | 基教处,各市教育(教体)局 | |``, n21 新昌 ``2021.8 | 城投集团 | ||``): knowing where each row
+    ends lets the short rows take the merged cells from the row above."""
+    ends = []
+    for k in range(1, len(lines)):
+        if same_printed_row(text, lines[k - 1], lines[k]):
+            after = text[lines[k].end:lines[k + 1].start if k + 1 < len(lines) else len(text)]
+            if "\n" in after or k + 1 == len(lines):
+                ends.append(lines[k].index)
+    return ends
+
+
+def same_printed_row(text: str, left, right) -> bool:
+    """Whether two cell lines were printed on one line, a pipe between them."""
+    between = text[left.end:right.start]
+    return "\n" not in between and ("|" in between or "｜" in between)
+
+
+def unnamed_header_cells(text: str, lines: list, h0: int) -> int:
+    """How many cells precede line ``h0`` on its printed line, in a header copied a row per line:
+    the header's leading cells, which :func:`find_header` may have left out as naming no role
+    (``工作要点 | 具体要求 | 任务分工``, o22 山东教育厅: a column grouping the rows) or as a title
+    (``项目名称 | 工作任务 | …``, n21 新昌)."""
+    n = h0
+    while n > 0 and lines[n - 1].text and same_printed_row(text, lines[n - 1], lines[n]):
+        n -= 1
+    return h0 - n
+
+
+def table_body(lines: list, first: int, row_ends: frozenset[int],
+               text: str = "") -> tuple[list[tuple[object, tuple]], set[int], int]:
     """The cell lines of a table from line ``first`` on, each with the section lines above it;
     the body positions where a row marked by pipes starts; and the line after the table (the
-    next table, the page's footer or signature, or a numbered paragraph of prose)."""
+    next table, the page's footer or signature, or a numbered paragraph of prose — not a cell
+    printed on one line with the next, ``text`` given: ``一、做好财政信息公开。 | 1.积极推进… |``)."""
     body: list[tuple[object, tuple]] = []
     breaks: set[int] = set()
     section: list = []
@@ -256,11 +301,13 @@ def table_body(lines: list, first: int, row_ends: frozenset[int]) -> tuple[list[
             if ln.index in row_ends:
                 breaks.add(len(body))
             continue
-        if starts_table(lines, k) or STOP_LINE.match(ln.text) or PRINTED_ON.search(ln.text) or signs_off(lines, k):
+        if starts_table(lines, k) or STOP_LINE.match(ln.text) or PRINTED_ON.search(ln.text) or signs_off(lines, k) \
+                or PAGE_PANEL.match(ln.text):
             return body, breaks, k
         h = match_heading(ln)
         if h and h.style in ("cn", "pcn", "chapter", "article") and (len(ln.text) > 50 or "。" in ln.text) \
-                and not numbers_a_row(lines, k + 1):
+                and not numbers_a_row(lines, k + 1) \
+                and not (text and k + 1 < len(lines) and same_printed_row(text, ln, lines[k + 1])):
             return body, breaks, k
         if h and h.style in ("cn", "pcn", "chapter") and not row_ends:  # a section heading between rows
             styles = [match_heading(s).style for s in section]
@@ -269,7 +316,14 @@ def table_body(lines: list, first: int, row_ends: frozenset[int]) -> tuple[list[
             section.append(ln)
             continue
         body.append((ln, tuple(section)))
+        if ln.index in row_ends:   # a row copied on one line ends with this cell
+            breaks.add(len(body))
     return body, breaks, len(lines)
+
+
+#: the fields of a government page's information panel (索引号: | … | 成文日期: …), printed after the
+#: document on some sites (e13 招远): the table has ended
+PAGE_PANEL = re.compile(r"^(?:索引号|索引號|发布机构|發佈機構|成文日期|发文机关|主题分类|主題分類)\s*[::]")
 
 
 def numbers_a_row(lines: list, k: int) -> bool:
@@ -306,7 +360,7 @@ def grid_of(rows: list[Row], kinds: list[str], header_cells: list[Cell], last: i
         placed = {j + start_at: groups for j, groups in placed.items()}
         first = number_line.start if number_line is not None else (cells[0].start if cells else last)
         row = [Cell("", first, first)] * width
-        if spanned:
+        if spanned and len(set(grid[-1])) > 1:   # not from a section row
             row[:positions[start_at]] = grid[-1][:positions[start_at]]
         if number_at >= 0 and number_line is not None:
             row[number_at] = Cell(number_line.text, number_line.start, number_line.end)
@@ -349,12 +403,51 @@ def piped_rows(body: list, breaks: set[int]) -> list[Row]:
         if len(cells) == 1 and h and h.style in ("cn", "chapter") and "。" not in cells[0].text:
             section = (cells[0],)
             continue
+        groups = group_cells(cells)
+        if groups:
+            section, cells = tuple(cells[:groups]), cells[groups:]   # printed in their first row only
         numbered = T.ROW_NUMBER.match(cells[0].folded) or CN_ROW_NUMBER.match(cells[0].folded)
         rows.append(Row(cells[0] if numbered else None, cells[1:] if numbered else cells, section))
     return rows
 
 
 CN_ROW_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}$")
+
+
+def second_header_row(row: Row) -> bool:
+    """Whether the first piped row under a header is the header's second level: no number, short
+    cells naming columns, no units (k05 宁海 ``投資 | 工程主要形象進度 | 完成 投資 | % | …`` under
+    ``總投資 | … | 項目建設階段(1-12月份)``)."""
+    kinds = [T.cell_kind(ln.text) for ln in row.cells]
+    return row.number is None and len(row.cells) > 1 and "units" not in kinds and "text" not in kinds \
+        and any(T.column_kind(ln.text) for ln in row.cells)
+
+
+def group_cells(cells: list) -> int:
+    """How many cells open a row as its groups: a ``一、…`` heading, then any ``(一)…`` headings,
+    before the row's number or numbered item (:func:`opens_item`); 0 when the row opens otherwise.
+    l22 荆州: ``一、以公开助力经济平稳健康发展。 | (一)加强涉及市场主体的信息公开。 | 1 | 进一步…``."""
+    h = match_heading(cells[0]) if cells else None
+    if not h or h.style != "cn":
+        return 0
+    for j in range(1, len(cells) - 1):
+        if opens_item(cells[j]):
+            return j
+        inner = match_heading(cells[j])
+        if not inner or inner.style != "pcn":
+            return 0
+    return 0
+
+
+def opens_item(cell) -> bool:
+    """Whether a cell is a row's 序号 or starts with an item number (``1``, ``1.积极推进…``).
+
+    Family: pipe rows whose first cell is a group merged over the rows below it, printed in the
+    group's first row only, before the row's number (e03 肇庆 ``一、继续提高底线民生保障水平 | 1 |
+    …``) or numbered item (q21 江门 ``一、做好财政信息公开。 | 1.积极推进本中心预算… |``): the
+    group is the section of its rows."""
+    h = match_heading(cell)
+    return bool(T.ROW_NUMBER.match(cell.folded)) or bool(h and h.style in ("num", "pnum"))
 
 
 def signs_off(lines: list, k: int) -> bool:
@@ -414,7 +507,8 @@ def split_sub_items(row: Row) -> list[Row]:
     row's number and the cells before its first item; the others are titled by their item."""
     number_line, cells, section, _ = row
     kinds = [T.cell_kind(ln.text) for ln in cells]
-    items = [i for i, ln in enumerate(cells) if SUB_ITEM.match(ln.folded) and kinds[i] != "units"]
+    # the row's first cell numbered is the row's own number (n21 新昌 ``4.农贸市场综合提升项目 | …``)
+    items = [i for i, ln in enumerate(cells) if i and SUB_ITEM.match(ln.folded) and kinds[i] != "units"]
     if len(items) < 2:
         return [row]
     bounds = items[1:] + [len(cells)]
@@ -508,6 +602,9 @@ def align(cells: list[list], columns: list[str], skip_name: bool = False,
     kinds = [T.cell_kind(cell_text(cell)) for cell in cells]
     if items_are_text:  # 1.乐业路: a numbered item is the task's text, however short
         kinds = ["text" if k == "short" and SUB_ITEM.match(c[0].folded) else k for k, c in zip(kinds, cells)]
+        if kinds and kinds[-1] == "short" and columns and columns[-1] in T.UNIT_COLUMNS \
+                and U.unit_shape(U.fold(cell_text(cells[-1]))):
+            kinds[-1] = "units"   # a row's last cell under the unit column: 办公室, 财务科 (q21 江门)
     if "measure" in columns:  # 万亩, %, 万元/人 go under 单位, however far left the row's cells start
         kinds = ["measure" if k == "short" and is_measure_unit(cell_text(c)) else k for k, c in zip(kinds, cells)]
     if columns and columns[0] == "name" and kinds[:1] == ["units"] \

@@ -123,7 +123,7 @@ def cell_kind(text: str) -> str:
     if ROW_NUMBER.match(t):
         return "number"
     if U.is_unit_list(U.strip_notes(t)) or U.is_unit_list(U.without_person(t)) or U.is_unit_list(list_before_cut(t)) \
-            or U.is_unit_list(ROLE_PHRASE.sub("", t)):
+            or U.is_unit_list(ROLE_PHRASE.sub("", t)) or units_with_roles(t):
         return "units"
     if len(t) <= 20 and DEADLINE_CELL.match(t):
         return "deadline"
@@ -134,7 +134,17 @@ def cell_kind(text: str) -> str:
 
 #: a unit cell that says its units' role after them: ``市发改委牵头落实``, ``X、Y、Z分别牵头落实`` (i04 潍坊),
 #: ``应急处、监督处…等按职责分工落实`` (c11 广东省卫生健康委)
-ROLE_PHRASE = re.compile(r"(?:等)?(?:按职责分工|按职责)?(?:分别)?(?:牵头|负责|配合|协助|参与|落实)(?:落实|实施|推进)?$")
+ROLE_PHRASE = re.compile(r"(?:等)?(?:按职责分工|按职责)?(?:分别|参照)?(?:牵头|负责|配合|协助|参与|落实)(?:落实|实施|推进)?$")
+ROLE_CLAUSES = re.compile(r"[,;]")
+
+
+def units_with_roles(text: str) -> bool:
+    """Whether a cell lists units clause by clause, each saying its units' role (``办公室牵头,各科室配合``,
+    q21 江门; ``市财政局牵头,市直各部门落实;各镇(街)参照落实``, q22 台山). Family: the unit column
+    of 政务公开 task tables, where one cell names the lead, the cooperating and the implementing units."""
+    clauses = [c for c in ROLE_CLAUSES.split(text) if c]
+    return len(clauses) > 1 and all(ROLE_PHRASE.search(c) for c in clauses) \
+        and U.is_unit_list("、".join(ROLE_PHRASE.sub("", c) for c in clauses))
 
 
 def list_before_cut(text: str) -> str:
@@ -278,18 +288,38 @@ class TableRows:
         keys: set[str] = set()
         count = 0
         body = self.table.rows[self.header.first + self.header.rows:]
+        item_of: list[Cell | None] = []   # each task's numbered project cell (see _project_item)
         for k, row in enumerate(body):
             own = [c for c in distinct(row) if c.text]
             if not own or tuple(c.text for c in row) in header_texts or self._section_row(row, own):
                 continue
             count += 1
+            item = self._project_item(row)
             task = self._row(row, count, cut=k == len(body) - 1 and self._ends_document(own[-1]))
+            if task and item is not None and item_of and item_of[-1] is item:
+                join_rows(tasks[-1], task, self.context.source.text)
+                continue
             if task:
                 while task.key in keys:
                     task.key += "x"
                 keys.add(task.key)
                 tasks.append(task)
+                item_of.append(item)
         return tasks
+
+    def _project_item(self, row: tuple[Cell, ...]) -> Cell | None:
+        """The row's name cell when it is an item numbered ``1.`` / ``1、`` over rows whose text
+        cells are not numbered: those rows are the work lines of one item, one task.
+
+        Family: progress tables of numbered projects copied as pipe rows, the project's cell
+        printed once over its work lines (n21 新昌 ``1.城市人居环境提升项目 | 对人民中路…`` then
+        ``对七星路… | 2021.12 | 城投集团``); where the rows are numbered themselves each stays a task."""
+        if self.table.kind != "text" or "name" not in self.header.kinds or "text" not in self.header.kinds:
+            return None
+        name, text = row[self.header.kinds.index("name")], row[self.header.kinds.index("text")]
+        heading, own = heading_of_text(name.text), heading_of_text(text.text) if text.text else None
+        numbered = heading is not None and heading.style in ("num", "pnum")
+        return name if numbered and (own is None or own.style not in ("num", "pnum", "circ")) else None
 
     def _section_row(self, row: tuple[Cell, ...], own: list[Cell]) -> bool:
         """Whether the row is a section heading (one cell spanning the table, or ``一、…`` alone); if so it is kept."""
@@ -320,6 +350,8 @@ class TableRows:
         if self.table.kind == "text" and not cut:
             self._carry_units(assigned)
         group, merged_name = self._group(assigned)
+        category = [c.text for c in assigned.get("category", []) if c.text not in (t for _, t in self.section)]
+        group = tuple(category[:1]) + group   # 类别 / an unnamed column grouping rows (o22 工作要点)
         cells = RowCells(number=number or str(count), count=count, assigned=assigned,
                          section=(tuple(t for _, t in self.section) or self.base) + group,
                          previous_name=self.previous_name, merged_name=merged_name)
@@ -363,6 +395,15 @@ class TableRows:
             del assigned["name"]
         self.previous_cell = name_cell or (self.previous_cell if self.groups else None)
         return group, merged
+
+
+def join_rows(task: Task, more: Task, text: str) -> None:
+    """``task`` taking the units and text of ``more``, a later row of the same item."""
+    seen = {(m.name, m.role) for m in task.units}
+    task.units += tuple(m for m in more.units if (m.name, m.role) not in seen and not seen.add((m.name, m.role)))
+    task.end = max(task.end, more.end)
+    task.text = text[task.start:task.end]
+    task.target_cells += more.target_cells
 
 
 def names_group_rows(table: Table, header: Header) -> bool:
@@ -446,6 +487,9 @@ def row_mentions(context: TableContext, assigned: dict[str, list[Cell]]) -> list
         if col == "responsible" and "lead" in context.columns and "cooperating" not in context.columns:
             role, basis = "cooperating", "column"  # 牵头单位 | 责任单位: the others share the task
         for cell in assigned.get(col, []):
+            if units_with_roles(U.fold(cell.text)):   # 办公室牵头,各科室配合: each clause says its role
+                mentions.extend(clause_mentions(text, cell))
+                continue
             if ROLE_PHRASE.search(U.fold(cell.text)):  # 市发改委牵头落实: the cell says the role
                 mentions.extend(U.mentions_from_prose(text[cell.start:cell.end], cell.start))
                 continue
@@ -463,6 +507,23 @@ def row_mentions(context: TableContext, assigned: dict[str, list[Cell]]) -> list
             if U.shapes().label_re.search(U.fold(text[cell.start:cell.end])):
                 mentions.extend(U.mentions_from_labels(text[cell.start:cell.end], cell.start,
                                                        reading.first_is_lead, reading.marks))
+    return mentions
+
+
+CLAUSE_ROLES = (("牵头", "lead"), ("配合", "cooperating"), ("协助", "cooperating"), ("参与", "cooperating"))
+
+
+def clause_mentions(text: str, cell: Cell) -> list[UnitMention]:
+    """The units of a unit cell that says each clause's role (:func:`units_with_roles`): 牵头 lead,
+    配合 / 协助 / 参与 cooperating, 负责 / 落实 responsible; basis ``text``."""
+    mentions: list[UnitMention] = []
+    start = cell.start
+    for clause in re.split(r"(?<=[,;，；])", text[cell.start:cell.end]):
+        phrase = ROLE_PHRASE.search(U.fold(clause).rstrip(",;"))
+        role = next((r for word, r in CLAUSE_ROLES if phrase and word in phrase.group()), "responsible")
+        names = clause[:phrase.start()] if phrase else clause
+        mentions.extend(U.mentions_from_list(names, start, role, "text", column=True))
+        start += len(clause)
     return mentions
 
 
@@ -502,7 +563,7 @@ class DocumentTables:
 
         self.source = source
         self.lines = R.cell_lines(lines)
-        self.row_ends = R.pipe_row_ends(lines)
+        self.row_ends = R.pipe_row_ends(lines, source.text)
         starts = self.starts = [ln.start for ln in lines]
         self._space: dict[int, bool] = {}
         self.blocks: dict[int, tuple[int, Table, Header]] = {}  # first line → (line after, table, header)
