@@ -1153,11 +1153,17 @@ def test_a_project_cell_over_rows_and_a_group_before_the_row_number():
 
 
 def test_a_unit_cell_with_a_role_for_each_clause():
-    """q22 台山 2021 (``市政府办公室、市发展和改革局牵头,市直有关部门配合;各镇(街)参照落实``) and q21 江门
-    (``办公室牵头,各科室配合``): the cell is a cell of units, each clause's verb giving its role."""
+    """q22 台山 2021 (``市政府办公室、市发展和改革局牵头,市直有关部门配合;各镇(街)参照落实``), q21 江门
+    (``办公室牵头,各科室配合``) and o23 江门 (``局防控办主办、各工作组协办``): the cell is a cell of
+    units, each clause's verb giving its role."""
     assert cell_kind("市政府办公室、市发展和改革局牵头,市直有关部门配合;各镇(街)参照落实") == "units"
     assert cell_kind("办公室牵头,各科室配合") == "units"
     assert cell_kind("要求各部门牵头,认真落实") == "text"
+    o23 = ("江门市卫生健康局2021年政务公开工作要点分工方案\n工作任务 | 具体要求 | 责任科室 |\n"
+           "四、做好常态化疫情防控信息公开 | 5.设立专栏,重点围绕散发疫情发布权威信息。 | 局防控办主办、各工作组协办 |\n"
+           "6.扎实做好疫苗接种信息公开和舆论引导工作。 | 局疾控科 | |\n")
+    assert [roles(t.units) for t in plan_of(o23).tasks] == [[("局防控办", "lead"), ("各工作组", "cooperating")],
+                                                            [("局疾控科", "responsible")]]
     q22 = ("工作任务 | 具体要求 | 责任单位 |\n"
            "一、做好各类规划主动公开。 | 1.主动公开“十四五”规划纲要、各项规划、政策解读等相关信息。 | 市直有关部门;各镇(街) |\n"
            "2.做好各项规划的归集整理和主动公开工作。 | 市政府办公室、市发展和改革局牵头,市直有关部门配合;各镇(街)参照落实 | |\n")

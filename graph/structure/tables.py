@@ -134,17 +134,28 @@ def cell_kind(text: str) -> str:
 
 #: a unit cell that says its units' role after them: ``市发改委牵头落实``, ``X、Y、Z分别牵头落实`` (i04 潍坊),
 #: ``应急处、监督处…等按职责分工落实`` (c11 广东省卫生健康委)
-ROLE_PHRASE = re.compile(r"(?:等)?(?:按职责分工|按职责)?(?:分别|参照)?(?:牵头|负责|配合|协助|参与|落实)(?:落实|实施|推进)?$")
-ROLE_CLAUSES = re.compile(r"[,;]")
+ROLE_PHRASE = re.compile(r"(?:等)?(?:按职责分工|按职责)?(?:分别|参照)?(?:牵头|负责|配合|协助|参与|落实|主办|协办)(?:落实|实施|推进)?$")
+LIST_PIECE = re.compile(r"[^,;、]+[,;、]?")
+
+
+def role_clauses(text: str) -> list[tuple[int, int]]:
+    """The spans of a unit cell's clauses, each closed by its units' role (``X、Y牵头,Z配合``);
+    [] unless the cell is such clauses throughout (the separators are kept with their clause)."""
+    spans, start = [], 0
+    for m in LIST_PIECE.finditer(text):
+        if ROLE_PHRASE.search(m.group().rstrip(",;、")):
+            spans.append((start, m.end()))
+            start = m.end()
+    return spans if spans and start == len(text) else []
 
 
 def units_with_roles(text: str) -> bool:
     """Whether a cell lists units clause by clause, each saying its units' role (``办公室牵头,各科室配合``,
-    q21 江门; ``市财政局牵头,市直各部门落实;各镇(街)参照落实``, q22 台山). Family: the unit column
-    of 政务公开 task tables, where one cell names the lead, the cooperating and the implementing units."""
-    clauses = [c for c in ROLE_CLAUSES.split(text) if c]
-    return len(clauses) > 1 and all(ROLE_PHRASE.search(c) for c in clauses) \
-        and U.is_unit_list("、".join(ROLE_PHRASE.sub("", c) for c in clauses))
+    q21 江门; ``市财政局牵头,市直各部门落实;各镇(街)参照落实``, q22 台山; ``局防控办主办、各工作组协办``,
+    o23 江门). Family: the unit column of 政务公开 task tables, where one cell names the lead, the
+    cooperating and the implementing units."""
+    clauses = [text[a:b].rstrip(",;、") for a, b in role_clauses(text)]
+    return len(clauses) > 1 and U.is_unit_list("、".join(ROLE_PHRASE.sub("", c) for c in clauses))
 
 
 def list_before_cut(text: str) -> str:
@@ -510,20 +521,20 @@ def row_mentions(context: TableContext, assigned: dict[str, list[Cell]]) -> list
     return mentions
 
 
-CLAUSE_ROLES = (("牵头", "lead"), ("配合", "cooperating"), ("协助", "cooperating"), ("参与", "cooperating"))
+CLAUSE_ROLES = (("牵头", "lead"), ("主办", "lead"), ("配合", "cooperating"), ("协助", "cooperating"),
+                ("参与", "cooperating"), ("协办", "cooperating"))
 
 
 def clause_mentions(text: str, cell: Cell) -> list[UnitMention]:
-    """The units of a unit cell that says each clause's role (:func:`units_with_roles`): 牵头 lead,
-    配合 / 协助 / 参与 cooperating, 负责 / 落实 responsible; basis ``text``."""
+    """The units of a unit cell that says each clause's role (:func:`units_with_roles`): 牵头 / 主办
+    lead, 配合 / 协助 / 参与 / 协办 cooperating, 负责 / 落实 responsible; basis ``text``."""
     mentions: list[UnitMention] = []
-    start = cell.start
-    for clause in re.split(r"(?<=[,;，；])", text[cell.start:cell.end]):
-        phrase = ROLE_PHRASE.search(U.fold(clause).rstrip(",;"))
-        role = next((r for word, r in CLAUSE_ROLES if phrase and word in phrase.group()), "responsible")
-        names = clause[:phrase.start()] if phrase else clause
-        mentions.extend(U.mentions_from_list(names, start, role, "text", column=True))
-        start += len(clause)
+    printed = text[cell.start:cell.end]
+    for a, b in role_clauses(U.fold(printed)):
+        clause = U.fold(printed[a:b]).rstrip(",;、")
+        phrase = ROLE_PHRASE.search(clause)
+        role = next((r for word, r in CLAUSE_ROLES if word in phrase.group()), "responsible")
+        mentions.extend(U.mentions_from_list(printed[a:a + phrase.start()], cell.start + a, role, "text", column=True))
     return mentions
 
 
