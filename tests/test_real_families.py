@@ -1183,3 +1183,43 @@ def test_a_page_information_panel_ends_the_table():
            "2023年政务公开工作要点任务分工\n工作要点 | 具体要求 | 任务分工 |\n"
            "教育民生 | 做好高校毕业生职业技能培训等信息公开。 | 学生处,各高等学校 |\n")
     assert [roles(t.units) for t in plan_of(o22).tasks] == [[("学生处", "responsible"), ("各高等学校", "responsible")]]
+
+
+def test_a_task_cell_over_rows_of_its_requirements():
+    """政务公开 task tables whose 工作任务 cell spans rows of 具体内容 / 具体要求, each row a task titled by
+    its own text under the task as section: q23 谯城区 a town 2025 (cells one per line between pipes) and
+    l21-like pipe rows of a 工作任务 | 具体要求 table (o23 江门 2021, the group printed once)."""
+    q23 = ("|\n工作任务\n|\n具体内容\n|\n责任部门\n|\n|\n推进政策公开\n|\n"
+           "常态化公开就业、住房、教育、医疗等领域信息。\n|\n财政所、便民综合服务中心、土管所等\n|\n|\n"
+           "积极探索特定群体的线下公开渠道;持续发布相关政策文件及工作成果。\n|\n便民综合服务中心\n|\n|\n"
+           "强化权力配置信息公开\n|\n细化权力配置信息公开,动态更新本镇各部门权责事项清单。\n|\n党政办公室\n|\n|\n")
+    tasks = plan_of(q23).tasks
+    assert [(t.section[-1], t.title[:8], [m.name for m in t.units]) for t in tasks] == [
+        ("推进政策公开", "常态化公开就业、", ["财政所", "便民综合服务中心", "土管所"]),
+        ("推进政策公开", "积极探索特定群体", ["便民综合服务中心"]),
+        ("强化权力配置信息公开", "细化权力配置信息", ["党政办公室"])]
+    o23 = ("江门市卫生健康局2021年政务公开工作要点分工方案\n工作任务 | 具体要求 | 责任科室 |\n"
+           "三、做好政府网站专栏信息公开 | 3.每年至少更新一次“开放江门”数据集。 | 局规划科 |\n"
+           "4.及时反馈网民对调查征集信息的意见。 | 局主办科室 | |\n")
+    tasks = plan_of(o23).tasks
+    assert [(t.section[-1], t.title[:8], [m.name for m in t.units]) for t in tasks] == [
+        ("三、做好政府网站专栏信息公开", "每年至少更新一次", ["局规划科"]),
+        ("三、做好政府网站专栏信息公开", "及时反馈网民对调", ["局主办科室"])]
+
+
+def test_a_row_per_line_table_whose_header_cells_wrap():
+    """n22 万州 2025: a progress table copied a row per line with spaces between cells, whose header
+    cells hold line breaks (``… 2025年投资计划(万元) 责任`` / ``单位`` / ``月度进展情况(1-3月) 投资完成情况 备注`` /
+    ``完成额度`` …) and whose rows follow a totals row (``合计 182852``) and a section row. One real
+    document of this header layout was found; a header that does not wrap is read as before."""
+    n22 = ("万州区2025年重点民生实事目标任务及月度推进情况表\n\n"
+           "序号 项目名称 2025年工作目标任务 2025年投资计划(万元) 责任\n单位\n月度进展情况(1-3月) 投资完成情况 备注\n"
+           "完成额度\n(万元)\n占比(%\n合计 182852 \n\n55219.1 30.2 \n一、市级重点民生实事 16842 \n\n4906.1 29.1 \n"
+           "1 实施城镇老旧小区改造 新开工改造城镇老旧小区67个、153万平方米。 11604 区住房城乡建委 新开工改造城镇老旧小区42个。 3500  30.2 \n"
+           "2 农村公路加装护栏 实施农村公路生命安全防护工程201公里。 3417 区交通运输委 已完成全部里程的施工图审查工作。 680 19.9 \n")
+    tasks = plan_of(n22).tasks
+    assert [(t.title, roles(t.units)) for t in tasks] == [
+        ("实施城镇老旧小区改造", [("区住房城乡建委", "responsible")]), ("农村公路加装护栏", [("区交通运输委", "responsible")])]
+    assert tasks[0].section[-1] == "一、市级重点民生实事 16842"
+    plain = "序号 指标名称 2024年目标 责任单位\n1 地区生产总值增长6% 6% 区发改局\n"
+    assert [roles(t.units) for t in plan_of(plain).tasks] == [[("区发改局", "responsible")]]

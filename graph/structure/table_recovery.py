@@ -602,9 +602,9 @@ def align(cells: list[list], columns: list[str], skip_name: bool = False,
     kinds = [T.cell_kind(cell_text(cell)) for cell in cells]
     if items_are_text:  # 1.乐业路: a numbered item is the task's text, however short
         kinds = ["text" if k == "short" and SUB_ITEM.match(c[0].folded) else k for k, c in zip(kinds, cells)]
-        if kinds and kinds[-1] == "short" and columns and columns[-1] in T.UNIT_COLUMNS \
-                and U.unit_shape(U.fold(cell_text(cells[-1]))):
-            kinds[-1] = "units"   # a row's last cell under the unit column: 办公室, 财务科 (q21 江门)
+        if any(c in T.UNIT_COLUMNS for c in columns):   # a weakly shaped unit after the row's text: 办公室
+            kinds = ["units" if k == "short" and i and {"text", "deadline"} & set(kinds[:i]) and U.unit_shape(U.fold(cell_text(c)))
+                     else k for i, (k, c) in enumerate(zip(kinds, cells))]   # (q21 江门, l21 池州)
     if "measure" in columns:  # 万亩, %, 万元/人 go under 单位, however far left the row's cells start
         kinds = ["measure" if k == "short" and is_measure_unit(cell_text(c)) else k for k, c in zip(kinds, cells)]
     if columns and columns[0] == "name" and kinds[:1] == ["units"] \
@@ -715,13 +715,63 @@ def space_row(line, units: int, after: int = 0) -> SpaceRow | None:
 
 def space_table_at(lines: list, i: int) -> bool:
     """Whether a table printed one row per line (cells separated by spaces) has its header on
-    line ``i``: the header, then a numbered row within the next lines."""
-    found = space_header(lines[i]) if lines[i].text else None
+    line ``i``: the header, then a numbered row within the next lines (totals and section rows
+    passed over)."""
+    found = space_header_cells(lines, i) if lines[i].text else None
     if not found:
         return False
-    units = sum(1 for k in found[1] if k in T.UNIT_COLUMNS)
-    following = [ln for ln in lines[i + 1:i + 8] if ln.text][:3]
-    return any(space_row(ln, units) for ln in following)
+    cells, kinds, after = found
+    units = sum(1 for k in kinds if k in T.UNIT_COLUMNS)
+    following = [ln for ln in lines[after:after + 16] if ln.text and not total_row(ln) and not section_row(ln)][:6]
+    return any(space_row(ln, units, len(SpaceLayout.of(kinds).after_at)) for ln in following)
+
+
+def space_header_cells(lines: list, i: int) -> tuple[list[Cell], list[str], int] | None:
+    """The header of a table printed one row per line on line ``i`` (:func:`space_header`, or a
+    header whose cells wrap, :func:`wrapped_space_header`): its cells, their column roles and the
+    line after it."""
+    wrapped = wrapped_space_header(lines, i)
+    found = space_header(lines[i]) if wrapped is None else None
+    if found:
+        line = lines[i]
+        return [Cell(line.text[a:b], line.start + a, line.start + b) for a, b in found[0]], found[1], i + 1
+    return wrapped
+
+
+def wrapped_space_header(lines: list, i: int) -> tuple[list[Cell], list[str], int] | None:
+    """A header printed one row per line whose cells wrap: line ``i`` ends in a role word that the
+    next line completes (``序号 项目名称 2025年工作目标任务 2025年投资计划(万元) 责任`` / ``单位``), and a
+    following line of header words names the columns right of it (``月度进展情况(1-3月) 投资完成情况
+    备注``). Family: progress tables copied from a page whose header cells hold line breaks (n22
+    万州 重点民生实事推进情况表); the cells keep their printed offsets."""
+    line = lines[i]
+    tokens = header_tokens(line.text)
+    if len(tokens) < 3 or line.text[tokens[-1][0]:tokens[-1][1]] not in HEADER_HEADS:
+        return None
+    j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].text), None)
+    if j is None or lines[j].text not in HEADER_TAILS:
+        return None
+    a = tokens[-1][0]
+    cells = [Cell(line.text[x:y], line.start + x, line.start + y) for x, y in tokens[:-1]]
+    cells.append(Cell(line.text[a:] + lines[j].text, line.start + a, lines[j].end))
+    after = j + 1
+    k = next((n for n in range(j + 1, min(j + 3, len(lines))) if lines[n].text), None)
+    if k is not None:
+        more = [Cell(lines[k].text[x:y], lines[k].start + x, lines[k].start + y) for x, y in header_tokens(lines[k].text)]
+        if len(more) > 1 and all(T.column_kind(c.text) for c in more):
+            cells, after = cells + more, k + 1
+    kinds = [T.column_kind(c.text) for c in cells]
+    if None in kinds or not T.is_header(kinds):
+        return None
+    return cells, T.settle_kinds(kinds, [c.text for c in cells]), after
+
+
+TOTAL_ROW = re.compile(r"^(?:合计|总计|小计|合計|總計|小計)|^[\d.%\s]+$")
+
+
+def total_row(line) -> bool:
+    """A totals row (``合计 182852``) or a line of figures alone, printed between a header and its rows."""
+    return bool(TOTAL_ROW.match(line.text))
 
 
 def recover_space_table(source: SourceText, lines: list, i: int) -> tuple[Table, T.Header, int]:
@@ -733,17 +783,17 @@ def recover_space_table(source: SourceText, lines: list, i: int) -> tuple[Table,
     cell broken one unit per line, and the wrapped text of a column right of the units, continue
     the row above.
     """
-    spans, kinds = space_header(lines[i])
-    line = lines[i]
-    header_cells = [Cell(line.text[a:b], line.start + a, line.start + b) for a, b in spans]
+    header_cells, kinds, first = space_header_cells(lines, i)
     layout = SpaceLayout.of(kinds)
     grid: list[list[Cell]] = [header_cells]
-    end, last = len(lines), line.end
-    for k in range(i + 1, len(lines)):
+    end, last = len(lines), header_cells[-1].end
+    for k in range(first, len(lines)):
         ln = lines[k]
-        if not ln.text:
+        if not ln.text or total_row(ln):
             continue
         row = space_row(ln, len(layout.unit_at), len(layout.after_at))
+        if row is None and len(grid) == 1 and k < first + 8 and not section_row(ln):
+            continue   # the header's second level (完成额度 / (万元)) before the first row
         if row is not None:
             grid.append(layout.cells(ln, row))
         elif section_row(ln):
