@@ -444,6 +444,10 @@ LEVEL_WORD = r"(?:县级市|县区|特区|开发区|功能板块|功能区|板�
 GENERIC_LEVEL = re.compile(rf"^{LEVEL_WORD}(?:\({LEVEL_WORD}(?:、{LEVEL_WORD})*\))?"
                            r"(?:人民政府|政府|党委|党委和政府|办事处|党工委)?$")
 
+# a level word with its alternatives and a department: 县(市、区)教育局 after 各市 (r22 安徽省教育厅
+# ``各市、县(市、区)教育局``: the bureaus of every city and county, one collective)
+LEVEL_DEPARTMENT = re.compile(rf"^{LEVEL_WORD}\({LEVEL_WORD}(?:、{LEVEL_WORD})+\)[\u4e00-\u9fa5]{{1,8}}(?:局|委|厅|办)$")
+
 
 def opens_collective(name: str) -> bool:
     """``各…``, or 相关 / 有关 before a level word (``相关市``): a name whose collective the next list
@@ -465,7 +469,8 @@ def _split_raw_cached(text: str) -> tuple[RawUnit, ...]:
     text = ETC_PAIR.sub(lambda m: m.group(0).replace("、", "和"), strip_notes(text)).rstrip("。")  # 等部门、单位: one phrase
     for a, b in _join_broken(text, _join_spaced(text, _tokens(text))):
         items = _item_units(text[a:b])
-        if out and opens_collective(out[-1].name) and items and GENERIC_LEVEL.match(items[0].name):
+        if out and opens_collective(out[-1].name) and items \
+                and (GENERIC_LEVEL.match(items[0].name) or LEVEL_DEPARTMENT.match(items[0].name)):
             # 各街道、镇 / 各县、特区、区人民政府 / 各区、县(市)政府及开发区管委会 / 各县区、功能板块
             # (h01 连云港), 相关市、县政府 (f13 黑龙江): a level word alone continues the collective name
             # that 各 (or 相关, 有关 before a level word) opened

@@ -14,7 +14,7 @@ from graph.records import SourceText
 from graph.structure import parse_plan
 from graph.structure.lines import physical_lines
 from graph.structure.tables import cell_kind
-from graph.units import is_unit_list, list_before_note, mentions_from_labels, mentions_from_list, mentions_from_prose, says_responsible_leads, \
+from graph.units import is_unit_list, split_raw, list_before_note, mentions_from_labels, mentions_from_list, mentions_from_prose, says_responsible_leads, \
     says_first_listed_leads
 
 
@@ -1223,3 +1223,22 @@ def test_a_row_per_line_table_whose_header_cells_wrap():
     assert tasks[0].section[-1] == "一、市级重点民生实事 16842"
     plain = "序号 指标名称 2024年目标 责任单位\n1 地区生产总值增长6% 6% 区发改局\n"
     assert [roles(t.units) for t in plan_of(plain).tasks] == [[("区发改局", "responsible")]]
+
+
+def test_department_task_tables_with_levels_of_points_and_collectives_of_levels():
+    """r23 中山市医疗保障局 2022 (工作要求 | 一级要点 | 二级要点 | 责任科室: levels of the task's name, the
+    deepest naming the row) and r22 安徽省教育厅 2024 (a unit cell ending ``;各市、县(市、区)教育局;各高校``:
+    the bureaus of every city and county are one collective; 各高校 is a unit). One real document of
+    each wording was found; the pipe rows are the family of test_pipe_rows_whose_merged_cells_are_printed_once."""
+    r23 = ("2022年政务公开工作要点分工方案\n工作要求 | 一级要点 | 二级要点 | 责任科室 |\n"
+           "一、优化政务公开工作基础 | (一)深化行政规章、规范性文件集中公开。 | 1.规范行政法规使用,确保使用的行政法规文本为最新版本。 | "
+           "法规和基金监管科牵头,办公室配合 |\n"
+           "2.摸清本单位规范性文件底数,健全动态更新工作机制。 | 办公室牵头,各科室按职责分工落实 | ||\n")
+    assert [roles(t.units) for t in plan_of(r23).tasks] == [
+        [("法规和基金监管科", "lead"), ("办公室", "cooperating")], [("办公室", "lead"), ("各科室", "responsible")]]
+    r22 = ("安徽省教育厅2024年政务公开重点工作任务分解\n工作任务 | 具体要求 | 责任单位 | 时限要求 |\n"
+           "一、围绕中心工作抓好主动公开。 | 1.紧扣民生领域,持续加大实施安心托幼行动等信息公开力度。 | "
+           "办公室、基教处、职成处;各市、县(市、区)教育局;各高校 | 持续推进 |\n")
+    assert [m.name for t in plan_of(r22).tasks for m in t.units] == [
+        "办公室", "基教处", "职成处", "各市、县(市、区)教育局", "各高校"]
+    assert [r.name for r in split_raw("市教育局、县(市、区)教育局", 0)] == ["市教育局", "县(市、区)教育局"]

@@ -65,6 +65,8 @@ def column_kind(header: str) -> str | None:
         return None
     h = header.replace(" ", "")
     folded = U.fold(h)
+    if LEVEL_HEADER.match(h) and len(h) <= 6:
+        return "name"   # 一级要点 | 二级要点 (r23 中山): levels of the task's name, see settle_kinds
     if HEADER_NOT.search(h) or re.match(r"[(注※]", folded) or "的为" in h or len(h) > 16 or ":" in folded \
             or "。" in h or re.match(r"\(?[一二三四五六七八九十\d]+[)、.．]", folded) or TITLE_END.search(h):
         return None  # header cells are bare words
