@@ -1242,3 +1242,10 @@ def test_department_task_tables_with_levels_of_points_and_collectives_of_levels(
     assert [m.name for t in plan_of(r22).tasks for m in t.units] == [
         "办公室", "基教处", "职成处", "各市、县(市、区)教育局", "各高校"]
     assert [r.name for r in split_raw("市教育局、县(市、区)教育局", 0)] == ["市教育局", "县(市、区)教育局"]
+
+
+def test_units_named_before_a_description_of_the_others():
+    """``X等<description>部门`` names X only: u23 奉贤 2025 (``区房管局等公共企事业单位行业主管部门``) and u22
+    西城 2022 style (``区数据局等相关部门``)."""
+    assert [r.name for r in split_raw("区水务局、区房管局等公共企事业单位行业主管部门", 0)] == ["区水务局", "区房管局"]
+    assert [r.name for r in split_raw("区数据局等相关部门", 0)] == ["区数据局"]
