@@ -765,7 +765,8 @@ def test_partners_convened_after_the_lead_verb():
 def test_headings_after_a_word_and_a_space_on_a_long_line():
     """q02 内蒙古 2023 (a Word file shown on one line, line breaks turned into spaces: ``(一)增强粮食综合
     生产能力 1.实施…`` and ``(二)实施种业振兴行动 4.安排…``) and o01 海盐 2022 (``…牵头重点工作 1.全县…
-    县农业农村局 2.落实…``, label lines run into the next item): each heading starts its own line."""
+    县农业农村局 2.落实…``, label lines run into the next item), and v22 山西 2006 (``…负责以下工作: (一)省监察委员会
+    牵头的工作 …``, after a colon): each heading starts its own line."""
     q02 = ("内蒙古自治区 2023 年坚持稳中快进稳中优 进推动产业高质量发展政策清单 内政发〔2023〕3 号 为全面贯彻党的二十大和"
            "中央经济工作会议精神,提出如 下政策清单。 一、推进农牧业优质高效转型 (一)增强粮食综合生产能力 1.实施优质高效增粮示范"
            "行动,安排 110 亿元农业生产 发展等资金,稳定粮食播种面积和产量。(责任单位:自治 区农牧厅、财政厅) 2.实施耕地保护与建设"
@@ -787,6 +788,20 @@ def test_headings_after_a_word_and_a_space_on_a_long_line():
     tasks = [t for t in plan_of(o01).tasks if t.units]
     assert [(t.section[-1][:2], t.number, roles(t.units)[0]) for t in tasks] == [
         ("一、", "1", ("县发改局", "lead")), ("一、", "2", ("县财政局", "lead")), ("二、", "1", ("县司法局", "lead"))]
+    # v22 山西 2006, a law database's copy on one line: the heading follows a colon and a space
+    v22 = ("《关于山西省国民经济和社会发展第十一个五年规划纲要的报告》工作目标责任分解 根据省十届人大第四次会议通过的《关于山西省"
+           "国民经济和社会发展第十一个五年规划纲要的报告》(以下简称《纲要报告》),现将《纲要报告》工作目标责任分解安排如下: "
+           "第一部分:“十一五”期间主要工作任务的责任分解 一、于幼军省长负责的工作(李政文秘书长、刘俊谦省长助理协助) "
+           "对主要工作任务负总责,同时具体负责以下工作: (一)省监察委员会牵头的工作 强化行政监察,建立健全教育、制度、监督并重的"
+           "惩治和预防腐败体系。 协同部门:省政府办公厅、发展改革委、教育厅、公安厅、财政厅、国土厅、建设厅、交通厅、农业厅、卫生厅、"
+           "审计厅、国资委、环保局、安监局、法制办、物价局等。 (二)省审计厅牵头的工作 强化审计监督,依法开展审计工作,维护财政经济"
+           "秩序,促进廉政建设。 协同部门:省政府办公厅、财政厅、地税局等和各市、县人民政府。 (三)省编办牵头的工作 1.进一步优化政府"
+           "组织机构,依法界定和规范省、市、县三级政府和政府组成部门的事权与职责。 协同部门:省人民政府各部门。")
+    tasks = [t for t in plan_of(v22).tasks if t.units]
+    assert [(t.number, roles(t.units)[:2]) for t in tasks] == [
+        ("(一)", [("省监察委员会", "lead"), ("省政府办公厅", "cooperating")]),
+        ("(二)", [("省审计厅", "lead"), ("省政府办公厅", "cooperating")]),
+        ("1", [("省编办", "lead"), ("省人民政府各部门", "cooperating")])]
 
 
 def test_pinyin_glosses_inside_names_and_their_second_names():

@@ -138,7 +138,7 @@ ITEM_AFTER_SENTENCE = re.compile(r"(?<=[。;；!！?？)）])\s*(?=(?:[一二三
                                  r"|第[一二三四五六七八九十]{1,3}[章条]|[(（]\d{1,2}[)）](?=[\u4e00-\u9fa5])))"
                                  r"|(?<=[\u4e00-\u9fa5。;；)）])\s*(?=[(（][一二三四五六七八九十]{1,3}[)）])"
                                  # a line break turned into a space: a heading after a word and a space
-                                 r"|(?<=[\u4e00-\u9fa5)）\]】〕])[ \u3000]+(?=(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)"
+                                 r"|(?<=[\u4e00-\u9fa5)）\]】〕:：])[ \u3000]+(?=(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)"
                                  r"|[(（][一二三四五六七八九十]{1,3}[)）])[\u4e00-\u9fa5“])")
 
 
@@ -188,7 +188,8 @@ def physical_lines(text: str) -> Iterator[str]:
     bracket (i23 池州 ``…(市工商质监局牵头负责)(2)完善…``), or a ``(一)``
     that follows a heading's words, starts a line of its own; so does a heading after a word and a
     space, where a Word or PDF file shown as text turned its line breaks into spaces (o01 海盐
-    ``…重点工作 1.全县…``, q02 内蒙古 ``(一)增强粮食综合生产能力 1.实施…``). Lines of an ordinary length
+    ``…重点工作 1.全县…``, q02 内蒙古 ``(一)增强粮食综合生产能力 1.实施…``) or after a colon and a space
+    (v22 山西 ``…负责以下工作: (一)省监察委员会牵头的工作``). Lines of an ordinary length
     are never cut. The pieces join back to ``text`` with the line breaks between them.
     """
     for raw in text.split("\n"):
