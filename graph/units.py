@@ -427,6 +427,7 @@ def clean_name(raw: str) -> tuple[str, str, str, bool]:
     if m and m.start() > 1:
         alias, n = m.group(1).strip(), (n[: m.start()] + n[m.end():]).strip()
     n = SPACES.sub("", n).rstrip(MARKS).strip(" .。")
+    n = UNCLOSED_TAIL.sub("", n) if n.count("(") > n.count(")") else n   # 各镇乡( cut by a page's end (r21 诸暨)
     if (m := ETC_COLLECTIVE.search(n)) and m.start() > 1:
         n = n[: m.start()]  # 商务局等有关部门, 住房城乡建设部等国务院相关部门: the named unit
     for tail in ("主管", "等"):
@@ -435,6 +436,7 @@ def clean_name(raw: str) -> tuple[str, str, str, bool]:
     return n, alias, mark, lead_note
 
 
+UNCLOSED_TAIL = re.compile(r"\([^()]{0,3}$")
 # "X等有关部门", "X等国务院相关部门和单位", "X等公共企事业单位行业主管部门" (u23 奉贤): the unnamed
 # others after 等 add no unit of their own
 ETC_COLLECTIVE = re.compile(r"等(?:[\u4e00-\u9fa5]{0,4}?(?:有关|相关)|[\u4e00-\u9fa5]{0,12}?(?:单位|企业|机构)[\u4e00-\u9fa5]{0,6}?)?"

@@ -552,7 +552,8 @@ def test_a_long_section_row_with_its_rows_numbered_below_stays_in_the_table():
 def test_a_unit_cell_cut_by_the_end_of_a_page_excerpt_keeps_its_whole_names():
     """g04 上城 2019 (pipe rows; the excerpt stops in row 2's 配合部门 cell, ``…、区统计局、区``) and b06
     平顶山 2018 (rows one per line, cut in the 责任单位 cell, ``…,城乡一体化示范区、高``): the names
-    before the cut are the cell's units, the cut fragment is none; a single weakly shaped name
+    before the cut are the cell's units, the cut fragment is none (r21 诸暨 2023, cut inside a name's
+    bracket ``各镇乡(``: the name before the bracket); a single weakly shaped name
     under a unit cell (图书馆) continues the cell, a cut list does not."""
     g04 = ("附件1 |\n序号 | 任 务 名 称 | 指 标 要 求 | 牵 头 部 门 | 配 合 部 门 | 目 标 类 型 |\n"
            "1 | 地区生产总值 | 增长5.5%(市下达指标) | 区发改经信局 | 区财政局、区商务局、各街道办事处 | A类 |\n"
@@ -564,6 +565,12 @@ def test_a_unit_cell_cut_by_the_end_of_a_page_excerpt_keeps_its_whole_names():
     assert tables.list_before_cut("各县(市、区)党委和人民政府,城乡一体化示范区、高") == \
         "各县(市、区)党委和人民政府,城乡一体化示范区"
     assert tables.list_before_cut("区财政局、区住房和城建局") == ""
+    # r21 诸暨 2023 (a cell per line, ▲ marks the lead): the excerpt stops inside the last name's bracket
+    r21 = ("序号\n\n目标任务\n\n责任单位\n\n9\n\n紧扣创成“浙江制造天工鼎”目标,实施制造强市“229”计划\n\n经信局,相关部门,各镇乡(街道)\n\n"
+           "10\n\n开展招商选资竞赛活动,力争引进10亿元以上项目8个。\n\n▲招商投资促进中心,各部门,各镇乡(")
+    tasks = parse_plan(SourceText(path="r21.txt", name="r21.txt", sha256="0", text=r21, format="txt")).tasks
+    assert roles(tasks[-1]) == [("招商投资促进中心", "lead"), ("各部门", "cooperating"), ("各镇乡", "cooperating")]
+    assert tables.list_before_cut("▲招商投资促进中心,各部门,各镇乡(") == "▲招商投资促进中心,各部门,各镇乡"
 
 
 def test_a_target_task_column_before_the_specific_task_and_a_task_progress_column():

@@ -162,13 +162,18 @@ def units_with_roles(text: str) -> bool:
 
 def list_before_cut(text: str) -> str:
     """A list of units cut a few characters into its last name (``区财政局、…、区统计局、区``, a page
-    excerpt that stops mid-cell): the names before the cut, else ''. Family: tables of page
-    excerpts cut inside a unit cell (g04 上城, pipe rows; b06 平顶山, rows one per line)."""
+    excerpt that stops mid-cell), or cut inside its bracket (``▲招商投资促进中心,各部门,各镇乡(``, r21 诸暨):
+    the names before the cut, else ''. Family: tables of page excerpts cut inside a unit cell (g04 上城,
+    pipe rows; b06 平顶山, rows one per line; r21 诸暨, a cell per line)."""
     m = CUT_LAST_NAME.search(text)
-    return text[:m.start()] if m else ""
+    if m:
+        return text[:m.start()]
+    m = CUT_IN_BRACKET.search(text)   # …,各镇乡( cut inside the name's bracket (r21 诸暨): the name before it
+    return text[:m.start()] if m and any(sep in text[:m.start()] for sep in ",、") else ""
 
 
 CUT_LAST_NAME = re.compile(r"、[\u4e00-\u9fa5]{1,3}$")
+CUT_IN_BRACKET = re.compile(r"\([\u4e00-\u9fa5]{0,3}$")
 
 
 def looks_like_name(text: str) -> bool:
