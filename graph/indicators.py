@@ -256,7 +256,9 @@ TERMS_START = re.compile(r"\s*(?:或|并|且)?(?:可申请)?(?:最高|分档|按
 
 def _policy_term(work: str, clause_start: int, pos: int) -> bool:
     """True when the number at ``pos`` is a term of a grant: in the grant's own clause, in the
-    condition before it (对…的企业,给予…) or in the terms after it (…,最高不超过…)."""
+    condition before it (对…的企业,给予…; any clause of a sentence that opens with its condition and
+    closes with the grant, x22 天津 2023 ``对总投资5000万元以上…,以及总投资1000万元以上的…,竣工投产后按照…
+    投资额的10%,给予最高5000万元支持``) or in the terms after it (…,最高不超过…)."""
     clause_end = CLAUSE_BREAKS.search(work, pos)
     clause_end = clause_end.start() if clause_end else len(work)
     if GRANT.search(work, clause_start, clause_end):
@@ -268,6 +270,8 @@ def _policy_term(work: str, clause_start: int, pos: int) -> bool:
                         or CONDITION_END.search(work, pos, min(clause_end + 1, grant_after.start()))):
         return True
     sentence_start = _sentence_start(work, pos, clause_start)
+    if grant_after and CONDITION_START.match(work, sentence_start):
+        return True   # 对总投资5000万元以上…,以及总投资1000万元以上的…,按…投资额的10%,给予…: x22 天津
     return TERMS_START.match(work, clause_start) is not None and GRANT.search(work, sentence_start, clause_start) is not None
 
 

@@ -207,8 +207,9 @@ def test_items_run_together_on_one_line():
 
 
 def test_policy_terms_are_not_targets():
-    """c06 西安市 2018 (对…1000万元以上的项目,按10%给予补助,最高不超过500万元) and d06 国务院 2018
-    (…达到25%的,可申请最高不超过300万元); a target beside a grant is still a target."""
+    """c06 西安市 2018 (对…1000万元以上的项目,按10%给予补助,最高不超过500万元), d06 国务院 2018
+    (…达到25%的,可申请最高不超过300万元) and x22 天津 2023 (对…,以及…1000万元以上的…,按照…的10%,给予…);
+    a target beside a grant is still a target."""
     text = "對新增固定資產投入達到1000萬元以上的工業技術改造項目,按設備投資額的10%給予分檔補助,最高不超過500萬元。"
     reading = traditional.simplified_reading(text)
     assert extract_indicators(reading.text) == []
@@ -216,6 +217,10 @@ def test_policy_terms_are_not_targets():
     assert extract_indicators(text) == []
     kept = extract_indicators("2024—2025年新建高标准农田8万亩,对新建高标准农田按每亩1500元给予补助。")
     assert [(i.value, i.unit) for i in kept] == [(8, "万亩")]
+    # x22 天津 2023: a sentence that opens with its condition (对…) and closes with the grant
+    x22 = ("对总投资5000万元以上、补足重点产业关键环节短板的重大工业项目,以及总投资1000万元以上的促进智能化、高端化等新一轮"
+           "工业技术改造投资项目,竣工投产后按照设备、软硬件工具等投资额的10%,给予最高5000万元支持。")
+    assert extract_indicators(x22) == []
 
 
 def test_heading_names_the_lead_of_the_items_below():
