@@ -1269,3 +1269,20 @@ def test_units_named_before_a_description_of_the_others():
     西城 2022 style (``区数据局等相关部门``)."""
     assert [r.name for r in split_raw("区水务局、区房管局等公共企事业单位行业主管部门", 0)] == ["区水务局", "区房管局"]
     assert [r.name for r in split_raw("区数据局等相关部门", 0)] == ["区数据局"]
+
+
+def test_a_task_named_like_a_unit_before_its_text():
+    """a32 金东 2024 (a cell per line: 事项分类 | 事项名称 | 项目内容 | 牵头单位 | 协同单位): the task
+    ``新(改、扩)建一批中小学校`` ends like a unit (学校) but comes before the task's text, so it names the
+    task; a31 江北 2023 (项目 | 责任单位 | 建设内容, the unit column before the text) keeps its unit cell."""
+    a32 = ("2024年金东区政府民生实事任务分解方案\n\n序号\n\n事项分类\n\n事项名称\n\n项目内容\n\n牵头单位\n\n协同单位\n\n1\n\n"
+           "打造区域教育高地\n\n新(改、扩)建一批中小学校\n\n实施新(改、扩)建中小学校5家。\n\n区教体局\n\n东孝街道\n\n孝顺镇\n\n2\n\n"
+           "中小学校清廉阳光厨房建设\n\n对28所中小学校食堂安装数字化验收平台。\n\n区教体局\n\n/\n\n")
+    tasks = plan_of(a32).tasks
+    assert [(t.title, roles(t.units)) for t in tasks][0] == (
+        "新(改、扩)建一批中小学校", [("区教体局", "lead"), ("东孝街道", "cooperating"), ("孝顺镇", "cooperating")])
+    a31 = ("2023年区政府民生实事候选项目目标任务与责任分解表\n\n序号\n\n项目\n\n责任单位\n\n建设内容\n\n1\n\n完善交通基础设施\n\n"
+           "区住建局\n\n实施寺慈线路面提升及振兴桥危桥改造工程。\n\n2\n\n提升区域防洪能力\n\n区农业农村局\n\n"
+           "实施洋市中心河道整治工程(北环路—洪发路)。\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(a31).tasks] == [
+        ("完善交通基础设施", [("区住建局", "responsible")]), ("提升区域防洪能力", [("区农业农村局", "responsible")])]
