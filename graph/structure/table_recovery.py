@@ -112,7 +112,7 @@ def pipe_row_ends(lines: list, text: str = "") -> frozenset[int]:
     cell of each row."""
     if leading_pipes(lines):
         return frozenset(ln.index for ln in lines if PIPES_ONLY.match(ln.text))
-    ends = set(line_row_ends(lines, text)) if text else set()
+    ends = set(line_row_ends(lines, text)) if "|" in text or "｜" in text else set()
     for k in range(1, len(lines)):
         text, above = lines[k].text.strip(), lines[k - 1].text.strip()
         if PIPES_ONLY.match(text) and above.endswith(("|", "｜")) and (len(text) > 1 or len(above) > 1):
@@ -158,6 +158,7 @@ def header_cell(lines: list, j: int, last: int | None = None) -> list[int]:
 #: 责任 / 科室 (j06 泗洲头), 第二季度 / 完成情况 (j06)
 HEADER_TAILS = frozenset({"领导", "分管领导", "科室", "单位", "部门", "完成情况"})
 HEADER_HEADS = frozenset({"责任", "牵头", "配合", "协同", "分管", "主要"})  # words that never head a column alone
+HEAD_ENDINGS = tuple(sorted(HEADER_HEADS))
 
 
 def broken_header_end(lines: list, j: int) -> int | None:
@@ -761,6 +762,8 @@ def wrapped_space_header(lines: list, i: int) -> tuple[list[Cell], list[str], in
     备注``). Family: progress tables copied from a page whose header cells hold line breaks (n22
     万州 重点民生实事推进情况表); the cells keep their printed offsets."""
     line = lines[i]
+    if not line.text.endswith(HEAD_ENDINGS) or line.text.count(" ") < 2:
+        return None
     tokens = header_tokens(line.text)
     if len(tokens) < 3 or line.text[tokens[-1][0]:tokens[-1][1]] not in HEADER_HEADS:
         return None

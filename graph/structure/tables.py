@@ -156,6 +156,8 @@ def units_with_roles(text: str) -> bool:
     q21 江门; ``市财政局牵头,市直各部门落实;各镇(街)参照落实``, q22 台山; ``局防控办主办、各工作组协办``,
     o23 江门). Family: the unit column of 政务公开 task tables, where one cell names the lead, the
     cooperating and the implementing units."""
+    if not ROLE_PHRASE.search(text.rstrip(",;、")):
+        return False   # the last clause says no role (most cells: a quick way out)
     clauses = [text[a:b].rstrip(",;、") for a, b in role_clauses(text)]
     return len(clauses) > 1 and U.is_unit_list("、".join(ROLE_PHRASE.sub("", c) for c in clauses))
 
@@ -335,6 +337,8 @@ class TableRows:
         if self.table.kind != "text" or "name" not in self.header.kinds or "text" not in self.header.kinds:
             return None
         name, text = row[self.header.kinds.index("name")], row[self.header.kinds.index("text")]
+        if not name.text[:1].isdigit() and not name.text.startswith(("(", "（")):
+            return None   # no item number (a quick way out)
         heading, own = heading_of_text(name.text), heading_of_text(text.text) if text.text else None
         numbered = heading is not None and heading.style in ("num", "pnum")
         return name if numbered and (own is None or own.style not in ("num", "pnum", "circ")) else None
