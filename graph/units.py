@@ -436,7 +436,7 @@ def clean_name(raw: str) -> tuple[str, str, str, bool]:
     return n, alias, mark, lead_note
 
 
-UNCLOSED_TAIL = re.compile(r"\([^()]{0,3}$")
+UNCLOSED_TAIL = re.compile(r"\([^()]{0,3}$")  # a name cut by a page's end inside its bracket: 各镇乡(
 # "X等有关部门", "X等国务院相关部门和单位", "X等公共企事业单位行业主管部门" (u23 奉贤): the unnamed
 # others after 等 add no unit of their own
 ETC_COLLECTIVE = re.compile(r"等(?:[\u4e00-\u9fa5]{0,4}?(?:有关|相关)|[\u4e00-\u9fa5]{0,12}?(?:单位|企业|机构)[\u4e00-\u9fa5]{0,6}?)?"

@@ -586,11 +586,17 @@ def weak_unit_below_units(group: list, line) -> bool:
 LIST_SEPARATOR = re.compile(r"[、,;]")
 
 
-def project_named_like_a_unit(kinds: list[str], columns: list[str]) -> list[str]:
-    """A row's first cell read as units but followed by the task's text, under a header whose name
-    and text columns both come before its unit columns, names the task (a32 金东 2024 ``事项分类 | 事项名称 | 项目内容 |
-    牵头单位``: ``新(改、扩)建一批中小学校`` then ``实施新(改、扩)建中小学校5家。``; the family of the
-    name-column rule above, l01 嵊泗 ``…数字贸易中心``)."""
+def project_named_like_a_unit(kinds: list[str], columns: list[str], cells: list[list]) -> list[str]:
+    """The kinds of a row's cells, a task named like a unit read as the task's words.
+
+    Family: project lists whose task names end like units (…数字贸易中心, 现代化美丽城镇, 一批中小学校):
+    the row's first cell under a name column, when more units follow (l01 嵊泗); or the row's first
+    cell read as units but followed by the task's text, under a header whose name and text columns
+    both come before its units (a32 金东 2024 ``事项分类 | 事项名称 | 项目内容 | 牵头单位``:
+    ``新(改、扩)建一批中小学校`` then ``实施新(改、扩)建中小学校5家。``)."""
+    if columns and columns[0] == "name" and kinds[:1] == ["units"] \
+            and (kinds.count("units") > 1 or any(U.unit_shape(cell_text(c)) for c in cells[1:])):
+        return ["text"] + kinds[1:]
     first_unit = next((k for k, c in enumerate(columns) if c in T.UNIT_COLUMNS), len(columns))
     if not ("name" in columns[:first_unit] and "text" in columns[:first_unit]):
         return kinds   # 项目 | 责任单位 | 建设内容 (a31 江北): the unit cell comes before the text
@@ -623,10 +629,7 @@ def align(cells: list[list], columns: list[str], skip_name: bool = False,
                      else k for i, (k, c) in enumerate(zip(kinds, cells))]   # (q21 江门, l21 池州)
     if "measure" in columns:  # 万亩, %, 万元/人 go under 单位, however far left the row's cells start
         kinds = ["measure" if k == "short" and is_measure_unit(cell_text(c)) else k for k, c in zip(kinds, cells)]
-    if columns and columns[0] == "name" and kinds[:1] == ["units"] \
-            and (kinds.count("units") > 1 or any(U.unit_shape(cell_text(c)) for c in cells[1:])):
-        kinds[0] = "text"  # a project named like a unit (…数字贸易中心, 现代化美丽城镇) in the name column
-    kinds = project_named_like_a_unit(kinds, columns)
+    kinds = project_named_like_a_unit(kinds, columns, cells)
     text_cells = sum(1 for k in kinds if k in ("text", "short"))
     first_text = next((i for i, k in enumerate(kinds) if k in ("text", "short")), None)
     skip_name = skip_name or ("name" in columns and "text" in columns and text_cells == 1

@@ -170,12 +170,11 @@ def list_before_cut(text: str) -> str:
     m = CUT_LAST_NAME.search(text)
     if m:
         return text[:m.start()]
-    m = CUT_IN_BRACKET.search(text)   # …,各镇乡( cut inside the name's bracket (r21 诸暨): the name before it
+    m = U.UNCLOSED_TAIL.search(text)   # …,各镇乡( cut inside the name's bracket (r21 诸暨): the name before it
     return text[:m.start()] if m and any(sep in text[:m.start()] for sep in ",、") else ""
 
 
 CUT_LAST_NAME = re.compile(r"、[\u4e00-\u9fa5]{1,3}$")
-CUT_IN_BRACKET = re.compile(r"\([\u4e00-\u9fa5]{0,3}$")
 
 
 def looks_like_name(text: str) -> bool:
@@ -533,19 +532,16 @@ def row_mentions(context: TableContext, assigned: dict[str, list[Cell]]) -> list
     return mentions
 
 
-CLAUSE_ROLES = (("牵头", "lead"), ("主办", "lead"), ("配合", "cooperating"), ("协助", "cooperating"),
-                ("参与", "cooperating"), ("协办", "cooperating"))
-
-
 def clause_mentions(text: str, cell: Cell) -> list[UnitMention]:
-    """The units of a unit cell that says each clause's role (:func:`units_with_roles`): 牵头 / 主办
-    lead, 配合 / 协助 / 参与 / 协办 cooperating, 负责 / 落实 responsible; basis ``text``."""
+    """The units of a unit cell that says each clause's role (:func:`units_with_roles`), the role
+    read from the clause's verb as a label's (:func:`graph.units.role_of_label`: 牵头 / 主办 lead,
+    配合 / 协办 cooperating, 落实 responsible); basis ``text``."""
     mentions: list[UnitMention] = []
     printed = text[cell.start:cell.end]
     for a, b in role_clauses(U.fold(printed)):
         clause = U.fold(printed[a:b]).rstrip(",;、")
         phrase = ROLE_PHRASE.search(clause)
-        role = next((r for word, r in CLAUSE_ROLES if word in phrase.group()), "responsible")
+        role = U.role_of_label(phrase.group())
         mentions.extend(U.mentions_from_list(printed[a:a + phrase.start()], cell.start + a, role, "text", column=True))
     return mentions
 
