@@ -288,7 +288,11 @@ def _excluded(work: str, h: _Hit, has_unit: bool, before_clause: str) -> bool:
         return True
     if h.unit == "分" and start and work[start - 1] in "(（" and work[unit_end:unit_end + 1] in (")", "）"):
         return True  # (0.5分): an item's weight in an assessment scheme (考评办法), not a target
-    if _policy_term(work, start - len(before_clause), start):
+    clause_start = start - len(before_clause)
+    # a standard raised from one figure to another is a target (补助标准由670元提高到700元), unless it
+    # is the condition of a grant (对…产值由3亿元以下增加到5亿元以上的企业,给予…)
+    raised = h.baseline is not None and not CONDITION_START.match(work, clause_start)
+    if not raised and _policy_term(work, clause_start, start):
         return True
     if has_unit:
         kind = unit_kind(h.unit)

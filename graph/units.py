@@ -43,7 +43,7 @@ class Shapes:
     collective_prefixes: tuple[str, ...]
     region_prefixes: tuple[str, ...]
     merged: tuple[tuple[str, str], ...]
-    lead_words: tuple[str, ...]          # words that make a label a lead label (牵头, 主责)
+    lead_words: tuple[str, ...]          # words that make a label a lead label (牵头, 主办)
     cooperating_words: tuple[str, ...]   # … a cooperating one (配合, 协作)
     lead_verbs: tuple[str, ...]
     cooperating_verbs: tuple[str, ...]

@@ -1286,3 +1286,49 @@ def test_a_task_named_like_a_unit_before_its_text():
            "实施洋市中心河道整治工程(北环路—洪发路)。\n")
     assert [(t.title, roles(t.units)) for t in plan_of(a31).tasks] == [
         ("完善交通基础设施", [("区住建局", "responsible")]), ("提升区域防洪能力", [("区农业农村局", "responsible")])]
+
+
+def test_a_lone_main_responsibility_label_names_the_responsible_unit():
+    """e31 遂宁 2019 (a 繁體 repost): one ``主責單位:X`` line under each problem to put right, and no
+    牵头 or 配合 label anywhere — the unit is responsible, as a lone 责任单位 is; beside a cooperating
+    label a 主责单位 leads, as 责任单位 does (the label grammar in ontology/unit_shapes.json). One
+    real document of the lone wording was found."""
+    e31 = ("包括\n\n1、市城區部分路段隔離設施缺失,機動車、非機動車違法佔道通行問題。\n\n主責單位:市公安局\n\n"
+           "3、部分老舊小區小廣告亂張亂貼,缺少監控設施,治安管理不到位問題。\n\n主責單位:市住房城鄉建設局\n")
+    assert [roles(t.units) for t in plan_of(e31).tasks] == [[("市公安局", "responsible")],
+                                                             [("市住房城鄉建設局", "responsible")]]
+    assert roles(mentions_from_labels("主责单位:市工信局\n配合单位:市科技局", 0)) == [
+        ("市工信局", "lead"), ("市科技局", "cooperating")]
+    assert roles(mentions_from_labels("牵头单位:区发改局\n主责单位:各街道", 0)) == [
+        ("区发改局", "lead"), ("各街道", "cooperating")]
+
+
+def test_a_row_per_line_table_whose_header_words_are_letter_spaced():
+    """i31 国务院办公厅 2016 (国办函〔2016〕38号 as a law library reprints it): a table printed a row per
+    line with spaces between cells, its header typeset ``序号 工 作 任 务 牵头负责部门``; the spaced letters
+    are one word. g04 上城 prints its pipe header the same way (``| 任 务 名 称 | 指 标 要 求 | 牵 头 部 门 |``),
+    read by the pipe rows' reader (its row abridged here to three of its eight units)."""
+    i31 = ("2016年《政府工作报告》量化指标任务分工\n\n序号 工 作 任 务 牵头负责部门\n"
+           "1 居民消费价格涨幅3%左右 发展改革委\n2 城镇新增就业1000万人以上 人力资源社会保障部\n"
+           "3 安排财政赤字2.18万亿元,赤字率提高到3% 财政部\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(i31).tasks] == [
+        ("居民消费价格涨幅3%左右", [("发展改革委", "lead")]), ("城镇新增就业1000万人以上", [("人力资源社会保障部", "lead")]),
+        ("安排财政赤字2.18万亿元,赤字率提高到3%", [("财政部", "lead")])]
+    g04 = ("序号 | 任 务 名 称 | 指 标 要 求 | 牵 头 部 门 | 配 合 部 门 | 目 标 类 型 |\n"
+           "1 | 地区生产总值 | 增长5.5%(市下达指标) | 区发改经信局 | 区财政局、区统计局、各街道办事处 | A类 |\n")
+    assert [roles(t.units) for t in plan_of(g04).tasks] == [[("区发改经信局", "lead"), ("区财政局", "cooperating"),
+                                                             ("区统计局", "cooperating"), ("各街道办事处", "cooperating")]]
+
+
+def test_a_grant_standard_raised_from_one_figure_to_another_is_a_target():
+    """k32 西安 2025 为民实事 (``缴费费率由7%降至6%``, ``补助标准由每人每年670元提高到700元``) and e03 肇庆 2020
+    (``补贴标准分别从每人每年2100元、2800元提高到每人每年2200元、2900元``): a subsidy or a rate raised or
+    cut from a baseline is the plan's target, though its words are a grant's; the same change as the
+    condition of a grant stays a term of it (c06 西安 2018 ``對每3年內產值由3億元以下增加到5億元以上…``)."""
+    k32 = ("将参保单位缴费费率由7%降至6%,将灵活就业人员缴费费率由9%降至8%,为全市各类用人单位及灵活就业人员减负约39.13亿元。"
+           "城乡居民医保补助标准由每人每年670元提高到700元")
+    assert [(i.value, i.baseline) for i in extract_indicators(k32)] == [(6, 7), (8, 9), (39.13, None), (700, 670)]
+    e03 = "将困难残疾人生活补贴和重度残疾人护理补贴标准分别从每人每年2100元、2800元提高到每人每年2200元、2900元。"
+    assert [(i.value, i.baseline) for i in extract_indicators(e03)] == [(2200, 2100), (2900, 2800)]
+    c06 = "對每3年內產值由3億元以下增加到5億元以上,且年均增速20%以上的企業,連續三年分檔給予100-200萬元獎勵。"
+    assert 5 not in [i.value for i in extract_indicators(c06)]

@@ -663,6 +663,8 @@ def align(cells: list[list], columns: list[str], skip_name: bool = False,
 # ---------------------------------------------------------------- rows printed on one line
 
 TOKEN = re.compile(r"\S+")
+SPACED_LETTER = re.compile(r"[\u4e00-\u9fa5]")          # one character of a word typeset letter-spaced
+SPACED_WORD = re.compile(r"[\u4e00-\u9fa5](?: [\u4e00-\u9fa5])*")  # the letters of such a word so far
 SPACE_HEADER_CELL_MAX = 8  # characters of a header word, after the period it may open with
 PERIOD_PREFIX = re.compile(r"^\d{4,5}年(?:\d{1,2}(?:-\d{1,2})?月份?)?")  # 2023年10-12月份进展情况
 
@@ -670,10 +672,16 @@ PERIOD_PREFIX = re.compile(r"^\d{4,5}年(?:\d{1,2}(?:-\d{1,2})?月份?)?")  # 20
 def header_tokens(text: str) -> list[tuple[int, int]]:
     """The spans of a header line's words, a role word and the word after it that a wide cell
     printed apart joined as one (``牵头  领导``, ``主体          责任单位``: d21 青阳, the header of a
-    重点工作责任清单 进展情况汇总表 copied with its cells' line breaks as spaces)."""
+    重点工作责任清单 进展情况汇总表 copied with its cells' line breaks as spaces), and a word
+    typeset with a space between its characters one word (``序号 工 作 任 务 牵头负责部门``: i31, a
+    国务院办公厅 分工 table as a law library reprints it)."""
     spans = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
     joined: list[tuple[int, int]] = []
     for a, b in spans:
+        if joined and SPACED_LETTER.fullmatch(text[a:b]) and text[joined[-1][1]:a] == " " \
+                and SPACED_WORD.fullmatch(text[joined[-1][0]:joined[-1][1]]):
+            joined[-1] = (joined[-1][0], b)   # 工 作 任 务: one word
+            continue
         if joined and text[joined[-1][0]:joined[-1][1]] in HEADER_HEADS | {"主体"} and \
                 (text[a:b] in HEADER_TAILS or T.column_kind(text[a:b]) in T.UNIT_COLUMNS):
             joined[-1] = (joined[-1][0], b)
