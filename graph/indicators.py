@@ -79,6 +79,9 @@ BASELINE_GAP = re.compile(
 YEAR_MENTION = re.compile(r"(?<![\d—–\-~至比较从由])(?:到|至|于|在)?((?:19|20)\d{2})年(?!以来|前|度|以前)|每年|逐年|累计")
 TARGET_VERB = re.compile(r"(?:达|为|至|到|在|超|于|过|是|从|由)\s*$")
 EXISTING = re.compile(r"已建成|已建|已有|已完成|已累计|已经|共有|目前|截至|截止|以来|近年来|去年|上年")
+# the share of the year's target already done, in progress reports (k22 黔东南 ``…6415人,完成年度任務的105.16%``,
+# f01 六安 ``…新增技能人才14826人,完成年度任务的74.13%``); 完成年度投资30亿元 stays a target
+SHARE_DONE = re.compile(r"(?:完成|占)(?:年度|全年)(?:目标)?(?:任务|目标)(?:数)?的\s*$")
 FRAMING = "围绕"  # a clause opening with it frames the task: 围绕5个方面
 PERCENT_COMPLEMENT = re.compile(r"[的和与及或至到全]|覆盖|达标|完成|到位")
 NAME_CIRCLE = re.compile(r"^[^，,。；;、]{0,10}圈")
@@ -301,6 +304,8 @@ def _excluded(work: str, h: _Hit, has_unit: bool, before_clause: str) -> bool:
         if kind == "percentage" and h.unit == "%" and h.end == unit_end and CJK.match(work, unit_end) \
                 and not PERCENT_COMPLEMENT.match(work, unit_end, unit_end + 2) and not TARGET_VERB.search(before_clause):
             return True  # 10%留用地: a percentage naming a thing
+        if h.unit == "%" and SHARE_DONE.search(before_clause):
+            return True  # 完成年度任务的105.16%: progress against the year's target
         if EXISTING.search(before_clause) or before_clause.startswith(FRAMING):
             return True  # 已建成的18个: a fact; 围绕5个方面: framing
         if OWN_TASKS.match(work, unit_end, unit_end + 12):

@@ -1332,3 +1332,35 @@ def test_a_grant_standard_raised_from_one_figure_to_another_is_a_target():
     assert [(i.value, i.baseline) for i in extract_indicators(e03)] == [(2200, 2100), (2900, 2800)]
     c06 = "對每3年內產值由3億元以下增加到5億元以上,且年均增速20%以上的企業,連續三年分檔給予100-200萬元獎勵。"
     assert 5 not in [i.value for i in extract_indicators(c06)]
+
+
+def test_a_page_joined_on_one_line_with_wide_gaps_and_a_section_that_names_its_lead():
+    """g31 重庆 2025 (渝府办发〔2025〕27号): the page's blocks and its table's cells run on one line three
+    spaces apart — each block is a line, the cells one per line; a section row ``(一)市场准入(牵头单位:
+    市市场监管局)`` names the lead of the rows under it, which repeat it in their 责任单位 column. One real
+    document of each was found; a long line with a few wide gaps (a signature's spacing) is read as before."""
+    g31 = ("重庆市2025年度优化营商环境工作任务清单   序号   2025年度工作任务   责任单位   一、对标先进优化提升专项行动   "
+           "(一)市场准入(牵头单位:市市场监管局)   1   加快建设“渝企在线”数字应用,完善登记注册申请表单智能预填、股东会决议等"
+           "申请材料智能生成、人员任职资格等申请条件智能预检等功能,提升查询、统计、监测等分析调度能力,强化服务企业支撑。   "
+           "市市场监管局   2   深化注册资本认缴登记制度改革,切实推动注册资本异常判定、出资期限豁免调整、另册管理制度细化落实,"
+           "规范股东依法履行出资义务,维护市场交易安全。   市市场监管局   3   完善企业名称登记规范,深化不含行政区划企业名称"
+           "登记管理,建立川渝两地企业名称争议裁决机制,提升名称登记便利度和规范化。   市市场监管局   4   深化个转企“一件事”,"
+           "为有转型升级意愿的个体工商户提供变更企业联办服务,加强转企后行政许可事项衔接,便利经营主体延续经营。   市市场监管局")
+    assert len(g31) >= 400
+    tasks = plan_of(g31).tasks
+    assert [(t.number, roles(t.units)) for t in tasks] == [(n, [("市市场监管局", "lead")]) for n in ("1", "2", "3", "4")]
+    assert tasks[0].title == "加快建设“渝企在线”数字应用"
+    pieces = list(physical_lines("各区县人民政府:" + "现将方案印发给你们,请认真贯彻执行。" * 30 + "   重庆市人民政府办公厅   2025年5月12日"))
+    assert len(pieces) == 1
+
+
+def test_the_share_of_the_years_target_done_is_progress():
+    """f01 六安 2024 (``全市新增技能人才14826人,完成年度任务的74.13%``) and k22 黔东南 2023 on a 繁體 mirror with
+    pinyin glosses (``完成年度任務(wù)的105.16%``): a progress report's share of the year's target is no
+    target; 完成年度投资30亿元以上 (the shipped 000 plan) still is."""
+    f01 = "截至6月30日,全市新增技能人才14826人,完成年度任务的74.13%。"
+    assert 74.13 not in [i.value for i in extract_indicators(f01)]
+    k22 = "推進(jìn)情況:目前累計完成城鎮(zhèn)公益性崗位安置就業(yè)困難人員6415人,完成年度任務(wù)的105.16%。"
+    reading = traditional.simplified_reading(k22)
+    assert reading is not None and 105.16 not in [i.value for i in extract_indicators(reading.text)]
+    assert 30 in [i.value for i in extract_indicators("2024年,全县滚动推进重大项目建设15个以上,完成年度投资30亿元以上")]

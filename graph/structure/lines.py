@@ -196,12 +196,34 @@ def physical_lines(text: str) -> Iterator[str]:
         if len(raw) < LONG_LINE:
             yield from run_on_items(raw)
             continue
+        if len(WIDE_GAP.findall(raw)) >= WIDE_GAPS_MIN:
+            yield from wide_gap_pieces(raw)
+            continue
         start = 0
         for m in ITEM_AFTER_SENTENCE.finditer(raw):
             if m.end() > start:
                 yield raw[start:m.end()]
                 start = m.end()
         yield raw[start:]
+
+
+WIDE_GAP = re.compile(r"(?<=\S)[ \u00a0\u3000]{3,}(?=\S)")   # three or more spaces between two words
+WIDE_GAPS_MIN = 5   # gaps that make a long line a page's blocks joined with wide gaps
+
+
+def wide_gap_pieces(raw: str) -> Iterator[str]:
+    """A long line whose blocks a page joined with wide gaps, cut at each gap: the gap stays at the
+    end of the piece before it, so the pieces join back to ``raw``.
+
+    Family: page text whose paragraphs and table cells were joined on one line, three or more spaces
+    apart (g31 重庆 2025 ``…通知   渝府办发〔2025〕27号   …   序号   2025年度工作任务   责任单位   一、…``):
+    each block is a line, a table's cells one per line. One real document of this layout was found.
+    """
+    start = 0
+    for m in WIDE_GAP.finditer(raw):
+        yield raw[start:m.end()]
+        start = m.end()
+    yield raw[start:]
 
 
 def row_cells(raw: str) -> list[tuple[int, int]]:

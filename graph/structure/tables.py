@@ -19,7 +19,7 @@ the file's own tables first, recovered text tables elsewhere.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from graph import units as U
@@ -298,6 +298,7 @@ class TableRows:
         self.section: list[tuple[str, str]] = []
         self.previous_name, self.previous_cell = "", None
         self.units_above: dict[str, list[Cell]] = {}
+        self.section_leads: dict[str, frozenset[str]] = {}   # a section row's text → the units it names as lead
 
     def tasks(self) -> list[Task]:
         """The table's tasks, keys made unique (a number printed twice keeps two tasks)."""
@@ -378,7 +379,28 @@ class TableRows:
                          previous_name=self.previous_name, merged_name=merged_name)
         task, own_name = row_task(self.context, cells)
         self.previous_name = own_name or self.previous_name
-        return task
+        return self._with_section_lead(task)
+
+    def _with_section_lead(self, task: Task | None) -> Task | None:
+        """A row under a section row that names its lead (``(一)市场准入(牵头单位:市市场监管局)``): the
+        lead among the row's responsible units leads, the others cooperate.
+
+        Family: task lists whose sections name the unit that leads them and whose rows repeat it in a
+        责任单位 column (g31 重庆 2025, the section rows with their labels, the column under
+        ``序号 | 2025年度工作任务 | 责任单位``). One real document of this layout was found."""
+        if task is None or not self.section:
+            return task
+        text = self.section[-1][1]
+        if text not in self.section_leads:
+            folded = U.fold(text)
+            self.section_leads[text] = frozenset(m.name for m in U.mentions_from_labels(folded, 0)
+                                                 if m.role == "lead") if "牵头" in folded else frozenset()
+        leads = self.section_leads[text]
+        if not leads or not any(m.name in leads and m.role == "responsible" for m in task.units):
+            return task
+        units = tuple(m if m.role != "responsible" else
+                      replace(m, role="lead" if m.name in leads else "cooperating", basis="text") for m in task.units)
+        return replace(task, units=units)
 
     def _assign(self, row: tuple[Cell, ...]) -> tuple[str, dict[str, list[Cell]]]:
         """The row's 序号 and its cells by column role (a cell spanning two columns is read in the first)."""
