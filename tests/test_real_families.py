@@ -697,9 +697,10 @@ def test_data_providing_units_cooperate_with_the_lead():
 
 def test_a_block_of_labels_after_several_items_names_the_units_of_them_all():
     """h05 深圳 2008 (``主办:…。协办:…。`` on its own line after items (二)(三)(四), a page excerpt that
-    starts below their heading) and j03 运城 2017 (``(责任单位:…)`` on its own line after sub-measures
-    (1)…(4) of an item): every item of the group takes the units; an item with units of its own
-    keeps them."""
+    starts below their heading) and n04 山西 2008 (``协同单位:…`` on its own line after items 1. 2. of a
+    heading that names their lead): every item of the group takes the units; an item with units of its
+    own keeps them. (Measures (1)…(4) of a title-only item fold into the item instead: see
+    test_measures_closed_by_one_label_block_fold_into_their_item.)"""
     h05 = ("(二)推进“公园之城”建设。至2010年每年完成30个社区公园建设任务。\n"
            "(三)实施生态风景林建设工程。用3年时间,依法全面取缔非农业用地上的种养殖场。\n"
            "(四)保持和发展植物多样性。推广种植生长快、绿化效果好的乡土树种花木。\n"
@@ -712,13 +713,11 @@ def test_a_block_of_labels_after_several_items_names_the_units_of_them_all():
         ("(二)", ("各区人民政府", "lead")), ("(三)", ("各区人民政府", "lead")), ("(四)", ("各区人民政府", "lead")),
         ("(五)", ("各区人民政府", "lead"))]
     assert [m.name for m in tasks[3].units if m.role == "cooperating"] == ["市城管局", "市国土房产局", "规划局"]
-    j03 = ("(一)“一案三制”建设\n1.完善应急预案体系\n(1)加强应急预案管理,规范应急预案编制、审批、发布。\n"
-           "(2)推进政府及其部门应急预案“精编化”,及时修订完善现有应急预案。\n"
-           "(3)加强应急预案演练,完善演练管理制度。\n(4)加强应急预案的培训宣传,扩大应急预案发布范围。\n"
-           "(责任单位:市直各有关单位、各县(市、区)人民政府、各开发区管委会)\n2.健全应急管理体制和运行机制\n")
-    tasks = [t for t in plan_of(j03).tasks if t.units]
-    assert [t.number for t in tasks] == ["(1)", "(2)", "(3)", "(4)"]
-    assert all([m.name for m in t.units] == ["市直各有关单位", "各县(市、区)人民政府", "各开发区管委会"] for t in tasks)
+    n04 = ("(三)省编办牵头的工作\n1.深化行政管理体制改革,优化政府机构设置。\n2.积极稳妥地推进乡镇机构改革。\n"
+           "协同单位:省财政厅、省人事厅、省农业厅等省直有关部门和各市人民政府。\n")
+    tasks = plan_of(n04).tasks
+    assert [t.number for t in tasks] == ["1", "2"]
+    assert all(roles(t.units)[:2] == [("省编办", "lead"), ("省财政厅", "cooperating")] for t in tasks)
 
 
 def test_paragraphs_that_end_with_their_units_under_a_title_only_heading():
@@ -1364,3 +1363,40 @@ def test_the_share_of_the_years_target_done_is_progress():
     reading = traditional.simplified_reading(k22)
     assert reading is not None and 105.16 not in [i.value for i in extract_indicators(reading.text)]
     assert 30 in [i.value for i in extract_indicators("2024年,全县滚动推进重大项目建设15个以上,完成年度投资30亿元以上")]
+
+
+def test_measures_closed_by_one_label_block_fold_into_their_item():
+    """j03 运城 2017 (``1.完善应急预案体系`` over ``(1)…`` … ``(4)…`` and ``(责任单位:…)``) and e32 荆州 创文
+    督查 (``1. 市科技馆`` over ``(1)…(3)…`` and ``问题整改责任单位:市科技馆 整改时限:3天``): an item that is
+    only a title over its measures, the units named once after them, is one task; numbered items under
+    one label block stay tasks each (n04 山西 2008 ``1.…`` ``2.…`` then ``协同单位:…``)."""
+    j03 = ("(一)“一案三制”建设\n1.完善应急预案体系\n"
+           "(1)加强应急预案管理,规范应急预案编制、审批、发布、备案、修订和评估工作,增强应急预案的针对性、实用性和可操作性。\n"
+           "(2)推进政府及其部门应急预案“精编化”,及时修订完善现有应急预案,促进单位和基层应急预案编制全覆盖。\n"
+           "(3)加强应急预案演练,完善演练管理制度,推进“双盲”演练,强化针对性、实战性。\n"
+           "(4)加强应急预案的培训宣传,扩大应急预案发布范围,提高全社会对应急预案的知晓率。\n"
+           "(责任单位:市直各有关单位、各县(市、区)人民政府、各开发区管委会)\n")
+    tasks = plan_of(j03).tasks
+    assert [(t.title, [m.name for m in t.units]) for t in tasks] == [
+        ("完善应急预案体系", ["市直各有关单位", "各县(市、区)人民政府", "各开发区管委会"])]
+    assert "(4)加强应急预案的培训宣传" in tasks[0].text
+    e32 = ("具体问题如下:\n\n1. 市科技馆\n\n(1)院内电动车未按指定区域停放;\n\n(2)灭火器过期未更换;\n\n"
+           "(3)意见簿投诉记录和回复处理记录不规范。\n\n问题整改责任单位:市科技馆 整改时限:3天\n\n2. 市第二人民医院\n\n"
+           "(1)院内禁烟标识数量不达标;\n\n(2)宣传牌内容不规范;\n\n(3)学雷锋志愿服务岗缺乏志愿者信息台账。\n\n"
+           "问题整改责任单位:市卫生健康委员会 整改时限:5天\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(e32).tasks] == [
+        ("市科技馆", [("市科技馆", "responsible")]), ("市第二人民医院", [("市卫生健康委员会", "responsible")])]
+    n04 = ("(三)省编办牵头的工作\n1.深化行政管理体制改革,优化政府机构设置。\n2.积极稳妥地推进乡镇机构改革。\n"
+           "协同单位:省财政厅、省人事厅、省农业厅等省直有关部门和各市人民政府。\n")
+    assert [t.title for t in plan_of(n04).tasks] == ["深化行政管理体制改革,优化政府机构设置", "积极稳妥地推进乡镇机构改革"]
+
+
+def test_years_of_schooling_are_a_target():
+    """y31 武汉 十四五纲要任务分工 2022 on a 繁體 mirror (``勞動年齡人口平均受教育年限12.5年``) and the State
+    Council's 2021 政府工作报告 as a 繁體 news page quotes it (``勞動年齡人口平均受教育年限提高到11.3年``): years of schooling
+    are a target in years; other figures in years stay durations (5年内, m01 广州 2012) or dates."""
+    y31 = traditional.simplified_reading("勞動年齡人口平均受教育年限12.5年")
+    assert [(i.value, i.unit) for i in extract_indicators(y31.text)] == [(12.5, "年")]
+    state = traditional.simplified_reading("要建設高品質教育體系,深化教育改革,實施教育提質擴容工程,勞動年齡人口平均受教育年限提高到11.3年。")
+    assert [(i.value, i.unit) for i in extract_indicators(state.text)] == [(11.3, "年")]
+    assert [i.value for i in extract_indicators("加强市管企业领导人员队伍建设,5年内重点引进100名市管")] == [100]   # m01 广州

@@ -246,6 +246,8 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
     tasks: list[Task] = []
     keys = set() if keys is None else keys
     for it, text, mentions, us, ue in found:
+        if it is None:   # a measure folded into its item (fold_measures_into_parent)
+            continue
         # a heading with nothing after its title is a section's name, unless it is a sentence
         # (静安: (一)实现全年区级一般公共预算收入同比增长1%。)
         has_text = len(it.line.text) > it.heading.marker_end + len(it.heading.title) + 1 or it.body \
@@ -308,6 +310,8 @@ def share_group_units(text: str, found: list[list]) -> None:
     for run in runs:
         share_label_block(text, found, run)
     for parent, kids in children.items():
+        if found[parent][0] is None or fold_measures_into_parent(text, found, parent, kids):
+            continue
         it, _, mentions, us, ue = found[parent]
         if mentions and not it.body and all(not found[k][2] for k in kids):
             for k in kids:
@@ -328,6 +332,33 @@ def share_group_units(text: str, found: list[list]) -> None:
                     kid[2:5] = [list(mentions) + kid[2], us, max(ue, kid[4])]
             if not it.body:
                 found[parent][2:5] = [[], -1, -1]
+
+
+MEASURE_STYLES = ("pnum", "circ")  # (1) and ① : the measures of an item, one sentence each
+
+
+def fold_measures_into_parent(text: str, found: list[list], parent: int, kids: list[int]) -> bool:
+    """An item that is only a title over measures ``(1)…(2)…`` (or ①②) closed by one block of
+    label lines, none of the measures naming units: the item is the task, its measures its text
+    (the found entries of the measures are set to None). True when so.
+
+    Family: responsibility lists that break an item into its measures and name the units once for
+    all of them (j03 运城 ``1.完善应急预案体系`` / ``(1)加强应急预案管理…`` … ``(4)…`` /
+    ``(责任单位:市直各有关单位、…)``; e32 荆州 ``1. 市科技馆`` / ``(1)院内电动车未按指定区域停放;`` …
+    / ``问题整改责任单位:市科技馆 整改时限:3天``). Items with titles of their own under one label
+    block (h05 深圳 ``(二)推进“公园之城”建设。…`` … ``主办:…``) stay tasks each (share_label_block).
+    """
+    it, last = found[parent][0], found[kids[-1]]
+    if it is None or it.body or found[parent][2] or len(kids) < 2 \
+            or any(found[k][0] is None or found[k][0].heading.style not in MEASURE_STYLES for k in kids):
+        return False
+    if not last[2] or any(found[k][2] for k in kids[:-1]) or not all(label_line_at(text, m.start) for m in last[2]):
+        return False
+    end = last[0].line.start + len(last[1])
+    found[parent][1:5] = [text[it.line.start:end], list(last[2]), last[3], last[4]]
+    for k in kids:
+        found[k][0] = None
+    return True
 
 
 def share_label_block(text: str, found: list[list], kids: list[int]) -> None:
