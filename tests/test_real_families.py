@@ -1400,3 +1400,50 @@ def test_years_of_schooling_are_a_target():
     state = traditional.simplified_reading("要建設高品質教育體系,深化教育改革,實施教育提質擴容工程,勞動年齡人口平均受教育年限提高到11.3年。")
     assert [(i.value, i.unit) for i in extract_indicators(state.text)] == [(11.3, "年")]
     assert [i.value for i in extract_indicators("加强市管企业领导人员队伍建设,5年内重点引进100名市管")] == [100]   # m01 广州
+
+
+M32 = """┌─────────────────────┬───┬────────┬────┐
+│ 工 作 任 务 │分管领│牵头组织实施单位│完成时限│
+│ │ 导 │ │ │
+├─────────────────────┼───┼────────┼────┤
+│抓好财税金融工作,增强发展保障能力 │梁志强│各县(市、区)政│年内见成│
+├─────────────────────┤ │府,市财政局、国│ 效 │
+│△进一步调整财政支出结构,加大财政在“三农│ │家税务局、地方税│ │
+│”、教育、卫生、科技、文化、就业再就业、社│ │务局、金融办、人│ │
+│会保障、生态环境、公共基础设施、社会治安等│ │民银行、银监局 │ │
+│方面的投入 │ ├────────┤ │
+│△加强财政监督,提高财政资金使用效益 │ │各县(市、区)政│ │
+│△加强税源监控,完善护税协税网络 │ │府,市财政局、教│ │
+│△加快信用体系建设,保护金融债权,建设良好│ │育局 │ │
+│金融生态 │ │ │ │
+├─────────────────────┤ │ │ │
+│坚持优先发展教育,提高全民素质 │ │ │ │
+├─────────────────────┤ │ │ │
+│△各级财政将安排13.3亿元支持教育发展。其中│ │ │ │
+│市直财政安排8810万元,重点解决学校建设债务│ │ │ │
+│、教师补贴以及教师定编问题 │ │ │ │
+└─────────────────────┴───┴────────┴────┘
+"""
+
+
+def test_a_table_drawn_with_box_characters():
+    """m32, a city's 政府工作任务 table on a law database's copy: borders ``┌─┬─┐``, cells wrapped over
+    lines, merged cells left open across their neighbours' borders, items marked △ under a group row.
+    Each △ item is a task with the unit cell open where it begins; the group row names its items'
+    section. One real document drawn so was found; the other text of a file is read as before."""
+    from graph.ingest.txt import read_txt
+
+    read = read_txt(("附件\n" + M32).encode("utf-8"))
+    assert read.text.startswith("附件\n工 作 任 务\n分管领导\n牵头组织实施单位\n完成时限\n")
+    source = SourceText(path="m32.txt", name="m32.txt", sha256="0" * 64, text=read.text, format="txt",
+                        tables=read.tables)
+    tasks = parse_plan(source).tasks
+    assert [t.title for t in tasks] == ["进一步调整财政支出结构", "加强财政监督,提高财政资金使用效益",
+                                        "加强税源监控,完善护税协税网络", "加快信用体系建设,保护金融债权,建设良好金融生态",
+                                        "各级财政将安排13.3亿元支持教育发展"]
+    assert [m.name for m in tasks[0].units][-1] == "银监局" and [m.name for m in tasks[1].units] == [
+        "各县(市、区)政府", "市财政局", "教育局"]
+    assert all(m.role == "lead" for t in tasks for m in t.units)
+    assert tasks[0].section[-1] == "抓好财税金融工作,增强发展保障能力"
+    assert tasks[4].section[-1] == "坚持优先发展教育,提高全民素质"
+    assert read_txt("一、总体要求\n\n二、主要任务\n".encode("utf-8")).text == "一、总体要求\n\n二、主要任务\n"

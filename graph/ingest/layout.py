@@ -110,10 +110,10 @@ def _put_table(out: _Text, kind: str, raw_rows: tuple[Row, ...]) -> Table | None
     return Table(rows=tuple(rows), start=start, end=out.offset, kind=kind) if rows else None
 
 
-def assemble(items: Iterable[Item]) -> tuple[str, tuple[Table, ...]]:
+def assemble(items: Iterable[Item], keep_blank: bool = False) -> tuple[str, tuple[Table, ...]]:
     """Join lines and tables into one text, one line each, with the tables as :class:`Table` blocks.
 
-    Empty lines are dropped; a table is ``(kind, rows)``; its rows are padded to the table's
+    Empty lines are dropped (kept with ``keep_blank``: a plain text's own blank lines); a table is ``(kind, rows)``; its rows are padded to the table's
     width so every row has as many cells as the widest; empty cells stay as empty lines. A
     :class:`Covered` position is an empty line in the text and, in the Table, the Cell of the
     merged cell that covers it. Rows without text of their own are left out.
@@ -122,7 +122,7 @@ def assemble(items: Iterable[Item]) -> tuple[str, tuple[Table, ...]]:
     blocks: list[Table] = []
     for item in items:
         if isinstance(item, str):
-            if item:
+            if item or keep_blank:
                 out.put(item)
             continue
         table = _put_table(out, *item)

@@ -1,19 +1,28 @@
 """Plain text files (.txt, .md) in, :class:`ReaderOutput` out: decoded, line ends unified,
-paragraphs broken at a fixed width joined again. Text files have no tables."""
+paragraphs broken at a fixed width joined again, tables drawn with box characters read as tables
+(graph.ingest.box_tables); other tables in text are found later, by graph.structure."""
 from __future__ import annotations
 
 import re
 from collections import Counter
 
+from graph.ingest.box_tables import box_items, has_box_lines
 from graph.ingest.decoding import decode_bytes, normalise_newlines
-from graph.ingest.layout import ReaderOutput
+from graph.ingest.layout import ReaderOutput, assemble
 
 
 def read_txt(data: bytes) -> ReaderOutput:
-    """The text of a plain text file, one paragraph per line."""
+    """The text of a plain text file, one paragraph per line (a box-drawn table's cells one per line)."""
     decoded = decode_bytes(data)
-    return ReaderOutput(text=reflow_hard_wraps(normalise_newlines(decoded.text)), encoding=decoded.encoding,
-                        warnings=decoded.warnings, tables=())
+    text = normalise_newlines(decoded.text)
+    if has_box_lines(text):
+        parts = box_items(text.split("\n"))
+        if any(isinstance(part, tuple) for part in parts):
+            items = [line for part in parts
+                     for line in (reflow_hard_wraps("\n".join(part)).split("\n") if isinstance(part, list) else [part])]
+            text, tables = assemble(items, keep_blank=True)
+            return ReaderOutput(text=text, encoding=decoded.encoding, warnings=decoded.warnings, tables=tables)
+    return ReaderOutput(text=reflow_hard_wraps(text), encoding=decoded.encoding, warnings=decoded.warnings, tables=())
 
 
 PARAGRAPH_END = re.compile(r"[。;；!！?？:：)）”」》]\s*$")

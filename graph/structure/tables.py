@@ -52,6 +52,7 @@ HEADER_MAX = 24  # characters: a longer cell is never a column header
 #: Columns of units. The roles ``ignore`` (persons), ``progress``, ``count`` (项目数量: how many tasks a
 #: unit has), ``place`` and ``category`` are read for nothing.
 UNIT_COLUMNS = ("lead", "responsible", "cooperating")
+ITEM_MARKS = tuple("△▲●■◆◇□○")   # marks of the items of a table whose other rows name groups of them
 
 
 @lru_cache(maxsize=65536)
@@ -309,9 +310,13 @@ class TableRows:
         count = 0
         body = self.table.rows[self.header.first + self.header.rows:]
         item_of: list[Cell | None] = []   # each task's numbered project cell (see _project_item)
+        marked = sum(1 for row in body if any(c.text.startswith(ITEM_MARKS) for c in row[:2]))
         for k, row in enumerate(body):
             own = [c for c in distinct(row) if c.text]
             if not own or tuple(c.text for c in row) in header_texts or self._section_row(row, own):
+                continue
+            if marked >= 2 and not any(c.text.startswith(ITEM_MARKS) for c in row[:2]):
+                self._group_row(own[0].text)
                 continue
             count += 1
             item = self._project_item(row)
@@ -355,6 +360,15 @@ class TableRows:
             del self.section[styles.index(style):]
         self.section.append((style, text))
         return True
+
+    def _group_row(self, text: str) -> None:
+        """A row whose first cell is no marked item in a table of items marked ``△``: the name of the
+        items below it (m32, a city's 政府工作任务 table: ``抓好财税金融工作,增强发展保障能力`` over
+        ``△进一步调整财政支出结构…`` … ; its merged unit cell begins on the group's row)."""
+        styles = [s for s, _ in self.section]
+        if "mark" in styles:
+            del self.section[styles.index("mark"):]
+        self.section.append(("mark", text))
 
     def _ends_document(self, cell: Cell) -> bool:
         """Whether ``cell`` is cut by the end of the document: a page excerpt that stops mid-row (a
@@ -476,7 +490,8 @@ def names_group_rows(table: Table, header: Header) -> bool:
 
 def item_title(text: str) -> str:
     """A task's title from the first line of its name or text cell, without its item number
-    (``1.地区生产总值…``, ``(一)井盖整治项目``)."""
+    (``1.地区生产总值…``, ``(一)井盖整治项目``) or mark (``△加强财政监督…``)."""
+    text = text.lstrip("".join(ITEM_MARKS) + " ")
     heading = heading_of_text(text)
     return heading.title if heading and heading.style in ("pcn", "num", "pnum", "circ") else heading_title(text)
 
