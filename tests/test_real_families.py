@@ -1447,3 +1447,32 @@ def test_a_table_drawn_with_box_characters():
     assert tasks[0].section[-1] == "抓好财税金融工作,增强发展保障能力"
     assert tasks[4].section[-1] == "坚持优先发展教育,提高全民素质"
     assert read_txt("一、总体要求\n\n二、主要任务\n".encode("utf-8")).text == "一、总体要求\n\n二、主要任务\n"
+
+
+def test_pipe_rows_with_a_row_of_one_cell_closed_by_its_pipe():
+    """b42 台山 文广旅体局 2021 and q22 台山 2021 (other wording, other rows): a table copied a row per
+    line whose short rows hold one cell closed by its pipe (``2.做好…主动公开工作。 |``) — each is a row
+    that takes the cells merged over it from the row above, not the start of the next row; 属下单位 is
+    a unit (the bureau's subordinate units, b42)."""
+    b42 = '工作任务 | 具体要求 | 责任部门 |\n一、做好各类规划主动公开。 | 1.主动公开“十四五”规划纲要、各项规划、政策解读等相关信息。 | 办公室牵头,其他股室及属下单位配合 |\n2.做好“十一五”规划至“十三五”规划等各项规划的归集整理和主动公开工作。 |\n二、做好市场规则标准和监管执法信息公开。 | 3.及时公开建设高标准市场体系行动方案的落实举措。 | 广电旅游和公共服务股(行政审批服务股) |\n'
+    tasks = plan_of(b42).tasks
+    assert [t.number for t in tasks] == ["1", "2", "3"]
+    assert roles(tasks[1].units) == roles(tasks[0].units) == [("办公室", "lead"), ("其他股室及属下单位", "cooperating")]
+    q22 = ("工作任务 | 具体要求 | 责任单位 |\n" + '三、做好财政信息公开。 | 7.积极推进部门单位财政预算、决算及相关报表公开。 | 市财政局牵头,市直各部门落实;各镇(街)参照落实 |\n8.持续深化地方政府债务信息公开,通过集中统一平台定期公开地方政府债务限额、余额、品种、期限、利率、使用安排、偿还计划、还本付息、偿债资金来源等信息。 |\n9.加大惠民惠农资金发放信息公开力度,及时公布财政资金直达基层的分配、下达和使用管理信息。 | 市财政局牵头,市民政局、市农业农村局等有关部门落实;各镇(街)参照落实 |\n10.市财政局要有效推动有关业务主管部门,落实补贴信息公开向村和社区延伸,并与村(居)务公开有效衔接。 |\n')
+    tasks = plan_of(q22).tasks
+    assert [t.title[:6] for t in tasks] == ["积极推进部门", "持续深化地方", "加大惠民惠农", "市财政局要有"]
+    assert [m.name for m in tasks[1].units] == [m.name for m in tasks[0].units]
+    assert [m.name for m in tasks[3].units] == [m.name for m in tasks[2].units]
+    assert roles(mentions_from_list("计划财务股、属下单位", 0)) == [("计划财务股", "responsible"), ("属下单位", "responsible")]
+
+
+def test_a_section_sentence_over_numbered_requirements_stays_in_the_table():
+    """b41 广州 交通运输局 2022: a table copied a cell per line whose 工作任务 column holds sentences
+    (``(一)加强涉及市场主体的信息公开。``) over numbered 具体要求 and their 牵头处室 / 配合处室 cells — the
+    sentence is a section row, not prose after the table. One real document of this layout was found."""
+    b41 = '广州市交通运输局贯彻落实广州市2022年政务公开工作要点分工方案\n\n工作任务\n\n具体要求\n\n牵头处室(单位)\n\n配合处室(单位)\n\n备注\n\n一、以公开助力经济平稳健康发展\n\n(一)加强涉及市场主体的信息公开。\n\n1.加大受疫情影响重的餐饮、住宿、零售、文化、旅游、客运等行业帮扶政策的公开力度,促进稳就业和消费恢复。\n\n局道路运输处、公共交通处、轨道交通管理处\n\n市交通管理总站、市客管处、市维驾处\n\n2.建立市场主体反映投资和工程建设项目审批问题的办理和反馈机制,及时回应和解决“堵点”问题。\n\n局计划投资处、建设管理处、路政管理处、轨道交通管理处\n\n局审批管理处\n\n'
+    tasks = plan_of(b41).tasks
+    assert [t.number for t in tasks] == ["1", "2"]
+    assert roles(tasks[1].units) == [("局计划投资处", "lead"), ("建设管理处", "lead"), ("路政管理处", "lead"),
+                                     ("轨道交通管理处", "lead"), ("局审批管理处", "cooperating")]
+    assert tasks[0].section[-1] == "(一)加强涉及市场主体的信息公开。"

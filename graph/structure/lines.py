@@ -90,6 +90,7 @@ def cn_to_int(s: str) -> int:
 
 SPACE_CHARS = " \t\u00a0\u3000\ufeff"
 CELL_SEPARATOR = re.compile(r"\s*[|｜\t]\s*")
+CLOSING_PIPE = re.compile(r"\s*[|｜]\s*$")   # the pipe that closes the one cell of a line
 
 
 #: an indent of ideographic spaces that a mirror site's wrong encoding printed as question marks
@@ -227,9 +228,14 @@ def wide_gap_pieces(raw: str) -> Iterator[str]:
 
 
 def row_cells(raw: str) -> list[tuple[int, int]]:
-    """Spans of the cells of a line: the whole line, or its ``|``/tab-separated cells."""
-    if ("|" not in raw and "｜" not in raw and "\t" not in raw) or len(CELL_SEPARATOR.findall(raw.strip(SPACE_CHARS))) < 2:
+    """Spans of the cells of a line: the whole line, or its ``|``/tab-separated cells (a cell
+    closed by its pipe, ``2.做好…工作。 |``, without the pipe)."""
+    if "|" not in raw and "｜" not in raw and "\t" not in raw:
         return [(0, len(raw))]
+    separators = CELL_SEPARATOR.findall(raw.strip(SPACE_CHARS))
+    if len(separators) < 2:
+        closing = CLOSING_PIPE.search(raw)
+        return [(0, closing.start())] if len(separators) == 1 and closing and closing.start() else [(0, len(raw))]
     spans, start = [], 0
     for m in CELL_SEPARATOR.finditer(raw):
         if raw[start:m.start()].strip(SPACE_CHARS):

@@ -114,10 +114,14 @@ def pipe_row_ends(lines: list, text: str = "") -> frozenset[int]:
         return frozenset(ln.index for ln in lines if PIPES_ONLY.match(ln.text))
     ends = set(line_row_ends(lines, text)) if "|" in text or "｜" in text else set()
     for k in range(1, len(lines)):
-        text, above = lines[k].text.strip(), lines[k - 1].text.strip()
-        if PIPES_ONLY.match(text) and above.endswith(("|", "｜")) and (len(text) > 1 or len(above) > 1):
+        cell, above = lines[k].text.strip(), lines[k - 1].text.strip()
+        closed = above.endswith(("|", "｜")) or (text and CLOSING_PIPE_AFTER.match(text, lines[k - 1].end))
+        if PIPES_ONLY.match(cell) and closed and (len(cell) > 1 or len(above) > 1):
             ends.add(lines[k].index)
     return frozenset(ends)
+
+
+CLOSING_PIPE_AFTER = re.compile(r"[ \t\u3000]*[|｜]")   # the pipe that closed a cell, left out of its line
 
 
 def find_header(lines: list, start: int) -> tuple[int, int, list[str]] | None:
@@ -259,15 +263,25 @@ def line_row_ends(lines: list, text: str) -> list[int]:
 
     Family: tables of pages saved as text, a row per line, where a cell merged over rows is
     printed only in its first row and the rows under it are short (o22 山东教育厅 ``推进义务教育…
-    | 基教处,各市教育(教体)局 | |``, n21 新昌 ``2021.8 | 城投集团 | ||``): knowing where each row
-    ends lets the short rows take the merged cells from the row above."""
-    ends = []
-    for k in range(1, len(lines)):
-        if same_printed_row(text, lines[k - 1], lines[k]):
-            after = text[lines[k].end:lines[k + 1].start if k + 1 < len(lines) else len(text)]
-            if "\n" in after or k + 1 == len(lines):
-                ends.append(lines[k].index)
-    return ends
+    | 基教处,各市教育(教体)局 | |``, n21 新昌 ``2021.8 | 城投集团 | ||``; a row of one cell closed by
+    its pipe, b42 台山 ``2.做好…主动公开工作。 |``): knowing where each row ends lets the short rows
+    take the merged cells from the row above."""
+    ends, lone = [], []
+    for k in range(len(lines)):
+        after = text[lines[k].end:lines[k + 1].start if k + 1 < len(lines) else len(text)]
+        if "\n" not in after and k + 1 < len(lines):
+            continue
+        if k and same_printed_row(text, lines[k - 1], lines[k]):
+            ends.append(lines[k].index)
+        elif LONE_PIPED_CELL.match(after):
+            lone.append(lines[k].index)
+    # lone cells end rows only where most rows are printed a row per line (not a cell per line)
+    return sorted(ends + lone) if len(ends) > len(lone) else ends
+
+
+#: what follows a cell printed alone on its line and closed by a pipe (``2.做好…归集整理和主动公开工作。 |``,
+#: b42 台山): a short row under cells merged over it
+LONE_PIPED_CELL = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*\n")
 
 
 def same_printed_row(text: str, left, right) -> bool:
@@ -307,7 +321,7 @@ def table_body(lines: list, first: int, row_ends: frozenset[int],
             return body, breaks, k
         h = match_heading(ln)
         if h and h.style in ("cn", "pcn", "chapter", "article") and (len(ln.text) > 50 or "。" in ln.text) \
-                and not numbers_a_row(lines, k + 1) \
+                and not numbers_a_row(lines, k + 1) and not item_with_units_below(lines, k + 1) \
                 and not (text and k + 1 < len(lines) and same_printed_row(text, ln, lines[k + 1])):
             return body, breaks, k
         if h and h.style in ("cn", "pcn", "chapter") and not row_ends:  # a section heading between rows
@@ -325,6 +339,17 @@ def table_body(lines: list, first: int, row_ends: frozenset[int],
 #: the fields of a government page's information panel (索引号: | … | 成文日期: …), printed after the
 #: document on some sites (e13 招远): the table has ended
 PAGE_PANEL = re.compile(r"^(?:索引号|索引號|发布机构|發佈機構|成文日期|发文机关|主题分类|主題分類)\s*[::]")
+
+
+def item_with_units_below(lines: list, k: int) -> bool:
+    """True when the first line with text from ``k`` on is a numbered item (``1.加大…``) and a cell of
+    units follows it within two cells: a section row of a table whose task column holds sentences
+    (``(一)加强涉及市场主体的信息公开。`` over ``1.…`` | ``局道路运输处、…`` | ``市交通管理总站、…``, b41
+    广州 交通运输局), not a paragraph of prose after the table."""
+    cells = [ln for ln in lines[k:k + 8] if ln.text][:3]
+    if not cells or not ((h := match_heading(cells[0])) and h.style in ("num", "pnum")):
+        return False
+    return any(T.cell_kind(ln.text) == "units" for ln in cells[1:])
 
 
 def numbers_a_row(lines: list, k: int) -> bool:
