@@ -1465,6 +1465,10 @@ def test_pipe_rows_with_a_row_of_one_cell_closed_by_its_pipe():
     assert [m.name for m in tasks[1].units] == [m.name for m in tasks[0].units]
     assert [m.name for m in tasks[3].units] == [m.name for m in tasks[2].units]
     assert roles(mentions_from_list("计划财务股、属下单位", 0)) == [("计划财务股", "responsible"), ("属下单位", "responsible")]
+    i41 = '序号 | 目标与任务 | 牵头责任单位 | 责任单位 |\n一、主要预期目标 | |||\n(1) | 地区生产总值增长6%以上。 | 市发展改革委 | 各县市区政府、 开发区管委会 |\n(2) | 固定资产投资增长6%左右。 | 市发展改革委 | 各县市区政府、 开发区管委会 |\n'   # 芜湖 2025: a section row closed by its empty cells' pipes; (1) numbers a row
+    tasks = plan_of(i41).tasks
+    assert [(t.number, t.title, t.section[-1]) for t in tasks] == [
+        ("(1)", "地区生产总值增长6%以上", "一、主要预期目标"), ("(2)", "固定资产投资增长6%左右", "一、主要预期目标")]
 
 
 def test_a_section_sentence_over_numbered_requirements_stays_in_the_table():

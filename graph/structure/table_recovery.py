@@ -280,8 +280,9 @@ def line_row_ends(lines: list, text: str) -> list[int]:
 
 
 #: what follows a cell printed alone on its line and closed by a pipe (``2.做好…归集整理和主动公开工作。 |``,
-#: b42 台山): a short row under cells merged over it
-LONE_PIPED_CELL = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*\n")
+#: b42 台山: a short row under cells merged over it) or by the pipes of its empty cells (``一、主要预期目标 | |||``,
+#: i41 芜湖: a section row)
+LONE_PIPED_CELL = re.compile(r"[ \t\u3000]*(?:[|｜][ \t\u3000]*)+\n")
 
 
 def same_printed_row(text: str, left, right) -> bool:
@@ -432,12 +433,14 @@ def piped_rows(body: list, breaks: set[int]) -> list[Row]:
         groups = group_cells(cells)
         if groups:
             section, cells = tuple(cells[:groups]), cells[groups:]   # printed in their first row only
-        numbered = T.ROW_NUMBER.match(cells[0].folded) or CN_ROW_NUMBER.match(cells[0].folded)
+        numbered = T.ROW_NUMBER.match(cells[0].folded) or CN_ROW_NUMBER.match(cells[0].folded) \
+            or PAREN_ROW_NUMBER.match(cells[0].folded)
         rows.append(Row(cells[0] if numbered else None, cells[1:] if numbered else cells, section))
     return rows
 
 
 CN_ROW_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}$")
+PAREN_ROW_NUMBER = re.compile(r"^\(\d{1,3}\)$")   # ``(1) | 地区生产总值增长6%以上。 | …`` (i41 芜湖): a pipe row's 序号
 
 
 def second_header_row(row: Row) -> bool:
