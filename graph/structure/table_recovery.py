@@ -241,7 +241,7 @@ def recover_table(source: SourceText, lines: list, start: int,
     columns = [k for k in kinds if k != "number"]
     body, breaks, end = table_body(lines, h1 + 1, row_ends if piped else frozenset(), source.text if piped else "")
     if piped:
-        rows = piped_rows(body, breaks)
+        rows = piped_rows(body, breaks, source.text)
         if rows and second_header_row(rows[0]):
             rows = rows[1:]
     elif any(T.ROW_NUMBER.match(ln.folded) for ln, _ in body[: 3 * len(columns) + 3]):
@@ -415,10 +415,11 @@ def item_below_heading(groups: list[list], grid: list, width: int) -> list[list]
     return groups[1:]
 
 
-def piped_rows(body: list, breaks: set[int]) -> list[Row]:
+def piped_rows(body: list, breaks: set[int], text: str = "") -> list[Row]:
     """Rows of a table copied cell by cell with pipes (:func:`pipe_row_ends`): a row runs to the next
-    line of pipes; a row of one heading (``一、2024年全区…主要预期目标``) is the section of the rows
-    below; a row opening with its 序号 (``1``, ``一``) keeps it as its number."""
+    line of pipes; a row of one heading (``一、2024年全区…主要预期目标``, or one closed by its empty
+    cells in the document ``text``) is the section of the rows below; a row opening with its 序号
+    (``1``, ``一``, ``(1)``) keeps it as its number."""
     rows: list[Row] = []
     section: tuple = ()
     cuts = sorted({0, len(body)} | breaks)
@@ -427,8 +428,9 @@ def piped_rows(body: list, breaks: set[int]) -> list[Row]:
         if not cells:
             continue
         h = match_heading(cells[0])
-        if len(cells) == 1 and h and h.style in ("cn", "chapter") and "。" not in cells[0].text:
-            section = (cells[0],)
+        if len(cells) == 1 and h and (h.style in ("cn", "chapter") and "。" not in cells[0].text
+                                      or h.style in ("cn", "pcn") and text and CLOSED_BY_EMPTY_CELLS.match(text, cells[0].end)):
+            section = (cells[0],)   # 一、…; (一)…。 | ||| (i41 芜湖): a heading row of the table
             continue
         groups = group_cells(cells)
         if groups:
@@ -440,6 +442,7 @@ def piped_rows(body: list, breaks: set[int]) -> list[Row]:
 
 
 CN_ROW_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}$")
+CLOSED_BY_EMPTY_CELLS = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*[|｜]")   # a cell followed by its row's empty cells
 PAREN_ROW_NUMBER = re.compile(r"^\(\d{1,3}\)$")   # ``(1) | 地区生产总值增长6%以上。 | …`` (i41 芜湖): a pipe row's 序号
 
 
