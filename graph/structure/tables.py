@@ -588,12 +588,18 @@ def row_title(context: TableContext, row: RowCells) -> tuple[str, str]:
     (a copy prints a merged name once), or the first line of its text cell."""
     text = context.source.text
     name_cells, text_cells = row.assigned.get("name", []), row.assigned.get("text", [])
-    own_name = item_title(text[name_cells[0].start:name_cells[0].end].split("\n")[0]) if name_cells else ""
+    own_name = item_title(first_printed_line(text, name_cells[0])) if name_cells else ""
     first_line = text_cells[0].text if text_cells else ""
     if text_cells:
-        first_line = text[text_cells[0].start:text_cells[0].end].split("\n")[0].strip() or first_line
+        first_line = first_printed_line(text, text_cells[0]) or first_line
     inherited = row.previous_name if "name" in context.columns and not row.merged_name else ""
     return own_name, own_name or inherited or (item_title(first_line) if first_line else "")
+
+
+def first_printed_line(text: str, cell: Cell) -> str:
+    """The first printed line of a cell, without the pipe that closed it there (k31 祁门: a cell per
+    line, each closed by ``|``, a cell over two lines)."""
+    return text[cell.start:cell.end].split("\n")[0].strip().rstrip("|｜").strip()
 
 
 def row_targets(context: TableContext, assigned: dict[str, list[Cell]]) -> tuple:
