@@ -431,7 +431,7 @@ def _read_unit(printed: str) -> tuple[str, bool, str, str]:
     return unit, approx, stop, known.requires
 
 
-CALENDAR_YEAR = re.compile(r"(?:19|20)\d{2}")   # 2020年: a date, though 年 is also a unit (受教育年限12.5年)
+CALENDAR_YEAR = re.compile(r"(?:19|20)\d{2}")   # 2020年: a date, whatever unit 年 may be elsewhere (受教育年限12.5年)
 
 
 def _scan(work: str) -> list[_Hit]:
@@ -458,7 +458,7 @@ def _scan(work: str) -> list[_Hit]:
                 unit, unit_end = "", number_end
         else:
             unit = ""
-        if not unit and work[unit_end:unit_end + 1] in DATE_WORDS or unit == "年" and CALENDAR_YEAR.fullmatch(num):
+        if not unit and work[unit_end:unit_end + 1] in DATE_WORDS or CALENDAR_YEAR.fullmatch(num) and work.startswith("年", number_end):
             continue  # 2025年, 6月, 30日, 18号: a date or a number, never a target
         if num2 and not unit:
             continue  # a bare range is a date or a span of years

@@ -71,7 +71,9 @@ def _segments(line: str) -> list[str] | None:
 
 
 def _is_border(segment: str) -> bool:
-    return bool(segment) and all(ch in HORIZONTALS for ch in segment.strip()) and bool(segment.strip())
+    """Whether a cell's segment of a line is a border (``───``)."""
+    drawn = segment.strip()
+    return bool(drawn) and all(ch in HORIZONTALS for ch in drawn)
 
 
 def _grid(block: list[list[str]]) -> tuple[Row, ...]:
@@ -105,11 +107,9 @@ def _grid(block: list[list[str]]) -> tuple[Row, ...]:
             continue
         marked = [j for j, s in enumerate(segments) if s.strip().startswith(ITEM_MARKS) and texts.get((opened[j], j))]
         if not rows or marked:   # a table printed without its top border; items marked △ in one cell
-            r = len(rows)
-            rows.append([0] * width)
             for j in marked:
-                opened[j] = r
-            rows[r] = list(opened) if r else [0] * width
+                opened[j] = len(rows)
+            rows.append(list(opened))
         for j, segment in enumerate(segments):
             if segment.strip():
                 texts.setdefault((opened[j], j), []).append(segment.strip())

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from graph import units as U
 from graph.records import Cell, SourceText, Table, Task, UnitMention
-from graph.structure.lines import Line, heading_title, match_heading
+from graph.structure.lines import KEY_MARKERS, Line, heading_title, match_heading
 
 DEADLINE_CELL = re.compile(r"^((?:19|20)\d{2}\s*年?\s*(?:[-—–~至到]\s*(?:19|20)\d{2}\s*年?)?(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?"
                            r"(?:底|末|内|上半年|下半年|全年|[一二三四1-4]季度)?(?:前|之前|以前|完成|起)?"
@@ -52,7 +52,7 @@ HEADER_MAX = 24  # characters: a longer cell is never a column header
 #: Columns of units. The roles ``ignore`` (persons), ``progress``, ``count`` (项目数量: how many tasks a
 #: unit has), ``place`` and ``category`` are read for nothing.
 UNIT_COLUMNS = ("lead", "responsible", "cooperating")
-ITEM_MARKS = tuple("△▲●■◆◇□○")   # marks of the items of a table whose other rows name groups of them
+ITEM_MARKS = tuple(KEY_MARKERS.strip("★☆*"))   # △ ▲ ◆ …: marks of items (★ and * mark a lead unit instead)
 
 
 @lru_cache(maxsize=65536)
@@ -299,7 +299,6 @@ class TableRows:
         self.section: list[tuple[str, str]] = []
         self.previous_name, self.previous_cell = "", None
         self.units_above: dict[str, list[Cell]] = {}
-        self.section_leads: dict[str, frozenset[str]] = {}   # a section row's text → the units it names as lead
 
     def tasks(self) -> list[Task]:
         """The table's tasks, keys made unique (a number printed twice keeps two tasks)."""
@@ -404,12 +403,7 @@ class TableRows:
         ``序号 | 2025年度工作任务 | 责任单位``). One real document of this layout was found."""
         if task is None or not self.section:
             return task
-        text = self.section[-1][1]
-        if text not in self.section_leads:
-            folded = U.fold(text)
-            self.section_leads[text] = frozenset(m.name for m in U.mentions_from_labels(folded, 0)
-                                                 if m.role == "lead") if "牵头" in folded else frozenset()
-        leads = self.section_leads[text]
+        leads = {m.name for m in U.mentions_from_labels(U.fold(self.section[-1][1]), 0) if m.role == "lead"}
         if not leads or not any(m.name in leads and m.role == "responsible" for m in task.units):
             return task
         units = tuple(m if m.role != "responsible" else
