@@ -570,6 +570,10 @@ def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
     label_roles = {role_of_label(m.group(1)) for m in labels}
     has_lead = "lead" in label_roles
     out: list[UnitMention] = []
+    # a 责任单位 list beside a 牵头单位 that opens with the lead (t42 辽宁 2012 ``牵头单位:省发展改革委。
+    # 责任单位:省发展改革委、省经济和信息化委…``) names it once, as the lead (so the annotators read it, and
+    # b03 新建's a unit that is both 牵头单位 and 业主单位 of a row): the leads of the last lead label
+    leads: set[str] = set()
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(folded)
         value = folded[m.end():end]
@@ -586,7 +590,12 @@ def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
         elif role == "responsible" and "cooperating" in label_roles:
             role = "lead"  # 责任部门:X 配合部门:Y — X carries the task, Y cooperates
         basis = "text" if role != "responsible" else "listed"
-        out.extend(mentions_from_list(value, offset + m.end(), role, basis, first_is_lead, lead_marks))
+        listed = mentions_from_list(value, offset + m.end(), role, basis, first_is_lead, lead_marks)
+        if role == "lead":
+            leads = {u.name for u in listed}
+        elif role == "cooperating" and k > 0:
+            listed = [u for u in listed if u.name not in leads]
+        out.extend(listed)
     return out
 
 

@@ -1078,6 +1078,49 @@ def test_sentences_of_a_news_report_that_name_who_carries_the_work():
         ("聚焦“幸福民生”。由镇公路站负责的农村道路硬化项目", [("镇公路站", "responsible")])]
 
 
+def test_work_of_a_report_sentence_after_its_chain_of_role_clauses_or_before_its_units():
+    """A news report's sentence whose role verb is followed by a comma names its work after the chain of
+    role clauses — r42 开封 2016 (``X牵头,负责组织开展对…``, after a paragraph that gives the 县区 their
+    share, and above the page's numbered list of site notices) — or, when the work opens the sentence
+    before ``主要由``, by that work — r43 博白 2013 (``校园周边环境整治主要由X牵头,Y配合,对…进行…``)."""
+    text = ("发布时间:2016-12-02 11:59 我要投稿\n"
+            "此次专项行动时间为2016年12月1日至2017年2月28日。按照安委会要求,各县区负责组织开展本辖区十大重点行业领域安全生产专项整治工作。\n"
+            "市安全监管局牵头,负责组织开展对危险化学品和烟花爆竹领域的专项整治工作。市公安局牵头,负责组织开展对道路交通领域的专项整治工作。\n"
+            "豫都网版权与免责声明\n1、未经豫都网(以下简称本网)许可,任何人不得非法使用本网自有版权作品。\n"
+            "2、本网转载其他媒体之稿件,以及由用户发表上传的作品,不代表本网赞同其观点和对其真实性负责。\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(text).tasks if t.units] == [
+        ("组织开展本辖区十大重点行业领域安全生产专项整治工作", [("各县区", "responsible")]),
+        ("组织开展对危险化学品和烟花爆竹领域的专项整治工作", [("市安全监管局", "lead")]),
+        ("组织开展对道路交通领域的专项整治工作", [("市公安局", "lead")])]
+    text = ("博白:多部门协作联动构建校园安全屏障\n据悉,此次联合整治主要有校园内部安全整治、校园周边环境整治等方面。"
+            "校园周边环境整治主要由县公安局牵头,工商、文体、住建、城管等部门配合,对学校周边的网吧、电子游戏厅进行彻底清理整顿;"
+            "接送学生车辆安全整治主要由县公安交警大队牵头,教育局、交运局配合,加强对接送学生的车辆检查和管理。\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(text).tasks] == [
+        ("校园周边环境整治", [("县公安局", "lead")]),
+        ("接送学生车辆安全整治", [("县公安交警大队", "lead"), ("教育局", "cooperating"), ("交运局", "cooperating")])]
+    # a role clause with no work after it makes no task
+    assert plan_of("通知\n市发改委牵头,市财政局配合。\n").tasks == ()
+
+
+def test_parenthesized_number_characters_number_items_as_their_bracketed_digits_do():
+    """t42 辽宁 2012 (a Word file's ``⑴九年义务教育巩固率达到97%。`` over ``责任单位:省教育厅。``): the single
+    characters ⑴…⒇ number items as ``(1)``…``(20)`` do (Unicode's compatibility reading); a 责任单位 list
+    beside a 牵头单位 that opens with the lead names it once, as the lead. One real document of each."""
+    text = ("辽宁省人民政府办公厅关于落实东北振兴“十二五”规划任务分工的通知\n"
+            "  一、主要目标和任务分工\n\n  (一)“十二五”时期主要规划指标。\n\n  1.约束性指标。\n\n"
+            "  ⑴九年义务教育巩固率达到97%。\n\n  责任单位:省教育厅。\n\n"
+            "  ⑵耕地保有量保持在6120万亩。\n\n  责任单位:省国土资源厅。\n\n"
+            "  ⑷单位地区生产总值能耗降低17%(系国家分解指标)。\n\n  牵头单位:省发展改革委。\n\n"
+            "  责任单位:省发展改革委、省经济和信息化委、省统计局、省电力公司等。\n\n")
+    plan = plan_of(text)
+    assert [(t.number, roles(t.units)) for t in plan.tasks if t.units] == [
+        ("⑴", [("省教育厅", "responsible")]), ("⑵", [("省国土资源厅", "responsible")]),
+        ("⑷", [("省发展改革委", "lead"), ("省经济和信息化委", "cooperating"), ("省统计局", "cooperating"),
+               ("省电力公司", "cooperating")])]
+    bracketed = plan_of(text.replace("⑴", "(1)").replace("⑵", "(2)").replace("⑷", "(4)"))
+    assert [(t.title, roles(t.units)) for t in bracketed.tasks] == [(t.title, roles(t.units)) for t in plan.tasks]
+
+
 def test_a_note_that_every_task_below_must_be_carried_out_by_some_units():
     """d14 管城 (``(区河长制办公室牵头,各成员单位参与,各涉河办事处落实。以下均需各涉河办事处落实,不再列出)``):
     the units the note names carry every task from there on. A note that the tasks only concern some

@@ -47,8 +47,10 @@ def parse_plan(source: SourceText) -> Plan:
     body_start = min(body_start, next((ln.index for ln in lines[:body_start] if finder.tables.starts_at(ln.index)),
                                       body_start))
     tasks = finder.tasks(body_start)
-    if not any(t.units for t in tasks):  # no item names units: a news report's sentences may
-        tasks += prose_tasks(source, lines, body_start, finder.first_is_lead, finder.keys, folded)
+    if not any(t.units for t in tasks):  # no item names units: a news report's sentences may, from below its
+        # title (a report without one may print its numbered list of page furniture below the text: r42 开封)
+        prose_start = min(body_start, t1 + 1 if t1 >= 0 else 0)
+        tasks += prose_tasks(source, lines, prose_start, finder.first_is_lead, finder.keys, folded)
     if U.says_responsible_leads(source.text):
         tasks = [responsible_as_lead(t) for t in tasks]
     noted_at, every = U.units_of_every_task(source.text)

@@ -428,7 +428,32 @@ def with_trailing_unit_cell(task: Task, role: str) -> Task:
 
 PROSE_CLAUSE_END = re.compile(r"[。;!?]")
 LEAD_IN_MAX = 20  # characters of a paragraph's lead-in sentence (聚焦“幸福民生”。) that opens a task's title
-TITLE_AFTER_VERB = re.compile(r"的?([^,。;:!?]{2,60})")
+TITLE_AFTER_VERB = re.compile(r",?的?([^,。;:!?]{2,60})")
+WORK_BEFORE_UNITS = re.compile(r"([^,。;:!?]{2,20}?)(?:主要|均|统一)?由$")   # 校园内部安全整治主要由X牵头
+
+
+def _prose_title(folded: str, at: int, first_unit: int, end: int) -> tuple[int, int] | None:
+    """Where the title of a prose sentence ``folded[at:end]`` whose first unit starts at
+    ``first_unit`` lies: the work named before the units (``A主要由X牵头,…``), else the first clause
+    after the chain of role clauses (``X牵头,负责组织开展…``; ``由X牵头,Y配合,对…进行排查``);
+    None when no work follows (``X负责,Y落实。``).
+
+    Family: news reports and duty lists in running text (h22 国务院办公厅 甘肃, u06 贺兰; r42 开封
+    ``市公安局牵头,负责组织开展对道路交通领域的专项整治工作``, r43 博白 ``食品卫生监管主要由食品药品监管局牵头,
+    教育、卫生…等部门配合,对学校食堂…进行全面监督检查``)."""
+    if (work := WORK_BEFORE_UNITS.fullmatch(folded, at, first_unit)) is not None:
+        return work.start(1), work.end(1)
+    chain = [m for m in U.role_verbs(folded[at:end]) if at + m.end() > first_unit]
+    if not chain:
+        return None
+    verb = chain[0]
+    for following in chain[1:]:   # X牵头,Y、Z配合,…: the work follows the last role clause
+        between = folded[at + verb.end():at + following.start()].strip(", ")
+        if between and not U.is_unit_list(between):
+            break
+        verb = following
+    title = TITLE_AFTER_VERB.match(folded, at + verb.end(), end)
+    return (title.start(1), title.end(1)) if title else None
 
 
 def prose_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead: bool, keys: set[str],
@@ -448,15 +473,16 @@ def prose_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
             mentions = U.mentions_from_prose(source.text[at:ln.start + b], at, folded[at:ln.start + b], first_is_lead)
             if not mentions:
                 continue
-            verb = next((m for m in U.role_verbs(folded[at:ln.start + b]) if at + m.end() > mentions[0].start), None)
-            title = TITLE_AFTER_VERB.match(ln.folded, a + verb.end()) if verb else None
+            title = _prose_title(folded, at, mentions[0].start, ln.start + b)
             if title is None:
                 continue  # no work after the verb: a list of who does what, not a sentence of a task
-            opens = 0 if len(tasks) == tasks_before and 0 < a <= LEAD_IN_MAX else title.start(1)
+            opens, closes = (title[0] - ln.start, title[1] - ln.start)
+            if len(tasks) == tasks_before and 0 < a <= LEAD_IN_MAX and opens > a:
+                opens = 0
             key = f"p{ln.index + 1}-{len(tasks) + 1}"
             keys.add(key)
             tasks.append(Task(key=key, source="body", number="", section=(),
-                              title=ln.text[opens:title.end(1)].strip(),
+                              title=ln.text[opens:closes].strip(),
                               text=source.text[at:ln.start + b], start=at, end=ln.start + b, units=tuple(mentions),
                               units_text=source.text[mentions[0].start:mentions[-1].end],
                               units_start=mentions[0].start, units_end=mentions[-1].end))

@@ -25,7 +25,8 @@ HEADING_STYLES: tuple[tuple[str, re.Pattern], ...] = (
     ("pcn", re.compile(r"\(([一二三四五六七八九十百]+)\)\s*[、.．]?\s*")),
     ("dec", re.compile(r"(\d{1,2}[.．]\d{1,2})(?![.．]?\d)\s*")),  # 1.1 推进5G网络建设: outline numbers
     ("num", re.compile(r"(\d{1,3})\s*(?:[.．、。](?!\d)|\)(?!\d))\s*")),
-    ("pnum", re.compile(r"\((\d{1,3})\)\s*[、.．]?\s*")),
+    # ⑴…⒇, the single characters Word prints for (1)…(20) (Unicode reads them so: NFKC), are this style too
+    ("pnum", re.compile(r"(?:\((\d{1,3})\)|([⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇]))\s*[、.．]?\s*")),
     ("circ", re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
 )
 STYLE_RANK = {"chapter": 0, "article": 1, "cn": 2, "pcn": 3, "num": 4, "dec": 4.5, "pnum": 5, "circ": 6}
@@ -247,7 +248,7 @@ def row_cells(raw: str) -> list[tuple[int, int]]:
 
 
 KEY_MARKERS = "★☆▲△◆◇■□●*"
-HEADING_START = re.compile(r"[" + re.escape(KEY_MARKERS) + r" ]*(?:第|[一二三四五六七八九十百]|\(|\d|[①-⑳])")
+HEADING_START = re.compile(r"[" + re.escape(KEY_MARKERS) + r" ]*(?:第|[一二三四五六七八九十百]|\(|\d|[①-⒇])")
 
 
 def match_heading(line: Line) -> Heading | None:
@@ -272,12 +273,16 @@ def _heading_of(text: str, folded: str) -> Heading | None:
                 or style == "dec" and not DEC_TITLE_START.match(rest):  # 2、万元地区生产总值能耗… is item 2
             continue
         number = line.text[skip: m.end()].strip().rstrip("、.．﹒。").strip()
-        value = CIRCLED.index(m.group(1)) + 1 if style == "circ" else cn_to_int(re.split("[.．]", m.group(1))[-1])
+        if style == "circ" or m.lastindex == 2:
+            value = (CIRCLED if style == "circ" else PARENTHESIZED).index(m.group(m.lastindex)) + 1
+        else:
+            value = cn_to_int(re.split("[.．]", m.group(1))[-1])
         return Heading(style, number, value, heading_title(rest), m.end())
     return None
 
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 # after an outline number (1.1 推进…) a title starts with a word, not a measure (1.5万亩, 3.5%以内)
 DEC_TITLE_START = re.compile(r"\s*(?![万亿千百个倍元米吨亩人次家座所条件项台辆户年月日号公])[\u4e00-\u9fa5“\"《]")
 NUMBER_UNIT = re.compile(r"\s*[%万亿个年月日号]")  # 1.5万…, 3个…: a number, not a heading
