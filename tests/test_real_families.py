@@ -1121,6 +1121,58 @@ def test_parenthesized_number_characters_number_items_as_their_bracketed_digits_
     assert [(t.title, roles(t.units)) for t in bracketed.tasks] == [(t.title, roles(t.units)) for t in plan.tasks]
 
 
+def test_a_table_whose_cells_a_sharing_site_ran_together():
+    """Word tables copied by document-sharing sites with nothing between their cells: u42 嘉兴 2006
+    (``序号主要工作任务第一责任单位主要责任单位一、主要发展指标1地区生产总值…。市发展改革委各县(市、区)政府…``,
+    two unit columns, the first ranked 第一 and holding the names before the first place two meet; its
+    annotator reads row 8's 市发展改革委市经贸委市规划建设局 as two leads) and p43 成都 2021 (``序号工作内容目标任务责任单位备注1将…。2021年2月底前,
+    …以上。市委宣传部(市文明办)、市城管委,…``, a page of the copy going on with rows 3 and 4 on the next line)."""
+    text = ("—1—《嘉兴市国民经济和社会发展第十一个五年规划纲要》主要目标任务分解落实方案工作重点序号主要工作任务第一责任单位主要责任单位一、主要发展指"
+            "标1地区生产总值年均增长12%左右,人均生产总值达到6万元左右。市发展改革委各县(市、区)政府、嘉兴经济开发区、嘉兴港区2服务业增加值占生产"
+            "总值比重达到40%。市发展改革委各县(市、区)政府、市三产发展领导小组各成员单位3全社会固定资产投资年均增长12%左右。市发展改革委各县(市"
+            "、区)政府、嘉兴经济开发区、嘉兴港区4城镇居民人均可支配收入和农村居民人均纯收入年均增长8%。市发展改革委各县(市、区)政府、嘉兴经济开发区"
+            "、嘉兴港区5地方财政收入年均增长13%。市财政局各县(市、区)政府、嘉兴经济开发区、嘉兴港区、市国税局6社会消费品零售总额年均增长12%以上"
+            "。市经贸委各县(市、区)政府、嘉兴经济开发区、嘉兴港区7进出口总额年均增长15%左右,五年外商直接投资实际到位金额65亿美元左右。市外经贸局"
+            "各县(市、区)政府、嘉兴经济开发区、嘉兴港区8单位生产总值综合能耗下降20%。市发展改革委市经贸委市规划建设局、市统计局、嘉兴电力局,各县("
+            "市、区)政府、嘉兴经济开发区、嘉兴港区\n")
+    tasks = {t.number: roles(t.units) for t in plan_of(text).tasks}
+    assert [(n, tasks[n]) for n in ("1", "2", "8")] == [
+        ("1", [("市发展改革委", "lead"), ("各县(市、区)政府", "cooperating"), ("嘉兴经济开发区", "cooperating"),
+               ("嘉兴港区", "cooperating")]),
+        ("2", [("市发展改革委", "lead"), ("各县(市、区)政府", "cooperating"), ("市三产发展领导小组各成员单位", "cooperating")]),
+        ("8", [("市发展改革委", "lead"), ("市经贸委", "cooperating"), ("市规划建设局", "cooperating"), ("市统计局", "cooperating"),
+               ("嘉兴电力局", "cooperating"), ("各县(市、区)政府", "cooperating"), ("嘉兴经济开发区", "cooperating"),
+               ("嘉兴港区", "cooperating")])]
+    text = ("贯彻落实生活垃圾分类制度重点任务责任分工表.docx\n"
+            "1、贯彻落实生活垃圾分类制度重点任务责任分工表序号工作内容目标任务责任单位备注1将生活垃圾分类投放作为精神文明建设的重要内容,加强生活垃圾分"
+            "类宣传发动;广泛开展生活垃圾分类宣传引导志愿活动、家庭主题活动等,大力开展公益宣传和社区入户宣传等,引导市民参与生活垃圾分类。2021年2月"
+            "底前,群众对生活垃圾分类的知晓率达90%以上。市委宣传部(市文明办)、市城管委,市住建局、市总工会、团市委、市妇联、市文广旅局等部门,各区("
+            "市)县政府(管委会)2完善生活垃圾回收利用体系,优化社区回收设施布局,负责再生资源回收行业的指导和监督,推进循环经济发展。2021年2月底前"
+            ",基本建成生活垃圾回收利用体系。市商务局,市\n"
+            "2、住建局、市城管委、市委社治委、市发改委、市规划和自然资源局,各区(市)县政府(管委会)3加强家庭源危险废物处置的规范化管理,推进有害垃圾"
+            "处置体系建设和生活垃圾分类相关环保产业发展。2021年2月底前,制定成都市有害垃圾处置工作指导意见,完善家庭源危险废物处置体系。市生态环境局"
+            ",各区(市)县政府(管委会)4依据国土空间规划落实生活垃圾分类设施专项规划,优化设施用地布局,推进集约高效利用。2021年2月底前,发布生活"
+            "垃圾分类设施规划(建设计划)等。市城管委、市规划和自然资源局,市生态环境局、市商务局、市住建局,各区(市)县政府(管委会)\n")
+    tasks = plan_of(text).tasks
+    assert [(t.number, t.title, [n for n, _ in roles(t.units)]) for t in tasks if t.units][:1] == [
+        ("1", "将生活垃圾分类投放作为精神文明建设的重要内容", ["市委宣传部", "市城管委", "市住建局", "市总工会", "团市委", "市妇联",
+                                                "市文广旅局", "各区(市)县政府"])]
+    assert "3" in [t.number for t in tasks if t.units]
+    # a line with 序号 in it and no run of column words is left as it is
+    assert [t.title for t in plan_of("工作方案\n1.按序号排列的任务表。(牵头单位:县发改局)\n").tasks] == ["按序号排列的任务表"]
+
+
+def test_of_two_unit_columns_side_by_side_the_one_ranked_first_leads():
+    """p41 广东 2014 (``主要责任单位 | 责任单位``, a cell per line) and u42 嘉兴 2006 (``第一责任单位 | 主要责任单位``, run
+    together): the column whose name ranks it first (主要, 第一) leads, the other cooperates."""
+    text = ("《广东省儿童发展规划(2011—2020年)》目标责任分解书\n\n领域\n\n主 要 目 标\n\n主要责任单位\n\n责任单位\n\n"
+            "1.提高出生人口质量。\n\n——降低严重多发致残的出生缺陷发生率。\n\n省卫生厅\n\n省人口计生委\n\n省残联\n\n"
+            "2.降低儿童死亡率,减少儿童伤害所致死亡和残疾。\n\n——婴儿死亡率控制在6‰以下。\n\n省卫生厅\n\n省教育厅\n\n")
+    assert [roles(t.units) for t in plan_of(text).tasks if t.units][:2] == [
+        [("省卫生厅", "lead"), ("省人口计生委", "cooperating"), ("省残联", "cooperating")],
+        [("省卫生厅", "lead"), ("省教育厅", "cooperating")]]
+
+
 def test_a_note_that_every_task_below_must_be_carried_out_by_some_units():
     """d14 管城 (``(区河长制办公室牵头,各成员单位参与,各涉河办事处落实。以下均需各涉河办事处落实,不再列出)``):
     the units the note names carry every task from there on. A note that the tasks only concern some

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from graph import units as U
+from graph.structure import run_together
 
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -194,7 +195,13 @@ def physical_lines(text: str) -> Iterator[str]:
     (v22 山西 ``…负责以下工作: (一)省监察委员会牵头的工作``). Lines of an ordinary length
     are never cut. The pieces join back to ``text`` with the line breaks between them.
     """
+    table = None   # a run-together table the line before ended inside
     for raw in text.split("\n"):
+        if ("序号" in raw or table) and (found := run_together.table_pieces(raw, table)) is not None:
+            pieces, table = found
+            yield from pieces
+            continue
+        table = None if raw.strip() else table
         if len(raw) < LONG_LINE:
             yield from run_on_items(raw)
             continue

@@ -83,6 +83,9 @@ def column_kind(header: str) -> str | None:
     return None
 
 
+FIRST_RANK = re.compile(r"主要|第一")   # a unit column's name that ranks it first (主要责任单位, 第一责任单位)
+
+
 def settle_kinds(kinds: list[str | None], names: list[str]) -> list[str | None]:
     """Column roles read with their neighbours: of two columns naming the task (略阳 指标 |
     工作任务, 吴江 项目 | 目标任务) the second holds the task's text; a ``目标任务`` column is the
@@ -93,6 +96,11 @@ def settle_kinds(kinds: list[str | None], names: list[str]) -> list[str | None]:
     v11 临安 annotator, realdev20, alone reads such a 责任单位 as responsible)."""
     if "cooperating" in kinds and "lead" not in kinds:
         kinds = [("lead" if k == "responsible" else k) for k in kinds]
+    ranked = [i for i, k in enumerate(kinds) if k == "responsible"]
+    if len(ranked) == 2 and ranked[1] == ranked[0] + 1 and FIRST_RANK.match(names[ranked[0]].replace(" ", "")):
+        # 主要责任单位 | 责任单位 (p41 广东 2014), 第一责任单位 | 主要责任单位 (u42 嘉兴 2006): the first
+        # of two unit columns side by side, ranked first by its name, leads; the other cooperates
+        kinds = [("lead" if i == ranked[0] else "cooperating" if i == ranked[1] else k) for i, k in enumerate(kinds)]
     kinds = [("name" if k == "target" and nxt == "name" and TASK_TARGET_HEADER.fullmatch(n.replace(" ", "")) else k)
              for k, nxt, n in zip(kinds, list(kinds[1:]) + [None], names)]  # 目标任务 | 具体任务 (g02 大足)
     levels = [i for i, n in enumerate(names) if LEVEL_HEADER.match(n.replace(" ", ""))]
