@@ -385,7 +385,7 @@ def outputs_in_order(files: list[Path], cache: Cache | None, jobs: int, dask_add
 
 # ---------------------------------------------------------------- writing
 
-TABLE_KINDS = {"docx": "Word", "doc": "Word 97", "html": "web", "pdf": "PDF", "text": "recovered text"}
+TABLE_KINDS = {"docx": "Word", "doc": "Word 97", "html": "web", "pdf": "PDF", "xlsx": "Excel", "text": "recovered text"}
 
 
 def report_markdown(result: BuildResult) -> str:

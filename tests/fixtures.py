@@ -261,6 +261,25 @@ def write_html(path: Path, seed: SeedDoc, *, charset: str = "utf-8", encoding: s
     return path
 
 
+def web_archive(page: bytes, *, charset: str | None, transfer: str) -> bytes:
+    """``page`` saved as a browser's one-file web archive (.mhtml, .mht): a ``multipart/related``
+    message whose first part is the page (``transfer``: quoted-printable, as Chrome writes it, or
+    base64, as Internet Explorer does; ``charset`` named on the part or not) and a picture after it."""
+    import base64
+    import quopri
+
+    boundary = "----MultipartBoundary--plankgFixture"
+    body = quopri.encodestring(page) if transfer == "quoted-printable" else base64.encodebytes(page)
+    content_type = "text/html" + (f'; charset="{charset}"' if charset else "")
+    head = ("From: <Saved by Blink>\r\nSubject: =?utf-8?Q?page?=\r\nMIME-Version: 1.0\r\n"
+            f'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{boundary}"\r\n\r\n'
+            f"--{boundary}\r\nContent-Type: {content_type}\r\nContent-Transfer-Encoding: {transfer}\r\n"
+            "Content-Location: http://www.example.gov.cn/art/2024/5/14/art_1.html\r\n\r\n")
+    picture = (f"\r\n--{boundary}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+               f"Content-Location: http://www.example.gov.cn/logo.png\r\n\r\niVBORw0KGgo=\r\n\r\n--{boundary}--\r\n")
+    return head.encode("ascii") + body + picture.encode("ascii")
+
+
 # ------------------------------------------------------------------ broken files
 
 def write_sparse(path: Path, size: int) -> Path:

@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from fixtures import (
-    SeedDoc, derivable, seed_path, seed_text, split_seed, write_docx, write_html, write_pdf, write_sparse,
+    SeedDoc, derivable, seed_path, seed_text, split_seed, web_archive, write_docx, write_html, write_pdf, write_sparse,
 )
 from graph.ingest import (
     IngestError, clean_line, decode_bytes, format_of, read_document, MAX_BYTES_ENV,
@@ -494,6 +494,91 @@ def test_same_assignments_in_every_format(tmp_path, prefix, fmt):
     for task in parse_plan(converted).tasks:
         for m in task.units:
             assert derivable(m.name, converted.text[m.start:m.end]), (m, converted.text[m.start:m.end])
+
+
+def test_web_archive_reads_as_the_page_it_saves(tmp_path, seed000):
+    """A page saved as one file: Chrome's .mhtml (quoted-printable, UTF-8) gives the text and table of
+    the page itself; Internet Explorer's .mht (base64, the charset named on the part only) too."""
+    page = write_html(tmp_path / "page.html", seed000)
+    as_page = read_document(page)
+    chrome = tmp_path / "page.mhtml"
+    chrome.write_bytes(web_archive(page.read_bytes(), charset=None, transfer="quoted-printable"))
+    saved = read_document(chrome)
+    assert saved.format == "mhtml" and saved.text == as_page.text
+    assert [texts(t) for t in saved.tables] == [texts(t) for t in as_page.tables] and offsets_hold(saved)
+    gb_page = write_html(tmp_path / "gb.html", seed000, charset="gb2312", encoding="gb18030").read_bytes()
+    gb_page = re.sub(rb'<meta http-equiv="Content-Type"[^>]*>', b"", gb_page)   # the part alone names the charset
+    ie = tmp_path / "page.mht"
+    ie.write_bytes(web_archive(gb_page, charset="gb2312", transfer="base64"))
+    assert read_document(ie).text == as_page.text
+
+
+def test_web_archive_without_a_page_is_refused(tmp_path):
+    path = tmp_path / "saved.mht"
+    path.write_bytes(b"MIME-Version: 1.0\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n")
+    with pytest.raises(IngestError, match="web archive holds no HTML page"):
+        read_document(path)
+
+
+def write_xlsx(path, seed: SeedDoc, merge_column: int | None = None):
+    """``seed`` as an Excel task list: its lines before the table each a row merged across the
+    sheet, the table (``merge_column``: equal consecutive cells of that column merged), a hidden
+    sheet of notes, a number stored as 12.0."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    width = len(seed.header)
+    for r, line in enumerate(seed.before, 1):
+        sheet.cell(r, 1, line)
+        sheet.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+    top = len(seed.before) + 1
+    for c, text in enumerate(seed.header, 1):
+        sheet.cell(top, c, text)
+    for r, row in enumerate(seed.rows, top + 1):
+        for c, text in enumerate(row, 1):
+            sheet.cell(r, c, text)
+    if merge_column is not None:
+        r = top + 1
+        while r <= top + len(seed.rows):
+            k = r
+            while k + 1 <= top + len(seed.rows) and sheet.cell(k + 1, merge_column + 1).value == sheet.cell(r, merge_column + 1).value:
+                k += 1
+            if k > r:
+                sheet.merge_cells(start_row=r, start_column=merge_column + 1, end_row=k, end_column=merge_column + 1)
+            r = k + 1
+    sheet.cell(top + len(seed.rows) + 2, 1, 12.0)
+    hidden = book.create_sheet("草稿")
+    hidden.sheet_state = "hidden"
+    hidden.cell(1, 1, "不应读出的草稿")
+    book.save(str(path))
+    return path
+
+
+def test_excel_task_list_reads_as_a_table(tmp_path, seed000):
+    """An Excel sheet: title rows as lines, the grid as a table (kind xlsx), a unit cell merged
+    over rows spanning them, a hidden sheet left out, 12.0 printed as 12."""
+    source = read_document(write_xlsx(tmp_path / "plan.xlsx", seed000))
+    assert source.format == "xlsx" and len(source.tables) == 1
+    assert texts(source.tables[0]) == (seed000.header,) + seed000.rows
+    assert offsets_hold(source) and source.tables[0].kind == "xlsx"
+    lines = nonblank(source.text)
+    assert lines[: len(seed000.before)] == list(seed000.before) and lines[-1] == "12"
+    assert "不应读出的草稿" not in source.text
+    unit_column = next(i for i, h in enumerate(seed000.header) if "单位" in h)
+    merged = read_document(write_xlsx(tmp_path / "merged.xlsx", seed000, merge_column=unit_column))
+    assert texts(merged.tables[0]) == (seed000.header,) + seed000.rows   # a merged cell's value in every row it spans
+
+
+def test_excel_file_problems_say_what_they_are(tmp_path):
+    broken = tmp_path / "plan.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + b"\0" * 64)
+    with pytest.raises(IngestError, match="cannot open the Excel file"):
+        read_document(broken)
+    old = tmp_path / "plan.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
+    with pytest.raises(IngestError, match=r"unsupported file type '\.xls' \(old Excel format: save it as \.xlsx\)"):
+        read_document(old)
 
 
 def test_unsupported_type_says_what_to_do(tmp_path):

@@ -18,7 +18,8 @@ Each document becomes: ``.docx`` (a true table; the cells of a unit column repea
 consecutive rows merged vertically, vMerge), ``.doc`` (that Word file saved as Word 97–2003 by
 LibreOffice, when ``soffice`` is installed; ``apt-get install libreoffice-writer-nogui``), ``.html`` in UTF-8 and in GB18030 declared as gb2312
 (the table inside a government site's navigation, header in ``<th>``, merged cells as
-``rowspan``), ``.pdf`` (a ruled table running over the page break, merged cells as row spans) and
+``rowspan``), that page saved as one file by Chrome (``.mhtml``) and by Internet Explorer (``.mht``), ``.xlsx`` (the
+table as an Excel sheet: title rows merged across it, unit cells merged over the rows they share), ``.pdf`` (a ruled table running over the page break, merged cells as row spans) and
 ``_unruled.pdf`` (the same table printed without rules: columns only by their positions).
 Fonts for the PDF: fonts-droid-fallback and fonts-dejavu-core (as the tests need).
 """
@@ -34,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.fixtures import CJK_FONTS, GOV_PAGE, LATIN_FONTS, seed_path, split_seed  # noqa: E402
+from tests.fixtures import CJK_FONTS, GOV_PAGE, LATIN_FONTS, seed_path, split_seed, web_archive  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 REALDEV = SHARED / "realdev"
@@ -146,7 +147,51 @@ def write_docx(doc: Doc, path: Path) -> None:
     document.save(str(path))
 
 
+def write_xlsx(doc: Doc, path: Path) -> None:
+    """An Excel sheet as offices keep task lists: each paragraph before the table a row merged across
+    it, the header, the rows (a section row merged across, unit cells merged over the rows they
+    share), the paragraphs after it."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    width = len(doc.header)
+    at = 1
+    for line in doc.before:
+        sheet.cell(at, 1, line)
+        sheet.merge_cells(start_row=at, start_column=1, end_row=at, end_column=width)
+        at += 1
+    for c, text in enumerate(doc.header, 1):
+        sheet.cell(at, c, text)
+    first = at + 1
+    for r, row in enumerate(doc.rows):
+        if isinstance(row, str):
+            sheet.cell(first + r, 1, row)
+            sheet.merge_cells(start_row=first + r, start_column=1, end_row=first + r, end_column=width)
+            continue
+        for c, text in enumerate(row, 1):
+            sheet.cell(first + r, c, text)
+    for (r, c), n in spans(doc).items():
+        sheet.merge_cells(start_row=first + r, start_column=c + 1, end_row=first + r + n - 1, end_column=c + 1)
+    for k, line in enumerate(doc.after):
+        sheet.cell(first + len(doc.rows) + k, 1, line)
+    book.save(str(path))
+
+
 def write_html(doc: Doc, path: Path, encoding: str) -> None:
+    path.write_bytes(html_page(doc, encoding))
+
+
+def write_web_archive(doc: Doc, path: Path, browser: str) -> None:
+    """The page saved as one file: by Chrome (.mhtml, UTF-8, quoted-printable) or by Internet
+    Explorer (.mht, the GB18030 page declared gb2312, base64)."""
+    if browser == "chrome":
+        path.write_bytes(web_archive(html_page(doc, "utf-8"), charset=None, transfer="quoted-printable"))
+    else:
+        path.write_bytes(web_archive(html_page(doc, "gb18030"), charset="gb2312", transfer="base64"))
+
+
+def html_page(doc: Doc, encoding: str) -> bytes:
     width = len(doc.header)
     merged = spans(doc)
     covered = {(r + k, c) for (r, c), n in merged.items() for k in range(1, n)}
@@ -169,7 +214,7 @@ def write_html(doc: Doc, path: Path, encoding: str) -> None:
     title = doc.before[0] if doc.before else doc.stem
     charset = "gb2312" if encoding == "gb18030" else encoding
     page = GOV_PAGE.format(charset=charset, title=html.escape(title), body="\n".join(parts))
-    path.write_bytes(page.encode(encoding))
+    return page.encode(encoding)
 
 
 def write_pdf(doc: Doc, path: Path, ruled: bool = True) -> bool:
@@ -256,6 +301,9 @@ def main() -> int:
                    f"{doc.stem}.doc": lambda p, d=doc: write_doc(d, p),
                    f"{doc.stem}.html": lambda p, d=doc: write_html(d, p, "utf-8"),
                    f"{doc.stem}_gb18030.html": lambda p, d=doc: write_html(d, p, "gb18030"),
+                   f"{doc.stem}.mhtml": lambda p, d=doc: write_web_archive(d, p, "chrome"),
+                   f"{doc.stem}.mht": lambda p, d=doc: write_web_archive(d, p, "ie"),
+                   f"{doc.stem}.xlsx": lambda p, d=doc: write_xlsx(d, p),
                    f"{doc.stem}.pdf": lambda p, d=doc: write_pdf(d, p),
                    f"{doc.stem}_unruled.pdf": lambda p, d=doc: write_pdf(d, p, ruled=False)}
         for name, write in outputs.items():

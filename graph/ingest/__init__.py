@@ -1,6 +1,6 @@
 """Read a plan file into text: the ``ingest`` stage.
 
-In: a file path (.txt, .html, .docx, .doc, .pdf). Out: a :class:`graph.records.SourceText` whose ``text``
+In: a file path (.txt, .html, .mhtml, .docx, .doc, .pdf, .xlsx). Out: a :class:`graph.records.SourceText` whose ``text``
 holds one paragraph or table cell per line; later stages do not know the file format.
 Tables read from Word, PDF and HTML files are also returned as :class:`graph.records.Table`
 blocks: rows × cells on the table's grid, each cell with its text and its offsets in ``text``.

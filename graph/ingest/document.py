@@ -58,7 +58,7 @@ def read_document(path: str | Path, *, max_bytes: int | None = None) -> SourceTe
     fmt = format_of(p)
     if not fmt:
         suffix = p.suffix.lower() or "(none)"
-        advice = UNSUPPORTED_ADVICE.get(suffix, "plankg reads .txt, .html, .docx, .doc, .pdf")
+        advice = UNSUPPORTED_ADVICE.get(suffix, "plankg reads .txt, .html, .mhtml, .docx, .doc, .pdf, .xlsx")
         raise IngestError(f"unsupported file type '{suffix}' ({advice})")
     data = _read_bytes(p, max_bytes_limit(max_bytes))
     read = READERS[fmt](data)

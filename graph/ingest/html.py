@@ -168,12 +168,12 @@ def _html_lines(el, out: list, tables: list | None = None, ragged: list | None =
     flush()
 
 
-def _parse(data: bytes):
+def _parse(data: bytes, declared: str = ""):
     """The page decoded and parsed: (lxml root element, the decoded page)."""
     from lxml import html as lxml_html
 
     match = _META_CHARSET_RE.search(data[:8192])
-    decoded = decode_bytes(data, match.group(1).decode("ascii", "replace") if match else "")
+    decoded = decode_bytes(data, match.group(1).decode("ascii", "replace") if match else declared)
     source = _XML_DECL_RE.sub("", decoded.text)
     try:
         root = lxml_html.document_fromstring(source, parser=lxml_html.HTMLParser(remove_comments=True, remove_pis=True))
@@ -209,9 +209,10 @@ def _drop_furniture(body) -> None:
             el.drop_tree()
 
 
-def read_html(data: bytes) -> ReaderOutput:
-    """The text and data tables of a web page's body."""
-    root, decoded = _parse(data)
+def read_html(data: bytes, declared: str = "") -> ReaderOutput:
+    """The text and data tables of a web page's body (``declared``: the charset its container
+    names, for a page that names none itself)."""
+    root, decoded = _parse(data, declared)
     page_title = _page_title(root)
     body = root.find("body")
     if body is None:

@@ -1,6 +1,6 @@
 """Which reader reads which file: a format name per suffix, a reader function per format.
 
-In: a file name. Out: its format (``txt``/``html``/``docx``/``doc``/``pdf``) and the function that turns the
+In: a file name. Out: its format (``txt``/``html``/``mhtml``/``docx``/``doc``/``pdf``/``xlsx``) and the function that turns the
 file's bytes into a :class:`graph.ingest.layout.ReaderOutput`. A new format is one module with a
 ``read_…(data: bytes) -> ReaderOutput`` function and one :func:`register` call here.
 """
@@ -13,8 +13,10 @@ from graph.ingest.doc import read_doc97
 from graph.ingest.docx import read_docx
 from graph.ingest.html import read_html
 from graph.ingest.layout import ReaderOutput
+from graph.ingest.mhtml import read_mhtml
 from graph.ingest.pdf import read_pdf
 from graph.ingest.txt import read_txt
+from graph.ingest.xlsx import read_xlsx
 
 Reader = Callable[[bytes], ReaderOutput]
 
@@ -28,11 +30,8 @@ UNSUPPORTED_ADVICE = {
     ".rtf": "save it as .docx",
     ".odt": "save it as .docx",
     ".ofd": "OFD: export it to PDF",
-    ".xls": "spreadsheets are not read",
-    ".xlsx": "spreadsheets are not read",
-    ".et": "spreadsheets are not read",
-    ".mht": "web archive: save the page as .html",
-    ".mhtml": "web archive: save the page as .html",
+    ".xls": "old Excel format: save it as .xlsx",
+    ".et": "WPS spreadsheet: save it as .xlsx",
 }
 
 
@@ -45,13 +44,15 @@ def register(fmt: str, reader: Reader, suffixes: tuple[str, ...]) -> None:
 
 register("txt", read_txt, (".txt", ".text", ".md"))
 register("html", read_html, (".html", ".htm", ".shtml", ".xhtml"))
+register("mhtml", read_mhtml, (".mhtml", ".mht"))   # a page saved as one file (Chrome, Edge, IE)
 register("docx", read_docx, (".docx",))
 register("doc", read_doc97, (".doc", ".wps"))  # WPS writes .wps in the Word 97 format
 register("pdf", read_pdf, (".pdf",))
+register("xlsx", read_xlsx, (".xlsx",))
 
 SUPPORTED_SUFFIXES = frozenset(SUFFIXES)
 
 
 def format_of(path: str | Path) -> str:
-    """The format plankg reads a file as (``txt``/``html``/``docx``/``doc``/``pdf``), or ``""``."""
+    """The format plankg reads a file as (``txt``/``html``/``mhtml``/``docx``/``doc``/``pdf``/``xlsx``), or ``""``."""
     return SUFFIXES.get(Path(path).suffix.lower(), "")
