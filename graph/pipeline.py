@@ -257,7 +257,8 @@ class Cache:
 
 def save_output(path: Path, out: DocumentOutput) -> None:
     """Write one document's output as a cache entry (gzipped JSON, atomically)."""
-    data = json.dumps(dataclasses.asdict(out), ensure_ascii=False).encode("utf-8")
+    fields = {f.name: getattr(out, f.name) for f in dataclasses.fields(out)}   # plain values already: no deep copy
+    data = json.dumps(fields, ensure_ascii=False).encode("utf-8")
     write_atomically(path, gzip.compress(data, compresslevel=1, mtime=0))
 
 
