@@ -593,7 +593,7 @@ def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
         listed = mentions_from_list(value, offset + m.end(), role, basis, first_is_lead, lead_marks)
         if role == "lead":
             leads = {u.name for u in listed}
-        elif role == "cooperating" and k > 0:
+        elif role == "cooperating":
             listed = [u for u in listed if u.name not in leads]
         out.extend(listed)
     return out

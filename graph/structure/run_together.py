@@ -117,14 +117,14 @@ def _cell_cuts(raw: str, start: int, end: int, table: OpenTable) -> list[int]:
     """The cuts inside one row ``raw[start:end]``: before a section heading or page number that
     closes it, between its text and its units, and between its unit columns."""
     cuts: list[int] = []
-    for m in (*PAGE_MARK.finditer(raw, start, end), *SECTION.finditer(raw, start, end)):
-        if m.start() > start:
+    for m in PAGE_MARK.finditer(raw, start, end):
+        cuts.append(m.start())
+        end = min(end, m.start())
+    for m in SECTION.finditer(raw, start, end):   # after the row's units (统一、规范 is no section)
+        if m.start() > start and _units_start(raw, start, m.start()) is not None:
             cuts.append(m.start())
-            end = min(end, m.start())
-    if (again := HEADER.search(raw, start, end + 1)) is not None and again.start() > start:
-        # the header printed again where a page of the copy starts: its words are pieces of their own
-        cuts += [again.start(), again.start() + 2, *_word_ends(again)]
-        end = min(end, again.start())
+            end = m.start()
+            break
     units_at = _units_start(raw, start, end)
     if units_at is None:
         return cuts
