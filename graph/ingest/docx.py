@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 
-from graph.ingest.errors import IngestError, short_reason
+from graph.ingest.errors import IngestError, check_office_zip, short_reason
 from graph.ingest.layout import (
     Covered, GridCell, Item, Ragged, ReaderOutput, Row, assemble, clean_cell, clean_line, table_warnings,
 )
@@ -212,10 +212,7 @@ def _docx_table_rows(tbl) -> tuple[tuple[Row, ...], list[int]]:
 
 def read_docx(data: bytes) -> ReaderOutput:
     """The text and tables of a Word file."""
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise IngestError("old Word .doc format (not .docx); save it as .docx")
-    if not data.startswith(b"PK"):
-        raise IngestError("not a Word .docx file (not a zip archive)")
+    check_office_zip(data, "Word", ".doc", ".docx")
     import docx
 
     try:

@@ -19,3 +19,16 @@ def short_reason(exc: BaseException) -> str:
     text = _UNPRINTABLE_RE.sub("?", text)
     text = text[:60] + ("…" if len(text) > 60 else "")
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # the binary Office formats (.doc, .xls) start so
+
+
+def check_office_zip(data: bytes, app: str, old: str, new: str) -> None:
+    """Refuse bytes that are no Office Open XML file (a zip archive): the binary format it replaced
+    (``old``), or anything else, with a message naming the ``app`` and the suffix to save as."""
+    if data[:8] == OLE_MAGIC:
+        raise IngestError(f"old {app} {old} format (not {new}); save it as {new}")
+    if not data.startswith(b"PK"):
+        article = "an" if app[0] in "AEIOU" else "a"
+        raise IngestError(f"not {article} {app} {new} file (not a zip archive)")

@@ -11,16 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 
-from graph.ingest.errors import IngestError, short_reason
+from graph.ingest.errors import IngestError, check_office_zip, short_reason
 from graph.ingest.layout import Covered, GridCell, Item, ReaderOutput, assemble, clean_cell, clean_line
 
 
 def read_xlsx(data: bytes) -> ReaderOutput:
     """The text and tables of an Excel workbook's visible sheets, in order."""
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise IngestError("old Excel .xls format (not .xlsx); save it as .xlsx")
-    if not data.startswith(b"PK"):
-        raise IngestError("not an Excel .xlsx file (not a zip archive)")
+    check_office_zip(data, "Excel", ".xls", ".xlsx")
     import openpyxl
 
     try:
