@@ -1173,6 +1173,18 @@ def test_of_two_unit_columns_side_by_side_the_one_ranked_first_leads():
         [("省卫生厅", "lead"), ("省教育厅", "cooperating")]]
 
 
+def test_a_note_of_when_to_report_to_an_office_names_no_unit():
+    """r45 岳阳 2020 (繁體: ``(工作總結於10月16日前報市優化辦,典型案例10月23日前報市優化辦。)``) and t44 包头 2011
+    (``并于4月20日前报市政府督查室``): a clause with a date that ends in an office's name is no unit."""
+    from graph.units import unit_shape
+
+    assert unit_shape("并于4月20日前报市政府督查室") == 0 and unit_shape("工作总结于10月16日前报市优化办") == 0
+    text = ("嶽陽市機關效能建設和優化經濟發展環境領導小組辦公室文件\n嶽優辦〔2020〕7號\n關於認真做好國家營商環境評價\n後續重點工作的通知\n"
+            "二、做好補正提交資料的上傳。一是需要補正的佐證資料。各指標牽頭單位要及時組織前方填報人員對填報內容進行全麵、深入的梳理和分析,"
+            "在規定時間內進行補正提交。(工作總結於10月16日前報市優化辦,典型案例10月23日前報市優化辦。)\n")
+    assert [m.name for t in plan_of(text).tasks for m in t.units] == []
+
+
 def test_a_note_that_every_task_below_must_be_carried_out_by_some_units():
     """d14 管城 (``(区河长制办公室牵头,各成员单位参与,各涉河办事处落实。以下均需各涉河办事处落实,不再列出)``):
     the units the note names carry every task from there on. A note that the tasks only concern some
