@@ -548,6 +548,8 @@ def write_xlsx(path, seed: SeedDoc, merge_column: int | None = None):
                 sheet.merge_cells(start_row=r, start_column=merge_column + 1, end_row=k, end_column=merge_column + 1)
             r = k + 1
     sheet.cell(top + len(seed.rows) + 2, 1, 12.0)
+    share = sheet.cell(top + len(seed.rows) + 3, 1, 0.895)
+    share.number_format = "0.0%"
     hidden = book.create_sheet("草稿")
     hidden.sheet_state = "hidden"
     hidden.cell(1, 1, "不应读出的草稿")
@@ -557,13 +559,13 @@ def write_xlsx(path, seed: SeedDoc, merge_column: int | None = None):
 
 def test_excel_task_list_reads_as_a_table(tmp_path, seed000):
     """An Excel sheet: title rows as lines, the grid as a table (kind xlsx), a unit cell merged
-    over rows spanning them, a hidden sheet left out, 12.0 printed as 12."""
+    over rows spanning them, a hidden sheet left out, 12.0 printed as 12 and 0.895 in a percent format as 89.5%."""
     source = read_document(write_xlsx(tmp_path / "plan.xlsx", seed000))
     assert source.format == "xlsx" and len(source.tables) == 1
     assert texts(source.tables[0]) == (seed000.header,) + seed000.rows
     assert offsets_hold(source) and source.tables[0].kind == "xlsx"
     lines = nonblank(source.text)
-    assert lines[: len(seed000.before)] == list(seed000.before) and lines[-1] == "12"
+    assert lines[: len(seed000.before)] == list(seed000.before) and lines[-2:] == ["12", "89.5%"]
     assert "不应读出的草稿" not in source.text
     unit_column = next(i for i, h in enumerate(seed000.header) if "单位" in h)
     merged = read_document(write_xlsx(tmp_path / "merged.xlsx", seed000, merge_column=unit_column))

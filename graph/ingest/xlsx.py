@@ -34,7 +34,7 @@ def read_xlsx(data: bytes) -> ReaderOutput:
 
 def _sheet_items(sheet) -> list[Item]:
     """A sheet's title rows, its grid (rows with two cells or more) and the rows after it."""
-    grid = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    grid = [[cell_text(c.value, c.number_format) for c in row] for row in sheet.iter_rows()]
     merged = {}   # (row, col) covered by a merged cell → the (row, col) that holds its value
     for rng in sheet.merged_cells.ranges:
         for r in range(rng.min_row - 1, rng.max_row):
@@ -63,12 +63,15 @@ def _sheet_items(sheet) -> list[Item]:
     return items
 
 
-def cell_text(value) -> str:
-    """A cell's value as printed: numbers without a trailing ``.0``, dates as 2024-05-14."""
+def cell_text(value, number_format: str = "General") -> str:
+    """A cell's value as printed: numbers without a trailing ``.0``, a share in a percent format as
+    89.5%, dates as 2024-05-14."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
+    if isinstance(value, (int, float)) and "%" in (number_format or ""):
+        return f"{round(value * 100, 10):g}%"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
