@@ -458,7 +458,8 @@ def _scan(work: str) -> list[_Hit]:
                 unit, unit_end = "", number_end
         else:
             unit = ""
-        if not unit and work[unit_end:unit_end + 1] in DATE_WORDS or CALENDAR_YEAR.fullmatch(num) and work.startswith("年", number_end):
+        if (not unit and work[unit_end:unit_end + 1] in DATE_WORDS) \
+                or (CALENDAR_YEAR.fullmatch(num) and work.startswith("年", number_end)):
             continue  # 2025年, 6月, 30日, 18号: a date or a number, never a target
         if num2 and not unit:
             continue  # a bare range is a date or a span of years

@@ -17,7 +17,6 @@ from graph import units as U
 HEADER = re.compile(r"序号((?:[\u4e00-\u9fa5]{0,10}?(?:单位|部门|任务|内容|措施|事项|名称|效果|目标|指标|时限|领导|责任人|备注)){2,8})"
                     r"(?=1[\u4e00-\u9fa5]|[一二三四五六七八九十]、)")
 HEADER_WORD = re.compile(r"[\u4e00-\u9fa5]{0,10}?(?:单位|部门|任务|内容|措施|事项|名称|效果|目标|指标|时限|领导|责任人|备注)")
-PERSON_COLUMN_END = ("领导", "责任人")
 BARE_WORDS = ("任务", "内容", "目标", "措施")   # two such words make one (目标|任务 → 目标任务)
 UNIT_COLUMN_END = ("单位", "部门")
 SECTION = re.compile(r"[一二三四五六七八九十]{1,3}、")
@@ -45,6 +44,12 @@ class OpenTable:
     number: int
 
 
+def _names_persons(word: str) -> bool:
+    """Whether a column word names persons (分管领导, 责任人), by the table columns' data that ignore them."""
+    persons = next(words for kind, words in U.shapes().table_columns if kind == "ignore")
+    return any(p in word for p in persons)
+
+
 def _word_ends(header: re.Match) -> list[int]:
     """Where each column word of a header run ends."""
     ends, at = [], header.start(1)
@@ -70,7 +75,7 @@ def table_pieces(raw: str, open_table: OpenTable | None = None) -> tuple[list[st
     if header is not None:
         words = header_words(header.group(1))
         table = OpenTable(unit_columns=sum(w.endswith(UNIT_COLUMN_END) for w in words), number=1)
-        if not table.unit_columns or any(w.endswith(PERSON_COLUMN_END) for w in words):
+        if not table.unit_columns or any(_names_persons(w) for w in words):
             return None   # a leader's name runs into the unit names (b01 钟楼 ``…。何海平教育局经开区…``): left as it is
         cuts = [header.start(), header.start() + 2, *_word_ends(header)]
         start = header.end()
