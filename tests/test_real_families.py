@@ -1599,3 +1599,39 @@ def test_a_row_title_without_the_pipe_that_closed_its_cell():
     k31 = '序号 |\n类别 |\n项目名称 |\n目标任务 |\n牵头单位 |\n目标任务 |\n累计完成 |\n累计进度 |\n备注 |\n1 |\n一、就业促进(3项) |\n促进重点群体稳定就业 |\n城镇新增就业1100人 |\n县人社局 |\n1100 |\n1063 |\n96.64% |\n|\n“三公里”充分就业社区4个 |\n4 |\n4 |\n100% |\n|\n2 |\n'
     assert [t.title for t in plan_of(k31).tasks][0] == "促进重点群体稳定就业"
     assert not any("|" in t.title for t in plan_of(k31).tasks)
+
+
+def test_a_group_cell_that_reads_like_a_column_name_opens_the_first_row():
+    """f51 莲都区 2023 (分类 | 序号 | 事项 | 责任单位 | 牵头单位, one cell per line): the first row's group
+    cell ``发展目标`` comes between the header and the row's 序号 and reads like a column name; the
+    header has one column before 序号, so one cell before the first row's number is the row's, and
+    the rows keep their units. One real document of this layout was found so far."""
+    f51 = '2023年莲都区政府工作报告重点工作责任分解\n\n分类\n\n序号\n\n事项\n\n责任单位\n\n牵头单位\n\n发展目标\n\n1\n\n地区生产总值增长6.5%以上。\n\n区农业农村局、区经商局、区市场监管局、区建设局、区发改局、区交通局、莲都邮政管理局、区商金中心、区人力社保局\n\n区发改局\n\n2\n\n区本级固定资产投资增长25%。\n\n区发改局\n\n区发改局\n\n3\n\n区本级规上工业增加值增长10%。\n\n区经商局、莲都经开区管委会\n\n区经商局\n\n'
+    tasks = plan_of(f51).tasks
+    assert [t.title for t in tasks] == ["地区生产总值增长6.5%以上", "区本级固定资产投资增长25%", "区本级规上工业增加值增长10%"]
+    assert roles(tasks[0].units)[:2] == [("区发改局", "lead"), ("区农业农村局", "cooperating")]
+    assert roles(tasks[2].units) == [("区经商局", "lead"), ("莲都经开区管委会", "cooperating")]
+
+
+def test_a_sentence_closing_a_section_names_the_units_of_its_heading():
+    """u45 a city's 市容整治分工 (``(二)环境保护`` over ``1.…`` … ``4.…`` and ``此项工作由市环保局牵头,…配合。``)
+    and a51 天津 民生实事 (``八、改善居民供热…`` over one paragraph and ``此项工作由市建委负责组织,…``):
+    the closing sentence names the units of the heading above the items it closes; a heading
+    without items keeps its paragraph and the sentence's units."""
+    u45 = ("(二)环境保护\n1.加强节能减排管理,生产加工企业耗费能源得到有效控制,污染物排放科学合理,符合国家及省、市的环保要求。\n"
+           "2.加强建筑装饰市场管理,市场经营的建筑、装修材料均符合国家规定的环保指标。\n"
+           "3.加强有害废弃物管理,固体废物收贮有防扬散、防雨淋、防渗透设施,设立规范的标志、标识。\n"
+           "4.加强城市噪声监控,固定噪声源控制达标,不扰民;主次干道、商业区商业噪音明显减少。\n"
+           "此项工作由市环保局牵头,市建委、市城管局、市工商局、市卫生局和各区政府配合。\n"
+           "(三)市容市貌\n1.加强城市立面容貌管理,城市建筑物整洁美观,立面无明显污迹、残损、脱落、严重变色等。\n"
+           "2.加强户外牌匾广告管理,广告、牌匾、橱窗设置整齐、规范,与建筑风格相协调。\n")
+    tasks = [t for t in plan_of(u45).tasks if t.units]
+    assert [(t.title, roles(t.units)[:2]) for t in tasks] == [
+        ("环境保护", [("市环保局", "lead"), ("市建委", "cooperating")])]
+    assert "4.加强城市噪声监控" in tasks[0].text
+    a51 = ("八、改善居民供热、供气、供水条件\n全年新增住宅供热面积800万平方米,其中新建住宅供热700万平方米,补建老住宅供热100万平方米,"
+           "使我市集中供热普及率达到92.5%。\n此项工作由市建委负责组织,市国土房管局、燃气集团、自来水集团、各区人民政府具体实施。\n"
+           "九、解决部分区域雨后积水问题\n改造市中心240片低洼积水片,新建和更新排水管道76.5公里,设置收水井2600座。\n"
+           "此项工作由市市容委、市市政公路局负责组织,各相关区人民政府具体实施。\n")
+    assert [(t.title, [m.name for m in t.units]) for t in plan_of(a51).tasks if t.units] == [
+        ("改善居民供热、供气、供水条件", ["市建委"]), ("解决部分区域雨后积水问题", ["市市容委", "市市政公路局"])]

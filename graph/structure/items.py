@@ -347,12 +347,18 @@ def fold_measures_into_parent(text: str, found: list[list], parent: int, kids: l
     ``(责任单位:市直各有关单位、…)``; e32 荆州 ``1. 市科技馆`` / ``(1)院内电动车未按指定区域停放;`` …
     / ``问题整改责任单位:市科技馆 整改时限:3天``). Items with titles of their own under one label
     block (h05 深圳 ``(二)推进“公园之城”建设。…`` … ``主办:…``) stay tasks each (share_label_block).
+    A sentence that closes the section, ``此项工作由X牵头,Y配合`` (u45 a city's 市容整治 ``(二)环境保护`` /
+    ``1.…`` … ``4.…`` / ``此项工作由市环保局牵头,…``), names the units of the heading above items of
+    any style (a51 天津 ``八、改善居民供热…`` / its paragraph / ``此项工作由市建委负责组织,…`` has no
+    items, and is read as it is).
     """
     it, last = found[parent][0], found[kids[-1]]
-    if it is None or it.body or found[parent][2] or len(kids) < 2 \
-            or any(found[k][0] is None or found[k][0].heading.style not in MEASURE_STYLES for k in kids):
+    if it is None or it.body or found[parent][2] or len(kids) < 2 or not last[2] \
+            or any(found[k][0] is None or found[k][2] for k in kids[:-1]):
         return False
-    if not last[2] or any(found[k][2] for k in kids[:-1]) or not all(label_line_at(text, m.start) for m in last[2]):
+    closing = all(closes_section_at(text, m.start) for m in last[2])
+    if not closing and (any(found[k][0].heading.style not in MEASURE_STYLES for k in kids)
+                        or not all(label_line_at(text, m.start) for m in last[2])):
         return False
     end = last[0].line.start + len(last[1])
     found[parent][1:5] = [text[it.line.start:end], list(last[2]), last[3], last[4]]
@@ -370,6 +376,16 @@ def share_label_block(text: str, found: list[list], kids: list[int]) -> None:
             and all(label_line_at(text, m.start) for m in last[2]):
         for k in kids[:-1]:
             found[k][2:5] = [list(last[2]), last[3], last[4]]
+
+
+SECTION_CLOSING = re.compile(r"\s*(?:此项|该项|本项|以上|上述)(?:各项)?(?:工作|任务)均?由")
+
+
+def closes_section_at(text: str, offset: int) -> bool:
+    """True when the unit at ``offset`` sits on a line that closes a section's work: ``此项工作由…``,
+    ``以上工作由…``."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return SECTION_CLOSING.match(text, line_start, offset) is not None
 
 
 def label_line_at(text: str, offset: int) -> bool:

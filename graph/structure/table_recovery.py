@@ -145,10 +145,28 @@ def find_header(lines: list, start: int) -> tuple[int, int, list[str]] | None:
             kinds.pop(0)
             cells.pop(0)
             names.pop(0)
+        group_cells = first_row_group_cells(kinds, lines, j)
+        if group_cells:
+            del cells[-group_cells:], names[-group_cells:], kinds[-group_cells:]
         if T.is_header(T.settle_kinds(kinds, names), names):  # 牵头单位 | 目标任务 | 责任单位: 目标任务 is the task
             return cells[0][0], cells[-1][-1], kinds
         i = max(j, i + 1)
     return None
+
+
+def first_row_group_cells(kinds: list, lines: list, after: int) -> int:
+    """How many of the header's last cells are the first row's cells before its 序号.
+
+    Family: tables whose 序号 is not their first column (分类 | 序号 | 事项 | 责任单位 | 牵头单位),
+    copied one cell per line; the first row's group cell, merged down its rows, comes between the
+    header and the row's number, and when it reads like a column name (``发展目标``) it would be
+    taken for one more header cell. The number of cells before 序号 in the header is the number of
+    such cells, when the line after them numbers a row.
+    """
+    before = kinds.index("number") if "number" in kinds else 0
+    if not before or after >= len(lines) or not T.ROW_NUMBER.match(lines[after].folded):
+        return 0
+    return before if len(kinds) - before > before + 2 else 0
 
 
 def header_cell(lines: list, j: int, last: int | None = None) -> list[int]:
