@@ -635,7 +635,7 @@ def labelled_prose(value: str, offset: int, cut: bool = False) -> list[UnitMenti
 
 LEAD_NOTE_INSIDE = re.compile(r"\((?:牵头|牵头单位|牵头部门)\)")
 #: the start of ``等按职责分工负责`` where a page excerpt cuts it (e24 湖南 2018; s10 湖南 2019 cuts a name instead)
-CUT_ROLE_PHRASE = re.compile(r"等?按(?:照)?(?:职(?:责(?:分(?:工(?:负)?)?)?)?)?$|等$")
+CUT_ROLE_PHRASE = re.compile(r"等?按(?:照)?(?:职(?:[责能](?:分(?:工(?:负)?)?)?)?)?$|等$")
 
 
 LIST_END_CHARS = re.compile(r"[()\[\]\n。;]")
@@ -662,8 +662,9 @@ def list_end(value: str) -> int:
 CLAUSE_BREAK = re.compile(r"[。;!?\n:]")
 
 
-MODIFIER_WORDS = ("按职责分工", "按照职责分工", "按职责", "按照职责", "分别", "共同", "具体", "要", "为", "作为", "负责",
-                  "还将", "将")  # X、Y将负责…: a news report of the division (h22 国务院办公厅 甘肃)
+MODIFIER_WORDS = ("按职责分工", "按照职责分工", "按职责", "按照职责", "按职能分工", "按照职能分工", "按职能",
+                  "分别", "共同", "具体", "要", "为", "作为", "负责",
+                  "还将", "将")  # X、Y将负责…: a news report of the division (h22 国务院办公厅 甘肃); 按职能分工负责 (h51 福建 2011)
 MODIFIERS = "(?:" + "|".join(map(re.escape, MODIFIER_WORDS)) + ")*"
 MODIFIER_CHARS = frozenset("".join(MODIFIER_WORDS))
 CONVENE = re.compile(r"会同")
@@ -672,6 +673,7 @@ PARTNERS_END = re.compile(r"[。;,!?\n\]]|$")  # the partners named after 会同
 
 
 CLAUSE_END_VERBS = ("落实",)
+CARRY_OUT = "负责落实"   # X牵头,Y负责落实: Y carries the task out (a bare 落实 after a lead stays a partner's)
 CLAUSE_END = re.compile(r"\s*(?:[),;。\n]|$)")
 ACTION_VERB = re.compile(r"组织|开展|负责|实施|推进|落实|建立|制定|做好|加强|完善|研究|统筹|牵头|配合|协调|共同|按照|依法|做|抓")
 DESCRIPTIVE = re.compile(r"[以把将对]")  # 以X为牵头医院: X described, not assigned
@@ -733,6 +735,7 @@ class Found(NamedTuple):
     at: int
     role: str
     units: list[RawUnit]
+    carries_out: bool = False   # its verb is 负责落实: the units carry the task out beside its lead
 
 
 def mentions_from_prose(text: str, offset: int, folded: str | None = None,
@@ -777,7 +780,7 @@ def _verb_lists(folded: str, offset: int) -> list[Found]:
             chunk_start = prev
         raws = [r for r in split_raw(folded[chunk_start:at], offset + chunk_start) if unit_shape(r.name)]
         if raws:
-            found.append(Found(at=at, role=role, units=raws))
+            found.append(Found(at=at, role=role, units=raws, carries_out=m.group(0).endswith(CARRY_OUT)))
     return found
 
 
@@ -808,17 +811,19 @@ PARTNERS_VERB = re.compile(r"(?:共同|分别)?(?:负责|落实|实施|推进)+\
 
 def _mentions_of(found: list[Found], first_is_lead: bool) -> list[UnitMention]:
     """The lists' units with their roles read together: X负责,Y配合 (the one in charge leads);
-    X牵头,Y按职责分工负责 (the others share the task); a first-listed convention for lone lists."""
+    X牵头,Y按职责分工负责 (the others share the task); X牵头,Y负责落实 (Y carries it out, responsible:
+    i24 a 浙江 city ``…等参与,县(市、区)政府负责落实``, j52 珠海 2007 ``市卫生局牵头组织,市城管局、市建设局…负责落实``);
+    a first-listed convention for lone lists."""
     if not found:
         return []
     roles = {f.role for f in found}
     listed = first_is_lead and roles == {"responsible"} and not is_collective(found[0].units[0].name)
     out = []
     lead_seen = False
-    for k, (_, verb_role, raws) in enumerate(found):
+    for k, (_, verb_role, raws, carries_out) in enumerate(found):
         role = verb_role
         if role == "responsible" and lead_seen:
-            role = "cooperating"
+            role = "responsible" if carries_out else "cooperating"
         elif role == "responsible" and "cooperating" in roles:
             role = "lead"
         lead_seen = lead_seen or role == "lead"

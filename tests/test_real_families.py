@@ -1635,3 +1635,32 @@ def test_a_sentence_closing_a_section_names_the_units_of_its_heading():
            "此项工作由市市容委、市市政公路局负责组织,各相关区人民政府具体实施。\n")
     assert [(t.title, [m.name for m in t.units]) for t in plan_of(a51).tasks if t.units] == [
         ("改善居民供热、供气、供水条件", ["市建委"]), ("解决部分区域雨后积水问题", ["市市容委", "市市政公路局"])]
+
+
+def test_units_that_carry_out_beside_a_lead_stay_responsible():
+    """i24 a 浙江 city's 大气污染防治 2020 (``市生态环境局牵头,…等参与,县(市、区)政府负责落实``) and j52 珠海 2007
+    (``市卫生局牵头组织,市城管局、市建设局、各区政府、各经济功能区管委会负责落实``): units that 负责落实 carry the
+    task out and are responsible (CONVENTIONS.md), where ``X牵头,Y负责`` makes Y a partner of the lead."""
+    i24 = "(市生态环境局牵头,市发改委、市经信局、市自然资源和规划局等参与,县(市、区)政府负责落实。以下均需县(市、区)政府落实,不再列出)"
+    assert roles(mentions_from_prose(i24, 0)) == [
+        ("市生态环境局", "lead"), ("市发改委", "cooperating"), ("市经信局", "cooperating"),
+        ("市自然资源和规划局", "cooperating"), ("县(市、区)政府", "responsible")]
+    j52 = "(市卫生局牵头组织,市城管局、市建设局、各区政府、各经济功能区管委会负责落实)。"
+    assert roles(mentions_from_prose(j52, 0)) == [
+        ("市卫生局", "lead"), ("市城管局", "responsible"), ("市建设局", "responsible"), ("各区政府", "responsible"),
+        ("各经济功能区管委会", "responsible")]
+    assert roles(mentions_from_prose("(市卫生局牵头,市城管局、市建设局负责)", 0))[1:] == [
+        ("市城管局", "cooperating"), ("市建设局", "cooperating")]
+
+
+def test_units_by_their_functions_as_by_their_duties():
+    """h51 福建 2011 全民健身 (``(省体育局、数字办、通信管理局等部门按职能分工负责)``, ``(…,各设区市人民政府、
+    平潭综合实验区管委会按职能分工负责)``): 按职能分工负责 is read as 按职责分工负责 is."""
+    plan = plan_of("(五)实施全民健身信息工程。加快全民健身公共信息服务网络建设。(省体育局、数字办、通信管理局等部门按职能分工负责)\n"
+                   "五、加大财政投入\n加大各级财政全民健身事业投入,群众体育财政经费年增长比例不小于5%。(省财政厅、体育局,各设区市人民政府、"
+                   "平潭综合实验区管委会按职能分工负责)\n")
+    assert [(t.title, [m.name for m in t.units]) for t in plan.tasks if t.units] == [
+        ("实施全民健身信息工程", ["省体育局", "数字办", "通信管理局"]),
+        ("加大财政投入", ["省财政厅", "体育局", "各设区市人民政府", "平潭综合实验区管委会"])]
+    assert roles(mentions_from_prose("(省财政厅、省民政厅按职责分工负责)", 0)) == [
+        ("省财政厅", "responsible"), ("省民政厅", "responsible")]
