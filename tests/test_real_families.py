@@ -1664,3 +1664,36 @@ def test_units_by_their_functions_as_by_their_duties():
         ("加大财政投入", ["省财政厅", "体育局", "各设区市人民政府", "平潭综合实验区管委会"])]
     assert roles(mentions_from_prose("(省财政厅、省民政厅按职责分工负责)", 0)) == [
         ("省财政厅", "responsible"), ("省民政厅", "responsible")]
+
+
+def test_a_unit_named_alone_as_a_heading_carries_the_items_below_it():
+    """m54 黑龙江 2009 新农村建设 (``三、省委政法委`` over its paragraph, ``五、省发改委`` over ``(一)…`` ``(二)…``) and
+    k53 淮南 2006 考核目标 (``凤台县政府`` on a line of its own over ``1.…`` ``2.…``, then ``大通区政府``): the unit
+    a heading names alone is responsible for the items below it, or for its own paragraph."""
+    m54 = ("三、省委政法委\n深入开展“平安乡村”创建活动,提高“平安乡村”建设标准和水平。\n五、省发改委\n"
+           "(一)安排建设资金12亿元,建设通村公路1.2万公里。\n"
+           "(二)安排农村饮水安全工程建设资金1.4亿元、优质粮食产业工程和商品粮基地建设资金1亿元。重点向试点村倾斜。\n"
+           "六、省财政厅\n(一)2009年全部完成化解农村义务教育“普九”债务工作任务。\n")
+    tasks = [t for t in plan_of(m54).tasks if t.units]
+    assert [(t.title, roles(t.units)) for t in tasks] == [
+        ("深入开展“平安乡村”创建活动,提高“平安乡村”建设标准和水平", [("省委政法委", "responsible")]),
+        ("安排建设资金12亿元,建设通村公路1.2万公里", [("省发改委", "responsible")]),
+        ("安排农村饮水安全工程建设资金1.4亿元、优质粮食产业工程和商品粮基地建设资金1亿元", [("省发改委", "responsible")]),
+        ("2009年全部完成化解农村义务教育“普九”债务工作任务", [("省财政厅", "responsible")])]
+    k53 = ("  《县区政府及市政府各部门2006年主要工作考核目标》已经市政府第116次市长办公会议研究同意,现印发给你们。\n\n"
+           "  二○○六年三月二十四日\n\n县区政府及市政府各部门2006年主要工作考核目标\n\n  凤台县政府\n\n  1.地区生产总值75亿元,增长25%.(分值:5分)\n\n"
+           "  2.财政收入10亿元,增长20%.(分值:10分)\n\n  3.全社会固定资产投资(县属)5亿元,增长10%.(分值:10分)\n\n"
+           "  大通区政府\n\n  1.地区生产总值20.8亿元,增长15%.(分值:5分)\n")
+    tasks = [t for t in plan_of(k53).tasks if t.units]
+    assert [[m.name for m in t.units] for t in tasks] == [["凤台县政府"], ["凤台县政府"], ["凤台县政府"], ["大通区政府"]]
+    assert "大通区政府" not in tasks[2].text
+
+
+def test_a_unit_line_that_goes_on_with_a_list_is_no_heading():
+    """b03-style label lists broken over lines (``配合单位:市农业农村局、市商务局、`` / ``市邮政管理局``) keep the
+    name in the list: a unit line after a list separator heads nothing (k53's unit lines follow an item)."""
+    text = ("1.发展农产品加工流通。规模以上农产品加工企业达到45家。\n牵头单位:市工业和信息化局\n配合单位:市农业农村局、市商务局、\n"
+            "市邮政管理局\n2.推进农村寄递物流。建设村级寄递物流综合服务站120个。\n牵头单位:市邮政管理局\n")
+    tasks = plan_of(text).tasks
+    assert [m.name for m in tasks[0].units] == ["市工业和信息化局", "市农业农村局", "市商务局", "市邮政管理局"]
+    assert roles(tasks[1].units) == [("市邮政管理局", "lead")]

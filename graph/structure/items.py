@@ -33,8 +33,8 @@ def parse_items(lines: list[Line], start: int, stop: int) -> list[Item]:
     items: list[Item] = []
     styles: list[str] = []
     stack: list[Item] = []
-    for ln in lines[start:stop]:
-        h = match_heading(ln)
+    for k, ln in enumerate(lines[start:stop], start):
+        h = match_heading(ln) or unit_line_heading(lines, k, stop)
         if h is None:
             if stack and ln.text:
                 stack[-1].body.append(ln)
@@ -57,6 +57,50 @@ def parse_items(lines: list[Line], start: int, stop: int) -> list[Item]:
         stack.append(item)
         items.append(item)
     return items
+
+
+UNIT_TITLE_MAX = 20   # characters of a heading that is a unit's name alone
+
+
+def unit_title(title: str) -> bool:
+    """A heading's whole title is one unit's name (``省委政法委``, ``凤台县政府``)."""
+    name = U.fold(title.strip())
+    if not name or len(name) > UNIT_TITLE_MAX or U.unit_shape(name) != 2:
+        return False
+    raws = U.split_raw(name, 0)
+    return len(raws) == 1 and raws[0].name == name
+
+
+def unit_line_heading(lines: list[Line], k: int, stop: int) -> Heading | None:
+    """A line that is a unit's name alone, above numbered items (``凤台县政府`` / ``1.地区生产总值75亿元…``),
+    as a heading of style ``unit`` (see :func:`heading_unit`)."""
+    ln = lines[k]
+    if not ln.text or not unit_title(ln.text):
+        return None
+    above = next((a for a in reversed(lines[:k]) if a.text), None)
+    if above is not None and above.folded.rstrip().endswith(("、", ",", "和", "及", ":")):
+        return None   # 配合单位:市农业农村局、市商务局、 / 市邮政管理局: a list going on
+    below = next((b for b in lines[k + 1:stop] if b.text), None)
+    if below is None or match_heading(below) is None:
+        return None
+    return Heading("unit", "", 0, ln.text.strip(), len(ln.text) - len(ln.text.lstrip()))
+
+
+def heading_unit(it: Item) -> list[UnitMention]:
+    """The unit a heading names alone, responsible for the items below it, or for the heading's own
+    paragraph when it has no items.
+
+    Family: divisions printed unit by unit, each unit's name a heading over its tasks (m54/m55 黑龙江
+    2009 新农村建设 ``五、省发改委`` / ``(一)安排建设资金12亿元…``, ``三、省委政法委`` / its paragraph; k53 淮南
+    2006 考核目标 ``凤台县政府`` / ``1.地区生产总值75亿元,增长25%.``): the unit is read as a listed one.
+    """
+    if it.heading.style != "unit" and len(it.line.text.strip()) > it.heading.marker_end + len(it.heading.title):
+        return []   # a heading with text after its title is no unit's name alone
+    if not unit_title(it.heading.title):
+        return []
+    start = it.line.start + it.line.text.index(it.heading.title, it.heading.marker_end)
+    return [UnitMention(name=it.heading.title, role="responsible", basis="listed", start=start,
+                        end=start + len(it.heading.title))]
 
 
 def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
@@ -243,6 +287,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
                                       folded[after_number:end])
         found.append([it, text, mentions, us, ue])
     share_group_units(source.text, found)
+    share_heading_units(source.text, found)
     tasks: list[Task] = []
     keys = set() if keys is None else keys
     for it, text, mentions, us, ue in found:
@@ -255,7 +300,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
         if not mentions and not has_text:
             continue
         title = it.heading.title
-        if it.body and not it.children and SECTION_LEAD.match(title):
+        if it.body and not it.children and (SECTION_LEAD.match(title) or heading_unit(it)):
             title = heading_title(it.body[0].text)  # (二)省审计厅牵头的工作 / 全面加强审计工作。
         key = "b" + "-".join(map(str, it.path))
         while key in keys:
@@ -267,6 +312,29 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
                           units=tuple(mentions), deadline=m.group(1).strip() if m else "",
                           units_text=source.text[us:ue] if us >= 0 else "", units_start=us, units_end=ue))
     return tasks
+
+
+def share_heading_units(text: str, found: list[list]) -> None:
+    """A unit heading's unit (:func:`heading_unit`) goes to the items below it that name no unit, or
+    to the heading itself when it has a paragraph and no items; after the other ways of sharing units
+    (a numbered place over its problems and their label block, e32 荆州 ``1. 市科技馆``, keeps its label's units),
+    and only in a list that names units in no other way (e32's place names are no units that carry the work)."""
+    if any(entry[2] for entry in found):
+        return
+    for i, (it, _, mentions, _, _) in enumerate(found):
+        named = heading_unit(it) if it is not None else []
+        if not named:
+            continue
+        kids = []
+        for k in range(i + 1, len(found)):
+            if found[k][0] is not None and found[k][0].level <= it.level:
+                break
+            kids.append(k)
+        if not kids and it.body and not mentions:
+            found[i][2:5] = [named, named[0].start, named[0].end]
+        for k in kids:
+            if found[k][0] is not None and not found[k][2]:
+                found[k][2:5] = [list(named), named[0].start, named[0].end]
 
 
 def cut_with_targets(it: Item, text: str) -> bool:
