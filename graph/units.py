@@ -770,12 +770,13 @@ def _verb_lists(folded: str, offset: int) -> list[Found]:
         chunk = folded[chunk_start:at]
         if not chunk.strip() or DESCRIPTIVE.match(chunk) or not is_unit_list(chunk):
             continue  # (协办 inside 区政协办 is no verb: it does not end a clause either)
-        previous_verb_end = m.end()
+        last_verb_end, previous_verb_end = previous_verb_end, m.end()
         role = role_of[m.group(1)]
         while role in ("cooperating", "responsible") and chunk_start > 0 and folded[chunk_start - 1] == ",":
-            # 市商务局牵头,A、B,各县市人民政府配合: the partners run back over commas
+            # 市商务局牵头,A、B,各县市人民政府配合: the partners run back over commas, not over a verb
+            # (各区政府为责任单位,市城管办为协办单位, l54 深圳 2003)
             prev = clause_start(folded, chunk_start - 1)
-            if not is_unit_list(folded[prev:chunk_start - 1]):
+            if prev < last_verb_end or not is_unit_list(folded[prev:chunk_start - 1]):
                 break
             chunk_start = prev
         raws = [r for r in split_raw(folded[chunk_start:at], offset + chunk_start) if unit_shape(r.name)]
@@ -829,7 +830,7 @@ def _mentions_of(found: list[Found], first_is_lead: bool) -> list[UnitMention]:
         lead_seen = lead_seen or role == "lead"
         for i, r in enumerate(raws):
             basis, unit_role = "text", role
-            if verb_role == "responsible" and LOCAL_GOVERNMENTS.match(r.name):
+            if verb_role == "responsible" and role != "lead" and LOCAL_GOVERNMENTS.match(r.name):
                 unit_role = "responsible"
             elif listed and k == 0:
                 basis, unit_role = "listed", "lead" if i == 0 else "cooperating"

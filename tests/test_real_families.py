@@ -1697,3 +1697,16 @@ def test_a_unit_line_that_goes_on_with_a_list_is_no_heading():
     tasks = plan_of(text).tasks
     assert [m.name for m in tasks[0].units] == ["市工业和信息化局", "市农业农村局", "市商务局", "市邮政管理局"]
     assert roles(tasks[1].units) == [("市邮政管理局", "lead")]
+
+
+def test_a_unit_in_charge_with_a_partner_named_by_as_words():
+    """l54 深圳 2003 环境卫生整治 (``各区政府为责任单位,市规划与国土资源局、城管办为协办单位``, ``各区政府为责任单位,
+    市城管办为协办单位``): ``为协办单位`` names partners as ``协办`` does, the clause before it is no unit, and the
+    unit in charge beside them leads (as 责任部门:X 配合部门:Y); a local government in charge alone stays
+    responsible beside a lead (``市水务局牵头,…,各县(市)区政府负责落实``)."""
+    assert roles(mentions_from_prose("各区政府为责任单位,市规划与国土资源局、城管办为协办单位。", 0)) == [
+        ("各区政府", "lead"), ("市规划与国土资源局", "cooperating"), ("城管办", "cooperating")]
+    assert roles(mentions_from_prose("各区政府为责任单位,市城管办为协办单位。", 0)) == [
+        ("各区政府", "lead"), ("市城管办", "cooperating")]
+    assert roles(mentions_from_prose("(市水务局牵头,市工信委、城乡建设局配合,各县(市)区政府负责落实)", 0))[-1] == \
+        ("各县(市)区政府", "responsible")
