@@ -55,6 +55,7 @@ class Shapes:
     table_columns: tuple[tuple[str, tuple[str, ...]], ...]
     label_re: re.Pattern                 # a role or person label and its colon; group 1 the label
     person_label_re: re.Pattern          # a label that names persons (牵头领导, 分管副市长)
+    sector_department: re.Pattern        # a department named by its fields: 交通部门, 人口和计生部门
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +90,8 @@ def shapes() -> Shapes:
         table_columns=tuple((k, tuple(v)) for k, v in raw["table_columns"]),
         label_re=label_re,
         person_label_re=re.compile(person + "$"),
+        sector_department=re.compile(alt(raw["sector_words"]["words"]) + "(?:[和及与、]?"
+                                     + alt(raw["sector_words"]["words"]) + ")*部门"),
     )
 
 
@@ -151,8 +154,8 @@ def unit_shape(name: str) -> int:
     core = TRAILING_BRACKET.sub("", n) or n  # 县开发区(惠民街道) reads by its main part
     if (m := ROLE_VERB_END.search(core)) and unit_shape(core[: m.start()]) == 2:
         return 0  # 省财政厅主办, 地税局协办: a unit and its role verb (区政协办 stays a unit)
-    if _suffix_after(core, strong, 1):
-        return 2
+    if _suffix_after(core, strong, 1) or shapes().sector_department.fullmatch(core):
+        return 2   # 交通部门: a department named by its field (r44 汕头, s51 内蒙古, l53, r43 博白)
     if _suffix_after(core, weak, 2) or (len(core) >= 3 and strong.fullmatch(core)):
         return 1  # a bare 办公室 or 研究室 is an office of the plan's own department (t11 芜湖)
     return 0

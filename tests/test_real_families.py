@@ -15,7 +15,7 @@ from graph.structure import parse_plan
 from graph.structure.lines import physical_lines
 from graph.structure.tables import cell_kind
 from graph.units import is_unit_list, split_raw, list_before_note, mentions_from_labels, mentions_from_list, mentions_from_prose, says_responsible_leads, \
-    says_first_listed_leads
+    says_first_listed_leads, unit_shape
 
 
 def roles(mentions) -> list[tuple[str, str]]:
@@ -1710,3 +1710,17 @@ def test_a_unit_in_charge_with_a_partner_named_by_as_words():
         ("各区政府", "lead"), ("市城管办", "cooperating")]
     assert roles(mentions_from_prose("(市水务局牵头,市工信委、城乡建设局配合,各县(市)区政府负责落实)", 0))[-1] == \
         ("各县(市)区政府", "responsible")
+
+
+def test_a_department_named_by_its_field_is_a_unit():
+    """r44 汕头 安全生产 (``卫生部门负责对医院、诊所…的排查治理``, ``质量技术监督部门负责对特种设备…``) and r43 博白 2013
+    (``主要由公安部门牵头,教育、综治部门配合``): a department named by its field (ontology/unit_shapes.json
+    ``sector_words``) reads as a unit; a qualifier is no field (职能部门, 健全部门 stay no unit names)."""
+    r44 = ("卫生部门负责对医院、诊所、饮食店、美发美容场所事故隐患的排查治理。\n"
+           "质量技术监督部门负责对特种设备安装使用场所事故隐患的排查治理。\n"
+           "食品药品监管部门负责对化妆品、保健食品、药品生产经营场所事故隐患的排查治理。\n")
+    assert [roles(mentions_from_prose(line, 0)) for line in r44.splitlines()] == [
+        [("卫生部门", "responsible")], [("质量技术监督部门", "responsible")], [("食品药品监管部门", "responsible")]]
+    r43 = "社会层面的管控整治主要由公安部门牵头,教育、综治部门配合,加强对学校周边区域的治安巡逻和常态管理"
+    assert roles(mentions_from_prose(r43, 0))[0] == ("公安部门", "lead")
+    assert [unit_shape(n) for n in ("人口和计生部门", "文化广电新闻出版部门", "职能部门", "健全部门")] == [2, 2, 1, 1]
