@@ -1724,3 +1724,17 @@ def test_a_department_named_by_its_field_is_a_unit():
     r43 = "社会层面的管控整治主要由公安部门牵头,教育、综治部门配合,加强对学校周边区域的治安巡逻和常态管理"
     assert roles(mentions_from_prose(r43, 0))[0] == ("公安部门", "lead")
     assert [unit_shape(n) for n in ("人口和计生部门", "文化广电新闻出版部门", "职能部门", "健全部门")] == [2, 2, 1, 1]
+
+
+def test_labels_of_units_in_charge_and_taking_part():
+    """t51 十三五 温室气体 部门分工 2017 (``(负责单位:发展改革委、能源局、…)``, ``(牵头单位:能源局 参加单位:发展改革委、
+    国资委)``) and m52 浙江 食品安全 (``参加单位:…`` under ``责任单位:…``): 负责单位 names the units in charge,
+    参加单位 the units taking part."""
+    t51 = ("1. 实施能源消费总量和强度双控。(负责单位:发展改革委、能源局、国务院其他有关部门。未明确牵头单位的,由所列负责单位按职责分工负责,下同)\n"
+           "2. 大型发电集团单位供电二氧化碳排放控制在550克二氧化碳/千瓦时以内。(牵头单位:能源局 参加单位:发展改革委、国资委)\n")
+    tasks = plan_of(t51).tasks
+    assert roles(tasks[0].units) == [("发展改革委", "responsible"), ("能源局", "responsible"),
+                                     ("国务院其他有关部门", "responsible")]
+    assert roles(tasks[1].units) == [("能源局", "lead"), ("发展改革委", "cooperating"), ("国资委", "cooperating")]
+    assert roles(mentions_from_labels("牵头单位:省农业厅\n参加单位:省林业厅、省环保局", 0)) == [
+        ("省农业厅", "lead"), ("省林业厅", "cooperating"), ("省环保局", "cooperating")]
