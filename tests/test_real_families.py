@@ -1738,3 +1738,23 @@ def test_labels_of_units_in_charge_and_taking_part():
     assert roles(tasks[1].units) == [("能源局", "lead"), ("发展改革委", "cooperating"), ("国资委", "cooperating")]
     assert roles(mentions_from_labels("牵头单位:省农业厅\n参加单位:省林业厅、省环保局", 0)) == [
         ("省农业厅", "lead"), ("省林业厅", "cooperating"), ("省环保局", "cooperating")]
+
+
+def test_duty_paragraphs_under_a_heading_are_tasks_each():
+    """x51 山西 2006 (``三、组织领导与部门职责`` over ``省建设厅负责全省棚户区改造的规划…``, ``省发展改革委会同省建设厅、
+    省国土资源厅编制下达…``, ``省财政厅负责…``): each paragraph that opens with a unit and its duty is a task of
+    its own, as the same paragraphs without a heading are (r44 汕头 ``卫生部门负责对…``); a paragraph about the
+    leading group, which opens with no unit, is none. One real document of the headed layout was found so far."""
+    x51 = ("  三、组织领导与部门职责\n"
+           "  棚户区改造在省人民政府统一领导下实施,省人民政府成立全省国有重点煤矿棚户区改造工作领导组,负责领导全省棚户区改造工作。\n"
+           "  省建设厅负责全省棚户区改造的规划、拆迁、建设、验收等综合协调工作。\n"
+           "  省发展改革委会同省建设厅、省国土资源厅编制下达棚户区改造经济适用住房建设计划。\n"
+           "  省财政厅负责土地出让金和土地收益归集以及减免行政事业性收费的落实工作。\n")
+    tasks = plan_of(x51).tasks
+    assert [(t.title, roles(t.units)) for t in tasks] == [
+        ("全省棚户区改造的规划、拆迁、建设、验收等综合协调工作", [("省建设厅", "responsible")]),
+        ("编制下达棚户区改造经济适用住房建设计划", [("省发展改革委", "lead"), ("省建设厅", "cooperating"),
+                                                 ("省国土资源厅", "cooperating")]),
+        ("土地出让金和土地收益归集以及减免行政事业性收费的落实工作", [("省财政厅", "responsible")])]
+    r44 = "卫生部门负责对医院、诊所、饮食店、美发美容场所事故隐患的排查治理。\n环保部门负责对危险废物(医疗废物)处置经营场所事故隐患的排查治理。\n"
+    assert [[m.name for m in t.units] for t in plan_of(r44).tasks] == [["卫生部门"], ["环保部门"]]

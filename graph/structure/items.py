@@ -293,6 +293,10 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
     for it, text, mentions, us, ue in found:
         if it is None:   # a measure folded into its item (fold_measures_into_parent)
             continue
+        duties = duty_paragraphs(source, it, folded)
+        if duties:
+            tasks += prose_tasks(source, duties, 0, first_is_lead, keys, folded)
+            continue
         # a heading with nothing after its title is a section's name, unless it is a sentence
         # (静安: (一)实现全年区级一般公共预算收入同比增长1%。)
         has_text = len(it.line.text) > it.heading.marker_end + len(it.heading.title) + 1 or it.body \
@@ -335,6 +339,32 @@ def share_heading_units(text: str, found: list[list]) -> None:
         for k in kids:
             if found[k][0] is not None and not found[k][2]:
                 found[k][2:5] = [list(named), named[0].start, named[0].end]
+
+
+def duty_paragraphs(source: SourceText, it: Item, folded: str) -> list[Line]:
+    """The paragraphs of a heading without items that each open with a unit and its duty
+    (``省建设厅负责全省棚户区改造的规划…``, ``省发展改革委会同省建设厅…编制…``), when there are two or more
+    and the heading's title is its only text: each is a task of its own, read as prose is
+    (:func:`prose_tasks`).
+
+    Family: a section of duties by unit (部门职责) under a title (x51 山西 2006 ``三、组织领导与部门职责`` /
+    ``省建设厅负责…`` / ``省财政厅负责…``); a news report's paragraphs without a heading are read by
+    :func:`prose_tasks` alone (r44 汕头 ``卫生部门负责对…``, r42 开封).
+    """
+    if it.children or len(it.line.text.strip()) > it.heading.marker_end + len(it.heading.title) + 1:
+        return []
+    duties = [ln for ln in it.body if opens_with_unit_duty(source.text, ln, folded)]
+    return duties if len(duties) >= 2 else []
+
+
+def opens_with_unit_duty(text: str, ln: Line, folded: str) -> bool:
+    """A line whose first clause names a unit by a role verb at its very start."""
+    lead = len(ln.text) - len(ln.text.lstrip())
+    end = PROSE_CLAUSE_END.search(ln.folded)
+    stop = ln.start + (end.start() if end else len(ln.folded))
+    at = ln.start + lead
+    mentions = U.mentions_from_prose(text[at:stop], at, folded[at:stop])
+    return bool(mentions) and mentions[0].start == at
 
 
 def cut_with_targets(it: Item, text: str) -> bool:
@@ -540,6 +570,15 @@ def _prose_title(folded: str, at: int, first_unit: int, end: int) -> tuple[int, 
     return (title.start(1), title.end(1)) if title else None
 
 
+def _convened_title(folded: str, mentions: list, end: int) -> tuple[int, int] | None:
+    """The work after the partners of ``X会同Y、Z编制…`` (x51 山西 2006 ``省发展改革委会同省建设厅、省国土资源厅编制
+    下达棚户区改造经济适用住房建设计划``), which no role verb follows."""
+    if len(mentions) < 2 or "会同" not in folded[mentions[0].end:mentions[1].start]:
+        return None
+    title = TITLE_AFTER_VERB.match(folded, mentions[-1].end, end)
+    return (title.start(1), title.end(1)) if title else None
+
+
 def prose_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead: bool, keys: set[str],
                 folded: str) -> list[Task]:
     """Tasks of a text that numbers none: each sentence (up to 。 or ;) that names units with a role
@@ -557,7 +596,8 @@ def prose_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
             mentions = U.mentions_from_prose(source.text[at:ln.start + b], at, folded[at:ln.start + b], first_is_lead)
             if not mentions:
                 continue
-            title = _prose_title(folded, at, mentions[0].start, ln.start + b)
+            title = _prose_title(folded, at, mentions[0].start, ln.start + b) \
+                or _convened_title(folded, mentions, ln.start + b)
             if title is None:
                 continue  # no work after the verb: a list of who does what, not a sentence of a task
             opens, closes = (title[0] - ln.start, title[1] - ln.start)
