@@ -64,8 +64,11 @@ UNIT_TITLE_MAX = 20   # characters of a heading that is a unit's name alone
 
 def unit_title(title: str) -> bool:
     """A heading's whole title is one unit's name (``省委政法委``, ``凤台县政府``)."""
-    name = U.fold(title.strip())
-    if not name or len(name) > UNIT_TITLE_MAX or U.unit_shape(name) != 2:
+    name = title.strip()
+    if not name or len(name) > UNIT_TITLE_MAX:
+        return False
+    name = U.fold(name)
+    if U.unit_shape(name) != 2:
         return False
     raws = U.split_raw(name, 0)
     return len(raws) == 1 and raws[0].name == name
