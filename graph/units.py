@@ -56,6 +56,7 @@ class Shapes:
     label_re: re.Pattern                 # a role or person label and its colon; group 1 the label
     person_label_re: re.Pattern          # a label that names persons (牵头领导, 分管副市长)
     sector_department: re.Pattern        # a department named by its fields: 交通部门, 人口和计生部门
+    sector_word: re.Pattern              # a field alone (公安, 城管), standing for its department in a list
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +93,7 @@ def shapes() -> Shapes:
         person_label_re=re.compile(person + "$"),
         sector_department=re.compile(alt(raw["sector_words"]["words"]) + "(?:[和及与、]?"
                                      + alt(raw["sector_words"]["words"]) + ")*部门"),
+        sector_word=re.compile(alt(raw["sector_words"]["words"])),
     )
 
 
@@ -156,6 +158,8 @@ def unit_shape(name: str) -> int:
         return 0  # 省财政厅主办, 地税局协办: a unit and its role verb (区政协办 stays a unit)
     if _suffix_after(core, strong, 1) or shapes().sector_department.fullmatch(core):
         return 2   # 交通部门: a department named by its field (r44 汕头, s51 内蒙古, l53, r43 博白)
+    if shapes().sector_word.fullmatch(core):
+        return 1   # 公安 in 公安、消防、安监部门: a field standing for its department in a list
     if _suffix_after(core, weak, 2) or (len(core) >= 3 and strong.fullmatch(core)):
         return 1  # a bare 办公室 or 研究室 is an office of the plan's own department (t11 芜湖)
     return 0
@@ -202,6 +206,8 @@ def is_unit_list(text: str) -> bool:
     if not parts:
         return False
     grades = [unit_shape(p.name) for p in parts]
+    if min(grades) >= 1 and t.endswith("等部门") and all(shapes().sector_word.fullmatch(p.name) for p in parts):
+        return True   # 教育、卫生、城管、工商等部门: fields closed by the departments they name
     return min(grades) >= 1 and max(grades) == 2
 
 

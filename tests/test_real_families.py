@@ -1096,7 +1096,8 @@ def test_work_of_a_report_sentence_after_its_chain_of_role_clauses_or_before_its
             "校园周边环境整治主要由县公安局牵头,工商、文体、住建、城管等部门配合,对学校周边的网吧、电子游戏厅进行彻底清理整顿;"
             "接送学生车辆安全整治主要由县公安交警大队牵头,教育局、交运局配合,加强对接送学生的车辆检查和管理。\n")
     assert [(t.title, roles(t.units)) for t in plan_of(text).tasks] == [
-        ("校园周边环境整治", [("县公安局", "lead")]),
+        ("校园周边环境整治", [("县公安局", "lead"), ("工商", "cooperating"), ("文体", "cooperating"),
+                               ("住建", "cooperating"), ("城管", "cooperating")]),
         ("接送学生车辆安全整治", [("县公安交警大队", "lead"), ("教育局", "cooperating"), ("交运局", "cooperating")])]
     # a role clause with no work after it makes no task
     assert plan_of("通知\n市发改委牵头,市财政局配合。\n").tasks == ()
@@ -1758,3 +1759,16 @@ def test_duty_paragraphs_under_a_heading_are_tasks_each():
         ("土地出让金和土地收益归集以及减免行政事业性收费的落实工作", [("省财政厅", "responsible")])]
     r44 = "卫生部门负责对医院、诊所、饮食店、美发美容场所事故隐患的排查治理。\n环保部门负责对危险废物(医疗废物)处置经营场所事故隐患的排查治理。\n"
     assert [[m.name for m in t.units] for t in plan_of(r44).tasks] == [["卫生部门"], ["环保部门"]]
+
+
+def test_fields_listed_before_the_departments_they_name():
+    """r43 博白 2013 (``教育局牵头,公安、消防、安监部门配合``; ``食品药品监管局牵头,教育、卫生、城管、工商等部门配合``)
+    and l53 安全生产专项整治 (``由公安、交通部门负责,有关部门配合``): fields listed before the 部门 that closes
+    them stand each for its department, named as printed; fields before any other word are no units."""
+    assert roles(mentions_from_prose("校园内部安全整治主要由教育局牵头,公安、消防、安监部门配合,对全县学校的场地进行全面排查", 0)) == [
+        ("教育局", "lead"), ("公安", "cooperating"), ("消防", "cooperating"), ("安监部门", "cooperating")]
+    assert [m.name for m in mentions_from_prose("由食品药品监管局牵头,教育、卫生、城管、工商等部门配合", 0)] == [
+        "食品药品监管局", "教育", "卫生", "城管", "工商"]
+    assert roles(mentions_from_prose("(三)道路交通安全专项整治,由公安、交通部门负责,有关部门配合。", 0)) == [
+        ("公安", "lead"), ("交通部门", "lead"), ("有关部门", "cooperating")]
+    assert mentions_from_prose("加强教育、卫生等领域合作,共同推进", 0) == []
