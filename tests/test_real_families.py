@@ -1772,3 +1772,17 @@ def test_fields_listed_before_the_departments_they_name():
     assert roles(mentions_from_prose("(三)道路交通安全专项整治,由公安、交通部门负责,有关部门配合。", 0)) == [
         ("公安", "lead"), ("交通部门", "lead"), ("有关部门", "cooperating")]
     assert mentions_from_prose("加强教育、卫生等领域合作,共同推进", 0) == []
+
+
+def test_items_that_name_their_units_in_charge_keep_them_under_a_lead_heading():
+    """w31 金乡 2020 (``一、整治提升村容村貌(县委农办、县农业农村局、县市容环境卫生服务中心牵头)`` over
+    ``2.…(责任单位:县住房和城乡建设局)``): an item that names the units in charge of it keeps them alone; items
+    that name only partners take the heading's lead (v22 山西 ``(三)省编办牵头的工作`` / ``1.…`` / ``协同部门:…``,
+    test_heading_names_the_lead_of_the_items_below)."""
+    w31 = ("一、整治提升村容村貌(县委农办、县农业农村局、县市容环境卫生服务中心牵头)\n"
+           "1.提升村庄公共环境。广泛发动群众,清理私搭乱建、乱堆乱放。(责任单位:县委农办、县农业农村局、县市容环境卫生服务中心)\n"
+           "2.加强乡村建筑风貌引导。在确保建筑质量基础上,突出乡土风情、民族特色和地域特点,防止千村一面。(责任单位:县住房和城乡建设局)\n")
+    tasks = plan_of(w31).tasks
+    assert [roles(t.units) for t in tasks if t.units] == [
+        [("县委农办", "responsible"), ("县农业农村局", "responsible"), ("县市容环境卫生服务中心", "responsible")],
+        [("县住房和城乡建设局", "responsible")]]

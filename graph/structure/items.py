@@ -426,9 +426,10 @@ def share_group_units(text: str, found: list[list]) -> None:
                 and (not it.body or len(it.line.text) <= HEADING_LINE_MAX):
             # (三)省编办牵头的工作 then 1., 2. with their partners: the heading names their lead; a
             # heading with a paragraph of its own (一、强化科技创新(区科技局牵头) then its goals, o06
-            # 婺城) stays a task of that lead
+            # 婺城) stays a task of that lead; an item that names the units in charge of it (w31 金乡
+            # 2020 ``一、整治提升村容村貌(县委农办、…牵头)`` / ``2.…(责任单位:县住房和城乡建设局)``) keeps them alone
             for k in kids:
-                if not any(m.role == "lead" for m in found[k][2]):
+                if not any(m.role in ("lead", "responsible") for m in found[k][2]):
                     kid = found[k]
                     kid[2:5] = [list(mentions) + kid[2], us, max(ue, kid[4])]
             if not it.body:
