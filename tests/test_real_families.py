@@ -1786,3 +1786,21 @@ def test_items_that_name_their_units_in_charge_keep_them_under_a_lead_heading():
     assert [roles(t.units) for t in tasks if t.units] == [
         [("县委农办", "responsible"), ("县农业农村局", "responsible"), ("县市容环境卫生服务中心", "responsible")],
         [("县住房和城乡建设局", "responsible")]]
+
+
+def test_an_item_that_opens_with_a_unit_and_a_colon_lists_its_duties():
+    """j53 北京 2012 环境秩序综合整治 (``14.市卫生局:负责医院周边环境秩序综合整治的协调工作;…``,
+    ``18.市园林绿化局:依据职能做好城市绿地、树木管护方面的工作。``): the unit before the colon is responsible
+    for the item, titled by its duties; a heading before a colon that is no unit (``1.工作目标:``) stays a
+    title. One real document of this layout was found so far (l52 辽阳 prints it on one line, unread)."""
+    j53 = ("14.市卫生局:负责医院周边环境秩序综合整治的协调工作;负责对大排档的食品卫生进行监管,查处非法行医等违法行为。\n"
+           "15.市药监局:负责查处违法收售药品等行为。\n"
+           "18.市园林绿化局:依据职能做好城市绿地、树木管护方面的工作。\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(j53).tasks] == [
+        ("负责医院周边环境秩序综合整治的协调工作;负责对大排档的食品卫生进行监管,查处非法行医等违法行为",
+         [("市卫生局", "responsible")]),
+        ("负责查处违法收售药品等行为", [("市药监局", "responsible")]),
+        ("依据职能做好城市绿地、树木管护方面的工作", [("市园林绿化局", "responsible")])]
+    goal = plan_of("1.工作目标:到2025年,全市城市生活垃圾回收利用率达到35%以上。(市城管局牵头)\n").tasks
+    assert [(t.title, roles(t.units)) for t in goal] == [
+        ("工作目标:到2025年,全市城市生活垃圾回收利用率达到35%以上", [("市城管局", "lead")])]

@@ -288,6 +288,8 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
         after_number = begin + it.heading.marker_end  # (一)省监察厅牵头: the number is no part of a name
         mentions, us, ue = item_units(source.text[after_number:end], after_number, first_is_lead, marks,
                                       folded[after_number:end])
+        if (duty := unit_of_duties(it, folded)) is not None:
+            mentions, us, ue = [duty], duty.start, duty.end
         found.append([it, text, mentions, us, ue])
     share_group_units(source.text, found)
     share_heading_units(source.text, found)
@@ -307,6 +309,8 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
         if not mentions and not has_text:
             continue
         title = it.heading.title
+        if unit_of_duties(it, folded) is not None:
+            title = heading_title(it.line.text[DUTY_COLON.match(it.line.folded, it.heading.marker_end).end():])
         if it.body and not it.children and (SECTION_LEAD.match(title) or heading_unit(it)):
             title = heading_title(it.body[0].text)  # (二)省审计厅牵头的工作 / 全面加强审计工作。
         key = "b" + "-".join(map(str, it.path))
@@ -319,6 +323,26 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
                           units=tuple(mentions), deadline=m.group(1).strip() if m else "",
                           units_text=source.text[us:ue] if us >= 0 else "", units_start=us, units_end=ue))
     return tasks
+
+
+DUTY_COLON = re.compile(r"\s*([^:,;。\s]{2,20})\s*:\s*")   # 14.市卫生局:负责…
+
+
+def unit_of_duties(it: Item, folded: str) -> UnitMention | None:
+    """The unit an item opens with, before a colon and its duties (``14.市卫生局:负责医院周边环境秩序综合整治的
+    协调工作``, ``18.市园林绿化局:依据职能做好城市绿地、树木管护方面的工作``): responsible for the item, which
+    is titled by its duties.
+
+    Family: divisions of duties printed unit by unit (部门职责), each item opening with the unit's name
+    and a colon (j53 北京 2012 环境秩序综合整治, items 14–23; l52 辽阳 prints the same on one line without
+    numbers, which is not read). One real document of the numbered layout was found so far.
+    """
+    m = DUTY_COLON.match(it.line.folded, it.heading.marker_end)
+    if m is None or m.end() >= len(it.line.folded) or not unit_title(m.group(1)):
+        return None
+    start = it.line.start + m.start(1)
+    return UnitMention(name=it.line.text[m.start(1):m.end(1)], role="responsible", basis="text", start=start,
+                       end=start + len(m.group(1)))
 
 
 def share_heading_units(text: str, found: list[list]) -> None:
