@@ -288,11 +288,11 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
         after_number = begin + it.heading.marker_end  # (一)省监察厅牵头: the number is no part of a name
         mentions, us, ue = item_units(source.text[after_number:end], after_number, first_is_lead, marks,
                                       folded[after_number:end])
-        if (duty := unit_of_duties(it, folded)) is not None:
+        if (duty := unit_of_duties(it)) is not None:
             mentions, us, ue = [duty], duty.start, duty.end
         found.append([it, text, mentions, us, ue])
     share_group_units(source.text, found)
-    share_heading_units(source.text, found)
+    share_heading_units(found)
     tasks: list[Task] = []
     keys = set() if keys is None else keys
     for it, text, mentions, us, ue in found:
@@ -309,7 +309,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
         if not mentions and not has_text:
             continue
         title = it.heading.title
-        if unit_of_duties(it, folded) is not None:
+        if unit_of_duties(it) is not None:
             title = heading_title(it.line.text[DUTY_COLON.match(it.line.folded, it.heading.marker_end).end():])
         if it.body and not it.children and (SECTION_LEAD.match(title) or heading_unit(it)):
             title = heading_title(it.body[0].text)  # (二)省审计厅牵头的工作 / 全面加强审计工作。
@@ -328,7 +328,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
 DUTY_COLON = re.compile(r"\s*([^:,;。\s]{2,20})\s*:\s*")   # 14.市卫生局:负责…
 
 
-def unit_of_duties(it: Item, folded: str) -> UnitMention | None:
+def unit_of_duties(it: Item) -> UnitMention | None:
     """The unit an item opens with, before a colon and its duties (``14.市卫生局:负责医院周边环境秩序综合整治的
     协调工作``, ``18.市园林绿化局:依据职能做好城市绿地、树木管护方面的工作``): responsible for the item, which
     is titled by its duties.
@@ -345,7 +345,7 @@ def unit_of_duties(it: Item, folded: str) -> UnitMention | None:
                        end=start + len(m.group(1)))
 
 
-def share_heading_units(text: str, found: list[list]) -> None:
+def share_heading_units(found: list[list]) -> None:
     """A unit heading's unit (:func:`heading_unit`) goes to the items below it that name no unit, or
     to the heading itself when it has a paragraph and no items; after the other ways of sharing units
     (a numbered place over its problems and their label block, e32 荆州 ``1. 市科技馆``, keeps its label's units),
