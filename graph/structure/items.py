@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import dataclasses
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from graph import units as U
 from graph.records import SourceText, Task, UnitMention
@@ -80,7 +81,7 @@ def unit_line_heading(lines: list[Line], k: int, stop: int) -> Heading | None:
     ln = lines[k]
     if not ln.text or not unit_title(ln.text):
         return None
-    above = next((a for a in reversed(lines[:k]) if a.text), None)
+    above = next((lines[a] for a in range(k - 1, -1, -1) if lines[a].text), None)
     if above is not None and above.folded.rstrip().endswith(("、", ",", "和", "及", ":")):
         return None   # 配合单位:市农业农村局、市商务局、 / 市邮政管理局: a list going on
     below = next((b for b in lines[k + 1:stop] if b.text), None)
@@ -288,8 +289,8 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
         after_number = begin + it.heading.marker_end  # (一)省监察厅牵头: the number is no part of a name
         mentions, us, ue = item_units(source.text[after_number:end], after_number, first_is_lead, marks,
                                       folded[after_number:end])
-        if (duty := unit_of_duties(it)) is not None:
-            mentions, us, ue = [duty], duty.start, duty.end
+        if (duties := unit_of_duties(it)) is not None:
+            mentions, us, ue = [duties.unit], duties.unit.start, duties.unit.end
         found.append([it, text, mentions, us, ue])
     share_group_units(source.text, found)
     share_heading_units(found)
@@ -309,8 +310,8 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
         if not mentions and not has_text:
             continue
         title = it.heading.title
-        if unit_of_duties(it) is not None:
-            title = heading_title(it.line.text[DUTY_COLON.match(it.line.folded, it.heading.marker_end).end():])
+        if (duties := unit_of_duties(it)) is not None:
+            title = duties.title
         if it.body and not it.children and (SECTION_LEAD.match(title) or heading_unit(it)):
             title = heading_title(it.body[0].text)  # (二)省审计厅牵头的工作 / 全面加强审计工作。
         key = "b" + "-".join(map(str, it.path))
@@ -328,7 +329,14 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
 DUTY_COLON = re.compile(r"\s*([^:,;。\s]{2,20})\s*:\s*")   # 14.市卫生局:负责…
 
 
-def unit_of_duties(it: Item) -> UnitMention | None:
+class Duties(NamedTuple):
+    """A unit and the title of the duties an item gives it."""
+
+    unit: UnitMention
+    title: str
+
+
+def unit_of_duties(it: Item) -> Duties | None:
     """The unit an item opens with, before a colon and its duties (``14.市卫生局:负责医院周边环境秩序综合整治的
     协调工作``, ``18.市园林绿化局:依据职能做好城市绿地、树木管护方面的工作``): responsible for the item, which
     is titled by its duties.
@@ -341,8 +349,9 @@ def unit_of_duties(it: Item) -> UnitMention | None:
     if m is None or m.end() >= len(it.line.folded) or not unit_title(m.group(1)):
         return None
     start = it.line.start + m.start(1)
-    return UnitMention(name=it.line.text[m.start(1):m.end(1)], role="responsible", basis="text", start=start,
+    unit = UnitMention(name=it.line.text[m.start(1):m.end(1)], role="responsible", basis="text", start=start,
                        end=start + len(m.group(1)))
+    return Duties(unit=unit, title=heading_title(it.line.text[m.end():]))
 
 
 def share_heading_units(found: list[list]) -> None:
@@ -351,21 +360,17 @@ def share_heading_units(found: list[list]) -> None:
     (a numbered place over its problems and their label block, e32 荆州 ``1. 市科技馆``, keeps its label's units),
     and only in a list that names units in no other way (e32's place names are no units that carry the work)."""
     if any(entry[2] for entry in found):
-        return
-    for i, (it, _, mentions, _, _) in enumerate(found):
-        named = heading_unit(it) if it is not None else []
+        return   # (no item was folded into its parent either: that needs a label block)
+    children, _ = children_of(found)
+    for i, (it, *_rest) in enumerate(found):
+        named = heading_unit(it)
         if not named:
             continue
-        kids = []
-        for k in range(i + 1, len(found)):
-            if found[k][0] is not None and found[k][0].level <= it.level:
-                break
-            kids.append(k)
-        if not kids and it.body and not mentions:
+        kids = children.get(i, [])
+        if not kids and it.body:
             found[i][2:5] = [named, named[0].start, named[0].end]
         for k in kids:
-            if found[k][0] is not None and not found[k][2]:
-                found[k][2:5] = [list(named), named[0].start, named[0].end]
+            found[k][2:5] = [list(named), named[0].start, named[0].end]
 
 
 def duty_paragraphs(source: SourceText, it: Item, folded: str) -> list[Line]:
@@ -413,6 +418,23 @@ HEADING_LINE_MAX = 40  # characters: a heading line that names its lead, not an 
 OVERALL_LEAD = "总牵头"  # printed after a section's lead unit
 
 
+def children_of(found: list[list]) -> tuple[dict[int, list[int]], list[list[int]]]:
+    """The items below each item (by position in ``found``), and the runs of items of one style
+    with no item above them (a page excerpt that begins below their heading: (二), (三), (四))."""
+    children: dict[int, list[int]] = {}
+    runs: list[list[int]] = []
+    for i, (it, *_rest) in enumerate(found):
+        parent = next((j for j in range(i - 1, -1, -1) if found[j][0].level < it.level), None)
+        if parent is None:
+            if runs and runs[-1][-1] == i - 1 and found[i - 1][0].heading.style == it.heading.style:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+            continue
+        children.setdefault(parent, []).append(i)
+    return children, runs
+
+
 def share_group_units(text: str, found: list[list]) -> None:
     """Units printed once for a group of items go to every item of the group.
 
@@ -421,17 +443,7 @@ def share_group_units(text: str, found: list[list]) -> None:
     (``牵头单位:…`` ``配合单位:…``) after the last of several items none of which names units —
     children of one heading, or items of an excerpt that starts below their heading.
     """
-    children: dict[int, list[int]] = {}
-    runs: list[list[int]] = []  # items with no heading above them, by runs of one style
-    for i, (it, *_rest) in enumerate(found):
-        parent = next((j for j in range(i - 1, -1, -1) if found[j][0].level < it.level), None)
-        if parent is None:  # items of a page excerpt that begins below their heading: (二), (三), (四)
-            if runs and runs[-1][-1] == i - 1 and found[i - 1][0].heading.style == it.heading.style:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
-            continue
-        children.setdefault(parent, []).append(i)
+    children, runs = children_of(found)
     for run in runs:
         share_label_block(text, found, run)
     for parent, kids in children.items():
@@ -601,7 +613,7 @@ def _prose_title(folded: str, at: int, first_unit: int, end: int) -> tuple[int, 
 def _convened_title(folded: str, mentions: list, end: int) -> tuple[int, int] | None:
     """The work after the partners of ``X会同Y、Z编制…`` (x51 山西 2006 ``省发展改革委会同省建设厅、省国土资源厅编制
     下达棚户区改造经济适用住房建设计划``), which no role verb follows."""
-    if len(mentions) < 2 or "会同" not in folded[mentions[0].end:mentions[1].start]:
+    if len(mentions) < 2 or not U.CONVENE.search(folded, mentions[0].end, mentions[1].start):
         return None
     title = TITLE_AFTER_VERB.match(folded, mentions[-1].end, end)
     return (title.start(1), title.end(1)) if title else None

@@ -161,12 +161,13 @@ def first_row_group_cells(kinds: list, lines: list, after: int) -> int:
     copied one cell per line; the first row's group cell, merged down its rows, comes between the
     header and the row's number, and when it reads like a column name (``发展目标``) it would be
     taken for one more header cell. The number of cells before 序号 in the header is the number of
-    such cells, when the line after them numbers a row.
+    such cells, when the line after them numbers a row and the header left keeps two columns after its 序号.
     """
     before = kinds.index("number") if "number" in kinds else 0
     if not before or after >= len(lines) or not T.ROW_NUMBER.match(lines[after].folded):
         return 0
-    return before if len(kinds) - before > before + 2 else 0
+    after_number = len(kinds) - before - (before + 1)   # the header's columns after 序号, the row's cells left out
+    return before if after_number >= 2 else 0
 
 
 def header_cell(lines: list, j: int, last: int | None = None) -> list[int]:
