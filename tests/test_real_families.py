@@ -1804,3 +1804,24 @@ def test_an_item_that_opens_with_a_unit_and_a_colon_lists_its_duties():
     goal = plan_of("1.工作目标:到2025年,全市城市生活垃圾回收利用率达到35%以上。(市城管局牵头)\n").tasks
     assert [(t.title, roles(t.units)) for t in goal] == [
         ("工作目标:到2025年,全市城市生活垃圾回收利用率达到35%以上", [("市城管局", "lead")])]
+
+
+def test_unnumbered_paragraphs_closed_by_their_units_label_are_tasks():
+    """x31 建湖 2020 督查 (``图①:九龙大道两侧公交车站台没有创建公益广告。责任单位:县交通局。`` between blank lines),
+    n51 无锡 2009 news report (``年内完成老新村综合整治…;通过实物配租…。责任部门:市房管局。``): each paragraph
+    that closes with a label clause is a task titled by its first sentence; a label line of its own, or a
+    label inside the paragraph's sentences, makes none."""
+    x31 = ("县组织文明城市创建点位专项督查\n\n"
+           "图①:九龙大道两侧公交车站台没有创建公益广告。责任单位:县交通局。\n\n\n"
+           "图④:近湖社区翡翠嘉苑小区车辆乱停。责任单位:近湖街道。\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(x31).tasks] == [
+        ("图①:九龙大道两侧公交车站台没有创建公益广告", [("县交通局", "responsible")]),
+        ("图④:近湖社区翡翠嘉苑小区车辆乱停", [("近湖街道", "responsible")])]
+    n51 = ("年内市区建立所有屠宰场、猪肉批发交易市场和30家农贸市场主要肉食品全过程监管体系;建成200个以上“放心豆制品”专供点。"
+           "责任部门:无锡工商局、市经贸委、市农林局。\n"
+           "年内完成老新村综合整治和老住宅特修80万平方米;通过实物配租、租金补贴等方式保障廉租住房2800户以上。责任部门:市房管局。\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(n51).tasks] == [
+        ("年内市区建立所有屠宰场、猪肉批发交易市场和30家农贸市场主要肉食品全过程监管体系",
+         [("无锡工商局", "responsible"), ("市经贸委", "responsible"), ("市农林局", "responsible")]),
+        ("年内完成老新村综合整治和老住宅特修80万平方米", [("市房管局", "responsible")])]
+    assert not [t for t in plan_of("责任单位:县交通局。\n要求各责任单位:加强领导。\n").tasks if t.units]

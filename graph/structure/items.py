@@ -619,6 +619,45 @@ def _convened_title(folded: str, mentions: list, end: int) -> tuple[int, int] | 
     return (title.start(1), title.end(1)) if title else None
 
 
+CLOSING_LABEL_TAIL = re.compile(r"[。;\s]*$")
+
+
+def closing_label_units(ln: Line, first_is_lead: bool) -> tuple[list[UnitMention], int]:
+    """The units of a label clause that closes an unnumbered paragraph (``…未创建公益广告。责任单位:县交通局。``)
+    and where the label starts in the line; ``([], -1)`` when the paragraph closes otherwise or opens with
+    its label (a label line of its own)."""
+    labels = list(U.shapes().label_re.finditer(ln.folded))
+    if not labels:
+        return [], -1
+    last = labels[-1]
+    value_end = CLOSING_LABEL_TAIL.search(ln.folded, last.end()).start()
+    value = ln.folded[last.end():value_end]
+    if not value or PROSE_CLAUSE_END.search(value) or not PROSE_CLAUSE_END.search(ln.folded, 0, labels[0].start()):
+        return [], -1
+    first = labels[0]
+    mentions = U.mentions_from_labels(ln.text[first.start():value_end], ln.start + first.start(), first_is_lead,
+                                      folded=ln.folded[first.start():value_end])
+    return mentions, first.start()
+
+
+def labelled_paragraph_task(source: SourceText, ln: Line, first_is_lead: bool, keys: set[str]) -> Task | None:
+    """A paragraph that states a task and closes with its units' label, titled by its first sentence.
+
+    Family: unnumbered lists of problems or projects, each paragraph closed by ``责任单位:X。`` or
+    ``责任部门:X、Y。`` (x31 建湖 2020 督查 ``图①:九龙大道两侧公交车站台没有创建公益广告。责任单位:县交通局。``;
+    n51 无锡 2009 news report ``年内完成老新村综合整治…80万平方米;通过实物配租…。责任部门:市房管局。``)."""
+    mentions, label_at = closing_label_units(ln, first_is_lead)
+    if not mentions:
+        return None
+    title_end = PROSE_CLAUSE_END.search(ln.folded, 0, label_at).start()
+    key = f"p{ln.index + 1}-1"
+    keys.add(key)
+    return Task(key=key, source="body", number="", section=(), title=ln.text[:title_end].strip(),
+                text=ln.text, start=ln.start, end=ln.end, units=tuple(mentions),
+                units_text=source.text[mentions[0].start:mentions[-1].end],
+                units_start=mentions[0].start, units_end=mentions[-1].end)
+
+
 def prose_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead: bool, keys: set[str],
                 folded: str) -> list[Task]:
     """Tasks of a text that numbers none: each sentence (up to 。 or ;) that names units with a role
@@ -629,6 +668,9 @@ def prose_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
     paragraph (``聚焦“幸福民生”。由镇公路站负责的农村道路硬化项目,…``, j21 林头镇) opens the title too."""
     tasks: list[Task] = []
     for ln in lines[start:]:
+        if (labelled := labelled_paragraph_task(source, ln, first_is_lead, keys)) is not None:
+            tasks.append(labelled)
+            continue
         bounds = [0, *(m.end() for m in PROSE_CLAUSE_END.finditer(ln.folded)), len(ln.folded)]
         tasks_before = len(tasks)
         for a, b in zip(bounds, bounds[1:]):
