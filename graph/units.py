@@ -55,6 +55,7 @@ class Shapes:
     table_columns: tuple[tuple[str, tuple[str, ...]], ...]
     label_re: re.Pattern                 # a role or person label and its colon; group 1 the label
     person_label_re: re.Pattern          # a label that names persons (牵头领导, 分管副市长)
+    role_noun_re: re.Pattern             # units named by their role alone (各指标牵头单位, 各责任单位)
     sector_department: re.Pattern        # a department named by its fields: 交通部门, 人口和计生部门
     sector_word: re.Pattern              # a field alone (公安, 城管), standing for its department in a list
 
@@ -91,6 +92,7 @@ def shapes() -> Shapes:
         table_columns=tuple((k, tuple(v)) for k, v in raw["table_columns"]),
         label_re=label_re,
         person_label_re=re.compile(person + "$"),
+        role_noun_re=re.compile(role_words + "{1,2}" + alt(grammar["nouns"]) + "$"),
         sector_department=re.compile(alt(raw["sector_words"]["words"]) + "(?:[和及与、]?"
                                      + alt(raw["sector_words"]["words"]) + ")*部门"),
         sector_word=re.compile(alt(raw["sector_words"]["words"])),
@@ -755,6 +757,35 @@ def mentions_from_prose(text: str, offset: int, folded: str | None = None,
     folded = fold(text) if folded is None else folded
     found = sorted(_verb_lists(folded, offset) + _convened_lists(folded, offset), key=lambda f: f.at)
     return _mentions_of(found, first_is_lead)
+
+
+def mentions_from_subject(text: str, offset: int, folded: str | None = None) -> list[UnitMention]:
+    """Units that open a sentence as its subject, bound by 要 or 务必 (:func:`_subject_lists`): for a
+    text that names no unit in any other way."""
+    folded = fold(text) if folded is None else folded
+    return _mentions_of(_subject_lists(folded, offset), False)
+
+
+SUBJECT_MODAL = re.compile(r"(?:要|务必|必须|须)(?!求)")
+
+
+def _subject_lists(folded: str, offset: int) -> list[Found]:
+    """Units that open a sentence as its subject, bound by 要 or 务必 (``县农业农村局要及时将…精神传达到…``,
+    ``各乡镇务必于3月15日前全面完成…``): responsible.
+
+    Family: notices and news reports that give each unit its work as the subject of a sentence (u44 彭阳
+    2020 ``(二)县农业农村局务必于4月10日前完成青贮玉米种子采购``; h63 呼和浩特 2021 ``市教育局要在11月底新建、
+    续建幼儿园9所``); read only where no unit is named in any other way."""
+    found: list[Found] = []
+    for m in SUBJECT_MODAL.finditer(folded):
+        start = clause_start(folded, m.start())
+        if start and folded[start - 1] not in "。;\n" or not is_unit_list(folded[start:m.start()]):
+            continue
+        raws = [r for r in split_raw(folded[start:m.start()], offset + start)
+                if unit_shape(r.name) and not shapes().role_noun_re.search(r.name)]   # 各指标牵头单位要…: no one unit
+        if raws:
+            found.append(Found(at=m.start(), role="responsible", units=raws))
+    return found
 
 
 def _verb_lists(folded: str, offset: int) -> list[Found]:

@@ -1688,6 +1688,14 @@ def test_a_unit_named_alone_as_a_heading_carries_the_items_below_it():
     tasks = [t for t in plan_of(k53).tasks if t.units]
     assert [[m.name for m in t.units] for t in tasks] == [["凤台县政府"], ["凤台县政府"], ["凤台县政府"], ["大通区政府"]]
     assert "大通区政府" not in tasks[2].text
+    # a61 长春 2005 妇儿工委 (page 2): a unit's line over items numbered like the items before it (``市卫生局`` after
+    # ``八、…``, over ``一、…`` ``二、…``) carries them; the items before it stay without a unit
+    a61 = ("八、推进特殊教育学校的整体发展水平,使省级特殊教育示范校的比例达到62.5%,创全省第一。\n市卫生局\n"
+           "一、开展助产机构清理整顿工作,坚决打击、取缔非法接生;\n并进行助产人员资格审查及重新注册。\n"
+           "二、继续进行农村贫困高危孕产妇医疗救助活动,提高农村\n贫困孕产妇住院分娩率,孕产妇死亡率在2004年的基础上降低3个10万分点。\n"
+           "三、继续加强妇女孕产期保健工作。\n")
+    assert [(t.number, [m.name for m in t.units]) for t in plan_of(a61).tasks] == [
+        ("八", []), ("一", ["市卫生局"]), ("二", ["市卫生局"]), ("三", ["市卫生局"])]
 
 
 def test_a_unit_line_that_goes_on_with_a_list_is_no_heading():
@@ -1825,3 +1833,61 @@ def test_unnumbered_paragraphs_closed_by_their_units_label_are_tasks():
          [("无锡工商局", "responsible"), ("市经贸委", "responsible"), ("市农林局", "responsible")]),
         ("年内完成老新村综合整治和老住宅特修80万平方米", [("市房管局", "responsible")])]
     assert not [t for t in plan_of("责任单位:县交通局。\n要求各责任单位:加强领导。\n").tasks if t.units]
+
+
+def test_a_text_that_carries_page_markup_is_read_one_line_per_paragraph():
+    """b62 广州 2012 党建创新 (a MySQL dump's row on one line: ``…','<p>　　一、目标任务</p><p>　　1.以党的先进性…</p>``)
+    and m01 广州 2012 人才集聚 (``<p>`` tags with the page's own line breaks): block tags break lines, other tags and
+    entities go, and the items are read as in any text."""
+    from graph.ingest.txt import read_txt
+
+    b62 = ("('29','14','news','关于推进党建创新工程的实施意见','','<p>       为深入贯彻科学发展观,就推进党建创新工程,提出以下实施意见。</p>"
+           "<p>　　二、思想理论武装行动计划</p><p>　　2.强化党性教育。坚持从政治修养、理论修养入手。（牵头单位：市委宣传部，配合单位：市委党校、市委组织部）</p>"
+           "<p>　　3.建设学习型党组织。深入推进学习型党组织建设。（牵头单位：市委宣传部，配合单位：市委党校）</p>')")
+    text = read_txt(b62.encode("utf-8")).text
+    assert "<p>" not in text and any(ln.strip().startswith("2.强化党性教育") for ln in text.split("\n"))
+    assert [(t.number, roles(t.units)) for t in plan_of(text).tasks if t.units] == [
+        ("2", [("市委宣传部", "lead"), ("市委党校", "cooperating"), ("市委组织部", "cooperating")]),
+        ("3", [("市委宣传部", "lead"), ("市委党校", "cooperating")])]
+    m01 = ("<p>\n\t    为深入贯彻科学发展观,就推进人才集聚工程,提出如下实施意见。</p>\n<p>\n\t    4.民营企业家素质提升项目。"
+           "每年选送一批民营企业家到高校培训。(牵头单位:市经贸委;配合单位:市人力资源和社会保障局、市工商联)</p>\n<p>&nbsp;</p>")
+    text = read_txt(m01.encode("utf-8")).text
+    assert "&nbsp;" not in text and "</p>" not in text
+    assert [roles(t.units) for t in plan_of(text).tasks if t.units] == [
+        [("市经贸委", "lead"), ("市人力资源和社会保障局", "cooperating"), ("市工商联", "cooperating")]]
+    plain = "一、目标\n1.新建公园3个。(责任单位:市园林局)\n"
+    assert read_txt(plain.encode("utf-8")).text.startswith("一、目标")
+
+
+def test_an_item_that_opens_with_a_units_name_as_a_sentence_lists_its_duties():
+    """a65 a city's 市域一体化 调研 plan (``(二十一)市公安局。负责对市区和全市社会治安综合治理…的调研``) beside j53's
+    colon (test_an_item_that_opens_with_a_unit_and_a_colon_lists_its_duties): the unit before the full stop is
+    responsible for the item, which keeps the unit's sentence as its title; a heading sentence that is no unit
+    (``(三)加强领导。负责…``) names none."""
+    a65 = ("(二十一)市公安局。负责对市区和全市社会治安综合治理、户籍管理等方面一体化的调研,形成专题调研报告和实施方案。\n"
+           "(二十六)市财政局。负责对市区和全市一体化发展财政保障机制方面的调研,形成专题调研报告和实施方案。\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(a65).tasks] == [
+        ("市公安局", [("市公安局", "responsible")]), ("市财政局", [("市财政局", "responsible")])]
+    assert not [t for t in plan_of("(三)加强领导。负责统筹协调全市一体化工作。\n(四)强化督查。负责跟踪问效。\n").tasks if t.units]
+
+
+def test_units_that_are_their_sentences_subjects_carry_them_where_nothing_else_names_units():
+    """u44 彭阳 2020 紧急通知 (``(二)县农业农村局务必于4月10日前完成青贮玉米种子采购``, ``(二)各乡(镇)要把结构调整工作…``)
+    and h63 呼和浩特 2021 news report (``市教育局要在11月底新建、续建幼儿园9所,…``): in a document whose items and
+    sentences name no unit by a label, a bracket or a role verb, the units that open a sentence bound by 要 or 务必
+    are responsible for it; a call to every unit of a kind in running prose (``各相关单位部门要对标对表``) is no
+    task; beside a label the subject is not read."""
+    u44 = ("一、强化宣传动员\n(一)县农业农村局要及时将中央及区市县农业农村工作会议精神传达到乡村组三级组织。\n"
+           "(二)各乡(镇)要把结构调整工作作为当前统筹推进经济社会发展的头等大事来抓。\n"
+           "二、强化种子采购贮备\n(二)县农业农村局务必于4月10日前完成青贮玉米种子采购,并及时发放到农户手中;\n")
+    assert [roles(t.units) for t in plan_of(u44).tasks if t.units] == [
+        [("县农业农村局", "responsible")], [("各乡(镇)", "responsible")], [("县农业农村局", "responsible")]]
+    h63 = ("呼和浩特政府公布今年重点任务分工及时限\n\n"
+           "市轨道交通公司要加快地铁TOD开发,打造地铁小镇,10月底完成年度任务。青山文投公司要在6月下旬建成投用华谊兄弟星剧场美好生活综合体。"
+           "市教育局要在11月底新建、续建幼儿园9所,新建、续建中小学23所。\n\n各相关单位部门要对标对表、瞄准短板,做细做实每一项工作。\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(h63).tasks] == [
+        ("市轨道交通公司要加快地铁TOD开发,打造地铁小镇,10月底完成年度任务", [("市轨道交通公司", "responsible")]),
+        ("青山文投公司要在6月下旬建成投用华谊兄弟星剧场美好生活综合体", [("青山文投公司", "responsible")]),
+        ("市教育局要在11月底新建、续建幼儿园9所,新建、续建中小学23所", [("市教育局", "responsible")])]
+    labelled = "1.新建公园3个。(责任单位:市园林局)\n2.市城管局要加强管理。\n"
+    assert [roles(t.units) for t in plan_of(labelled).tasks if t.units] == [[("市园林局", "responsible")]]

@@ -3,6 +3,7 @@ paragraphs broken at a fixed width joined again, tables drawn with box character
 (graph.ingest.box_tables); other tables in text are found later, by graph.structure."""
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 
@@ -14,7 +15,7 @@ from graph.ingest.layout import ReaderOutput, assemble
 def read_txt(data: bytes) -> ReaderOutput:
     """The text of a plain text file, one paragraph per line (a box-drawn table's cells one per line)."""
     decoded = decode_bytes(data)
-    text = normalise_newlines(decoded.text)
+    text = normalise_newlines(markup_as_lines(decoded.text))
     if has_box_lines(text):
         parts = box_items(text.split("\n"))
         if any(isinstance(part, tuple) for part in parts):
@@ -23,6 +24,23 @@ def read_txt(data: bytes) -> ReaderOutput:
             text, tables = assemble(items, keep_blank=True)
             return ReaderOutput(text=text, encoding=decoded.encoding, warnings=decoded.warnings, tables=tables)
     return ReaderOutput(text=reflow_hard_wraps(text), encoding=decoded.encoding, warnings=decoded.warnings, tables=())
+
+
+BLOCK_TAG = re.compile(r"<(?:br|/?p|/?div|/tr|/li|/h[1-6])\b[^<>]{0,200}>", re.I)
+ANY_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]{0,400}>")
+MARKUP_FROM = 3   # block tags that make a text one with markup
+
+
+def markup_as_lines(text: str) -> str:
+    """A text that carries a page's markup inline, one line per paragraph: block tags (``<p>``,
+    ``<br>``, ``</div>``, ``</tr>``) break lines, other tags go, entities are decoded.
+
+    Family: plans copied from a page's source or a database record of it (a MySQL dump's row
+    ``('29','14','news','关于推进党建创新工程的实施意见',…,'<p>　　一、目标任务</p><p>　　1.…``, b62 广州 2012 on one
+    line; m01 广州 2012 ``<p>\n\t    为深入贯彻…``, broken into lines already)."""
+    if len(BLOCK_TAG.findall(text, 0, 200_000)) < MARKUP_FROM:
+        return text
+    return html.unescape(ANY_TAG.sub("", BLOCK_TAG.sub("\n", text)))
 
 
 PARAGRAPH_END = re.compile(r"[。;；!！?？:：)）”」》]\s*$")

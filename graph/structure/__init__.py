@@ -47,6 +47,9 @@ def parse_plan(source: SourceText) -> Plan:
     body_start = min(body_start, next((ln.index for ln in lines[:body_start] if finder.tables.starts_at(ln.index)),
                                       body_start))
     tasks = finder.tasks(body_start)
+    if not any(t.units for t in tasks):  # no item names units: their sentences' subjects may (县农业农村局要…)
+        finder.subjects, finder.keys = True, set()
+        tasks = finder.tasks(body_start)
     if not any(t.units for t in tasks):  # no item names units: a news report's sentences may, from below its
         # title (a report without one may print its numbered list of page furniture below the text: r42 开封)
         prose_start = min(body_start, t1 + 1 if t1 >= 0 else 0)
@@ -74,6 +77,7 @@ class TaskFinder:
         self.first_is_lead = U.says_first_listed_leads(source.text)
         self.marks = U.lead_marks(source.text)
         self.keys: set[str] = set()
+        self.subjects = False   # read the units that are their sentences' subjects (items.item_units)
 
     def tasks(self, body_start: int) -> list[Task]:
         """Every task from ``body_start`` on: the body until an annex, a table or the page's footer,
@@ -83,7 +87,7 @@ class TaskFinder:
         tasks = self._items(body_start, body_stop)
         k, table_index = body_stop, 0
         while k < len(lines):
-            found, nxt = self.tables.tasks_from(k, T.Reading(self.first_is_lead, self.marks), table_index)
+            found, nxt = self.tables.tasks_from(k, self.reading(), table_index)
             annex = next((ln.index for ln in lines[k:nxt] if ANNEX_LINE.match(ln.text)), None) if not found else None
             if annex is not None:  # an annex that lists numbered items, not a table (附件1 / 1.…)
                 stop = self._stop(annex + 1)
@@ -97,13 +101,17 @@ class TaskFinder:
             k = max(nxt, k + 1)
         return tasks
 
+    def reading(self) -> T.Reading:
+        """What the document's items and tables are read with."""
+        return T.Reading(first_is_lead=self.first_is_lead, marks=self.marks, subjects=self.subjects)
+
     def _stop(self, start: int) -> int:
         """The line where body text that starts at ``start`` ends: an annex, a table or the footer."""
         return next((ln.index for ln in self.lines[start:]
                      if STOP_LINE.match(ln.text) or self.tables.starts_at(ln.index)), len(self.lines))
 
     def _items(self, start: int, stop: int) -> list[Task]:
-        found = body_tasks(self.source, self.lines, start, stop, self.first_is_lead, self.marks, self.keys, self.folded)
+        found = body_tasks(self.source, self.lines, start, stop, self.reading(), self.keys, self.folded)
         if any(not t.units for t in found):
             role = unit_column_of_header_line(self.lines[:stop])
             found = [with_trailing_unit_cell(t, role) for t in found]

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from graph import units as U
 from graph.records import SourceText, Task, UnitMention
 from graph.structure.lines import Heading, LINE_END, Line, STYLE_RANK, heading_title, match_heading
+from graph.structure.tables import Reading
 
 
 @dataclass
@@ -45,8 +46,12 @@ def parse_items(lines: list[Line], start: int, stop: int) -> list[Item]:
             del styles[level + 1:]
         else:
             # a new style nests below the current one, unless it ranks above a style in use
-            # (二、 after items numbered 1. 2. starts a new section, it is not inside item 2)
-            level = next((i for i, st in enumerate(styles) if STYLE_RANK[st] > STYLE_RANK[h.style]), len(stack))
+            # (二、 after items numbered 1. 2. starts a new section, it is not inside item 2);
+            # every style nests below a unit's name, which stands where its items' style stood
+            level = next((i for i, st in enumerate(styles) if st != "unit" and STYLE_RANK[st] > STYLE_RANK[h.style]),
+                         len(stack))
+            if h.style == "unit" and (below := next_heading_style(lines, k + 1, stop)) in styles:
+                level = styles.index(below)
             level = min(level, len(stack))
             styles[level:] = [h.style]
         del stack[level:]
@@ -58,6 +63,11 @@ def parse_items(lines: list[Line], start: int, stop: int) -> list[Item]:
         stack.append(item)
         items.append(item)
     return items
+
+
+def next_heading_style(lines: list[Line], k: int, stop: int) -> str:
+    """The style of the first heading from line ``k`` on, or ``""``."""
+    return next((h.style for ln in lines[k:stop] if (h := match_heading(ln)) is not None), "")
 
 
 UNIT_TITLE_MAX = 20   # characters of a heading that is a unit's name alone
@@ -108,12 +118,14 @@ def heading_unit(it: Item) -> list[UnitMention]:
 
 
 def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
-               folded: str | None = None) -> tuple[list[UnitMention], int, int]:
+               folded: str | None = None, subjects: bool = False) -> tuple[list[UnitMention], int, int]:
     """Units named in an item's text (``folded``: the same text folded, if at hand): labelled
     lists, bracketed lists, role verbs. A bracket counts where it opens a sentence or closes a
     line; one that closes a clause (then 。 ; or ,) only when it states roles (a 部门分工 item's
     ``…政策(…省科技厅、省发改委等负责。列第一位的为牵头部门…),建设…``, b24 湖南), never a second name or
-    a note (``人才联络站(海外人才工作站),…``, m01 广州)."""
+    a note (``人才联络站(海外人才工作站),…``, m01 广州). ``subjects``: read the units that open a sentence as
+    its subject (``县农业农村局要…``, :func:`graph.units.mentions_from_subject`) where no other names a unit,
+    for a document whose items name their units in no other way."""
     folded = U.fold(text) if folded is None else folded
     found = U.mentions_from_labels(text, offset, first_is_lead, marks, folded)
     covered = [(m.start, m.end) for m in found]
@@ -139,6 +151,8 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
             found.append(m)
     found.extend(cut_bracket_units(folded, offset, found, first_is_lead))
     found.extend(cut_agent_units(folded, offset, found))
+    if not found and subjects:
+        found = U.mentions_from_subject(text, offset, folded)
     found.sort(key=lambda m: m.start)
     unique: list[UnitMention] = []
     seen: set[tuple[str, str]] = set()
@@ -269,10 +283,11 @@ def piece_line(body: list[Line], stream: str, a: int, b: int) -> Line:
     return Line(body[first].index, start, end, text, stream[a:b].replace("\n", ""))
 
 
-def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, first_is_lead: bool,
-               marks: str = "*", keys: set[str] | None = None, folded: str | None = None) -> list[Task]:
+def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, reading: Reading,
+               keys: set[str] | None = None, folded: str | None = None) -> list[Task]:
     """Candidate tasks of the body: every item with text of its own, with the units it names
     (``folded``: the source text folded, if at hand)."""
+    first_is_lead = reading.first_is_lead
     folded = U.fold(source.text) if folded is None else folded
     items = parse_items(lines, start, stop)
     first = items[0].line.index if items else stop
@@ -287,8 +302,8 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
         begin, end = it.line.start, (it.body[-1] if it.body else it.line).end
         text = source.text[begin:end]
         after_number = begin + it.heading.marker_end  # (一)省监察厅牵头: the number is no part of a name
-        mentions, us, ue = item_units(source.text[after_number:end], after_number, first_is_lead, marks,
-                                      folded[after_number:end])
+        mentions, us, ue = item_units(source.text[after_number:end], after_number, first_is_lead, reading.marks,
+                                      folded[after_number:end], reading.subjects)
         if (duties := unit_of_duties(it)) is not None:
             mentions, us, ue = [duties.unit], duties.unit.start, duties.unit.end
         found.append([it, text, mentions, us, ue])
@@ -327,6 +342,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, fir
 
 
 DUTY_COLON = re.compile(r"\s*([^:,;。\s]{2,20})\s*:\s*")   # 14.市卫生局:负责…
+DUTY_SENTENCE = re.compile(r"\s*([^:,;。\s]{2,20})\s*。\s*(?=负责|承担)")   # (二十一)市公安局。负责…
 
 
 class Duties(NamedTuple):
@@ -341,17 +357,23 @@ def unit_of_duties(it: Item) -> Duties | None:
     协调工作``, ``18.市园林绿化局:依据职能做好城市绿地、树木管护方面的工作``): responsible for the item, which
     is titled by its duties.
 
+    An item whose heading is the unit's name as a sentence of its own, its duties after it
+    (``(二十一)市公安局。负责对市区和全市社会治安综合治理…的调研``), names the unit the same way and keeps that
+    heading as its title.
+
     Family: divisions of duties printed unit by unit (部门职责), each item opening with the unit's name
-    and a colon (j53 北京 2012 环境秩序综合整治, items 14–23; l52 辽阳 prints the same on one line without
-    numbers, which is not read). One real document of the numbered layout was found so far.
+    and a colon (j53 北京 2012 环境秩序综合整治, items 14–23) or a full stop (a65 a city's 市域一体化 调研 plan,
+    items (二十一)–(二十六)); l52 辽阳 prints the same on one line without numbers, which is not read.
     """
-    m = DUTY_COLON.match(it.line.folded, it.heading.marker_end)
-    if m is None or m.end() >= len(it.line.folded) or not unit_title(m.group(1)):
+    folded, at = it.line.folded, it.heading.marker_end
+    m = DUTY_COLON.match(folded, at) or DUTY_SENTENCE.match(folded, at)
+    if m is None or m.end() >= len(folded) or not unit_title(m.group(1)):
         return None
     start = it.line.start + m.start(1)
     unit = UnitMention(name=it.line.text[m.start(1):m.end(1)], role="responsible", basis="text", start=start,
                        end=start + len(m.group(1)))
-    return Duties(unit=unit, title=heading_title(it.line.text[m.end():]))
+    title = it.heading.title if m.re is DUTY_SENTENCE else heading_title(it.line.text[m.end():])
+    return Duties(unit=unit, title=title)
 
 
 def share_heading_units(found: list[list]) -> None:
@@ -658,6 +680,16 @@ def labelled_paragraph_task(source: SourceText, ln: Line, first_is_lead: bool, k
                 units_start=mentions[0].start, units_end=mentions[-1].end)
 
 
+def _subject_title(folded: str, mentions: list, end: int) -> tuple[int, int] | None:
+    """The whole sentence whose subject its units are (``市教育局要在11月底新建、续建幼儿园9所``,
+    :func:`graph.units.mentions_from_prose`'s subject lists), which no role verb follows."""
+    if not U.SUBJECT_MODAL.match(folded, mentions[-1].end):
+        return None
+    while end > mentions[-1].end and folded[end - 1] in "。;!? ":
+        end -= 1
+    return mentions[0].start, end
+
+
 def prose_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead: bool, keys: set[str],
                 folded: str) -> list[Task]:
     """Tasks of a text that numbers none: each sentence (up to 。 or ;) that names units with a role
@@ -675,11 +707,13 @@ def prose_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
         tasks_before = len(tasks)
         for a, b in zip(bounds, bounds[1:]):
             at = ln.start + a
-            mentions = U.mentions_from_prose(source.text[at:ln.start + b], at, folded[at:ln.start + b], first_is_lead)
+            mentions = U.mentions_from_prose(source.text[at:ln.start + b], at, folded[at:ln.start + b], first_is_lead) \
+                or [m for m in U.mentions_from_subject(source.text[at:ln.start + b], at, folded[at:ln.start + b])
+                    if not U.is_collective(m.name)]   # 各相关单位要…: a call to all, no task
             if not mentions:
                 continue
             title = _prose_title(folded, at, mentions[0].start, ln.start + b) \
-                or _convened_title(folded, mentions, ln.start + b)
+                or _convened_title(folded, mentions, ln.start + b) or _subject_title(folded, mentions, ln.start + b)
             if title is None:
                 continue  # no work after the verb: a list of who does what, not a sentence of a task
             opens, closes = (title[0] - ln.start, title[1] - ln.start)

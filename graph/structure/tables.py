@@ -246,10 +246,13 @@ def distinct(row: tuple[Cell, ...]) -> list[Cell]:
 
 @dataclass(frozen=True)
 class Reading:
-    """What every table of a document is read with."""
+    """What every table and item of a document is read with: whether its first-listed units lead, the
+    marks that star a lead, and whether units are read from their sentences' subjects (for a document
+    whose items name units in no other way, :func:`graph.structure.items.item_units`)."""
 
     first_is_lead: bool = False
     marks: str = "*"
+    subjects: bool = False
 
 
 @dataclass(frozen=True)
