@@ -458,12 +458,12 @@ ETC_COLLECTIVE = re.compile(r"等(?:[\u4e00-\u9fa5]{0,4}?(?:有关|相关)|[\u4e
 ETC_PAIR = re.compile(r"等(?:[\u4e00-\u9fa5]{0,4}?(?:有关|相关))?(?:部门、单位|单位、部门)")
 LEVEL_WORD = r"(?:县级市|县区|特区|开发区|功能板块|功能区|板块|园区|乡镇|街道|社区|[区县市镇乡村旗])"
 # a level word alone, perhaps with its alternative and its body: 镇(街道), 县(市)政府, 区人民政府
-GENERIC_LEVEL = re.compile(rf"^{LEVEL_WORD}(?:\({LEVEL_WORD}(?:、{LEVEL_WORD})*\))?"
+GENERIC_LEVEL = re.compile(rf"^{LEVEL_WORD}(?:[(\[]{LEVEL_WORD}(?:、{LEVEL_WORD})*[)\]])?"   # 县(区), 县〔区〕 folded
                            r"(?:人民政府|政府|党委|党委和政府|办事处|党工委)?$")
 
 # a level word with its alternatives and a department: 县(市、区)教育局 after 各市 (r22 安徽省教育厅
 # ``各市、县(市、区)教育局``: the bureaus of every city and county, one collective)
-LEVEL_DEPARTMENT = re.compile(rf"^{LEVEL_WORD}\({LEVEL_WORD}(?:、{LEVEL_WORD})+\)[\u4e00-\u9fa5]{{1,8}}(?:局|委|厅|办)$")
+LEVEL_DEPARTMENT = re.compile(rf"^{LEVEL_WORD}[(\[]{LEVEL_WORD}(?:、{LEVEL_WORD})+[)\]][\u4e00-\u9fa5]{{1,8}}(?:局|委|厅|办)$")
 
 
 def opens_collective(name: str) -> bool:
@@ -718,17 +718,18 @@ def name_ends_at(words: str, i: int) -> bool:
 def clause_start(text: str, end: int) -> int:
     """Where the clause ending at ``end`` starts: after a delimiter or an unclosed bracket.
 
-    Brackets closed within the clause belong to names (``区政府办公室(区大数据发展局)``).
+    Brackets closed within the clause belong to names (``区政府办公室(区大数据发展局)``, ``各市、县〔区〕人民政府``
+    folded to ``各市、县[区]人民政府``, j61 江西 2019).
     """
     cut = max([text.rfind(c, 0, end) for c in CLAUSE_DELIMITERS])
-    if "(" not in text[cut + 1:end] and ")" not in text[cut + 1:end]:
+    if "(" not in text[cut + 1:end] and ")" not in text[cut + 1:end] and "]" not in text[cut + 1:end]:
         return cut + 1  # no bracket in the clause: the last delimiter starts it
     depth = 0
     for i in range(end - 1, -1, -1):
         ch = text[i]
-        if ch == ")":
+        if ch in ")]":
             depth += 1
-        elif ch == "(":
+        elif ch in "([":
             if depth == 0:
                 return i + 1
             depth -= 1

@@ -1891,3 +1891,19 @@ def test_units_that_are_their_sentences_subjects_carry_them_where_nothing_else_n
         ("市教育局要在11月底新建、续建幼儿园9所,新建、续建中小学23所", [("市教育局", "responsible")])]
     labelled = "1.新建公园3个。(责任单位:市园林局)\n2.市城管局要加强管理。\n"
     assert [roles(t.units) for t in plan_of(labelled).tasks if t.units] == [[("市园林局", "responsible")]]
+
+
+def test_sentences_whose_units_bracket_closes_inside_them_are_tasks_each():
+    """j61 江西 2019 食品安全 (``一、强化…`` over one paragraph: ``认真学习贯彻…(省食品安全办负责),压实…的落实。完善…
+    的重要参考(省食品安全办,省食品安全委员会成员单位,各市、县〔区〕人民政府按职责分工负责)。…``): each sentence that
+    holds a bracket of units is a task, the bracket before its 。 as k07 长春's after it
+    (test_paragraphs_that_end_with_their_units_under_a_title_only_heading); ``各市、县〔区〕人民政府`` is one unit."""
+    j61 = ("一、强化食品安全党政同责和属地管理\n"
+           "认真学习贯彻《地方党政领导干部食品安全责任制规定》(省食品安全办负责),压实地方党政领导干部食品安全工作责任,"
+           "推动食品安全党政同责和属地管理责任的落实。完善食品安全工作评议考核制度,将考核结果作为地方党政领导干部奖惩的重要参考"
+           "(省食品安全办,省食品安全委员会成员单位,各市、县〔区〕人民政府按职责分工负责)。依法依规制定省、市、县、乡食品安全监管"
+           "事权划分指导意见(省市场监管局负责)。\n")
+    tasks = plan_of(j61).tasks
+    assert [[m.name for m in t.units] for t in tasks] == [
+        ["省食品安全办"], ["省食品安全办", "省食品安全委员会成员单位", "各市、县[区]人民政府"], ["省市场监管局"]]
+    assert tasks[0].text.endswith("属地管理责任的落实。") and tasks[1].title.startswith("完善食品安全工作评议考核制度")

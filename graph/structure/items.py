@@ -216,12 +216,10 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
     return groups
 
 
-UNIT_BRACKET_END = re.compile(r"[(\[]([^()\[\]]{2,200})[)\]]\s*$")
-
-
 def paragraph_items(it: Item) -> list[Item]:
-    """An item whose heading is only a title (``(一)约束性指标``) and whose sentences each end with
-    their units in brackets (``耕地保有量保持在2000.9万亩。(市国土局牵头)``): one item per sentence,
+    """An item whose heading is only a title (``(一)约束性指标``) and whose sentences each hold
+    their units in brackets (``耕地保有量保持在2000.9万亩。(市国土局牵头)``; ``…意见(省市场监管局负责)。``, j61
+    江西 2019): one item per sentence,
     under the heading. Family: the division of a plan's targets by sentence, one per paragraph (k07
     长春's 十二五 纲要 分工, i01 国务院 ``(国务院各部门分别负责,…)``) or run together on one line
     (p01 天津's 十一五 纲要 分工, a bracket also on the next line), brackets of labels too (z12 安徽's
@@ -231,8 +229,7 @@ def paragraph_items(it: Item) -> list[Item]:
     if not title_only or it.children:
         return [it]
     pieces = sentence_pieces(it.body)
-    ends = [UNIT_BRACKET_END.search(p.folded) for p in pieces]
-    named = [bool(m and names_units(m.group(1))) for m in ends]
+    named = [any(names_units(m.group(1)) for m in UNIT_BRACKET.finditer(p.folded)) for p in pieces]
     if sum(named) < 2 or not all(named[:-1]):  # the last may be cut
         return [it]
     section = it.section + (it.line.text.strip(),)
@@ -245,19 +242,25 @@ def names_units(inner: str) -> bool:
     return U.is_unit_list(inner) or bool(U.mentions_from_prose(inner, 0)) or bool(U.mentions_from_labels(inner, 0))
 
 
-UNIT_BRACKET = re.compile(r"[(\[]([^()\[\]\n]{2,200})[)\]]")
+UNIT_BRACKET = re.compile(r"[(\[]((?:[^()\[\]\n]|[(\[][^()\[\]\n]{1,12}[)\]]){2,200})[)\]]")   # 县〔区〕 inside
+SENTENCE_STOP = re.compile(r"[。;\n]")
 
 
 def sentence_pieces(body: list[Line]) -> list[Line]:
     """The body's lines cut after each bracket of units that closes a sentence (after 。 or ;, at a
     line's start or end): ``A。(X牵头)B。(Y牵头)`` gives two pieces, and a bracket at the start of a
-    line closes the sentence of the line before. No pieces when a sentence runs over lines."""
+    line closes the sentence of the line before; a bracket inside a sentence closes it at its 。 or ;
+    (``A(X负责),A'。B(Y负责)。``, j61 江西 2019 食品安全). No pieces when a sentence runs over lines."""
     stream = "".join(ln.folded + "\n" for ln in body)
     cuts = []
     for m in UNIT_BRACKET.finditer(stream):
         before = stream[:m.start()].rstrip(" ")
-        if (not before or before[-1] in "。;\n" or stream[m.end()] == "\n") and names_units(m.group(1)):
+        if not names_units(m.group(1)):
+            continue
+        if not before or before[-1] in "。;\n" or stream[m.end()] == "\n":
             cuts.append(m.end())
+        elif (stop := SENTENCE_STOP.search(stream, m.end())) is not None:
+            cuts.append(stop.end())   # A(X负责),B。C(Y负责)。: the sentence that holds the bracket
     bounds = sorted({0, len(stream), *cuts})
     spans = []
     for a, b in zip(bounds, bounds[1:]):
