@@ -674,8 +674,9 @@ CLAUSE_BREAK = re.compile(r"[。;!?\n:]")
 
 
 MODIFIER_WORDS = ("按职责分工", "按照职责分工", "按职责", "按照职责", "按职能分工", "按照职能分工", "按职能",
-                  "分别", "共同", "具体", "要", "为", "作为", "负责",
-                  "还将", "将")  # X、Y将负责…: a news report of the division (h22 国务院办公厅 甘肃); 按职能分工负责 (h51 福建 2011)
+                  "分工", "分别", "共同", "具体", "要", "为", "作为", "负责",
+                  "还将", "将")  # X、Y将负责…: a news report of the division (h22 国务院办公厅 甘肃); 按职能分工负责 (h51 福建 2011);
+# 分工负责 alone (f61 安康 2018 ``(市发改委牵头,各县区政府、市政府有关工作部门分工负责)``)
 MODIFIERS = "(?:" + "|".join(map(re.escape, MODIFIER_WORDS)) + ")*"
 MODIFIER_CHARS = frozenset("".join(MODIFIER_WORDS))
 CONVENE = re.compile(r"会同")
@@ -881,8 +882,8 @@ def _mentions_of(found: list[Found], first_is_lead: bool) -> list[UnitMention]:
 
 # 各地区, 各省级人民政府, 各县(市、区)人民政府, 各乡(镇)办, 各相关街道办事处 (d12 新密, d13 金水): the
 # local governments that carry out a task ("according to their duties", 按职责分工负责; 落实) are
-# responsible for it, not partners of its lead.
-LOCAL_GOVERNMENTS = re.compile(r"^各.{0,12}(?:地区|政府|办事处|乡\(镇\)办|镇办|街办|乡镇|街道)$")
+# responsible for it, not partners of its lead; so do those named as the ones concerned (有关县区政府, f61 安康).
+LOCAL_GOVERNMENTS = re.compile(r"^(?:各|有关|相关).{0,12}(?:地区|政府|办事处|乡\(镇\)办|镇办|街办|乡镇|街道)$")
 
 
 @lru_cache(maxsize=1)

@@ -1907,3 +1907,16 @@ def test_sentences_whose_units_bracket_closes_inside_them_are_tasks_each():
     assert [[m.name for m in t.units] for t in tasks] == [
         ["省食品安全办"], ["省食品安全办", "省食品安全委员会成员单位", "各市、县[区]人民政府"], ["省市场监管局"]]
     assert tasks[0].text.endswith("属地管理责任的落实。") and tasks[1].title.startswith("完善食品安全工作评议考核制度")
+
+
+def test_units_that_share_a_task_by_division_of_work():
+    """f61 安康 2018 (``(市发改委牵头,各县区政府、市政府有关工作部门分工负责)``, ``(市发改委、市交通局、市机场办牵头,
+    有关县区政府分工负责)``, ``(汉滨区政府、平利县政府、…、地电安康分公司分工负责)``) as h51 福建's 按职能分工负责
+    (test_units_by_their_functions_as_by_their_duties): beside a lead the departments cooperate and the local governments,
+    those concerned too, stay responsible; alone they are all responsible."""
+    got = mentions_from_prose("(市发改委牵头,各县区政府、市政府有关工作部门分工负责)", 0)
+    assert roles(got) == [("市发改委", "lead"), ("各县区政府", "responsible"), ("市政府有关工作部门", "cooperating")]
+    got = mentions_from_prose("(市发改委、市交通局、市机场办牵头,有关县区政府分工负责)", 0)
+    assert roles(got) == [("市发改委", "lead"), ("市交通局", "lead"), ("市机场办", "lead"), ("有关县区政府", "responsible")]
+    got = mentions_from_prose("(汉滨区政府、平利县政府、恒口示范区管委会、安康供电局、地电安康分公司分工负责)", 0)
+    assert {m.role for m in got} == {"responsible"} and len(got) == 5
