@@ -1920,3 +1920,17 @@ def test_units_that_share_a_task_by_division_of_work():
     assert roles(got) == [("市发改委", "lead"), ("市交通局", "lead"), ("市机场办", "lead"), ("有关县区政府", "responsible")]
     got = mentions_from_prose("(汉滨区政府、平利县政府、恒口示范区管委会、安康供电局、地电安康分公司分工负责)", 0)
     assert {m.role for m in got} == {"responsible"} and len(got) == 5
+
+
+def test_item_numbers_a_mirror_decoded_out_of_step_are_mended():
+    """k01 广州 2006 (``?。ǘ┩七M(jìn)東部石化基地``) and e51 韶關 2023 (`` ?。ㄒ唬┚o扣指標任務``), 繁體 mirror copies whose
+    ``(一)`` lost the first byte of the space before it: the number and the first words are read in step again
+    and the items are read as items; a ``?。`` that is no such number (``文字大?。篬 ]``) stays as printed."""
+    from graph.ingest.decoding import decode_bytes
+
+    k01 = ("?。ǘ┩七M(jìn)東部石化基地、南沙臨港石化基地建設(shè),抓好80萬噸乙烯改擴建項目。(市發(fā)改委牽頭,市經(jīng)貿(mào)委配合)\n"
+           " ?。ㄒ唬┚o扣指標任務,統籌推進均衡化發展工作。(市政務服務數據管理局牽頭)\n文字大?。篬 ]   背景色:\n")
+    text = decode_bytes(k01.encode("utf-8")).text
+    assert text.split("\n")[0].startswith("(二)推進(jìn)東部石化基地") and text.split("\n")[1] == " (一)緊扣指標任務,統籌推進均衡化發展工作。(市政務服務數據管理局牽頭)"
+    assert text.split("\n")[2] == "文字大?。篬 ]   背景色:"
+    assert [(t.number, len(t.units)) for t in plan_of(text).tasks if t.units] == [("(二)", 2), ("(一)", 1)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from graph.ingest.errors import IngestError
 
@@ -70,8 +70,60 @@ def decode_bytes(data: bytes, declared: str = "") -> Decoded:
 
     Order: a byte-order mark; UTF-8; the declared charset (GB2312/GBK read as
     GB18030); GB18030; then charset detection. Raises :class:`IngestError` when the
-    bytes are not text.
+    bytes are not text. Item numbers a mirror site garbled (:func:`repair_shifted_numbers`) are mended.
     """
+    decoded = _decode_bytes(data, declared)
+    if SHIFTED_NUMBER.search(decoded.text) is None:
+        return decoded
+    return replace(decoded, text=repair_shifted_numbers(decoded.text))
+
+
+#: GBK lead byte of each Chinese numeral (一 D2BB, 二 B6FE …): no two share one.
+NUMERAL_OF_LEAD_BYTE = {c.encode("gbk")[0]: c for c in "一二三四五六七八九十"}
+SHIFTED_NUMBER = re.compile(r"\?。(.)")
+SHIFTED_RUN_MAX = 12   # characters before an ASCII one brings the bytes back in step
+
+
+def _gbk(ch: str) -> bytes:
+    try:
+        return ch.encode("gbk")
+    except UnicodeEncodeError:
+        return b""
+
+
+def repair_shifted_numbers(text: str) -> str:
+    """``(一)紧扣指标任务`` for ``?。ㄒ唬┚o扣指标任务``: a heading's number and first words that a mirror site
+    decoded one byte out of step (the full-width space before ``(一)`` lost its first byte, so ``。`` ``ㄒ`` ``唬``
+    ``┚`` pair the bytes of ``(`` ``一`` ``)`` and the next character wrongly), read in step again up to the first
+    ASCII character, where the bytes fall back in step.
+
+    Family: 繁體 mirror copies with pinyin glosses of official pages (d61 江苏 2006, k01 广州 2006, e51 韶關,
+    e52 閔行, k52 郑州 2007): the numeral comes from the second byte of the character after ``。`` (``ㄒ`` is A8 D2,
+    D2 the lead byte of 一), the words from the bytes after the ``)`` (the character led by A9)."""
+    out: list[str] = []
+    pos = 0
+    for m in SHIFTED_NUMBER.finditer(text):
+        pair = _gbk(m.group(1))
+        if m.start() < pos or len(pair) != 2 or pair[0] != 0xA8 or pair[1] not in NUMERAL_OF_LEAD_BYTE:
+            continue
+        close = next((k for k in range(m.end(), min(len(text), m.end() + 3)) if _gbk(text[k])[:1] == b"\xa9"), None)
+        if close is None:
+            continue
+        ascii_at = next((k for k in range(close, min(len(text), close + SHIFTED_RUN_MAX)) if text[k].isascii()), None)
+        words, end = "", close + 1
+        if ascii_at is not None:
+            try:
+                words, end = b"".join(_gbk(c) for c in text[close:ascii_at + 1])[1:].decode("gbk"), ascii_at + 1
+            except UnicodeDecodeError:
+                pass
+        out += [text[pos:m.start()], f"({NUMERAL_OF_LEAD_BYTE[pair[1]]})", words]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _decode_bytes(data: bytes, declared: str = "") -> Decoded:
+    """:func:`decode_bytes` before its repairs."""
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             decoded = _decode_dropping_cut_tail(data[len(bom):], encoding)
