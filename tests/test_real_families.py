@@ -1934,3 +1934,18 @@ def test_item_numbers_a_mirror_decoded_out_of_step_are_mended():
     assert text.split("\n")[0].startswith("(二)推進(jìn)東部石化基地") and text.split("\n")[1] == " (一)緊扣指標任務,統籌推進均衡化發展工作。(市政務服務數據管理局牽頭)"
     assert text.split("\n")[2] == "文字大?。篬 ]   背景色:"
     assert [(t.number, len(t.units)) for t in plan_of(text).tasks if t.units] == [("(二)", 2), ("(一)", 1)]
+
+
+def test_a_plan_without_its_region_in_the_title_takes_it_from_before_its_tasks():
+    """k06 宁夏 2019 (a news repost: ``寧夏回族自治區人民政府網站發布了…`` before tasks naming 永寧縣) and y06 大连 2026
+    (``大连市2026年重点民生实事项目`` over tasks naming 沙河口区、西岗区): the region is the one named before the
+    tasks and in the body's first paragraph, not the most specific name the tasks print."""
+    k06 = ("北測教的最新消息:今天,寧夏回族自治區人民政府網站發布了《自治區人民政府辦公廳關于印發銀川都市圈建設2019年工作計劃的通知》,"
+           "明確了銀川都市圈建設2019年工作計劃。\n為認真貫徹落實自治區第十二次黨代會和黨委十二屆六次全會精神,特制定銀川都市圈建設2019年工作計劃。\n"
+           "01\n一、基礎設施互聯互通\n(一)道路暢通工程。加快建設都市圈快速通道,推進銀川至永寧縣、賀蘭縣快速路建設。"
+           "(牽頭單位:自治區交通運輸廳;配合單位:銀川市、吳忠市人民政府)\n")
+    y06 = ("实施100万平方米老旧小区改造\n新增及共享停车泊位不少于5万个\n……\n民生亮点看这里\n↓↓↓\n大连市2026年重点民生实事项目\n"
+           "一、持续推进城市更新行动\n实施100万平方米老旧小区改造。完成沙河口区马栏街道鹏程街、西岗区新云巷、长海县东山A园等5600户城市危旧房改造。\n"
+           "责任单位:\n市住房和城乡建设局、市水务局、市发展改革委,相关区市县政府、先导区管委会\n")
+    assert plan_of(k06).meta.region in ("宁夏回族自治区", "寧夏回族自治區")
+    assert (plan_of(y06).meta.region, plan_of(y06).meta.parent_region) == ("大连市", "辽宁省")

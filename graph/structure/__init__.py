@@ -127,13 +127,22 @@ def plan_meta(source: SourceText, lines: list[Line], title_at: tuple[str, int, i
     issuer = find_issuer(lines, signed)
     period = find_period(title, source.text, issued)
     doc_number = find_doc_number(source.text)
-    region, parent_region = find_region(title, issuer, "\n".join(ln.text for ln in lines[:REGION_HEAD_LINES]),
-                                        "\n".join(ln.text for ln in lines[-REGION_TAIL_LINES:]))
+    region, parent_region = find_region(title, issuer, "\n".join(ln.text for ln in front_lines(lines, body_start)),
+                                        "\n".join(ln.text for ln in lines[-REGION_TAIL_LINES:]),
+                                        "\n".join(ln.text for ln in lines[:REGION_HEAD_LINES]))
     body = source.text[lines[body_start].start if body_start < len(lines) else 0:]
     return PlanMeta(title=title, region=region, parent_region=parent_region, issuer=issuer, doc_number=doc_number,
                     issued=issued, period_start=period[0], period_end=period[1], lead_convention=convention,
                     references=find_references(body, title, doc_number),
                     title_start=lines[t0].start if t0 >= 0 else -1, title_end=lines[t1].end if t1 >= 0 else -1)
+
+
+def front_lines(lines: list[Line], body_start: int) -> list[Line]:
+    """The lines before the body (page furniture, title, covering notice) and the body's first paragraph,
+    at most ``REGION_HEAD_LINES``: where a plan names its own government (``3月16日,呼和浩特市人民政府公布…``,
+    ``经安康市第四届人民代表大会…审议通过``) before its tasks name the districts that carry them."""
+    first = next((ln.index for ln in lines[body_start:] if ln.text), len(lines))
+    return lines[:min(first + 1, REGION_HEAD_LINES)]
 
 
 def responsible_as_lead(task: Task) -> Task:

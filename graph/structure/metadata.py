@@ -157,13 +157,14 @@ def find_period(title: str, text: str, issued: str) -> tuple[int | None, int | N
     return start, end
 
 
-def find_region(title: str, issuer: str, head: str = "", tail: str = "") -> tuple[str, str]:
+def find_region(title: str, issuer: str, head: str = "", tail: str = "", more: str = "") -> tuple[str, str]:
     """The plan's region and the division above it (:mod:`graph.regions`), from its title, its
-    issuer, then its first lines (covering notice, page furniture) and its last (signature);
-    a name the gazetteer does not know, printed at the start of the title or issuer, as printed."""
+    issuer, then its first lines (page furniture, covering notice), its last (signature) and then
+    ``more`` lines from the start; a name the gazetteer does not know, printed at the start of the
+    title or issuer, as printed."""
     if regions.is_national(issuer, title):
         return "", ""
-    info = regions.find_region((title, issuer, head, tail), most_specific_from=2)
+    info = regions.find_region((title, issuer, head, tail, more), most_specific_from=2)
     if info:
         return info.name, info.parent
     for text in (title, re.sub(r"^中共", "", issuer)):
