@@ -124,7 +124,8 @@ def _context() -> dict:
                 "not_before": tuple(data["short_names"]["not_before"]),
                 "market": data["not_a_region_after"]["after_market"],
                 "market_exception": data["not_a_region_after"]["market_exception"],
-                "after_district": tuple(data["not_a_region_after"]["after_district"])}
+                "after_district": tuple(data["not_a_region_after"]["after_district"]),
+                "not_county_endings": tuple(data["unlisted_county"]["not_endings"])}
     except (json.JSONDecodeError, KeyError, TypeError) as err:
         raise RegionDataError(f"{path}: malformed ({err})") from err
 
@@ -192,7 +193,8 @@ def _unlisted_county(text: str, end: int, city: Mention) -> Mention | None:
         return None
     name = match.group(1)
     if len(name) < 3 or name[0] in _NOT_A_COUNTY_START or _UNIT_CHARS & set(name) \
-            or _inside_a_word(text, match.end(), name) or name in entries():
+            or _inside_a_word(text, match.end(), name) or name in entries() \
+            or name.endswith(_context()["not_county_endings"]):   # 北京市数据专区, 十堰市智慧城市: no division
         return None
     parent = city.candidates[0]
     level = {"县": "county", "市": "county_city", "旗": "banner"}.get(name[-1], "district")

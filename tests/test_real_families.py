@@ -1949,3 +1949,14 @@ def test_a_plan_without_its_region_in_the_title_takes_it_from_before_its_tasks()
            "责任单位:\n市住房和城乡建设局、市水务局、市发展改革委,相关区市县政府、先导区管委会\n")
     assert plan_of(k06).meta.region in ("宁夏回族自治区", "寧夏回族自治區")
     assert (plan_of(y06).meta.region, plan_of(y06).meta.parent_region) == ("大连市", "辽宁省")
+
+
+def test_a_theme_or_place_after_a_city_is_no_division():
+    """z21 北京 2022 (``关于推进北京市数据专区建设的指导意见``) and l23 咸宁 2020 (``咸宁市老旧小区改造``): a word after a
+    city that ends like a district (专区, 小区, 城区, 城市) is no county-level division the gazetteer lacks; a
+    functional area after its city still is (``某市高新区``, test_regions)."""
+    from graph import regions
+
+    assert [m.text for m in regions.mentions("关于推进北京市数据专区建设的指导意见")] == ["北京市"]
+    assert [m.text for m in regions.mentions("推进咸宁市老旧小区改造和汕头市中心城区整治")] == ["咸宁市", "汕头市"]
+    assert [m.text for m in regions.mentions("宜春市高新区管委会")][-1] == "高新区"
