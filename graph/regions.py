@@ -125,7 +125,9 @@ def _context() -> dict:
                 "market": data["not_a_region_after"]["after_market"],
                 "market_exception": data["not_a_region_after"]["market_exception"],
                 "after_district": tuple(data["not_a_region_after"]["after_district"]),
-                "not_county_endings": tuple(data["unlisted_county"]["not_endings"])}
+                "not_county_endings": tuple(data["unlisted_county"]["not_endings"]),
+                "government_after": re.compile("(?:" + data["government_after"]["congress_prefix"] + ")?(?:"
+                                               + "|".join(data["government_after"]["words"]) + ")")}
     except (json.JSONDecodeError, KeyError, TypeError) as err:
         raise RegionDataError(f"{path}: malformed ({err})") from err
 
@@ -204,11 +206,16 @@ def _unlisted_county(text: str, end: int, city: Mention) -> Mention | None:
     return Mention(start=end, end=match.end(), text=name, candidates=(info,))
 
 
+def _normalised(text: str) -> str:
+    """The text that :func:`mentions`' offsets index (NFKC)."""
+    return unicodedata.normalize("NFKC", text or "")
+
+
 @lru_cache(maxsize=8192)
 def mentions(text: str) -> tuple[Mention, ...]:
-    """Division names in the text, in order; a name under the division printed right before it
-    keeps only the divisions under that one (拉萨市城关区 → 拉萨's 城关区)."""
-    text = unicodedata.normalize("NFKC", text or "")
+    """Division names in the text, in order (offsets into :func:`_normalised` text); a name under the
+    division printed right before it keeps only the divisions under that one (拉萨市城关区 → 拉萨's 城关区)."""
+    text = _normalised(text)
     found: list[Mention] = []
     pos = 0
     while True:
@@ -292,7 +299,7 @@ def find_region(sources: Sequence[str], *, most_specific_from: int | None = None
     The first source naming a division outside cited titles decides: its first run of names
     (浙江省杭州市西湖区 → 西湖区), or, for sources from index ``most_specific_from`` on (the
     first lines of a page, where page furniture names the province first), its most specific
-    name. Shared names are resolved against the divisions every source names unambiguously.
+    name of a government (``芜湖市人民政府办公室``, ``安康市第四届人民代表大会``), else its most specific name. Shared names are resolved against the divisions every source names unambiguously.
     Serves titles with the region (洋县2024年…), titles without it (2024年市《政府工作报告》…)
     whose issuer, notice or signature names it, and page excerpts whose first lines name it.
     """
@@ -306,7 +313,9 @@ def find_region(sources: Sequence[str], *, most_specific_from: int | None = None
         if not runs:
             continue
         if most_specific_from is not None and index >= most_specific_from:
-            best = min((run[-1] for run in runs), key=lambda m: _RANK[m.candidates[0].level])
+            names = [run[-1] for run in runs]
+            governments = [m for m in names if _context()["government_after"].match(_normalised(text), m.end)]
+            best = min(governments or names, key=lambda m: _RANK[m.candidates[0].level])
             return _resolve(best, known)
         return _resolve(runs[0][-1], known)
     return None

@@ -1960,3 +1960,16 @@ def test_a_theme_or_place_after_a_city_is_no_division():
     assert [m.text for m in regions.mentions("关于推进北京市数据专区建设的指导意见")] == ["北京市"]
     assert [m.text for m in regions.mentions("推进咸宁市老旧小区改造和汕头市中心城区整治")] == ["咸宁市", "汕头市"]
     assert [m.text for m in regions.mentions("宜春市高新区管委会")][-1] == "高新区"
+
+
+def test_the_government_a_page_names_first_is_its_region_before_the_districts_it_names():
+    """f61 安康 2018 (``经安康市第四届人民代表大会第四次会议审议通过`` over tasks naming 汉滨区 and 镇坪) and i02 广东 2023
+    (``广东省人民政府办公厅印发…`` in a news paragraph that goes on to name 广州、深圳、珠海): the most specific name
+    followed by a government, its congress or its office is the region before the most specific name of any kind."""
+    f61 = ("今天是\n作者: 发布时间:2018-03-01 18:10 |\n2018年3月1日\n政府工作报告确定重点任务分解方案\n"
+           "经安康市第四届人民代表大会第四次会议审议通过,2018年全市经济社会发展预期目标为:生产总值增长9.5%。支持镇坪县建设中药材基地。\n"
+           "一、强化关键支撑,扩大有效投资\n3.扎实推进750千伏输变电工程,实施月河、平利330千伏输变电工程。(汉滨区政府、平利县政府、恒口示范区管委会分工负责)\n")
+    assert (plan_of(f61).meta.region, plan_of(f61).meta.parent_region) == ("安康市", "陕西省")
+    i02 = ("2月23日,广东省人民政府办公厅印发《2023年省〈政府工作报告〉工作任务分工方案》,明确分工责任。其中明确指出:"
+           "支持广州、深圳、佛山、清远“千兆城市”建设,推进珠海市横琴粤澳深度合作区建设。(省工业和信息化厅、省通信管理局牵头)\n")
+    assert plan_of(i02).meta.region == "广东省"
