@@ -41,8 +41,9 @@ def pairs(set_name: str) -> list[tuple[Path, Path]]:
 
 
 def simplified(name: str) -> str:
-    reading = traditional.simplified_reading(name)
-    return reading.text if reading else name
+    """A gold name in simplified characters (洋縣 → 洋县), converted as plankg converts a 繁體 page."""
+    import opencc
+    return opencc.OpenCC("t2s").convert(name)
 
 
 def read_region(doc: Path) -> str:
