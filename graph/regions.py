@@ -293,6 +293,20 @@ def _outside_citations(text: str) -> tuple[str, str]:
     return " " * label.end() + text[label.end():], label.group(1)
 
 
+def _shared_parent(names: Sequence[Mention], known: set[str]) -> RegionInfo | None:
+    """The division above two or more divisions of the most specific level named apart (岳麓区 … 望城区 →
+    长沙市): a city's plan whose tasks name its districts; None when one is named (西湖区 below 杭州市 in
+    a page's breadcrumb) or they lie under different divisions."""
+    deepest = min(_RANK[m.candidates[0].level] for m in names)
+    resolved = {(r.name, r.parent) for r in (_resolve(m, known) for m in names if _RANK[m.candidates[0].level] == deepest)}
+    parents = {parent for _, parent in resolved}
+    if len(resolved) < 2 or len(parents) != 1 or "" in parents:
+        return None
+    (parent,) = parents
+    above = [r for r in entries().get(parent, ()) if _RANK[r.level] == deepest + 1]
+    return above[0] if len(above) == 1 else None
+
+
 def find_region(sources: Sequence[str], *, most_specific_from: int | None = None) -> RegionInfo | None:
     """The region of a document whose title, issuer, covering notice … are ``sources``, in order.
 
@@ -315,6 +329,8 @@ def find_region(sources: Sequence[str], *, most_specific_from: int | None = None
         if most_specific_from is not None and index >= most_specific_from:
             names = [run[-1] for run in runs]
             governments = [m for m in names if _context()["government_after"].match(_normalised(text), m.end)]
+            if not governments and (parent := _shared_parent(names, known)) is not None:
+                return parent
             best = min(governments or names, key=lambda m: _RANK[m.candidates[0].level])
             return _resolve(best, known)
         return _resolve(runs[0][-1], known)

@@ -1973,3 +1973,17 @@ def test_the_government_a_page_names_first_is_its_region_before_the_districts_it
     i02 = ("2月23日,广东省人民政府办公厅印发《2023年省〈政府工作报告〉工作任务分工方案》,明确分工责任。其中明确指出:"
            "支持广州、深圳、佛山、清远“千兆城市”建设,推进珠海市横琴粤澳深度合作区建设。(省工业和信息化厅、省通信管理局牵头)\n")
     assert plan_of(i02).meta.region == "广东省"
+
+
+def test_a_plan_that_names_several_counties_of_one_city_is_the_citys():
+    """a64 石家庄 2010 (page 4: ``…在灵寿县、平山县、元氏县、赞皇县、井陉县、鹿泉市、行唐县…``, no city printed) and z42 徐州
+    ~2012 (``加快实施丰县、沛县、睢宁、新沂尾水…``, ``力争邳州市通过省教育现代化评估``): a page that prints no region of
+    its own but several county-level divisions of one city is that city's; one district under its city in a
+    breadcrumb stays the region (test_regions)."""
+    a64 = ("(八)实施水土保持及河道综合治理工程\n实施西部山区水土保持重点建设、水源地水土保持生态建设和城镇水土保持生态工程,"
+           "以及在灵寿县、平山县、元氏县、赞皇县、井陉县、鹿泉市、行唐县等县(市)实施水土保持工程。\n责任单位:市水务局,有关县(市)、区政府\n")
+    assert (plan_of(a64).meta.region, plan_of(a64).meta.parent_region) == ("石家庄市", "河北省")
+    z42 = ("26.扎实推进生态市和生态园林城市建设。深入开展“二次进军荒山”计划,全市新增绿化造林8万亩。\n"
+           "27.改善水环境。加快实施丰县、沛县、睢宁、新沂尾水导流工程。(市环保局、市水利局)\n"
+           "28.推进农村义务教育学校标准化建设,力争邳州市通过省教育现代化评估。(市教育局)\n")
+    assert plan_of(z42).meta.region == "徐州市"
