@@ -219,8 +219,7 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
 def paragraph_items(it: Item) -> list[Item]:
     """An item whose heading is only a title (``(一)约束性指标``) and whose sentences each hold
     their units in brackets (``耕地保有量保持在2000.9万亩。(市国土局牵头)``; ``…意见(省市场监管局负责)。``, j61
-    江西 2019): one item per sentence,
-    under the heading. Family: the division of a plan's targets by sentence, one per paragraph (k07
+    江西 2019): one item per sentence, under the heading. Family: the division of a plan's targets by sentence, one per paragraph (k07
     长春's 十二五 纲要 分工, i01 国务院 ``(国务院各部门分别负责,…)``) or run together on one line
     (p01 天津's 十一五 纲要 分工, a bracket also on the next line), brackets of labels too (z12 安徽's
     若干政策, ``建设标识解析体系。…(责任单位:省经济和信息化厅、…)``); a heading with text of its own stays
