@@ -40,12 +40,6 @@ def pairs(set_name: str) -> list[tuple[Path, Path]]:
             for gold in sorted(golds.glob("*.json")) if (docs / gold.name[:-len(".json")]).is_file()]
 
 
-def simplified(name: str) -> str:
-    """A gold name in simplified characters (洋縣 → 洋县), converted as plankg converts a 繁體 page."""
-    import opencc
-    return opencc.OpenCC("t2s").convert(name)
-
-
 def read_region(doc: Path) -> str:
     """The region plankg reads for a document (in simplified characters), ``全国`` for none."""
     source = read_document(doc)
@@ -70,7 +64,7 @@ def main() -> int:
                 got = read_region(doc)
             except IngestError as err:
                 got = f"(unreadable: {err})"
-            if simplified(gold.strip()) == got:
+            if traditional.to_simplified(gold.strip()) == got:
                 right += 1
             elif args.list:
                 print(f"  {doc.name}: gold {gold}, read {got}")

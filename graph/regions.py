@@ -312,8 +312,10 @@ def find_region(sources: Sequence[str], *, most_specific_from: int | None = None
 
     The first source naming a division outside cited titles decides: its first run of names
     (浙江省杭州市西湖区 → 西湖区), or, for sources from index ``most_specific_from`` on (the
-    first lines of a page, where page furniture names the province first), its most specific
-    name of a government (``芜湖市人民政府办公室``, ``安康市第四届人民代表大会``), else its most specific name. Shared names are resolved against the divisions every source names unambiguously.
+    first lines of a page, where page furniture names the province first), the most specific name
+    of a government it prints (``芜湖市人民政府办公室``, ``安康市第四届人民代表大会``); without one, the division
+    above the several it names (:func:`_shared_parent`), else its most specific name. Shared names
+    are resolved against the divisions every source names unambiguously.
     Serves titles with the region (洋县2024年…), titles without it (2024年市《政府工作报告》…)
     whose issuer, notice or signature names it, and page excerpts whose first lines name it.
     """
@@ -327,8 +329,8 @@ def find_region(sources: Sequence[str], *, most_specific_from: int | None = None
         if not runs:
             continue
         if most_specific_from is not None and index >= most_specific_from:
-            names = [run[-1] for run in runs]
-            governments = [m for m in names if _context()["government_after"].match(_normalised(text), m.end)]
+            names, printed, government = [run[-1] for run in runs], _normalised(text), _context()["government_after"]
+            governments = [m for m in names if government.match(printed, m.end)]
             if not governments and (parent := _shared_parent(names, known)) is not None:
                 return parent
             best = min(governments or names, key=lambda m: _RANK[m.candidates[0].level])

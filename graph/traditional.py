@@ -63,6 +63,12 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+def to_simplified(text: str) -> str:
+    """``text`` in simplified characters, converted as a 繁體 page is (OpenCC ``t2s``), whatever its share of
+    traditional characters (a name alone: 洋縣 → 洋县)."""
+    return _converter().convert(text)
+
+
 def without_glosses(text: str) -> tuple[str, tuple[int, ...], dict[str, str]]:
     """The text with its pinyin glosses taken out, each kept offset's place in the printed text (``()``
     when the text has no glosses), and the gloss of each character glossed wherever it is printed.

@@ -684,7 +684,7 @@ def labelled_paragraph_task(source: SourceText, ln: Line, first_is_lead: bool, k
 
 def _subject_title(folded: str, mentions: list, end: int) -> tuple[int, int] | None:
     """The whole sentence whose subject its units are (``市教育局要在11月底新建、续建幼儿园9所``,
-    :func:`graph.units.mentions_from_prose`'s subject lists), which no role verb follows."""
+    :func:`graph.units.mentions_from_subject`), which no role verb follows."""
     if not U.SUBJECT_MODAL.match(folded, mentions[-1].end):
         return None
     while end > mentions[-1].end and folded[end - 1] in "。;!? ":
