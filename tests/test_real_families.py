@@ -1987,3 +1987,37 @@ def test_a_plan_that_names_several_counties_of_one_city_is_the_citys():
            "27.改善水环境。加快实施丰县、沛县、睢宁、新沂尾水导流工程。(市环保局、市水利局)\n"
            "28.推进农村义务教育学校标准化建设,力争邳州市通过省教育现代化评估。(市教育局)\n")
     assert plan_of(z42).meta.region == "徐州市"
+
+
+def test_a_table_that_allots_targets_to_each_government_below():
+    """x63 福建 2010 (``单位:万亩`` over ``设区市 | 补充耕地面积 | 土地整理规模``, one cell per line between pipes,
+    a ``合 计`` row) and g63 重庆 2002 (``金额单位:万美元`` over ``责任单位 外贸出口目标 实到外资目标``, a row per line
+    with spaces between cells): each row is a task of the government it names (responsible) with one target per
+    column in the printed measure; the totals row keeps its targets and takes no unit from the row above."""
+    from graph.pipeline import task_indicators
+
+    x63 = ("附件:\n各设区市2010年补充耕地及土地整理任务情况表\n单位:万亩\n设区市\n|\n补充耕地面积\n|\n土地整理规模\n|\n"
+           "福州市\n|\n1.27\n|\n3.5\n|\n厦门市\n|\n0.30\n|\n0.4\n|\n漳州市\n|\n1.66\n|\n3.8\n|\n合 计\n|\n12.3\n|\n28\n|\n扫一扫手机阅读\n")
+    tasks = plan_of(x63).tasks
+    assert [(t.title, roles(t.units)) for t in tasks] == [
+        ("福州市", [("福州市", "responsible")]), ("厦门市", [("厦门市", "responsible")]),
+        ("漳州市", [("漳州市", "responsible")]), ("合 计", [])]
+    assert [(i.value, i.unit) for i in task_indicators(tasks[0], 2010)] == [(1.27, "万亩"), (3.5, "万亩")]
+    assert [(i.value, i.unit) for i in task_indicators(tasks[3], 2010)] == [(12.3, "万亩"), (28.0, "万亩")]
+    g63 = ("附件1:\n2002年区县(自治县。市)外经贸目标任务分解表\n金额单位:万美元\n责任单位 外贸出口目标 实到外资目标\n"
+           "万州区 1900 300\n渝北区 2000 1000\n黔江区 150 100\n巴南区 7500 800\n北")
+    tasks = plan_of(g63).tasks
+    assert [(t.title, roles(t.units)) for t in tasks] == [(n, [(n, "responsible")]) for n in ("万州区", "渝北区", "黔江区", "巴南区")]
+    assert [(i.value, i.unit) for i in task_indicators(tasks[1], 2002)] == [(2000.0, "万美元"), (1000.0, "万美元")]
+
+
+def test_a_list_of_governments_without_figures_is_no_allotment_table():
+    """The header word of a government column over names without one figure per column (a plan's list of
+    the districts that carry a task, x63's notice) reads no allotment table."""
+    from graph.structure import allotment
+    from graph.structure.lines import split_lines
+    from graph.units import fold
+
+    text = "责任单位 工作内容\n万州区 推进外贸\n渝北区 1000\n黔江区 100\n"
+    lines = split_lines(text, fold(text))
+    assert allotment.read_allotment(lines, 0) is None

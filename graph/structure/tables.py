@@ -393,7 +393,7 @@ class TableRows:
     def _row(self, row: tuple[Cell, ...], count: int, cut: bool = False) -> Task | None:
         """The task of one body row; a row ``cut`` by the end of the document takes no units from above."""
         number, assigned = self._assign(row)
-        if self.table.kind == "text" and not cut:
+        if self.table.kind == "text" and not cut and not totals_row(row):
             self._carry_units(assigned)
         group, merged_name = self._group(assigned)
         category = [c.text for c in assigned.get("category", []) if c.text not in (t for _, t in self.section)]
@@ -457,6 +457,15 @@ class TableRows:
             del assigned["name"]
         self.previous_cell = name_cell or (self.previous_cell if self.groups else None)
         return group, merged
+
+
+TOTALS_CELL = re.compile(r"(?:合|总|小|總)\s*(?:计|計)")
+
+
+def totals_row(row: tuple[Cell, ...]) -> bool:
+    """A totals row (``合 计 | 12.3 | 28``): it sums the rows above and takes none of their units."""
+    first = next((c for c in row if c.text), None)
+    return first is not None and TOTALS_CELL.fullmatch(first.text.strip()) is not None
 
 
 def join_rows(task: Task, more: Task, text: str) -> None:
@@ -633,6 +642,7 @@ class DocumentTables:
         self.row_ends = R.pipe_row_ends(lines, source.text)
         starts = self.starts = [ln.start for ln in lines]
         self._space: dict[int, bool] = {}
+        self._allotment: dict[int, object] = {}
         self.blocks: dict[int, tuple[int, Table, Header]] = {}  # first line → (line after, table, header)
         self.inside: list[tuple[int, int]] = []
         from bisect import bisect_left, bisect_right
@@ -666,7 +676,15 @@ class DocumentTables:
         if self._in_structured(i):
             return False
         window = self.lines[i:min(self._structured_after(i), i + R.HEADER_WINDOW)]
-        return R.starts_table(window, 0) or self._space_at(i)
+        return R.starts_table(window, 0) or self._space_at(i) or self._allotment_at(i) is not None
+
+    def _allotment_at(self, i: int):
+        """The allotment table whose header is on line ``i`` (:mod:`graph.structure.allotment`), or None (remembered)."""
+        from graph.structure import allotment as A
+
+        if i not in self._allotment:
+            self._allotment[i] = A.read_allotment(self.lines, i) if self.lines[i].text else None
+        return self._allotment[i]
 
     def _space_at(self, i: int) -> bool:
         """Whether a table printed one row per line has its header on line ``i`` (remembered)."""
@@ -678,18 +696,24 @@ class DocumentTables:
 
     def tasks_from(self, k: int, reading: Reading, table_index: int) -> tuple[list[Task], int]:
         """Tasks of the next table at or after line ``k``; returns (tasks, line after the table)."""
+        from graph.structure import allotment as A
         from graph.structure import table_recovery as R
 
         while self._in_structured(k) and k not in self.blocks:
             k += 1
         stop = self._structured_after(k)
         if stop > k:
-            space = next((i for i in range(k, stop) if self._space_at(i)), None)
-            table, header, after = R.recover_table(self.source, self.lines[:space if space is not None else stop], k,
+            allot = next((i for i in range(k, stop) if self._allotment_at(i) is not None), None)
+            bound = allot if allot is not None else stop
+            space = next((i for i in range(k, bound) if self._space_at(i)), None)
+            table, header, after = R.recover_table(self.source, self.lines[:space if space is not None else bound], k,
                                                    self.row_ends)
             first = self.lines_index(table.start) if table is not None else space
             if table is None and space is not None:
-                table, header, after = R.recover_space_table(self.source, self.lines[:stop], space)
+                table, header, after = R.recover_space_table(self.source, self.lines[:bound], space)
+            if table is None and allot is not None:
+                table, header = A.allotment_table(self.source, self._allotment[allot])
+                first, after = allot, self._allotment[allot].after
             if table is not None:
                 base = R.caption(self.lines, first)
                 return read_table(self.source, table, header, reading, table_index, base), after
