@@ -2011,6 +2011,28 @@ def test_a_table_that_allots_targets_to_each_government_below():
     assert [(i.value, i.unit) for i in task_indicators(tasks[1], 2002)] == [(2000.0, "万美元"), (1000.0, "万美元")]
 
 
+def test_an_allotment_table_in_pipe_rows_names_towns_as_printed_and_reads_only_its_target_columns():
+    """b73 太仓 2019 (``地区 | 单位规上工业增加值能耗降幅目标(%) |``, a ``全市`` row, towns printed with a padding
+    space: ``城 厢 | 3.4 |``) and e72 临河 2023 (繁體 with pinyin glosses, ``面積:萬畝`` over ``鄉鎮(農場) | 可種植面積 |
+    2023年小麥任務面積 | 備注 |``, the 备注 cells empty): every cell of the column of governments is one unit, named as
+    printed; where one column names a target (任务面积) the other figures (可种植面积, available land) are none."""
+    from graph.pipeline import task_indicators
+
+    b73 = ("太仓市2019年度能源消耗强度目标分解表\n地区 | 单位规上工业增加值能耗降幅目标(%) |\n全市 | 3.4 |\n"
+           "港区 (含浮桥) | 3.4 |\n高新区 (含科教新城) | 3.4 |\n城 厢 | 3.4 |\n沙 溪 | 3.4 |\n")
+    tasks = plan_of(b73).tasks
+    assert [roles(t.units) for t in tasks] == [[], [("港区(含浮桥)", "responsible")], [("高新区(含科教新城)", "responsible")],
+                                                [("城厢", "responsible")], [("沙溪", "responsible")]]
+    assert [(i.value, i.unit) for i in task_indicators(tasks[3], 2019)] == [(3.4, "%")]
+    e72 = ("附件: 2023年臨河區(qū)小麥種植任務(wù)分解表 | |||\n面積:萬畝 | |||\n"
+           "鄉(xiāng)鎮(zhèn)(農(nóng)場) | 可種植面積 | 2023年小麥任務(wù)面積 | 備注 |\n八一鄉(xiāng) | 8.44 | 0.91 | |\n"
+           "白腦包鎮(zhèn) | 32.01 | 3.89 | |\n城關(guān)鎮(zhèn) | 6.73 | 0.72 | |\n狼山農(nóng)場 | 7.97 | 0.97 | |\n合計 | 209.43 |")
+    tasks = plan_of(e72).tasks
+    assert [roles(t.units) for t in tasks[:4]] == [[("八一鄉(xiāng)", "responsible")], [("白腦包鎮(zhèn)", "responsible")],
+                                                    [("城關(guān)鎮(zhèn)", "responsible")], [("狼山農(nóng)場", "responsible")]]
+    assert [(i.value, i.unit, i.year) for i in task_indicators(tasks[1], None)] == [(3.89, "萬畝", 2023)]
+
+
 def test_a_list_of_governments_without_figures_is_no_allotment_table():
     """The header word of a government column over names without one figure per column (a plan's list of
     the districts that carry a task, x63's notice) reads no allotment table."""

@@ -459,11 +459,11 @@ class TableRows:
         return group, merged
 
 
-TOTALS_CELL = re.compile(r"(?:合|总|小|總)\s*(?:计|計)")
+TOTALS_CELL = re.compile(r"(?:合|总|小|總)\s*(?:计|計)|全(?:省|市|区|县|區|縣)")
 
 
 def totals_row(row: tuple[Cell, ...]) -> bool:
-    """A totals row (``合 计 | 12.3 | 28``): it sums the rows above and takes none of their units."""
+    """A totals row (``合 计 | 12.3 | 28``, ``全市 | 3.4``): it sums the rows above and takes none of their units."""
     first = next((c for c in row if c.text), None)
     return first is not None and TOTALS_CELL.fullmatch(first.text.strip()) is not None
 
@@ -552,7 +552,8 @@ def column_text(assigned: dict[str, list[Cell]], column: str) -> str:
 
 
 def row_mentions(context: TableContext, assigned: dict[str, list[Cell]]) -> list[UnitMention]:
-    """The units of a row, from its unit columns (or labelled lists in one cell: 牵头单位:X;配合单位:Y)."""
+    """The units of a row, from its unit columns (or labelled lists in one cell: 牵头单位:X;配合单位:Y), or
+    the government an allotment table's row names (:mod:`graph.structure.allotment`)."""
     text, reading = context.source.text, context.reading
     mentions: list[UnitMention] = []
     for col, role, basis in (("lead", "lead", "column"), ("cooperating", "cooperating", "column"),
@@ -569,6 +570,9 @@ def row_mentions(context: TableContext, assigned: dict[str, list[Cell]]) -> list
             mentions.extend(U.mentions_from_list(text[cell.start:cell.end], cell.start, role, basis,
                                                  reading.first_is_lead and role == "responsible", reading.marks,
                                                  column=context.kind != "text"))
+    for cell in assigned.get("government", []):  # an allotment table's column of governments: a cell is one name
+        mentions.append(UnitMention(name=re.sub(r"\s+", "", cell.text), role="responsible", basis="column",
+                                    start=cell.start, end=cell.end))
     leads = {m.name for m in mentions if m.role == "lead"}
     mentions = [m for m in mentions if m.role == "lead" or m.name not in leads]  # 牵头 区城管局 | 业主 区城管局
     if any(m.basis == "star" for m in mentions):
@@ -713,7 +717,7 @@ class DocumentTables:
                 table, header, after = R.recover_space_table(self.source, self.lines[:bound], space)
             if table is None and allot is not None:
                 table, header = A.allotment_table(self.source, self._allotment[allot])
-                first, after = allot, self._allotment[allot].after
+                first, after = allot, self.lines_index(self._allotment[allot].end)
             if table is not None:
                 base = R.caption(self.lines, first)
                 return read_table(self.source, table, header, reading, table_index, base), after
