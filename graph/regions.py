@@ -126,6 +126,8 @@ def _context() -> dict:
                 "market_exception": data["not_a_region_after"]["market_exception"],
                 "after_district": tuple(data["not_a_region_after"]["after_district"]),
                 "not_county_endings": tuple(data["unlisted_county"]["not_endings"]),
+                "number_prefixes": tuple((prefix, province) for province, prefixes
+                                         in data["document_number_provinces"]["prefixes"].items() for prefix in prefixes),
                 "government_after": re.compile("(?:" + data["government_after"]["congress_prefix"] + ")?(?:"
                                                + "|".join(data["government_after"]["words"]) + ")")}
     except (json.JSONDecodeError, KeyError, TypeError) as err:
@@ -251,6 +253,15 @@ def _chains(found: Sequence[Mention]) -> list[list[Mention]]:
 
 # ---------------------------------------------------------------------------------------------
 # the plan's region
+
+def province_of_number(number: str) -> str:
+    """The province whose government or office issued a document numbered ``number`` (``鄂政發〔2018〕26號``
+    → 湖北省, ``赣府厅字〔2009〕15号`` → 江西省), by the issuer codes in region_context.json; "" for others.
+
+    Family: provincial plans (and their reposts) whose title says only 省人民政府 or nothing of the
+    province, numbered by the province's code (g05 湖北 2018, t43 江西 2009, x62 河南 2007)."""
+    return next((province for prefix, province in _context()["number_prefixes"] if number.startswith(prefix)), "")
+
 
 def is_national(*texts: str) -> bool:
     """True when the issuer or title is a national organ (国务院, 中共中央): no region.

@@ -2043,3 +2043,23 @@ def test_a_list_of_governments_without_figures_is_no_allotment_table():
     text = "责任单位 工作内容\n万州区 推进外贸\n渝北区 1000\n黔江区 100\n"
     lines = split_lines(text, fold(text))
     assert allotment.read_allotment(lines, 0) is None
+
+
+def test_a_provincial_plan_is_read_from_its_own_document_number():
+    """g05 湖北 2018 (繁體, ``省人民政府關于…若干意見`` over ``鄂政發〔2018〕26號``), t43 江西 2009 (``赣府厅字〔2009〕15号``
+    alone on the first line) and x62 河南 2007 (a mirror page whose furniture names 湖北省人民政府, then ``发布文号:
+    豫政办[2007]14号``): the province whose code opens the plan's own number is its region; a number printed
+    deeper, as a task's reference (w05 六安 2022: ``皖政〔2022〕9号文件``), is not the plan's."""
+    g05 = ("省人民政府關于\n進一步優化營商環境的若干意見\n鄂政發〔2018〕26號\n各市、州、縣人民政府,省政府各部門:\n"
+           "一、總體要求\n(一)深化商事制度改革。企業開辦時間壓縮至3個工作日以內。(省工商局牽頭)\n")
+    assert (plan_of(g05).meta.region, plan_of(g05).meta.parent_region) == ("湖北省", "")
+    t43 = ("赣府厅字〔2009〕15号\n各市、县(区)人民政府,省政府各部门:\n"
+           "1.加快推进重大项目建设。(省发改委牵头,省财政厅配合)\n")
+    assert plan_of(t43).meta.region == "江西省"
+    x62 = ("您的位置:首页 > 政府机构\n发布时间:2019-10-10 11:20\n发文单位:湖北省人民政府\n"
+           "发布部门: 河南省人民政府办公厅 发布文号: 豫政办[2007]14号\n各省辖市人民政府,省人民政府各部门:\n"
+           "1.全省生产总值增长10%。(省发展改革委负责)\n")
+    assert plan_of(x62).meta.region == "河南省"
+    w05 = ("六安市人民政府关于印发2022年重点工作及责任清单的通知\n各县区人民政府:\n"
+           "1.落实重点工作。\n市政府办\n皖政〔2022〕9号文件\n")
+    assert plan_of(w05).meta.region == "六安市"

@@ -14,7 +14,8 @@ from graph.records import Plan, PlanMeta, SourceText, Task
 from graph.structure import tables as T
 from graph.structure.items import ANNEX_LINE, body_tasks, prose_tasks, unit_column_of_header_line, with_trailing_unit_cell
 from graph.structure.lines import Line, NO_TASKS, REGION_HEAD_LINES, REGION_TAIL_LINES, STOP_LINE, match_heading, split_lines
-from graph.structure.metadata import find_doc_number, find_issue_date, find_issuer, find_period, find_references, find_region, find_title, signature_line
+from graph.structure.metadata import find_doc_number, find_issue_date, find_issuer, find_period, find_references, find_region, \
+    find_title, number_printed_at_head, signature_line
 
 
 def lead_convention(tasks: list[Task], first_is_lead: bool) -> str:
@@ -129,7 +130,8 @@ def plan_meta(source: SourceText, lines: list[Line], title_at: tuple[str, int, i
     doc_number = find_doc_number(source.text)
     region, parent_region = find_region(title, issuer, "\n".join(ln.text for ln in front_lines(lines, body_start)),
                                         "\n".join(ln.text for ln in lines[-REGION_TAIL_LINES:]),
-                                        "\n".join(ln.text for ln in lines[:REGION_HEAD_LINES]))
+                                        "\n".join(ln.text for ln in lines[:REGION_HEAD_LINES]),
+                                        doc_number if number_printed_at_head(doc_number, lines, REGION_HEAD_LINES) else "")
     body = source.text[lines[body_start].start if body_start < len(lines) else 0:]
     return PlanMeta(title=title, region=region, parent_region=parent_region, issuer=issuer, doc_number=doc_number,
                     issued=issued, period_start=period[0], period_end=period[1], lead_convention=convention,

@@ -85,6 +85,16 @@ def find_doc_number(text: str) -> str:
     return ""
 
 
+def number_printed_at_head(doc_number: str, lines: list[Line], head_lines: int) -> bool:
+    """Whether the plan's document number is printed as its own among its first ``head_lines`` lines: alone on a
+    line or after a label (``发布文号: 豫政办[2007]14号``); one printed elsewhere may be cited."""
+    for ln in lines[:head_lines]:
+        printed = re.sub(r"\s", "", ln.text)
+        if doc_number and printed.endswith(doc_number) and printed[:-len(doc_number)][-1:] in ("", ":", "："):
+            return True
+    return False
+
+
 def doc_numbers(text: str) -> Iterator[tuple[int, str]]:
     """Document numbers (``德政办发〔2023〕18号``) in ``text`` with their offsets: the bracketed
     year is found first, then the issuer's code before it."""
@@ -157,14 +167,17 @@ def find_period(title: str, text: str, issued: str) -> tuple[int | None, int | N
     return start, end
 
 
-def find_region(title: str, issuer: str, head: str = "", tail: str = "", more: str = "") -> tuple[str, str]:
+def find_region(title: str, issuer: str, head: str = "", tail: str = "", more: str = "",
+                doc_number: str = "") -> tuple[str, str]:
     """The plan's region and the division above it (:mod:`graph.regions`), from its title, its
-    issuer, then its first lines (page furniture, covering notice), its last (signature) and then
-    ``more`` lines from the start; a name the gazetteer does not know, printed at the start of the
-    title or issuer, as printed."""
+    issuer, the province its own document number names (:func:`graph.regions.province_of_number`),
+    then its first lines (page furniture, covering notice), its last (signature) and then ``more``
+    lines from the start; a name the gazetteer does not know, printed at the start of the title or
+    issuer, as printed."""
     if regions.is_national(issuer, title):
         return "", ""
-    info = regions.find_region((title, issuer, head, tail, more), most_specific_from=2)
+    province = regions.province_of_number(doc_number)
+    info = regions.find_region((title, issuer, province, head, tail, more), most_specific_from=3)
     if info:
         return info.name, info.parent
     for text in (title, re.sub(r"^中共", "", issuer)):
