@@ -2063,3 +2063,20 @@ def test_a_provincial_plan_is_read_from_its_own_document_number():
     w05 = ("六安市人民政府关于印发2022年重点工作及责任清单的通知\n各县区人民政府:\n"
            "1.落实重点工作。\n市政府办\n皖政〔2022〕9号文件\n")
     assert plan_of(w05).meta.region == "六安市"
+
+
+def test_a_plain_bracket_of_units_that_closes_a_sentence_gives_its_units_to_the_item():
+    """o73 松江区 2024 (``(一)围绕…做好信息公开。做好…的公开和解读(区发展改革委、区经委、…各街镇)。做好…公开(区合作交流办)。``)
+    and n72 广元 2008 (``一、扶贫解困工程。启动建设57个扶贫新村(市扶贫开发办、市以工代赈办)。升钟库区…``): a bracket of units
+    followed by 。 or ; closes the sentence whose units it names; the item carries the units of every such bracket."""
+    o73 = ("2024年松江区政务公开工作要点\n(一)围绕国家重大战略任务落实做好信息公开。做好全球资源配置、科技创新策源等方面工作的公开和解读"
+           "(区发展改革委、区经委、区科委、区政府各相关部门、各街镇)。做好对口支援、东西部协作等领域信息公开(区合作交流办)。\n"
+           "(二)围绕促进经济平稳健康发展做好信息公开。做好2024年重大项目建设计划的公开(区发展改革委、区重大办)。\n")
+    tasks = plan_of(o73).tasks
+    assert [[m.name for m in t.units] for t in tasks] == [
+        ["区发展改革委", "区经委", "区科委", "区政府各相关部门", "各街镇", "区合作交流办"], ["区发展改革委", "区重大办"]]
+    n72 = ("广元市2008年民生工程目标\n一、扶贫解困工程。启动建设57个扶贫新村(市扶贫开发办、市以工代赈办)。救助特困群众350户(市惠民帮扶中心)。\n"
+           "二、教育助学工程。新建农村寄宿制学校10所(市教育局)。\n")
+    tasks = plan_of(n72).tasks
+    assert [t.title for t in tasks] == ["扶贫解困工程", "教育助学工程"]
+    assert [[m.name for m in t.units] for t in tasks] == [["市扶贫开发办", "市以工代赈办", "市惠民帮扶中心"], ["市教育局"]]

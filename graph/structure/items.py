@@ -120,8 +120,9 @@ def heading_unit(it: Item) -> list[UnitMention]:
 def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
                folded: str | None = None, subjects: bool = False) -> tuple[list[UnitMention], int, int]:
     """Units named in an item's text (``folded``: the same text folded, if at hand): labelled
-    lists, bracketed lists, role verbs. A bracket counts where it opens a sentence or closes a
-    line; one that closes a clause (then 。 ; or ,) only when it states roles (a 部门分工 item's
+    lists, bracketed lists, role verbs. A bracket counts where it opens a sentence, closes a line, or
+    closes a sentence with a plain list (then 。 or ;: ``…的公开和解读(区发展改革委、区经委)。做好…``, o73 松江,
+    n72 广元, each sentence's units); one that closes a clause (then ,) only when it states roles (a 部门分工 item's
     ``…政策(…省科技厅、省发改委等负责。列第一位的为牵头部门…),建设…``, b24 湖南), never a second name or
     a note (``人才联络站(海外人才工作站),…``, m01 广州). ``subjects``: read the units that open a sentence as
     its subject (``县农业农村局要…``, :func:`graph.units.mentions_from_subject`) where no other names a unit,
@@ -139,7 +140,8 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
         closes_clause = folded[b + 1:b + 2] in ("。", ";", ",")  # only a bracket that says roles: ``…(X牵头),…``
         if not (sentence_start or line_end or closes_clause):
             continue
-        if U.is_unit_list(inner) and (sentence_start or line_end):
+        closes_sentence = folded[b + 1:b + 2] in ("。", ";")
+        if U.is_unit_list(inner) and (sentence_start or line_end or closes_sentence):
             found.extend(U.mentions_from_list(inner, offset + a + 1, first_is_lead=first_is_lead, lead_marks=marks))
             covered.append((offset + a, offset + b + 1))
         elif own := U.mentions_from_prose(text[a + 1:a + 1 + len(inner)], offset + a + 1, inner, first_is_lead):
