@@ -2068,7 +2068,8 @@ def test_a_provincial_plan_is_read_from_its_own_document_number():
 def test_a_plain_bracket_of_units_that_closes_a_sentence_gives_its_units_to_the_item():
     """o73 松江区 2024 (``(一)围绕…做好信息公开。做好…的公开和解读(区发展改革委、区经委、…各街镇)。做好…公开(区合作交流办)。``)
     and n72 广元 2008 (``一、扶贫解困工程。启动建设57个扶贫新村(市扶贫开发办、市以工代赈办)。升钟库区…``): a bracket of units
-    followed by 。 or ; closes the sentence whose units it names; the item carries the units of every such bracket."""
+    followed by 。 or ; closes the sentence whose units it names; the item carries the units of every such bracket.
+    A bracket that notes a scope (``(含建湖经济开发区)。``) or follows a phone number (``021-64121234(区规划资源局);``) names none."""
     o73 = ("2024年松江区政务公开工作要点\n(一)围绕国家重大战略任务落实做好信息公开。做好全球资源配置、科技创新策源等方面工作的公开和解读"
            "(区发展改革委、区经委、区科委、区政府各相关部门、各街镇)。做好对口支援、东西部协作等领域信息公开(区合作交流办)。\n"
            "(二)围绕促进经济平稳健康发展做好信息公开。做好2024年重大项目建设计划的公开(区发展改革委、区重大办)。\n")
@@ -2080,3 +2081,7 @@ def test_a_plain_bracket_of_units_that_closes_a_sentence_gives_its_units_to_the_
     tasks = plan_of(n72).tasks
     assert [t.title for t in tasks] == ["扶贫解困工程", "教育助学工程"]
     assert [[m.name for m in t.units] for t in tasks] == [["市扶贫开发办", "市以工代赈办", "市惠民帮扶中心"], ["市教育局"]]
+    scope = ("1.推进重点行业深度治理。完成30家企业VOCs综合治理,推进钢铁、水泥行业超低排放改造(含建湖经济开发区)。"
+             "(县生态环境局牵头,县工业和信息化局配合)\n六、保障措施\n联席会议办公室设在区规划资源局。\n"
+             "咨询电话:021-64121234(区规划资源局);市民可拨打12345反映意见。\n")
+    assert [roles(t.units) for t in plan_of(scope).tasks if t.units] == [[("县生态环境局", "lead"), ("县工业和信息化局", "cooperating")]]

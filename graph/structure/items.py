@@ -140,7 +140,8 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
         closes_clause = folded[b + 1:b + 2] in ("。", ";", ",")  # only a bracket that says roles: ``…(X牵头),…``
         if not (sentence_start or line_end or closes_clause):
             continue
-        closes_sentence = folded[b + 1:b + 2] in ("。", ";")
+        closes_sentence = folded[b + 1:b + 2] in ("。", ";") and not SCOPE_NOTE.match(inner) \
+            and not before[-1:].isdigit()   # (含建湖经济开发区)。 a scope; 电话:64121234(区规划资源局); a contact
         if U.is_unit_list(inner) and (sentence_start or line_end or closes_sentence):
             found.extend(U.mentions_from_list(inner, offset + a + 1, first_is_lead=first_is_lead, lead_marks=marks))
             covered.append((offset + a, offset + b + 1))
@@ -165,6 +166,9 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
     if not unique:
         return [], -1, -1
     return unique, min(m.start for m in unique), max(m.end for m in unique)
+
+
+SCOPE_NOTE = re.compile(r"(?:含|包括|包含|不含|除|即|如)")
 
 
 def cut_bracket_units(folded: str, offset: int, found: list[UnitMention], first_is_lead: bool) -> list[UnitMention]:
