@@ -2085,3 +2085,16 @@ def test_a_plain_bracket_of_units_that_closes_a_sentence_gives_its_units_to_the_
              "(县生态环境局牵头,县工业和信息化局配合)\n六、保障措施\n联席会议办公室设在区规划资源局。\n"
              "咨询电话:021-64121234(区规划资源局);市民可拨打12345反映意见。\n")
     assert [roles(t.units) for t in plan_of(scope).tasks if t.units] == [[("县生态环境局", "lead"), ("县工业和信息化局", "cooperating")]]
+
+
+def test_a_deadline_column_headed_by_qixian():
+    """g72 谯城区 2023 (``序号 重点工作任务 主要责任单位 协同配合单位 完成期限``, a row per line) and m31 (``… | 协助 单位 | 完成
+    期限 |``): 期限 names the deadline column as 时限 does, so the header is read and the rows' units are found."""
+    from graph.structure.tables import column_kind
+
+    assert column_kind("完成期限") == column_kind("完成 期限") == column_kind("完成时限") == "deadline"
+    g72 = ("谯城区2023年政府工作报告重点工作任务分解表\n序号 重点工作任务 主要责任单位 协同配合单位 完成期限\n"
+           "33 新培育科技型中小企业50家以上、高新技术企业30家以上。 区科技局 区经信局、区商务局(区药发中心)、区税务局、区财政局等区政府有关部门,"
+           "谯城经开区管委会。 2023年12月底\n")
+    tasks = plan_of(g72).tasks
+    assert [roles(t.units) for t in tasks][0][:3] == [("区科技局", "lead"), ("区经信局", "cooperating"), ("区商务局", "cooperating")]
