@@ -247,14 +247,16 @@ LEAD_NOTES = ("牵头", "牵头单位", "牵头部门")
 
 
 NOTE_TAIL = re.compile(r"[。;,][^。;,]*(?:为牵头|为主责|下同)"
-                       r"|[。;][^。;]*(?:牵头(?:部门|单位)的|列第|排名第|排在|首位|不逐一|不一一)")
+                       r"|[。;][^。;]*(?:牵头(?:部门|单位)的|列第|排名第|排在|首位|不逐一|不一一)"
+                       r"|[。;,](?:以下|下列)[^。;]*不再")
 
 
 def list_before_note(text: str) -> str:
     """A bracketed unit list without the convention stated after it in the same bracket:
     ``(市发改委、市农委。排名第一的为牵头单位,下同)`` → ``市发改委、市农委``; a sentence that states
     the convention ends the list, whatever it names (``省科技厅牵头。明确牵头部门的,其他有关部门配合,
-    不逐一列出,下同``, b24 湖南 → ``省科技厅牵头``)."""
+    不逐一列出,下同``, b24 湖南 → ``省科技厅牵头``); so does a note on the items below (``,以下各任务均需各县市
+    人民政府、州直相关行业部门落实,不再一一列出``, a82 临夏; ``。以下均需城市人民政府落实,不再列出``, a72 全国)."""
     m = NOTE_TAIL.search(text)
     return text[: m.start()] if m else text
 
@@ -593,6 +595,9 @@ def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
         end = labels[k + 1].start() if k + 1 < len(labels) else len(folded)
         value = folded[m.end():end]
         value = value[: list_end(value)]
+        before_note = list_before_note(value)
+        if before_note.count("(") == before_note.count(")"):   # a note in brackets is blanked when split
+            value = before_note
         role = role_of_label(m.group(1))
         if role == "ignore":
             continue

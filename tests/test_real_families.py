@@ -2098,3 +2098,20 @@ def test_a_deadline_column_headed_by_qixian():
            "谯城经开区管委会。 2023年12月底\n")
     tasks = plan_of(g72).tasks
     assert [roles(t.units) for t in tasks][0][:3] == [("区科技局", "lead"), ("区经信局", "cooperating"), ("区商务局", "cooperating")]
+
+
+def test_a_labelled_list_ends_before_a_note_on_the_items_below():
+    """a82 临夏州 (``(责任单位:州政务服务中心,各县市人民政府、州直相关行业部门按职责分工负责,以下各任务均需各县市人民政府、州直相关
+    行业部门落实,不再一一列出)``) and m04 淮安 2022 (``(责任单位:市工信局…,各县区人民政府、园区管委会。以下政策措施均需…落实,不再单独
+    列出)``): the note on the items below is no unit of the labelled list; its units carry every later task."""
+    a82 = ("关于进一步提升全州优化营商环境的工作方案\n二、主要任务\n(一)着力提升政务服务环境\n"
+           "1.提升政务中心建设。开展一次全面摸排。(责任单位:州政务服务中心,各县市人民政府、州直相关行业部门按职责分工负责,"
+           "以下各任务均需各县市人民政府、州直相关行业部门落实,不再一一列出)\n"
+           "2.提高窗口人员素质。对派驻人员进行业务资格复查。(责任单位:州政务服务中心)\n")
+    tasks = plan_of(a82).tasks
+    assert [[m.name for m in t.units] for t in tasks] == [["州政务服务中心", "各县市人民政府", "州直相关行业部门"]] * 2
+    m04 = ("淮安市纾困解难稳定经济增长实施细则\n1.支持企业创新。给予扶持。(责任单位:市工信局、市财政局等有关部门,各县区人民政府、园区管委会。"
+           "以下政策措施均需各县区人民政府、园区管委会落实,不再单独列出)\n2.稳定就业。发放补贴。(责任单位:市人社局)\n")
+    names = [[m.name for m in t.units] for t in plan_of(m04).tasks]
+    assert names[0] == ["市工信局", "市财政局", "各县区人民政府", "园区管委会"]
+    assert not any("以下" in n for t in names for n in t)
