@@ -37,8 +37,9 @@ class Table:
     HTML ``colspan``/``rowspan``) is the same :class:`Cell` (same offsets) in every row and
     column it spans, so its value belongs to each of them. ``start``/``end`` delimit the
     table's cells in ``SourceText.text``. ``kind`` says where the table came from: ``docx``,
-    ``html`` or ``pdf`` (read from the file's own table structure) or ``text`` (recovered from
-    cells flattened into text by :mod:`graph.structure.table_recovery`).
+    ``html`` or ``pdf`` (read from the file's own table structure), ``script`` (records of a page's
+    script data, :mod:`graph.ingest.script_data`) or ``text`` (recovered from cells flattened into
+    text by :mod:`graph.structure.table_recovery`).
     """
 
     rows: tuple[tuple[Cell, ...], ...]

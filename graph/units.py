@@ -53,6 +53,7 @@ class Shapes:
     every_task_units: re.Pattern  # 以下均需X落实,不再列出: its group 1 is the list
     star_statements: tuple[str, ...]
     table_columns: tuple[tuple[str, tuple[str, ...]], ...]
+    data_keys: dict[str, str]            # a script record's key → its column kind (owner → lead)
     allotment_columns: tuple[str, ...]   # header of the column of governments a table allots targets to
     label_re: re.Pattern                 # a role or person label and its colon; group 1 the label
     person_label_re: re.Pattern          # a label that names persons (牵头领导, 分管副市长)
@@ -91,6 +92,7 @@ def shapes() -> Shapes:
         every_task_units=re.compile(raw["every_task_units_pattern"]),
         star_statements=tuple(FOLD(s) for s in raw["star_statements"]),
         table_columns=tuple((k, tuple(v)) for k, v in raw["table_columns"]),
+        data_keys={k: v for k, v in raw["data_keys"].items() if not k.startswith("_")},
         allotment_columns=tuple(raw["allotment_columns"]),
         label_re=label_re,
         person_label_re=re.compile(person + "$"),

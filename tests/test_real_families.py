@@ -2115,3 +2115,100 @@ def test_a_labelled_list_ends_before_a_note_on_the_items_below():
     names = [[m.name for m in t.units] for t in plan_of(m04).tasks]
     assert names[0] == ["市工信局", "市财政局", "各县区人民政府", "园区管委会"]
     assert not any("以下" in n for t in names for n in t)
+
+
+C21_SCRIPT = '''// 完整的六大板块数据
+const sectionData = [
+  {
+    id: 1,
+    title: "加快培育数字化发展引擎",
+    icon: "🚀",
+    subsections: [
+      {
+        id: "1-1",
+        title: "打造数字技术创新高地",
+        tasks: [
+          { 
+            id: "1", 
+            title: "实施关键核心技术攻关", 
+            content: "优化鹏城、广州国家实验室央地协同管理机制，深化粤港澳大湾区量子科学中心等重大平台建设。",
+            departments: "省科技厅、工业和信息化厅按职责分工负责，各地级以上市人民政府结合实际落实"
+          },
+          { 
+            id: "2", 
+            title: "推进产业协同创新", 
+            content: "持续完善以制造业创新中心为核心节点的制造业协同创新体系。",
+            departments: "省工业和信息化厅牵头"
+          },
+          { 
+            id: "3", 
+            title: "推进数字基础设施建设", 
+            content: "新建5G基站2.5万座。",
+            departments: "省政务和数据局牵头，省科技厅、工业和信息化厅、交通运输厅、体育局按职责分工负责"
+          }
+        ]
+      }
+    ]
+  }
+];
+'''
+E81_SCRIPT = ('// render.js — 总图渲染引擎（浙江省人工智能高质量发展工作图谱）\n\n'
+              '// ── 内联任务数据 ──\n'
+              'const TASKS = [{"id": 1, "category": "推动芯片全链发展", "group": "聚力推动“GPU浙江造”。", "task": "聚力推动“GPU浙江造”。", '
+              '"owner": "省发展改革委", "co": "省经信厅、省科技厅", "time": "2026年12月", "dimension": "算力"}, '
+              '{"id": 2, "category": "推动芯片全链发展", "group": "聚力推动“GPU浙江造”。", "task": "在产业链协同创新、强链补链等相关项目中设立TPU、'
+              'AI芯片等方向，支持产业化项目发展。", "owner": "省经信厅", "co": "省发展改革委、省科技厅", "time": "2026年12月", "dimension": "算力"}, '
+              '{"id": 3, "category": "推动芯片全链发展", "group": "推动电子设计自动化（EDA）串链整合。", "task": "招引1—2家人工智能芯片设计龙头企业总部。", '
+              '"owner": "省发展改革委", "co": "省经信厅、省科技厅、省财政厅、省国资委，杭州市政府", "time": "持续推进", "dimension": "算力"}];\n'
+              'function render() { return TASKS.length; }\n')
+
+
+def test_a_plan_kept_as_records_of_a_page_script_is_read_as_a_table():
+    """c21 广东 2025 (JavaScript objects with bare keys nested in sections: ``{ id: "1", title: …, content: …,
+    departments: "X、Y按职责分工负责…" }``) and e81 浙江 2026 (a JSON array on one line: ``{"id": 1, "task": …, "owner":
+    "省发展改革委", "co": "省经信厅、省科技厅", …}``): each record of the commonest key set is a table row, its keys the
+    header (owner leads, co cooperates, departments are responsible); section objects and code are no rows."""
+    from graph.ingest.txt import read_txt
+
+    read = read_txt(C21_SCRIPT.encode("utf-8"))
+    assert [[c.text for c in row] for row in read.tables[0].rows][:2] == [
+        ["id", "title", "content", "departments"],
+        ["1", "实施关键核心技术攻关", "优化鹏城、广州国家实验室央地协同管理机制，深化粤港澳大湾区量子科学中心等重大平台建设。",
+         "省科技厅、工业和信息化厅按职责分工负责，各地级以上市人民政府结合实际落实"]]
+    source = SourceText(path="c21.txt", name="c21.txt", sha256="0" * 64, text=read.text, format="txt", tables=read.tables)
+    tasks = parse_plan(source).tasks
+    assert [(t.title, roles(t.units)) for t in tasks][:2] == [
+        ("实施关键核心技术攻关", [("省科技厅", "responsible"), ("工业和信息化厅", "responsible")]),
+        ("推进产业协同创新", [("省工业和信息化厅", "lead")])]
+    read = read_txt(E81_SCRIPT.encode("utf-8"))
+    source = SourceText(path="e81.txt", name="e81.txt", sha256="0" * 64, text=read.text, format="txt", tables=read.tables)
+    tasks = parse_plan(source).tasks
+    assert [roles(t.units) for t in tasks] == [
+        [("省发展改革委", "lead"), ("省经信厅", "cooperating"), ("省科技厅", "cooperating")],
+        [("省经信厅", "lead"), ("省发展改革委", "cooperating"), ("省科技厅", "cooperating")],
+        [("省发展改革委", "lead"), ("省经信厅", "cooperating"), ("省科技厅", "cooperating"), ("省财政厅", "cooperating"),
+         ("省国资委", "cooperating"), ("杭州市政府", "cooperating")]]
+    assert tasks[0].title == "聚力推动“GPU浙江造”"
+
+
+def test_prose_and_a_chart_tree_are_no_script_records():
+    """A plan's prose with ``{`` in it, and e82's chart tree (objects of one ``name`` each), hold no records."""
+    from graph.ingest.script_data import script_items
+
+    assert script_items("1.推进改革。{注:见附件}(责任单位:县发改局)\n2.加强监管。(责任单位:县市场监管局)\n") is None
+    tree = "allData = {\n name: '大学生就业政策',\n children: [\n { name: '拓宽就业渠道' }, { name: '扩大企业就业规模' },\n" \
+           " { name: '支持中小微企业更多吸纳高校毕业生就业' } ] }\n"
+    assert script_items(tree) is None
+
+
+def test_units_sharing_a_task_after_a_lead_in_a_role_clause_cell_cooperate():
+    """c21 广东 2025 (a cell ``省政务和数据局牵头，省科技厅、工业和信息化厅、交通运输厅、体育局按职责分工负责``) and q22 台山 2021
+    (``市政府办公室、市发展和改革局牵头,市直有关部门配合;各镇(街)参照落实``): after a lead, the units that share the task
+    按职责分工负责 cooperate, as in prose; those that carry it out (落实) stay responsible."""
+    read_c21 = ("序号 | 任务 | 责任单位 |\n"
+                "1 | 推进数字基础设施建设 | 省政务和数据局牵头，省科技厅、工业和信息化厅按职责分工负责 |\n"
+                "2 | 推进数据资源融合利用 | 省政务和数据局牵头，各县(市、区)人民政府按职责分工负责 |\n")
+    tasks = plan_of(read_c21).tasks
+    assert [roles(t.units) for t in tasks] == [
+        [("省政务和数据局", "lead"), ("省科技厅", "cooperating"), ("工业和信息化厅", "cooperating")],
+        [("省政务和数据局", "lead"), ("各县(市、区)人民政府", "responsible")]]

@@ -1,6 +1,7 @@
 """Plain text files (.txt, .md) in, :class:`ReaderOutput` out: decoded, line ends unified,
 paragraphs broken at a fixed width joined again, tables drawn with box characters read as tables
-(graph.ingest.box_tables); other tables in text are found later, by graph.structure."""
+(graph.ingest.box_tables), a script's records of a plan's tasks read as a table
+(graph.ingest.script_data); other tables in text are found later, by graph.structure."""
 from __future__ import annotations
 
 import html
@@ -10,11 +11,16 @@ from collections import Counter
 from graph.ingest.box_tables import box_items, has_box_lines
 from graph.ingest.decoding import decode_bytes, normalise_newlines
 from graph.ingest.layout import ReaderOutput, assemble
+from graph.ingest.script_data import has_script_records, script_items
 
 
 def read_txt(data: bytes) -> ReaderOutput:
-    """The text of a plain text file, one paragraph per line (a box-drawn table's cells one per line)."""
+    """The text of a plain text file, one paragraph per line (the cells of a box-drawn table and of
+    the records of a script's data one per line)."""
     decoded = decode_bytes(data)
+    if has_script_records(decoded.text) and (items := script_items(normalise_newlines(decoded.text))):
+        text, tables = assemble(items, keep_blank=True)
+        return ReaderOutput(text=text, encoding=decoded.encoding, warnings=decoded.warnings, tables=tables)
     text = normalise_newlines(markup_as_lines(decoded.text))
     if has_box_lines(text):
         parts = box_items(text.split("\n"))

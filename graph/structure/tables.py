@@ -60,10 +60,13 @@ def column_kind(header: str) -> str | None:
     """The role of a table column from its header text, or None.
 
     Serves every table style: header cells are bare words (``牵头单位``, ``完成时限``,
-    ``2025年目标值``); the words of each role are ``table_columns`` in unit_shapes.json.
+    ``2025年目标值``); the words of each role are ``table_columns`` in unit_shapes.json. The keys
+    of a script's records (``owner``, ``co``, ``departments``) are ``data_keys`` there, matched whole.
     """
     if len(header) > HEADER_MAX:
         return None
+    if header.isascii():
+        return U.shapes().data_keys.get(header.lower())   # a script record's key (owner, co, departments)
     h = header.replace(" ", "")
     folded = U.fold(h)
     if LEVEL_HEADER.match(h) and len(h) <= 6:
@@ -590,14 +593,22 @@ def row_mentions(context: TableContext, assigned: dict[str, list[Cell]]) -> list
 def clause_mentions(text: str, cell: Cell) -> list[UnitMention]:
     """The units of a unit cell that says each clause's role (:func:`units_with_roles`), the role
     read from the clause's verb as a label's (:func:`graph.units.role_of_label`: 牵头 / 主办 lead,
-    配合 / 协办 cooperating, 落实 responsible); basis ``text``."""
+    配合 / 协办 cooperating, 落实 responsible); basis ``text``. After a lead, the units that share the
+    task ``按职责分工负责`` cooperate with it, as in prose (c21 广东 2025 ``省政务和数据局牵头,省科技厅、…按职责
+    分工负责``), the local governments among them excepted (:data:`graph.units.LOCAL_GOVERNMENTS`)."""
     mentions: list[UnitMention] = []
     printed = text[cell.start:cell.end]
+    lead_seen = False
     for a, b in role_clauses(U.fold(printed)):
         clause = U.fold(printed[a:b]).rstrip(",;、")
         phrase = ROLE_PHRASE.search(clause)
         role = U.role_of_label(phrase.group())
-        mentions.extend(U.mentions_from_list(printed[a:a + phrase.start()], cell.start + a, role, "text", column=True))
+        shares = role == "responsible" and lead_seen and "落实" not in phrase.group()
+        for m in U.mentions_from_list(printed[a:a + phrase.start()], cell.start + a, role, "text", column=True):
+            if shares and not U.LOCAL_GOVERNMENTS.match(m.name):
+                m.role = "cooperating"
+            mentions.append(m)
+        lead_seen = lead_seen or role == "lead"
     return mentions
 
 
