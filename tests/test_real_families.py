@@ -2212,3 +2212,18 @@ def test_units_sharing_a_task_after_a_lead_in_a_role_clause_cell_cooperate():
     assert [roles(t.units) for t in tasks] == [
         [("省政务和数据局", "lead"), ("省科技厅", "cooperating"), ("工业和信息化厅", "cooperating")],
         [("省政务和数据局", "lead"), ("各县(市、区)人民政府", "responsible")]]
+
+
+def test_the_sentence_of_an_annual_plan_that_states_its_targets_is_a_task():
+    """c83 内蒙古 2020 (``2020年自治区国民经济和社会发展的主要预期目标是:地区生产总值增长6%左右;…``, a paragraph of its own) and
+    c81 通辽 2021 (``2021年是…开局之年,全市经济社会发展主要预期目标是:地区生产总值增长7%左右,…``, after the paragraph's first
+    clause): the preamble's statement of the year's targets is a task of targets, before the first heading."""
+    c83 = ("2020年内蒙古自治区国民经济和社会发展计划\n做好2020年经济社会发展工作,要以习近平新时代中国特色社会主义思想为指导。\n"
+           "2020年自治区国民经济和社会发展的主要预期目标是:地区生产总值增长6%左右;城镇新增就业22万人以上;城镇登记失业率4.5%以内。\n"
+           "实现上述目标,要立足当前、着眼长远。\n")
+    c81 = ("通辽市2021年国民经济和社会发展计划\n2021年是“十四五”规划的开局之年,全市经济社会发展主要预期目标是:地区生产总值增长7%左右,"
+           "高于全区平均增速;城镇登记失业率控制在4.5%以内。\n一、着力扩大有效投资\n1.推进重大项目建设。\n")
+    for text, figures in ((c83, ["6%", "22万人", "4.5%"]), (c81, ["7%", "4.5%"])):
+        plan = plan_of(text)
+        goal = plan.tasks[0]
+        assert not goal.units and all(f in goal.text for f in figures)

@@ -300,7 +300,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, rea
     items = parse_items(lines, start, stop)
     first = items[0].line.index if items else stop
     # a goal paragraph before the first heading (总体目标:…, 到2025年,…) is an item of its own
-    goals = [ln for ln in lines[start:first] if GOAL_PARAGRAPH.match(ln.folded)]
+    goals = [ln for ln in lines[start:first] if GOAL_PARAGRAPH.match(ln.folded) or PLAN_TARGETS.search(ln.folded)]
     for n, ln in enumerate(reversed(goals)):
         title = heading_title(ln.text.split(":")[0].split("：")[0]) if ":" in ln.folded[:8] else heading_title(ln.text)
         items.insert(0, Item(Heading("preamble", "", 0, title, 0), ln, 0, (0, len(goals) - n), (), []))
@@ -439,6 +439,10 @@ ANNEX_LINE = re.compile(r"附件\s*\d*\s*[::]?\s*$")
 # a heading that only names who leads the items below it: 省编办牵头的工作, 县示范区管委会牵头工作(8项)
 SECTION_LEAD = re.compile(r".{2,30}?(?:牵头|负责)的?工作(?:\(\d+项\))?$")
 GOAL_PARAGRAPH = re.compile(r"(?:[^,。:]{0,12}的|(?:19|20)\d{2}年[^,。:]{0,12})?(?:总体目标|工作目标|主要目标|发展目标|目标任务|(?:主要)?预期目标)[是为]?\s*[:.]|到\s*(?:19|20)\d{2}\s*年(?:底|末)?\s*,")
+# the sentence of an annual plan's preamble that states its targets, wherever it begins in its paragraph
+# (c83 内蒙古 2020 ``2020年自治区国民经济和社会发展的主要预期目标是:地区生产总值增长6%左右;…``, c81 通辽 2021 ``…开启之年,
+# 全市经济社会发展主要预期目标是:地区生产总值增长7%左右,…``)
+PLAN_TARGETS = re.compile(r"(?:^|[。;,]\s*)(?:(?:19|20)\d{2}年)?[^,。:;]{0,20}?(?:经济社会发展|经济和社会发展)的?主要(?:预期)?目标[是为]\s*:")
 DEADLINE_LABEL = re.compile(r"(?:完成时限|完成时间|时间节点|时限)\s*[::]\s*([^;;。)\n]{2,20})")
 
 
