@@ -50,6 +50,7 @@ def test_label_wordings_give_lead_cooperating_and_persons():
     "责任单位:县发改局(首位单位为牵头单位,下同)、县财政局、县税务局",  # o01 海盐 2022
     "请各镇、街道和各部门、各单位(责任单位中排序第一单位为牵头单位)按照职责,结合实际,认真落实",  # e11 镇海 2011
     "责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)",  # b13 厦门 2019
+    "(由市发展改革委、经委、统计局负责。一项任务涉及多个部门的,原则上由排名首位的部门牵头负责。下同)",  # j82 黄冈 2007
 ])
 def test_first_listed_statement_in_its_wordings(statement):
     reading = traditional.simplified_reading(statement)
@@ -2227,3 +2228,8 @@ def test_the_sentence_of_an_annual_plan_that_states_its_targets_is_a_task():
         plan = plan_of(text)
         goal = plan.tasks[0]
         assert not goal.units and all(f in goal.text for f in figures)
+
+
+def test_a_first_lead_of_a_kind_is_no_first_listed_statement():
+    """``第一牵头单位`` (a unit named the first of several leads) states no convention for the lists."""
+    assert not says_first_listed_leads("(第一牵头单位:市发改委;第二牵头单位:市财政局)")
