@@ -73,7 +73,8 @@ def shapes() -> Shapes:
     person = (alt(grammar["person_prefixes"]) + "{0,2}(?:[省市县区镇]|" + alt(grammar["qualifiers"]) + ")?"
               + alt(grammar["person_words"]))
     unit_label = (alt(grammar["qualifiers"]) + "?(?:" + role_words + "{1,2}" + alt(grammar["nouns"]) + "|"
-                  + alt(grammar["lead_words"] + grammar["cooperating_words"]) + ")")
+                  + alt(grammar["lead_words"] + grammar["cooperating_words"]) + ")"
+                  + "(?:" + HEADS_TOO + ")?")   # 责任单位及责任人: the units, each with its head's post
     label_re = re.compile("(" + person + "|" + unit_label + r")\s*:\s*")
     return Shapes(
         strong=by_len(raw["strong_suffixes"]),
@@ -218,6 +219,18 @@ def is_unit_list(text: str) -> bool:
 
 
 PERSON_AFTER = re.compile(r"\s+[\u4e00-\u9fa5]{2,3}$")
+
+
+#: a unit label that also asks for each unit's head (责任单位及责任人, 牵头单位及主要负责人)
+HEADS_TOO = "(?:及|和|与)(?:主要)?(?:责任人|负责人)"
+#: the head's post printed after a unit's name under such a label (盘龙区政府主要领导)
+HEAD_POST = re.compile(r"(?:主要领导|主要负责人|主要负责同志|负责人|负责同志)(?=\s*(?:[、,;。]|$))")
+
+
+def without_head_posts(value: str) -> str:
+    """A list under a label that asks for the units' heads too (``责任单位及责任人:盘龙区政府主要领导``, f72 昆明
+    2009; the header 牵头单位及主要负责人 of e03 肇庆) with the post after each name blanked (offsets kept)."""
+    return HEAD_POST.sub(lambda m: " " * len(m.group()), value)
 
 
 def without_person(text: str) -> str:
@@ -612,6 +625,8 @@ def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
         elif role == "responsible" and "cooperating" in label_roles:
             role = "lead"  # 责任部门:X 配合部门:Y — X carries the task, Y cooperates
         basis = "text" if role != "responsible" else "listed"
+        if re.search(HEADS_TOO + "$", m.group(1)):
+            value = without_head_posts(value)
         listed = mentions_from_list(value, offset + m.end(), role, basis, first_is_lead, lead_marks)
         if role == "lead":
             leads = {u.name for u in listed}

@@ -2233,3 +2233,32 @@ def test_the_sentence_of_an_annual_plan_that_states_its_targets_is_a_task():
 def test_a_first_lead_of_a_kind_is_no_first_listed_statement():
     """``第一牵头单位`` (a unit named the first of several leads) states no convention for the lists."""
     assert not says_first_listed_leads("(第一牵头单位:市发改委;第二牵头单位:市财政局)")
+
+
+def test_an_item_number_right_before_a_year_opens_an_item():
+    """l83 忻州 2022 (``2.2022年至2024年扩大六税两费适用范围。…(责任单位:市财政局、市税务局)``) and f72 昆明 2009
+    (``1.2009年底前,完成特勤消防三中队…``): the number and its point open the item though a year follows them
+    (no decimal number ``2.2022``); a page number ``1、2023年…`` of a sharing site stays text."""
+    l83 = ("一、服务业普惠性纾困扶持措施\n1.延续服务业增值税加计抵减政策。(责任单位:市税务局)\n"
+           "2.2022年至2024年扩大六税两费适用范围。符合条件的服务业市场主体可以享受。(责任单位:市财政局、市税务局)\n"
+           "3.根据条例授权和本地实际,给予减免。(责任单位:市税务局)\n")
+    assert [(t.number, [m.name for m in t.units]) for t in plan_of(l83).tasks] == [
+        ("1", ["市税务局"]), ("2", ["市财政局", "市税务局"]), ("3", ["市税务局"])]
+    f72 = ("一、消防站点建设\n1.2009年底前,完成特勤消防三中队建设。\n责任单位:呈贡县政府、市发改委\n"
+           "2.2010年底前,完成盘龙消防三中队建设。\n责任单位:盘龙区政府\n")
+    assert [(t.title, [m.name for m in t.units]) for t in plan_of(f72).tasks] == [
+        ("2009年底前,完成特勤消防三中队建设", ["呈贡县政府", "市发改委"]), ("2010年底前,完成盘龙消防三中队建设", ["盘龙区政府"])]
+    w61 = ("1、2023年县域经济考核指标目标任务状况汇报 依据区政府支配,对32项县域经济考核指标进行了分析和2023年度目标设定,"
+           "其中,8项指标已纳入区人代会考核指标,具体设定状况如下:\n")
+    assert not plan_of(w61).tasks
+
+
+def test_a_unit_label_that_asks_for_each_units_head_too():
+    """f72 昆明 2009 (``责任单位及责任人:呈贡县政府、市发改委、…、市公安消防支队主要领导。`` / ``责任单位及责任人:盘龙区政府主要领导。``)
+    and e03 肇庆's wording 牵头单位及主要负责人: the label names units (not persons), each printed with its head's post,
+    which is no part of the name."""
+    got = mentions_from_labels("责任单位及责任人:呈贡县政府、市发改委、市公安消防支队主要领导。", 0)
+    assert roles(got) == [("呈贡县政府", "responsible"), ("市发改委", "responsible"), ("市公安消防支队", "responsible")]
+    assert roles(mentions_from_labels("责任单位及责任人:盘龙区政府主要领导。", 0)) == [("盘龙区政府", "responsible")]
+    assert roles(mentions_from_labels("牵头单位及主要负责人:市民政局主要负责人", 0)) == [("市民政局", "lead")]
+    assert mentions_from_labels("责任人:张三", 0) == []

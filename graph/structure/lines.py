@@ -25,7 +25,8 @@ HEADING_STYLES: tuple[tuple[str, re.Pattern], ...] = (
     ("cn", re.compile(r"([一二三四五六七八九十百]+)\s*[、.．]\s*")),
     ("pcn", re.compile(r"\(([一二三四五六七八九十百]+)\)\s*[、.．]?\s*")),
     ("dec", re.compile(r"(\d{1,2}[.．]\d{1,2})(?![.．]?\d)\s*")),  # 1.1 推进5G网络建设: outline numbers
-    ("num", re.compile(r"(\d{1,3})\s*(?:[.．、。](?!\d)|\)(?!\d))\s*")),
+    # 2.2022年至2024年扩大…: a year right after the item's number (l83 忻州 2022, f72 昆明 2009 ``1.2009年底前,完成…``)
+    ("num", re.compile(r"(\d{1,3})\s*(?:[.．、。](?!\d)|[.．](?=(?:19|20)\d{2}\s*年)|\)(?!\d))\s*")),
     # ⑴…⒇, the single characters Word prints for (1)…(20) (Unicode reads them so: NFKC), are this style too
     ("pnum", re.compile(r"(?:\((\d{1,3})\)|([⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇]))\s*[、.．]?\s*")),
     ("circ", re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
