@@ -2262,3 +2262,20 @@ def test_a_unit_label_that_asks_for_each_units_head_too():
     assert roles(mentions_from_labels("责任单位及责任人:盘龙区政府主要领导。", 0)) == [("盘龙区政府", "responsible")]
     assert roles(mentions_from_labels("牵头单位及主要负责人:市民政局主要负责人", 0)) == [("市民政局", "lead")]
     assert mentions_from_labels("责任人:张三", 0) == []
+
+
+def test_duties_printed_unit_by_unit_after_a_colon_without_numbers():
+    """p82 a 四川 city 2003 (``(三)市级有关责任部门伤亡人数控制指标。…实现以下目标:`` then paragraphs ``市公安局:杜绝…`` /
+    ``消防安全:…`` / ``市交通局:…``) and p84 a district's 瓶改管 duties (run on: ``区安监局:负责综合监督和协调工作,…挂牌督办. 区市场
+    监管局:依法查处…``): each unit's duties are a task of that unit, responsible; an opening that names no unit is none."""
+    p82 = ("(三)市级有关责任部门伤亡人数控制指标(见附件二、三)。市级重点部门还要会同县区、开发区实现以下目标:\n"
+           "市公安局:杜绝省政府认定的道路交通特大事故;重大事故比前三年有所下降;一般事故力争下降5%.\n"
+           "消防安全:杜绝省政府认定的特大火灾事故;一般火灾事故稳中有降。\n"
+           "市交通局:水上交通杜绝省政府认定的特大事故;重大事故和一般事故死亡人数不超过前三年的平均数。\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(p82).tasks if t.units] == [
+        ("市公安局:杜绝省政府认定的道路交通特大事故", [("市公安局", "responsible")]),
+        ("市交通局:水上交通杜绝省政府认定的特大事故", [("市交通局", "responsible")])]
+    p84 = ("区安监局:负责综合监督和协调工作,督促有关部门履行燃气安全监管职责;对存在重大安全隐患的餐饮场所进行挂牌督办. "
+           "区市场监管局:依法查处餐饮经营主体未领取营业执照的违法行为. 区卫计局、区旅游局:负责指导督促直属卫生医疗机构、星级宾馆饭店落实安全生产主体责任.\n")
+    assert [roles(t.units) for t in plan_of(p84).tasks] == [
+        [("区安监局", "responsible")], [("区市场监管局", "responsible")], [("区卫计局", "responsible"), ("区旅游局", "responsible")]]

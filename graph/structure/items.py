@@ -413,10 +413,17 @@ def duty_paragraphs(source: SourceText, it: Item, folded: str) -> list[Line]:
     ``省建设厅负责…`` / ``省财政厅负责…``); a news report's paragraphs without a heading are read by
     :func:`prose_tasks` alone (r44 汕头 ``卫生部门负责对…``, r42 开封).
     """
-    if it.children or len(it.line.text.strip()) > it.heading.marker_end + len(it.heading.title) + 1:
-        return []
-    duties = [ln for ln in it.body if opens_with_unit_duty(source.text, ln, folded)]
+    own_text = len(it.line.text.strip()) > it.heading.marker_end + len(it.heading.title) + 1
+    if it.children or (own_text and not it.line.folded.rstrip().endswith(":")):
+        return []   # a heading's own text may only lead in to the list (…实现以下目标:)
+    duties = [ln for ln in it.body if opens_with_unit_duty(source.text, ln, folded) or colon_duty_opens(ln)]
     return duties if len(duties) >= 2 else []
+
+
+def colon_duty_opens(ln: Line) -> bool:
+    """A paragraph that opens with units and a colon, their duties after it (``市公安局:杜绝…``)."""
+    m = COLON_DUTY.match(ln.folded.lstrip())
+    return m is not None and U.is_unit_list(m.group(1))
 
 
 def opens_with_unit_duty(text: str, ln: Line, folded: str) -> bool:
@@ -702,6 +709,40 @@ def _subject_title(folded: str, mentions: list, end: int) -> tuple[int, int] | N
     return mentions[0].start, end
 
 
+#: units and a colon opening a sentence of their duties: ``区安监局:负责综合监督…``, ``区卫计局、区旅游局:负责…``
+COLON_DUTY = re.compile(r"(?:^|(?<=[。;.!?])\s*)([^:,;。.!?\s]{2,60}?)\s*:\s*(?=\S)")
+
+
+def colon_duty_tasks(source: SourceText, ln: Line, keys: set[str]) -> list[Task]:
+    """The duties of a paragraph printed unit by unit without numbers, each opening with its units and a
+    colon (``市公安局:杜绝省政府认定的道路交通特大事故;…``): a task per unit's duties, its units responsible,
+    titled by the first clause of the duties; [] unless every such opening names units.
+
+    Family: divisions of duties by department, one paragraph each (p82 a 四川 city 2003 安全生产目标 ``市公安局:…`` /
+    ``市交通局:…``) or run on in one paragraph (p84 a district's 瓶改管 ``…挂牌督办. 区市场监管局:依法查处…``)."""
+    text = ln.folded
+    opens = [m for m in COLON_DUTY.finditer(text) if U.is_unit_list(m.group(1))]
+    if not opens:
+        return []
+    tasks = []
+    for k, m in enumerate(opens):
+        end = opens[k + 1].start(1) if k + 1 < len(opens) else len(text)
+        units_at = ln.start + m.start(1)
+        mentions = U.mentions_from_list(source.text[units_at:ln.start + m.end(1)], units_at)
+        if not mentions:
+            continue
+        stops = (text.find(",", m.end(), end), text.find("。", m.end(), end), text.find(";", m.end(), end))
+        title_end = min((i for i in stops if i >= 0), default=end)
+        key = f"p{ln.index + 1}-{k + 1}"
+        keys.add(key)
+        tasks.append(Task(key=key, source="body", number="", section=(),
+                          title=ln.text[m.start(1):title_end].strip(), text=source.text[units_at:ln.start + end],
+                          start=units_at, end=ln.start + end, units=tuple(mentions),
+                          units_text=source.text[mentions[0].start:mentions[-1].end],
+                          units_start=mentions[0].start, units_end=mentions[-1].end))
+    return tasks
+
+
 def prose_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead: bool, keys: set[str],
                 folded: str) -> list[Task]:
     """Tasks of a text that numbers none: each sentence (up to 。 or ;) that names units with a role
@@ -714,6 +755,9 @@ def prose_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
     for ln in lines[start:]:
         if (labelled := labelled_paragraph_task(source, ln, first_is_lead, keys)) is not None:
             tasks.append(labelled)
+            continue
+        if duties := colon_duty_tasks(source, ln, keys):
+            tasks += duties
             continue
         bounds = [0, *(m.end() for m in PROSE_CLAUSE_END.finditer(ln.folded)), len(ln.folded)]
         tasks_before = len(tasks)
