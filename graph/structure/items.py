@@ -423,7 +423,13 @@ def duty_paragraphs(source: SourceText, it: Item, folded: str) -> list[Line]:
 def colon_duty_opens(ln: Line) -> bool:
     """A paragraph that opens with units and a colon, their duties after it (``市公安局:杜绝…``)."""
     m = COLON_DUTY.match(ln.folded.lstrip())
-    return m is not None and U.is_unit_list(m.group(1))
+    return m is not None and names_duty_units(m.group(1))
+
+
+def names_duty_units(opening: str) -> bool:
+    """Whether the words before a duty's colon name units of their own (``区卫计局、区旅游局``), not all
+    units at once (``要求各责任单位:加强领导``, a call to every unit)."""
+    return U.is_unit_list(opening) and "各" not in opening and not U.shapes().role_noun_re.search(opening)
 
 
 def opens_with_unit_duty(text: str, ln: Line, folded: str) -> bool:
@@ -721,7 +727,7 @@ def colon_duty_tasks(source: SourceText, ln: Line, keys: set[str]) -> list[Task]
     Family: divisions of duties by department, one paragraph each (p82 a 四川 city 2003 安全生产目标 ``市公安局:…`` /
     ``市交通局:…``) or run on in one paragraph (p84 a district's 瓶改管 ``…挂牌督办. 区市场监管局:依法查处…``)."""
     text = ln.folded
-    opens = [m for m in COLON_DUTY.finditer(text) if U.is_unit_list(m.group(1))]
+    opens = [m for m in COLON_DUTY.finditer(text) if names_duty_units(m.group(1))]
     if not opens:
         return []
     tasks = []
