@@ -475,7 +475,7 @@ ETC_COLLECTIVE = re.compile(r"等(?:[\u4e00-\u9fa5]{0,4}?(?:有关|相关)|[\u4e
                             r"(?:部门|单位)(?:和(?:单位|部门))?$")
 # "X等部门、单位" (x01 北仑): the pair of nouns after 等 is one phrase, not a list of two names
 ETC_PAIR = re.compile(r"等(?:[\u4e00-\u9fa5]{0,4}?(?:有关|相关))?(?:部门、单位|单位、部门)")
-LEVEL_WORD = r"(?:县级市|县区|特区|开发区|功能板块|功能区|板块|园区|乡镇|街道|社区|[区县市镇乡村旗])"
+LEVEL_WORD = r"(?:县级市|县市区|县区|市县|市州|特区|开发区|功能板块|功能区|板块|园区|乡镇|街道|社区|[区县市镇乡村旗])"
 # a level word alone, perhaps with its alternative and its body: 镇(街道), 县(市)政府, 区人民政府
 GENERIC_LEVEL = re.compile(rf"^{LEVEL_WORD}(?:[(\[]{LEVEL_WORD}(?:、{LEVEL_WORD})*[)\]])?"   # 县(区), 县〔区〕 folded
                            r"(?:人民政府|政府|党委|党委和政府|办事处|党工委)?$")

@@ -51,6 +51,7 @@ def test_label_wordings_give_lead_cooperating_and_persons():
     "请各镇、街道和各部门、各单位(责任单位中排序第一单位为牵头单位)按照职责,结合实际,认真落实",  # e11 镇海 2011
     "责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)",  # b13 厦门 2019
     "(由市发展改革委、经委、统计局负责。一项任务涉及多个部门的,原则上由排名首位的部门牵头负责。下同)",  # j82 黄冈 2007
+    "(责任单位:市环保局、市国土资源局,市财政局、市农业局,各镇街区。排在前位为牵头部门,下同。)",  # x81 肥城 2017
 ])
 def test_first_listed_statement_in_its_wordings(statement):
     reading = traditional.simplified_reading(statement)
@@ -88,11 +89,14 @@ def test_named_unit_before_unnamed_others():
 
 
 def test_each_spans_level_words():
-    """a04 海城市 (各开发区、镇(街道)) and c05 六盘水市 (各縣、特區、區人民政府, read in simplified)."""
+    """a04 海城市 (各开发区、镇(街道)), c05 六盘水市 (各縣、特區、區人民政府, read in simplified) and t82 甘肃 2017
+    (各市州、县市区政府: 县市区 and 市州 are level words too)."""
     assert [m.name for m in mentions_from_list("各有关部门,各开发区、镇(街道)", 0)] == \
         ["各有关部门", "各开发区、镇(街道)"]
     assert [m.name for m in mentions_from_list("各县、特区、区人民政府,各经济开发区管委会", 0)] == \
         ["各县、特区、区人民政府", "各经济开发区管委会"]
+    assert [m.name for m in mentions_from_list("省工商局、省建设厅,各市州、县市区政府,各开发区管委会", 0)] == \
+        ["省工商局", "省建设厅", "各市州、县市区政府", "各开发区管委会"]
 
 
 def test_role_verbs_after_names():
