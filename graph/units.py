@@ -977,7 +977,10 @@ def units_of_every_task(text: str) -> tuple[int, list[UnitMention]]:
     m = shapes().every_task_units.search(fold(text))
     if m is None or not is_unit_list(m.group(1)):
         return -1, []
-    return m.start(), mentions_from_list(m.group(1), m.start(1), role="responsible", basis="text")
+    # ``…均需X配合,不再列出`` (o83 芜湖 2022): the units cooperate; 落实 / 负责 (d14, a82): responsible
+    verb = text[m.end(1):m.end(1) + 2]
+    role = "cooperating" if verb in shapes().cooperating_verbs else "responsible"
+    return m.start(), mentions_from_list(m.group(1), m.start(1), role=role, basis="text")
 
 
 def says_responsible_leads(text: str) -> bool:

@@ -2283,3 +2283,18 @@ def test_duties_printed_unit_by_unit_after_a_colon_without_numbers():
            "区市场监管局:依法查处餐饮经营主体未领取营业执照的违法行为. 区卫计局、区旅游局:负责指导督促直属卫生医疗机构、星级宾馆饭店落实安全生产主体责任.\n")
     assert [roles(t.units) for t in plan_of(p84).tasks] == [
         [("区安监局", "responsible")], [("区市场监管局", "responsible")], [("区卫计局", "responsible"), ("区旅游局", "responsible")]]
+
+
+def test_a_note_that_units_join_every_task_gives_them_the_role_of_its_verb():
+    """o83 芜湖 2022 (``配合单位:局相关业务科室,各县(市、区)林业主管部门(以下均需各县(市、区)林业主管部门配合,不再列出)``)
+    and d14 管城 (``(区河长制办公室牵头,各成员单位参与,各涉河办事处落实。以下均需各涉河办事处落实,不再列出)``): the units join
+    every later task in the role the note's verb gives (配合 cooperating, 落实 responsible); a 管理科 is an office."""
+    from graph.units import units_of_every_task
+
+    _, o83 = units_of_every_task("1.森林覆盖率达到27.30%。\n牵头责任单位:森林资源管理和林长制工作科,配合单位:局相关业务科室,"
+                                 "各县(市、区)林业主管部门(以下均需各县(市、区)林业主管部门配合,不再列出)。\n")
+    assert roles(o83) == [("各县(市、区)林业主管部门", "cooperating")]
+    _, d14 = units_of_every_task("(区河长制办公室牵头,各成员单位参与,各涉河办事处落实。以下均需各涉河办事处落实,不再列出)")
+    assert roles(d14) == [("各涉河办事处", "responsible")]
+    tasks = plan_of("1.湿地保护率超过53%。\n责任单位:自然保护地管理科。\n2.自然保护地面积比例达到4.29%以上。\n责任单位:自然保护地管理科。\n").tasks
+    assert [[m.name for m in t.units] for t in tasks] == [["自然保护地管理科"], ["自然保护地管理科"]]
