@@ -2298,3 +2298,20 @@ def test_a_note_that_units_join_every_task_gives_them_the_role_of_its_verb():
     assert roles(d14) == [("各涉河办事处", "responsible")]
     tasks = plan_of("1.湿地保护率超过53%。\n责任单位:自然保护地管理科。\n2.自然保护地面积比例达到4.29%以上。\n责任单位:自然保护地管理科。\n").tasks
     assert [[m.name for m in t.units] for t in tasks] == [["自然保护地管理科"], ["自然保护地管理科"]]
+
+
+def test_a_count_column_gives_its_figures_the_measure_of_what_it_counts():
+    """h92 德州 2022 (``县(市、区) | 项目数量 | 小区数 | 楼栋数 | 户数 | 建筑面积``, no measure printed) and h93 山东 2023
+    (``小区数(个) | 楼栋数(栋) | 户数(户) | 建筑面积``): a column that counts things gives its figures the measure word of
+    what it counts (户数 户, 楼栋数 栋, 小区数 and 项目数量 个), a bracketed measure wins, other headers give none; the totals
+    row ``全市小计:`` names no government."""
+    from graph.structure.tables import header_measure
+
+    assert [header_measure(h) for h in ("项目数量", "小区数", "楼栋数", "户数", "建筑面积")] == ["个", "个", "栋", "户", ""]
+    assert [header_measure(h) for h in ("小区数(个)", "楼栋数(栋)", "户数(户)", "价格指数")] == ["个", "栋", "户", ""]
+    h92 = ("县(市、区) |\n项目数量 |\n小区数 |\n楼栋数 |\n户数 |\n建筑面积 |\n全市小计: |\n313 |\n313 |\n1164 |\n35305 |\n377.72 |\n"
+           "德城区 |\n67 |\n67 |\n337 |\n10797 |\n104.87 |\n开发区 |\n3 |\n3 |\n104 |\n3793 |\n40.64 |\n"
+           "陵城区 |\n7 |\n7 |\n24 |\n546 |\n5.68 |\n")
+    tasks = plan_of(h92).tasks
+    assert [[m.name for m in t.units] for t in tasks] == [[], ["德城区"], ["开发区"], ["陵城区"]]
+    assert [v[1] for v in tasks[1].target_cells] == ["个", "个", "栋", "户", ""]

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from graph import units as U
+from graph.measures import is_measure_unit
 from graph.records import Cell, SourceText, Table, Task, UnitMention
 from graph.structure.lines import KEY_MARKERS, Line, heading_title, match_heading
 
@@ -294,6 +295,26 @@ def read_table(source: SourceText, table: Table, header: Header, reading: Readin
     return TableRows(source, table, header, reading, table_index, base_section).tasks()
 
 
+#: a column that counts things: 户数, 楼栋数, 小区数, 项目数量 (not 指数, 系数 and the like, which are no counts)
+COUNT_HEADER = re.compile(r"(.)(?:数量|个数|数)$")
+NOT_COUNTS = ("指数", "系数", "倍数", "基数", "分数", "参数", "函数", "岁数", "度数")
+
+
+def header_measure(name: str) -> str:
+    """The measure a target column's header gives its figures: the bracketed one (``降幅目标(%)``), or the
+    measure word of what a count column counts (``户数`` 户, ``楼栋数`` 栋; ``小区数``, ``项目数量`` 个), else "".
+
+    Family: tables that allot counts to the governments below, their header naming what is counted
+    (h92 德州 2022 and h93 山东 2023 老旧小区改造: 项目数量 | 小区数 | 楼栋数 | 户数)."""
+    folded = U.fold(name).replace(" ", "")
+    if m := HEADER_UNIT.search(folded):
+        return m.group(1)
+    m = COUNT_HEADER.search(folded)
+    if m is None or folded.endswith(NOT_COUNTS):
+        return ""
+    return m.group(1) if is_measure_unit(m.group(1)) else "个"
+
+
 class TableRows:
     """Walks a table's body rows, keeping what a row takes from the rows above it."""
 
@@ -305,8 +326,7 @@ class TableRows:
             reading=reading, index=index,
             target_year=next((int(m.group(1)) for name, k in zip(header.names, header.kinds)
                               if k == "target" and (m := re.match(r"((?:19|20)\d{2})年", name))), None),
-            target_units=tuple((m.group(1) if (m := HEADER_UNIT.search(U.fold(name))) else "")
-                               for name, k in zip(header.names, header.kinds) if k == "target"))
+            target_units=tuple(header_measure(name) for name, k in zip(header.names, header.kinds) if k == "target"))
         title_rows = [row for row in table.rows[:header.first] if len(distinct(row)) == 1 and row[0].text]
         self.base = (title_rows[-1][0].text,) if title_rows and len(title_rows[-1][0].text) < 60 else base_section
         self.groups = names_group_rows(table, header)
@@ -462,7 +482,7 @@ class TableRows:
         return group, merged
 
 
-TOTALS_CELL = re.compile(r"(?:合|总|小|總)\s*(?:计|計)|全(?:省|市|区|县|區|縣)")
+TOTALS_CELL = re.compile(r"(?:全(?:省|市|区|县|區|縣)\s*)?(?:合|总|小|總)\s*(?:计|計)\s*:?|全(?:省|市|区|县|區|縣)")
 
 
 def totals_row(row: tuple[Cell, ...]) -> bool:
