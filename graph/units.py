@@ -58,7 +58,7 @@ class Shapes:
     label_re: re.Pattern                 # a role or person label and its colon; group 1 the label
     person_label_re: re.Pattern          # a label that names persons (牵头领导, 分管副市长)
     role_noun_re: re.Pattern             # units named by their role alone (各指标牵头单位, 各责任单位)
-    sector_department: re.Pattern        # a department named by its fields: 交通部门, 人口和计生部门
+    sector_department: re.Pattern        # a department named by its fields: 交通部门, 人口和计生部门, 自然资源主管部门
     sector_word: re.Pattern              # a field alone (公安, 城管), standing for its department in a list
 
 
@@ -99,7 +99,7 @@ def shapes() -> Shapes:
         person_label_re=re.compile(person + "$"),
         role_noun_re=re.compile(role_words + "{1,2}" + alt(grammar["nouns"]) + "$"),
         sector_department=re.compile(alt(raw["sector_words"]["words"]) + "(?:[和及与、]?"
-                                     + alt(raw["sector_words"]["words"]) + ")*部门"),
+                                     + alt(raw["sector_words"]["words"]) + r")*(?:\([^()]{1,6}\))?(?:主管|行政主管)?部门"),
         sector_word=re.compile(alt(raw["sector_words"]["words"])),
     )
 

@@ -1727,9 +1727,10 @@ def test_a_unit_in_charge_with_a_partner_named_by_as_words():
 
 
 def test_a_department_named_by_its_field_is_a_unit():
-    """r44 汕头 安全生产 (``卫生部门负责对医院、诊所…的排查治理``, ``质量技术监督部门负责对特种设备…``) and r43 博白 2013
-    (``主要由公安部门牵头,教育、综治部门配合``): a department named by its field (ontology/unit_shapes.json
-    ``sector_words``) reads as a unit; a qualifier is no field (职能部门, 健全部门 stay no unit names)."""
+    """r44 汕头 安全生产 (``卫生部门负责对医院、诊所…的排查治理``, ``质量技术监督部门负责对特种设备…``), r43 博白 2013
+    (``主要由公安部门牵头,教育、综治部门配合``) and f93 湖北 2020 (``自然资源主管部门``, ``农业农村(农经)主管部门``): a
+    department named by its field (ontology/unit_shapes.json ``sector_words``), perhaps its 主管部门, reads as a unit; a
+    qualifier is no field (职能部门, 健全部门 stay no unit names)."""
     r44 = ("卫生部门负责对医院、诊所、饮食店、美发美容场所事故隐患的排查治理。\n"
            "质量技术监督部门负责对特种设备安装使用场所事故隐患的排查治理。\n"
            "食品药品监管部门负责对化妆品、保健食品、药品生产经营场所事故隐患的排查治理。\n")
@@ -1738,6 +1739,11 @@ def test_a_department_named_by_its_field_is_a_unit():
     r43 = "社会层面的管控整治主要由公安部门牵头,教育、综治部门配合,加强对学校周边区域的治安巡逻和常态管理"
     assert roles(mentions_from_prose(r43, 0))[0] == ("公安部门", "lead")
     assert [unit_shape(n) for n in ("人口和计生部门", "文化广电新闻出版部门", "职能部门", "健全部门")] == [2, 2, 1, 1]
+    # f93 湖北 2020: the field's 主管部门 (with its alias) heads its duties: ``(一)农业农村(农经)主管部门。负责指导…``
+    f93 = ("一、明确部门职责\n(一)农业农村(农经)主管部门。负责指导宅基地分配、使用、流转和宅基地合理布局。\n"
+           "(二)自然资源主管部门。负责国土空间规划、土地利用计划和规划许可等工作。\n")
+    assert [roles(t.units) for t in plan_of(f93).tasks] == [
+        [("农业农村(农经)主管部门", "responsible")], [("自然资源主管部门", "responsible")]]
 
 
 def test_labels_of_units_in_charge_and_taking_part():
