@@ -62,6 +62,12 @@ class Shapes:
     sector_word: re.Pattern              # a field alone (公安, 城管), standing for its department in a list
 
 
+#: a unit label that also asks for each unit's head (责任单位及责任人, 牵头单位及主要负责人)
+HEADS_TOO = "(?:及|和|与)(?:主要)?(?:责任人|负责人)"
+#: the head's post printed after a unit's name under such a label (盘龙区政府主要领导)
+HEAD_POST = re.compile(r"(?:主要领导|主要负责人|主要负责同志|负责人|负责同志)(?=\s*(?:[、,;。]|$))")
+
+
 @lru_cache(maxsize=1)
 def shapes() -> Shapes:
     """The shapes of unit names and lists, loaded once."""
@@ -221,12 +227,6 @@ def is_unit_list(text: str) -> bool:
 PERSON_AFTER = re.compile(r"\s+[\u4e00-\u9fa5]{2,3}$")
 
 
-#: a unit label that also asks for each unit's head (责任单位及责任人, 牵头单位及主要负责人)
-HEADS_TOO = "(?:及|和|与)(?:主要)?(?:责任人|负责人)"
-#: the head's post printed after a unit's name under such a label (盘龙区政府主要领导)
-HEAD_POST = re.compile(r"(?:主要领导|主要负责人|主要负责同志|负责人|负责同志)(?=\s*(?:[、,;。]|$))")
-
-
 def without_head_posts(value: str) -> str:
     """A list under a label that asks for the units' heads too (``责任单位及责任人:盘龙区政府主要领导``, f72 昆明
     2009; the header 牵头单位及主要负责人 of e03 肇庆) with the post after each name blanked (offsets kept)."""
@@ -272,8 +272,10 @@ def list_before_note(text: str) -> str:
     the convention ends the list, whatever it names (``省科技厅牵头。明确牵头部门的,其他有关部门配合,
     不逐一列出,下同``, b24 湖南 → ``省科技厅牵头``); so does a note on the items below (``,以下各任务均需各县市
     人民政府、州直相关行业部门落实,不再一一列出``, a82 临夏; ``。以下均需城市人民政府落实,不再列出``, a72 全国)."""
-    m = NOTE_TAIL.search(text)
-    return text[: m.start()] if m else text
+    for m in NOTE_TAIL.finditer(text):
+        if text.count("(", 0, m.start()) == text.count(")", 0, m.start()):
+            return text[: m.start()]   # a note inside a name's bracket is blanked when the list is split
+    return text
 
 
 def strip_notes(text: str) -> str:
@@ -609,10 +611,7 @@ def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
     for k, m in enumerate(labels):
         end = labels[k + 1].start() if k + 1 < len(labels) else len(folded)
         value = folded[m.end():end]
-        value = value[: list_end(value)]
-        before_note = list_before_note(value)
-        if before_note.count("(") == before_note.count(")"):   # a note in brackets is blanked when split
-            value = before_note
+        value = list_before_note(value[: list_end(value)])
         role = role_of_label(m.group(1))
         if role == "ignore":
             continue

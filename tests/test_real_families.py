@@ -2126,6 +2126,8 @@ def test_a_labelled_list_ends_before_a_note_on_the_items_below():
     names = [[m.name for m in t.units] for t in plan_of(m04).tasks]
     assert names[0] == ["市工信局", "市财政局", "各县区人民政府", "园区管委会"]
     assert not any("以下" in n for t in names for n in t)
+    # a note inside a name's bracket (b13 厦门 ``市财政局(第一责任单位为牵头单位,下同)``) does not end the list
+    assert list_before_note("市发改委、市财政局(第一责任单位为牵头单位,下同)") == "市发改委、市财政局(第一责任单位为牵头单位,下同)"
 
 
 C21_SCRIPT = '''// 完整的六大板块数据
@@ -2315,6 +2317,7 @@ def test_a_count_column_gives_its_figures_the_measure_of_what_it_counts():
 
     assert [header_measure(h) for h in ("项目数量", "小区数", "楼栋数", "户数", "建筑面积")] == ["个", "个", "栋", "户", ""]
     assert [header_measure(h) for h in ("小区数(个)", "楼栋数(栋)", "户数(户)", "价格指数")] == ["个", "栋", "户", ""]
+    assert [header_measure(h) for h in ("目标数", "任务数量")] == ["", ""]   # figures of anything: the header says no measure
     h92 = ("县(市、区) |\n项目数量 |\n小区数 |\n楼栋数 |\n户数 |\n建筑面积 |\n全市小计: |\n313 |\n313 |\n1164 |\n35305 |\n377.72 |\n"
            "德城区 |\n67 |\n67 |\n337 |\n10797 |\n104.87 |\n开发区 |\n3 |\n3 |\n104 |\n3793 |\n40.64 |\n"
            "陵城区 |\n7 |\n7 |\n24 |\n546 |\n5.68 |\n")

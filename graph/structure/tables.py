@@ -295,9 +295,11 @@ def read_table(source: SourceText, table: Table, header: Header, reading: Readin
     return TableRows(source, table, header, reading, table_index, base_section).tasks()
 
 
-#: a column that counts things: 户数, 楼栋数, 小区数, 项目数量 (not 指数, 系数 and the like, which are no counts)
+#: a column that counts things: 户数, 楼栋数, 小区数, 项目数量
 COUNT_HEADER = re.compile(r"(.)(?:数量|个数|数)$")
-NOT_COUNTS = ("指数", "系数", "倍数", "基数", "分数", "参数", "函数", "岁数", "度数")
+#: headers that say no measure: no counts (指数, 系数 …) and figures of anything (目标数, 任务数, 完成数 …)
+NO_MEASURE = ("指数", "系数", "倍数", "基数", "分数", "参数", "函数", "岁数", "度数",
+              "目标数", "任务数", "计划数", "完成数", "指标数", "预计数", "实际数")
 
 
 def header_measure(name: str) -> str:
@@ -310,7 +312,7 @@ def header_measure(name: str) -> str:
     if m := HEADER_UNIT.search(folded):
         return m.group(1)
     m = COUNT_HEADER.search(folded)
-    if m is None or folded.endswith(NOT_COUNTS):
+    if m is None or re.sub(r"(?:数量|个数)$", "数", folded).endswith(NO_MEASURE):
         return ""
     return m.group(1) if is_measure_unit(m.group(1)) else "个"
 
