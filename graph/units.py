@@ -489,7 +489,10 @@ LEVEL_DEPARTMENT = re.compile(rf"^{LEVEL_WORD}[(\[]{LEVEL_WORD}(?:、{LEVEL_WORD
 
 def opens_collective(name: str) -> bool:
     """``各…``, or 相关 / 有关 before a level word (``相关市``): a name whose collective the next list
-    item may continue (``相关市、县政府`` is one collective)."""
+    item may continue (``相关市、县政府`` is one collective); a collective of departments does not
+    (``各有关部门,乡镇人民政府`` names two, k93 西平 2020)."""
+    if name.endswith(("部门", "单位", "机构")):
+        return False
     return name.startswith("各") or (name.startswith(("相关", "有关")) and GENERIC_LEVEL.match(name[2:]) is not None)
 
 
@@ -626,6 +629,7 @@ def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
         basis = "text" if role != "responsible" else "listed"
         if re.search(HEADS_TOO + "$", m.group(1)):
             value = without_head_posts(value)
+        value = without_closing_verb(value)
         listed = mentions_from_list(value, offset + m.end(), role, basis, first_is_lead, lead_marks)
         if role == "lead":
             leads = {u.name for u in listed}
@@ -633,6 +637,18 @@ def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
             listed = [u for u in listed if u.name not in leads]
         out.extend(listed)
     return out
+
+
+def without_closing_verb(value: str) -> str:
+    """A label's list without the verb that closes it (``责任单位:A、B,C按职责分工分别负责``: A, B
+    and C, k93 西平 2020; ``责任单位:A,B、C按职责分工负责``, a82 临夏): the last name is one of the list.
+    Family: labelled lists that end in 按职责分工负责 (or 负责, 落实), in any province's plans."""
+    last = None
+    for last in role_verbs(value):
+        pass
+    if last is None or value[last.end():].strip("。,;、 ") or _verb_roles()[last.group(1)] != "responsible":
+        return value
+    return value[:last.start()].rstrip("等 ")
 
 
 def labelled_prose(value: str, offset: int, cut: bool = False) -> list[UnitMention]:
@@ -657,6 +673,8 @@ def labelled_prose(value: str, offset: int, cut: bool = False) -> list[UnitMenti
     last = verbs[-1]
     rest = value[last.end():]
     tail_start = last.end() + len(rest) - len(rest.lstrip("、,和及与 "))
+    if CONVENE.match(value, tail_start):
+        tail_start += 2   # X牵头,会同Y、Z: the partners the convened list names
     tail = value[tail_start:].rstrip("、,。 ")
     if cut:
         tail = CUT_ROLE_PHRASE.sub("", tail)  # …国家统计局湖南调查总队等按职责分|: the phrase the excerpt cut

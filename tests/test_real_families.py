@@ -623,6 +623,35 @@ def test_a_plain_list_cut_by_the_end_of_the_excerpt():
     assert [roles(t.units) for t in plan.tasks if t.units] == [[("省发展改革委", "responsible"), ("省财政厅", "responsible")]]
 
 
+def test_a_name_s_bracket_inside_a_list_cut_by_the_end_of_the_excerpt():
+    """d91 辽宁 2025 (``…等重大项目。〔省委军民融合办、…、省数据局(省营商局)`` at the page's end: the
+    alias's bracket closes inside the list's) and i22 武汉 2022 (``(牵头单位:市发改委;责任单位:各区人民政府
+    〈含开发区、`` : the name's own note cut too): the list the end cuts is read whole, its names'
+    brackets with it; a note the cut leaves open is dropped; a list cut inside 牵头 leads (f63 辽宁
+    2026, the kin of d91)."""
+    plan = plan_of("一、重点工作\n二、加快推进重大项目建设。〔省委军民融合办、省发展改革委、省水利厅、省数据局(省营商局)")
+    assert [roles(t.units) for t in plan.tasks if t.units] == [[
+        ("省委军民融合办", "responsible"), ("省发展改革委", "responsible"), ("省水利厅", "responsible"),
+        ("省数据局", "responsible")]]
+    plan = plan_of("一、经济社会发展主要预期目标\n(一)地区生产总值增长7.5%。(牵头单位:市发改委;责任单位:各区人民政府〈含开发区、")
+    assert [roles(t.units) for t in plan.tasks if t.units] == [[("市发改委", "lead"), ("各区人民政府", "cooperating")]]
+    plan = plan_of("一、重点工作\n四、全面梳理整合、及时完善各项惠企政策。〔省发展改革委、省数据局(省营商局)等牵")
+    assert [roles(t.units) for t in plan.tasks if t.units] == [[("省发展改革委", "lead"), ("省数据局", "lead")]]
+
+
+def test_a_labelled_list_closed_by_its_verb():
+    """k93 西平 2020 (``责任单位:县政府办公室、县司法局、各有关部门,乡镇人民政府按职责分工分别负责。``) and
+    a82 临夏 (``责任单位:州政务服务中心,各县市人民政府、州直相关行业部门按职责分工负责``): the verb closes
+    the list, its last name is a unit like the others; a collective of departments does not join
+    the level word after it into one name."""
+    got = mentions_from_labels("责任单位:县政府办公室、县司法局、各有关部门,乡镇人民政府按职责分工分别负责。", 0)
+    assert roles(got) == [("县政府办公室", "responsible"), ("县司法局", "responsible"), ("各有关部门", "responsible"),
+                          ("乡镇人民政府", "responsible")]
+    got = mentions_from_labels("责任单位:州政务服务中心,各县市人民政府、州直相关行业部门按职责分工负责。", 0)
+    assert roles(got) == [("州政务服务中心", "responsible"), ("各县市人民政府", "responsible"),
+                          ("州直相关行业部门", "responsible")]
+
+
 def test_short_names_of_state_owned_investment_companies_are_units():
     """b03 新建区 2024 (业主单位 cells ``区城投`` and ``区城管局 区水投``): 城投, 水投 and their kin
     (ontology/unit_shapes.json) end unit names; one only inside a name stays no unit of its own."""

@@ -130,7 +130,10 @@ def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
     folded = U.fold(text) if folded is None else folded
     found = U.mentions_from_labels(text, offset, first_is_lead, marks, folded)
     covered = [(m.start, m.end) for m in found]
+    cut_at = open_bracket(folded)
     for a, b in bracket_groups(folded):
+        if 0 <= cut_at < a:
+            break   # a name's bracket inside the bracket the text's end cuts: read with it
         inner = U.list_before_note(folded[a + 1: b])
         if ":" in inner or any(a <= s - offset < b or s <= offset + a < e for s, e in covered):
             continue
@@ -177,18 +180,30 @@ def cut_bracket_units(folded: str, offset: int, found: list[UnitMention], first_
     省工业和信息化厅、省``); with no verb, the plain list before the half-printed name (``(市政府辦公室、市``).
 
     Family: page excerpts cut inside an item's closing bracket (s10 湖南, n05 咸阳 in 繁體, and the
-    label wording of :func:`graph.units.labelled_prose`, v06 福建 ``责任单位:X牵头,Y、``)."""
-    opened = folded.rfind("(")
-    if opened < 0 or ")" in folded[opened:]:
+    label wording of :func:`graph.units.labelled_prose`, v06 福建 ``责任单位:X牵头,Y、``); a name's
+    bracket inside it is read with the list (``〔省委军民融合办、…、省数据局(省营商局)``, d91 辽宁 2025) or,
+    cut too, dropped (``(牵头单位:市发改委;责任单位:各区人民政府〈含开发区、``, i22 武汉 2022); a list cut
+    inside its verb 牵头 leads (``〔省发展改革委、省数据局(省营商局)等牵``, f63 辽宁 2026)."""
+    opened = open_bracket(folded)
+    if opened < 0:
         return []
     inner, at = folded[opened + 1:], offset + opened + 1
+    angle = inner.rfind("<")   # 〈 (and 《) fold to <
+    if (nested := max(open_bracket(inner), angle if ">" not in inner[angle:] else -1)) >= 0:
+        inner = inner[:nested]
     if any(m.role == "lead" for m in found):
         names = {m.name for m in found}
-        return [m for m in U.labelled_prose(inner, at, cut=True) if m.role == "cooperating" and m.name not in names]
+        cooperating = U.labelled_prose(inner, at, cut=True) or U.mentions_from_labels(inner, at)
+        return [m for m in cooperating if m.role == "cooperating" and m.name not in names]
     if found or "、" not in inner:
         return []
+    if (verb := CUT_LEAD_VERB.search(inner)) and U.is_unit_list(inner[:verb.start()]):
+        return U.mentions_from_list(inner[:verb.start()], at, role="lead", basis="text")   # 〔X、Y等牵|: they lead
     head = inner if U.is_unit_list(inner) else inner[:inner.rfind("、")]
     return U.mentions_from_list(head, at, first_is_lead=first_is_lead) if U.is_unit_list(head) else []
+
+
+CUT_LEAD_VERB = re.compile(r"等?牵$")   # 牵头 cut after its first character (f63 辽宁 2026)
 
 
 CUT_AGENT_LINE = re.compile(r"(?:^|\n)\s*由([^\n。]{2,200})\s*$")
@@ -205,6 +220,22 @@ def cut_agent_units(folded: str, offset: int, found: list[UnitMention]) -> list[
 
 
 BRACKET = re.compile(r"[()]")
+
+
+ANY_BRACKET = re.compile(r"[()\[\]]")
+
+
+def open_bracket(folded: str) -> int:
+    """Where the outermost ``(`` or ``[`` (〔) that the text's end leaves open is, or -1."""
+    depth, open_at = 0, -1
+    for m in ANY_BRACKET.finditer(folded):
+        if m.group() in "([":
+            if depth == 0:
+                open_at = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+    return open_at if depth else -1
 
 
 def bracket_groups(text: str) -> list[tuple[int, int]]:
