@@ -406,6 +406,8 @@ def _split_run_together(name: str) -> list[tuple[int, int]]:
             continue
         if right.startswith(("县委", "区委", "市委")) and left.endswith(("县", "区", "市")):
             continue
+        if left[-1] in "市县区" and right.startswith(left[-1]):
+            continue  # 银川市市场监督管理局 (n91 银川), 广州市市场监督管理局: a place's own department, one name
         if left[-1] + right[0] in WORDS_ACROSS_CUT:
             continue  # 社区, 园区, 城市: one word, not a new name
         if "各" in left:

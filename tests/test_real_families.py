@@ -639,6 +639,30 @@ def test_a_name_s_bracket_inside_a_list_cut_by_the_end_of_the_excerpt():
     assert [roles(t.units) for t in plan.tasks if t.units] == [[("省发展改革委", "lead"), ("省数据局", "lead")]]
 
 
+def test_a_place_s_own_department_is_one_name():
+    """n91 银川 2019 (``(责任单位:银川市市场监督管理局、工业和信息化局等)``) and a 广州 news page's list
+    (``广州市民族宗教局、广州市市场监督管理局、广州市公安局``): a city's name before its 市场监督管理局 is
+    not a unit of its own; names run together are still cut (``区发改局区住建局``)."""
+    assert [r.name for r in split_raw("银川市市场监督管理局、工业和信息化局等", 0)] == ["银川市市场监督管理局", "工业和信息化局"]
+    assert [r.name for r in split_raw("广州市民族宗教局、广州市市场监督管理局、广州市公安局", 0)] == [
+        "广州市民族宗教局", "广州市市场监督管理局", "广州市公安局"]
+    assert [r.name for r in split_raw("区发改局区住建局", 0)] == ["区发改局", "区住建局"]
+
+
+def test_a_list_cut_by_the_end_after_other_brackets_of_its_item():
+    """n91 银川 2019 (``…(牵头单位:银川市市场监督管理局,责任单位:各县(市)区人民政府等)贯彻落实…(责任单位:
+    银川市住房和城乡建设局、市场监督管理局`` at the page's end) and o73 松江 2024 (sentences each with a
+    bracket, the last ``…(区发展改革委、区经委、区市场监管局、区政府`` cut): the cut bracket's names are
+    read though the item's earlier brackets named units (an earlier bracket's lead is not theirs)."""
+    plan = plan_of("二、工作任务\n(二)加强电梯隐患排查治理。探索建立评估机制。(牵头单位:银川市市场监督管理局,责任单位:"
+                   "各县(市)区人民政府等)推进老旧住宅电梯更新改造大修工作。(责任单位:银川市住房和城乡建设局、市场监督管理局")
+    assert [m.name for m in plan.tasks[-1].units] == ["银川市市场监督管理局", "各县(市)区人民政府", "银川市住房和城乡建设局",
+                                                      "市场监督管理局"]
+    plan = plan_of("一、重点工作\n2.做好重大项目建设计划的公开(区发展改革委、区重大办)。做好民营经济政策措施公开"
+                   "(区发展改革委、区经委、区市场监管局、区政府")
+    assert [m.name for m in plan.tasks[-1].units] == ["区发展改革委", "区重大办", "区经委", "区市场监管局", "区政府"]
+
+
 def test_a_labelled_list_closed_by_its_verb():
     """k93 西平 2020 (``责任单位:县政府办公室、县司法局、各有关部门,乡镇人民政府按职责分工分别负责。``) and
     a82 临夏 (``责任单位:州政务服务中心,各县市人民政府、州直相关行业部门按职责分工负责``): the verb closes

@@ -191,11 +191,11 @@ def cut_bracket_units(folded: str, offset: int, found: list[UnitMention], first_
     angle = inner.rfind("<")   # 〈 (and 《) fold to <
     if (nested := max(open_bracket(inner), angle if ">" not in inner[angle:] else -1)) >= 0:
         inner = inner[:nested]
-    if any(m.role == "lead" for m in found):
+    if any(m.role == "lead" and m.start >= at for m in found):   # a lead of this bracket, not an earlier one's
         names = {m.name for m in found}
         cooperating = U.labelled_prose(inner, at, cut=True) or U.mentions_from_labels(inner, at)
         return [m for m in cooperating if m.role == "cooperating" and m.name not in names]
-    if found or "、" not in inner:
+    if any(m.start >= at for m in found) or "、" not in inner:
         return []
     if (verb := CUT_LEAD_VERB.search(inner)) and U.is_unit_list(inner[:verb.start()]):
         return U.mentions_from_list(inner[:verb.start()], at, role="lead", basis="text")   # 〔X、Y等牵|: they lead
