@@ -22,7 +22,7 @@ from pathlib import Path
 
 from graph.files import data_dir
 
-__all__ = ["RegionInfo", "Mention", "gazetteer", "entries", "is_shared", "mentions", "find_region",
+__all__ = ["RegionInfo", "Mention", "gazetteer", "entries", "is_shared", "mentions", "find_region", "division_named_most",
            "is_national", "COUNTY_LEVELS", "CITY_LEVELS", "PROVINCE_LEVELS", "RegionDataError"]
 
 ONTOLOGY = data_dir("ontology")
@@ -316,6 +316,29 @@ def _shared_parent(names: Sequence[Mention], known: set[str]) -> RegionInfo | No
     (parent,) = parents
     above = [r for r in entries().get(parent, ()) if _RANK[r.level] == deepest + 1]
     return above[0] if len(above) == 1 else None
+
+
+def division_named_most(text: str, level: str) -> RegionInfo | None:
+    """The division of ``level`` (province | city | county) that most of the places ``text`` names lie
+    in or are, when one stands out (cited titles too: a 分工 of 《嘉兴市…纲要》 is 嘉兴's): the region of
+    a plan whose title and notice name none, told by the places it names at the level its units are
+    named at."""
+    rank = {"province": 2, "city": 1, "county": 0}[level]
+    known = {c.name for m in mentions(text) if len(m.candidates) == 1 for c in m.candidates}
+    counts: dict[RegionInfo, int] = {}
+    for m in mentions(text):
+        division = _resolve(m, known)
+        while division is not None and division.level in _RANK and _RANK[division.level] < rank \
+                and not (division.level == "county_city" and level == "city"):   # 桐乡市 under units 市…
+            above = [r for r in entries().get(division.parent, ()) if _RANK[r.level] > _RANK[division.level]]
+            division = above[0] if len(above) == 1 else None
+        if division is not None and (_RANK.get(division.level) == rank
+                                     or division.level == "county_city" and level == "city"):
+            counts[division] = counts.get(division, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].name))
+    if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def find_region(sources: Sequence[str], *, most_specific_from: int | None = None) -> RegionInfo | None:

@@ -663,6 +663,24 @@ def test_a_list_cut_by_the_end_after_other_brackets_of_its_item():
     assert [m.name for m in plan.tasks[-1].units] == ["区发展改革委", "区重大办", "区经委", "区市场监管局", "区政府"]
 
 
+def test_a_plan_s_region_from_the_places_it_names_at_its_units_level():
+    """f62 辽宁 2012 (a covering notice to ``各市人民政府,省政府各厅委`` that names its province only in the
+    title it divides, ``《辽宁省国民经济和社会发展第十二个五年规划纲要》``, under units ``省发展改革委``) and g64
+    武汉 2007 (a page of items whose only place is in a title they cite, ``出台《武汉市解决进城农民工住房的若干
+    政策意见》``, under units ``市房产局``): with no region above the body, the division the places name at the
+    level the units are named at is the plan's; two named as often give none."""
+    plan = plan_of("各市人民政府,省政府各厅委、各直属机构:\n《辽宁省国民经济和社会发展第十二个五年规划纲要》业经省第十一届"
+                   "人大四次会议审议批准。\n一、主要目标\n1.地区生产总值年均增长11%。(省发展改革委、省统计局负责)\n"
+                   "2.城镇居民人均可支配收入年均增长10%。(省人力资源社会保障厅、省统计局负责)\n")
+    assert plan.meta.region == "辽宁省"
+    plan = plan_of("(九)继续扩大住房公积金制度覆盖面,提高住房公积金使用率。\n责任单位:市房改资金管理中心。\n(十)2007年,"
+                   "调查研究进城务工人员住房情况,出台《武汉市解决进城农民工住房的若干政策意见》。\n责任单位:市房产局、市财政局。\n")
+    assert (plan.meta.region, plan.meta.parent_region) == ("武汉市", "湖北省")
+    plan = plan_of("(九)学习借鉴《杭州市住房公积金管理办法》和《宁波市住房公积金管理办法》。\n责任单位:市房改资金管理中心。\n"
+                   "(十)推进改革。\n责任单位:市房产局、市财政局。\n")
+    assert plan.meta.region == ""
+
+
 def test_a_labelled_list_closed_by_its_verb():
     """k93 西平 2020 (``责任单位:县政府办公室、县司法局、各有关部门,乡镇人民政府按职责分工分别负责。``) and
     a82 临夏 (``责任单位:州政务服务中心,各县市人民政府、州直相关行业部门按职责分工负责``): the verb closes

@@ -8,14 +8,16 @@ each row of a table (:mod:`.tables`; tables flattened into text rebuilt by :mod:
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
+from graph import regions
 from graph import units as U
 from graph.records import Plan, PlanMeta, SourceText, Task
 from graph.structure import tables as T
 from graph.structure.items import ANNEX_LINE, body_tasks, prose_tasks, unit_column_of_header_line, with_trailing_unit_cell
 from graph.structure.lines import Line, NO_TASKS, REGION_HEAD_LINES, REGION_TAIL_LINES, STOP_LINE, match_heading, split_lines
 from graph.structure.metadata import find_doc_number, find_issue_date, find_issuer, find_period, find_references, find_region, \
-    find_title, number_printed_at_head, signature_line
+    find_title, number_printed_at_head, signature_line, units_level
 
 
 def lead_convention(tasks: list[Task], first_is_lead: bool) -> str:
@@ -60,7 +62,8 @@ def parse_plan(source: SourceText) -> Plan:
     noted_at, every = U.units_of_every_task(source.text)
     if every:
         tasks = [with_units_of_every_task(t, every) if t.units and t.end > noted_at else t for t in tasks]
-    meta = plan_meta(source, lines, (title, t0, t1), body_start, lead_convention(tasks, finder.first_is_lead))
+    meta = plan_meta(source, lines, (title, t0, t1), body_start, lead_convention(tasks, finder.first_is_lead),
+                     [m.name for t in tasks for m in t.units])
     warnings = () if tasks else (NO_TASKS,)
     unclosed = [t.number for t in tasks if t.source == "body" and unclosed_unit_bracket(folded[t.start:t.end])]
     if unclosed:
@@ -120,8 +123,10 @@ class TaskFinder:
 
 
 def plan_meta(source: SourceText, lines: list[Line], title_at: tuple[str, int, int], body_start: int,
-              convention: str | None) -> PlanMeta:
-    """The plan's metadata: title, region, issuer, number, dates, period, references."""
+              convention: str | None, unit_names: Sequence[str] = ()) -> PlanMeta:
+    """The plan's metadata: title, region, issuer, number, dates, period, references (``unit_names``:
+    the units its tasks name, whose level tells which of the places it names is its region when
+    nothing above its body does)."""
     title, t0, t1 = title_at
     signed = signature_line(source.text, lines)
     issued = find_issue_date(source.text, lines, signed)
@@ -133,6 +138,9 @@ def plan_meta(source: SourceText, lines: list[Line], title_at: tuple[str, int, i
                                         "\n".join(ln.text for ln in lines[:REGION_HEAD_LINES]),
                                         doc_number if number_printed_at_head(doc_number, lines, REGION_HEAD_LINES) else "")
     body = source.text[lines[body_start].start if body_start < len(lines) else 0:]
+    if not region and not regions.is_national(issuer, title) and (level := units_level(unit_names)):
+        found = regions.division_named_most(source.text, level)
+        region, parent_region = (found.name, found.parent) if found else ("", "")
     return PlanMeta(title=title, region=region, parent_region=parent_region, issuer=issuer, doc_number=doc_number,
                     issued=issued, period_start=period[0], period_end=period[1], lead_convention=convention,
                     references=find_references(body, title, doc_number),

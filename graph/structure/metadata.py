@@ -7,7 +7,7 @@ In: the document's text and :class:`graph.structure.lines.Line` records. Out: pl
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from graph import regions
 from graph import units as U
@@ -165,6 +165,24 @@ def find_period(title: str, text: str, issued: str) -> tuple[int | None, int | N
     if start and end and end < start:
         end = start
     return start, end
+
+
+UNIT_LEVELS = (("自治区", "province"), ("省", "province"), ("市", "city"), ("州", "city"), ("盟", "city"),
+               ("县", "county"), ("区", "county"), ("旗", "county"))
+
+
+def units_level(names: Sequence[str]) -> str | None:
+    """The level of government most of a plan's units are named at by their first word (``省发展改革委``
+    province, ``市商务局`` city, ``县司法局`` county), when two or more are and one level stands out."""
+    counts: dict[str, int] = {}
+    for name in names:
+        level = next((lv for prefix, lv in UNIT_LEVELS if name.startswith(prefix)), None)
+        if level:
+            counts[level] = counts.get(level, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
 
 
 def find_region(title: str, issuer: str, head: str = "", tail: str = "", more: str = "",
