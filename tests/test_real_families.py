@@ -681,6 +681,17 @@ def test_a_plan_s_region_from_the_places_it_names_at_its_units_level():
     assert plan.meta.region == ""
 
 
+def test_military_subdistricts_are_units():
+    """i11 绍兴's 森林火灾 预案 (``(12)绍兴军分区:指挥、督促各县(市、区)人武部…``, a member's duty line) and a
+    苏州 防台 预案's rescue group (``由苏州军分区、武警苏州支队、公安局、生态环境局…组成``): a 军分区 (警备区)
+    is a unit, as 人武部 and 支队 are (ontology/unit_shapes.json)."""
+    plan = plan_of("(二)成员单位职责\n(11)市卫生局:负责组织医务人员赴现场抢救伤员。\n"
+                   "(12)绍兴军分区:指挥、督促各县(市、区)人武部、民兵预备役部队参加森林消防培训及火灾扑救工作。\n")
+    assert [roles(t.units) for t in plan.tasks] == [[("市卫生局", "responsible")], [("绍兴军分区", "responsible")]]
+    assert [m.name for m in mentions_from_list("苏州军分区、武警苏州支队、公安局、生态环境局", 0)] == [
+        "苏州军分区", "武警苏州支队", "公安局", "生态环境局"]
+
+
 def test_a_labelled_list_closed_by_its_verb():
     """k93 西平 2020 (``责任单位:县政府办公室、县司法局、各有关部门,乡镇人民政府按职责分工分别负责。``) and
     a82 临夏 (``责任单位:州政务服务中心,各县市人民政府、州直相关行业部门按职责分工负责``): the verb closes
