@@ -12,7 +12,7 @@ from graph import traditional
 from graph.indicators import extract_indicators
 from graph.records import SourceText
 from graph.structure import parse_plan
-from graph.structure.lines import physical_lines
+from graph.structure.lines import Line, match_heading, physical_lines
 from graph.structure.tables import cell_kind
 from graph.units import is_unit_list, split_raw, list_before_note, mentions_from_labels, mentions_from_list, mentions_from_prose, says_responsible_leads, \
     says_first_listed_leads, unit_shape
@@ -690,6 +690,21 @@ def test_military_subdistricts_are_units():
     assert [roles(t.units) for t in plan.tasks] == [[("市卫生局", "responsible")], [("绍兴军分区", "responsible")]]
     assert [m.name for m in mentions_from_list("苏州军分区、武警苏州支队、公安局、生态环境局", 0)] == [
         "苏州军分区", "武警苏州支队", "公安局", "生态环境局"]
+
+
+def test_three_level_outline_numbers_of_emergency_plans():
+    """m11 铜梁's 自然灾害救助 预案 (``2.6.1县救灾办:协助县政府…``, each member's duties under an outline number
+    of three levels) and k13 a city's 公共卫生 预案 (``2.1.2 成员单位职责`` heading its ``(1)市委宣传部:…`` items):
+    ``N.N.N`` numbers items and headings as ``N.N`` does, below it; a figure (``1.2.3万元``) is none."""
+    plan = plan_of("2.6县自然灾害应急救助指挥部成员单位救助工作职责\n2.6.1县救灾办:协助县政府做好特、重大自然灾害的信息收集、"
+                   "上报、情况通报和应急处置工作。\n2.6.2县民政局:负责调查核实灾区居民房屋损失及灾民生活困难情况。\n")
+    assert [(t.number, roles(t.units)) for t in plan.tasks] == [("2.6.1", [("县救灾办", "responsible")]),
+                                                                ("2.6.2", [("县民政局", "responsible")])]
+    plan = plan_of("2.1.2 成员单位职责\n(1)市委宣传部:负责把握好突发事件应急处理工作的正确舆论导向和宣传报道。\n"
+                   "(2)市发展和改革局:负责组织和管理粮食储备。\n")
+    assert [(t.section, roles(t.units)) for t in plan.tasks] == [
+        (("2.1.2成员单位职责",), [("市委宣传部", "responsible")]), (("2.1.2成员单位职责",), [("市发展和改革局", "responsible")])]
+    assert match_heading(Line(0, 0, 6, "1.2.3万元", "1.2.3万元")) is None
 
 
 def test_a_labelled_list_closed_by_its_verb():

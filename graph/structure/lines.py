@@ -25,13 +25,15 @@ HEADING_STYLES: tuple[tuple[str, re.Pattern], ...] = (
     ("cn", re.compile(r"([一二三四五六七八九十百]+)\s*[、.．]\s*")),
     ("pcn", re.compile(r"\(([一二三四五六七八九十百]+)\)\s*[、.．]?\s*")),
     ("dec", re.compile(r"(\d{1,2}[.．]\d{1,2})(?![.．]?\d)\s*")),  # 1.1 推进5G网络建设: outline numbers
+    # 2.6.1县救灾办:…, the third level of an emergency plan's outline (m11 铜梁 预案, k13 a city's 公共卫生 预案)
+    ("dec3", re.compile(r"(\d{1,2}[.．]\d{1,2}[.．]\d{1,2})(?![.．]?\d)\s*")),
     # 2.2022年至2024年扩大…: a year right after the item's number (l83 忻州 2022, f72 昆明 2009 ``1.2009年底前,完成…``)
     ("num", re.compile(r"(\d{1,3})\s*(?:[.．、。](?!\d)|[.．](?=(?:19|20)\d{2}\s*年)|\)(?!\d))\s*")),
     # ⑴…⒇, the single characters Word prints for (1)…(20) (Unicode reads them so: NFKC), are this style too
     ("pnum", re.compile(r"(?:\((\d{1,3})\)|([⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇]))\s*[、.．]?\s*")),
     ("circ", re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
 )
-STYLE_RANK = {"chapter": 0, "article": 1, "cn": 2, "pcn": 3, "unit": 3.5, "num": 4, "dec": 4.5, "pnum": 5, "circ": 6}
+STYLE_RANK = {"chapter": 0, "article": 1, "cn": 2, "pcn": 3, "unit": 3.5, "num": 4, "dec": 4.5, "dec3": 4.7, "pnum": 5, "circ": 6}
 PLAN_WORDS = ("方案", "计划", "要点", "意见", "规划", "细则", "办法", "纲要", "清单", "举措", "措施", "安排", "分解", "分解表", "分工")
 STOP_LINE = re.compile(r"^(抄送|抄报|打印本页|关闭窗口|附件\s*\d*[::]?|附表\s*\d*[::]?|相关链接|相关文件|相关阅读|"
                        r"相关稿件|扫一扫|分享到|【打印|【关闭|\[打印|\[关闭)")
@@ -278,7 +280,7 @@ def _heading_of(text: str, folded: str) -> Heading | None:
             continue
         rest = line.text[m.end():]
         if style == "num" and t[m.end() - 1] != "、" and NUMBER_UNIT.match(rest) \
-                or style == "dec" and not DEC_TITLE_START.match(rest):  # 2、万元地区生产总值能耗… is item 2
+                or style in ("dec", "dec3") and not DEC_TITLE_START.match(rest):  # 2、万元地区生产总值能耗… is item 2
             continue
         number = line.text[skip: m.end()].strip().rstrip("、.．﹒。").strip()
         if style == "circ" or m.lastindex == 2:
