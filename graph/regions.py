@@ -327,18 +327,26 @@ def division_named_most(text: str, level: str) -> RegionInfo | None:
     known = {c.name for m in mentions(text) if len(m.candidates) == 1 for c in m.candidates}
     counts: dict[RegionInfo, int] = {}
     for m in mentions(text):
-        division = _resolve(m, known)
-        while division is not None and division.level in _RANK and _RANK[division.level] < rank \
-                and not (division.level == "county_city" and level == "city"):   # 桐乡市 under units 市…
-            above = [r for r in entries().get(division.parent, ()) if _RANK[r.level] > _RANK[division.level]]
-            division = above[0] if len(above) == 1 else None
-        if division is not None and (_RANK.get(division.level) == rank
-                                     or division.level == "county_city" and level == "city"):
+        division = _at_rank(_resolve(m, known), rank)
+        if division is not None:
             counts[division] = counts.get(division, 0) + 1
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].name))
     if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
     return ranked[0][0]
+
+
+def _at_rank(division: RegionInfo, rank: int) -> RegionInfo | None:
+    """The division of ``rank`` that ``division`` is or lies in (a county-level city counts as a city:
+    桐乡市's plan names its units 市…), or None."""
+    while division.level in _RANK:
+        if _RANK[division.level] == rank or rank == 1 and division.level == "county_city":
+            return division
+        above = [r for r in entries().get(division.parent, ()) if _RANK[r.level] > _RANK[division.level]]
+        if _RANK[division.level] > rank or len(above) != 1:
+            return None
+        division = above[0]
+    return None
 
 
 def find_region(sources: Sequence[str], *, most_specific_from: int | None = None) -> RegionInfo | None:

@@ -645,9 +645,8 @@ def without_closing_verb(value: str) -> str:
     """A label's list without the verb that closes it (``责任单位:A、B,C按职责分工分别负责``: A, B
     and C, k93 西平 2020; ``责任单位:A,B、C按职责分工负责``, a82 临夏): the last name is one of the list.
     Family: labelled lists that end in 按职责分工负责 (or 负责, 落实), in any province's plans."""
-    last = None
-    for last in role_verbs(value):
-        pass
+    verbs = list(role_verbs(value))
+    last = verbs[-1] if verbs else None
     if last is None or value[last.end():].strip("。,;、 ") or _verb_roles()[last.group(1)] != "responsible":
         return value
     return value[:last.start()].rstrip("等 ")
