@@ -197,6 +197,7 @@ class _Hit:
     baseline_start: int = -1
     clause_start: int = 0  # start of the clause holding the number
     op_before: bool = False  # the comparison was written before the number
+    upper: float | None = None  # a range's upper bound (5-10个, 7.5%—8%)
 
 
 def _to_float(s: str) -> float:
@@ -477,6 +478,8 @@ def _scan(work: str) -> list[_Hit]:
         # start, end, unit_end, value, value_text, unit, op, ranged, requires (positional: a hit is made per number)
         hits.append(_Hit(start, end, unit_end, _to_float(num), work[start:number_end], unit.replace(" ", ""),
                          op, bool(num2), requires))
+        if num2:
+            hits[-1].upper = _to_float(num2)
     return hits
 
 
@@ -547,7 +550,7 @@ def _merge_ranges(work: str, kept: list[_Hit]) -> list[_Hit]:
                 and RANGE_SEP.fullmatch(work, prev.unit_end, h.start):
             prev.value_text = work[prev.start:h.unit_end]
             prev.end, prev.unit_end, prev.ranged = h.end, h.unit_end, True
-            prev.op = h.op or ">="
+            prev.op, prev.upper = h.op or ">=", h.value
             continue
         out.append(h)
     return out
@@ -621,9 +624,18 @@ def _records(text: str, work: str, kept: list[_Hit], offset: int,
                 kind = "rate"
             year = _year_for(work, sentence, clause, first.start, default_year, kind) if year_stated else default_year
             for name in subjects if copies > 1 else (names[k],):
-                out.append(Indicator(quote, offset + clause, offset + quote_end, h.value, unit, h.op or "=", kind,
-                                     name, match_metric_concept(name, kind), year, h.baseline, h.value_text))
+                for value, op in _bounds(h):
+                    out.append(Indicator(quote, offset + clause, offset + quote_end, value, unit, op, kind,
+                                         name, match_metric_concept(name, kind), year, h.baseline, h.value_text))
     return out
+
+
+def _bounds(h: _Hit) -> tuple[tuple[float, str], ...]:
+    """(value, comparison) of a target: a range gives two bounds (``5-10个``: 5 ``>=`` and 10 ``<=``,
+    ``7.5%—8%``, ``1到2个``), as the annotators' conventions count them."""
+    if h.upper is not None and h.upper > h.value:
+        return (h.value, ">="), (h.upper, "<=")
+    return ((h.value, h.op or "="),)
 
 
 METRIC_HEAD = re.compile(r"(?:率|比|额|量|数|值|收入|比重|面积|密度|产值|指数|系数|倍差)$")

@@ -162,10 +162,13 @@ def test_baseline_from_to():
     assert (found.value, found.unit, found.baseline, found.op) == (65, "%", 60, ">=")
 
 
-def test_range_takes_lower_bound_and_keeps_text():
-    found = one("每年培育家庭农场3-5个")
-    assert (found.value, found.unit, found.value_text, found.op) == (3, "个", "3-5", ">=")
-    assert one("培育示范企业3至5家").value == 3
+def test_a_range_gives_its_two_bounds_and_keeps_its_text():
+    """y84 江苏 2007 (``建设5-10个农民创业辅导示范基地``) and v63 开封 (``力争培育8—10个百亿企业``): a range is
+    two targets, the lower bound ``>=`` and the upper ``<=`` (the annotators' convention), quoted as printed."""
+    for text, low, high, printed in (("建设5-10个农民创业辅导示范基地", 5, 10, "5-10"), ("力争培育8—10个百亿企业", 8, 10, "8—10"),
+                                     ("每年培育家庭农场3-5个", 3, 5, "3-5"), ("培育示范企业3至5家", 3, 5, "3至5")):
+        found = extract_indicators(text)
+        assert [(i.value, i.op, i.value_text) for i in found] == [(low, ">=", printed), (high, "<=", printed)], text
 
 
 def test_thousands_separator_and_decimals():
@@ -225,9 +228,9 @@ def test_comparison_symbols():
         (95, ">=", "乡镇卫生院达标率"), (1, "<=", "返贫率")]
 
 
-def test_range_with_the_unit_on_both_ends_is_one_target():
-    found = one("林木覆盖率提高到5%-10%")
-    assert (found.value, found.unit, found.value_text) == (5, "%", "5%-10%")
+def test_range_with_the_unit_on_both_ends_is_one_range():
+    found = extract_indicators("林木覆盖率提高到5%-10%")
+    assert [(i.value, i.unit, i.op, i.value_text) for i in found] == [(5, "%", ">=", "5%-10%"), (10, "%", "<=", "5%-10%")]
 
 
 def test_life_expectancy_counts_but_ages_do_not():
