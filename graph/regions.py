@@ -324,9 +324,10 @@ def division_named_most(text: str, level: str) -> RegionInfo | None:
     a plan whose title and notice name none, told by the places it names at the level its units are
     named at."""
     rank = {"province": 2, "city": 1, "county": 0}[level]
-    known = {c.name for m in mentions(text) if len(m.candidates) == 1 for c in m.candidates}
+    found = mentions(text)
+    known = {c.name for m in found if len(m.candidates) == 1 for c in m.candidates}
     counts: dict[RegionInfo, int] = {}
-    for m in mentions(text):
+    for m in found:
         division = _at_rank(_resolve(m, known), rank)
         if division is not None:
             counts[division] = counts.get(division, 0) + 1

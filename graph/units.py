@@ -906,20 +906,21 @@ def _mentions_of(found: list[Found], first_is_lead: bool) -> list[UnitMention]:
     out = []
     lead_seen = False
     for k, (_, verb_role, raws, carries_out) in enumerate(found):
-        role = verb_role
-        if role == "responsible" and lead_seen:
-            role = "responsible" if carries_out else "cooperating"
-        elif role == "responsible" and "cooperating" in roles:
-            role = "lead"
+        after_lead = verb_role == "responsible" and lead_seen
+        role = "lead" if verb_role == "responsible" and not lead_seen and "cooperating" in roles else verb_role
         lead_seen = lead_seen or role == "lead"
         for i, r in enumerate(raws):
-            basis, unit_role = "text", role
-            if verb_role == "responsible" and role != "lead" and LOCAL_GOVERNMENTS.match(r.name):
-                unit_role = "responsible"
-            elif listed and k == 0:
+            basis, unit_role = "text", partner_role(r.name, carries_out) if after_lead else role
+            if listed and k == 0 and not LOCAL_GOVERNMENTS.match(r.name):   # a local government stays responsible
                 basis, unit_role = "listed", "lead" if i == 0 else "cooperating"
             out.append(UnitMention(name=r.name, role=unit_role, basis=basis, start=r.start, end=r.end, alias=r.alias))
     return out
+
+
+def partner_role(name: str, carries_out: bool) -> str:
+    """The role of a unit named responsible after its task's lead: a partner of the lead (cooperating),
+    unless it carries the task out (``X牵头,Y负责落实``) or is a local government (:data:`LOCAL_GOVERNMENTS`)."""
+    return "responsible" if carries_out or LOCAL_GOVERNMENTS.match(name) else "cooperating"
 
 
 # 各地区, 各省级人民政府, 各县(市、区)人民政府, 各乡(镇)办, 各相关街道办事处 (d12 新密, d13 金水): the

@@ -617,7 +617,7 @@ def clause_mentions(text: str, cell: Cell) -> list[UnitMention]:
     read from the clause's verb as a label's (:func:`graph.units.role_of_label`: 牵头 / 主办 lead,
     配合 / 协办 cooperating, 落实 responsible); basis ``text``. After a lead, the units that share the
     task ``按职责分工负责`` cooperate with it, as in prose (c21 广东 2025 ``省政务和数据局牵头,省科技厅、…按职责
-    分工负责``), the local governments among them excepted (:data:`graph.units.LOCAL_GOVERNMENTS`)."""
+    分工负责``), as :func:`graph.units.partner_role` says."""
     mentions: list[UnitMention] = []
     printed = text[cell.start:cell.end]
     lead_seen = False
@@ -625,10 +625,10 @@ def clause_mentions(text: str, cell: Cell) -> list[UnitMention]:
         clause = U.fold(printed[a:b]).rstrip(",;、")
         phrase = ROLE_PHRASE.search(clause)
         role = U.role_of_label(phrase.group())
-        shares = role == "responsible" and lead_seen and "落实" not in phrase.group()
+        after_lead = role == "responsible" and lead_seen
         for m in U.mentions_from_list(printed[a:a + phrase.start()], cell.start + a, role, "text", column=True):
-            if shares and not U.LOCAL_GOVERNMENTS.match(m.name):
-                m.role = "cooperating"
+            if after_lead:
+                m.role = U.partner_role(m.name, carries_out="落实" in phrase.group())
             mentions.append(m)
         lead_seen = lead_seen or role == "lead"
     return mentions
