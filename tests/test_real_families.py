@@ -2421,3 +2421,77 @@ def test_a_count_column_gives_its_figures_the_measure_of_what_it_counts():
     tasks = plan_of(h92).tasks
     assert [[m.name for m in t.units] for t in tasks] == [[], ["德城区"], ["开发区"], ["陵城区"]]
     assert [v[1] for v in tasks[1].target_cells] == ["个", "个", "栋", "户", ""]
+
+
+E61_TABLE = """附件1
+2025年《政府工作报告》主要目标任务责任分解表
+序号
+目标名称
+工 作 标 准
+区政府
+分管领导
+牵头单位
+配合单位
+1
+全区经济社会发展的主要预期目标
+(1)地区生产总值增长5%左右。
+王旭锋
+区发改局
+经开区
+高新区(邹区镇)
+各街道
+(2)一般公共预算收入保持稳定增长。
+区财政局
+(3)制造业投资增长8%左右。
+吴 伟
+区工信局
+"""
+
+I51_TABLE = """附件1
+2022年《政府工作报告》主要目标任务责任分解表
+序号
+目标名称
+工 作 标 准
+区政府
+分管领导
+牵头单位
+配合单位
+1
+四大功能区建设
+(1)老城复兴样板区要见成效,以文化复兴、商圈振兴、旅游创新、城市更新同频共振为目标,年内完成37个老旧小区改造任务。
+王旭锋
+胡金芳
+住建局
+新闸街道、五星街道,发改局、财政局
+(2)数字经济先导区要树标杆,力争一般公共预算收入达到26.6亿元;规模以上工业产值年度增幅达11%。
+"""
+
+
+def test_a_name_cell_over_numbered_sub_rows_is_their_section():
+    """e61 常州钟楼区 2025 (全区经济社会发展的主要预期目标 over (1)…(3)) and i51 钟楼区 2022 (四大功能区建设
+    over (1)(2), the second cut by the page end): a 目标名称 cell merged over sub-rows, each with units
+    of its own, names their group; the first sub-row is titled by its own item, as the others are."""
+    plan = plan_of(E61_TABLE)
+    assert [(t.title, t.section[-1], [m.name for m in t.units]) for t in plan.tasks] == [
+        ("地区生产总值增长5%左右", "全区经济社会发展的主要预期目标", ["区发改局", "经开区", "高新区(邹区镇)", "各街道"]),
+        ("一般公共预算收入保持稳定增长", "全区经济社会发展的主要预期目标", ["区财政局"]),
+        ("制造业投资增长8%左右", "全区经济社会发展的主要预期目标", ["区工信局"])]
+    assert plan.tasks[0].units[0].role == "lead" and plan.tasks[0].units[-1].role == "cooperating"
+    plan = plan_of(I51_TABLE)
+    first = plan.tasks[0]
+    assert first.title.startswith("老城复兴样板区要见成效") and first.section[-1] == "四大功能区建设"
+    assert [m.name for m in plan.tasks[0].units] == ["住建局", "新闸街道", "五星街道", "发改局", "财政局"]
+
+
+def test_sibling_items_over_one_units_cell_are_one_task():
+    """h07-style rows (7 | 完善公共文化设施网络 | 1.新建城市书房10个; | 2.…达标率达到95%。 | 王丽 | 市文广旅局):
+    1. and 2. printed before the row's only units cell are the work of one task, not two. (The 西安
+    b91 row, 1.省任务 then (1)市措施 with units, is no list of siblings and still splits.)"""
+    text = ("序号\n任务名称\n工作内容\n责任领导\n牵头单位\n配合单位\n完成时限\n"
+            "7\n完善公共文化设施网络\n1.新建城市书房10个;\n2.乡镇(街道)综合文化站达标率达到95%。\n王丽\n"
+            "市文化广电和旅游局\n市财政局\n各县区人民政府\n2024年12月底\n"
+            "8\n深化文化惠民工程\n开展送戏下乡演出1200场以上。\n王丽\n市文化广电和旅游局\n市总工会、团市委\n2024年12月底\n")
+    plan = plan_of(text)
+    assert [(t.title, [m.name for m in t.units]) for t in plan.tasks] == [
+        ("完善公共文化设施网络", ["市文化广电和旅游局", "市财政局", "各县区人民政府"]),
+        ("深化文化惠民工程", ["市文化广电和旅游局", "市总工会", "团市委"])]

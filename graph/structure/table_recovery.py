@@ -555,7 +555,11 @@ def split_sub_items(row: Row) -> list[Row]:
     """A row whose task cell holds numbered sub-items, each followed by units of its own, as one
     row per sub-item, when most items have units of their own (吴江: 主要预期目标 | 1.地区生产总值… | ★区发改委 | 2.一般公共预算… | ★区财政局;
     新建区: 项目 (一)… | 1.文化中心北路 | 区城投 | 2.乐业路 | 区城管局). The first sub-row keeps the
-    row's number and the cells before its first item; the others are titled by their item."""
+    row's number and the cells before its first item; the others are titled by their item. Where
+    only text stands before the first item, it is a name cell merged over the sub-rows (钟楼区
+    目标名称 | 工作标准: 四大功能区建设 | (1)老城复兴… | 住建局 | (2)…): the group's section, and the first
+    sub-row is titled by its item too. Sibling items (1. 2.) with units only after the last share
+    that units cell: one task."""
     number_line, cells, section, _ = row
     kinds = [T.cell_kind(ln.text) for ln in cells]
     # the row's first cell numbered is the row's own number (n21 新昌 ``4.农贸市场综合提升项目 | …``)
@@ -563,8 +567,14 @@ def split_sub_items(row: Row) -> list[Row]:
     if len(items) < 2:
         return [row]
     bounds = items[1:] + [len(cells)]
-    if 2 * sum("units" in kinds[a:b] for a, b in zip(items, bounds)) < len(items):
-        return [row]  # the items share one units cell: one task
+    with_units = ["units" in kinds[a:b] for a, b in zip(items, bounds)]
+    one_list = len({cells[i].folded[0] in "(（" for i in items}) == 1   # 1. 2. …, not 1. then (1)
+    if 2 * sum(with_units) < len(items) or (one_list and not any(with_units[:-1])):
+        return [row]  # the items share one units cell (h07: 1.新建城市书房 | 2.乡镇… | 王丽 | 市文广旅局): one task
+    if all(kinds[i] in ("text", "short") for i in range(items[0])):
+        group = section + tuple(cells[:items[0]])  # a merged cell naming the items, not the first item
+        return [Row(number_line if a == items[0] else None, cells[a:b], group, sub_item=True)
+                for a, b in zip(items, bounds)]
     return [Row(number_line, cells[:items[1]], section)] + [Row(None, cells[a:b], section, sub_item=True)
                                                             for a, b in zip(items[1:], bounds[1:])]
 
