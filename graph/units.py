@@ -473,10 +473,10 @@ def clean_name(raw: str) -> tuple[str, str, str, bool]:
 
 
 UNCLOSED_TAIL = re.compile(r"\([^()]{0,3}$")  # a name cut by a page's end inside its bracket: 各镇乡(
-# "X等有关部门", "X等国务院相关部门和单位", "X等公共企事业单位行业主管部门" (u23 奉贤): the unnamed
+# "X等有关部门", "X等国务院相关部门和单位", "X等部门单位参与" (j41 健康中国行动), "X等公共企事业单位行业主管部门" (u23 奉贤): the unnamed
 # others after 等 add no unit of their own
 ETC_COLLECTIVE = re.compile(r"等(?:[\u4e00-\u9fa5]{0,4}?(?:有关|相关)|[\u4e00-\u9fa5]{0,12}?(?:单位|企业|机构)[\u4e00-\u9fa5]{0,6}?)?"
-                            r"(?:部门|单位)(?:和(?:单位|部门))?$")
+                            r"(?:部门|单位)(?:和?(?:单位|部门))?$")
 # "X等部门、单位" (x01 北仑): the pair of nouns after 等 is one phrase, not a list of two names
 ETC_PAIR = re.compile(r"等(?:[\u4e00-\u9fa5]{0,4}?(?:有关|相关))?(?:部门、单位|单位、部门)")
 LEVEL_WORD = r"(?:县级市|县市区|县区|市县|市州|特区|开发区|功能板块|功能区|板块|园区|乡镇|街道|社区|[区县市镇乡村旗])"

@@ -720,3 +720,53 @@ def test_a_page_number_after_a_reflowed_paragraph_stays_a_line():
     assert "— — — 3 —" in lines
     labelled = next(ln for ln in lines if ln.startswith("协办单位"))
     assert [m.name for m in mentions_from_labels(labelled, 0)][-2:] == ["园区党工委", "各街道党工委"]
+
+
+J41_PAGE = """(二)继续深入开展“关爱生命 救在身边”活动,加强公众应急救护知识技能培训,组织开
+展“寻找最美救护员”“世界急救日”“第七届全国红十字应急救护大赛”等活动,弘扬“关爱生命
+救在身边”的社会文明风尚。(健康中国行动推进办、中国红十字会总会牵头,中央宣传部、教育
+部、交通运输部、文化和旅游部、国家卫生健康委、广电总局、体育总局、国家铁路局、中国民航
+局、中国科协、中国国家铁路集团有限公司等部门单位参与)
+(三)开展“全民营养周”“5.20”中国学生营养日系列合理膳食主题宣教活动。(国家卫生健
+康委牵头,中央宣传部、农业农村部、广电总局、中国科协等部门单位参与)
+(四)继续组织开展“健康城市健康体重”等主题活动,营造肥胖防控良好氛围。(健康中国
+行动推进办、国家卫生健康委牵头,全国妇联等部门单位参与)
+(五)组织开展全国高血压日、全国肿瘤防治宣传周、世界慢阻肺日、联合国糖尿病日等主
+题宣传日活动。(国家卫生健康委牵头,广电总局等部门单位参与)
+(六)开展第36个世界无烟日主题系列宣传活动。(国家卫生健康委牵头负责)
+(七)持续开展面向老年群体的示范性群众文化活动,鼓励引导老年人积极参与广场舞、群
+众歌咏等,不断丰富老年人精神文化生活。(文化和旅游部牵头负责)
+(八)组织开展全国老年健康宣传周、世界阿尔茨海默病日、全国“敬老月”等系列宣传活
+动。(国家卫生健康委牵头负责)
+"""
+
+
+def test_a_page_width_holds_lines_with_narrow_digits_and_marks():
+    """j41 健康中国行动 2023 (a journal PDF's page: lines of 40–44 characters, ``“5.20”`` and quotes
+    narrower than a Chinese character) and j02 石景山 2019 (29 a line, ``北京``/``市人民政府`` and
+    ``全面``/``领导`` broken): the lines of one width, give or take a twelfth, join into paragraphs,
+    so a unit name broken at a line's end (``国家卫生健``/``康委``) is whole again; rows of a table
+    copied with pipes, of no one width, are left as printed (e72 临河区 2023)."""
+    from graph.ingest import reflow_hard_wraps
+    from graph.units import mentions_from_prose
+
+    lines = reflow_hard_wraps(J41_PAGE).split("\n")
+    assert len([ln for ln in lines if ln]) == 7
+    third = next(ln for ln in lines if ln.startswith("(三)"))
+    assert "(国家卫生健康委牵头," in third
+    second = next(ln for ln in lines if ln.startswith("(二)"))
+    named = [m.name for m in mentions_from_prose(second[second.rindex("(健康中国"):], 0)]
+    assert "教育部" in named and "中国民航局" in named
+    # 等部门单位参与 closes the cooperating list as 等部门参与 and 等部门和单位 do
+    got = [(m.name, m.role) for m in mentions_from_prose("(国家卫生健康委牵头,广电总局等部门单位参与)", 0)]
+    assert got == [("国家卫生健康委", "lead"), ("广电总局", "cooperating")]
+    j02 = ("为贯彻落实北京市街道工作会议精神及《中共北京市委北京\n市人民政府关于加强新时代街道工作的意见》相关要求,以首善\n"
+           "标准建设文明街道、活力街道、宜居街道、平安街道,现结合石\n景山区实际,制定如下任务分解方案。\n"
+           "一、提高城市基层党建工作水平,加强党对基层治理的全面\n领导\n")
+    text = "\n".join(["入各类组织章程,注重把基层党组织推荐的人选通过法定程序明"] * 8) + "\n" + j02
+    lines = reflow_hard_wraps(text).split("\n")
+    assert "一、提高城市基层党建工作水平,加强党对基层治理的全面领导" in lines
+    assert any("《中共北京市委北京市人民政府关于加强新时代街道工作的意见》" in ln for ln in lines)
+    piped = ("乡镇(农场) | 可种植面积 | 2023年小麦任务面积 | 备注 |\n" + "八一乡 | 8.44 | 0.91 | |\n"
+             + "白脑包镇 | 32.01 | 3.89 | |\n" * 3 + "各乡镇人民政府,临农农牧业发展有限公司、狼山农场农牧业发展有限公司,区直各有关单位:\n") * 3
+    assert reflow_hard_wraps(piped) == piped

@@ -49,30 +49,44 @@ def markup_as_lines(text: str) -> str:
     return html.unescape(ANY_TAG.sub("", BLOCK_TAG.sub("\n", text)))
 
 
-PARAGRAPH_END = re.compile(r"[。;；!！?？:：)）”」》]\s*$")
+PARAGRAPH_END = re.compile(r"[。;；!！?？:：)）”」》│┃┤┫┐┘┓┛]\s*$")  # a box-drawn row ends at its border
 STARTS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.．、](?!\d)|第[一二三四五六七八九十百]+[章条部节]|[①-⑳]|附件)")
+
+
+def slack(width: int) -> int:
+    """How far a full line's length may fall from the page width: digits and Latin letters take
+    half a character's room, so a line of a PDF holding ``2023年`` or ``“5.20”`` counts more
+    characters than one of Chinese only (j41 健康中国行动 2023: lines of 40–44 at one width)."""
+    return max(1, width // 12)
 
 
 def reflow_hard_wraps(text: str) -> str:
     """Join paragraphs that were broken at a fixed width (text saved from a PDF or a printout).
 
-    Only when most long lines share one width; a line that fills the width and does not end
-    a sentence continues on the next line (a short line, ``委、各街道党工委``, ends the paragraph: the
-    page number below it, ``— 3 —``, stays a line). Text with one paragraph per line is left as is.
+    Only when most long lines share one width (give or take :func:`slack`) and hardly any line
+    is wider; a line that fills the width and does not end a sentence continues on the next line
+    (a short line, ``委、各街道党工委``, ends the paragraph: the page number below it, ``— 3 —``,
+    stays a line). Text with one paragraph per line, and rows copied with pipes or box borders
+    (e72 临河区 ``八一鄉 | 8.44 | 0.91 |``, k81 广州 ``│…│``), are left as they are.
     """
     lines = text.split("\n")
     widths = Counter(width for width in map(len, map(str.rstrip, lines)) if width >= 16)
     if not widths:
         return text
-    width, _ = widths.most_common(1)[0]
-    near = sum(n for w, n in widths.items() if abs(w - width) <= 1)
-    if near < 0.4 * sum(widths.values()) or near < 8:
+
+    def near(width: int) -> int:
+        return sum(n for w, n in widths.items() if abs(w - width) <= slack(width))
+
+    width = max(sorted(widths), key=near)
+    wider = sum(n for w, n in widths.items() if w > width + slack(width))  # no line passes a page's width
+    counted = sum(widths.values())
+    if near(width) < 0.4 * counted or near(width) < 8 or wider > 0.1 * counted:
         return text
     out: list[str] = []
     printed = 0  # the width of the last line as printed (a joined paragraph is longer)
     for line in lines:
         previous = out[-1].rstrip() if out else ""
-        if out and printed >= width - 1 and not PARAGRAPH_END.search(previous) \
+        if out and printed >= width - slack(width) and not PARAGRAPH_END.search(previous) \
                 and line.strip() and not STARTS_ITEM.match(line):
             out[-1] = previous + line.strip()
         else:
