@@ -2339,6 +2339,20 @@ def test_the_sentence_of_an_annual_plan_that_states_its_targets_is_a_task():
         assert not goal.units and all(f in goal.text for f in figures)
 
 
+def test_the_targets_sentence_without_its_usual_words_is_a_task():
+    """f61 安康 2018 (``…,2018年全市经济社会发展预期目标为:生产总值增长9.5%…``, no 主要) and r13 嘉祥 2023
+    (``…新嘉祥。主要预期目标为:地区生产总值增长6.5%左右,…``, no 经济社会发展 before it): the sentence stating the
+    year's targets is a task of targets all the same."""
+    f61 = ("安康市2018年政府工作报告重点任务分解方案\n经安康市第四届人民代表大会第四次会议审议通过,2018年全市经济社会发展预期目标为:生产总值增长9.5%,力争达到10%;"
+           "全社会固定资产投资增长15%;社会消费品零售总额增长13%。\n一、扩大有效投资\n1.实施210个市级重点项目。(市发改委牵头)\n")
+    r13 = ("嘉祥县2023年国民经济和社会发展计划\n做好2023年的经济社会发展工作,奋力建设新时代“强富和美”新嘉祥。主要预期目标为:地区生产总值增长6.5%左右,"
+           "一般公共预算收入增长7%左右,固定资产投资增长10%左右。\n一、聚力扩大内需\n1.推进重点项目建设。\n")
+    for text, figures in ((f61, ["9.5%", "15%", "13%"]), (r13, ["6.5%", "7%", "10%"])):
+        plan = plan_of(text)
+        goal = plan.tasks[0]
+        assert not goal.units and all(f in goal.text for f in figures)
+
+
 def test_a_first_lead_of_a_kind_is_no_first_listed_statement():
     """``第一牵头单位`` (a unit named the first of several leads) states no convention for the lists."""
     assert not says_first_listed_leads("(第一牵头单位:市发改委;第二牵头单位:市财政局)")
