@@ -2353,6 +2353,20 @@ def test_the_targets_sentence_without_its_usual_words_is_a_task():
         assert not goal.units and all(f in goal.text for f in figures)
 
 
+def test_a_paragraph_of_main_indicators_is_a_task_of_targets():
+    """t22 青神 2017 (``主要指标:到2020年,全县受污染耕地安全利用率达到94%…``, the 土十条 model) and the State Council's
+    水十条 as reposted (xing528.com, ``主要指标:到2020年,长江、黄河…七大重点流域水质优良…比例总体达到70%以上;…``): a
+    paragraph opening with the plan's 主要指标 before its first item is a task of targets."""
+    t22 = ("青神县土壤污染防治工作方案\n主要指标:到2020年,全县受污染耕地安全利用率达到94%,污染地块安全利用率90%以上。\n"
+           "二、主要任务\n(一)深入开展土壤环境质量调查。(牵头单位:县环保局;责任单位:县经信局、县财政局)\n")
+    water = ("水污染防治行动计划\n主要指标:到2020年,长江、黄河、珠江、松花江、淮河、海河、辽河等七大重点流域水质优良(达到或优于Ⅲ类)"
+             "比例总体达到70%以上;到2030年,这七大重点流域水质优良比例总体达到75%以上。\n"
+             "一、全面控制污染物排放\n(一)狠抓工业污染防治。(环境保护部牵头,工业和信息化部参与)\n")
+    for text, figures in ((t22, ["94%", "90%"]), (water, ["70%", "75%"])):
+        goal = plan_of(text).tasks[0]
+        assert not goal.units and all(f in goal.text for f in figures)
+
+
 def test_a_first_lead_of_a_kind_is_no_first_listed_statement():
     """``第一牵头单位`` (a unit named the first of several leads) states no convention for the lists."""
     assert not says_first_listed_leads("(第一牵头单位:市发改委;第二牵头单位:市财政局)")

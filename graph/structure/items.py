@@ -482,7 +482,10 @@ def cut_with_targets(it: Item, text: str) -> bool:
 ANNEX_LINE = re.compile(r"附件\s*\d*\s*[::]?\s*$")
 # a heading that only names who leads the items below it: 省编办牵头的工作, 县示范区管委会牵头工作(8项)
 SECTION_LEAD = re.compile(r".{2,30}?(?:牵头|负责)的?工作(?:\(\d+项\))?$")
-GOAL_PARAGRAPH = re.compile(r"(?:[^,。:]{0,12}的|(?:19|20)\d{2}年[^,。:]{0,12})?(?:总体目标|工作目标|主要目标|发展目标|目标任务|(?:主要)?预期目标)[是为]?\s*[:.]|到\s*(?:19|20)\d{2}\s*年(?:底|末)?\s*,")
+# a paragraph that opens with the plan's goals (主要指标: opens those of the pollution plans modelled on the State
+# Council's 水十条 and 土十条: t22 青神 2017 ``主要指标:到2020年,全县受污染耕地安全利用率达到94%…``, the 水十条
+# ``主要指标:到2020年,长江、黄河…七大重点流域水质优良…比例总体达到70%以上``)
+GOAL_PARAGRAPH = re.compile(r"(?:[^,。:]{0,12}的|(?:19|20)\d{2}年[^,。:]{0,12})?(?:总体目标|工作目标|主要目标|发展目标|目标任务|主要指标|(?:主要)?预期目标)[是为]?\s*[:.]|到\s*(?:19|20)\d{2}\s*年(?:底|末)?\s*,")
 # the sentence of an annual plan's preamble that states its targets, wherever it begins in its paragraph
 # (c83 内蒙古 2020 ``2020年自治区国民经济和社会发展的主要预期目标是:地区生产总值增长6%左右;…``, c81 通辽 2021 ``…开启之年,
 # 全市经济社会发展主要预期目标是:地区生产总值增长7%左右,…``; f61 安康 2018 ``…,2018年全市经济社会发展预期目标为:…``
