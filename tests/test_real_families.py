@@ -2367,6 +2367,17 @@ def test_a_paragraph_of_main_indicators_is_a_task_of_targets():
         assert not goal.units and all(f in goal.text for f in figures)
 
 
+def test_units_that_take_part_after_the_lead_cooperate():
+    """y53 济宁 2015 (``(市发展改革委、市人力资源社会保障局牵头,市委组织部、…、国家统计局济宁调查队参加)``) and q14 金乡
+    2021 (``(责任单位:县扶贫开发办牵头,县教育和体育局、县卫生健康局等有关部门参加,各镇街落实)``): 参加 names the
+    lead's partners, as 参与 does."""
+    got = mentions_from_prose("(市发展改革委、市人力资源社会保障局牵头,市委组织部、国家统计局济宁调查队参加)", 0)
+    assert roles(got) == [("市发展改革委", "lead"), ("市人力资源社会保障局", "lead"), ("市委组织部", "cooperating"),
+                          ("国家统计局济宁调查队", "cooperating")]
+    got = mentions_from_prose("(责任单位:县扶贫开发办牵头,县教育和体育局、县卫生健康局等有关部门参加,各镇街落实)", 0)
+    assert roles(got)[:3] == [("县扶贫开发办", "lead"), ("县教育和体育局", "cooperating"), ("县卫生健康局", "cooperating")]
+
+
 def test_a_first_lead_of_a_kind_is_no_first_listed_statement():
     """``第一牵头单位`` (a unit named the first of several leads) states no convention for the lists."""
     assert not says_first_listed_leads("(第一牵头单位:市发改委;第二牵头单位:市财政局)")
