@@ -420,9 +420,10 @@ def _split_run_together(name: str) -> list[tuple[int, int]]:
 LEAD_NOTE = re.compile(r"\((牵头|牵头单位|牵头部门)\)$")
 ALIAS = re.compile(r"<([^<>]+)>")
 # 县委统战部(县民族宗教事务局), 自治區(qū)農(nóng)牧廳(鄉(xiāng)村振興局): a department named in brackets after
-# another is its second name (pinyin glosses and all); 县开发区(惠民街道) and 各镇(街道) keep their brackets
-DEPARTMENT_ALIAS = re.compile(r"(?<=[局委办部室心府厅处])\(((?=[^()](?:[^()]|\([a-z]))(?:[^()]|" + PINYIN_GLOSS.pattern + r"){0,20}"
-                              r"(?:局|委|办|办公室|部|中心|管委会))\)$")
+# another is its second name (pinyin glosses and all), an office's too (b42 台山 ``广电旅游和公共服务股(行政审批服务股)``,
+# y51 宣州 ``区划地名科(基层政权建设和社区治理科)``); 县开发区(惠民街道) and 各镇(街道) keep their brackets
+DEPARTMENT_ALIAS = re.compile(r"(?<=[局委办部室心府厅处科股])\s*\(((?=[^()](?:[^()]|\([a-z]))(?:[^()]|" + PINYIN_GLOSS.pattern + r"){0,20}"
+                              r"(?:局|委|办|办公室|部|中心|管委会|科|股))\)$")
 SPACES = re.compile(r"\s+")
 
 

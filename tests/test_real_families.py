@@ -2378,6 +2378,17 @@ def test_units_that_take_part_after_the_lead_cooperate():
     assert roles(got)[:3] == [("县扶贫开发办", "lead"), ("县教育和体育局", "cooperating"), ("县卫生健康局", "cooperating")]
 
 
+def test_an_office_named_in_brackets_after_another_is_its_second_name():
+    """b42 台山 2021 (``广电旅游和公共服务股(行政审批服务股)牵头``) and y51 宣州 2023 (a 责任科室 cell ``区划地名科
+    (基层政权建设和社区治理科)``, a space before the bracket): a 股 or 科 named in brackets after another is the
+    same office's second name, as a 局 is after a 局."""
+    got = mentions_from_list("广电旅游和公共服务股(行政审批服务股)", 0)
+    assert [(m.name, m.alias) for m in got] == [("广电旅游和公共服务股", "行政审批服务股")]
+    got = mentions_from_list("区划地名科 (基层政权建设和社区治理科)", 0)
+    assert [(m.name, m.alias) for m in got] == [("区划地名科", "基层政权建设和社区治理科")]
+    assert [(m.name, m.alias) for m in mentions_from_list("县开发区(惠民街道)", 0)] == [("县开发区(惠民街道)", "")]
+
+
 def test_a_first_lead_of_a_kind_is_no_first_listed_statement():
     """``第一牵头单位`` (a unit named the first of several leads) states no convention for the lists."""
     assert not says_first_listed_leads("(第一牵头单位:市发改委;第二牵头单位:市财政局)")
