@@ -2389,6 +2389,57 @@ def test_an_office_named_in_brackets_after_another_is_its_second_name():
     assert [(m.name, m.alias) for m in mentions_from_list("县开发区(惠民街道)", 0)] == [("县开发区(惠民街道)", "")]
 
 
+S23_RECORD = """任务97
+
+  • 听全文
+  • 2019-08-23
+  • 来源:市府办公厅
+重点工作:推进更高层次的广佛同城化,强化广佛地区粤港澳大湾区增长极建设。
+     
+牵头单位:市发展改革委
+     
+
+年度阶段性工作目标:
+
+第一季度:1.制定《广佛同城化建设2019年度重点工作计划》,明确今年工作重点。2.开展广佛合作试验区前期谋划。
+进展落实情况:
+
+第一季度:      
+
+按计划推进中。      
+1.已编制完成了《广佛同城化建设2019年度重点工作计划》,并征求了两轮市相关单位意见。
+2.开展广佛合作试验区前期谋划,就试验区定位、原则、布局、近期工作计划进行了研究。
+"""
+
+W13_RECORD = """任务29
+
+  • 2022-04-14
+  • 来源: 广州市人民政府办公厅
+重点工作: 实施“强区”工程,推进建设广州开发区、增城经济技术开发区、南沙经济技术开发区等三大国家级工业
+牵头单位: 市工业和信息化局
+年度阶段性工作目标: 第一季度:下达提质增效试点园区补助;
+第四季度:建立市重点产业链链长制;花都新增1-2个省(市、区)级研发平台。
+进展情况、存在问题
+及下一步工作建议:
+已完成。
+1.2021年6月份印发《广州市构建“链长制”推进产业高质量发展的意见》。
+"""
+
+
+def test_a_record_of_labelled_fields_is_a_task():
+    """s23 广州 2019 (``重点工作:推进更高层次的广佛同城化,…`` / ``牵头单位:市发展改革委``, blank lines between) and
+    w13 广州 2021 (``重点工作: 实施“强区”工程,…`` / ``牵头单位: 市工业和信息化局``, a range among its goals): the
+    record is one task of its lead, its goals its text; the numbered lines of its progress are no tasks."""
+    plan = plan_of(S23_RECORD)
+    assert [(t.title, [(m.name, m.role) for m in t.units]) for t in plan.tasks] == [
+        ("推进更高层次的广佛同城化,强化广佛地区粤港澳大湾区增长极建设", [("市发展改革委", "lead")])]
+    assert "进展落实情况" not in plan.tasks[0].text
+    plan = plan_of(W13_RECORD)
+    assert [(t.title.split(",")[0], [(m.name, m.role) for m in t.units]) for t in plan.tasks] == [
+        ("实施“强区”工程", [("市工业和信息化局", "lead")])]
+    assert "花都新增1-2个" in plan.tasks[0].text and "已完成" not in plan.tasks[0].text
+
+
 def test_a_first_lead_of_a_kind_is_no_first_listed_statement():
     """``第一牵头单位`` (a unit named the first of several leads) states no convention for the lists."""
     assert not says_first_listed_leads("(第一牵头单位:市发改委;第二牵头单位:市财政局)")

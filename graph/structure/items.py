@@ -322,13 +322,54 @@ def piece_line(body: list[Line], stream: str, a: int, b: int) -> Line:
     return Line(body[first].index, start, end, text, stream[a:b].replace("\n", ""))
 
 
+TASK_LABEL = re.compile(r"\s*(?:重点工作|重点任务|工作任务|主要任务|任务名称)\s*:\s*\|?\s*(\S.*?)\s*\|?\s*$")
+UNIT_LABEL_LINE = re.compile(r"\s*[^:|]{0,6}(?:单位|部门)\s*:")   # 牵头单位: / 责任单位: / 牵头部门:
+PROGRESS_LABEL = re.compile(r"\s*(?:进展|落实情况|完成情况|工作进展)")   # 进展落实情况: the record's progress, no target
+
+
+def labelled_tasks(lines: list[Line], start: int, stop: int) -> list[Item]:
+    """Tasks printed as records of labelled fields, the task's line first and its unit label among the
+    next lines (``重点工作:推进更高层次的广佛同城化,…`` / ``牵头单位:市发展改革委`` / ``年度阶段性工作目标:…``):
+    one item per record, its fields up to the record's progress (``进展落实情况:``) its body.
+
+    Family: the tracking pages of a city's key tasks, one record a page (s23 广州 2019 and w13 2021, label
+    and value on one line; m08 2015, ``重点工作: | 发展文化事业。… |`` cells of a copied table)."""
+    heads = [ln for ln in lines[start:stop] if TASK_LABEL.match(ln.folded)]
+    items = []
+    for k, ln in enumerate(heads):
+        end = heads[k + 1].index if k + 1 < len(heads) else stop
+        body = []
+        for below in lines[ln.index + 1:end]:
+            if PROGRESS_LABEL.match(below.folded):
+                break
+            body.append(below)
+        filled = [b for b in body if b.folded.strip(" |")]
+        if not any(UNIT_LABEL_LINE.match(b.folded) for b in filled[:2]):
+            continue
+        title = heading_title(TASK_LABEL.match(ln.folded).group(1).strip(" |"))
+        items.append(Item(Heading("label", "", 0, title, 0), ln, 0, (len(items) + 1,), (), body))
+    return items
+
+
+def with_labelled_tasks(items: list[Item], labelled: list[Item], stop: int) -> list[Item]:
+    """The numbered items with the labelled records (:func:`labelled_tasks`) in their place: a numbered
+    line inside a record (``1.制定…`` among its quarterly goals, ``1.已编制完成…`` in its progress) is part
+    of the record."""
+    if not labelled:
+        return items
+    ends = [it.line.index - 1 for it in labelled[1:]] + [stop]
+    spans = [(it.line.index, end) for it, end in zip(labelled, ends)]
+    kept = [it for it in items if not any(a <= it.line.index <= b for a, b in spans)]
+    return sorted(kept + labelled, key=lambda it: it.line.index)
+
+
 def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, reading: Reading,
                keys: set[str] | None = None, folded: str | None = None) -> list[Task]:
     """Candidate tasks of the body: every item with text of its own, with the units it names
     (``folded``: the source text folded, if at hand)."""
     first_is_lead = reading.first_is_lead
     folded = U.fold(source.text) if folded is None else folded
-    items = parse_items(lines, start, stop)
+    items = with_labelled_tasks(parse_items(lines, start, stop), labelled_tasks(lines, start, stop), stop)
     first = items[0].line.index if items else stop
     # a goal paragraph before the first heading (总体目标:…, 到2025年,…) is an item of its own
     goals = [ln for ln in lines[start:first] if GOAL_PARAGRAPH.match(ln.folded) or PLAN_TARGETS.search(ln.folded)]
