@@ -704,19 +704,27 @@ def test_docx_table_nested_in_a_frame_and_table_in_a_text_box(tmp_path):
     assert "表2 见文本框" in source.text.split("\n")
 
 
+# eight lines of j02 石景山's page, 28 characters each: the width a page's wrapped lines share
+WRAPPED_PAGE = "\n".join(["入各类组织章程,注重把基层党组织推荐的人选通过法定程序明"] * 8) + "\n"
+
+
+def reflowed_lines(body: str) -> list[str]:
+    """The lines of ``body`` reflowed below the wrapped page's lines."""
+    from graph.ingest import reflow_hard_wraps
+    return reflow_hard_wraps(WRAPPED_PAGE + body).split("\n")
+
+
 def test_a_page_number_after_a_reflowed_paragraph_stays_a_line():
     """j02 石景山 2019 (text saved from a PDF at 29 characters a line; the label line wraps,
     ``…园区党工`` / ``委、各街道党工委``, and the page's number ``— — — 3 —`` follows): the short line
     ends the paragraph, so the page number is not run into the last unit's name; the seed's
     wrapped paragraphs (test above) join as before."""
-    from graph.ingest import reflow_hard_wraps
     from graph.units import mentions_from_labels
 
     body = ("觉行动,确保基层工作体现党的意志,确保党的路线方针政策在\n基层有效贯彻落实。\n牵头单位:区委组织部\n"
             "协办单位:区委编办、区民政局(区委社会工委)、园区党工\n委、各街道党工委\n— — — 3 —\n"
             "2.以区域化党建为重点,构建市、区、街道、社区党组织四\n级上下贯通,社区党建、单位党建、行业党建多方联动,基层党\n")
-    text = "\n".join(["入各类组织章程,注重把基层党组织推荐的人选通过法定程序明"] * 8) + "\n" + body
-    lines = reflow_hard_wraps(text).split("\n")
+    lines = reflowed_lines(body)
     assert "— — — 3 —" in lines
     labelled = next(ln for ln in lines if ln.startswith("协办单位"))
     assert [m.name for m in mentions_from_labels(labelled, 0)][-2:] == ["园区党工委", "各街道党工委"]
@@ -763,8 +771,7 @@ def test_a_page_width_holds_lines_with_narrow_digits_and_marks():
     j02 = ("为贯彻落实北京市街道工作会议精神及《中共北京市委北京\n市人民政府关于加强新时代街道工作的意见》相关要求,以首善\n"
            "标准建设文明街道、活力街道、宜居街道、平安街道,现结合石\n景山区实际,制定如下任务分解方案。\n"
            "一、提高城市基层党建工作水平,加强党对基层治理的全面\n领导\n")
-    text = "\n".join(["入各类组织章程,注重把基层党组织推荐的人选通过法定程序明"] * 8) + "\n" + j02
-    lines = reflow_hard_wraps(text).split("\n")
+    lines = reflowed_lines(j02)
     assert "一、提高城市基层党建工作水平,加强党对基层治理的全面领导" in lines
     assert any("《中共北京市委北京市人民政府关于加强新时代街道工作的意见》" in ln for ln in lines)
     piped = ("乡镇(农场) | 可种植面积 | 2023年小麦任务面积 | 备注 |\n" + "八一乡 | 8.44 | 0.91 | |\n"
