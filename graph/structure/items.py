@@ -14,6 +14,7 @@ from typing import NamedTuple
 from graph import units as U
 from graph.records import SourceText, Task, UnitMention
 from graph.structure.lines import Heading, LINE_END, Line, STYLE_RANK, heading_title, match_heading
+from graph.structure import tables as T
 from graph.structure.tables import Reading
 
 
@@ -323,8 +324,18 @@ def piece_line(body: list[Line], stream: str, a: int, b: int) -> Line:
 
 
 TASK_LABEL = re.compile(r"\s*(?:重点工作|重点任务|工作任务|主要任务|任务名称)\s*:\s*\|?\s*(\S.*?)\s*\|?\s*$")
-UNIT_LABEL_LINE = re.compile(r"\s*[^:|]{0,6}(?:单位|部门)\s*:")   # 牵头单位: / 责任单位: / 牵头部门:
-PROGRESS_LABEL = re.compile(r"\s*(?:进展|落实情况|完成情况|工作进展)")   # 进展落实情况: the record's progress, no target
+
+
+def names_units_by_label(ln: Line) -> bool:
+    """A line that opens with a label of units (``牵头单位:``, ``责任单位:``), not of persons."""
+    m = U.shapes().label_re.match(ln.folded.lstrip(" |"))
+    return m is not None and U.role_of_label(m.group(1)) != "ignore"
+
+
+def opens_progress(ln: Line) -> bool:
+    """A field of progress (``进展落实情况:``, ``进展情况、存在问题``), its words those of a progress column."""
+    head = ln.folded.split(":")[0].strip(" |")
+    return any(T.column_kind(word) == "progress" for word in head.split("、"))
 
 
 def labelled_tasks(lines: list[Line], start: int, stop: int) -> list[Item]:
@@ -334,19 +345,19 @@ def labelled_tasks(lines: list[Line], start: int, stop: int) -> list[Item]:
 
     Family: the tracking pages of a city's key tasks, one record a page (s23 广州 2019 and w13 2021, label
     and value on one line; m08 2015, ``重点工作: | 发展文化事业。… |`` cells of a copied table)."""
-    heads = [ln for ln in lines[start:stop] if TASK_LABEL.match(ln.folded)]
+    heads = [(ln, m) for ln in lines[start:stop] if (m := TASK_LABEL.match(ln.folded))]
     items = []
-    for k, ln in enumerate(heads):
-        end = heads[k + 1].index if k + 1 < len(heads) else stop
+    for k, (ln, m) in enumerate(heads):
+        end = heads[k + 1][0].index if k + 1 < len(heads) else stop
         body = []
         for below in lines[ln.index + 1:end]:
-            if PROGRESS_LABEL.match(below.folded):
+            if opens_progress(below):
                 break
             body.append(below)
         filled = [b for b in body if b.folded.strip(" |")]
-        if not any(UNIT_LABEL_LINE.match(b.folded) for b in filled[:2]):
+        if not any(names_units_by_label(b) for b in filled[:2]):
             continue
-        title = heading_title(TASK_LABEL.match(ln.folded).group(1).strip(" |"))
+        title = heading_title(m.group(1).strip(" |"))
         items.append(Item(Heading("label", "", 0, title, 0), ln, 0, (len(items) + 1,), (), body))
     return items
 

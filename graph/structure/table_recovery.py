@@ -568,7 +568,7 @@ def split_sub_items(row: Row) -> list[Row]:
         return [row]
     bounds = items[1:] + [len(cells)]
     with_units = ["units" in kinds[a:b] for a, b in zip(items, bounds)]
-    one_list = len({cells[i].folded[0] in "(（" for i in items}) == 1   # 1. 2. …, not 1. then (1)
+    one_list = len({cells[i].folded[0] == "(" for i in items}) == 1   # 1. 2. …, not 1. then (1)
     if 2 * sum(with_units) < len(items) or (one_list and not any(with_units[:-1])):
         return [row]  # the items share one units cell (h07: 1.新建城市书房 | 2.乡镇… | 王丽 | 市文广旅局): one task
     if all(kinds[i] in ("text", "short") for i in range(items[0])):
