@@ -1906,17 +1906,24 @@ def test_items_that_name_their_units_in_charge_keep_them_under_a_lead_heading():
 
 def test_an_item_that_opens_with_a_unit_and_a_colon_lists_its_duties():
     """j53 北京 2012 环境秩序综合整治 (``14.市卫生局:负责医院周边环境秩序综合整治的协调工作;…``,
-    ``18.市园林绿化局:依据职能做好城市绿地、树木管护方面的工作。``): the unit before the colon is responsible
-    for the item, titled by its duties; a heading before a colon that is no unit (``1.工作目标:``) stays a
-    title. One real document of this layout was found so far (l52 辽阳 prints it on one line, unread)."""
+    ``18.市园林绿化局:依据职能做好城市绿地、树木管护方面的工作。``) and m11 铜梁 自然灾害救助预案 (``2.6.2县民政局:负责
+    调查核实灾区居民房屋损失…,并及时向县政府、市民政局报告。``): the unit before the colon is responsible for the
+    item, titled by its first clause as printed, the unit and its colon included; a heading before a colon
+    that is no unit (``1.工作目标:``) stays a title."""
     j53 = ("14.市卫生局:负责医院周边环境秩序综合整治的协调工作;负责对大排档的食品卫生进行监管,查处非法行医等违法行为。\n"
            "15.市药监局:负责查处违法收售药品等行为。\n"
            "18.市园林绿化局:依据职能做好城市绿地、树木管护方面的工作。\n")
     assert [(t.title, roles(t.units)) for t in plan_of(j53).tasks] == [
-        ("负责医院周边环境秩序综合整治的协调工作;负责对大排档的食品卫生进行监管,查处非法行医等违法行为",
-         [("市卫生局", "responsible")]),
-        ("负责查处违法收售药品等行为", [("市药监局", "responsible")]),
-        ("依据职能做好城市绿地、树木管护方面的工作", [("市园林绿化局", "responsible")])]
+        ("市卫生局:负责医院周边环境秩序综合整治的协调工作", [("市卫生局", "responsible")]),
+        ("市药监局:负责查处违法收售药品等行为", [("市药监局", "responsible")]),
+        ("市园林绿化局:依据职能做好城市绿地、树木管护方面的工作", [("市园林绿化局", "responsible")])]
+    m11 = ("2.6县自然灾害应急救助指挥部成员单位救助工作职责\n"
+           "2.6.1县救灾办:协助县政府做好特、重大自然灾害的信息收集、上报、情况通报和应急处置工作。根据县政府领导的指示,"
+           "做好上情下达。\n"
+           "2.6.2县民政局:负责调查核实灾区居民房屋损失及灾民生活困难情况,并及时向县政府、市民政局报告。\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(m11).tasks] == [
+        ("县救灾办:协助县政府做好特、重大自然灾害的信息收集、上报、情况通报和应急处置工作", [("县救灾办", "responsible")]),
+        ("县民政局:负责调查核实灾区居民房屋损失及灾民生活困难情况", [("县民政局", "responsible")])]
     goal = plan_of("1.工作目标:到2025年,全市城市生活垃圾回收利用率达到35%以上。(市城管局牵头)\n").tasks
     assert [(t.title, roles(t.units)) for t in goal] == [
         ("工作目标:到2025年,全市城市生活垃圾回收利用率达到35%以上", [("市城管局", "lead")])]
@@ -2587,3 +2594,38 @@ def test_sibling_items_over_one_units_cell_are_one_task():
     assert [(t.title, [m.name for m in t.units]) for t in plan.tasks] == [
         ("完善公共文化设施网络", ["市文化广电和旅游局", "市财政局", "各县区人民政府"]),
         ("深化文化惠民工程", ["市文化广电和旅游局", "市总工会", "团市委"])]
+
+
+def test_a_heading_naming_a_units_duties_gives_it_the_items_below():
+    """q53 a district's 安全生产 duties (``第七条 区科委工作职责:`` / ``(一)将推动安全生产科技进步纳入…``), i11 绍兴
+    森林火灾预案 (``2.市指挥部办公室职责`` / ``(1)负责本预案的制订…``, below items that name their units with a colon)
+    and m11 铜梁 (``2.5 各乡镇人民政府救助工作职责`` over one paragraph): the unit the heading names before 职责 is
+    responsible for each item below it that names no unit, or for the heading's own paragraph, titled by
+    the heading; a heading with no 职责 after a unit's name stays silent where other items name units."""
+    q53 = ("第七条 区科委工作职责:\n"
+           "(一)将推动安全生产科技进步纳入本区科学技术发展规划和计划并组织实施。\n"
+           "(二)负责安全生产重大科技攻关、基础研究和应用研究的指导工作。\n"
+           "第八条 区公安分局工作职责:\n"
+           "(一)对本区消防工作实施监督管理,指导、监督消防机构履行法定消防安全职责。\n")
+    assert [(t.number, roles(t.units)) for t in plan_of(q53).tasks] == [
+        ("(一)", [("区科委", "responsible")]), ("(二)", [("区科委", "responsible")]),
+        ("(一)", [("区公安分局", "responsible")])]
+    i11 = ("(一)市指挥部成员单位职责\n"
+           "(12)绍兴军分区:指挥、督促各县(市、区)人武部、民兵预备役部队参加森林消防培训及火灾扑救工作。\n"
+           "(13)武警绍兴市支队:指挥所属部队支援森林火灾的扑救行动。\n"
+           "(二)日常办事机构\n"
+           "1.市指挥部办公室\n"
+           "市指挥部下设办公室,办公室为日常办事机构,设在市林业局。\n"
+           "2.市指挥部办公室职责\n"
+           "(1)负责本预案的制订、修订和实施。\n"
+           "(2)做好森林火灾事故的信息监测、预测和预防工作,及时向市指挥部提出启动本预案的建议。\n")
+    got = [(t.number, roles(t.units)) for t in plan_of(i11).tasks if t.units]
+    assert got == [("(12)", [("绍兴军分区", "responsible")]), ("(13)", [("武警绍兴市支队", "responsible")]),
+                   ("(1)", [("市指挥部办公室", "responsible")]), ("(2)", [("市指挥部办公室", "responsible")])]
+    m11 = ("2.5 各乡镇人民政府救助工作职责\n"
+           "各乡镇人民政府成立相应的应急救助指挥机构和办事机构,按照属地管理和分级管理的原则,制定本乡镇应急救助预案。\n"
+           "2.6县自然灾害应急救助指挥部成员单位救助工作职责\n"
+           "2.6.1县救灾办:协助县政府做好特、重大自然灾害的信息收集、上报、情况通报和应急处置工作。\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(m11).tasks][0] == (
+        "各乡镇人民政府救助工作职责", [("各乡镇人民政府", "responsible")])
+

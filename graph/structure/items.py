@@ -109,13 +109,18 @@ def heading_unit(it: Item) -> list[UnitMention]:
     2009 新农村建设 ``五、省发改委`` / ``(一)安排建设资金12亿元…``, ``三、省委政法委`` / its paragraph; k53 淮南
     2006 考核目标 ``凤台县政府`` / ``1.地区生产总值75亿元,增长25%.``): the unit is read as a listed one.
     """
-    if it.heading.style != "unit" and len(it.line.text.strip()) > it.heading.marker_end + len(it.heading.title):
+    title = it.heading.title
+    if it.heading.style != "unit" and len(it.line.text.strip().rstrip(":：")) > it.heading.marker_end + len(title):
         return []   # a heading with text after its title is no unit's name alone
-    if not unit_title(it.heading.title):
+    name = title[:duty.start()] if (duty := DUTY_TITLE.search(title)) else title
+    if not unit_title(name):
         return []
-    start = it.line.start + it.line.text.index(it.heading.title, it.heading.marker_end)
-    return [UnitMention(name=it.heading.title, role="responsible", basis="listed", start=start,
-                        end=start + len(it.heading.title))]
+    start = it.line.start + it.line.text.index(title, it.heading.marker_end)
+    return [UnitMention(name=name, role="responsible", basis="listed", start=start, end=start + len(name))]
+
+
+#: the end of a heading that names a unit's duties: 区科委工作职责, 市指挥部办公室职责, 各乡镇人民政府救助工作职责
+DUTY_TITLE = re.compile(r"(?:的|主要|救助工作|工作)?职责$")
 
 
 def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
@@ -418,7 +423,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, rea
         title = it.heading.title
         if (duties := unit_of_duties(it)) is not None:
             title = duties.title
-        if it.body and not it.children and (SECTION_LEAD.match(title) or heading_unit(it)):
+        if it.body and not it.children and (SECTION_LEAD.match(title) or heading_unit(it) and not DUTY_TITLE.search(title)):
             title = heading_title(it.body[0].text)  # (二)省审计厅牵头的工作 / 全面加强审计工作。
         key = "b" + "-".join(map(str, it.path))
         while key in keys:
@@ -446,14 +451,15 @@ class Duties(NamedTuple):
 def unit_of_duties(it: Item) -> Duties | None:
     """The unit an item opens with, before a colon and its duties (``14.市卫生局:负责医院周边环境秩序综合整治的
     协调工作``, ``18.市园林绿化局:依据职能做好城市绿地、树木管护方面的工作``): responsible for the item, which
-    is titled by its duties.
+    is titled by its first clause as printed, the unit and its colon included (as :func:`colon_duty_tasks`
+    titles the same duties printed without numbers).
 
     An item whose heading is the unit's name as a sentence of its own, its duties after it
     (``(二十一)市公安局。负责对市区和全市社会治安综合治理…的调研``), names the unit the same way and keeps that
     heading as its title.
 
     Family: divisions of duties printed unit by unit (部门职责), each item opening with the unit's name
-    and a colon (j53 北京 2012 环境秩序综合整治, items 14–23) or a full stop (a65 a city's 市域一体化 调研 plan,
+    and a colon (j53 北京 2012 环境秩序综合整治, items 14–23; m11 铜梁 自然灾害救助预案 ``2.6.2县民政局:负责…``) or a full stop (a65 a city's 市域一体化 调研 plan,
     items (二十一)–(二十六)); l52 辽阳 prints the same on one line without numbers, which is not read.
     """
     folded, at = it.line.folded, it.heading.marker_end
@@ -463,24 +469,33 @@ def unit_of_duties(it: Item) -> Duties | None:
     start = it.line.start + m.start(1)
     unit = UnitMention(name=it.line.text[m.start(1):m.end(1)], role="responsible", basis="text", start=start,
                        end=start + len(m.group(1)))
-    title = it.heading.title if m.re is DUTY_SENTENCE else heading_title(it.line.text[m.end():])
-    return Duties(unit=unit, title=title)
+    if m.re is DUTY_SENTENCE:
+        return Duties(unit=unit, title=it.heading.title)
+    return Duties(unit=unit, title=it.line.text[m.start(1):first_clause_end(folded, m.end(), len(folded))].strip())
+
+
+def first_clause_end(folded: str, at: int, end: int) -> int:
+    """Where the first clause of ``folded[at:end]`` ends (at its first , 。 or ;), else ``end``."""
+    stops = (folded.find(mark, at, end) for mark in ",。;")
+    return min((i for i in stops if i >= 0), default=end)
 
 
 def share_heading_units(found: list[list]) -> None:
     """A unit heading's unit (:func:`heading_unit`) goes to the items below it that name no unit, or
     to the heading itself when it has a paragraph and no items; after the other ways of sharing units
     (a numbered place over its problems and their label block, e32 荆州 ``1. 市科技馆``, keeps its label's units),
-    and only in a list that names units in no other way (e32's place names are no units that carry the work)."""
-    if any(entry[2] for entry in found):
-        return   # (no item was folded into its parent either: that needs a label block)
+    and only in a list that names units in no other way (e32's place names are no units that carry the work),
+    unless the heading says they are the unit's duties (``2.市指挥部办公室职责``, :data:`DUTY_TITLE`)."""
+    if any(entry[0] is None for entry in found):
+        return   # an item folded into its parent (fold_measures_into_parent): its list names units by labels
+    named_elsewhere = any(entry[2] for entry in found)
     children, _ = children_of(found)
     for i, (it, *_rest) in enumerate(found):
         named = heading_unit(it)
-        if not named:
+        if not named or (named_elsewhere and not DUTY_TITLE.search(it.heading.title)):
             continue
-        kids = children.get(i, [])
-        if not kids and it.body:
+        kids = [k for k in children.get(i, []) if not found[k][2]]
+        if not children.get(i) and it.body and not found[i][2]:
             found[i][2:5] = [named, named[0].start, named[0].end]
         for k in kids:
             found[k][2:5] = [list(named), named[0].start, named[0].end]
@@ -825,8 +840,7 @@ def colon_duty_tasks(source: SourceText, ln: Line, keys: set[str]) -> list[Task]
         mentions = U.mentions_from_list(source.text[units_at:ln.start + m.end(1)], units_at)
         if not mentions:
             continue
-        stops = (text.find(",", m.end(), end), text.find("。", m.end(), end), text.find(";", m.end(), end))
-        title_end = min((i for i in stops if i >= 0), default=end)
+        title_end = first_clause_end(text, m.end(), end)
         key = f"p{ln.index + 1}-{k + 1}"
         keys.add(key)
         tasks.append(Task(key=key, source="body", number="", section=(),
