@@ -39,6 +39,7 @@ class Shapes:
 
     strong: tuple[str, ...]
     not_unit: tuple[str, ...]
+    action_starts: tuple[str, ...]       # verbs that open an action, never a unit's name (健全, 明确)
     weak: tuple[str, ...]
     collective_prefixes: tuple[str, ...]
     region_prefixes: tuple[str, ...]
@@ -85,6 +86,7 @@ def shapes() -> Shapes:
     return Shapes(
         strong=by_len(raw["strong_suffixes"]),
         not_unit=tuple(raw["not_unit_endings"]),
+        action_starts=tuple(raw["action_starts"]),
         weak=by_len(raw["weak_suffixes"]),
         collective_prefixes=tuple(raw["collective_prefixes"]),
         region_prefixes=by_len(raw["region_prefixes"]),
@@ -156,8 +158,8 @@ def unit_shape(name: str) -> int:
     Pinyin glosses are read past: mirror sites that print 繁體 gloss characters with their pinyin
     (``自治區(qū)農(nóng)牧廳(鄉(xiāng)村振興局)``, ``縣住房和城鄉(xiāng)建設局``; q01 内蒙古, q04 赵县)."""
     n = PINYIN_GLOSS.sub("", name.strip()) if "(" in name else name.strip()
-    if len(n) < 2 or len(n) > 40 or BAD_NAME.search(n):
-        return 0
+    if len(n) < 2 or len(n) > 40 or BAD_NAME.search(n) or n.startswith(shapes().action_starts):
+        return 0   # 健全完善安委会牵头…的工作机制, 明确专班负责…: an action, not who carries it
     if len(n) == 2 and is_collective(n):
         return 2
     not_unit, strong, weak = _shape_patterns()

@@ -1835,7 +1835,7 @@ def test_a_department_named_by_its_field_is_a_unit():
         [("卫生部门", "responsible")], [("质量技术监督部门", "responsible")], [("食品药品监管部门", "responsible")]]
     r43 = "社会层面的管控整治主要由公安部门牵头,教育、综治部门配合,加强对学校周边区域的治安巡逻和常态管理"
     assert roles(mentions_from_prose(r43, 0))[0] == ("公安部门", "lead")
-    assert [unit_shape(n) for n in ("人口和计生部门", "文化广电新闻出版部门", "职能部门", "健全部门")] == [2, 2, 1, 1]
+    assert [unit_shape(n) for n in ("人口和计生部门", "文化广电新闻出版部门", "职能部门", "健全部门")] == [2, 2, 1, 0]  # 健全 opens an action
     # f93 湖北 2020: the field's 主管部门 (with its alias) heads its duties: ``(一)农业农村(农经)主管部门。负责指导…``
     f93 = ("一、明确部门职责\n(一)农业农村(农经)主管部门。负责指导宅基地分配、使用、流转和宅基地合理布局。\n"
            "(二)自然资源主管部门。负责国土空间规划、土地利用计划和规划许可等工作。\n")
@@ -2628,4 +2628,16 @@ def test_a_heading_naming_a_units_duties_gives_it_the_items_below():
            "2.6.1县救灾办:协助县政府做好特、重大自然灾害的信息收集、上报、情况通报和应急处置工作。\n")
     assert [(t.title, roles(t.units)) for t in plan_of(m11).tasks][0] == (
         "各乡镇人民政府救助工作职责", [("各乡镇人民政府", "responsible")])
+
+
+def test_an_action_verb_before_a_body_names_no_unit():
+    """a09 a district 應急管理局 2022 (繁體: ``健全完善安委會牽頭抓總、統籌協調,…的工作機制``) and b09 a town's 2024
+    plan (``理顺园区管理机制,明确专班负责园区日常工作``): a name that opens with an action verb (健全, 明确, …,
+    ontology/unit_shapes.json ``action_starts``) describes a mechanism, not the unit that carries the task."""
+    assert unit_shape("健全完善安委會") == 0 and unit_shape("明确专班") == 0
+    assert unit_shape("建设局") == 2 and unit_shape("完善办") == 0   # 建设 opens no action; 完善 does
+    a09 = "1.強化統籌推動。健全完善安委會牽頭抓總、統籌協調,專委會專業統籌、督促推動,監管部門互相配合、協同推進的工作機制。\n"
+    b09 = "(一)优化园区管理机制。实施园区经济赋能行动,理顺园区管理机制,明确专班负责园区日常工作,推动要素向园区集聚。\n"
+    assert [t.units for t in plan_of(a09).tasks] == [()]
+    assert all(not t.units for t in plan_of(b09).tasks)
 
