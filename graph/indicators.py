@@ -279,6 +279,11 @@ def _policy_term(work: str, clause_start: int, pos: int) -> bool:
     return TERMS_START.match(work, clause_start) is not None and GRANT.search(work, sentence_start, clause_start) is not None
 
 
+#: after a count, the rest of the subject of a rate and its target figure: the count says how many things the
+#: rate is measured over (f07 鄂州 2024 ``纳入国家考核的3个断面水质优良率达到100%``, ``全市5个集中式饮用水水源地水质达标率为100%``)
+COUNTED_RATE_SUBJECT = re.compile(r"[^，,。；;、\d]{1,24}?(?:率|比例)\s*(?:达到|达|为|稳定在|保持在|提高到|提升至|不低于)?\s*\d")
+
+
 def _excluded(work: str, h: _Hit, has_unit: bool, before_clause: str) -> bool:
     """Numbers that are not targets: ordinals, names, quoted labels, facts already reached."""
     start, unit_end = h.start, h.unit_end
@@ -311,6 +316,8 @@ def _excluded(work: str, h: _Hit, has_unit: bool, before_clause: str) -> bool:
             return True  # 已建成的18个: a fact; 围绕5个方面: framing
         if OWN_TASKS.match(work, unit_end, unit_end + 12):
             return True  # 实施8项重点工作: the plan counting its own tasks
+        if kind == "count" and COUNTED_RATE_SUBJECT.match(work, unit_end):
+            return True  # 3个断面水质优良率达到100%: the count of what a rate target measures
         if h.unit == "次" and (MEETING.search(before_clause) or MEETING_AFTER.match(work, unit_end, unit_end + 12)):
             return True  # 每月召开1次推进会: how often people meet, not a target
     return False

@@ -2641,3 +2641,15 @@ def test_an_action_verb_before_a_body_names_no_unit():
     assert [t.units for t in plan_of(a09).tasks] == [()]
     assert all(not t.units for t in plan_of(b09).tasks)
 
+
+def test_the_count_of_what_a_rate_measures_is_no_target():
+    """f07 鄂州 2024 (``纳入国家考核的3个断面水质优良率达到100%``) and x84 十堰 2024 (``18个县级及以上城市集中式饮用水
+    水源地水质优良率100%``, ``…市控及以上44个地表水监测断面达到或优于III类水体比例达到93.18%以上``): a count in the
+    subject of a rate or a share says over how many things it is measured; the rate is the target."""
+    f07 = "纳入国家考核的3个断面水质优良率达到100%,全市5个集中式饮用水水源地水质达标率为100%。"
+    assert [(i.value, i.unit) for i in extract_indicators(f07)] == [(100.0, "%"), (100.0, "%")]
+    x84 = ("27个省级及以上地表水监测断面优良率达到96.3%,纳入全市水环境质量评级的市控及以上44个地表水监测断面达到或优于"
+           "III类水体比例达到93.18%以上;18个县级及以上城市集中式饮用水水源地水质优良率100%。")
+    assert [(i.value, i.unit) for i in extract_indicators(x84)] == [(96.3, "%"), (93.18, "%"), (100.0, "%")]
+    # a count that is the target itself stays: 新建城市公园3个, 建成5个污水处理厂
+    assert [(i.value, i.unit) for i in extract_indicators("新建城市公园3个,建成5个污水处理厂。")] == [(3.0, "个"), (5.0, "个")]
