@@ -2653,3 +2653,24 @@ def test_the_count_of_what_a_rate_measures_is_no_target():
     assert [(i.value, i.unit) for i in extract_indicators(x84)] == [(96.3, "%"), (93.18, "%"), (100.0, "%")]
     # a count that is the target itself stays: 新建城市公园3个, 建成5个污水处理厂
     assert [(i.value, i.unit) for i in extract_indicators("新建城市公园3个,建成5个污水处理厂。")] == [(3.0, "个"), (5.0, "个")]
+
+
+def test_a_counted_list_after_a_colon_is_a_task_a_piece():
+    """l05 榆中 2016 繁體 (``這十件實事是:1.新修高標準基本農田10萬畝。2.…``, numbered on one line) and l07 天水 2020
+    (``集中力量办好10件实事:建成…;实施…;…``, parted by semicolons): where nothing else is a task, the pieces that a
+    count announces, as many as counted, are tasks with their targets and no units; a count that the pieces do
+    not match makes none."""
+    l05 = ("會上確定2016年縣委縣政府為民興辦10件實事。\n"
+           "這十件實事是:1.新修高標準基本農田10萬畝。2.引入社會資金2億元,建成1所縣城九年制學校。3.完成縣城小學新建和三角城"
+           "小學遷建工程,建成40所標準化學校。4.改造農村危舊房1320戶。5.實施光網榆中項目建設,實現全縣所有村寬帶全覆蓋。"
+           "6.新增城鎮就業2300人。7.改造路網及村內道路160公里。8.實施光伏扶貧項目,推廣光伏發電2100戶。9.建成南坡灣、"
+           "潘家坪調蓄水庫及水廠。10.完成興隆山水源涵養區保護工程。\n")
+    tasks = plan_of(l05).tasks
+    assert [t.number for t in tasks][:4] == ["1", "2", "3", "4"] and not any(t.units for t in tasks)
+    assert tasks[0].title == "新修高標準基本農田10萬畝" and tasks[1].title == "引入社會資金2億元"
+    l07 = ("《政府工作报告》提出,2020年,天水市集中力量办好10件实事:建成藉河治理二期工程和岷山生态公园;实施城区水务一体化工程;"
+           "新增城区停车位3000个以上;新建城区公共厕所20座、旅游厕所30座;建成农村生活垃圾焚烧站(场)55座;建成社区便民市场8处;"
+           "实施城市老旧小区改造项目67个28682户;实施棚户区改造项目54个21900套;启动实施市幼儿园分园新建项目;打通城区“断头路”4条。\n")
+    titles = [t.title for t in plan_of(l07).tasks]
+    assert "新增城区停车位3000个以上" in titles and "打通城区“断头路”4条" in titles
+    assert plan_of(l07.replace("10件实事", "12件实事")).tasks == ()

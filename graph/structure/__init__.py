@@ -14,7 +14,7 @@ from graph import regions
 from graph import units as U
 from graph.records import Plan, PlanMeta, SourceText, Task
 from graph.structure import tables as T
-from graph.structure.items import ANNEX_LINE, body_tasks, labelled_tasks, prose_tasks, unit_column_of_header_line, with_trailing_unit_cell
+from graph.structure.items import ANNEX_LINE, body_tasks, counted_list_tasks, labelled_tasks, prose_tasks, unit_column_of_header_line, with_trailing_unit_cell
 from graph.structure.lines import Line, NO_TASKS, REGION_HEAD_LINES, REGION_TAIL_LINES, STOP_LINE, match_heading, split_lines
 from graph.structure.metadata import find_doc_number, find_issue_date, find_issuer, find_period, find_references, find_region, \
     find_title, number_printed_at_head, signature_line, units_level
@@ -59,6 +59,8 @@ def parse_plan(source: SourceText) -> Plan:
         # title (a report without one may print its numbered list of page furniture below the text: r42 开封)
         prose_start = min(body_start, t1 + 1 if t1 >= 0 else 0)
         tasks += prose_tasks(source, lines, prose_start, finder.first_is_lead, finder.keys, folded)
+    if not tasks:  # nothing numbered, nothing named: a report may list the year's 实事 after their count
+        tasks = counted_list_tasks(source, lines, finder.keys)
     if U.says_responsible_leads(source.text):
         tasks = [responsible_as_lead(t) for t in tasks]
     noted_at, every = U.units_of_every_task(source.text)
