@@ -459,8 +459,9 @@ def unit_of_duties(it: Item) -> Duties | None:
     heading as its title.
 
     Family: divisions of duties printed unit by unit (部门职责), each item opening with the unit's name
-    and a colon (j53 北京 2012 环境秩序综合整治, items 14–23; m11 铜梁 自然灾害救助预案 ``2.6.2县民政局:负责…``) or a full stop (a65 a city's 市域一体化 调研 plan,
-    items (二十一)–(二十六)); l52 辽阳 prints the same on one line without numbers, which is not read.
+    and a colon (j53 北京 2012 环境秩序综合整治, items 14–23; m11 铜梁 自然灾害救助预案 ``2.6.2县民政局:负责…``)
+    or a full stop (a65 a city's 市域一体化 调研 plan, items (二十一)–(二十六)); l52 辽阳 prints the same on one
+    line without numbers, which is not read.
     """
     folded, at = it.line.folded, it.heading.marker_end
     m = DUTY_COLON.match(folded, at) or DUTY_SENTENCE.match(folded, at)
@@ -899,9 +900,9 @@ COUNTED_PIECE_NUMBER = re.compile(r"(?:^|(?<=[。;]))\s*(\d{1,2})[.、]\s*(?!\d)
 
 
 def counted_list_tasks(source: SourceText, lines: list[Line], keys: set[str]) -> list[Task]:
-    """The pieces of a list that a count announces before a colon, on the line after it, when as many
-    pieces as counted follow (numbered ``1.…。2.…`` or parted by ``;``): a task each, titled by its first
-    clause, with no units; for a document in which nothing else is a task.
+    """The pieces of a list that a count announces before a colon, printed after the colon on the same
+    line, when as many pieces as counted follow (numbered ``1.…。2.…`` or parted by ``;``): a task each,
+    titled by its first clause, with no units; for a document in which nothing else is a task.
 
     Family: news reports of a government's yearly 实事 (l05 榆中 2016 繁體 ``這十件實事是:1.新修高標準基本農田10萬畝。
     2.…``, l07 天水 2020 ``集中力量办好10件实事:建成藉河治理二期工程…;实施城区水务一体化工程…;…``, l06 秦安 2015
@@ -919,7 +920,7 @@ def counted_list_tasks(source: SourceText, lines: list[Line], keys: set[str]) ->
             bounds = [(n.end(), end) for n, end in zip(numbers, ends)]
             labels = [n.group(1) for n in numbers]
         else:
-            cuts = [0, *(p.end() for p in re.finditer(";", rest)), len(rest)]
+            cuts = [0, *(i + 1 for i, mark in enumerate(rest) if mark == ";"), len(rest)]
             bounds = [(a, b) for a, b in zip(cuts, cuts[1:]) if rest[a:b].strip(" ;。")]
             labels = [str(k + 1) for k in range(len(bounds))]
         if len(bounds) != count or count < 2:
