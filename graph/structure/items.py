@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from graph import units as U
 from graph.records import SourceText, Task, UnitMention
-from graph.structure.lines import Heading, LINE_END, Line, STYLE_RANK, cn_to_int, heading_title, match_heading
+from graph.structure.lines import Heading, LINE_END, Line, STYLE_RANK, cn_to_int, heading_title, match_heading, run_on_items
 from graph.structure import tables as T
 from graph.structure.tables import Reading
 
@@ -896,7 +896,6 @@ def prose_tasks(source: SourceText, lines: list[Line], start: int, first_is_lead
 
 #: a count of the list that follows a colon: 这十件实事是:, 集中力量办好10件实事:, 十件民生实事分别是:
 COUNTED_LIST = re.compile(r"(?:(\d{1,2})|([一二三四五六七八九十]{1,3}))\s*(?:件|项|大)[^:。;,]{0,16}?:\s*")
-COUNTED_PIECE_NUMBER = re.compile(r"(?:^|(?<=[。;]))\s*(\d{1,2})[.、]\s*(?!\d)")
 
 
 def counted_list_tasks(source: SourceText, lines: list[Line], keys: set[str]) -> list[Task]:
@@ -914,11 +913,12 @@ def counted_list_tasks(source: SourceText, lines: list[Line], keys: set[str]) ->
             continue
         count = int(m.group(1)) if m.group(1) else cn_to_int(m.group(2))
         rest = ln.folded[m.end():]
-        numbers = list(COUNTED_PIECE_NUMBER.finditer(rest))
-        if len(numbers) >= 2:
-            ends = [n.start() for n in numbers[1:]] + [len(rest)]
-            bounds = [(n.end(), end) for n, end in zip(numbers, ends)]
-            labels = [n.group(1) for n in numbers]
+        pieces = run_on_items(rest)   # 1.…。2.…: cut before each next number, as a line of run-on items is
+        headings = [match_heading(Line(0, 0, 0, piece, piece)) for piece in pieces]
+        if len(pieces) >= 2 and all(headings):
+            starts = [sum(map(len, pieces[:k])) for k in range(len(pieces))]
+            bounds = [(at + h.marker_end, at + len(piece)) for at, h, piece in zip(starts, headings, pieces)]
+            labels = [h.number for h in headings]
         else:
             cuts = [0, *(i + 1 for i, mark in enumerate(rest) if mark == ";"), len(rest)]
             bounds = [(a, b) for a, b in zip(cuts, cuts[1:]) if rest[a:b].strip(" ;。")]
