@@ -40,6 +40,7 @@ class Shapes:
     strong: tuple[str, ...]
     not_unit: tuple[str, ...]
     action_starts: tuple[str, ...]       # verbs that open an action, never a unit's name (健全, 明确)
+    duty_verbs: tuple[str, ...]          # verbs that open a unit's duties after its name (承担, 协调)
     weak: tuple[str, ...]
     collective_prefixes: tuple[str, ...]
     region_prefixes: tuple[str, ...]
@@ -87,6 +88,7 @@ def shapes() -> Shapes:
         strong=by_len(raw["strong_suffixes"]),
         not_unit=tuple(raw["not_unit_endings"]),
         action_starts=tuple(raw["action_starts"]),
+        duty_verbs=by_len(raw["duty_verbs"]["words"]),
         weak=by_len(raw["weak_suffixes"]),
         collective_prefixes=tuple(raw["collective_prefixes"]),
         region_prefixes=by_len(raw["region_prefixes"]),

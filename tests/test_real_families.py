@@ -2674,3 +2674,64 @@ def test_a_counted_list_after_a_colon_is_a_task_a_piece():
     titles = [t.title for t in plan_of(l07).tasks]
     assert "新增城区停车位3000个以上" in titles and "打通城区“断头路”4条" in titles
     assert plan_of(l07.replace("10件实事", "12件实事")).tasks == ()
+
+
+def test_paragraphs_opened_by_a_unit_and_its_duty_under_a_duty_heading():
+    """y72 a province's 自然灾害 预案 (``5、部门主要职责:省民政厅组织、协调救灾工作;…`` / ``省水利厅承担…`` /
+    ``省经委协调…``, the first duty on the heading's own line) and m14 a city's 食品安全事故 预案 (``市食安办参加…``
+    beside ``市卫生局负责…``): each paragraph that opens with one unit and a duty verb is that unit's task,
+    responsible, titled by its first clause, under the heading's section; a paragraph a role verb opens is
+    read as prose still (负责: responsible)."""
+    y72 = ("5、部门主要职责:省民政厅组织、协调救灾工作;核实、报告灾情;申请、管理和参与分配救灾款物。\n"
+           "省水利厅承担省防汛抗旱指挥部的日常工作;负责水情、旱情、汛情的监测和上报工作。\n"
+           "省经委协调铁路、邮电、电力、商业、物资、医药等部门的抢险救灾工作。\n"
+           "省财政厅负责救灾应急资金的筹集、拨付和资金使用情况的监督。\n")
+    got = [(t.title, roles(t.units), t.section) for t in plan_of(y72).tasks]
+    assert got == [("省民政厅组织、协调救灾工作", [("省民政厅", "responsible")], ("5部门主要职责",)),
+                   ("省水利厅承担省防汛抗旱指挥部的日常工作", [("省水利厅", "responsible")], ("5部门主要职责",)),
+                   ("省经委协调铁路、邮电、电力、商业、物资、医药等部门的抢险救灾工作", [("省经委", "responsible")],
+                    ("5部门主要职责",)),
+                   ("救灾应急资金的筹集、拨付和资金使用情况的监督", [("省财政厅", "responsible")], ("5部门主要职责",))]
+    m14 = ("7.3预案实施\n本预案自发布之日起施行。\n附件2:\n指挥部成员单位职责\n"
+           "市食安办参加指挥部办公室工作,并监督、指导、协调食品安全事故处置及责任调查处理工作。\n"
+           "市卫生局负责为指挥部办公室提供技术支持和必要的办公条件,参加指挥部办公室工作。\n")
+    got = [(t.title, roles(t.units), t.section) for t in plan_of(m14).tasks if t.units]
+    assert got == [("市食安办参加指挥部办公室工作", [("市食安办", "responsible")], ("指挥部成员单位职责",)),
+                   ("为指挥部办公室提供技术支持和必要的办公条件", [("市卫生局", "responsible")], ("指挥部成员单位职责",))]
+
+
+def test_a_caption_of_member_duties_heads_the_paragraphs_below_it():
+    """m14 (``指挥部成员单位职责`` over ``市食安办参加…`` / ``市卫生局负责…``, above) and q54 城口 2019 (``成员单位工作职责``
+    / a paragraph of the covering rules / ``县委宣传部。负责组织协调媒体…``, the unit printed as a sentence of its
+    own): an unnumbered line that is only a title of duties heads the paragraphs below it, one paragraph enough
+    when it names its unit as the subject of its duties; a table's header row (``序号 成员单位 应急职责``, d26
+    鄂尔多斯) and a paragraph a role verb opens alone (h72 内蒙古's columns run together) head nothing."""
+    q54 = ("成员单位工作职责\n"
+           "根据《城口县人民政府办公室关于调整城口县安全生产委员会和城口县减灾委员会的通知》,现将职责明确如下。\n"
+           "县委宣传部。负责组织协调媒体做好防灾减灾救灾工作的新闻报道\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(q54).tasks] == [
+        ("负责组织协调媒体做好防灾减灾救灾工作的新闻报道", [("县委宣传部", "responsible")])]
+    header = "序号 成员单位 应急职责\n12 市生态环境局\n市住房和城乡建设局承担城市供水的恢复工作。\n"
+    assert not any(t.section == ("序号 成员单位 应急职责",) for t in plan_of(header).tasks)
+    h72 = "(二)明确\n部门职责\n自治区住房城乡建设厅牵头,\n联席会议成员单位按职责分工负\n"
+    assert not any(t.section == ("部门职责",) for t in plan_of(h72).tasks)
+
+
+def test_member_duties_above_the_first_heading_of_an_excerpt():
+    """d24 葫芦岛 暴风雪 预案, page 3 (``市卫生局:负责…`` / ``市广电局:负责…`` / … / ``3.1资金准备``) and d30 盘锦's
+    plan of the same template (``市卫生局负责…`` / ``市文广局负责…``, no colon): a run of two or more paragraphs
+    that open with a unit and its duty before the first heading are tasks, the numbered items below still read;
+    in a text without headings they stay prose's (m63, each paragraph a sentence of its own)."""
+    d24 = ("市卫生局:负责灾区的医疗救援和食品与饮用水卫生监督管理工作。\n"
+           "市广电局:负责广播、电视等媒体及时发布暴风雪预警信息和宣传报道救灾工作。\n"
+           "3 应急准备\n3.1资金准备\n各县(市)区人民政府和相关部门要安排暴风雪灾害应急资金。\n")
+    got = [(t.title, roles(t.units)) for t in plan_of(d24).tasks]
+    assert got[:2] == [("市卫生局:负责灾区的医疗救援和食品与饮用水卫生监督管理工作", [("市卫生局", "responsible")]),
+                       ("市广电局:负责广播、电视等媒体及时发布暴风雪预警信息和宣传报道救灾工作", [("市广电局", "responsible")])]
+    assert any(t.number == "3.1" for t in plan_of(d24).tasks)
+    d30 = ("市卫生局负责灾区的医疗救援和食品与饮用水卫生监督管理工作。\n"
+           "市文广局负责广播、电视等媒体及时发布暴风雪预警信息和宣传报道救灾工作。\n"
+           "盘锦海事局负责所辖水域水上交通安全的监督管理。\n"
+           "3.1资金准备\n各级政府要安排暴风雪灾害应急资金。\n")
+    assert [roles(t.units) for t in plan_of(d30).tasks][:3] == [
+        [("市卫生局", "responsible")], [("市文广局", "responsible")], [("盘锦海事局", "responsible")]]

@@ -14,7 +14,7 @@ from graph import regions
 from graph import units as U
 from graph.records import Plan, PlanMeta, SourceText, Task
 from graph.structure import tables as T
-from graph.structure.items import ANNEX_LINE, body_tasks, counted_list_tasks, labelled_tasks, prose_tasks, unit_column_of_header_line, with_trailing_unit_cell
+from graph.structure.items import ANNEX_LINE, body_tasks, counted_list_tasks, labelled_tasks, leading_duty_tasks, prose_tasks, unit_column_of_header_line, with_trailing_unit_cell
 from graph.structure.lines import Line, NO_TASKS, REGION_HEAD_LINES, REGION_TAIL_LINES, STOP_LINE, match_heading, split_lines
 from graph.structure.metadata import find_doc_number, find_issue_date, find_issuer, find_period, find_references, find_region, \
     find_title, number_printed_at_head, signature_line, units_level
@@ -51,14 +51,17 @@ def parse_plan(source: SourceText) -> Plan:
     finder = TaskFinder(source, lines, folded)
     body_start = min(body_start, next((ln.index for ln in lines[:body_start] if finder.tables.starts_at(ln.index)),
                                       body_start))
+    opening = min(body_start, t1 + 1 if t1 >= 0 else 0)   # where text below the title starts
     tasks = finder.tasks(body_start)
     if not any(t.units for t in tasks):  # no item names units: their sentences' subjects may (县农业农村局要…)
         finder.subjects, finder.keys = True, set()
         tasks = finder.tasks(body_start)
     if not any(t.units for t in tasks):  # no item names units: a news report's sentences may, from below its
         # title (a report without one may print its numbered list of page furniture below the text: r42 开封)
-        prose_start = min(body_start, t1 + 1 if t1 >= 0 else 0)
-        tasks += prose_tasks(source, lines, prose_start, finder.first_is_lead, finder.keys, folded)
+        tasks += prose_tasks(source, lines, opening, finder.first_is_lead, finder.keys, folded)
+    else:   # units' duties above the first heading and any table (a page excerpt that starts inside them)
+        stop = next((ln.index for ln in lines[opening:first_heading] if finder.tables.starts_at(ln.index)), first_heading)
+        tasks = leading_duty_tasks(source, lines, opening, stop, finder.first_is_lead, finder.keys, folded) + tasks
     if not tasks:  # nothing numbered, nothing named: a report may list the year's 实事 after their count
         tasks = counted_list_tasks(source, lines, finder.keys)
     if U.says_responsible_leads(source.text):

@@ -37,7 +37,7 @@ def parse_items(lines: list[Line], start: int, stop: int) -> list[Item]:
     styles: list[str] = []
     stack: list[Item] = []
     for k, ln in enumerate(lines[start:stop], start):
-        h = match_heading(ln) or unit_line_heading(lines, k, stop)
+        h = match_heading(ln) or unit_line_heading(lines, k, stop) or duty_line_heading(lines, k, stop)
         if h is None:
             if stack and ln.text:
                 stack[-1].body.append(ln)
@@ -57,13 +57,18 @@ def parse_items(lines: list[Line], start: int, stop: int) -> list[Item]:
             styles[level:] = [h.style]
         del stack[level:]
         path = tuple(it.heading.value for it in stack) + (h.value,)
-        section = tuple(f"{it.heading.number}{'、' if it.heading.style == 'cn' else ''}{it.heading.title}" for it in stack)
+        section = tuple(section_name(it.heading) for it in stack)
         item = Item(h, ln, level, path, section)
         if stack:
             stack[-1].children += 1
         stack.append(item)
         items.append(item)
     return items
+
+
+def section_name(h: Heading) -> str:
+    """A heading as a section of the items below it: ``二、主要任务``, ``(一)提升产业平台发展能级``."""
+    return f"{h.number}{'、' if h.style == 'cn' else ''}{h.title}"
 
 
 def next_heading_style(lines: list[Line], k: int, stop: int) -> str:
@@ -121,6 +126,37 @@ def heading_unit(it: Item) -> list[UnitMention]:
 
 #: the end of a heading that names a unit's duties: 区科委工作职责, 市指挥部办公室职责, 各乡镇人民政府救助工作职责
 DUTY_TITLE = re.compile(r"(?:的|主要|救助工作|工作)?职责$")
+DUTY_LINE_MAX = 30   # characters of a line that is only the title of a division of duties
+
+
+def duty_line_heading(lines: list[Line], k: int, stop: int) -> Heading | None:
+    """A line that is only the title of a division of duties (``指挥部成员单位职责``, ``成员单位工作职责``),
+    unnumbered, over paragraphs that each open with a unit and its duty, as a heading of style
+    ``duty`` (its paragraphs are read by :func:`duty_paragraphs`; under such a caption one is enough when it
+    names its unit as the subject of its duties or before a colon).
+
+    Family: the member units' duties of an emergency plan or a committee, printed as an annex or a section
+    under a caption of its own (m14 a city's 食品安全事故应急预案 ``附件2:`` / ``指挥部成员单位职责`` /
+    ``市食安办参加…``; q54 城口 2019 ``成员单位工作职责`` / ``县委宣传部。负责…``)."""
+    if not duty_title_line(lines[k]):
+        return None
+    below = []
+    for b in lines[k + 1:stop]:
+        if match_heading(b) or duty_title_line(b):
+            break   # the paragraphs end at the next heading or caption (附件:2指挥部成员单位职责 / 附件2: / 指挥部成员单位职责)
+        below.append(b)
+    shaped = any(b.text and (duty_subject(b) or colon_duty_opens(b)) for b in below)   # X承担… / X。负责… / X:…
+    if not shaped and sum(1 for b in below if b.text and opens_with_unit_duty(b)) < 2:
+        return None
+    ln = lines[k]
+    return Heading("duty", "", 0, ln.text.strip().rstrip(":："), len(ln.text) - len(ln.text.lstrip()))
+
+
+def duty_title_line(ln: Line) -> bool:
+    """A line that is a duty title alone (:data:`DUTY_TITLE`), no sentence."""
+    title = ln.folded.strip().rstrip(":")
+    return bool(title) and len(title) <= DUTY_LINE_MAX and bool(DUTY_TITLE.search(title)) \
+        and not PROSE_CLAUSE_END.search(title) and len(title.split()) < 3   # 序号 成员单位 应急职责: a table's header
 
 
 def item_units(text: str, offset: int, first_is_lead: bool, marks: str = "*",
@@ -412,7 +448,9 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, rea
             continue
         duties = duty_paragraphs(source, it, folded)
         if duties:
-            tasks += prose_tasks(source, duties, 0, first_is_lead, keys, folded)
+            heading = dataclasses.replace(it.heading, title=title_before_colon(it))
+            tasks += [dataclasses.replace(t, section=it.section + (section_name(heading),))
+                      for t in duty_section_tasks(source, duties, first_is_lead, keys, folded)]
             continue
         # a heading with nothing after its title is a section's name, unless it is a sentence
         # (静安: (一)实现全年区级一般公共预算收入同比增长1%。)
@@ -513,10 +551,112 @@ def duty_paragraphs(source: SourceText, it: Item, folded: str) -> list[Line]:
     :func:`prose_tasks` alone (r44 汕头 ``卫生部门负责对…``, r42 开封).
     """
     own_text = len(it.line.text.strip()) > it.heading.marker_end + len(it.heading.title) + 1
-    if it.children or (own_text and not it.line.folded.rstrip().endswith(":")):
+    of_duties = bool(DUTY_TITLE.search(title_before_colon(it)))
+    first = duties_after_title(it) if of_duties else None
+    own_text = own_text or first is not None   # 5、部门主要职责:省民政厅组织…。 (a short line's title runs on to its 。)
+    if it.children or (own_text and first is None and not it.line.folded.rstrip().endswith(":")):
         return []   # a heading's own text may only lead in to the list (…实现以下目标:)
-    duties = [ln for ln in it.body if opens_with_unit_duty(source.text, ln, folded) or colon_duty_opens(ln)]
-    return duties if len(duties) >= 2 else []
+    duties = [ln for ln in ([first] if first else []) + it.body
+              if opens_with_unit_duty(ln) or colon_duty_opens(ln) or of_duties and duty_subject(ln)]
+    return duties if len(duties) >= 2 or duties and it.heading.style == "duty" else []   # a caption says they are duties
+
+
+def title_before_colon(it: Item) -> str:
+    """A heading's title up to its colon (``部门主要职责:省民政厅组织…`` → ``部门主要职责``)."""
+    title = it.heading.title
+    return title[:len(U.fold(title).split(":")[0])].strip()
+
+
+def duties_after_title(it: Item) -> Line | None:
+    """The first unit's duties printed on a duty heading's own line, after its title and colon
+    (``5、部门主要职责:省民政厅组织、协调救灾工作;…``), as a line of their own; else None."""
+    ln = it.line
+    colon = ln.folded.find(":", it.heading.marker_end)
+    if colon < 0:
+        return None
+    at = colon + 1
+    while at < len(ln.folded) and ln.folded[at] == " ":
+        at += 1
+    if at >= len(ln.folded):
+        return None
+    rest = Line(ln.index, ln.start + at, ln.end, ln.text[at:], ln.folded[at:])
+    return rest if duty_subject(rest) or colon_duty_opens(rest) else None
+
+
+def duty_subject(ln: Line) -> tuple[str, int, int] | None:
+    """The one unit that opens a paragraph of duties as its subject, a duty verb right after its name
+    (``省水利厅承担…``, ``省经委协调…``; ontology ``duty_verbs``), or after its name printed as a sentence
+    (``县委宣传部。负责…``): its name and its span in the source; else None."""
+    folded = ln.folded
+    lead = len(folded) - len(folded.lstrip())
+    raws = U.leading_units(folded[lead:], ln.start + lead)
+    if len(raws) != 1 or not unit_title(raws[0].name):
+        return None
+    after = raws[0].end - ln.start
+    if folded[after:after + 1] in ("、", ",", "和", "及", "与"):
+        return None   # a list of units, read as prose
+    sentence = folded.startswith("。", after)
+    rest = folded[after + 1:].lstrip() if sentence else folded[after:]
+    verbs = U.shapes().duty_verbs + (U.shapes().responsible_verbs if sentence else ())
+    if not rest.startswith(verbs):
+        return None
+    return ln.text[raws[0].start - ln.start:after], raws[0].start, raws[0].end
+
+
+def leading_duty_tasks(source: SourceText, lines: list[Line], start: int, stop: int, first_is_lead: bool,
+                       keys: set[str], folded: str) -> list[Task]:
+    """The duties of units printed before a document's first heading, two or more paragraphs in a row that
+    each open with a unit and its duty (:func:`duty_paragraphs`' openings), read as a section of duties is
+    (:func:`duty_section_tasks`).
+
+    Family: page excerpts that begin inside an emergency plan's list of member units' duties and go on to
+    its numbered sections (d24 葫芦岛 暴风雪 预案 ``市卫生局:负责…`` / ``市广电局:负责…`` / ``3.1资金准备``; d30 盘锦
+    ``市卫生局负责…`` / ``市文广局负责…``)."""
+    run: list[Line] = []
+    tasks: list[Task] = []
+    for ln in [*lines[start:stop], None]:
+        if ln is not None and not ln.text:
+            continue
+        if ln is not None and (opens_with_unit_duty(ln) or colon_duty_opens(ln) or duty_subject(ln)):
+            run.append(ln)
+            continue
+        if len(run) >= 2:
+            tasks += duty_section_tasks(source, run, first_is_lead, keys, folded)
+        run = []
+    return tasks
+
+
+def duty_section_tasks(source: SourceText, duties: list[Line], first_is_lead: bool, keys: set[str],
+                       folded: str) -> list[Task]:
+    """The tasks of a section's paragraphs of duties (:func:`duty_paragraphs`): a paragraph opened by one
+    unit and a duty verb (:func:`duty_subject`) is that unit's task, responsible, titled by its first clause;
+    the others are read as prose is (:func:`prose_tasks`).
+
+    Family: divisions of duties by unit whose paragraphs open with the unit's name and what it does, no
+    role verb between (y72 a province's 自然灾害 预案 ``5、部门主要职责:省民政厅组织、协调救灾工作;…`` /
+    ``省水利厅承担…`` / ``省经委协调…``; m14 ``市食安办参加指挥部办公室工作…`` / ``市农经委负责…``)."""
+    tasks: list[Task] = []
+    prose = [ln for ln in duties if not duty_subject(ln)]
+    for ln in duties:
+        if ln in prose:
+            continue
+        name, start, end = duty_subject(ln)
+        at = end - ln.start
+        if ln.folded.startswith("。", at):
+            at += 1   # 县委宣传部。负责…: titled by the duty
+        else:
+            at = start - ln.start
+        title_end = first_clause_end(ln.folded, end - ln.start + 1, len(ln.folded))
+        key = f"p{ln.index + 1}-1"
+        while key in keys:
+            key += "x"
+        keys.add(key)
+        unit = UnitMention(name=name, role="responsible", basis="text", start=start, end=end)
+        tasks.append(Task(key=key, source="body", number="", section=(), title=ln.text[at:title_end].strip(),
+                          text=ln.text, start=ln.start, end=ln.end, units=(unit,),
+                          units_text=name, units_start=start, units_end=end))
+    tasks += prose_tasks(source, prose, 0, first_is_lead, keys, folded)
+    return sorted(tasks, key=lambda t: t.start)
 
 
 def colon_duty_opens(ln: Line) -> bool:
@@ -531,14 +671,12 @@ def names_duty_units(opening: str) -> bool:
     return U.is_unit_list(opening) and "各" not in opening and not U.shapes().role_noun_re.search(opening)
 
 
-def opens_with_unit_duty(text: str, ln: Line, folded: str) -> bool:
+def opens_with_unit_duty(ln: Line) -> bool:
     """A line whose first clause names a unit by a role verb at its very start."""
-    lead = len(ln.text) - len(ln.text.lstrip())
     end = PROSE_CLAUSE_END.search(ln.folded)
-    stop = ln.start + (end.start() if end else len(ln.folded))
-    at = ln.start + lead
-    mentions = U.mentions_from_prose(text[at:stop], at, folded[at:stop])
-    return bool(mentions) and mentions[0].start == at
+    stop = end.start() if end else len(ln.folded)
+    mentions = U.mentions_from_prose(ln.text[:stop], ln.start, ln.folded[:stop])
+    return bool(mentions) and mentions[0].start == ln.start
 
 
 def cut_with_targets(it: Item, text: str) -> bool:

@@ -33,7 +33,7 @@ HEADING_STYLES: tuple[tuple[str, re.Pattern], ...] = (
     ("pnum", re.compile(r"(?:\((\d{1,3})\)|([⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇]))\s*[、.．]?\s*")),
     ("circ", re.compile(r"([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*")),
 )
-STYLE_RANK = {"chapter": 0, "article": 1, "cn": 2, "pcn": 3, "unit": 3.5, "num": 4, "dec": 4.5, "dec3": 4.7, "pnum": 5, "circ": 6}
+STYLE_RANK = {"chapter": 0, "article": 1, "cn": 2, "pcn": 3, "unit": 3.5, "duty": 3.5, "num": 4, "dec": 4.5, "dec3": 4.7, "pnum": 5, "circ": 6}
 PLAN_WORDS = ("方案", "计划", "要点", "意见", "规划", "细则", "办法", "纲要", "清单", "举措", "措施", "安排", "分解", "分解表", "分工")
 STOP_LINE = re.compile(r"^(抄送|抄报|打印本页|关闭窗口|附件\s*\d*[::]?|附表\s*\d*[::]?|相关链接|相关文件|相关阅读|"
                        r"相关稿件|扫一扫|分享到|【打印|【关闭|\[打印|\[关闭)")
