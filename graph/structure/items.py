@@ -446,7 +446,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, rea
     for it, text, mentions, us, ue in found:
         if it is None:   # a measure folded into its item (fold_measures_into_parent)
             continue
-        duties = duty_paragraphs(source, it, folded)
+        duties = duty_paragraphs(it)
         if duties:
             heading = dataclasses.replace(it.heading, title=title_before_colon(it))
             tasks += [dataclasses.replace(t, section=it.section + (section_name(heading),))
@@ -540,7 +540,7 @@ def share_heading_units(found: list[list]) -> None:
             found[k][2:5] = [list(named), named[0].start, named[0].end]
 
 
-def duty_paragraphs(source: SourceText, it: Item, folded: str) -> list[Line]:
+def duty_paragraphs(it: Item) -> list[Line]:
     """The paragraphs of a heading without items that each open with a unit and its duty
     (``省建设厅负责全省棚户区改造的规划…``, ``省发展改革委会同省建设厅…编制…``), when there are two or more
     and the heading's title is its only text: each is a task of its own, read as prose is
@@ -636,11 +636,12 @@ def duty_section_tasks(source: SourceText, duties: list[Line], first_is_lead: bo
     role verb between (y72 a province's 自然灾害 预案 ``5、部门主要职责:省民政厅组织、协调救灾工作;…`` /
     ``省水利厅承担…`` / ``省经委协调…``; m14 ``市食安办参加指挥部办公室工作…`` / ``市农经委负责…``)."""
     tasks: list[Task] = []
-    prose = [ln for ln in duties if not duty_subject(ln)]
+    prose: list[Line] = []
     for ln in duties:
-        if ln in prose:
+        if (subject := duty_subject(ln)) is None:
+            prose.append(ln)
             continue
-        name, start, end = duty_subject(ln)
+        name, start, end = subject
         at = end - ln.start
         if ln.folded.startswith("。", at):
             at += 1   # 县委宣传部。负责…: titled by the duty
