@@ -463,10 +463,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, rea
             title = duties.title
         if it.body and not it.children and (SECTION_LEAD.match(title) or heading_unit(it) and not DUTY_TITLE.search(title)):
             title = heading_title(it.body[0].text)  # (二)省审计厅牵头的工作 / 全面加强审计工作。
-        key = "b" + "-".join(map(str, it.path))
-        while key in keys:
-            key += "x"
-        keys.add(key)
+        key = claim_key("b" + "-".join(map(str, it.path)), keys)
         m = DEADLINE_LABEL.search(folded, it.line.start, it.line.start + len(text))
         tasks.append(Task(key=key, source="body", number=it.heading.number, title=title,
                           section=it.section, text=text, start=it.line.start, end=it.line.start + len(text),
@@ -540,11 +537,21 @@ def share_heading_units(found: list[list]) -> None:
             found[k][2:5] = [list(named), named[0].start, named[0].end]
 
 
+def claim_key(key: str, keys: set[str]) -> str:
+    """``key``, or ``key`` with ``x`` appended until no task of the document holds it; recorded in ``keys``."""
+    while key in keys:
+        key += "x"
+    keys.add(key)
+    return key
+
+
 def duty_paragraphs(it: Item) -> list[Line]:
     """The paragraphs of a heading without items that each open with a unit and its duty
     (``省建设厅负责全省棚户区改造的规划…``, ``省发展改革委会同省建设厅…编制…``), when there are two or more
-    and the heading's title is its only text: each is a task of its own, read as prose is
-    (:func:`prose_tasks`).
+    and the heading's title is its only text: each is a task of its own (:func:`duty_section_tasks`). Under a
+    heading of duties (:data:`DUTY_TITLE`) a unit may also open its paragraph as the subject of a duty verb
+    (:func:`duty_subject`), the first duty may follow the title's colon on the heading's line, and under an
+    unnumbered caption (:func:`duty_line_heading`) one paragraph is enough.
 
     Family: a section of duties by unit (部门职责) under a title (x51 山西 2006 ``三、组织领导与部门职责`` /
     ``省建设厅负责…`` / ``省财政厅负责…``); a news report's paragraphs without a heading are read by
@@ -553,11 +560,9 @@ def duty_paragraphs(it: Item) -> list[Line]:
     own_text = len(it.line.text.strip()) > it.heading.marker_end + len(it.heading.title) + 1
     of_duties = bool(DUTY_TITLE.search(title_before_colon(it)))
     first = duties_after_title(it) if of_duties else None
-    own_text = own_text or first is not None   # 5、部门主要职责:省民政厅组织…。 (a short line's title runs on to its 。)
     if it.children or (own_text and first is None and not it.line.folded.rstrip().endswith(":")):
-        return []   # a heading's own text may only lead in to the list (…实现以下目标:)
-    duties = [ln for ln in ([first] if first else []) + it.body
-              if opens_with_unit_duty(ln) or colon_duty_opens(ln) or of_duties and duty_subject(ln)]
+        return []   # a heading's own text may only lead in to the list (…实现以下目标:) or be its first duty
+    duties = [ln for ln in ([first] if first else []) + it.body if opens_with_duty(ln, subject=of_duties)]
     return duties if len(duties) >= 2 or duties and it.heading.style == "duty" else []   # a caption says they are duties
 
 
@@ -612,18 +617,14 @@ def leading_duty_tasks(source: SourceText, lines: list[Line], start: int, stop: 
     Family: page excerpts that begin inside an emergency plan's list of member units' duties and go on to
     its numbered sections (d24 葫芦岛 暴风雪 预案 ``市卫生局:负责…`` / ``市广电局:负责…`` / ``3.1资金准备``; d30 盘锦
     ``市卫生局负责…`` / ``市文广局负责…``)."""
-    run: list[Line] = []
-    tasks: list[Task] = []
-    for ln in [*lines[start:stop], None]:
-        if ln is not None and not ln.text:
-            continue
-        if ln is not None and (opens_with_unit_duty(ln) or colon_duty_opens(ln) or duty_subject(ln)):
-            run.append(ln)
-            continue
-        if len(run) >= 2:
-            tasks += duty_section_tasks(source, run, first_is_lead, keys, folded)
-        run = []
-    return tasks
+    runs: list[list[Line]] = [[]]
+    for ln in lines[start:stop]:
+        if opens_with_duty(ln):
+            runs[-1].append(ln)
+        elif ln.text and runs[-1]:
+            runs.append([])   # a paragraph of another kind ends the run; an empty line does not
+    return [task for run in runs if len(run) >= 2
+            for task in duty_section_tasks(source, run, first_is_lead, keys, folded)]
 
 
 def duty_section_tasks(source: SourceText, duties: list[Line], first_is_lead: bool, keys: set[str],
@@ -648,16 +649,19 @@ def duty_section_tasks(source: SourceText, duties: list[Line], first_is_lead: bo
         else:
             at = start - ln.start
         title_end = first_clause_end(ln.folded, end - ln.start + 1, len(ln.folded))
-        key = f"p{ln.index + 1}-1"
-        while key in keys:
-            key += "x"
-        keys.add(key)
+        key = claim_key(f"p{ln.index + 1}-1", keys)
         unit = UnitMention(name=name, role="responsible", basis="text", start=start, end=end)
         tasks.append(Task(key=key, source="body", number="", section=(), title=ln.text[at:title_end].strip(),
                           text=ln.text, start=ln.start, end=ln.end, units=(unit,),
                           units_text=name, units_start=start, units_end=end))
     tasks += prose_tasks(source, prose, 0, first_is_lead, keys, folded)
     return sorted(tasks, key=lambda t: t.start)
+
+
+def opens_with_duty(ln: Line, subject: bool = True) -> bool:
+    """A paragraph that opens with a unit and its duty: by a role verb (``省建设厅负责…``), before a colon
+    (``市公安局:…``) or, with ``subject``, as the subject of a duty verb (``省水利厅承担…``, :func:`duty_subject`)."""
+    return opens_with_unit_duty(ln) or colon_duty_opens(ln) or subject and duty_subject(ln) is not None
 
 
 def colon_duty_opens(ln: Line) -> bool:
