@@ -41,6 +41,7 @@ class Shapes:
     not_unit: tuple[str, ...]
     action_starts: tuple[str, ...]       # verbs that open an action, never a unit's name (健全, 明确)
     duty_verbs: tuple[str, ...]          # verbs that open a unit's duties after its name (承担, 协调)
+    group_suffixes: tuple[str, ...]      # endings of a working group's name (抢险救助组, 工作专班)
     weak: tuple[str, ...]
     collective_prefixes: tuple[str, ...]
     region_prefixes: tuple[str, ...]
@@ -89,6 +90,7 @@ def shapes() -> Shapes:
         not_unit=tuple(raw["not_unit_endings"]),
         action_starts=tuple(raw["action_starts"]),
         duty_verbs=by_len(raw["duty_verbs"]["words"]),
+        group_suffixes=tuple(raw["group_suffixes"]["words"]),
         weak=by_len(raw["weak_suffixes"]),
         collective_prefixes=tuple(raw["collective_prefixes"]),
         region_prefixes=by_len(raw["region_prefixes"]),
@@ -122,6 +124,11 @@ def fold(text: str) -> str:
 # ---------------------------------------------------------------- name shapes
 
 COLLECTIVE_END = re.compile(r"(部门|单位|机构|政府|党委|党工委|党组织|组织|办事处|管委会|园区|开发区|板块|企业|国企|[镇街乡村区县市州旗局委办部会所站]|\))$")
+
+
+def is_working_group(name: str) -> bool:
+    """A working group set up for the plan (``抢险救助组``, ``宣传报道组``, ``工作专班``; ontology ``group_suffixes``)."""
+    return name.endswith(shapes().group_suffixes) and unit_shape(name) == 2
 
 
 def is_collective(name: str) -> bool:

@@ -2735,3 +2735,68 @@ def test_member_duties_above_the_first_heading_of_an_excerpt():
            "3.1资金准备\n各级政府要安排暴风雪灾害应急资金。\n")
     assert [roles(t.units) for t in plan_of(d30).tasks][:3] == [
         [("市卫生局", "responsible")], [("市文广局", "responsible")], [("盘锦海事局", "responsible")]]
+
+
+def test_working_groups_of_an_emergency_plan_carry_their_duties():
+    """m12 a city's 地质灾害 预案 (``3.抢险救助组:负责抢救受害人员…``, numbered, a colon) and y72 a province's
+    自然灾害 预案 (``抢险转移安置组负责抢险…``, unnumbered, no colon): a working group (``…组``) is the unit of
+    its duties, as a 指挥部 or a 领导小组 is; a regrouping or a generating set (``资产重组``, ``燃煤机组``)
+    names none."""
+    m12 = ("二、工作组职责\n"
+           "3.抢险救助组:负责抢救受害人员、寻找失踪人员,抢救国家重要财物、文物。\n"
+           "4.医疗救护与卫生防疫组:负责组织急救队伍救护伤员,帮助灾区采取有效措施防止和控制传染病的暴发流行。\n"
+           "6.维稳组:负责灾区社会治安管理、安全保卫工作,维护道路交通秩序。\n")
+    assert [roles(t.units) for t in plan_of(m12).tasks] == [
+        [("抢险救助组", "responsible")], [("医疗救护与卫生防疫组", "responsible")], [("维稳组", "responsible")]]
+    y72 = ("抢险转移安置组负责抢险、转移安置灾民和抢救重要财产。\n"
+           "工程抢险组负责水、电、路、燃气及其它受损设施的抢险工作。\n"
+           "生活保障组负责为灾民提供吃、穿、住、医等物资保障。\n"
+           "4、现场指挥机构:负责现场的紧急抢险、人员、物资转移安置工作。\n")
+    assert [roles(t.units) for t in plan_of(y72).tasks if t.units] == [
+        [("抢险转移安置组", "responsible")], [("工程抢险组", "responsible")], [("生活保障组", "responsible")]]
+    assert unit_shape("抢险救助组") == 2 and unit_shape("燃煤机组") == 0 and unit_shape("企业资产重组") == 0
+
+
+def test_a_unit_alone_under_a_section_of_duties_carries_the_duties_below_it():
+    """c28 松江 2017 停车 (``四、职责分工`` / ``(一)区交通委`` / ``1.制定有关具体操作流程…``, ``(二)区公安分局`` / a
+    paragraph) and a35 虹口 2022 建筑垃圾 (``三、分工与职责`` / ``(一)虹口区绿化和市容管理局`` / ``区绿化市容局是…主管部门,
+    …主要履行以下职责:`` / ``1.组织制定…``): a heading that is a unit's name alone, in a section of duties, gives its
+    unit to the duties below it, though the document names units elsewhere (``由街镇牵头协调…``)."""
+    c28 = ("三、工作措施\n1.住宅小区周边道路具备夜间停车条件的,由街镇牵头协调公安、交通。\n四、职责分工\n(一)区交通委\n"
+           "1.制定有关具体操作流程,建立区域停车资源共享利用协调制度。\n2.制定年度目标,负责对停车资源共享利用工作的协调推进。\n"
+           "(二)区公安分局\n调研道路停车资源供给状况,指导制定道路夜间停车方案。\n")
+    got = [(t.title, roles(t.units)) for t in plan_of(c28).tasks][1:]
+    assert got == [("制定有关具体操作流程,建立区域停车资源共享利用协调制度", [("区交通委", "responsible")]),
+                   ("制定年度目标,负责对停车资源共享利用工作的协调推进", [("区交通委", "responsible")]),
+                   ("调研道路停车资源供给状况,指导制定道路夜间停车方案", [("区公安分局", "responsible")])]
+    a35 = ("二、处置管理要求\n(一)加强源头处置申报管理\n建设单位应当向区绿化市容局提交建设工程垃圾处置计划。\n"
+           "三、分工与职责\n(一)虹口区绿化和市容管理局\n区绿化市容局是本区建筑垃圾处理的主管部门,主要履行以下职责:\n"
+           "1.组织制定建筑垃圾处置管理标准与指导意见;\n2.开展相关宣传、动员、培训、监督、检查工作;\n")
+    got = [(t.title, roles(t.units)) for t in plan_of(a35).tasks if t.section[-1:] == ("(一)虹口区绿化和市容管理局",)]
+    assert got == [("组织制定建筑垃圾处置管理标准与指导意见", [("虹口区绿化和市容管理局", "responsible")]),
+                   ("开展相关宣传、动员、培训、监督、检查工作", [("虹口区绿化和市容管理局", "responsible")])]
+
+
+def test_a_task_cell_merged_over_rows_that_each_hold_their_own_content():
+    """a34 宝山 2019 生活垃圾 annex (``序号 | 任务名称 | 任务内容 | 牵头部门 | 配合部门 | 时间节点``, one cell per block,
+    ``加强组织领导`` printed in its first row only) and b34 舟山 2018 (``工作任务 | 主要工作内容 | …``, pipe rows one
+    cell per line, ``源头减量专项行动`` printed once): the rows are tasks of their own, titled by their content, the
+    merged name their section."""
+    a34 = ("附件1\n\n成员单位工作任务清单\n\n序号\n\n任务名称\n\n任务内容\n\n牵头部门\n\n配合部门\n\n时间节点\n\n"
+           "1\n\n加强组织领导\n\n召开全区生活垃圾分类工作动员大会。\n\n区政府办公室\n\n各联席会议成员单位\n\n2019年3月\n\n"
+           "2\n\n将生活垃圾管理纳入专项督查和绩效评价指标体系。\n\n区委组织部\n\n区绿化市容局\n\n2019年\n\n"
+           "3\n\n建立健全生活垃圾分类责任体系。\n\n区政府办公室\n\n各街镇(园区)\n\n2019年\n\n"
+           "4\n\n推进基层建设\n\n将垃圾分类绿色账户工作纳入基层组织居民区考核。\n\n区民政局\n\n各街镇(园区)\n\n2019年\n")
+    got = [(t.title, t.section[-1], roles(t.units)[:1]) for t in plan_of(a34).tasks]
+    assert got == [("召开全区生活垃圾分类工作动员大会", "加强组织领导", [("区政府办公室", "lead")]),
+                   ("将生活垃圾管理纳入专项督查和绩效评价指标体系", "加强组织领导", [("区委组织部", "lead")]),
+                   ("建立健全生活垃圾分类责任体系", "加强组织领导", [("区政府办公室", "lead")]),
+                   ("将垃圾分类绿色账户工作纳入基层组织居民区考核", "推进基层建设", [("区民政局", "lead")])]
+    b34 = ("舟山市城镇生活垃圾分类工作任务分解表\n序 号 |\n工作 任务 |\n主要工作内容 |\n完成时间 |\n牵头单位 |\n参与单位 |\n"
+           "1 |\n源头减量专项行动 |\n到2020年底,全市城镇生活垃圾总量实现零增长。 |\n2020年 |\n市城市管理局 |\n市发改委 |\n"
+           "2 |\n开展“限塑令”专项整治。 |\n2018年 |\n市市场监管局 |\n市供销社 |\n"
+           "3 |\n开展果蔬集贸市场果蔬菜皮就地处理,净菜进城试点。 |\n2018年 |\n市市场监管局 |\n舟山商贸集团 |\n")
+    got = [(t.title, t.section[-1]) for t in plan_of(b34).tasks]
+    assert got == [("到2020年底,全市城镇生活垃圾总量实现零增长", "源头减量专项行动"),
+                   ("开展“限塑令”专项整治", "源头减量专项行动"),
+                   ("开展果蔬集贸市场果蔬菜皮就地处理,净菜进城试点", "源头减量专项行动")]

@@ -436,7 +436,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, rea
         after_number = begin + it.heading.marker_end  # (一)省监察厅牵头: the number is no part of a name
         mentions, us, ue = item_units(source.text[after_number:end], after_number, first_is_lead, reading.marks,
                                       folded[after_number:end], reading.subjects)
-        if (duties := unit_of_duties(it)) is not None:
+        if (duties := unit_of_duties(it)) is not None and not group_of_members(it, duties):
             mentions, us, ue = [duties.unit], duties.unit.start, duties.unit.end
         found.append([it, text, mentions, us, ue])
     share_group_units(source.text, found)
@@ -510,6 +510,20 @@ def unit_of_duties(it: Item) -> Duties | None:
     return Duties(unit=unit, title=it.line.text[m.start(1):first_clause_end(folded, m.end(), len(folded))].strip())
 
 
+def group_of_members(it: Item, duties: Duties) -> bool:
+    """Whether the unit an item opens with is a working group followed by the units that make it up
+    (``(1)安置及生活救济组:镇民政办牵头,镇公安部门…为成员单位。负责…``, ``(4)生产自救组:由镇农技牵头…``): the
+    members carry the group's duties, not the group; a group whose duties follow its colon
+    (``3.抢险救助组:负责抢救受害人员…``) carries them itself.
+
+    Family: the working groups of an emergency plan, each printed with its duties (m12 a city's 地质灾害 预案,
+    d27 a town's 减灾救灾 工作组 with their members)."""
+    if not U.is_working_group(duties.unit.name):
+        return False
+    rest = it.line.folded[duties.unit.end - it.line.start:].lstrip(" :。")
+    return not rest.startswith(U.shapes().duty_verbs + U.shapes().responsible_verbs)
+
+
 def first_clause_end(folded: str, at: int, end: int) -> int:
     """Where the first clause of ``folded[at:end]`` ends (at its first , 。 or ;), else ``end``."""
     stops = (folded.find(mark, at, end) for mark in ",。;")
@@ -521,20 +535,32 @@ def share_heading_units(found: list[list]) -> None:
     to the heading itself when it has a paragraph and no items; after the other ways of sharing units
     (a numbered place over its problems and their label block, e32 荆州 ``1. 市科技馆``, keeps its label's units),
     and only in a list that names units in no other way (e32's place names are no units that carry the work),
-    unless the heading says they are the unit's duties (``2.市指挥部办公室职责``, :data:`DUTY_TITLE`)."""
+    unless the heading says they are the unit's duties (``2.市指挥部办公室职责``, :data:`DUTY_TITLE`) or stands
+    in a section of duties (:func:`under_duties`)."""
     if any(entry[0] is None for entry in found):
         return   # an item folded into its parent (fold_measures_into_parent): its list names units by labels
     named_elsewhere = any(entry[2] for entry in found)
     children, _ = children_of(found)
     for i, (it, *_rest) in enumerate(found):
         named = heading_unit(it)
-        if not named or (named_elsewhere and not DUTY_TITLE.search(it.heading.title)):
+        if not named or (named_elsewhere and not DUTY_TITLE.search(it.heading.title) and not under_duties(it)):
             continue
         kids = [k for k in children.get(i, []) if not found[k][2]]
         if not children.get(i) and it.body and not found[i][2]:
             found[i][2:5] = [named, named[0].start, named[0].end]
         for k in kids:
             found[k][2:5] = [list(named), named[0].start, named[0].end]
+
+
+def under_duties(it: Item) -> bool:
+    """Whether an item stands right under a section that divides duties (``四、职责分工``, ``三、分工与职责``,
+    ``五、主要职责``): its heading, a unit's name alone, is the unit that carries the duties below it.
+
+    Family: 实施意见 and 实施方案 whose division of duties prints each unit's name as a heading of its own, its
+    duties in a paragraph or numbered below it, in a document that names units in its other sections too
+    (c28 松江 停车 ``(一)区交通委`` / ``1.制定有关具体操作流程…``, c29 杨浦 消防 ``三、工作职责``, a35 虹口 建筑垃圾
+    ``(一)虹口区绿化和市容管理局`` / ``区绿化市容局是…主管部门,负责…:`` / ``1.组织制定…``)."""
+    return bool(it.section) and "职责" in it.section[-1]
 
 
 def claim_key(key: str, keys: set[str]) -> str:

@@ -307,7 +307,7 @@ def heading_title(rest: str) -> str:
     if len(t) > 60:
         m = TITLE_CLAUSE_END.search(U.fold(t), 1)
         t = t[: m.start() if m else 60]
-    return t.strip().rstrip(":").strip()
+    return t.strip().rstrip(":：;；").strip()
 
 
 TITLE_END = re.compile(r"[。!?！？]")
