@@ -508,7 +508,8 @@ def names_group_rows(table: Table, header: Header) -> bool:
     over several rows that each hold a task of their own (略阳 指标 | 工作任务: 公共文化服务
     over four tasks; a Word/web table's merged cell, a text copy's cell printed once), or the next
     column divides the task (细化分工, c11 广东; 具体内容 / 具体要求 of 政务公开 task tables, q23 谯城区
-    a town, o23 江门). The rows are then titled by their own text and the group becomes their section."""
+    a town, o23 江门; 任务内容 / 主要工作内容 beside a 任务名称 / 工作任务 merged over rows, a34 宝山 2019, b34
+    舟山 2018). The rows are then titled by their own text and the group becomes their section."""
     kinds = header.kinds
     if "name" not in kinds or "text" not in kinds:
         return False
