@@ -729,8 +729,9 @@ CLAUSE_BREAK = re.compile(r"[。;!?\n:]")
 
 MODIFIER_WORDS = ("按职责分工", "按照职责分工", "按职责", "按照职责", "按职能分工", "按照职能分工", "按职能",
                   "分工", "分别", "共同", "具体", "要", "为", "作为", "负责",
-                  "还将", "将")  # X、Y将负责…: a news report of the division (h22 国务院办公厅 甘肃); 按职能分工负责 (h51 福建 2011);
-# 分工负责 alone (f61 安康 2018 ``(市发改委牵头,各县区政府、市政府有关工作部门分工负责)``)
+                  "还将", "将", "组织")  # X、Y将负责…: a news report of the division (h22 国务院办公厅 甘肃); 按职能分工负责 (h51 福建 2011);
+# 分工负责 alone (f61 安康 2018 ``(市发改委牵头,各县区政府、市政府有关工作部门分工负责)``); 组织落实 / 按职责组织配合
+# (d37 上海 2023 ``(市公安局牵头负责,市市场监管局、各区政府组织落实)``)
 MODIFIERS = "(?:" + "|".join(map(re.escape, MODIFIER_WORDS)) + ")*"
 MODIFIER_CHARS = frozenset("".join(MODIFIER_WORDS))
 CONVENE = re.compile(r"会同")

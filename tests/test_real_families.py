@@ -1756,6 +1756,18 @@ def test_units_that_carry_out_beside_a_lead_stay_responsible():
         ("市城管局", "cooperating"), ("市建设局", "cooperating")]
 
 
+def test_units_that_organise_beside_a_lead():
+    """d37 上海 2023 城镇燃气 (``(市公安局牵头负责,市市场监管局、市住房城乡建设管理委、各区政府组织落实)``, ``(…、市财政局
+    牵头负责,市民政局按职责组织配合)``): 组织 before a role verb qualifies it as 按职责 does, so the units before
+    组织落实 are the lead's partners and a local government among them carries the task out; 组织 alone is no verb."""
+    got = roles(mentions_from_prose("（市公安局牵头负责，市市场监管局、市住房城乡建设管理委、各区政府组织落实）", 0))
+    assert got == [("市公安局", "lead"), ("市市场监管局", "cooperating"), ("市住房城乡建设管理委", "cooperating"),
+                   ("各区政府", "responsible")]
+    got = roles(mentions_from_prose("（市住房城乡建设管理委、市财政局牵头负责，市民政局按职责组织配合）", 0))
+    assert got == [("市住房城乡建设管理委", "lead"), ("市财政局", "lead"), ("市民政局", "cooperating")]
+    assert roles(mentions_from_prose("各区政府要组织落实相关工作。", 0)) == []
+
+
 def test_units_by_their_functions_as_by_their_duties():
     """h51 福建 2011 全民健身 (``(省体育局、数字办、通信管理局等部门按职能分工负责)``, ``(…,各设区市人民政府、
     平潭综合实验区管委会按职能分工负责)``): 按职能分工负责 is read as 按职责分工负责 is."""
@@ -2779,9 +2791,10 @@ def test_a_unit_alone_under_a_section_of_duties_carries_the_duties_below_it():
 
 def test_a_task_cell_merged_over_rows_that_each_hold_their_own_content():
     """a34 宝山 2019 生活垃圾 annex (``序号 | 任务名称 | 任务内容 | 牵头部门 | 配合部门 | 时间节点``, one cell per block,
-    ``加强组织领导`` printed in its first row only) and b34 舟山 2018 (``工作任务 | 主要工作内容 | …``, pipe rows one
-    cell per line, ``源头减量专项行动`` printed once): the rows are tasks of their own, titled by their content, the
-    merged name their section."""
+    ``加强组织领导`` printed in its first row only), b34 舟山 2018 (``工作任务 | 主要工作内容 | …``, pipe rows one
+    cell per line, ``源头减量专项行动`` printed once) and d36 上海 2023 光伏 (``序号 | 事项 | 工作措施 | 责任单位``, 事项 and
+    责任单位 printed once over their rows): the rows are tasks of their own, titled by their content, the merged name
+    their section."""
     a34 = ("附件1\n\n成员单位工作任务清单\n\n序号\n\n任务名称\n\n任务内容\n\n牵头部门\n\n配合部门\n\n时间节点\n\n"
            "1\n\n加强组织领导\n\n召开全区生活垃圾分类工作动员大会。\n\n区政府办公室\n\n各联席会议成员单位\n\n2019年3月\n\n"
            "2\n\n将生活垃圾管理纳入专项督查和绩效评价指标体系。\n\n区委组织部\n\n区绿化市容局\n\n2019年\n\n"
@@ -2800,3 +2813,17 @@ def test_a_task_cell_merged_over_rows_that_each_hold_their_own_content():
     assert got == [("到2020年底,全市城镇生活垃圾总量实现零增长", "源头减量专项行动"),
                    ("开展“限塑令”专项整治", "源头减量专项行动"),
                    ("开展果蔬集贸市场果蔬菜皮就地处理,净菜进城试点", "源头减量专项行动")]
+    d36 = ("附表1\n\n任务分工表\n\n序号\n\n事项\n\n工作措施\n\n责任单位\n\n推进实施“光伏+”示范工程\n\n1\n\n"
+           "“光伏+地铁”工程\n\n充分利用轨道交通内既有高架车站、地面车站、停车场、沿线零星地块等资源,进行光伏项目的开发和建设\n\n"
+           "申通地铁集团\n\n2\n\n新建高架车站、地面车站、基地库房等要求屋顶光伏覆盖面积达到50%\n\n"
+           "3\n\n既有车站建筑进行光伏建筑一体化(BIPV)项目探索,拓宽光伏在轨道交通领域的应用场景\n\n"
+           "4\n\n“光伏+铁路”工程\n\n充分利用候车楼、货场、站房、站台风雨棚、铁路沿线等资源,对符合条件的既有站点进行光伏改造\n\n"
+           "中国铁路上海局\n\n5\n\n新建新线新站,在规划设计阶段预留大型客站站房屋顶安装光伏发电所需的基础条件\n\n"
+           "6\n\n“光伏+机场”工程\n\n利用候机楼、货运楼、停车场、泵站等屋顶或机场空地资源\n\n机场集团、各航空公司\n")
+    got = [(t.title[:13], t.section[-1], [m.name for m in t.units]) for t in plan_of(d36).tasks]
+    assert got == [("充分利用轨道交通内既有高架", "“光伏+地铁”工程", ["申通地铁集团"]),
+                   ("新建高架车站、地面车站、基", "“光伏+地铁”工程", ["申通地铁集团"]),
+                   ("既有车站建筑进行光伏建筑一", "“光伏+地铁”工程", ["申通地铁集团"]),
+                   ("充分利用候车楼、货场、站房", "“光伏+铁路”工程", ["中国铁路上海局"]),
+                   ("新建新线新站,在规划设计阶", "“光伏+铁路”工程", ["中国铁路上海局"]),
+                   ("利用候机楼、货运楼、停车场", "“光伏+机场”工程", ["机场集团", "各航空公司"])]

@@ -39,7 +39,7 @@ INDICATOR_HEADER = re.compile(r"指标|指標")
 LEVEL_HEADER = re.compile(r"^[一二三四][级級]")  # 一级指标 | 二级指标: levels of one column of names
 TASK_TARGET_HEADER = re.compile(r"(?:目标任务|预期目标|目标)$")  # the task itself when no column names it
 TASK_HEADER = re.compile(r"任务|任務|事项|事項|名称|名稱")  # a column header that names the task
-FINER_HEADER = re.compile(r"细化|細化|具体分工|^具体(?:内容|要求)$|^具體(?:內容|要求)$|^(?:主要)?(?:工作|任务|任務)(?:内容|內容)$")  # a column that divides the task named beside it
+FINER_HEADER = re.compile(r"细化|細化|具体分工|^具体(?:内容|要求)$|^具體(?:內容|要求)$|^(?:主要)?(?:工作|任务|任務)(?:内容|內容)$|^(?:工作|具体|具體)?(?:措施|举措|舉措)$")  # a column that divides the task named beside it
 TARGET_HEADER = re.compile(r"(?:(?:19|20)\d{2}年|年度|全年)?(?:目标值?|预期值|预期目标|目标任务)")
 MONEY_HEADER = re.compile(r"投资|资金|金额|预算|产值|营业收入|投資|資金|金額|預算|產值")
 HEADER_UNIT = re.compile(r"[((]([^()（）]{1,6})[)）]$")
@@ -509,7 +509,8 @@ def names_group_rows(table: Table, header: Header) -> bool:
     over four tasks; a Word/web table's merged cell, a text copy's cell printed once), or the next
     column divides the task (细化分工, c11 广东; 具体内容 / 具体要求 of 政务公开 task tables, q23 谯城区
     a town, o23 江门; 任务内容 / 主要工作内容 beside a 任务名称 / 工作任务 merged over rows, a34 宝山 2019, b34
-    舟山 2018). The rows are then titled by their own text and the group becomes their section."""
+    舟山 2018; 工作措施 beside a merged 事项, d36 上海 2023). The rows are then titled by their own text and the group
+    becomes their section."""
     kinds = header.kinds
     if "name" not in kinds or "text" not in kinds:
         return False
