@@ -2693,7 +2693,8 @@ def test_paragraphs_opened_by_a_unit_and_its_duty_under_a_duty_heading():
     ``省经委协调…``, the first duty on the heading's own line) and m14 a city's 食品安全事故 预案 (``市食安办参加…``
     beside ``市卫生局负责…``): each paragraph that opens with one unit and a duty verb is that unit's task,
     responsible, titled by its first clause, under the heading's section; a paragraph a role verb opens is
-    read as prose still (负责: responsible)."""
+    read as prose still (负责: responsible). A heading of the division of work by unit (``三、职责分工``, f35 徐汇
+    2017: ``区城管执法局依法…`` / ``区住房保障房屋管理局指导、协调…``) is a heading of duties too."""
     y72 = ("5、部门主要职责:省民政厅组织、协调救灾工作;核实、报告灾情;申请、管理和参与分配救灾款物。\n"
            "省水利厅承担省防汛抗旱指挥部的日常工作;负责水情、旱情、汛情的监测和上报工作。\n"
            "省经委协调铁路、邮电、电力、商业、物资、医药等部门的抢险救灾工作。\n"
@@ -2710,6 +2711,13 @@ def test_paragraphs_opened_by_a_unit_and_its_duty_under_a_duty_heading():
     got = [(t.title, roles(t.units), t.section) for t in plan_of(m14).tasks if t.units]
     assert got == [("市食安办参加指挥部办公室工作", [("市食安办", "responsible")], ("指挥部成员单位职责",)),
                    ("为指挥部办公室提供技术支持和必要的办公条件", [("市卫生局", "responsible")], ("指挥部成员单位职责",))]
+    f35 = ("三、职责分工\n\n区绿化市容局负责本区装修垃圾处理的全面管理和指导工作。\n\n"
+           "区城管执法局依法对违反规定的行为实施行政处罚,包括对装修垃圾非法倾倒、运输与处置的处罚。\n\n"
+           "区住房保障房屋管理局指导、协调各街道、镇督促物业服务企业做好装修垃圾投放管理工作。\n")
+    got = [(t.title[:12], roles(t.units)) for t in plan_of(f35).tasks]
+    assert got == [("本区装修垃圾处理的全面管", [("区绿化市容局", "responsible")]),
+                   ("区城管执法局依法对违反规", [("区城管执法局", "responsible")]),
+                   ("区住房保障房屋管理局指导", [("区住房保障房屋管理局", "responsible")])]
 
 
 def test_a_caption_of_member_duties_heads_the_paragraphs_below_it():
