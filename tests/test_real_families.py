@@ -2779,9 +2779,9 @@ def test_working_groups_of_an_emergency_plan_carry_their_duties():
 
 def test_a_unit_alone_under_a_section_of_duties_carries_the_duties_below_it():
     """c28 松江 2017 停车 (``四、职责分工`` / ``(一)区交通委`` / ``1.制定有关具体操作流程…``, ``(二)区公安分局`` / a
-    paragraph) and a35 虹口 2022 建筑垃圾 (``三、分工与职责`` / ``(一)虹口区绿化和市容管理局`` / ``区绿化市容局是…主管部门,
-    …主要履行以下职责:`` / ``1.组织制定…``): a heading that is a unit's name alone, in a section of duties, gives its
-    unit to the duties below it, though the document names units elsewhere (``由街镇牵头协调…``)."""
+    paragraph) and c29 杨浦 2022 消防 (``三、工作职责`` / ``(一)街道消防安全委员会`` / ``1.组织领导…``): a heading that is a
+    unit's name alone, in a section of duties, gives its unit to the duties below it, though the document names
+    units elsewhere (``由街镇牵头协调…``, ``由区政府牵头…``)."""
     c28 = ("三、工作措施\n1.住宅小区周边道路具备夜间停车条件的,由街镇牵头协调公安、交通。\n四、职责分工\n(一)区交通委\n"
            "1.制定有关具体操作流程,建立区域停车资源共享利用协调制度。\n2.制定年度目标,负责对停车资源共享利用工作的协调推进。\n"
            "(二)区公安分局\n调研道路停车资源供给状况,指导制定道路夜间停车方案。\n")
@@ -2789,12 +2789,33 @@ def test_a_unit_alone_under_a_section_of_duties_carries_the_duties_below_it():
     assert got == [("制定有关具体操作流程,建立区域停车资源共享利用协调制度", [("区交通委", "responsible")]),
                    ("制定年度目标,负责对停车资源共享利用工作的协调推进", [("区交通委", "responsible")]),
                    ("调研道路停车资源供给状况,指导制定道路夜间停车方案", [("区公安分局", "responsible")])]
-    a35 = ("二、处置管理要求\n(一)加强源头处置申报管理\n建设单位应当向区绿化市容局提交建设工程垃圾处置计划。\n"
-           "三、分工与职责\n(一)虹口区绿化和市容管理局\n区绿化市容局是本区建筑垃圾处理的主管部门,主要履行以下职责:\n"
-           "1.组织制定建筑垃圾处置管理标准与指导意见;\n2.开展相关宣传、动员、培训、监督、检查工作;\n")
-    got = [(t.title, roles(t.units)) for t in plan_of(a35).tasks if t.section[-1:] == ("(一)虹口区绿化和市容管理局",)]
-    assert got == [("组织制定建筑垃圾处置管理标准与指导意见", [("虹口区绿化和市容管理局", "responsible")]),
-                   ("开展相关宣传、动员、培训、监督、检查工作", [("虹口区绿化和市容管理局", "responsible")])]
+    c29 = ("二、组织架构\n(一)街道消防安全委员会。年底前,由区政府牵头,各街道设立消防安全委员会。\n三、工作职责\n"
+           "区政府及其工作部门、街道按照《上海市消防条例》等法规文件的职责分工执行。\n(一)街道消防安全委员会\n"
+           "1.组织领导本地区基层消防安全综合治理工作,加强各职能部门沟通协调。\n2.定期分析研判辖区消防安全形势,制定对策措施。\n")
+    got = [(t.title, roles(t.units)) for t in plan_of(c29).tasks if t.section[-1:] == ("(一)街道消防安全委员会",)]
+    assert got == [("组织领导本地区基层消防安全综合治理工作,加强各职能部门沟通协调", [("街道消防安全委员会", "responsible")]),
+                   ("定期分析研判辖区消防安全形势,制定对策措施", [("街道消防安全委员会", "responsible")])]
+
+
+def test_a_sentence_naming_units_introduces_their_duties():
+    """c35 长宁 2020 消防安全责任制 细则 (``第六条 区政府应当落实消防工作责任制,履行下列共同职责:`` / ``(一)…``,
+    ``第八条 街道办事处及镇政府消防工作职责:``) and a35 虹口 2022 建筑垃圾 (``(一)虹口区绿化和市容管理局`` /
+    ``区绿化市容局是本区建筑垃圾处理的主管部门,…主要履行以下职责:`` / ``1.…``): the units that open the sentence
+    introducing a list of duties carry each duty of the list, before the unit heading above them shares its name."""
+    c35 = ("第六条　区政府应当落实消防工作责任制，履行下列共同职责：\n\n"
+           "(一)贯彻执行国家法律法规和方针政策，全面负责本地区消防工作\n\n"
+           "(二)将消防工作纳入经济社会发展总体规划\n\n"
+           "第八条　街道办事处及镇政府消防工作职责：\n\n"
+           "(一)建立消防安全组织，明确专人负责消防工作，制定消防安全制度，落实消防安全措施。\n")
+    got = [(t.title[:8], [m.name for m in t.units]) for t in plan_of(c35).tasks if t.units]
+    assert got == [("贯彻执行国家法律", ["区政府"]), ("将消防工作纳入经", ["区政府"]),
+                   ("建立消防安全组织", ["街道办事处", "镇政府"])]
+    a35 = ("三、分工与职责\n\n（一）虹口区绿化和市容管理局\n\n"
+           "区绿化市容局是本区建筑垃圾处理的主管部门，负责本区域内建筑垃圾处理的具体管理工作，主要履行以下职责：\n\n"
+           "1.组织制定建筑垃圾处置管理标准与指导意见；\n\n2.开展相关宣传、动员、培训、监督、检查工作；\n")
+    got = [(t.title, roles(t.units)) for t in plan_of(a35).tasks if t.title[0] in "组开"]
+    assert got == [("组织制定建筑垃圾处置管理标准与指导意见", [("区绿化市容局", "responsible")]),
+                   ("开展相关宣传、动员、培训、监督、检查工作", [("区绿化市容局", "responsible")])]
 
 
 def test_a_task_cell_merged_over_rows_that_each_hold_their_own_content():

@@ -441,6 +441,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, rea
             mentions, us, ue = [duties.unit], duties.unit.start, duties.unit.end
         found.append([it, text, mentions, us, ue])
     share_group_units(source.text, found)
+    share_lead_in_units(found)
     share_heading_units(found)
     tasks: list[Task] = []
     keys = set() if keys is None else keys
@@ -553,14 +554,56 @@ def share_heading_units(found: list[list]) -> None:
             found[k][2:5] = [list(named), named[0].start, named[0].end]
 
 
+#: the end of a sentence that introduces the duties listed below it (…,履行下列共同职责: / 主要履行以下职责: /
+#: 街道办事处及镇政府消防工作职责:)
+DUTIES_FOLLOW = re.compile(r"(?:(?:以下|下列)(?:共同)?|工作)职责\s*:\s*$")
+SUBJECT_STOP = re.compile(r"[,:;。]|应当|是|主要|除|还|在|按照|负责")   # where a lead-in's subject ends
+
+
+def share_lead_in_units(found: list[list]) -> None:
+    """The units that open the sentence introducing a list of duties (:data:`DUTIES_FOLLOW`) go to the items of
+    the list that name no unit, responsible, before a unit heading above them shares its own name.
+
+    Family: articles and sections that give a unit its duties as a numbered list after a sentence naming it
+    (c35 长宁 2020 消防安全责任制 细则 ``第六条 区政府应当落实消防工作责任制,履行下列共同职责:`` / ``(一)贯彻执行…``,
+    ``第八条 街道办事处及镇政府消防工作职责:``; a35 虹口 2022 建筑垃圾 ``(一)虹口区绿化和市容管理局`` /
+    ``区绿化市容局是本区建筑垃圾处理的主管部门,…,主要履行以下职责:`` / ``1.组织制定…``)."""
+    if any(entry[0] is None for entry in found):
+        return   # an item folded into its parent (fold_measures_into_parent): its list names units by labels
+    children, _ = children_of(found)
+    for i, (it, *_rest) in enumerate(found):
+        if not children.get(i):
+            continue
+        ln = it.body[-1] if it.body else it.line
+        at = 0 if it.body else it.heading.marker_end
+        if not DUTIES_FOLLOW.search(ln.folded):
+            continue
+        named = lead_in_subject(ln, at)
+        for k in children[i] if named else []:
+            if not found[k][2]:
+                found[k][2:5] = [list(named), named[0].start, named[-1].end]
+
+
+def lead_in_subject(ln: Line, at: int) -> list[UnitMention]:
+    """The units a sentence opens with as its subject (``区政府各工作部门应当…``, ``街道办事处及镇政府消防…``)."""
+    start = at + len(ln.folded[at:]) - len(ln.folded[at:].lstrip())
+    stop = SUBJECT_STOP.search(ln.folded, start)
+    head = ln.folded[start:stop.start() if stop else len(ln.folded)]
+    for i in range(len(head), 1, -1):
+        if U.name_ends_at(head, i) and U.is_unit_list(head[:i]):
+            return [UnitMention(name=r.name, role="responsible", basis="text", start=r.start, end=r.end, alias=r.alias)
+                    for r in U.split_raw(head[:i], ln.start + start) if U.unit_shape(r.name)]
+    return []
+
+
 def under_duties(it: Item) -> bool:
     """Whether an item stands right under a section that divides duties (``四、职责分工``, ``三、分工与职责``,
     ``五、主要职责``): its heading, a unit's name alone, is the unit that carries the duties below it.
 
     Family: 实施意见 and 实施方案 whose division of duties prints each unit's name as a heading of its own, its
     duties in a paragraph or numbered below it, in a document that names units in its other sections too
-    (c28 松江 停车 ``(一)区交通委`` / ``1.制定有关具体操作流程…``, c29 杨浦 消防 ``三、工作职责``, a35 虹口 建筑垃圾
-    ``(一)虹口区绿化和市容管理局`` / ``区绿化市容局是…主管部门,负责…:`` / ``1.组织制定…``)."""
+    (c28 松江 停车 ``(一)区交通委`` / ``1.制定有关具体操作流程…``, c29 杨浦 消防 ``三、工作职责`` / ``(一)街道消防安全委员会``
+    / ``1.组织领导…``); a sentence naming the unit before its list of duties names it first (:func:`share_lead_in_units`)."""
     return bool(it.section) and "职责" in it.section[-1]
 
 
