@@ -812,7 +812,8 @@ def mentions_from_prose(text: str, offset: int, folded: str | None = None,
     (``folded``: the same text folded, if at hand; ``first_is_lead``: the document says the
     first-listed unit leads)."""
     folded = fold(text) if folded is None else folded
-    found = sorted(_verb_lists(folded, offset) + _convened_lists(folded, offset), key=lambda f: f.at)
+    found = sorted(_verb_lists(folded, offset) + _convened_lists(folded, offset) + _identity_lists(folded, offset),
+                   key=lambda f: f.at)
     return _mentions_of(found, first_is_lead)
 
 
@@ -879,6 +880,29 @@ def _verb_lists(folded: str, offset: int) -> list[Found]:
         raws = [r for r in split_raw(folded[chunk_start:at], offset + chunk_start) if unit_shape(r.name)]
         if raws:
             found.append(Found(at=at, role=role, units=raws, carries_out=m.group(0).endswith(CARRY_OUT)))
+    return found
+
+
+#: units that a sentence says are the department or body in charge, before their duties: X是…主管部门,负责…
+IDENTITY = re.compile(r"(?:^|(?<=[。;\n]))\s*(?:\(?[一二三四五六七八九十\d]+[)、.]\s*)?([^,。;:\n]{2,30}?)是"
+                      r"([^,。;:\n]{2,40}?(?:部门|单位|机构|主体))\s*,\s*(?:主要)?(?:负责|承担)")
+
+
+def _identity_lists(folded: str, offset: int) -> list[Found]:
+    """Units a sentence opens with as the department or body in charge of a field, its duties after the comma
+    (``区交通委是全区道路建设管理工作的行政主管部门,负责…``): responsible, or lead where the sentence says they lead
+    (``…是旧住房成套改造工作牵头部门,负责…``).
+
+    Family: divisions of duties written as sentences about each unit (f43 金山 2017 道路交通设施 ``(一)区交通委是…
+    行政主管部门,负责…``, ``(四)街镇(工业区)及新城区发展公司是…的责任主体,负责…``; e45 宝山 2021 低效产业用地
+    ``各镇政府、园区管委会是…责任主体,负责…``; a45 崇明 2023 ``区住房保障房屋管理局是…牵头部门,负责…``)."""
+    found: list[Found] = []
+    for m in IDENTITY.finditer(folded):
+        if not is_unit_list(m.group(1)):
+            continue
+        raws = [r for r in split_raw(m.group(1), offset + m.start(1)) if unit_shape(r.name)]
+        if raws:
+            found.append(Found(at=m.start(1), role="lead" if "牵头" in m.group(2) else "responsible", units=raws))
     return found
 
 

@@ -1768,6 +1768,22 @@ def test_units_that_organise_beside_a_lead():
     assert roles(mentions_from_prose("各区政府要组织落实相关工作。", 0)) == []
 
 
+def test_units_a_sentence_says_are_the_department_in_charge():
+    """f43 金山 2017 道路交通设施 (``(一)区交通委是全区道路建设管理工作的行政主管部门,负责…``), e45 宝山 2021 低效产业用地
+    (``各镇政府、园区管委会是低效产业用地处置工作责任主体,负责…``) and a45 崇明 2023 (``区住房保障房屋管理局是旧住房成套
+    改造工作牵头部门,负责…``): units a sentence opens with as the department or body in charge carry the duties after
+    its comma, responsible, or lead where it says they lead; the sentence's first clause titles the task."""
+    f43 = ("二、管理职责\n（一）区交通委是全区道路建设管理工作的行政主管部门，负责区管道路交通标志、交通标线、可变车道等交通"
+           "设施的规划、建设和管理；指导和监督街镇（工业区）及新城区发展公司管辖道路相应交通设施规划、建设和管理工作。\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(f43).tasks] == [
+        ("区交通委是全区道路建设管理工作的行政主管部门", [("区交通委", "responsible")])]
+    e45 = "各镇政府、园区管委会是低效产业用地处置工作责任主体，负责辖区内低效产业用地的认定和处置。"
+    assert roles(mentions_from_prose(e45, 0)) == [("各镇政府", "responsible"), ("园区管委会", "responsible")]
+    a45 = "区住房保障房屋管理局是旧住房成套改造工作牵头部门，负责编制旧住房成套改造总体实施方案。"
+    assert roles(mentions_from_prose(a45, 0)) == [("区住房保障房屋管理局", "lead")]
+    assert roles(mentions_from_prose("这是本区的重点工作部门,负责协调。", 0)) == []
+
+
 def test_units_by_their_functions_as_by_their_duties():
     """h51 福建 2011 全民健身 (``(省体育局、数字办、通信管理局等部门按职能分工负责)``, ``(…,各设区市人民政府、
     平潭综合实验区管委会按职能分工负责)``): 按职能分工负责 is read as 按职责分工负责 is."""

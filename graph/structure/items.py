@@ -961,6 +961,8 @@ def _prose_title(folded: str, at: int, first_unit: int, end: int) -> tuple[int, 
     教育、卫生…等部门配合,对学校食堂…进行全面监督检查``)."""
     if (work := WORK_BEFORE_UNITS.fullmatch(folded, at, first_unit)) is not None:
         return work.start(1), work.end(1)
+    if (said := U.IDENTITY.match(folded, at, end)) is not None and said.start(1) == first_unit:
+        return said.start(1), said.end(2)   # X是…主管部门,负责…: titled by what the sentence says X is
     chain = [m for m in U.role_verbs(folded[at:end]) if at + m.end() > first_unit]
     if not chain:
         return None
