@@ -894,8 +894,9 @@ def _identity_lists(folded: str, offset: int) -> list[Found]:
     (``…是旧住房成套改造工作牵头部门,负责…``).
 
     Family: divisions of duties written as sentences about each unit (f43 金山 2017 道路交通设施 ``(一)区交通委是…
-    行政主管部门,负责…``, ``(四)街镇(工业区)及新城区发展公司是…的责任主体,负责…``; e45 宝山 2021 低效产业用地
-    ``各镇政府、园区管委会是…责任主体,负责…``; a45 崇明 2023 ``区住房保障房屋管理局是…牵头部门,负责…``)."""
+    行政主管部门,负责…``; e45 宝山 2021 低效产业用地 ``各镇政府、园区管委会是…责任主体,负责…``; a45 崇明 2023
+    ``区住房保障房屋管理局是…牵头部门,负责…``). A body said to be in charge that is then told what to do
+    (``各镇是…责任主体,要…``, the 保障措施 of many plans) is no such sentence."""
     found: list[Found] = []
     for m in IDENTITY.finditer(folded):
         if not is_unit_list(m.group(1)):

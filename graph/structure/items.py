@@ -125,7 +125,7 @@ def heading_unit(it: Item) -> list[UnitMention]:
 
 
 #: the end of a heading that names a unit's duties (区科委工作职责, 市指挥部办公室职责, 各乡镇人民政府救助工作职责)
-#: or heads a division of duties by unit (三、职责分工, f35 徐汇 2017 and c38 虹口 2026; 分工与职责)
+#: or heads a division of duties by unit (三、职责分工, f35 徐汇 2017; 分工与职责)
 DUTY_TITLE = re.compile(r"(?:的|主要|救助工作|工作)?职责$|职责(?:与|和|及)?分工$|分工(?:与|和|及)职责$")
 DUTY_LINE_MAX = 30   # characters of a line that is only the title of a division of duties
 
