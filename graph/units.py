@@ -612,6 +612,18 @@ def role_of_label(label: str) -> str:
     return "responsible"
 
 
+FIRST_RANK = re.compile(r"主要|第一")   # a unit column's or label's name that ranks it first (主要责任单位, 第一责任单位)
+ASSISTING = "协办"   # a cooperating column or label whose partners organise the task (责任单位 | 协办单位)
+
+
+def responsible_leads_beside(responsible: str, cooperating: list[str]) -> bool:
+    """Whether a 责任单位 column or label leads beside the cooperating ones named ``cooperating``: when its
+    name ranks it first (主要责任单位 | 协同配合单位, i07 and d22 谯城, g72 谯城 2023) or they assist it in
+    organising the task (责任单位 | 协办单位, g64 武汉 2007, x05 淮安). Beside a 配合单位 it stays responsible
+    (a25 渝中, v11 临安, p06 河南, q51 南陵, k61 大庆 …: eleven documents of realdev so, none otherwise)."""
+    return FIRST_RANK.match(responsible.replace(" ", "")) is not None or any(ASSISTING in c for c in cooperating)
+
+
 def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
                          lead_marks: str = "*", folded: str | None = None) -> list[UnitMention]:
     """Units of labelled lists: ``牵头单位:X;配合单位:Y、Z`` or ``责任单位:A、B`` (``folded``: the
@@ -638,8 +650,9 @@ def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,
             continue
         if role == "responsible" and has_lead:
             role = "cooperating"  # 牵头单位:X;责任单位:Y — the others responsible with the lead
-        elif role == "responsible" and "cooperating" in label_roles:
-            role = "lead"  # 责任部门:X 配合部门:Y — X carries the task, Y cooperates
+        elif role == "responsible" and "cooperating" in label_roles and responsible_leads_beside(
+                m.group(1), [c.group(1) for c in labels if role_of_label(c.group(1)) == "cooperating"]):
+            role = "lead"  # 主要责任单位:X 协同配合单位:Y, 责任单位:X 协办单位:Y — X carries the task
         basis = "text" if role != "responsible" else "listed"
         if re.search(HEADS_TOO + "$", m.group(1)):
             value = without_head_posts(value)

@@ -1110,14 +1110,23 @@ def test_a_bracket_cut_by_the_excerpt_inside_its_last_name_or_its_role_phrase():
     assert roles(plan_of(text).tasks[0].units) == [("省发展改革委", "lead"), ("省工业和信息化厅", "cooperating")]
 
 
-def test_a_responsible_label_beside_a_cooperating_label_leads():
-    """Label lines ``责任部门:X 配合部门:Y`` (e12 甘井子 2011 为民办实事) and ``责任单位:`` / ``配合单位:`` lines
-    name who carries the task and who helps: the 责任 units lead; beside a 牵头 label they cooperate
-    (a03 鞍山 style), and alone they stay responsible."""
-    assert roles(mentions_from_labels("责任部门:城建局、农海局 配合部门:各街道", 0)) == [
-        ("城建局", "lead"), ("农海局", "lead"), ("各街道", "cooperating")]
-    assert roles(mentions_from_labels("责任单位:区教育局\n配合单位:区财政局", 0)) == [
-        ("区教育局", "lead"), ("区财政局", "cooperating")]
+def test_a_responsible_label_beside_a_cooperating_label_stays_responsible():
+    """p06 河南 2017 (``(责任单位:省住房城乡建设厅、…,配合单位:省国土资源厅、…)``) and v11 临安 2022 (``序号 | 实事项目 |
+    工作举措及实施计划 | 责任单位 | 配合单位 |``): units a 责任单位 names beside a 配合单位 stay responsible (eleven
+    documents of realdev so annotated, none the other way); they lead when the name ranks them first (主要责任单位,
+    g72 谯城 below) or beside a 协办单位, whose units assist them in organising the task (g64 武汉 2007
+    ``责任单位:市建委;协办单位:市总工会,各区人民政府,…``); beside a 牵头 label they cooperate, alone they stay
+    responsible."""
+    p06 = "(责任单位:省住房城乡建设厅、发展改革委,配合单位:省国土资源厅、环保厅。各市县人民政府负责落实。)"
+    assert roles(mentions_from_labels(p06, 0))[:3] == [
+        ("省住房城乡建设厅", "responsible"), ("发展改革委", "responsible"), ("省国土资源厅", "cooperating")]
+    v11 = ("序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |\n"
+           "1 | 新建成公办中小学、幼儿园7所,新增中小学、幼儿园公办学位6800个。 | 1.4月底前职教中心主体完工。 | 教育局 | "
+           "发改局、住建局 |\n")
+    assert sorted(roles(plan_of(v11).tasks[0].units)) == [("住建局", "cooperating"), ("发改局", "cooperating"),
+                                                          ("教育局", "responsible")]
+    g64 = "责任单位:市建委;协办单位:市总工会,各区人民政府,进城务工人员用工单位。"
+    assert roles(mentions_from_labels(g64, 0))[:2] == [("市建委", "lead"), ("市总工会", "cooperating")]
     assert roles(mentions_from_labels("牵头单位:市财政局\n责任单位:各有关部门", 0)) == [
         ("市财政局", "lead"), ("各有关部门", "cooperating")]
     assert roles(mentions_from_labels("责任单位:县卫健委", 0)) == [("县卫健委", "responsible")]
@@ -1499,15 +1508,15 @@ def test_a_task_named_like_a_unit_before_its_text():
 
 def test_a_lone_main_responsibility_label_names_the_responsible_unit():
     """e31 遂宁 2019 (a 繁體 repost): one ``主責單位:X`` line under each problem to put right, and no
-    牵头 or 配合 label anywhere — the unit is responsible, as a lone 责任单位 is; beside a cooperating
-    label a 主责单位 leads, as 责任单位 does (the label grammar in ontology/unit_shapes.json). One
+    牵头 or 配合 label anywhere — the unit is responsible, as a lone 责任单位 is, and beside a 配合单位 too, as
+    责任单位 is (the label grammar in ontology/unit_shapes.json). One
     real document of the lone wording was found."""
     e31 = ("包括\n\n1、市城區部分路段隔離設施缺失,機動車、非機動車違法佔道通行問題。\n\n主責單位:市公安局\n\n"
            "3、部分老舊小區小廣告亂張亂貼,缺少監控設施,治安管理不到位問題。\n\n主責單位:市住房城鄉建設局\n")
     assert [roles(t.units) for t in plan_of(e31).tasks] == [[("市公安局", "responsible")],
                                                              [("市住房城鄉建設局", "responsible")]]
     assert roles(mentions_from_labels("主责单位:市工信局\n配合单位:市科技局", 0)) == [
-        ("市工信局", "lead"), ("市科技局", "cooperating")]
+        ("市工信局", "responsible"), ("市科技局", "cooperating")]
     assert roles(mentions_from_labels("牵头单位:区发改局\n主责单位:各街道", 0)) == [
         ("区发改局", "lead"), ("各街道", "cooperating")]
 

@@ -732,19 +732,22 @@ def test_measure_cells_go_under_the_unit_column_and_scoring_departments_carry_no
     assert [[(v, u) for v, u, *_ in t.target_cells] for t in plan.tasks][1:] == [[("0.07", "万亩")], [("42", "万吨")]]
 
 
-def test_a_responsible_column_beside_a_cooperating_column_leads():
-    """A 责任单位 column beside a 配合 column and no 牵头 column names who carries the task: it leads
-    (v11 临安 2022, pipe rows 实事项目 | 工作举措 | 责任单位 | 配合单位; i07 谯城 主要责任单位 | 协同配合单位).
-    v11's annotator read its 责任单位 as responsible; e12 甘井子's and x05 淮安's annotators, and the
-    i07 and d22 ones for 主要责任单位, read the same pairing as lead, and lead loads need it."""
+def test_a_responsible_column_beside_a_cooperating_column():
+    """A 责任单位 column beside a 配合 column and no 牵头 column stays responsible (v11 临安 2022, pipe rows
+    实事项目 | 工作举措 | 责任单位 | 配合单位, as eleven realdev annotators read the pairing); it leads when its
+    name ranks it first (i07 谯城 主要责任单位 | 协同配合单位) or beside a 协办 column (x05 淮安 责任单位 | 协办单位)."""
     text = ("发布单位 | 区政府 | 发文日期 | 2022-07-14 |\n序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |\n"
             "1 | 新建成公办中小学、幼儿园7所,新增中小学、幼儿园公办学位6800个。 | 1.4月底前职教中心主体完工,开始装修工程施工。 | "
             "教育局 | 发改局、住建局、财政局 |\n")
     plan = parse_plan(SourceText(path="v11.txt", name="v11.txt", sha256="0", text=text, format="txt"))
     assert [sorted(roles(t)) for t in plan.tasks if t.units] == [
-        [("住建局", "cooperating"), ("发改局", "cooperating"), ("教育局", "lead"), ("财政局", "cooperating")]]
+        [("住建局", "cooperating"), ("发改局", "cooperating"), ("教育局", "responsible"), ("财政局", "cooperating")]]
     assert tables.settle_kinds(["name", "responsible", "cooperating"], ["重点工作任务", "主要责任单位", "协同配合单位"]) \
         == ["name", "lead", "cooperating"]
+    assert tables.settle_kinds(["name", "responsible", "cooperating"], ["项目", "责任单位", "协办单位"]) \
+        == ["name", "lead", "cooperating"]
+    assert tables.settle_kinds(["name", "responsible", "cooperating"], ["项目", "责任单位", "配合单位"]) \
+        == ["name", "responsible", "cooperating"]
 
 
 def test_a_progress_ledger_with_problem_and_next_step_columns():

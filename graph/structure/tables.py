@@ -87,7 +87,6 @@ def column_kind(header: str) -> str | None:
     return None
 
 
-FIRST_RANK = re.compile(r"主要|第一")   # a unit column's name that ranks it first (主要责任单位, 第一责任单位)
 
 
 def settle_kinds(kinds: list[str | None], names: list[str]) -> list[str | None]:
@@ -95,13 +94,14 @@ def settle_kinds(kinds: list[str | None], names: list[str]) -> list[str | None]:
     工作任务, 吴江 项目 | 目标任务) the second holds the task's text; a ``目标任务`` column is the
     task's text when no other column names the task (b02 常熟: 目标任务 | 分管领导 | 牵头单位;
     s03 沙坪坝: 2022年预期目标 | 责任单位), a target column in an indicator table (指标 | 目标任务);
-    a 责任单位 beside a 配合 or 协办 column, with no 牵头 column, leads (主要责任单位 | 协同配合单位, i07 谯城
-    and d22 谯城; 责任单位 | 协办单位, x05 淮安; the label lines 责任部门: / 配合部门:, e12 甘井子 — the
-    v11 临安 annotator, realdev20, alone reads such a 责任单位 as responsible)."""
+    a 责任单位 beside a cooperating column, with no 牵头 column, leads when ranked first or beside a 协办 column
+    (:func:`graph.units.responsible_leads_beside`)."""
     if "cooperating" in kinds and "lead" not in kinds:
-        kinds = [("lead" if k == "responsible" else k) for k in kinds]
+        partners = [n for k, n in zip(kinds, names) if k == "cooperating"]
+        kinds = [("lead" if k == "responsible" and U.responsible_leads_beside(n, partners) else k)
+                 for k, n in zip(kinds, names)]
     ranked = [i for i, k in enumerate(kinds) if k == "responsible"]
-    if len(ranked) == 2 and ranked[1] == ranked[0] + 1 and FIRST_RANK.match(names[ranked[0]].replace(" ", "")):
+    if len(ranked) == 2 and ranked[1] == ranked[0] + 1 and U.FIRST_RANK.match(names[ranked[0]].replace(" ", "")):
         # 主要责任单位 | 责任单位 (p41 广东 2014), 第一责任单位 | 主要责任单位 (u42 嘉兴 2006): the first
         # of two unit columns side by side, ranked first by its name, leads; the other cooperates
         kinds = [("lead" if i == ranked[0] else "cooperating" if i == ranked[1] else k) for i, k in enumerate(kinds)]
