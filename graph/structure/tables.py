@@ -87,8 +87,6 @@ def column_kind(header: str) -> str | None:
     return None
 
 
-
-
 def settle_kinds(kinds: list[str | None], names: list[str]) -> list[str | None]:
     """Column roles read with their neighbours: of two columns naming the task (略阳 指标 |
     工作任务, 吴江 项目 | 目标任务) the second holds the task's text; a ``目标任务`` column is the
