@@ -125,8 +125,8 @@ def heading_unit(it: Item) -> list[UnitMention]:
 
 
 #: the end of a heading that names a unit's duties (区科委工作职责, 市指挥部办公室职责, 各乡镇人民政府救助工作职责)
-#: or heads a division of duties by unit (三、职责分工, f35 徐汇 2017; 分工与职责)
-DUTY_TITLE = re.compile(r"(?:的|主要|救助工作|工作)?职责$|职责(?:与|和|及)?分工$|分工(?:与|和|及)职责$")
+#: or heads a division of duties by unit (三、职责分工, f35 徐汇 2017; 分工与职责; 职责任务, e34 沈阳)
+DUTY_TITLE = re.compile(r"(?:的|主要|救助工作|工作)?职责$|职责(?:与|和|及)?(?:分工|任务)$|分工(?:与|和|及)职责$")
 DUTY_LINE_MAX = 30   # characters of a line that is only the title of a division of duties
 
 
@@ -604,7 +604,7 @@ def under_duties(it: Item) -> bool:
     duties in a paragraph or numbered below it, in a document that names units in its other sections too
     (c28 松江 停车 ``(一)区交通委`` / ``1.制定有关具体操作流程…``, c29 杨浦 消防 ``三、工作职责`` / ``(一)街道消防安全委员会``
     / ``1.组织领导…``); a sentence naming the unit before its list of duties names it first (:func:`share_lead_in_units`)."""
-    return bool(it.section) and "职责" in it.section[-1]
+    return bool(it.section) and DUTY_TITLE.search(it.section[-1]) is not None
 
 
 def claim_key(key: str, keys: set[str]) -> str:
