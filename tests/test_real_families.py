@@ -2023,6 +2023,26 @@ def test_an_item_that_opens_with_a_units_name_as_a_sentence_lists_its_duties():
     assert not [t for t in plan_of("(三)加强领导。负责统筹协调全市一体化工作。\n(四)强化督查。负责跟踪问效。\n").tasks if t.units]
 
 
+def test_a_units_name_as_a_sentence_opens_its_duties_by_any_duty_verb_or_on_the_next_line():
+    """f52 金山 2020 水务突发事件 预案 (``（6）区应急管理局。协调组织因危险化学品企业…的处置``, ``（9）区民防办。协助…``) and
+    e34 沈阳 森林火灾 预案 (``(1)市林业局。`` on a line of its own, ``负责火灾扑救的组织…`` below it): the unit
+    before the full stop carries the duties that follow when they open with a duty verb (ontology ``duty_verbs``,
+    ``responsible_verbs``), on its line or on the next; a task's name as a sentence (``（二）建设城区学校。新建…``,
+    m05) or a unit's sentence followed by anything else (``（三）永业集团。按照现有养护合同…``, f44) names none."""
+    f52 = ("（6）区应急管理局。协调组织因危险化学品企业泄漏、爆炸等重大安全生产事故的处置，督促相关单位做好抢险抢修工作；\n"
+           "（9）区民防办。协助区相关部门做好水务行业危险化学品事故的调查处理，提出相应对策建议；\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(f52).tasks] == [
+        ("区应急管理局", [("区应急管理局", "responsible")]), ("区民防办", [("区民防办", "responsible")])]
+    e34 = ("2.2职责任务。\n(1)市林业局。\n负责火灾扑救的组织、火灾现场勘察、调查火灾损失情况及对火灾案件的侦破等工作。\n"
+           "(2)沈阳警备区。\n负责协调、指挥、调动当地驻军、武警部队参加森林火灾扑救工作。\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(e34).tasks if t.units] == [
+        ("负责火灾扑救的组织、火灾现场勘察、调查火灾损失情况及对火灾案件的侦破等工作", [("市林业局", "responsible")]),
+        ("负责协调、指挥、调动当地驻军、武警部队参加森林火灾扑救工作", [("沈阳警备区", "responsible")])]
+    other = ("（二）建设城区学校。新建城区学校4所,全面消除56人以上大班额。\n"
+             "（三）永业集团。按照现有养护合同继续做好改革过程中排水设施的管理养护工作。\n")
+    assert not [t for t in plan_of(other).tasks if t.units]
+
+
 def test_units_that_are_their_sentences_subjects_carry_them_where_nothing_else_names_units():
     """u44 彭阳 2020 紧急通知 (``(二)县农业农村局务必于4月10日前完成青贮玉米种子采购``, ``(二)各乡(镇)要把结构调整工作…``)
     and h63 呼和浩特 2021 news report (``市教育局要在11月底新建、续建幼儿园9所,…``): in a document whose items and

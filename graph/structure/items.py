@@ -475,7 +475,7 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, rea
 
 
 DUTY_COLON = re.compile(r"\s*([^:,;。\s]{2,20})\s*:\s*")   # 14.市卫生局:负责…
-DUTY_SENTENCE = re.compile(r"\s*([^:,;。\s]{2,20})\s*。\s*(?=负责|承担)")   # (二十一)市公安局。负责…
+DUTY_SENTENCE = re.compile(r"\s*([^:,;。\s]{2,20})\s*。\s*")   # (二十一)市公安局。负责… / (1)市林业局。
 
 
 class Duties(NamedTuple):
@@ -492,24 +492,34 @@ def unit_of_duties(it: Item) -> Duties | None:
     titles the same duties printed without numbers).
 
     An item whose heading is the unit's name as a sentence of its own, its duties after it
-    (``(二十一)市公安局。负责对市区和全市社会治安综合治理…的调研``), names the unit the same way and keeps that
-    heading as its title.
+    (``(二十一)市公安局。负责对市区和全市社会治安综合治理…的调研``, ``（9）区民防办。协助区相关部门…``), names the unit
+    the same way and keeps that heading as its title, when the duties open with a duty verb (ontology
+    ``duty_verbs``, ``responsible_verbs``); printed on the line below (``(1)市林业局。`` / ``负责火灾扑救的组织…``), they
+    title the item by their first clause.
 
     Family: divisions of duties printed unit by unit (部门职责), each item opening with the unit's name
     and a colon (j53 北京 2012 环境秩序综合整治, items 14–23; m11 铜梁 自然灾害救助预案 ``2.6.2县民政局:负责…``)
-    or a full stop (a65 a city's 市域一体化 调研 plan, items (二十一)–(二十六)); l52 辽阳 prints the same on one
-    line without numbers, which is not read.
+    or a full stop (a65 a city's 市域一体化 调研 plan, items (二十一)–(二十六); the member units of an emergency plan,
+    f52 金山 2020 水务 预案 ``（6）区应急管理局。协调组织…``, f50 黄浦 2016, e34 沈阳 森林火灾 on two lines); l52 辽阳
+    prints the same on one line without numbers, which is not read.
     """
     folded, at = it.line.folded, it.heading.marker_end
-    m = DUTY_COLON.match(folded, at) or DUTY_SENTENCE.match(folded, at)
-    if m is None or m.end() >= len(folded) or not unit_title(m.group(1)):
+    colon = DUTY_COLON.match(folded, at)
+    m = colon or DUTY_SENTENCE.match(folded, at)
+    if m is None or colon and m.end() >= len(folded) or not unit_title(m.group(1)):
         return None
     start = it.line.start + m.start(1)
     unit = UnitMention(name=it.line.text[m.start(1):m.end(1)], role="responsible", basis="text", start=start,
                        end=start + len(m.group(1)))
-    if m.re is DUTY_SENTENCE:
+    if colon:
+        return Duties(unit=unit, title=it.line.text[m.start(1):first_clause_end(folded, m.end(), len(folded))].strip())
+    below = it.body[0] if m.end() >= len(folded) and it.body else None   # (1)市林业局。 / 负责…
+    opening = below.folded.lstrip() if below else folded[m.end():]
+    if not opening.startswith(U.shapes().duty_verbs + U.shapes().responsible_verbs):
+        return None
+    if below is None:
         return Duties(unit=unit, title=it.heading.title)
-    return Duties(unit=unit, title=it.line.text[m.start(1):first_clause_end(folded, m.end(), len(folded))].strip())
+    return Duties(unit=unit, title=below.text[:first_clause_end(below.folded, 0, len(below.folded))].strip())
 
 
 def group_of_members(it: Item, duties: Duties) -> bool:
