@@ -2863,6 +2863,22 @@ def test_a_sentence_naming_units_introduces_their_duties():
                    ("开展相关宣传、动员、培训、监督、检查工作", [("区绿化市容局", "responsible")])]
 
 
+def test_a_command_posts_main_duties_go_to_it_from_the_sentence_or_the_heading_above():
+    """g34 嘉定 2025 人员转移安置 预案 (``区级指挥部主要职责如下:`` / ``（1）接收市级指挥部发布的指令…``) and b63 上海
+    2024 生产安全事故 专项预案 (``2.1 市安全生产应急救援指挥部`` / ``指挥长由市安委会主任…担任;成员单位由…组成。主要职责:``
+    / ``（1）贯彻落实…``): a list introduced by 主要职责 belongs to the unit that opens the sentence, or, when the
+    sentence opens with no unit (指挥长由… is who chairs it), to the unit the heading above names alone."""
+    g34 = ("2.2区级应急指挥部\n\n区级指挥部主要职责如下：\n\n（1）接收市级指挥部发布的指令，配合做好跨区接收协同准备；\n\n"
+           "（2）评估突发事件危害影响，适时发布应急避难场所启用指令；\n")
+    assert [roles(t.units) for t in plan_of(g34).tasks if t.units] == [[("区级指挥部", "responsible")]] * 2
+    b63 = ("2.1 市安全生产应急救援指挥部\n\n"
+           "指挥长由市安委会主任或指定负责同志担任，副指挥长由市安委会相关副主任或分管副市长担任；成员单位由市发展改革委、"
+           "市经济信息化委、市消防救援总队及其他相关单位组成。主要职责：\n\n"
+           "（1）贯彻落实党中央、国务院和市委、市政府关于生产安全事故应对工作的重要指示、决定；\n\n（2）决定启动和终止Ⅰ级、Ⅱ级应急响应；\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(b63).tasks if t.units] == [
+        ("贯彻落实党中央、国务院和市委、市政府关于生产安全事故应对工作的重要指示、决定", [("市安全生产应急救援指挥部", "responsible")]),
+        ("决定启动和终止Ⅰ级、Ⅱ级应急响应", [("市安全生产应急救援指挥部", "responsible")])]
+
 def test_a_task_cell_merged_over_rows_that_each_hold_their_own_content():
     """a34 宝山 2019 生活垃圾 annex (``序号 | 任务名称 | 任务内容 | 牵头部门 | 配合部门 | 时间节点``, one cell per block,
     ``加强组织领导`` printed in its first row only), b34 舟山 2018 (``工作任务 | 主要工作内容 | …``, pipe rows one

@@ -565,19 +565,23 @@ def share_heading_units(found: list[list]) -> None:
 
 
 #: the end of a sentence that introduces the duties listed below it (…,履行下列共同职责: / 主要履行以下职责: /
-#: 街道办事处及镇政府消防工作职责:)
-DUTIES_FOLLOW = re.compile(r"(?:(?:以下|下列)(?:共同)?|工作)职责\s*:\s*$")
-SUBJECT_STOP = re.compile(r"[,:;。]|应当|是|主要|除|还|在|按照|负责")   # where a lead-in's subject ends
+#: 街道办事处及镇政府消防工作职责: / 区级指挥部主要职责如下: / …组成。主要职责:)
+DUTIES_FOLLOW = re.compile(r"(?:(?:以下|下列)(?:共同)?|工作|主要)职责(?:如下|是|为)?\s*:\s*$")
+SUBJECT_STOP = re.compile(r"[,:;。由]|应当|是|主要|除|还|在|按照|负责")   # where a lead-in's subject ends (as in units.CLAUSE_DELIMITERS)
 
 
 def share_lead_in_units(found: list[list]) -> None:
     """The units that open the sentence introducing a list of duties (:data:`DUTIES_FOLLOW`) go to the items of
-    the list that name no unit, responsible, before a unit heading above them shares its own name.
+    the list that name no unit, responsible, before a unit heading above them shares its own name; a sentence that
+    opens with no unit (``指挥长由市安委会主任…担任;成员单位由…组成。主要职责:``) gives the list to the unit its
+    heading names alone (:func:`heading_unit`).
 
     Family: articles and sections that give a unit its duties as a numbered list after a sentence naming it
     (c35 长宁 2020 消防安全责任制 细则 ``第六条 区政府应当落实消防工作责任制,履行下列共同职责:`` / ``(一)贯彻执行…``,
     ``第八条 街道办事处及镇政府消防工作职责:``; a35 虹口 2022 建筑垃圾 ``(一)虹口区绿化和市容管理局`` /
-    ``区绿化市容局是本区建筑垃圾处理的主管部门,…,主要履行以下职责:`` / ``1.组织制定…``)."""
+    ``区绿化市容局是本区建筑垃圾处理的主管部门,…,主要履行以下职责:`` / ``1.组织制定…``); the command post of an
+    emergency plan and its main duties (g34 嘉定 2025 人员转移安置 ``区级指挥部主要职责如下:``; b63 上海 2024 生产安全事故,
+    a53 闵行 and a57 虹口 危险化学品 ``2.1 区安全生产应急救援指挥部`` / ``…组成。主要职责:`` / ``（1）贯彻落实…``)."""
     if any(entry[0] is None for entry in found):
         return   # an item folded into its parent (fold_measures_into_parent): its list names units by labels
     children, _ = children_of(found)
@@ -588,7 +592,7 @@ def share_lead_in_units(found: list[list]) -> None:
         at = 0 if it.body else it.heading.marker_end
         if not DUTIES_FOLLOW.search(ln.folded):
             continue
-        named = lead_in_subject(ln, at)
+        named = lead_in_subject(ln, at) or heading_unit(it)
         for k in children[i] if named else []:
             if not found[k][2]:
                 found[k][2:5] = [list(named), named[0].start, named[-1].end]
