@@ -143,7 +143,7 @@ def extract_document(path: str | Path) -> ExtractedPlan:
     year = plan.meta.period_end
     found = {t.key: tuple(i for i in task_indicators(t, year)
                           if not is_past_figure(i, plan.meta.period_start, read.text))
-             for t in plan.tasks if not BACKGROUND_SECTION.search(t.title)}
+             for t in plan.tasks if not BACKGROUND_SECTION.search(t.title) and not grades_events(t)}
     found.update({t.key: () for t in plan.tasks if t.key not in found})
     if reading:
         plan = traditional.printed_plan(plan, reading, source)
@@ -159,6 +159,10 @@ def extract_document(path: str | Path) -> ExtractedPlan:
 
 
 BACKGROUND_SECTION = re.compile(r"现状|形势|发展基础|工作基础|基本情况|总体情况|进展情况|完成情况|取得成效|主要成效|工作成效|背景|存在问题|面临")
+#: a section that defines the grades of an emergency (``1.4转移安置分级``, ``(1)Ⅰ级(特别重大)道路交通事故``,
+#: ``一、特别重大危险化学品事故``, ``二、二级（重大）油气管道突发事件``, ``1预警级别``)
+EVENT_GRADE = re.compile(r"(?:事件|事故|灾害|灾情|险情|转移安置|响应|预警)(?:分级|级别)|分级标准|[ⅠⅡⅢⅣ]级|[一二三四]级[(（]"
+                         r"|(?:特别重大|重大|较大|一般)[^,，。;；:：]{0,16}(?:事故|事件|灾害)$")
 RETROSPECT = re.compile(r"\s*(?:近年来|近几年|过去|以往|截[至止](?:目前|\d{4}年\d{1,2}月)|(?:此项|该项)?工作已(?:全面)?完成|[^,，。;；]{0,12}以来)")
 
 
@@ -169,6 +173,16 @@ def is_past_figure(ind: Indicator, period_start: int | None, text: str) -> bool:
         return True
     paragraph = text.rfind("\n", 0, ind.start) + 1
     return RETROSPECT.match(text, paragraph) is not None
+
+
+def grades_events(task: Task) -> bool:
+    """A task that defines a grade of emergency (:data:`EVENT_GRADE`, in its title or a section above it): its
+    figures (死亡30人以上, 直接经济损失1亿元以上, 需转移安置的人员在50万人以上) are thresholds that name a grade, not targets.
+
+    Family: the grading of events in emergency plans (预案), in the body or an annex (g34 嘉定 2025 人员转移安置
+    ``1.4转移安置分级`` / ``（1）Ⅰ级（特大规模）…50万人以上``; a57 虹口 2025 危险化学品 annex ``一、特别重大危险化学品事故`` /
+    ``（三）造成1亿元以上直接经济损失的…``; f52 金山 2020 水务 ``(1)Ⅰ级（特别重大）突发水务事件``)."""
+    return any(EVENT_GRADE.search(name) for name in task.section + (task.title,))
 
 
 def task_indicators(task: Task, year: int | None) -> list[Indicator]:

@@ -2917,3 +2917,42 @@ def test_a_task_cell_merged_over_rows_that_each_hold_their_own_content():
                    ("充分利用候车楼、货场、站房", "“光伏+铁路”工程", ["中国铁路上海局"]),
                    ("新建新线新站,在规划设计阶", "“光伏+铁路”工程", ["中国铁路上海局"]),
                    ("利用候机楼、货运楼、停车场", "“光伏+机场”工程", ["机场集团", "各航空公司"])]
+
+
+def test_a_table_of_contents_is_skipped_and_a_captioned_annex_is_read():
+    """g34 嘉定 2025 人员转移安置 预案 (``目  录`` over ``1.总则`` … ``附件：成员单位职责分工``, the body printed after it)
+    and c40 嘉定工业区 2025 地下空间 预案 (the same contents, and its annex opened by ``附件：相关单位及职责`` with the
+    duties below): the body starts where the contents' first entry is printed again, so an annex the contents list
+    does not end it; an annex line that carries its caption opens the annex as ``附件`` alone does."""
+    g34 = ("上海市嘉定区突发事件人员转移安置和应急避难场所启用预案\n\n目  录\n\n1.总则\n\n1.1编制目的\n\n2.组织体系\n\n"
+           "附件：成员单位职责分工\n\n1.总则\n\n1.1编制目的\n\n为建立健全本区突发事件人员转移安置工作机制，制定本预案。\n\n"
+           "2.组织体系\n\n2.2区级应急指挥部\n\n区级指挥部主要职责如下：\n\n（1）接收市级指挥部发布的指令，配合做好跨区接收协同准备；\n\n"
+           "附件\n\n成员单位职责分工\n\n1.区应急管理局：负责区级突发事件人员转移安置和应急避难场所启用的综合协调。\n")
+    assert [roles(t.units) for t in plan_of(g34).tasks if t.units] == [
+        [("区级指挥部", "responsible")], [("区应急管理局", "responsible")]]
+    c40 = ("嘉定工业区地下空间突发事件应急预案(2025年)\n\n目  录\n\n1总则\n\n8.4预案实施\n\n附件：相关单位及职责\n\n"
+           "1 总则\n\n1.1 编制目的\n\n为有效预防和处置地下空间突发事件，制定本预案。\n\n"
+           "5.6 应急终止\n\n现场处置结束后，由有关职能部门做好后续工作。\n\n"
+           "附件：相关单位及职责\n\n相关单位及职责\n\n派出所：负责地下空间突发事件现场及周边社会治安秩序维护和交通管制。\n\n"
+           "消防救援站：统一组织和指挥地下空间火灾现场扑救。\n")
+    got = [roles(t.units) for t in plan_of(c40).tasks if t.units]
+    assert [("派出所", "responsible")] in got and [("消防救援站", "responsible")] in got
+
+
+def test_the_thresholds_that_grade_an_emergency_are_no_targets(tmp_path):
+    """g34 嘉定 2025 人员转移安置 预案 (``1.4转移安置分级`` / ``（1）Ⅰ级（特大规模）转移安置行动，指需转移安置的人员在50万人以上``)
+    and f52 金山 2020 水务 预案 (``(1)Ⅰ级（特别重大）突发水务事件`` / ``③ …造成30人以上死亡…``): the figures of a section
+    that grades events name a grade, not a target; the plan's other figures stay targets."""
+    from graph.pipeline import extract_document
+    g34 = ("上海市嘉定区突发事件人员转移安置和应急避难场所启用预案\n\n1.总则\n\n1.4转移安置分级\n\n"
+           "（1）Ⅰ级（特大规模）转移安置行动，指需转移安置的人员在50万人以上的。\n\n"
+           "（2）Ⅱ级（重大规模）转移安置行动，指需转移安置的人员在10万人以上、50万人以下的。\n\n"
+           "3.启用准备\n\n3.2场所建设\n\n到2025年，区应急管理局新建应急避难场所3个。\n")
+    f52 = ("金山区处置水务行业突发事件应急预案\n\n一、总则\n\n（四）事件分级\n\n(1)Ⅰ级（特别重大）突发水务事件\n\n"
+           "③ 水务行业各单位在建设工程、设施运营、船舶过闸过程中造成30人以上死亡。\n\n"
+           "二、应急保障\n\n（一）队伍保障\n\n区水务局每年组织应急演练不少于2次。\n")
+    for name, text, kept in (("g34.txt", g34, [3.0]), ("f52.txt", f52, [2.0])):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        found = extract_document(path).indicators
+        assert sorted(i.value for inds in found.values() for i in inds) == kept

@@ -15,7 +15,8 @@ from graph import units as U
 from graph.records import Plan, PlanMeta, SourceText, Task
 from graph.structure import tables as T
 from graph.structure.items import ANNEX_LINE, body_tasks, counted_list_tasks, labelled_tasks, leading_duty_tasks, prose_tasks, unit_column_of_header_line, with_trailing_unit_cell
-from graph.structure.lines import Line, NO_TASKS, REGION_HEAD_LINES, REGION_TAIL_LINES, STOP_LINE, match_heading, split_lines
+from graph.structure.lines import Line, NO_TASKS, REGION_HEAD_LINES, REGION_TAIL_LINES, STOP_LINE, contents_end, match_heading, \
+    split_lines
 from graph.structure.metadata import find_doc_number, find_issue_date, find_issuer, find_period, find_references, find_region, \
     find_title, number_printed_at_head, signature_line, units_level
 
@@ -43,11 +44,13 @@ def parse_plan(source: SourceText) -> Plan:
     lines = split_lines(source.text, folded)
     title, t0, t1 = find_title(lines)
     records = labelled_tasks(lines, 0, len(lines))   # a record of labelled fields opens the body as a heading does
-    first_heading = min(next((ln.index for ln in lines if match_heading(ln)), len(lines)),
+    contents = contents_end(lines)   # the headings a table of contents lists are none of the body's
+    first_heading = min(next((ln.index for ln in lines[contents:] if match_heading(ln)), len(lines)),
                         records[0].line.index if records else len(lines))
     # the body starts after the plan's title; a "title" found below the first heading
     # (an annex's caption, say) must not hide the items above it
     body_start = t1 + 1 if 0 <= t1 < first_heading else (first_heading if first_heading < len(lines) else 0)
+    body_start = max(body_start, contents)
     finder = TaskFinder(source, lines, folded)
     body_start = min(body_start, next((ln.index for ln in lines[:body_start] if finder.tables.starts_at(ln.index)),
                                       body_start))

@@ -774,7 +774,9 @@ def cut_with_targets(it: Item, text: str) -> bool:
     return not it.body and it.line.end >= len(text.rstrip()) and re.search(r"\d", it.heading.title) is not None
 
 
-ANNEX_LINE = re.compile(r"附件\s*\d*\s*[::]?\s*$")
+#: the line that opens an annex: ``附件2`` / ``附件:`` alone, or with the annex's caption (``附件:相关单位及职责``, c40
+#: 嘉定工业区 2025 预案), not a list of annexes (``附件:1.青浦区建筑垃圾管理细则``)
+ANNEX_LINE = re.compile(r"附件\s*\d*\s*(?:[:：]\s*[^\d\s.．、][^。;；:：]{0,30})?[:：]?\s*$")
 # a heading that only names who leads the items below it: 省编办牵头的工作, 县示范区管委会牵头工作(8项)
 SECTION_LEAD = re.compile(r".{2,30}?(?:牵头|负责)的?工作(?:\(\d+项\))?$")
 # a paragraph that opens with the plan's goals (主要指标: opens those of the pollution plans modelled on the State

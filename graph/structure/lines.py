@@ -47,6 +47,8 @@ PERIOD = re.compile(r"((?:19|20)\d{2})\s*(?:年)?\s*[-—–~至到]+\s*((?:19|2
 REGION = re.compile(r"([\u4e00-\u9fa5]{2,6}?(?:自治县|自治州|自治区|特区|新区|县|区|市|旗|盟|省))")
 REGION_HEAD_LINES, REGION_TAIL_LINES = 20, 6  # lines read for the region when the title and issuer lack it
 NO_TASKS = "no tasks found"
+CONTENTS_LINE = re.compile(r"^目\s*录$")   # the caption of a table of contents
+CONTENTS_LINES_MAX = 200   # lines from the top where a table of contents may stand
 PRINTED_ON = re.compile(DATE_CN.pattern + r"\s*印发$")
 LINE_END = re.compile(r"[。;.\s]*(\n|$)")
 
@@ -259,6 +261,23 @@ def row_cells(raw: str) -> list[tuple[int, int]]:
 
 KEY_MARKERS = "★☆▲△◆◇■□●*"
 HEADING_START = re.compile(r"[" + re.escape(KEY_MARKERS) + r" ]*(?:第|[一二三四五六七八九十百]|\(|\d|[①-⒇])")
+
+
+def contents_end(lines: list[Line]) -> int:
+    """The line where a table of contents (``目录`` over the headings it lists) ends: its first entry printed
+    again, where the body starts; 0 when the document has none, or its first entry is never printed again.
+
+    Family: plans printed with their contents, whose entries read as headings without text and may list the
+    annexes (``附件:成员单位职责分工``) that would end the body (g34 嘉定 2025 人员转移安置 预案 ``1.总则`` … ``9.3预案实施``,
+    a57 虹口 2025 危险化学品 预案 ``1 总则`` … ``附件``)."""
+    caption = next((ln.index for ln in lines[:CONTENTS_LINES_MAX] if CONTENTS_LINE.match(ln.folded.strip())), None)
+    if caption is None:
+        return 0
+    first = next((ln for ln in lines[caption + 1:] if ln.text.strip()), None)
+    if first is None:
+        return 0
+    entry = "".join(first.folded.split())
+    return next((ln.index for ln in lines[first.index + 1:] if "".join(ln.folded.split()) == entry), 0)
 
 
 def match_heading(line: Line) -> Heading | None:
