@@ -382,9 +382,27 @@ def _join_broken(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
                 j += 1
                 if unit_shape(SPACES.sub("", text[a:spans[j][1]])) == 2:
                     best = j
+        if best == k and wrapped_name(text, spans, k):
+            best = k + 1
         out.append((a, spans[best][1]))
         k = best + 1
     return out
+
+
+WRAPPED_LINE_MAX = 20  # characters of the first line of a name wrapped once in a cell
+
+
+def wrapped_name(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Whether item ``k`` is the first line of a name that a cell wrapped once, the next item printed on the very
+    next line: no unit alone, one with it (``上海猗翔企业管理`` / ``有限公司``).
+
+    Family: flattened project tables whose builder column names companies in a narrow cell (e67 嘉定 2026
+    重大工程 ``上海开艺建设工程`` / ``有限公司``, a48 嘉定 2025)."""
+    if k + 1 >= len(spans):
+        return False
+    (a, b), (c, d) = spans[k], spans[k + 1]
+    return b - a <= WRAPPED_LINE_MAX and text[b:c] == "\n" and not any(ch in MARKS for ch in text[a:b]) \
+        and unit_shape(text[a:b]) == 0 and unit_shape(text[a:b] + text[c:d]) == 2
 
 
 RUN_TOGETHER_HINT = re.compile("[县区市省旗各]|中共|国网|中国|政府|办事处|管委会|公司")

@@ -2956,3 +2956,18 @@ def test_the_thresholds_that_grade_an_emergency_are_no_targets(tmp_path):
         path.write_text(text, encoding="utf-8")
         found = extract_document(path).indicators
         assert sorted(i.value for inds in found.values() for i in inds) == kept
+
+
+def test_a_company_name_wrapped_in_a_narrow_cell_is_one_name():
+    """e67 嘉定 2026 重大工程 (``上海猗翔企业管理`` / ``有限公司`` under 建设单位/责任单位, cells a blank line apart) and a48
+    嘉定 2025 (``新智元电子科技`` / ``有限公司``): a line that is no unit, the rest of the name on the very next line,
+    is one name; names printed one per line stay apart."""
+    assert [r.name for r in split_raw("上海猗翔企业管理\n有限公司", 0)] == ["上海猗翔企业管理有限公司"]
+    assert [r.name for r in split_raw("新智元电子科技\n有限公司", 0)] == ["新智元电子科技有限公司"]
+    assert [r.name for r in split_raw("区发改委\n区财政局", 0)] == ["区发改委", "区财政局"]
+    e67 = ("附件：2026年嘉定区重大工程建设计划\n\n序号\n\n项目名称\n\n牵头单位\n\n建设单位/责任单位\n\n建设目标\n\n所处区域\n\n"
+           "20\n\n生命元谷•翔云科技园二期产业化基地\n\n区经委\n\n上海猗翔企业管理\n有限公司\n\n在建\n\n其他区域\n\n"
+           "21\n\n嘉菊智湾人工智能产业园项目\n\n区经委\n\n上海嘉菊智湾科技发展\n有限公司\n\n新开工\n\n其他区域\n")
+    assert [roles(t.units) for t in plan_of(e67).tasks] == [
+        [("区经委", "lead"), ("上海猗翔企业管理有限公司", "cooperating")],
+        [("区经委", "lead"), ("上海嘉菊智湾科技发展有限公司", "cooperating")]]

@@ -412,7 +412,7 @@ def grid_of(rows: list[Row], kinds: list[str], header_cells: list[Cell], last: i
             row[number_at] = Cell(number_line.text, number_line.start, number_line.end)
         for j, groups in placed.items():
             groups = item_below_heading(groups, grid, width)
-            row[positions[j]] = Cell(" ".join(ln.text for g in groups for ln in g), groups[0][0].start,
+            row[positions[j]] = Cell(" ".join(cell_text(g) for g in groups), groups[0][0].start,
                                      groups[-1][-1].end)
         text_at = next((j for j in sorted(placed, reverse=True) if columns[j] in ("text", "name")), text_at)
         grid.append(tuple(row))
@@ -614,15 +614,29 @@ def cycled_rows(body: list) -> list[Row]:
 def merge_continuations(cells: list) -> list[list]:
     """Group lines into cells: a line continues the previous one after ``、``/``,``, and a name that
     reads as a unit only weakly (``文化馆``, ``图书馆``) continues a cell of units above it (a unit
-    cell printed one name per line, n06 略阳)."""
+    cell printed one name per line, n06 略阳); in a row whose cells are printed apart, a line printed right
+    below another continues its cell (:func:`printed_apart`)."""
     groups: list[list] = []
+    apart = printed_apart(cells)
     for ln in cells:
         if groups and (groups[-1][-1].folded.endswith(("、", ",")) or ln.folded.startswith(("、", ","))
-                       or weak_unit_below_units(groups[-1], ln) or broken_name(groups[-1][-1], ln)):
+                       or weak_unit_below_units(groups[-1], ln) or broken_name(groups[-1][-1], ln)
+                       or apart and ln.index == groups[-1][-1].index + 1):
             groups[-1].append(ln)
         else:
             groups.append([ln])
     return groups
+
+
+def printed_apart(cells: list) -> bool:
+    """Whether a row's cells are printed a blank line apart: most of its lines, at least two, stand after a
+    blank line, so lines printed right below each other are one cell wrapped (``上海猗翔企业管理`` / ``有限公司``).
+
+    Family: tables flattened one cell per paragraph whose narrow cells wrap over lines (e67 嘉定 2026 重大工程
+    ``区经委`` / blank / ``上海猗翔企业管理`` / ``有限公司``; c29 杨浦 2022 消防 ``5.实化运行消防`` / ``安全委员会``)."""
+    gaps = [b.index - a.index for a, b in zip(cells, cells[1:])]
+    apart = sum(1 for g in gaps if g > 1)
+    return apart >= 2 and apart > len(gaps) - apart
 
 
 def broken_name(line, below) -> bool:
@@ -668,8 +682,13 @@ def project_named_like_a_unit(kinds: list[str], columns: list[str], cells: list[
 
 
 def cell_text(cell: list) -> str:
-    """The text of a cell printed on one or more lines."""
-    return cell[0].text if len(cell) == 1 else " ".join(ln.text for ln in cell)
+    """The text of a cell printed on one or more lines: a line printed right below one that is no unit's whole
+    name goes on its words (``上海猗翔企业管理`` / ``有限公司``), other lines are kept apart by a space."""
+    text = cell[0].text
+    for above, ln in zip(cell, cell[1:]):
+        wrapped = ln.index == above.index + 1 and U.unit_shape(above.folded.strip()) != 2
+        text += ("" if wrapped else " ") + ln.text
+    return text
 
 
 def align(cells: list[list], columns: list[str], skip_name: bool = False,
