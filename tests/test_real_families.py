@@ -2937,6 +2937,9 @@ def test_a_table_of_contents_is_skipped_and_a_captioned_annex_is_read():
            "消防救援站：统一组织和指挥地下空间火灾现场扑救。\n")
     got = [roles(t.units) for t in plan_of(c40).tasks if t.units]
     assert [("派出所", "responsible")] in got and [("消防救援站", "responsible")] in got
+    page = ("目录\n首页\n政策文件\n某区2024年重点工作任务分工方案\n"
+            "1.新建城市公园3个，完成老旧小区改造12个，全面提升城市品质和居民生活满意度。（牵头单位：区住建局）\n首页\n")
+    assert [(t.number, roles(t.units)) for t in plan_of(page).tasks] == [("1", [("区住建局", "lead")])]   # a menu
 
 
 def test_the_thresholds_that_grade_an_emergency_are_no_targets(tmp_path):

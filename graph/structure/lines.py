@@ -49,6 +49,7 @@ REGION_HEAD_LINES, REGION_TAIL_LINES = 20, 6  # lines read for the region when t
 NO_TASKS = "no tasks found"
 CONTENTS_LINE = re.compile(r"^目\s*录$")   # the caption of a table of contents
 CONTENTS_LINES_MAX = 200   # lines from the top where a table of contents may stand
+CONTENTS_ENTRY_MAX = 40   # characters of an entry of a table of contents (a heading, perhaps with its page)
 PRINTED_ON = re.compile(DATE_CN.pattern + r"\s*印发$")
 LINE_END = re.compile(r"[。;.\s]*(\n|$)")
 
@@ -277,7 +278,9 @@ def contents_end(lines: list[Line]) -> int:
     if first is None:
         return 0
     entry = "".join(first.folded.split())
-    return next((ln.index for ln in lines[first.index + 1:] if "".join(ln.folded.split()) == entry), 0)
+    again = next((ln.index for ln in lines[first.index + 1:] if "".join(ln.folded.split()) == entry), 0)
+    listed = lines[first.index:again]
+    return again if all(len(ln.folded.strip()) <= CONTENTS_ENTRY_MAX for ln in listed) else 0   # entries, no prose
 
 
 def match_heading(line: Line) -> Heading | None:
