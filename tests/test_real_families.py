@@ -2974,3 +2974,19 @@ def test_a_company_name_wrapped_in_a_narrow_cell_is_one_name():
     assert [roles(t.units) for t in plan_of(e67).tasks] == [
         [("区经委", "lead"), ("上海猗翔企业管理有限公司", "cooperating")],
         [("区经委", "lead"), ("上海嘉菊智湾科技发展有限公司", "cooperating")]]
+
+
+def test_the_bodies_an_emergency_plan_sets_up_carry_the_duties_numbered_under_them():
+    """c58 崇明 2024 人员转移安置 预案 (``2.组织体系`` / ``2.1区级应急指挥部`` / a paragraph / ``（1）评估突发事件危害影响…``)
+    and g27 宝坻 2019 抗旱防汛指挥体系 (``一、组织机构`` / ``(二)办事机构`` / ``(1)气象组`` / ``①负责做好实时气象信息监测``):
+    in the section that sets up the plan's bodies, a heading that names one body alone gives it the duties numbered
+    below it, in a document that names units elsewhere too."""
+    c58 = ("上海市崇明区突发事件人员转移安置和应急避难场所启用预案\n\n1.总则\n\n1.1编制目的\n\n为规范本区人员转移安置工作，制定本预案。\n\n"
+           "2.组织体系\n\n2.1区级应急指挥部\n\n区城市运行和突发事件应急管理委员会、区防汛指挥部等各类突发事件区级应急指挥部"
+           "负责指挥本区人员转移安置和应急避难场所启用。\n\n（1）评估突发事件危害影响，适时向事发地所在乡镇人民政府和行业部门发布"
+           "应急避难场所启用指令；\n\n（2）评估转移安置的人数规模，向事发地所在乡镇人民政府下达人员转移安置行动指令；\n")
+    assert [roles(t.units) for t in plan_of(c58).tasks if t.title.startswith("评估")] == [[("区级应急指挥部", "responsible")]] * 2
+    g27 = ("宝坻区抗旱防汛指挥体系\n一、组织机构\n(二)办事机构\n区抗旱防汛指挥部办公室(以下简称区防办)设在区应急管理局。\n"
+           "(1)气象组\n组长:区气象局分管负责同志\n主要职责包括:\n①负责做好实时气象信息监测;\n②做好中短期气象预报预测;\n")
+    assert [(t.title, roles(t.units)) for t in plan_of(g27).tasks if t.number in "①②"] == [
+        ("负责做好实时气象信息监测", [("气象组", "responsible")]), ("做好中短期气象预报预测", [("气象组", "responsible")])]

@@ -617,8 +617,15 @@ def under_duties(it: Item) -> bool:
     Family: 实施意见 and 实施方案 whose division of duties prints each unit's name as a heading of its own, its
     duties in a paragraph or numbered below it, in a document that names units in its other sections too
     (c28 松江 停车 ``(一)区交通委`` / ``1.制定有关具体操作流程…``, c29 杨浦 消防 ``三、工作职责`` / ``(一)街道消防安全委员会``
-    / ``1.组织领导…``); a sentence naming the unit before its list of duties names it first (:func:`share_lead_in_units`)."""
-    return bool(it.section) and DUTY_TITLE.search(it.section[-1]) is not None
+    / ``1.组织领导…``); a sentence naming the unit before its list of duties names it first (:func:`share_lead_in_units`).
+    The section that sets up an emergency plan's bodies (:data:`BODIES_TITLE`) divides duties the same way (c58 崇明
+    2024 人员转移安置 ``2.组织体系`` / ``2.1区级应急指挥部`` / ``（1）评估突发事件危害影响…``; c59 上海 2023 修缮工地
+    ``2.1工作机构`` / ``2.1.1 市修缮中心`` / ``(1)动态掌握…``; g27 宝坻 2019 ``(二)办事机构`` / ``(1)气象组``)."""
+    return bool(it.section) and (DUTY_TITLE.search(it.section[-1]) or BODIES_TITLE.search(it.section[-1])) is not None
+
+
+#: the end of the title of an emergency plan's section that sets up its bodies, each under a heading of its own
+BODIES_TITLE = re.compile(r"(?:组织体系|组织机构|工作机构|指挥机构|办事机构)$")
 
 
 def claim_key(key: str, keys: set[str]) -> str:
