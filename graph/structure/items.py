@@ -548,17 +548,19 @@ def share_heading_units(found: list[list]) -> None:
     (a numbered place over its problems and their label block, e32 荆州 ``1. 市科技馆``, keeps its label's units),
     and only in a list that names units in no other way (e32's place names are no units that carry the work),
     unless the heading says they are the unit's duties (``2.市指挥部办公室职责``, :data:`DUTY_TITLE`) or stands
-    in a section of duties (:func:`under_duties`)."""
+    in a section of duties (:func:`under_duties`) or, for its items only, of an emergency plan's bodies
+    (:func:`under_bodies`)."""
     if any(entry[0] is None for entry in found):
         return   # an item folded into its parent (fold_measures_into_parent): its list names units by labels
     named_elsewhere = any(entry[2] for entry in found)
     children, _ = children_of(found)
     for i, (it, *_rest) in enumerate(found):
         named = heading_unit(it)
-        if not named or (named_elsewhere and not DUTY_TITLE.search(it.heading.title) and not under_duties(it)):
+        of_duties = not named_elsewhere or DUTY_TITLE.search(it.heading.title) or under_duties(it)
+        if not named or not (of_duties or under_bodies(it)):
             continue
         kids = [k for k in children.get(i, []) if not found[k][2]]
-        if not children.get(i) and it.body and not found[i][2]:
+        if of_duties and not children.get(i) and it.body and not found[i][2]:
             found[i][2:5] = [named, named[0].start, named[0].end]
         for k in kids:
             found[k][2:5] = [list(named), named[0].start, named[0].end]
@@ -617,15 +619,23 @@ def under_duties(it: Item) -> bool:
     Family: 实施意见 and 实施方案 whose division of duties prints each unit's name as a heading of its own, its
     duties in a paragraph or numbered below it, in a document that names units in its other sections too
     (c28 松江 停车 ``(一)区交通委`` / ``1.制定有关具体操作流程…``, c29 杨浦 消防 ``三、工作职责`` / ``(一)街道消防安全委员会``
-    / ``1.组织领导…``); a sentence naming the unit before its list of duties names it first (:func:`share_lead_in_units`).
-    The section that sets up an emergency plan's bodies (:data:`BODIES_TITLE`) divides duties the same way (c58 崇明
-    2024 人员转移安置 ``2.组织体系`` / ``2.1区级应急指挥部`` / ``（1）评估突发事件危害影响…``; c59 上海 2023 修缮工地
-    ``2.1工作机构`` / ``2.1.1 市修缮中心`` / ``(1)动态掌握…``; g27 宝坻 2019 ``(二)办事机构`` / ``(1)气象组``)."""
-    return bool(it.section) and (DUTY_TITLE.search(it.section[-1]) or BODIES_TITLE.search(it.section[-1])) is not None
+    / ``1.组织领导…``); a sentence naming the unit before its list of duties names it first (:func:`share_lead_in_units`)."""
+    return bool(it.section) and DUTY_TITLE.search(it.section[-1]) is not None
 
 
 #: the end of the title of an emergency plan's section that sets up its bodies, each under a heading of its own
 BODIES_TITLE = re.compile(r"(?:组织体系|组织机构|工作机构|指挥机构|办事机构)$")
+
+
+def under_bodies(it: Item) -> bool:
+    """Whether an item stands right under the section that sets up an emergency plan's bodies (:data:`BODIES_TITLE`):
+    its heading, a body's name alone, is the body that carries the duties numbered below it (not the paragraph
+    that says how it is set up: ``1.市指挥部办公室`` / ``市指挥部下设办公室,…设在市林业局``, i11 绍兴).
+
+    Family: 预案 that list each body's duties under its name (c58 崇明 2024 人员转移安置 ``2.组织体系`` /
+    ``2.1区级应急指挥部`` / ``（1）评估突发事件危害影响…``; c59 上海 2023 修缮工地 ``2.1工作机构`` / ``2.1.1 市修缮中心`` /
+    ``(1)动态掌握…``; g27 宝坻 2019 ``(二)办事机构`` / ``(1)气象组`` / ``①负责做好实时气象信息监测``)."""
+    return bool(it.section) and BODIES_TITLE.search(it.section[-1]) is not None
 
 
 def claim_key(key: str, keys: set[str]) -> str:
