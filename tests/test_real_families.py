@@ -2954,6 +2954,8 @@ def test_the_thresholds_that_grade_an_emergency_are_no_targets(tmp_path):
     f52 = ("金山区处置水务行业突发事件应急预案\n\n一、总则\n\n（四）事件分级\n\n(1)Ⅰ级（特别重大）突发水务事件\n\n"
            "③ 水务行业各单位在建设工程、设施运营、船舶过闸过程中造成30人以上死亡。\n\n"
            "二、应急保障\n\n（一）队伍保障\n\n区水务局每年组织应急演练不少于2次。\n")
+    from graph.pipeline import EVENT_GRADE
+    assert not EVENT_GRADE.search("（三）妥善处置重大突发事件")   # a task about grave events, no grade defined
     for name, text, kept in (("g34.txt", g34, [3.0]), ("f52.txt", f52, [2.0])):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
