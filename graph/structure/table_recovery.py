@@ -633,7 +633,8 @@ def printed_apart(cells: list) -> bool:
     blank line, so lines printed right below each other are one cell wrapped (``上海猗翔企业管理`` / ``有限公司``).
 
     Family: tables flattened one cell per paragraph whose narrow cells wrap over lines (e67 嘉定 2026 重大工程
-    ``区经委`` / blank / ``上海猗翔企业管理`` / ``有限公司``; c29 杨浦 2022 消防 ``5.实化运行消防`` / ``安全委员会``)."""
+    ``区经委`` / blank / ``上海猗翔企业管理`` / ``有限公司``, a48 2025; b36 虹口 2018 生活垃圾 and f38 杨浦 2025 排水, whose
+    unit cells wrap after a name)."""
     gaps = [b.index - a.index for a, b in zip(cells, cells[1:])]
     apart = sum(1 for g in gaps if g > 1)
     return apart >= 2 and apart > len(gaps) - apart
