@@ -143,7 +143,8 @@ def extract_document(path: str | Path) -> ExtractedPlan:
     year = plan.meta.period_end
     found = {t.key: tuple(i for i in task_indicators(t, year)
                           if not is_past_figure(i, plan.meta.period_start, read.text))
-             for t in plan.tasks if not BACKGROUND_SECTION.search(t.title) and not grades_events(t)}
+             for t in plan.tasks if not BACKGROUND_SECTION.search(t.title) and not FRAME_SECTION.match(t.title)
+             and not grades_events(t)}
     found.update({t.key: () for t in plan.tasks if t.key not in found})
     if reading:
         plan = traditional.printed_plan(plan, reading, source)
@@ -159,6 +160,10 @@ def extract_document(path: str | Path) -> ExtractedPlan:
 
 
 BACKGROUND_SECTION = re.compile(r"现状|形势|发展基础|工作基础|基本情况|总体情况|进展情况|完成情况|取得成效|主要成效|工作成效|背景|存在问题|面临")
+#: a section of a plan's frame, which states no target: its purpose, its legal basis, what it applies to (``一、适用范围`` /
+#: ``…是指本镇行政区域内总投资额在100万元以下的建设工程``, f36 七宝镇; ``1.2编制依据`` / ``《中华人民共和国突发事件应对法》…``, g34
+#: 嘉定), its principles; not its 指导思想, which may state its targets (i92 衡阳 ``指导思想和总体目标``)
+FRAME_SECTION = re.compile(r"(?:编制目的|编制依据|适用范围|工作原则|基本原则)$")
 #: a section that defines the grades of an emergency (``1.4转移安置分级``, ``(1)Ⅰ级(特别重大)道路交通事故``,
 #: ``一、特别重大危险化学品事故``, ``二、二级（重大）油气管道突发事件``, ``1预警级别``)
 EVENT_GRADE = re.compile(r"(?:事件|事故|灾害|灾情|险情|转移安置|响应|预警)(?:分级|级别)|分级标准|[ⅠⅡⅢⅣ]级|[一二三四]级[(（]"

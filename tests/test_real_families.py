@@ -2992,3 +2992,21 @@ def test_the_bodies_an_emergency_plan_sets_up_carry_the_duties_numbered_under_th
            "(1)气象组\n组长:区气象局分管负责同志\n主要职责包括:\n①负责做好实时气象信息监测;\n②做好中短期气象预报预测;\n")
     assert [(t.title, roles(t.units)) for t in plan_of(g27).tasks if t.number in "①②"] == [
         ("负责做好实时气象信息监测", [("气象组", "responsible")]), ("做好中短期气象预报预测", [("气象组", "responsible")])]
+
+
+def test_a_plans_frame_states_no_targets(tmp_path):
+    """f36 七宝镇 2020 限额以下工程 (``一、适用范围`` / ``…是指本镇行政区域内总投资额在100万元以下的建设工程``) and g34 嘉定
+    2025 预案 (``1.2编制依据`` / the laws it rests on, ``应急管理部等12部``): what a plan applies to and what it rests on
+    define it, they set no target; its tasks' figures stay targets."""
+    from graph.pipeline import extract_document
+    f36 = ("七宝镇限额以下小型建设工程管理实施意见\n一、适用范围\n限额以下小型建设工程是指本镇行政区域内总投资额在100万元以下的建设工程。\n"
+           "二、工作任务\n1.镇建管中心每年完成巡查100次。\n")
+    g34 = ("上海市嘉定区突发事件人员转移安置和应急避难场所启用预案\n\n1.总则\n\n1.2编制依据\n\n"
+           "《上海市实施〈中华人民共和国突发事件应对法〉办法》《上海市突发事件总体应急预案》、应急管理部等12部委"
+           "《关于加强应急避难场所建设的指导意见》等。\n\n"
+           "3.启用准备\n\n3.2场所建设\n\n到2025年，区应急管理局新建应急避难场所3个。\n")
+    for name, text, kept in (("f36.txt", f36, [100.0]), ("g34.txt", g34, [3.0])):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        found = extract_document(path).indicators
+        assert sorted(i.value for inds in found.values() for i in inds) == kept
