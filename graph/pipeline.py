@@ -143,8 +143,7 @@ def extract_document(path: str | Path) -> ExtractedPlan:
     year = plan.meta.period_end
     found = {t.key: tuple(i for i in task_indicators(t, year)
                           if not is_past_figure(i, plan.meta.period_start, read.text))
-             for t in plan.tasks if not BACKGROUND_SECTION.search(t.title) and not FRAME_SECTION.match(t.title)
-             and not grades_events(t)}
+             for t in plan.tasks if not states_no_targets(t)}
     found.update({t.key: () for t in plan.tasks if t.key not in found})
     if reading:
         plan = traditional.printed_plan(plan, reading, source)
@@ -178,6 +177,13 @@ def is_past_figure(ind: Indicator, period_start: int | None, text: str) -> bool:
         return True
     paragraph = text.rfind("\n", 0, ind.start) + 1
     return RETROSPECT.match(text, paragraph) is not None
+
+
+def states_no_targets(task: Task) -> bool:
+    """A task whose figures are no targets: a look back (:data:`BACKGROUND_SECTION`), the plan's frame
+    (:data:`FRAME_SECTION`) or the grades of an emergency (:func:`grades_events`)."""
+    return BACKGROUND_SECTION.search(task.title) is not None or FRAME_SECTION.match(task.title) is not None \
+        or grades_events(task)
 
 
 def grades_events(task: Task) -> bool:

@@ -48,6 +48,7 @@ class Shapes:
     merged: tuple[tuple[str, str], ...]
     lead_words: tuple[str, ...]          # words that make a label a lead label (牵头, 主办)
     cooperating_words: tuple[str, ...]   # … a cooperating one (配合, 协作)
+    assisting_words: tuple[str, ...]     # … a cooperating one whose partners organise the task with the lead (协办)
     lead_verbs: tuple[str, ...]
     cooperating_verbs: tuple[str, ...]
     responsible_verbs: tuple[str, ...]
@@ -97,6 +98,7 @@ def shapes() -> Shapes:
         merged=tuple(tuple(p) for p in raw["merged_institutions"]),
         lead_words=tuple(grammar["lead_words"]),
         cooperating_words=tuple(grammar["cooperating_words"]),
+        assisting_words=tuple(grammar["assisting_words"]),
         lead_verbs=by_len(raw["lead_verbs"]),
         cooperating_verbs=by_len(raw["cooperating_verbs"]),
         responsible_verbs=by_len(raw["responsible_verbs"]),
@@ -631,7 +633,6 @@ def role_of_label(label: str) -> str:
 
 
 FIRST_RANK = re.compile(r"主要|第一")   # a unit column's or label's name that ranks it first (主要责任单位, 第一责任单位)
-ASSISTING = "协办"   # a cooperating column or label whose partners organise the task (责任单位 | 协办单位)
 
 
 def responsible_leads_beside(responsible: str, cooperating: list[str]) -> bool:
@@ -639,7 +640,8 @@ def responsible_leads_beside(responsible: str, cooperating: list[str]) -> bool:
     name ranks it first (主要责任单位 | 协同配合单位, i07 and d22 谯城, g72 谯城 2023) or they assist it in
     organising the task (责任单位 | 协办单位, g64 武汉 2007, x05 淮安). Beside a 配合单位 it stays responsible
     (a25 渝中, v11 临安, p06 河南, q51 南陵, k61 大庆 …: eleven documents of realdev so, none otherwise)."""
-    return FIRST_RANK.match(responsible.replace(" ", "")) is not None or any(ASSISTING in c for c in cooperating)
+    return FIRST_RANK.match(responsible.replace(" ", "")) is not None \
+        or any(word in c for c in cooperating for word in shapes().assisting_words)
 
 
 def mentions_from_labels(text: str, offset: int, first_is_lead: bool = False,

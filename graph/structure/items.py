@@ -440,9 +440,10 @@ def body_tasks(source: SourceText, lines: list[Line], start: int, stop: int, rea
         if (duties := unit_of_duties(it)) is not None and not group_of_members(it, duties):
             mentions, us, ue = [duties.unit], duties.unit.start, duties.unit.end
         found.append([it, text, mentions, us, ue])
-    share_group_units(source.text, found)
-    share_lead_in_units(found)
-    share_heading_units(found)
+    children, runs = children_of(found)   # the items below each item: their positions stay as units are shared
+    share_group_units(source.text, found, children, runs)
+    share_lead_in_units(found, children)
+    share_heading_units(found, children)
     tasks: list[Task] = []
     keys = set() if keys is None else keys
     for it, text, mentions, us, ue in found:
@@ -514,12 +515,17 @@ def unit_of_duties(it: Item) -> Duties | None:
     if colon:
         return Duties(unit=unit, title=it.line.text[m.start(1):first_clause_end(folded, m.end(), len(folded))].strip())
     below = it.body[0] if m.end() >= len(folded) and it.body else None   # (1)市林业局。 / 负责…
-    opening = below.folded.lstrip() if below else folded[m.end():]
-    if not opening.startswith(U.shapes().duty_verbs + U.shapes().responsible_verbs):
+    if not opens_duties(below.folded.lstrip() if below else folded[m.end():], after_sentence=True):
         return None
     if below is None:
         return Duties(unit=unit, title=it.heading.title)
     return Duties(unit=unit, title=below.text[:first_clause_end(below.folded, 0, len(below.folded))].strip())
+
+
+def opens_duties(text: str, after_sentence: bool) -> bool:
+    """Whether ``text`` opens with the duty a unit's name before it is given: a duty verb (ontology ``duty_verbs``:
+    ``承担``, ``协调``), or, after the name printed as a sentence of its own, a role verb too (``市公安局。负责…``)."""
+    return text.startswith(U.shapes().duty_verbs + (U.shapes().responsible_verbs if after_sentence else ()))
 
 
 def group_of_members(it: Item, duties: Duties) -> bool:
@@ -542,7 +548,7 @@ def first_clause_end(folded: str, at: int, end: int) -> int:
     return min((i for i in stops if i >= 0), default=end)
 
 
-def share_heading_units(found: list[list]) -> None:
+def share_heading_units(found: list[list], children: dict[int, list[int]]) -> None:
     """A unit heading's unit (:func:`heading_unit`) goes to the items below it that name no unit, or
     to the heading itself when it has a paragraph and no items; after the other ways of sharing units
     (a numbered place over its problems and their label block, e32 荆州 ``1. 市科技馆``, keeps its label's units),
@@ -553,7 +559,6 @@ def share_heading_units(found: list[list]) -> None:
     if any(entry[0] is None for entry in found):
         return   # an item folded into its parent (fold_measures_into_parent): its list names units by labels
     named_elsewhere = any(entry[2] for entry in found)
-    children, _ = children_of(found)
     for i, (it, *_rest) in enumerate(found):
         named = heading_unit(it)
         of_duties = not named_elsewhere or DUTY_TITLE.search(it.heading.title) or under_duties(it)
@@ -572,7 +577,7 @@ DUTIES_FOLLOW = re.compile(r"(?:(?:以下|下列)(?:共同)?|工作|主要)职�
 SUBJECT_STOP = re.compile(r"[,:;。由]|应当|是|主要|除|还|在|按照|负责")   # where a lead-in's subject ends (as in units.CLAUSE_DELIMITERS)
 
 
-def share_lead_in_units(found: list[list]) -> None:
+def share_lead_in_units(found: list[list], children: dict[int, list[int]]) -> None:
     """The units that open the sentence introducing a list of duties (:data:`DUTIES_FOLLOW`) go to the items of
     the list that name no unit, responsible, before a unit heading above them shares its own name; a sentence that
     opens with no unit (``指挥长由市安委会主任…担任;成员单位由…组成。主要职责:``) gives the list to the unit its
@@ -586,7 +591,6 @@ def share_lead_in_units(found: list[list]) -> None:
     a53 闵行 and a57 虹口 危险化学品 ``2.1 区安全生产应急救援指挥部`` / ``…组成。主要职责:`` / ``（1）贯彻落实…``)."""
     if any(entry[0] is None for entry in found):
         return   # an item folded into its parent (fold_measures_into_parent): its list names units by labels
-    children, _ = children_of(found)
     for i, (it, *_rest) in enumerate(found):
         if not children.get(i):
             continue
@@ -703,8 +707,7 @@ def duty_subject(ln: Line) -> tuple[str, int, int] | None:
         return None   # a list of units, read as prose
     sentence = folded.startswith("。", after)
     rest = folded[after + 1:].lstrip() if sentence else folded[after:]
-    verbs = U.shapes().duty_verbs + (U.shapes().responsible_verbs if sentence else ())
-    if not rest.startswith(verbs):
+    if not opens_duties(rest, after_sentence=sentence):
         return None
     return ln.text[raws[0].start - ln.start:after], raws[0].start, raws[0].end
 
@@ -832,15 +835,15 @@ def children_of(found: list[list]) -> tuple[dict[int, list[int]], list[list[int]
     return children, runs
 
 
-def share_group_units(text: str, found: list[list]) -> None:
+def share_group_units(text: str, found: list[list], children: dict[int, list[int]], runs: list[list[int]]) -> None:
     """Units printed once for a group of items go to every item of the group.
 
     Two layouts: a heading that names units and only groups its children
     (``(二)提升基层服务能力(责任单位:…)`` then 1., 2., 3.); and a block of label lines
     (``牵头单位:…`` ``配合单位:…``) after the last of several items none of which names units —
-    children of one heading, or items of an excerpt that starts below their heading.
+    children of one heading, or items of an excerpt that starts below their heading (``children``, ``runs``:
+    :func:`children_of`'s).
     """
-    children, runs = children_of(found)
     for run in runs:
         share_label_block(text, found, run)
     for parent, kids in children.items():
