@@ -216,7 +216,7 @@ def _suffix_after(name: str, pattern: re.Pattern, min_start: int) -> bool:
 def _final_chars() -> frozenset[str]:
     """Characters a unit list can end with (last characters of suffixes, brackets, markers)."""
     s = shapes()
-    return frozenset(w[-1] for w in s.strong + s.weak) | frozenset("镇街乡村区县市州旗局委办部会所站位门构府)>*★ 等") \
+    return frozenset(w[-1] for w in s.strong + s.weak) | frozenset("镇街乡村区县市州旗局委办部会所站位门构府)]〕>*★ 等") \
         | frozenset("心司团社联")
 
 
@@ -452,9 +452,10 @@ LEAD_NOTE = re.compile(r"\((牵头|牵头单位|牵头部门)\)$")
 ALIAS = re.compile(r"<([^<>]+)>")
 # 县委统战部(县民族宗教事务局), 自治區(qū)農(nóng)牧廳(鄉(xiāng)村振興局): a department named in brackets after
 # another is its second name (pinyin glosses and all), an office's too (b42 台山 ``广电旅游和公共服务股(行政审批服务股)``,
-# y51 宣州 ``区划地名科(基层政权建设和社区治理科)``); 县开发区(惠民街道) and 各镇(街道) keep their brackets
-DEPARTMENT_ALIAS = re.compile(r"(?<=[局委办部室心府厅处科股])\s*\(((?=[^()](?:[^()]|\([a-z]))(?:[^()]|" + PINYIN_GLOSS.pattern + r"){0,20}"
-                              r"(?:局|委|办|办公室|部|中心|管委会|科|股))\)$")
+# y51 宣州 ``区划地名科(基层政权建设和社区治理科)``), also in the 〔〕 a bracket inside a bracket is printed with
+# (b25 许昌 ``(…,各县〔市、区〕政府〔管委会〕按职责分工负责)``, folded to [ ]); 县开发区(惠民街道) and 各镇(街道) keep their brackets
+DEPARTMENT_ALIAS = re.compile(r"(?<=[局委办部室心府厅处科股])\s*[(\[]((?=[^()\[\]](?:[^()]|\([a-z]))(?:[^()\[\]]|" + PINYIN_GLOSS.pattern
+                              + r"){0,20}(?:局|委|办|办公室|部|中心|管委会|科|股))[)\]]$")
 SPACES = re.compile(r"\s+")
 
 

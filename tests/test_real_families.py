@@ -3010,3 +3010,16 @@ def test_a_plans_frame_states_no_targets(tmp_path):
         path.write_text(text, encoding="utf-8")
         found = extract_document(path).indicators
         assert sorted(i.value for inds in found.values() for i in inds) == kept
+
+
+def test_brackets_inside_a_bracket_printed_as_hexagonal_brackets():
+    """A bracket inside a unit bracket is printed 〔〕 (b25 许昌 2026 ``各县〔市、区〕政府〔管委会〕``, its second
+    name after it; f71 消防 2011 ``责任部门:各县〔市、区〕政府;配合部门:…``): read as the round bracket it stands for."""
+    plan = plan_of("一、主要预期目标\n"
+                   "3.加强郑(港)汴许产业对接,围绕电子信息、生物医药、新能源汽车等产业,探索共建产业园区。"
+                   "(市发展和改革委员会、市工业和信息化局,各县〔市、区〕政府〔管委会〕按职责分工负责)\n")
+    assert roles(plan.tasks[0].units) == [("市发展和改革委员会", "responsible"), ("市工业和信息化局", "responsible"),
+                                          ("各县[市、区]政府", "responsible")]
+    got = mentions_from_labels("责任部门:各县〔市、区〕政府;配合部门:市公安局、各行业主管部门", 0)
+    assert roles(got) == [("各县[市、区]政府", "responsible"), ("市公安局", "cooperating"),
+                          ("各行业主管部门", "cooperating")]
