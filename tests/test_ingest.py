@@ -777,3 +777,33 @@ def test_a_page_width_holds_lines_with_narrow_digits_and_marks():
     piped = ("乡镇(农场) | 可种植面积 | 2023年小麦任务面积 | 备注 |\n" + "八一乡 | 8.44 | 0.91 | |\n"
              + "白脑包镇 | 32.01 | 3.89 | |\n" * 3 + "各乡镇人民政府,临农农牧业发展有限公司、狼山农场农牧业发展有限公司,区直各有关单位:\n") * 3
     assert reflow_hard_wraps(piped) == piped
+
+
+def test_html_data_table_whose_cells_hold_short_paragraphs(tmp_path):
+    """A data table's cell may hold a few short paragraphs of its own (石城县 2018 河长制 考核细则, a JSP page's
+    source: k56 the townships' 考核指标 ``<td><p>…</p><p>…</p>…``, k55 the departments' 评分标准 under a 考核项目
+    header spanning two columns); a layout table holds its article in one cell (see the test above)."""
+    k56 = ("<table class='jxkhTable' border='1'><caption>石城县2018年度河长制湖长制工作乡镇目标管理(绩效）考核细则</caption>"
+           "<thead><tr><th>序号</th><th>考核项目</th><th>各项分值</th><th>考核指标</th><th>负责考核部门</th></tr></thead>"
+           "<tbody><tr><td>1</td><td class='left'>完善\"四个到位\"</td><td>5</td><td class='left'>"
+           "<p>进一步健全河长制湖长制组织体系、责任体系、制度体系、</p><p>监督检查和考核评估。</p>"
+           "<p>进一步完善乡、村河长、巡查员、保洁员设置。若出现人员</p><p>变动时及时调整并向社会公布。</p></td>"
+           "<td class='left'>县河长办</td></tr>"
+           "<tr><td>3</td><td class='left'>进一步完善河长制工作考核方案</td><td>2</td>"
+           "<td class='left'>2018年7月底前修订完善乡镇河长制工作考核方案。</td><td class='left'>县河长办</td></tr>"
+           "</tbody></table>")
+    k55 = ("<table class='jxkhTable' border='1'><thead><tr><th>序号</th><th colspan='2'>考核项目</th><th>各项分值</th>"
+           "<th>考核内容</th><th>评分标准</th><th>说明</th></tr></thead><tbody><tr><td>1</td><td rowspan='2'> 重点考核部门</td>"
+           "<td>县委农工部</td><td>60</td><td class='left'>农村生活垃圾专项治理</td><td class='left'>"
+           "<p>1.探索实行农村生活垃圾分类试点（15分);</p><p>2.完善城乡垃圾处理一体化体制，实行服务外包市场化运行机制,</p>"
+           "<p>，建立农村环卫保洁机制并运行正常（20分）;</p><p>3.督查指导乡镇开展农村生活垃圾、污水治理工作。（25分）</p>"
+           "</td><td class='left'></td></tr><tr><td>3</td><td>县工信局</td><td>60</td>"
+           "<td class='left'>持续加强工矿企业及工业聚集区水污染防治</td><td class='left'>"
+           "<p>1.逐步完善工业聚集区污水集中处理设施（含管网）建设，完善在线监测（35分）;</p>"
+           "<p>2.制订规模以上工业企业污染控制和工业节水方案（25分）。</p></td><td></td></tr></tbody></table>")
+    for name, table, row in (("k56.html", k56, ["1", "完善\"四个到位\"", "5"]), ("k55.html", k55, ["1", "重点考核部门", "县委农工部"])):
+        path = tmp_path / name
+        path.write_text(f"<html><body><div>{table}</div></body></html>", encoding="utf-8")
+        source = read_document(path)
+        assert len(source.tables) == 1, name
+        assert [c.text for c in source.tables[0].rows[1][:3]] == row

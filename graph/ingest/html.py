@@ -72,15 +72,18 @@ def _link_heavy(el) -> bool:
 
 
 def _is_data_table(table) -> bool:
-    """A table of data (rows and columns) rather than one that lays out a page."""
+    """A table of data (rows and columns) rather than one that lays out a page: a page's layout puts
+    its article, paragraph after paragraph, in one cell that holds most of the table's text; a data
+    table's cell may hold a few short paragraphs of its own (石城县 考核细则 ``<td><p>1.…（10分）</p><p>2.…``)."""
     if any(True for _ in table.iterdescendants("table")):
         return False
     rows = [tr for tr in table.iter("tr")]
     if len(rows) < 2 or max(len([c for c in tr if c.tag in ("td", "th")]) for tr in rows) < 2:
         return False
+    table_text = len(table.text_content())
     for cell in table.iter("td", "th"):
         blocks = sum(1 for el in cell.iterdescendants(*_HTML_LAYOUT_BLOCKS) if el.text_content().strip())
-        if blocks >= 4 or len(cell.text_content()) > 1500:
+        if len(cell.text_content()) > 1500 or blocks >= 4 and 2 * len(cell.text_content()) > table_text:
             return False  # a cell holding a whole article
     return True
 
