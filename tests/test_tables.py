@@ -899,3 +899,29 @@ def test_a_ministry_table_of_key_indicators_by_its_departments():
     assert [(t.number, roles(t), t.deadline) for t in plan.tasks] == [
         ("1", [("规划司", "lead")], "6月"), ("3", [("节能与综合利用司", "lead")], "10月")]
     assert "400项" in plan.tasks[1].text and "预期性" not in plan.tasks[1].text
+
+
+def test_assessing_departments_are_the_units_when_no_other_column_names_units(tmp_path):
+    """A table whose only unit column names the departments that assess each row gives them as its units,
+    as the annotators of two real tables read them (k56 石城 2018 ``负责考核部门``, an HTML table; n73 旌阳 2016
+    ``监考单位``); beside a 责任部门 column they only assess (l01 嵊泗 评分部门, the test above)."""
+    assert tables.settle_kinds(["number", "name", None, "name", "assessor"],
+                               ["序号", "考核项目", "各项分值", "考核指标", "负责考核部门"])[-1] == "responsible"
+    assert tables.column_kind("监考单位") == "assessor"
+    assert tables.settle_kinds(["name", None, "text", "assessor"], ["项目", "分值", "目标任务", "监考单位"])[-1] \
+        == "responsible"
+    assert tables.settle_kinds(["name", "responsible", "assessor"], ["考核指标", "责任部门", "评分部门"])[-1] == "assessor"
+    page = ("<html><body><table border='1'><thead><tr><th>序号</th><th>考核项目</th><th>各项分值</th><th>考核指标</th>"
+            "<th>负责考核部门</th></tr></thead><tbody><tr><td>5</td><td>全面推进河长制信息平台建设</td><td>11</td><td>"
+            "<p>1.推进APP巡河信息平台建设（相关人员注册并使用），得2分；</p><p>2.按制度要求开展乡（镇）河长、村河长、巡查员APP巡河，</p>"
+            "<p>实行动态管理，得3分；</p><p>3.河长、巡查员、保洁员按要求填写日志，得3分。</p></td><td>县河长办</td></tr>"
+            "<tr><td>6</td><td>深化河长制培训、宣传和教育</td><td>7</td><td><p>1.充分利用各类媒体开展河长制公益宣传，营造全社会</p>"
+            "<p>合力推进河长制工作的良好氛围，得2分。</p><p>2.开展生态文明建设\"进园区、进校区、进企业、进农村</p>"
+            "<p>\"宣传活动，得2分。</p></td><td><p>县委宣传部</p><p>县教育局</p><p>县河长办</p></td></tr>"
+            "</tbody></table></body></html>")
+    path = tmp_path / "k56.html"
+    path.write_text(page, encoding="utf-8")
+    plan = parse_plan(read_document(path))
+    assert [(t.title, [(m.name, m.role) for m in t.units]) for t in plan.tasks] == [
+        ("全面推进河长制信息平台建设", [("县河长办", "responsible")]),
+        ("深化河长制培训、宣传和教育", [("县委宣传部", "responsible"), ("县教育局", "responsible"), ("县河长办", "responsible")])]

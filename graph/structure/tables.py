@@ -93,7 +93,11 @@ def settle_kinds(kinds: list[str | None], names: list[str]) -> list[str | None]:
     task's text when no other column names the task (b02 常熟: 目标任务 | 分管领导 | 牵头单位;
     s03 沙坪坝: 2022年预期目标 | 责任单位), a target column in an indicator table (指标 | 目标任务);
     a 责任单位 beside a cooperating column, with no 牵头 column, leads when ranked first or beside a 协办 column
-    (:func:`graph.units.responsible_leads_beside`)."""
+    (:func:`graph.units.responsible_leads_beside`); the departments that assess each row are its units when
+    no other column names units (k56 石城 2018 ``序号 | 考核项目 | 各项分值 | 考核指标 | 负责考核部门``, n73 旌阳
+    2016 ``项目 | 分值 | 目标任务 | 监考单位``), and only assess beside a 责任部门 column (l01 嵊泗 评分部门)."""
+    if "assessor" in kinds and not any(k in UNIT_COLUMNS for k in kinds):
+        kinds = ["responsible" if k == "assessor" else k for k in kinds]
     if "cooperating" in kinds and "lead" not in kinds:
         partners = [n for k, n in zip(kinds, names) if k == "cooperating"]
         kinds = [("lead" if k == "responsible" and U.responsible_leads_beside(n, partners) else k)
@@ -219,7 +223,8 @@ def header_of(table: Table) -> Header | None:
     for r, row in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
         kinds = [column_kind(c.text) if c.text else None for c in row]
         own = [column_kind(c.text) for c in distinct(row) if c.text]
-        if not is_header(kinds, [c.text for c in row]) or sum(1 for k in own if k is None) > len(own) // 2:
+        if not is_header(settle_kinds(kinds, [c.text for c in row]), [c.text for c in row]) \
+                or sum(1 for k in own if k is None) > len(own) // 2:
             continue
         names = [c.text for c in row]
         taken = 1
