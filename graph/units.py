@@ -61,6 +61,7 @@ class Shapes:
     allotment_columns: tuple[str, ...]   # header of the column of governments a table allots targets to
     label_re: re.Pattern                 # a role or person label and its colon; group 1 the label
     person_label_re: re.Pattern          # a label that names persons (牵头领导, 分管副市长)
+    person_word_re: re.Pattern           # a word naming a post that ends its clause (负责人, 责任人; not 负责人事工作)
     role_noun_re: re.Pattern             # units named by their role alone (各指标牵头单位, 各责任单位)
     sector_department: re.Pattern        # a department named by its fields: 交通部门, 人口和计生部门, 自然资源主管部门
     sector_word: re.Pattern              # a field alone (公安, 城管), standing for its department in a list
@@ -111,6 +112,7 @@ def shapes() -> Shapes:
         allotment_columns=tuple(raw["allotment_columns"]),
         label_re=label_re,
         person_label_re=re.compile(person + "$"),
+        person_word_re=re.compile(alt(grammar["person_words"]) + r"(?=[\s、,;。:)\]]|$|为|担任|兼任|任|要)"),
         role_noun_re=re.compile(role_words + "{1,2}" + alt(grammar["nouns"]) + "$"),
         sector_department=re.compile(alt(raw["sector_words"]["words"]) + "(?:[和及与、]?"
                                      + alt(raw["sector_words"]["words"]) + r")*(?:\([^()]{1,6}\))?(?:主管|行政主管)?部门"),
@@ -886,6 +888,8 @@ def _verb_lists(folded: str, offset: int) -> list[Found]:
     found: list[Found] = []
     previous_verb_end = 0
     for m in role_verbs(folded):
+        if shapes().person_word_re.match(folded, m.start(1)):
+            continue  # 党建部负责人 (j63 汉阳 2020 a roster ``蔡继敏  党建部负责人``): a unit's head, no verb
         at = m.start()  # the clause before the verb is folded[chunk_start:at]
         chunk_start = clause_start(folded, at)
         if previous_verb_end > chunk_start:

@@ -3023,3 +3023,14 @@ def test_brackets_inside_a_bracket_printed_as_hexagonal_brackets():
     got = mentions_from_labels("责任部门:各县〔市、区〕政府;配合部门:市公安局、各行业主管部门", 0)
     assert roles(got) == [("各县[市、区]政府", "responsible"), ("市公安局", "cooperating"),
                           ("各行业主管部门", "cooperating")]
+
+
+def test_a_units_head_is_a_post_not_a_role_verb():
+    """``X负责人`` / ``X主要负责同志`` name the head of X, a post: in a roster (j63 汉阳经开区 2020 ``蔡继敏  党建部负责人``,
+    b38 吴泾镇 2021 ``张光耀  规建生态办负责人``) or a body's chair (c32 嘉定 2023 ``由区住房保障房屋管理局主要负责人任召集人``)
+    no unit is given a task; ``负责`` before other words (``负责人员培训``, ``负责人事工作``) stays the verb."""
+    for text in ("蔡继敏  党建部负责人\n黄  瑾  财务室负责人", "张光耀  规建生态办负责人",
+                 "成立工作专班,由区住房保障房屋管理局主要负责人任召集人。"):
+        assert mentions_from_prose(text, 0) == []
+    assert roles(mentions_from_prose("党建部负责处理因疫情产生的信访事项,统筹做好相关维稳工作。", 0)) == [("党建部", "responsible")]
+    assert roles(mentions_from_prose("县财政局负责人事工作。", 0)) == [("县财政局", "responsible")]
