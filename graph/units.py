@@ -155,7 +155,7 @@ def _shape_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 ROLE_VERB_END = re.compile(r"(?:主办|协办|牵头|配合|负责|参与|协同)$")
 # a unit's name holds no sentence mark, no count and no date: ``工作总结于10月16日前报市优化办`` (r45 岳阳) and
 # ``并于4月20日前报市政府督查室`` (t44 包头) say when to report to an office, they name none
-BAD_NAME = re.compile(r"[。:;,!?]|^\d|\d+(?:\.\d+)?[所个家座条项处名人户万亿%]|\d{1,2}月")
+BAD_NAME = re.compile(r"[。:;,!?]|^\d|\d+(?:\.\d+)?[所个家座条项处名人户万亿%]|\d{1,2}月|.负责")   # X负责具体解释与组织: a clause
 TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
 
 

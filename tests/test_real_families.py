@@ -3034,3 +3034,18 @@ def test_a_units_head_is_a_post_not_a_role_verb():
         assert mentions_from_prose(text, 0) == []
     assert roles(mentions_from_prose("党建部负责处理因疫情产生的信访事项,统筹做好相关维稳工作。", 0)) == [("党建部", "responsible")]
     assert roles(mentions_from_prose("县财政局负责人事工作。", 0)) == [("县财政局", "responsible")]
+
+
+def test_words_of_an_action_or_a_condition_before_a_name_make_no_unit():
+    """A clause that opens with an action or a condition (ontology ``action_starts``: ``推动``, ``必要时``, ``原则按照``)
+    names no unit as its subject (a54 静安 2024 ``推动各单位协同落实``, j53 北京 2012 ``推动各单位落实整治任务``; f38 杨浦
+    2025 ``原则按照市水务局牵头制定的…办法``); nor does a clause with 负责 inside it (b63 上海 2024 and g34 嘉定 2025
+    ``本预案由X会同有关部门负责具体解释与组织实施``: 有关部门 cooperates, no ``有关部门负责具体解释与组织``)."""
+    assert mentions_from_prose("用信息化手段按月做好情况跟踪，推动各单位协同落实本市营商环境7.0版方案。", 0) == []
+    assert mentions_from_prose("协调、部署专项整治行动,推动各单位落实整治任务。", 0) == []
+    assert "原则按照市水务局" not in [m.name for m in mentions_from_prose(
+        "2.明确考核制度要求。原则按照市水务局牵头制定的一体化运维管理绩效考核办法，可结合实际细化。", 0)]
+    assert roles(mentions_from_prose("本预案由市应急局会同有关部门负责具体解释与组织实施。", 0)) == [
+        ("市应急局", "lead"), ("有关部门", "cooperating")]
+    assert roles(mentions_from_prose("本预案由区应急管理局会同相关部门负责具体解释与组织实施。", 0)) == [
+        ("区应急管理局", "lead"), ("相关部门", "cooperating")]
