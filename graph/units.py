@@ -153,9 +153,10 @@ def _shape_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 ROLE_VERB_END = re.compile(r"(?:主办|协办|牵头|配合|负责|参与|协同)$")
-# a unit's name holds no sentence mark, no count and no date: ``工作总结于10月16日前报市优化办`` (r45 岳阳) and
-# ``并于4月20日前报市政府督查室`` (t44 包头) say when to report to an office, they name none
-BAD_NAME = re.compile(r"[。:;,!?]|^\d|\d+(?:\.\d+)?[所个家座条项处名人户万亿%]|\d{1,2}月|.负责")   # X负责具体解释与组织: a clause
+# a unit's name holds no sentence mark, no count, no date and no 负责 after its start: ``工作总结于10月16日前报市优化办``
+# (r45 岳阳) and ``并于4月20日前报市政府督查室`` (t44 包头) say when to report to an office, ``有关部门负责具体解释与组织``
+# (b63 上海, g34 嘉定) who interprets a plan; they name none (``负责化工园区管理的地方政府`` does)
+BAD_NAME = re.compile(r"[。:;,!?]|^\d|\d+(?:\.\d+)?[所个家座条项处名人户万亿%]|\d{1,2}月|.负责")
 TRAILING_BRACKET = re.compile(r"\([^()]*\)$")
 
 

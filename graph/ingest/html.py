@@ -83,7 +83,7 @@ def _is_data_table(table) -> bool:
     table_text = len(table.text_content())
     for cell in table.iter("td", "th"):
         blocks = sum(1 for el in cell.iterdescendants(*_HTML_LAYOUT_BLOCKS) if el.text_content().strip())
-        if len(cell.text_content()) > 1500 or blocks >= 4 and 2 * len(cell.text_content()) > table_text:
+        if len(cell.text_content()) > 1500 or (blocks >= 4 and 2 * len(cell.text_content()) > table_text):
             return False  # a cell holding a whole article
     return True
 

@@ -123,10 +123,11 @@ def settle_kinds(kinds: list[str | None], names: list[str]) -> list[str | None]:
 
 
 def is_header(kinds: list[str | None], names: list[str] | tuple[str, ...] = ()) -> bool:
-    """Whether the column roles of a row make a header: a column of units and one naming the task,
-    or (an indicator table, 一级指标 | 二级指标 | 评价标准) a column of indicators and one of their targets."""
+    """Whether the column roles of a row make a header: a column of units (or of the departments that
+    assess each row, :func:`settle_kinds`) and one naming the task, or (an indicator table, 一级指标 |
+    二级指标 | 评价标准) a column of indicators and one of their targets."""
     named = [k for k in kinds if k]
-    if len(named) >= 2 and any(k in UNIT_COLUMNS for k in named) \
+    if len(named) >= 2 and any(k in UNIT_COLUMNS or k == "assessor" for k in named) \
             and any(k in ("name", "text", "number") for k in named):
         return True
     indicators = any(k == "name" and INDICATOR_HEADER.search(n) for k, n in zip(kinds, names))
@@ -223,8 +224,7 @@ def header_of(table: Table) -> Header | None:
     for r, row in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
         kinds = [column_kind(c.text) if c.text else None for c in row]
         own = [column_kind(c.text) for c in distinct(row) if c.text]
-        if not is_header(settle_kinds(kinds, [c.text for c in row]), [c.text for c in row]) \
-                or sum(1 for k in own if k is None) > len(own) // 2:
+        if not is_header(kinds, [c.text for c in row]) or sum(1 for k in own if k is None) > len(own) // 2:
             continue
         names = [c.text for c in row]
         taken = 1
