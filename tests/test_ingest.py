@@ -602,6 +602,12 @@ def test_html_layout_table_is_not_a_data_table(tmp_path):
     lines = nonblank(source.text)
     assert lines[:2] == ["某县实施方案", "1.第1项任务。加快推进园区建设。(责任单位:县发改局)"]
     assert len(lines) == 7
+    # a menu row of links above it: the article cell still holds most of the table's text outside links
+    menu = "".join(f"<a href='/{i}'>栏目导航链接第{i}项内容</a>" for i in range(60))
+    path.write_text(page.replace("<table>", f"<table><tr><td>{menu}</td></tr>"), encoding="utf-8")
+    source = read_document(path)
+    assert source.tables == ()
+    assert nonblank(source.text)[:2] == ["某县实施方案", "1.第1项任务。加快推进园区建设。(责任单位:县发改局)"]
 
 
 def test_html_page_wrapped_in_a_form(tmp_path):

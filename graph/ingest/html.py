@@ -62,30 +62,40 @@ def _is_furniture(el) -> bool:
     return False
 
 
+def _text_and_links(el) -> tuple[int, int]:
+    """How much text ``el`` holds, and how much of it is in links (spaces left out)."""
+    text = len(re.sub(r"\s+", "", el.text_content()))
+    return text, sum(len(re.sub(r"\s+", "", a.text_content())) for a in el.iter("a"))
+
+
 def _link_heavy(el) -> bool:
     """A block that is mostly links (menus, link lists, breadcrumbs)."""
-    text = re.sub(r"\s+", "", el.text_content())
-    if not text:
-        return False
-    links = sum(len(re.sub(r"\s+", "", a.text_content())) for a in el.iter("a"))
-    return links / len(text) > 0.5 and len(text) - links < 40
+    text, links = _text_and_links(el)
+    return bool(text) and links / text > 0.5 and text - links < 40
 
 
 def _is_data_table(table) -> bool:
     """A table of data (rows and columns) rather than one that lays out a page: a page's layout puts
-    its article, paragraph after paragraph, in one cell that holds most of the table's text; a data
-    table's cell may hold a few short paragraphs of its own (石城县 考核细则 ``<td><p>1.…（10分）</p><p>2.…``)."""
+    its article, paragraph after paragraph, in one cell that holds most of the table's text outside its
+    links (its menus); a data table's cell may hold a few short paragraphs of its own (石城县 考核细则
+    ``<td><p>1.…（10分）</p><p>2.…``)."""
     if any(True for _ in table.iterdescendants("table")):
         return False
     rows = [tr for tr in table.iter("tr")]
     if len(rows) < 2 or max(len([c for c in tr if c.tag in ("td", "th")]) for tr in rows) < 2:
         return False
-    table_text = len(table.text_content())
+    table_text = _unlinked(table)
     for cell in table.iter("td", "th"):
         blocks = sum(1 for el in cell.iterdescendants(*_HTML_LAYOUT_BLOCKS) if el.text_content().strip())
-        if len(cell.text_content()) > 1500 or (blocks >= 4 and 2 * len(cell.text_content()) > table_text):
+        if len(cell.text_content()) > 1500 or (blocks >= 4 and 2 * _unlinked(cell) > table_text):
             return False  # a cell holding a whole article
     return True
+
+
+def _unlinked(el) -> int:
+    """How much text ``el`` holds outside its links (a page's menus are links)."""
+    text, links = _text_and_links(el)
+    return text - links
 
 
 def _html_cell_text(cell) -> str:
