@@ -813,3 +813,5 @@ def test_html_data_table_whose_cells_hold_short_paragraphs(tmp_path):
         source = read_document(path)
         assert len(source.tables) == 1, name
         assert [c.text for c in source.tables[0].rows[1][:3]] == row
+    # the table's caption is its title, printed above it
+    assert "石城县2018年度河长制湖长制工作乡镇目标管理(绩效）考核细则" in nonblank(read_document(tmp_path / "k56.html").text)

@@ -151,6 +151,8 @@ def _html_lines(el, out: list, tables: list | None = None, ragged: list | None =
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag == "table" and tables is not None and _is_data_table(node):
             flush()
+            for caption in node.iterchildren("caption"):   # the table's title, printed above it
+                _html_lines(caption, out)
             rows, short = _html_table_rows(node)
             tables.append(rows)
             if short and ragged is not None:
