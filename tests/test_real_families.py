@@ -790,11 +790,15 @@ def test_a_title_or_caption_broken_over_lines_is_no_table_header():
 def test_data_providing_units_cooperate_with_the_lead():
     """f05 成都 2022 (``(牵头单位:市发改委;数据提供单位:市统计局)``, and with a 责任单位 between them,
     ``(牵头单位:市农业农村局;责任单位:市公园城市局;数据提供单位:市统计局)``): the unit that provides the
-    figures of a target cooperates with its lead. One real document of the label was found."""
+    figures of a target cooperates with its lead, as a 责任单位 beside it does; alone it is responsible (d38
+    阿拉善右旗 2023, a 十四五 纲要 分工方案 ``1.地区生产总值增长7%`` / ``数据提供单位:旗统计局``)."""
     got = mentions_from_labels("牵头单位:市发改委;数据提供单位:市统计局", 0)
     assert roles(got) == [("市发改委", "lead"), ("市统计局", "cooperating")]
     got = mentions_from_labels("牵头单位:市农业农村局;责任单位:市公园城市局;数据提供单位:成都调查队", 0)
     assert roles(got) == [("市农业农村局", "lead"), ("市公园城市局", "cooperating"), ("成都调查队", "cooperating")]
+    plan = plan_of("一、主要指标\n(一)经济发展\n1.地区生产总值增长7%\n数据提供单位:旗统计局\n"
+                   "2.全员劳动生产率增长5.2%\n数据提供单位:旗统计局\n")
+    assert [roles(t.units) for t in plan.tasks] == [[("旗统计局", "responsible")]] * 2
 
 
 def test_a_block_of_labels_after_several_items_names_the_units_of_them_all():
