@@ -61,7 +61,7 @@ class Shapes:
     allotment_columns: tuple[str, ...]   # header of the column of governments a table allots targets to
     label_re: re.Pattern                 # a role or person label and its colon; group 1 the label
     person_label_re: re.Pattern          # a label that names persons (牵头领导, 分管副市长)
-    person_word_re: re.Pattern           # a word naming a post that ends its clause (负责人, 责任人; not 负责人事工作)
+    head_post_re: re.Pattern             # a unit's head's post ending its clause (主要负责人, 责任人; not 负责人事工作)
     role_noun_re: re.Pattern             # units named by their role alone (各指标牵头单位, 各责任单位)
     sector_department: re.Pattern        # a department named by its fields: 交通部门, 人口和计生部门, 自然资源主管部门
     sector_word: re.Pattern              # a field alone (公安, 城管), standing for its department in a list
@@ -69,8 +69,6 @@ class Shapes:
 
 #: a unit label that also asks for each unit's head (责任单位及责任人, 牵头单位及主要负责人)
 HEADS_TOO = "(?:及|和|与)(?:主要)?(?:责任人|负责人)"
-#: the head's post printed after a unit's name under such a label (盘龙区政府主要领导)
-HEAD_POST = re.compile(r"(?:主要领导|主要负责人|主要负责同志|负责人|负责同志)(?=\s*(?:[、,;。]|$))")
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +110,7 @@ def shapes() -> Shapes:
         allotment_columns=tuple(raw["allotment_columns"]),
         label_re=label_re,
         person_label_re=re.compile(person + "$"),
-        person_word_re=re.compile(alt(grammar["person_words"]) + r"(?=[\s、,;。:)\]]|$|为|担任|兼任|任|要)"),
+        head_post_re=re.compile("(?:主要)?" + alt(grammar["person_words"]) + r"(?=[\s、,;。:)\]]|$|为|担任|兼任|任|要)"),
         role_noun_re=re.compile(role_words + "{1,2}" + alt(grammar["nouns"]) + "$"),
         sector_department=re.compile(alt(raw["sector_words"]["words"]) + "(?:[和及与、]?"
                                      + alt(raw["sector_words"]["words"]) + r")*(?:\([^()]{1,6}\))?(?:主管|行政主管)?部门"),
@@ -246,7 +244,7 @@ PERSON_AFTER = re.compile(r"\s+[\u4e00-\u9fa5]{2,3}$")
 def without_head_posts(value: str) -> str:
     """A list under a label that asks for the units' heads too (``责任单位及责任人:盘龙区政府主要领导``, f72 昆明
     2009; the header 牵头单位及主要负责人 of e03 肇庆) with the post after each name blanked (offsets kept)."""
-    return HEAD_POST.sub(lambda m: " " * len(m.group()), value)
+    return shapes().head_post_re.sub(lambda m: " " * len(m.group()), value)
 
 
 def without_person(text: str) -> str:
@@ -889,7 +887,7 @@ def _verb_lists(folded: str, offset: int) -> list[Found]:
     found: list[Found] = []
     previous_verb_end = 0
     for m in role_verbs(folded):
-        if shapes().person_word_re.match(folded, m.start(1)):
+        if shapes().head_post_re.match(folded, m.start(1)):
             continue  # 党建部负责人 (j63 汉阳 2020 a roster ``蔡继敏  党建部负责人``): a unit's head, no verb
         at = m.start()  # the clause before the verb is folded[chunk_start:at]
         chunk_start = clause_start(folded, at)
